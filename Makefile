@@ -1,0 +1,33 @@
+# 运营知识库 — see README.md. Every target sets up .venv first if needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: serve site test lint ingest bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+ingest: $(STAMP)
+	$(BIN)/opskb ingest
+
+serve: ingest
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+site: ingest
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/opskb bench --json bench/results.json
+
+clean:
+	rm -rf site bench tests/output

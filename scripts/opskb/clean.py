@@ -1,0 +1,280 @@
+"""Stage 6: remove boilerplate, recover metadata, settle the title.
+
+Every rule is a named pattern of web pages, not of one file. Each removed line is
+kept as a Removed record with its reason, for the report. Rules run on Simplified,
+typeset text (full-width punctuation), so they are written once.
+
+Three kinds of rule:
+- line rules: one line or list item is boilerplate on its own (a tag line, a view
+  counter, a submission prompt, an image-source notice, ...);
+- the tail cut: some lines mark the end of the article (a copyright notice, a
+  comment section, "related posts", "-End-"); once one appears past the start of
+  the article, everything after it is site furniture too;
+- document rules: short lines repeated verbatim (site banners), captions that
+  repeat the title, decorative images, headings left with no section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from .read import normalize_date
+from .records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc, Meta, Removed, plain
+from .text import fold, has_han
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    reason: str
+    pattern: re.Pattern
+    max_len: int = 10_000  # only lines up to this many characters
+    ends_article: bool = False  # a match past the article's start cuts the tail
+
+
+def _rx(p: str) -> re.Pattern:
+    return re.compile(p, re.I)
+
+
+RULES: tuple[Rule, ...] = (  # first match wins
+    Rule("image_notice", "图片来源声明", _rx(r"图片来(?:源|自)|图源|如有侵权"), 60),
+    Rule("end_marker", "结束标记", _rx(r"^[\s\-—_=~*·.。]*(?:end|the end|完|全文完|本文完)[\s\-—_=~*·.。]*$"), 20, True),
+    Rule("copyright", "版权或免责声明", _rx(
+        r"版权(?:所有|声明|归|及免责|申明)|著作权归|未经.{0,12}(?:允许|授权|许可).{0,12}(?:转载|使用|复制|摘编)"
+        r"|转载请(?:注明|联系)|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|法律责任|侵权.{0,12}(?:删除|联系)"
+        r"|独立(?:观点|担责)|信息存储空间|all rights reserved|©|copyright"), 400, True),
+    Rule("platform_rules", "平台规则", _rx(
+        r"本公约|自律(?:管理|公约)|依法.{0,4}网|违规(?:处罚|内容)|最终解释权|用户协议|社区(?:规范|公约)|举报(?:中心|电话)"),
+        400, True),
+    Rule("comments", "评论区", _rx(
+        r"^(?:评论列表|留言评论|发表评论|全部评论|网友评论|热门评论|最新评论|评论区|\d+\s*条评论|取消评论|暂无评论)"
+        r"|你是访客|请填写.{0,8}信息|登录后.{0,6}(?:评论|发表)"), 60, True),
+    Rule("related", "相关链接与上下篇", _rx(
+        r"^(?:上一篇|下一篇|上一页|下一页|相关推荐|相关阅读|相关文章|推荐阅读|延伸阅读|猜你喜欢|热门文章|热门推荐|本月热门"
+        r"|最新答案|最新文章|热门标签|更多精彩|往期回顾|往期推荐)"), 80, True),
+    Rule("tag_line", "标签行", _rx(r"^(?:标签|tags?|关键词|关键字|话题)\s*[:：]|^(?:#[^#\s]{1,40}#?\s*){1,}$"), 300, True),
+    Rule("answer_list", "回答与评论列表", _rx(r"^.{1,16}(?:回答|评论|回复)于\s*[\d\-/:年月日\s]+$"), 40),
+    Rule("dated_link", "相关链接与上下篇", _rx(r"^\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,2})?\s+\S.{0,40}$"), 50),
+    Rule("submission", "投稿提示", _rx(r"投稿|发稿|约稿|成为.{0,10}作者|作者身份|专人.{0,6}联系"), 120),
+    Rule("word_count", "字数与阅读时长提示", _rx(
+        r"^[（(\[【]?\s*(?:全文|本文|正文)?(?:约|共|大约)?\s*[\d,，]+\s*字[）)\]】]?$"
+        r"|阅读(?:需要|约|大约|时间)?\s*[:：]?\s*\d+\s*分钟|^[（(]?(?:字数|全文字数)\s*[:：]\s*\d+"), 30),
+    Rule("counter", "阅读、点赞等计数", _rx(
+        r"^(?:[^\d\sA-Za-z：:，。]{1,6}(?:\s*[:：]?\s*\d+(?:\.\d+)?[万千kKw+]?)+\s*)+$"), 30),
+    Rule("follow_prompt", "关注与推广提示", _rx(r"^(?:扫码|长按|点击|戳|识别).{0,6}(?:关注|二维码|订阅|阅读原文|下载|领取)"), 60),
+    Rule("breadcrumb", "导航路径", _rx(r"^首页\s*[>/»›＞]"), 80),
+)
+
+_META_LINE = _rx(
+    r"^(作者|文|文章作者|撰文|来源|出处|编辑|责编|责任编辑|发布时间|发布于|发表于|时间|日期)\s*[:：|丨/]\s*(.*?)[\s|丨/]*$")
+_SITE_PATTERNS = (
+    _rx(r"不代表\s*(.{2,16}?)\s*(?:的)?(?:立场|观点)"),
+    _rx(r"[》,，。\s]?([^，。,《》\s]{2,16}?)系信息(?:存储空间|发布平台)"),
+    _rx(r"《\s*(.{2,16}?)\s*版权"),
+    _rx(r"([^，。,\s]{2,16}?)\s*版权所有"),
+)
+_KEYWORD_SEPARATORS = re.compile(r"[,，|、/;；]")
+_CAPTION_SUFFIX = re.compile(r"^\s*(?:配?图|图片|插图)?\s*\d{0,3}\s*$")
+
+MIN_ARTICLE_SHARE = 0.25  # the tail cut needs this share of the text before it
+MIN_PROSE_BEFORE_CUT = 3
+MAX_BANNER_CHARS = 20
+MAX_TITLE_CHARS = 60
+
+
+def match_rule(text: str) -> Rule | None:
+    t = plain(text).strip()
+    for rule in RULES:
+        if len(t) <= rule.max_len and rule.pattern.search(t):
+            return rule
+    return None
+
+
+def is_keyword_stuffed(alt: str) -> bool:
+    """Alt text that is a list of search keywords rather than a description."""
+    parts = [p for p in _KEYWORD_SEPARATORS.split(alt) if p.strip()]
+    return len(parts) >= 3 and max(len(p) for p in parts) <= 12
+
+
+def repeats_title(text: str, title: str) -> bool:
+    """A caption or line that is the title again, perhaps with 图1 / 配图 after it."""
+    t, ti = fold(plain(text)), fold(title)
+    return bool(ti) and t.startswith(ti) and bool(_CAPTION_SUFFIX.match(t[len(ti):]))
+
+
+def _is_decorative(block: Block) -> bool:
+    hint = " ".join(block.items)
+    src = block.src.lower()
+    if not src.startswith(("http://", "https://", "//")):
+        return True
+    if "type=gif" in hint or re.search(r"\.gif(?:$|\?)", src):
+        return True  # animated stickers
+    m = re.search(r"w=(\d+)", hint)
+    return bool(m and int(m.group(1)) < 100)
+
+
+_GENERIC_SITE = {"本站", "本网", "本网站", "本平台", "平台", "作者", "本文", "我们", "本公众号", "本号"}
+
+
+def _site_from(text: str) -> str:
+    for pattern in _SITE_PATTERNS:
+        for m in pattern.finditer(text):
+            name = m.group(1).strip("《》「」“”\"' ：:，,")
+            if 2 <= len(name) <= 16 and has_han(name) and name not in _GENERIC_SITE:
+                return name
+    return ""
+
+
+def _units(blocks: list[Block]):
+    """(block index, item index or -1, text) for every line the rules look at."""
+    for i, b in enumerate(blocks):
+        if b.kind in (LIST, QUOTE):
+            for j, t in enumerate(b.items):
+                yield i, j, t
+        elif b.kind in (PARAGRAPH, HEADING):
+            yield i, -1, b.text
+
+
+def clean(doc: Doc) -> Doc:
+    blocks = list(doc.blocks)
+    meta = doc.meta
+    removed: list[Removed] = []
+    drop_block: dict[int, str] = {}
+    drop_item: dict[tuple[int, int], str] = {}
+
+    # Metadata and the site name, read from the lines before they go.
+    site = meta.site
+    author, date = meta.author, meta.date
+    for _i, _j, text in _units(blocks):
+        t = plain(text).strip()
+        site = site or _site_from(t)
+        m = _META_LINE.match(t)
+        if m and len(t) <= 40:
+            key, value = m.group(1), m.group(2).strip()
+            if key in ("作者", "文", "文章作者", "撰文") and value and not author:
+                author = value
+            elif key in ("来源", "出处") and value and not site:
+                site = value
+            elif not date:
+                date = normalize_date(value)
+
+    # Short lines repeated verbatim are banners (site name at top and bottom).
+    counts = Counter(fold(plain(t)) for _i, _j, t in _units(blocks))
+    banners = {k for k, n in counts.items() if n >= 2 and 0 < len(k) <= MAX_BANNER_CHARS}
+
+    total = sum(len(plain(t)) for _i, _j, t in _units(blocks)) or 1
+    seen = prose = 0
+    cut_at: int | None = None
+    cut_reason = ""
+    for i, j, text in _units(blocks):
+        t = plain(text).strip()
+        key = (i, j)
+        rule = match_rule(t)
+        if rule and rule.ends_article and seen / total >= MIN_ARTICLE_SHARE and prose >= MIN_PROSE_BEFORE_CUT:
+            cut_at, cut_reason = i, rule.reason
+            break
+        if rule:
+            drop_item[key] = rule.reason
+        elif _META_LINE.match(t) and len(t) <= 40:
+            drop_item[key] = "元数据行（已记入作者、来源或日期）"
+        elif fold(t) in banners:
+            drop_item[key] = "重复出现的站点名或横幅"
+            site = site or t  # a site's name is what it repeats at top and bottom
+        elif len(t) >= 15:
+            prose += 1
+        seen += len(t)
+
+    if cut_at is not None:
+        for i in range(cut_at, len(blocks)):
+            drop_block[i] = f"正文之后的站点内容（从「{cut_reason}」开始）"
+
+    kept: list[Block] = []
+    for i, b in enumerate(blocks):
+        if i in drop_block:
+            removed.extend(Removed(t, drop_block[i]) for t in b.plain_text().split("\n") if t.strip())
+            continue
+        if b.kind in (LIST, QUOTE):
+            items = []
+            for j, t in enumerate(b.items):
+                if (i, j) in drop_item:
+                    removed.append(Removed(plain(t), drop_item[(i, j)]))
+                else:
+                    items.append(t)
+            if items:
+                kept.append(replace(b, items=tuple(items)))
+            continue
+        if (i, -1) in drop_item:
+            removed.append(Removed(plain(b.text), drop_item[(i, -1)]))
+            continue
+        kept.append(b)
+
+    # The title: front matter, else the first short line of what is left.
+    title = meta.title
+    if not title and kept and kept[0].kind in (HEADING, PARAGRAPH):
+        first = plain(kept[0].text).strip()
+        if len(first) <= MAX_TITLE_CHARS and not first.endswith("。") and has_han(first):
+            title = first
+            removed.append(Removed(first, "标题（移入页面标题）", "meta"))
+            kept = kept[1:]
+    if not title:
+        title = _fallback_title(kept)
+
+    final: list[Block] = []
+    for b in kept:
+        if b.kind == IMAGE:
+            if _is_decorative(b):
+                removed.append(Removed(f"[图片] {b.src or '（无地址）'}", "装饰图片（表情包、动图或无地址）"))
+                continue
+            alt = plain(b.text).strip()
+            if alt and (is_keyword_stuffed(alt) or repeats_title(alt, title) or fold(alt) in banners):
+                removed.append(Removed(alt, "图片的关键词堆砌或重复标题的说明文字"))
+                b = replace(b, text="")
+            final.append(replace(b, items=()))
+            continue
+        if b.kind == TABLE:
+            final.append(b)
+            continue
+        texts = [t for t in b.texts() if not repeats_title(t, title)]
+        for t in b.texts():
+            if repeats_title(t, title):
+                removed.append(Removed(plain(t), "重复标题的图片说明或引言"))
+        if not texts:
+            continue
+        final.append(replace(b, items=tuple(texts)) if b.kind in (LIST, QUOTE) else b)
+
+    # A heading whose section is now empty goes too.
+    result: list[Block] = []
+    for k, b in enumerate(final):
+        if b.kind == HEADING:
+            nxt = next((x for x in final[k + 1:]), None)
+            if nxt is None or (nxt.kind == HEADING and nxt.level <= b.level):
+                removed.append(Removed(plain(b.text), "没有正文的标题"))
+                continue
+        prev = result[-1] if result else None
+        if prev and b.kind == LIST and prev.kind == LIST and prev.ordered == b.ordered:
+            # a list split by a caption or notice that is now gone becomes one list again
+            result[-1] = replace(prev, items=prev.items + b.items)
+            continue
+        result.append(b)
+
+    new_meta = Meta(title=title, author=author, date=date, site=site, categories=meta.categories)
+    stats = replace(doc.stats, lines_removed=doc.stats.lines_removed + len(removed))
+    return replace(doc, blocks=tuple(result), meta=new_meta, removed=doc.removed + tuple(removed), stats=stats)
+
+
+def _fallback_title(blocks: list[Block]) -> str:
+    """No title anywhere: the longest prefix most headings share (社群运营的…), else the first clause."""
+    heads = [plain(b.text) for b in blocks if b.kind == HEADING]
+    need = max(2, (len(heads) + 1) // 2)
+    shared = Counter(h[:n] for h in set(heads) for n in range(2, len(h) + 1))
+    best = max((p for p, c in shared.items() if c >= need), key=len, default="")
+    best = best.rstrip("的之与和及、：: ")
+    if len(best) >= 2 and has_han(best):
+        return best
+    for b in blocks:
+        if b.kind == PARAGRAPH:
+            clause = re.split(r"[，。！？；：]", plain(b.text))[0]
+            return clause[:MAX_TITLE_CHARS]
+    return "无标题"

@@ -1,0 +1,96 @@
+"""Stage 7: find near-duplicates among cleaned articles and keep one canonical copy.
+
+Two articles are the same story when most of the shorter one's text occurs in the
+longer one: containment of character 5-gram shingles over the folded text (no
+whitespace or punctuation, so width and spacing differences do not count). Only
+shingles whose hash falls in a fixed 1/4 sample are indexed, which keeps the
+candidate search linear; candidates are then checked on the same sample.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+from dataclasses import replace
+
+from .records import HEADING, IMAGE, Doc, Meta, Origin
+from .text import fold
+
+SHINGLE = 5
+SAMPLE_MOD = 4
+CONTAINMENT = 0.8
+MIN_SHINGLES = 20
+
+
+def fingerprint(doc: Doc) -> frozenset[int]:
+    text = fold("".join(b.plain_text() for b in doc.blocks if b.kind not in (HEADING, IMAGE)))
+    out = set()
+    for i in range(len(text) - SHINGLE + 1):
+        h = zlib.crc32(text[i:i + SHINGLE].encode("utf-8"))
+        if h % SAMPLE_MOD == 0:
+            out.add(h)
+    return frozenset(out)
+
+
+def richness(doc: Doc) -> tuple:
+    """More structure, then more metadata, then more text; the file name breaks ties."""
+    structure = sum(1 for b in doc.blocks if b.kind not in ("paragraph", IMAGE))
+    meta = sum(1 for v in (doc.meta.title, doc.meta.author, doc.meta.date, doc.meta.site) if v)
+    length = sum(len(b.plain_text()) for b in doc.blocks)
+    return (structure, meta, length, tuple(-ord(c) for c in doc.source))
+
+
+def groups(docs: list[Doc]) -> list[list[int]]:
+    """Indices of docs grouped by story, each group in input order, groups by first index."""
+    prints = [fingerprint(d) for d in docs]
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, fp in enumerate(prints):
+        for h in fp:
+            index[h].append(i)
+    parent = list(range(len(docs)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, fp in enumerate(prints):
+        if len(fp) < MIN_SHINGLES:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for h in fp:
+            for j in index[h]:
+                if j > i:
+                    shared[j] += 1
+        for j, n in shared.items():
+            smaller = min(len(fp), len(prints[j]))
+            if smaller >= MIN_SHINGLES and n / smaller >= CONTAINMENT:
+                parent[find(j)] = find(i)
+    out: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(docs)):
+        out[find(i)].append(i)
+    return sorted(out.values(), key=lambda g: g[0])
+
+
+def origin_of(doc: Doc) -> Origin:
+    m = doc.meta
+    return Origin(doc.source, m.title, m.author, m.site, m.date, doc.script, doc.encoding)
+
+
+def merge(members: list[Doc]) -> tuple[Doc, tuple[Origin, ...]]:
+    """The richest member, its empty metadata filled from the others, and every origin."""
+    ranked = sorted(members, key=richness, reverse=True)
+    best = ranked[0]
+    meta = best.meta
+    for other in ranked[1:]:
+        m = other.meta
+        meta = Meta(
+            title=meta.title or m.title,
+            author=meta.author or m.author,
+            date=meta.date or m.date,
+            site=meta.site or m.site,
+            categories=meta.categories or m.categories,
+        )
+    origins = tuple(origin_of(d) for d in sorted(members, key=lambda d: d.source))
+    return replace(best, meta=meta), origins

@@ -1,0 +1,333 @@
+"""Stage 2: turn a Raw body into structural blocks.
+
+HTML goes through BeautifulSoup: block elements become blocks, <strong>/<b> become
+bold runs, everything else (attributes, script, style, iframe, forms) is dropped.
+Plain text goes through line patterns: numbered and short unpunctuated lines become
+headings, bullets become lists, Markdown tables become tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+from .records import (
+    BOLD_CLOSE,
+    BOLD_OPEN,
+    HEADING,
+    IMAGE,
+    LIST,
+    PARAGRAPH,
+    QUOTE,
+    TABLE,
+    Block,
+    Doc,
+    Raw,
+    plain,
+)
+from .text import CJK_CHAR, TERMINAL_PUNCT, has_han
+
+_DROP = {
+    "script", "style", "iframe", "noscript", "svg", "canvas", "form", "button", "input", "select",
+    "textarea", "object", "embed", "template", "nav", "aside", "head", "title", "meta", "link",
+    "video", "audio", "source", "map", "frame", "frameset", "applet",
+}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BOLD = {"strong", "b"}
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u3000]+")
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<={CJK_CHAR}) +(?={CJK_CHAR})")
+_EMPTY_BOLD = re.compile(f"{BOLD_OPEN}\\s*{BOLD_CLOSE}")
+
+
+def tidy_inline(text: str, keep_cjk_spaces: bool = False) -> str:
+    """Collapse whitespace the way a browser would. In HTML a space between two CJK
+    characters is only source formatting and goes; in plain text it was typed and stays."""
+    text = _SPACES.sub(" ", text)
+    text = _EMPTY_BOLD.sub("", text)
+    # whitespace just inside bold markers belongs outside them
+    text = re.sub(f"{BOLD_OPEN} +", " " + BOLD_OPEN, text)
+    text = re.sub(f" +{BOLD_CLOSE}", BOLD_CLOSE + " ", text)
+    text = _SPACES.sub(" ", text)
+    if not keep_cjk_spaces:
+        text = _SPACE_BETWEEN_CJK.sub("", text)
+    return text.strip()
+
+
+# ---------------------------------------------------------------- HTML
+
+
+class _HtmlWalker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buf: list[str] = []
+
+    def flush(self) -> None:
+        text = tidy_inline("".join(self.buf))
+        self.buf = []
+        if plain(text).strip():
+            self.blocks.append(Block(PARAGRAPH, text=text))
+
+    def inline(self, node: Tag) -> str:
+        """Inline text of an element, images and nested blocks flattened to text."""
+        sub = _HtmlWalker()
+        sub.walk(node)
+        sub.flush()
+        parts = []
+        for b in sub.blocks:
+            if b.kind == IMAGE:
+                self.blocks.append(b)
+            else:
+                parts.extend(b.texts())
+        return tidy_inline(" ".join(parts))
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Comment | Declaration | Doctype | ProcessingInstruction):
+                continue
+            if isinstance(child, NavigableString):
+                self.buf.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name.lower()
+            if name in _DROP:
+                continue
+            if name == "br":
+                self.flush()
+            elif name == "img":
+                self.flush()
+                self.image(child)
+            elif name in _BOLD:
+                self.buf.append(BOLD_OPEN)
+                self.walk(child)
+                self.buf.append(BOLD_CLOSE)
+            elif name in _HEADINGS:
+                self.flush()
+                text = self.inline(child)
+                if plain(text).strip():
+                    self.blocks.append(Block(HEADING, text=text, level=int(name[1])))
+            elif name in ("ul", "ol"):
+                self.flush()
+                items = self.list_items(child)
+                if items:
+                    self.blocks.append(Block(LIST, items=tuple(items), ordered=name == "ol"))
+            elif name == "blockquote":
+                self.flush()
+                sub = _HtmlWalker()
+                sub.walk(child)
+                sub.flush()
+                items = []
+                for b in sub.blocks:
+                    if b.kind == IMAGE:
+                        self.blocks.append(b)
+                    else:
+                        items.extend(t for t in b.texts() if plain(t).strip())
+                if items:
+                    self.blocks.append(Block(QUOTE, items=tuple(items)))
+            elif name == "table":
+                self.flush()
+                rows = self.table_rows(child)
+                if rows:
+                    self.blocks.append(Block(TABLE, rows=rows))
+            elif name in ("p", "div", "section", "article", "main", "li", "dd", "dt", "dl", "pre",
+                          "figure", "figcaption", "header", "footer", "center", "tr", "td", "th",
+                          "tbody", "thead", "tfoot", "caption", "body", "html", "hr"):
+                self.flush()
+                self.walk(child)
+                self.flush()
+            else:  # inline element: span, a, em, font, code, ...
+                self.walk(child)
+
+    def image(self, tag: Tag) -> None:
+        src = ""
+        for attr in ("data-src", "src", "data-original"):
+            value = str(tag.get(attr) or "").strip()
+            if value:
+                src = value
+                break
+        alt = tidy_inline(str(tag.get("alt") or tag.get("title") or ""))
+        width = str(tag.get("data-w") or tag.get("width") or "")
+        kind = str(tag.get("data-type") or "")
+        hint = " ".join(x for x in (f"w={width}" if width else "", f"type={kind}" if kind else "") if x)
+        self.blocks.append(Block(IMAGE, text=alt, src=src, items=(hint,) if hint else ()))
+
+    def list_items(self, node: Tag) -> list[str]:
+        items: list[str] = []
+        for li in node.find_all("li", recursive=False) or [node]:
+            nested = [c for c in li.find_all(["ul", "ol"], recursive=False)]
+            for n in nested:
+                n.extract()
+            text = self.inline(li)
+            if plain(text).strip():
+                items.append(text)
+            for n in nested:
+                items.extend(self.list_items(n))
+        return items
+
+    def table_rows(self, node: Tag) -> tuple[tuple[str, ...], ...]:
+        rows = []
+        for tr in node.find_all("tr"):
+            if tr.find_parent("table") is not node:
+                continue  # a nested table's rows are flattened into its cell
+            cells = tuple(self.inline(td) for td in tr.find_all(["td", "th"], recursive=False))
+            if any(plain(c).strip() for c in cells):
+                rows.append(cells)
+        width = max((len(r) for r in rows), default=0)
+        return tuple(r + ("",) * (width - len(r)) for r in rows)
+
+
+def parse_html(body: str) -> list[Block]:
+    soup = BeautifulSoup(body, "html.parser")
+    walker = _HtmlWalker()
+    walker.walk(soup)
+    walker.flush()
+    return walker.blocks
+
+
+# ---------------------------------------------------------------- text
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_BR = re.compile(r"<br\s*/?>", re.I)
+_BULLET = re.compile(r"^(?:[-*+]\s+|[-*+]$|[•·▪●○◦]\s*)(.*)$")
+_NUMBERED = re.compile(r"^(?:(\d{1,2})[.、．)）]|[(（](\d{1,2})[)）])\s*(.+)$")
+_CN_NUMBERED = re.compile(r"^[(（]?[一二三四五六七八九十]{1,3}[、.．)）]\s*(.+)$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+_MD_QUOTE = re.compile(r"^>\s?(.*)$")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_TABLE_SEP = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+
+MAX_HEADING_CHARS = 30
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line with Han text and no sentence punctuation at its end or inside."""
+    t = plain(text).strip()
+    return (
+        0 < len(t) <= MAX_HEADING_CHARS
+        and has_han(t)
+        and t[-1] not in TERMINAL_PUNCT + "?？!！:：,，、"
+        and not re.search(r"[。！？!?；;]", t)
+    )
+
+
+def _inline_md(text: str) -> str:
+    return tidy_inline(_MD_BOLD.sub(lambda m: BOLD_OPEN + m.group(1) + BOLD_CLOSE, text), keep_cjk_spaces=True)
+
+
+def _paragraph_groups(lines: list[str]) -> list[str]:
+    """One line per paragraph, except in text that separates paragraphs with blank
+    lines: there a long line without closing punctuation continues on the next line."""
+    blank = sum(1 for x in lines if not x.strip())
+    wrapped = blank >= 0.3 * (len(lines) - blank)
+    out: list[str] = []
+    prev_blank = True
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            prev_blank = True
+            continue
+        if (
+            wrapped
+            and out
+            and not prev_blank
+            and len(plain(out[-1])) >= 40
+            and out[-1][-1] not in TERMINAL_PUNCT + "?？!！:："
+            and not (_BULLET.match(line) or _NUMBERED.match(line) or _CN_NUMBERED.match(line)
+                     or _TABLE_ROW.match(line) or _MD_HEADING.match(line))
+            and not _TABLE_ROW.match(out[-1])
+        ):
+            out[-1] = out[-1] + line
+        else:
+            out.append(line)
+        prev_blank = False
+    return out
+
+
+def parse_text(body: str) -> list[Block]:
+    body = _BR.sub("\n", body)
+    body = _TAG.sub("", body)
+    lines = _paragraph_groups(body.split("\n"))
+    blocks: list[Block] = []
+    pending_list: list[str] = []
+    pending_ordered = False
+    i = 0
+
+    def flush_list() -> None:
+        nonlocal pending_list
+        if pending_list:
+            blocks.append(Block(LIST, items=tuple(pending_list), ordered=pending_ordered))
+        pending_list = []
+
+    while i < len(lines):
+        line = lines[i]
+        if _TABLE_ROW.match(line) and i + 1 < len(lines) and _TABLE_SEP.match(lines[i + 1]):
+            flush_list()
+            rows = [line]
+            i += 2
+            while i < len(lines) and _TABLE_ROW.match(lines[i]):
+                rows.append(lines[i])
+                i += 1
+            cells = [tuple(_inline_md(c) for c in r.strip("|").split("|")) for r in rows]
+            width = max(len(r) for r in cells)
+            blocks.append(Block(TABLE, rows=tuple(r + ("",) * (width - len(r)) for r in cells)))
+            continue
+        i += 1
+        m = _MD_HEADING.match(line)
+        if m:
+            flush_list()
+            blocks.append(Block(HEADING, text=_inline_md(m.group(2)), level=len(m.group(1))))
+            continue
+        m = _MD_QUOTE.match(line)
+        if m and m.group(1).strip():
+            flush_list()
+            blocks.append(Block(QUOTE, items=(_inline_md(m.group(1)),)))
+            continue
+        m = _CN_NUMBERED.match(line)
+        if m and looks_like_heading(m.group(1)):
+            flush_list()
+            blocks.append(Block(HEADING, text=_inline_md(line), level=2))
+            continue
+        m = _NUMBERED.match(line)
+        if m:
+            text = _inline_md(m.group(3))
+            if looks_like_heading(text):
+                flush_list()
+                blocks.append(Block(HEADING, text=_inline_md(line), level=3))
+                continue
+            if pending_list and not pending_ordered:
+                flush_list()
+            pending_ordered = True
+            pending_list.append(text)
+            continue
+        m = _BULLET.match(line)
+        if m:
+            if pending_list and pending_ordered:
+                flush_list()
+            pending_ordered = False
+            if m.group(1).strip():
+                pending_list.append(_inline_md(m.group(1)))
+            continue
+        flush_list()
+        text = _inline_md(line)
+        if not plain(text).strip():
+            continue
+        if looks_like_heading(text) and i < len(lines):
+            blocks.append(Block(HEADING, text=text, level=2))
+        else:
+            blocks.append(Block(PARAGRAPH, text=text))
+    flush_list()
+    return blocks
+
+
+def normalize_levels(blocks: list[Block]) -> list[Block]:
+    """Heading levels by rank: the highest level used becomes 2 (the page title is 1),
+    the next one 3, and so on, so skipped levels in the source leave no gap."""
+    rank = {lvl: min(6, 2 + i) for i, lvl in enumerate(sorted({b.level for b in blocks if b.kind == HEADING}))}
+    return [Block(HEADING, text=b.text, level=rank[b.level]) if b.kind == HEADING else b for b in blocks]
+
+
+def parse(raw: Raw) -> Doc:
+    blocks = parse_html(raw.body) if raw.is_html else parse_text(raw.body)
+    return Doc(source=raw.name, meta=raw.meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding)

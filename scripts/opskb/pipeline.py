@@ -1,0 +1,167 @@
+"""``ingest()``: seeds in, pages out. The CLI, the MkDocs hook and the benchmark all call it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .article import assign_slugs, make_article
+from .clean import clean
+from .convert import convert
+from .dedupe import groups, merge
+from .parse import parse
+from .read import read
+from .records import Article, Doc, Raw, Skipped
+from .render import SCRIPT_NAMES, source_page, sources_index
+from .repair import repair
+from .typeset import typeset
+from .write import WriteResult, atomic_write, write_pages
+
+PROGRESS_THRESHOLD = 20
+
+
+def process(raw: Raw) -> Doc:
+    """Every per-file stage, in order."""
+    return clean(typeset(convert(repair(parse(raw)))))
+
+
+@dataclass
+class Entry:
+    """One input file in the report."""
+
+    path: str
+    encoding: str = ""
+    script: str = ""
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    site: str = ""
+    page: str = ""
+    merged_into: str = ""
+    skipped: str = ""
+    warning: str = ""
+    removed: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class IngestResult:
+    entries: list[Entry]
+    articles: list[Article]
+    pages: dict[str, str]
+    write: WriteResult
+
+    @property
+    def skipped(self) -> list[Entry]:
+        return [e for e in self.entries if e.skipped]
+
+
+def seed_files(seeds: Path) -> list[Path]:
+    if not seeds.is_dir():
+        raise FileNotFoundError(f"{seeds}：种子目录不存在")
+    return sorted((p for p in seeds.iterdir() if p.is_file() and not p.name.startswith(".")), key=lambda p: p.name)
+
+
+def _progress(items: list, enabled: bool):
+    if enabled and len(items) > PROGRESS_THRESHOLD:
+        from tqdm import tqdm
+
+        return tqdm(items, desc="ingest", unit="篇", file=sys.stderr, leave=False)
+    return items
+
+
+def build_docs(files: list[Path], show_progress: bool = False) -> tuple[list[Doc], list[Entry]]:
+    docs: list[Doc] = []
+    entries: list[Entry] = []
+    for path in _progress(files, show_progress):
+        entry = Entry(path=str(path))
+        entries.append(entry)
+        raw = read(path)
+        if isinstance(raw, Skipped):
+            entry.skipped, entry.encoding = raw.reason, raw.encoding
+            continue
+        entry.encoding, entry.warning = raw.encoding, raw.warning
+        try:
+            doc = process(raw)
+        except Exception as exc:  # one bad file must not stop the run
+            entry.skipped = f"处理失败：{type(exc).__name__}: {exc}"
+            continue
+        m = doc.meta
+        entry.script, entry.title, entry.author, entry.date, entry.site = doc.script, m.title, m.author, m.date, m.site
+        entry.removed = [{"text": r.text, "reason": r.reason, "stage": r.stage} for r in doc.removed]
+        if not any(b.kind != "image" for b in doc.blocks):
+            entry.skipped = "清理后没有正文"
+            continue
+        docs.append(doc)
+    return docs, entries
+
+
+def build_articles(docs: list[Doc]) -> tuple[list[Article], dict[str, str]]:
+    """Articles after deduplication, and {source file: slug of its page}."""
+    merged = [merge([docs[i] for i in g]) for g in groups(docs)]
+    slugs = assign_slugs([(doc.meta.title, doc.source) for doc, _o in merged])
+    articles = [make_article(s, doc, origins) for s, (doc, origins) in zip(slugs, merged, strict=True)]
+    articles.sort(key=lambda a: a.slug)
+    where = {o.source: a.slug for a in articles for o in a.origins}
+    return articles, where
+
+
+def render_pages(articles: list[Article]) -> dict[str, str]:
+    pages = {f"sources/{a.slug}.md": source_page(a) for a in articles}
+    pages["sources/index.md"] = sources_index(articles)
+    from .knowledge import knowledge_pages
+
+    pages.update(knowledge_pages(articles))
+    return pages
+
+
+def ingest(
+    seeds: Path,
+    out: Path,
+    report: Path | None = None,
+    echo: Callable[[str], None] | None = None,
+    show_progress: bool = False,
+) -> IngestResult:
+    seeds, out = Path(seeds), Path(out)
+    files = seed_files(seeds)
+    docs, entries = build_docs(files, show_progress)
+    articles, where = build_articles(docs)
+    canonical = {a.doc.source for a in articles}
+    for e in entries:
+        name = Path(e.path).name
+        if name in where:
+            page = f"sources/{where[name]}.md"
+            if name in canonical:
+                e.page = page
+            else:
+                e.merged_into = page
+    pages = render_pages(articles)
+    result = write_pages(out, pages)  # raises before writing anything if the output is not ours
+    if report:
+        data = json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=1) + "\n"
+        atomic_write(Path(report), data.encode("utf-8"))
+    if echo:
+        for e in entries:
+            echo(describe_entry(e))
+        echo(
+            f"共 {len(entries)} 个文件：{len(articles)} 篇文章，"
+            f"{sum(1 for e in entries if e.merged_into)} 篇重复已合并，{len(result_skipped(entries))} 个跳过；"
+            f"写入 {len(result.written)} 个页面，未变 {len(result.unchanged)} 个，删除 {len(result.deleted)} 个。"
+        )
+    return IngestResult(entries, articles, pages, result)
+
+
+def result_skipped(entries: list[Entry]) -> list[Entry]:
+    return [e for e in entries if e.skipped]
+
+
+def describe_entry(e: Entry) -> str:
+    name = Path(e.path).name
+    if e.skipped:
+        return f"跳过 {name}：{e.skipped}"
+    script = SCRIPT_NAMES.get(e.script, e.script)
+    where = e.page or f"{e.merged_into}（重复，已合并）"
+    warn = f"；注意：{e.warning}" if e.warning else ""
+    return f"{name} → {where}（{e.encoding}，{script}，删除 {len(e.removed)} 行）{warn}"

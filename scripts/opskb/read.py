@@ -1,0 +1,165 @@
+"""Stage 1: read a seed file whatever its encoding; split off YAML front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import re
+from pathlib import Path
+
+import yaml
+from charset_normalizer import from_bytes
+
+from .records import Meta, Raw, Skipped
+
+# Encodings tried in order before falling back to detection. UTF-8 is strict, so a
+# GBK or Big5 file never decodes as UTF-8 by accident.
+_BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
+_CJK_CODECS = ("gb18030", "big5")
+
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|section|span|ul|ol|li|table|img|blockquote|strong|article)\b", re.I)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_TEXT_DATE = re.compile(r"(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """A file that cannot become an article; the message says why."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) or raise ReadError."""
+    if not data.strip():
+        raise ReadError("文件为空")
+    for name, bom in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name), name
+    if b"\x00" in data[:4096]:
+        raise ReadError("二进制文件（含 NUL 字节）")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Pick the CJK codec under which the text reads as the most Han characters
+    # with no decoding error; charset-normalizer decides anything else.
+    best: tuple[int, str, str] | None = None
+    for name in _CJK_CODECS:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = len(_HAN.findall(text)) - 50 * text.count("\ufffd")
+        if best is None or score > best[0]:
+            best = (score, text, name)
+    if best is not None and best[0] > 0:
+        return best[1], best[2]
+    guess = from_bytes(data).best()
+    if guess is None or guess.encoding is None:
+        raise ReadError("无法识别的编码（不是 UTF-8、GB18030 或 Big5 文本）")
+    text = str(guess)
+    if _looks_binary(text):
+        raise ReadError("二进制文件（不是文本）")
+    return text, guess.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return True
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
+    return control / len(sample) > 0.05
+
+
+def normalize_date(value) -> str:
+    """ISO date (YYYY-MM-DD) from a YAML date, an RFC 2822 string or Chinese text; '' if none."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = _TEXT_DATE.search(text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        try:
+            return dt.date(y, mo, d).isoformat()
+        except ValueError:
+            return ""
+    return ""
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "、".join(_as_text(v) for v in value if v is not None)
+    return str(value).strip()
+
+
+def split_front_matter(text: str) -> tuple[dict, str, str]:
+    """(fields, body, problem). A malformed block is kept out of the body and reported."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text, ""
+    body = text[m.end():]
+    try:
+        fields = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行" if mark else ""
+        return {}, body, f"front matter 不是合法的 YAML{where}，已忽略"
+    if not isinstance(fields, dict):
+        return {}, body, "front matter 不是键值表，已忽略"
+    return fields, body, ""
+
+
+def meta_from_fields(fields: dict) -> Meta:
+    cats = fields.get("categories") or fields.get("tags") or ()
+    if isinstance(cats, str):
+        cats = [cats]
+    return Meta(
+        title=_as_text(fields.get("title")),
+        author=_as_text(fields.get("author")),
+        date=normalize_date(fields.get("date")),
+        site=_as_text(fields.get("site") or fields.get("source")),
+        categories=tuple(_as_text(c) for c in cats if _as_text(c)),
+    )
+
+
+def read(path: Path) -> Raw | Skipped:
+    """Read one seed file. Never raises for bad content: returns Skipped with the reason."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return Skipped(name, f"文件过大（{size / 1e6:.0f} MB，上限 {MAX_BYTES // 1_000_000} MB）")
+        data = path.read_bytes()
+    except OSError as exc:
+        return Skipped(name, f"无法读取：{exc.strerror or exc}")
+    try:
+        text, encoding = decode(data)
+    except ReadError as exc:
+        return Skipped(name, str(exc))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    fields, body, problem = split_front_matter(text)
+    meta = meta_from_fields(fields)
+    if not _HAN.search(body) and not re.search(r"[A-Za-z]{3}", body):
+        return Skipped(name, "没有可读的正文", encoding)
+    return Raw(
+        path=str(path),
+        name=name,
+        data_hash=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        meta=meta,
+        body=body,
+        is_html=len(_HTML_TAG.findall(body)) >= 2,
+        warning=problem,
+    )

@@ -1,0 +1,125 @@
+"""Stage 9: Markdown for the source pages. Article text is escaped so that nothing in a
+seed is read as Markdown, HTML or an attribute list; only our own markup is live."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .records import BOLD_CLOSE, BOLD_OPEN, HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Article, Block
+
+SCRIPT_NAMES = {"simplified": "简体", "traditional": "繁体（已转换为简体）", "mixed": "简繁混排（繁体部分已转换）"}
+
+# Characters Python-Markdown (with the tables extension) reads as markup anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+# what would start a heading, list, quote or setext underline at the start of a line
+_LINE_START = re.compile(r"^([#+\-=]|\d+(?=[.)]))")
+
+
+def md_escape(text: str) -> str:
+    """Literal text for Markdown: HTML characters as entities, markup characters backslashed.
+    The result is one line, so only its start can begin a block construct."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"\s*\n\s*", " ", text).strip()
+    return _LINE_START.sub(lambda m: "\\" + m.group(1) if not m.group(1)[0].isdigit() else m.group(1) + "\\", text)
+
+
+def inline(text: str) -> str:
+    """Escaped inline text with bold runs as Markdown."""
+    out = md_escape(text.strip())
+    out = out.replace(BOLD_OPEN, "**").replace(BOLD_CLOSE, "**")
+    return out.replace("****", "")
+
+
+def front_matter(fields: dict) -> str:
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
+
+def anchor_attr(anchor: str) -> str:
+    return "{ #" + anchor + " }"
+
+
+def render_block(block: Block, anchors: list[str]) -> str:
+    """Markdown for one block; ``anchors`` holds the anchors of its units, in order."""
+    if block.kind == HEADING:
+        return f"{'#' * block.level} {inline(block.text)} {anchor_attr(anchors[0])}"
+    if block.kind == PARAGRAPH:
+        return f"{inline(block.text)}\n{anchor_attr(anchors[0])}"
+    if block.kind == LIST:
+        lines = []
+        for n, (item, anchor) in enumerate(zip(block.items, anchors, strict=True), start=1):
+            marker = f"{n}." if block.ordered else "-"
+            # attr_list cannot reach a list item, so the item's text is wrapped in a span
+            lines.append(f'{marker} <span id="{anchor}">{inline(item)}</span>')
+        return "\n".join(lines)
+    if block.kind == QUOTE:
+        parts = [f"> {inline(item)}\n> {anchor_attr(anchor)}" for item, anchor in zip(block.items, anchors, strict=True)]
+        return "\n>\n".join(parts)
+    if block.kind == TABLE:
+        rows = [[inline(c) or " " for c in row] for row in block.rows]
+        width = len(rows[0])
+        lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+        lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+        return "\n".join(lines)
+    if block.kind == IMAGE:
+        label = f"原文配图：{inline(block.text)}" if block.text.strip() else "原文配图"
+        return f"[{label}](<{block.src}>){{ .source-image }}"
+    raise ValueError(f"unknown block kind {block.kind!r}")
+
+
+def safe_url(src: str) -> str:
+    return src if re.match(r"^(https?:)?//[^\s<>\"']+$", src) else ""
+
+
+def describe(article: Article, limit: int = 90) -> str:
+    for u in article.units:
+        if u.kind == PARAGRAPH and len(u.text) >= 20:
+            return u.text if len(u.text) <= limit else u.text[: limit - 1] + "…"
+    return article.doc.meta.title
+
+
+def source_page(article: Article) -> str:
+    doc, meta = article.doc, article.doc.meta
+    anchors: dict[int, list[str]] = {}
+    for u in article.units:
+        anchors.setdefault(u.block, []).append(u.anchor)
+    out = [front_matter({"title": meta.title, "description": describe(article)}), f"# {inline(meta.title)}\n"]
+    info = [
+        f"作者：{inline(meta.author) or '未署名'}",
+        f"站点：{inline(meta.site) or '未知'}",
+        f"日期：{meta.date or '未注明'}",
+        f"原文字体：{SCRIPT_NAMES.get(doc.script, doc.script)}",
+        f"清理：删除 {doc.stats.lines_removed} 行，转换 {doc.stats.chars_converted} 个字符，"
+        f"修复 {doc.stats.artifacts_repaired} 处拼音或标记残留",
+    ]
+    origins = "、".join(f"`{o.source}`" for o in article.origins)
+    info.append(f"来源文件：{origins}" + ("（内容相同，已合并为本页）" if len(article.origins) > 1 else ""))
+    out.append('!!! info "来源信息"\n\n' + "\n".join(f"    - {line}" for line in info) + "\n")
+    for i, block in enumerate(doc.blocks):
+        if block.kind == IMAGE:
+            src = safe_url(block.src)
+            if not src:
+                continue
+            block = Block(IMAGE, text=block.text, src=src)
+        out.append(render_block(block, anchors.get(i, [])) + "\n")
+    return "\n".join(out)
+
+
+def sources_index(articles: list[Article]) -> str:
+    lines = [
+        front_matter({"title": "来源", "description": "知识库引用的全部原始文章：清理后的简体中文版本，逐段可引用。"}),
+        "# 来源文章\n",
+        "以下文章由采集的网页清理而来：去掉了网站导航、版权声明、评论区等内容，繁体已转换为简体，"
+        "排版按中文文案规范统一。其他页面中的每条陈述都链接到这里的原文段落。\n",
+        "| 标题 | 作者 | 站点 | 日期 | 原文字体 |",
+        "|---|---|---|---|---|",
+    ]
+    for a in sorted(articles, key=lambda a: (a.doc.meta.date or "9999", a.slug)):
+        m = a.doc.meta
+        lines.append(
+            f"| [{inline(m.title)}]({a.slug}.md) | {inline(m.author) or '未署名'} | {inline(m.site) or '未知'} "
+            f"| {m.date or '未注明'} | {SCRIPT_NAMES.get(a.doc.script, a.doc.script)} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,35 @@
+"""Character classes and small helpers shared by the stages."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+HAN_CHAR = f"[{HAN}]"
+# Han characters plus CJK punctuation and the curly quotes Chinese text uses
+CJK_CHAR = f"[{HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026]"
+TERMINAL_PUNCT = "。！？!?；;…」』”"
+
+_HAN_RE = re.compile(HAN_CHAR)
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN_RE.search(text))
+
+
+def han_count(text: str) -> int:
+    return len(_HAN_RE.findall(text))
+
+
+_PUNCT_OR_SPACE = re.compile(r"[\s\W_]+", re.U)
+
+
+def fold(text: str) -> str:
+    """Text reduced for comparison: NFKC (punctuation width folded), no whitespace or punctuation."""
+    return _PUNCT_OR_SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def short_hash(text: str, n: int = 6) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
