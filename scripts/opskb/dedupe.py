@@ -19,7 +19,7 @@ from .text import fold
 SHINGLE = 5
 SAMPLE_MOD = 4
 CONTAINMENT = 0.8
-MIN_SHINGLES = 20
+MIN_SHINGLES = 10
 
 
 def fingerprint(doc: Doc) -> frozenset[int]:

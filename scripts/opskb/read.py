@@ -36,7 +36,10 @@ def decode(data: bytes) -> tuple[str, str]:
         raise ReadError("文件为空")
     for name, bom in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise ReadError(f"文件以 {name} 的 BOM 开头，但内容不是有效的 {name}") from None
     if b"\x00" in data[:4096]:
         raise ReadError("二进制文件（含 NUL 字节）")
     try:

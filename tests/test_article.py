@@ -1,0 +1,27 @@
+from opskb.article import assign_slugs, slugify, units
+from opskb.records import HEADING, LIST, PARAGRAPH, Block, Doc, Meta
+
+
+def test_slugs_are_short_readable_ascii():
+    assert slugify("社群运营和用户运营有什么区别？") == "shequn-yunying-he-yonghu-yunying"
+    assert slugify("头部KOL是什么") == "toubu-kol"
+    long = slugify("数字时代用户运营双核模型，解构社区与社群的生态位差异，社区运营与社群运营的区别和联系是什么")
+    assert len(long) <= 40 and long.startswith("shuzi-shidai")
+    assert slugify("///..") == ""
+
+
+def test_colliding_and_empty_slugs_are_stable():
+    slugs = assign_slugs([("社群运营", "b.txt"), ("社群运营", "a.txt"), ("///", "c.txt")])
+    assert slugs[1] == "shequn-yunying"
+    assert slugs[0].startswith("shequn-yunying-") and slugs[0] != slugs[1]
+    assert slugs[2].startswith("article-")
+    assert assign_slugs([("社群运营", "a.txt"), ("社群运营", "b.txt")]) == [slugs[1], slugs[0]]
+
+
+def test_anchors_depend_only_on_the_unit_text():
+    a = Doc("a", Meta(), (Block(HEADING, text="标题", level=2), Block(PARAGRAPH, text="第一段。"), Block(LIST, items=("甲", "乙"))))
+    b = Doc("a", Meta(), (Block(PARAGRAPH, text="新加的一段。"),) + a.blocks)
+    ua, ub = units(a), units(b)
+    assert [u.anchor for u in ua] == [u.anchor for u in ub[1:]]
+    assert len({u.anchor for u in ub}) == len(ub)
+    assert ua[1].section == "标题"

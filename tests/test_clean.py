@@ -1,0 +1,88 @@
+from opskb.clean import clean, is_keyword_stuffed, match_rule, repeats_title
+from opskb.records import HEADING, IMAGE, LIST, PARAGRAPH, Block, Doc, Meta
+
+ARTICLE = [Block(PARAGRAPH, text=f"这是正文第{i}段，讲的是社群运营和用户运营的区别与联系。") for i in range(6)]
+
+
+def texts(doc):
+    return [t for b in doc.blocks for t in b.texts()]
+
+
+def test_line_rules_name_their_reason():
+    cases = {
+        "很可惜 T。T 您现在还不是作者身份，不能自主发稿哦~": "投稿提示",
+        "图片来源于网络，如有侵权联系删除": "图片来源声明",
+        "（全文约 1280 字）": "字数与阅读时长提示",
+        "欧气 1 0": "阅读、点赞等计数",
+        "阅读 2.3万 点赞 12": "阅读、点赞等计数",
+        "标签：#社区运营": "标签行",
+        "#社群运营的核心定义#社群运营的关键要素": "标签行",
+        "上一篇：帕克究竟指什么？": "相关链接与上下篇",
+        "王露 回答于 11-21": "回答与评论列表",
+        "本文为作者独立观点，不代表某站立场，未经允许不得转载。": "版权或免责声明",
+        "-End-": "结束标记",
+        "首页 > 运营 > 社群": "导航路径",
+    }
+    for line, reason in cases.items():
+        rule = match_rule(line)
+        assert rule is not None and rule.reason == reason, line
+
+
+def test_article_sentences_match_no_rule():
+    for line in [
+        "社群运营关注的是整个群体的行为和互动关系，强调社区文化建设、内容传播和社会影响力。",
+        "通过裂变活动（如“邀请好友领福利”）、内容引流（如公众号导流）等方式扩大社群规模。",
+        "注：本文中提到的“张三”、“李四”等仅为举例说明，并非真实人物。",
+        "相关问答 FAQs",
+        "用户运营 3.0",
+        "某种程度上是的。",
+    ]:
+        assert match_rule(line) is None, line
+
+
+def test_tail_after_end_marker_goes_but_not_at_the_start():
+    blocks = [Block(PARAGRAPH, text="版权声明：本文转载请注明出处")] + ARTICLE + [
+        Block(PARAGRAPH, text="相关推荐"),
+        Block(LIST, items=("一篇别的文章的标题", "另一篇文章")),
+    ]
+    doc = clean(Doc("a.txt", Meta(title="标题"), tuple(blocks)))
+    assert texts(doc) == [b.text for b in ARTICLE]
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["版权声明：本文转载请注明出处"] == "版权或免责声明"
+    assert "相关链接与上下篇" in reasons["一篇别的文章的标题"] and "相关推荐" in reasons
+
+
+def test_banner_metadata_title_and_captions():
+    blocks = [
+        Block(PARAGRAPH, text="某某网"),
+        Block(PARAGRAPH, text="社群运营的十个误区"),
+        Block(PARAGRAPH, text="作者：张三 |"),
+        *ARTICLE[:3],
+        Block(PARAGRAPH, text="社群运营的十个误区 图 1"),
+        Block(IMAGE, text="运营,社群,用户,增长,私域", src="https://img.example/1.png"),
+        Block(IMAGE, src="https://img.example/sticker.gif"),
+        *ARTICLE[3:],
+        Block(PARAGRAPH, text="某某网"),
+    ]
+    doc = clean(Doc("b.txt", Meta(), tuple(blocks)))
+    assert doc.meta.title == "社群运营的十个误区"
+    assert doc.meta.author == "张三"
+    assert doc.meta.site == "某某网"
+    images = [b for b in doc.blocks if b.kind == IMAGE]
+    assert len(images) == 1 and images[0].text == "" and images[0].src.endswith("1.png")
+    assert texts(doc) == [b.text for b in ARTICLE[:3]] + [""] + [b.text for b in ARTICLE[3:]]
+
+
+def test_fallback_title_from_shared_heading_prefix():
+    blocks = [ARTICLE[0]]
+    for h in ("社群运营的核心要素", "社群运营的主要目标", "社群运营的常见误区", "相关问答"):
+        blocks += [Block(HEADING, text=h, level=2), ARTICLE[1]]
+    doc = clean(Doc("c.txt", Meta(), tuple(blocks)))
+    assert doc.meta.title == "社群运营"
+
+
+def test_helpers():
+    assert is_keyword_stuffed("鸟哥笔记,用户运营,苏苏?,用户增长,用户运营,用户分层,社群运营")
+    assert not is_keyword_stuffed("RFM 模型示意图")
+    assert repeats_title("社群运营与用户运营的区别：深度解析 图 2", "社群运营与用户运营的区别:深度解析")
+    assert not repeats_title("社群运营与用户运营的区别在于载体", "社群运营与用户运营的区别")

@@ -1,0 +1,64 @@
+from opskb.parse import parse_html, parse_text
+from opskb.records import BOLD_CLOSE, BOLD_OPEN, HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE
+
+
+def kinds(blocks):
+    return [b.kind for b in blocks]
+
+
+def test_html_keeps_structure_and_drops_attributes_and_scripts():
+    html = (
+        '<section><h1 style="color:red">一、什么是用户运营？</h1><p onclick="x()">有人会<strong>告诉你</strong>答案。</p></section>'
+        "<script>alert(1)</script><style>p{}</style><iframe src='https://evil.example'></iframe>"
+        "<ul><li>第一项</li><li>第二项<ul><li>子项</li></ul></li></ul>"
+        "<blockquote><section>引用一</section><section>引用二</section></blockquote>"
+        "<table><tr><th>维度</th><th>说明</th></tr><tr><td>载体</td><td>微信</td></tr></table>"
+        '<p>前文<img src="https://img.example/a.png" alt="示意图">后文</p>'
+    )
+    blocks = parse_html(html)
+    assert kinds(blocks) == [HEADING, PARAGRAPH, LIST, QUOTE, TABLE, PARAGRAPH, IMAGE, PARAGRAPH]
+    assert blocks[0].text == "一、什么是用户运营？"
+    assert blocks[1].text == f"有人会{BOLD_OPEN}告诉你{BOLD_CLOSE}答案。"
+    assert blocks[2].items == ("第一项", "第二项", "子项")
+    assert blocks[3].items == ("引用一", "引用二")
+    assert blocks[4].rows == (("维度", "说明"), ("载体", "微信"))
+    assert blocks[6].src == "https://img.example/a.png" and blocks[6].text == "示意图"
+    joined = " ".join(b.plain_text() for b in blocks)
+    assert "alert" not in joined and "color" not in joined and "evil" not in joined
+
+
+def test_html_br_splits_paragraphs_and_whitespace_between_han_goes():
+    blocks = parse_html("<p>第一句\n   接着写<br>第二段</p>")
+    assert [b.text for b in blocks] == ["第一句接着写", "第二段"]
+
+
+def test_text_headings_lists_and_paragraphs():
+    text = (
+        "社群运营与用户运营的定义\n\n1. 社群运营\n\n社群运营是指通过建立和维护群体来实现价值的过程。\n\n"
+        "- 拉新：扩大社群规模。\n- 促活：提升活跃度。\n\n1)反对宪法所确定的基本原则；\n2)危害国家安全；\n"
+    )
+    blocks = parse_text(text)
+    assert kinds(blocks) == [HEADING, HEADING, PARAGRAPH, LIST, LIST]
+    assert blocks[0].level == 2 and blocks[1].level == 3
+    assert blocks[3].items == ("拉新：扩大社群规模。", "促活：提升活跃度。") and not blocks[3].ordered
+    assert blocks[4].ordered and len(blocks[4].items) == 2
+
+
+def test_text_sentence_lines_are_paragraphs_not_headings():
+    blocks = parse_text("那是不是用户规模越大，产品价值越大？\n某种程度上是的。\n-End-\n")
+    assert kinds(blocks) == [PARAGRAPH, PARAGRAPH, PARAGRAPH]
+    assert blocks[2].text == "-End-"
+
+
+def test_text_markdown_bold_and_table():
+    blocks = parse_text("这是**重点**内容，很长的一句话。\n\n| 维度 | 社群 |\n|---|---|\n| 载体 | 微信 |\n")
+    assert blocks[0].text == f"这是{BOLD_OPEN}重点{BOLD_CLOSE}内容，很长的一句话。"
+    assert blocks[1].kind == TABLE and blocks[1].rows[1] == ("载体", "微信")
+
+
+def test_hard_wrapped_paragraphs_are_joined_only_in_blank_line_separated_text():
+    wrapped = "社群运营是指通过一系列策略和方法围绕特定目标或兴趣聚集一群具有共同属性和相似需求的用户并\n通过持续的互动提升活跃度。\n\n第二段。\n"
+    assert [b.text for b in parse_text(wrapped)] == [
+        "社群运营是指通过一系列策略和方法围绕特定目标或兴趣聚集一群具有共同属性和相似需求的用户并通过持续的互动提升活跃度。",
+        "第二段。",
+    ]

@@ -1,0 +1,58 @@
+from pathlib import Path
+
+import pytest
+
+from opskb.read import decode, normalize_date, read, split_front_matter
+from opskb.records import Raw, Skipped
+
+TEXT = "社群运营和用户运营有什么区别？這是繁體的內容。"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        ("社群运营和用户运营有什么区别？用户分层与精细化运营。".encode("gb18030"), "gb18030"),
+        ("社群運營和用戶運營有什麼區別？這是繁體的內容。".encode("big5"), "big5"),
+    ],
+)
+def test_decode_detects_encoding(data, encoding):
+    text, found = decode(data)
+    assert found == encoding
+    assert "社群" in text
+
+
+def test_read_skips_empty_binary_and_undecodable(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"   \n")
+    (tmp_path / "binary.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfd" * 3 + b"\x80\x81\x82\xfe\xff" * 50)
+    for name in ("empty.txt", "binary.bin", "bad.txt"):
+        result = read(tmp_path / name)
+        assert isinstance(result, Skipped), name
+        assert result.source == name and result.reason
+
+
+def test_front_matter_becomes_metadata(tmp_path: Path):
+    f = tmp_path / "post.md"
+    f.write_text(
+        "---\ntitle: '标题：测试'\nauthor: 某人\ndate: Sat, 05 Jun 2021 08:05:00 GMT\ncategories:\n - 运营\n---\n<p>正文内容在这里。</p><p>第二段。</p>",
+        encoding="utf-8",
+    )
+    raw = read(f)
+    assert isinstance(raw, Raw)
+    assert (raw.meta.title, raw.meta.author, raw.meta.date, raw.meta.categories) == ("标题：测试", "某人", "2021-06-05", ("运营",))
+    assert raw.is_html and "title:" not in raw.body
+
+
+def test_malformed_front_matter_is_reported_not_fatal():
+    fields, body, problem = split_front_matter("---\ntitle: [未闭合\n---\n正文")
+    assert fields == {} and body.strip() == "正文" and "YAML" in problem
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [("2021-06-05", "2021-06-05"), ("2021年6月5日 12:00", "2021-06-05"), ("Sat, 05 Jun 2021 08:05:00 GMT", "2021-06-05"), ("昨天", "")],
+)
+def test_normalize_date(value, iso):
+    assert normalize_date(value) == iso

@@ -1,0 +1,25 @@
+import markdown
+
+from opskb.records import BOLD_CLOSE, BOLD_OPEN
+from opskb.render import inline, md_escape
+
+
+def html(md):
+    return markdown.markdown(md, extensions=["tables", "attr_list", "abbr"])
+
+
+def test_markdown_and_html_in_article_text_render_as_written():
+    hostile = "<script>alert(1)</script> *星号* _下划线_ [链接](javascript:alert(1)) {: #x } | 管道 <!-- 注释 --> {{ 变量 }} {% 块 %} &amp;"
+    out = html(md_escape(hostile))
+    assert "<script>" not in out and "<em>" not in out and "<a " not in out and "<!--" not in out
+    assert "&lt;script&gt;" in out and "{{ 变量 }}" in out and "{% 块 %}" in out and "&amp;amp;" in out
+
+
+def test_line_start_markers_are_escaped():
+    for text in ["# 不是标题", "- 不是列表", "1. 不是编号", "> 不是引用", "= 不是标题线"]:
+        out = html(md_escape(text))
+        assert out.startswith("<p>"), out
+
+
+def test_bold_runs_become_strong():
+    assert html(inline(f"这是{BOLD_OPEN}重点{BOLD_CLOSE}。")) == "<p>这是<strong>重点</strong>。</p>"
