@@ -1,0 +1,84 @@
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import opencc
+import pytest
+from conftest import SEEDS
+
+from opskb.pipeline import ingest
+from opskb.write import OutputConflict
+
+ARTICLE = (
+    "社群运营的关键能力\n\n"
+    "用户洞察力：能通过用户言行、数据反馈挖掘真实需求，判断用户情绪，及时调整运营方向。\n\n"
+    "活动组织与执行能力：无论是线上抽奖还是线下沙龙，都需要确保活动流程清晰、资源到位。\n\n"
+    "沟通与共情能力：运营者需以真诚、平等的态度与用户沟通，用共情化解矛盾，建立信任关系。\n"
+)
+
+
+def test_odd_encodings_and_bad_files(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "gbk 文章.txt").write_bytes(ARTICLE.encode("gbk"))
+    (seeds / "big5.txt").write_bytes(opencc.OpenCC("s2t").convert(ARTICLE).replace("羣", "群").encode("big5"))
+    other = "私域流量运营\n\n私域流量是品牌可以反复多次免费触达的用户池，常见的载体有企业微信、社群和小程序。\n\n运营私域需要先建立信任，再谈转化。\n"
+    (seeds / "bom.txt").write_bytes(b"\xef\xbb\xbf" + other.encode("utf-8"))
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(200))
+    lines: list[str] = []
+    result = ingest(seeds, tmp_path / "docs", echo=lines.append)
+    by_name = {Path(e.path).name: e for e in result.entries}
+    assert by_name["gbk 文章.txt"].encoding == "gb18030"
+    assert by_name["big5.txt"].encoding == "big5" and by_name["big5.txt"].script == "traditional"
+    assert by_name["bom.txt"].encoding == "utf-8-sig" and by_name["bom.txt"].page
+    assert by_name["empty.txt"].skipped and by_name["image.png"].skipped
+    assert any(line.startswith("跳过 empty.txt：") for line in lines)
+    assert any(line.startswith("跳过 image.png：") for line in lines)
+    assert lines[-1].startswith("共 5 个文件")
+    # the Big5 copy is the GBK article again: one page for both
+    pages = {by_name[n].page or by_name[n].merged_into for n in ("big5.txt", "gbk 文章.txt")}
+    assert len(pages) == 1 and pages != {""}
+
+
+def test_failed_run_leaves_previous_output(tmp_path: Path):
+    out = tmp_path / "docs"
+    ingest(SEEDS, out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    # a hand-written page where ingest wants to write one: the run must stop before writing
+    extra = tmp_path / "seeds"
+    shutil.copytree(SEEDS, extra)
+    (extra / "new.txt").write_text("全新的文章标题\n\n" + ARTICLE, encoding="utf-8")
+    (out / "sources" / "quanxin-de-wenzhang-biaoti.md").write_text("手写的页面", encoding="utf-8")
+    with pytest.raises(OutputConflict):
+        ingest(extra, out)
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert {p: b for p, b in after.items() if p.name != "quanxin-de-wenzhang-biaoti.md"} == before
+
+
+def test_seeds_are_never_modified(tmp_path: Path):
+    before = {p.name: p.read_bytes() for p in SEEDS.iterdir()}
+    ingest(SEEDS, tmp_path / "docs")
+    assert {p.name: p.read_bytes() for p in SEEDS.iterdir()} == before
+
+
+def test_cli_ingest_with_report(tmp_path: Path):
+    report = tmp_path / "report.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "opskb.cli", "ingest", "--seeds", str(SEEDS), "--out", str(tmp_path / "docs"), "--report", str(report)],
+        capture_output=True, text=True, check=True,
+    )
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 6 and lines[-1].startswith("共 5 个文件：4 篇文章")
+    entries = json.loads(report.read_text(encoding="utf-8"))
+    assert {"path", "page", "merged_into", "skipped", "encoding", "script", "title", "author", "date", "site", "removed"} <= set(entries[0])
+
+
+def test_cli_reports_missing_seeds_folder(tmp_path: Path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "opskb.cli", "ingest", "--seeds", str(tmp_path / "nope"), "--out", str(tmp_path / "docs")],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 2 and "nope" in proc.stderr
