@@ -1,11 +1,309 @@
-"""Knowledge pages built from the articles (home page for now)."""
+"""Stage 9b: Markdown for the knowledge pages, from the extracted Knowledge.
+
+Every statement is a Claim rendered as its text followed by a citation link
+(``a.cite``) to the source paragraph's anchor.
+"""
 
 from __future__ import annotations
 
+import re
+
+from .article import slugify
+from .extract import Claim, Knowledge, Question, extract, question_key, sentences
 from .records import Article
-from .render import front_matter
+from .render import front_matter, md_escape
+from .svg import bars, pyramid
+
+SNIPPETS = "_snippets/abbreviations.md"
+
+
+def cite(claim: Claim, prefix: str) -> str:
+    title = claim.title.replace('"', "'")
+    return f'[↗]({prefix}sources/{claim.slug}.md#{claim.anchor} "出自《{md_escape(title)}》"){{ .cite }}'
+
+
+def stated(claim: Claim, prefix: str, text: str | None = None) -> str:
+    """A claim's text (or a shorter verbatim piece of it) with its citation."""
+    return f"{md_escape(text if text is not None else claim.text)} {cite(claim, prefix)}"
+
+
+def cell(claims: tuple[Claim, ...], prefix: str) -> str:
+    return "<br>".join(stated(c, prefix) for c in claims) if claims else "—"
+
+
+def _sources_of(claims) -> str:
+    titles = []
+    for c in claims:
+        if c.title not in titles:
+            titles.append(c.title)
+    return "、".join(f"《{md_escape(t)}》" for t in titles)
+
+
+def concept_slug(name: str) -> str:
+    return slugify(name) or "concept"
+
+
+# ------------------------------------------------------------------ pages
+
+
+def compare_page(k: Knowledge) -> str:
+    p = "../"
+    present = [s for s in k.sides if any(ax.cells(s) for ax in k.axes)]
+    core = [ax for ax in k.axes if ax.name in k.core_axes]
+    lines = [
+        front_matter({"title": "社群运营与用户运营的对比", "description": "按运营载体、用户规模等维度逐项对比社群运营和用户运营，每一格都注明出处。"}),
+        "# 社群运营与用户运营的对比\n",
+        "下面的每一格都摘自来源文章，点击 ↗ 可以跳到原文段落。\n",
+        "## 八个维度一览\n",
+        "| 维度 | 社群运营 | 用户运营 | 出处 |",
+        "|---|---|---|---|",
+    ]
+    for ax in core:
+        a, b = ax.cells(k.sides[0]), ax.cells(k.sides[1])
+        lines.append(f"| [{ax.name}](#{axis_anchor(ax.name)}) | {cell(a, p)} | {cell(b, p)} | {_sources_of(a + b)} |")
+    lines.append("\n## 完整对比矩阵\n")
+    lines.append("其他文章从更多角度做过对比，也有文章比较的是社区运营与社群运营；同一个维度放在同一行。\n")
+    lines.append("| 维度 | " + " | ".join(present) + " |")
+    lines.append("|---" * (len(present) + 1) + "|")
+    for ax in k.axes:
+        lines.append(f"| [{ax.name}](#{axis_anchor(ax.name)}) | " + " | ".join(cell(ax.cells(s), p) for s in present) + " |")
+    lines.append("\n## 逐项说明\n")
+    for ax in k.axes:
+        lines.append(f"### {ax.name} {{ #{axis_anchor(ax.name)} }}\n")
+        for sec in ax.sections:
+            src = sec.reasoning[0].title if sec.reasoning else ""
+            lines.append(f"**《{md_escape(src)}》：{md_escape(sec.heading)}**\n")
+            lines.extend(f"- {stated(c, p)}" for c in sec.reasoning)
+            lines.append("")
+    lines.append("## 共同点\n")
+    lines.extend(f"- {stated(c, p)}" for c in k.common) if k.common else lines.append("来源中还没有谈到共同点。")
+    lines.append("\n## 如何协同\n")
+    lines.extend(f"- {stated(c, p)}" for c in k.synergy) if k.synergy else lines.append("来源中还没有谈到两者如何配合。")
+    return "\n".join(lines) + "\n"
+
+
+def axis_anchor(name: str) -> str:
+    return "axis-" + (slugify(name) or "x")
+
+
+def concepts_pages(k: Knowledge) -> dict[str, str]:
+    p = "../"
+    pages = {}
+    index = [
+        front_matter({"title": "概念", "description": "社群运营、用户运营、社区运营等核心概念：来源文章给出的定义和主要观点。"}),
+        "# 概念\n",
+        "| 概念 | 定义 | 观点 |",
+        "|---|---|---|",
+    ]
+    for c in k.concepts:
+        slug = concept_slug(c.name)
+        index.append(f"| [{c.name}]({slug}.md) | {len(c.definitions)} | {len(c.claims)} |")
+        first = c.definitions[0].text if c.definitions else c.claims[0].text
+        lines = [
+            front_matter({"title": c.name, "description": _short(first)}),
+            f"# {c.name}\n",
+        ]
+        if c.definitions:
+            lines.append("## 定义\n")
+            lines.extend(f"- {stated(d, p)}" for d in c.definitions)
+            lines.append("")
+        if c.claims:
+            lines.append("## 主要观点\n" if c.definitions or _has_subject(c) else "## 相关论述\n")
+            lines.extend(f"- {stated(x, p)}" for x in c.claims)
+            lines.append("")
+        sources = _sources_of(c.definitions + c.claims)
+        lines.append(f"出处：{sources}\n")
+        pages[f"concepts/{slug}.md"] = "\n".join(lines)
+    pages["concepts/index.md"] = "\n".join(index) + "\n"
+    return pages
+
+
+def _has_subject(c) -> bool:
+    return any(x.text.lstrip("而但则").startswith(c.name) for x in c.claims)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def layering_pages(k: Knowledge) -> dict[str, str]:
+    p = "../"
+    L = k.layering
+    pages: dict[str, str] = {}
+    lines = [
+        front_matter({"title": "用户分层", "description": "RFM 模型、KOL 分层、活跃度分层和用户标签的三个维度，整理自来源文章。"}),
+        "# 用户分层\n",
+        "用户分层是精细化运营的基础。下面整理来源文章中提到的几种分层方法。\n",
+        "## RFM 模型\n",
+    ]
+    if L.rfm_letters:
+        lines += ["| 字母 | 衡量什么 | 出处 |", "|---|---|---|"]
+        lines += [f"| {letter} | {md_escape(meaning)} | {cite(c, p)} |" for letter, meaning, c in L.rfm_letters]
+        lines.append("")
+    if L.rfm_groups:
+        lines.append("按 RFM 分出的用户群：\n")
+        lines += ["| 用户群 | 出处 |", "|---|---|"] + [f"| {md_escape(g)} | {cite(c, p)} |" for g, c in L.rfm_groups]
+        lines.append("")
+    if L.rfm_claims:
+        lines.append("来源中的说法：\n")
+        lines += [f"- {stated(c, p)}" for c in L.rfm_claims]
+        lines.append("")
+    lines.append("## KOL 分层\n")
+    if L.kol_criteria:
+        lines += ["分层依据：\n", "| 依据 | 出处 |", "|---|---|"] + [f"| {md_escape(x)} | {cite(c, p)} |" for x, c in L.kol_criteria]
+        lines.append("")
+    if L.kol_pyramid:
+        pages["layering/kol-pyramid.svg"] = pyramid([x for x, _c in L.kol_pyramid], "KOL 内容金字塔")
+        lines.append("![KOL 内容金字塔：" + "、".join(md_escape(x) for x, _c in L.kol_pyramid) + "](kol-pyramid.svg)\n")
+        lines += ["| 层级 | 出处 |", "|---|---|"] + [f"| {md_escape(x)} | {cite(c, p)} |" for x, c in L.kol_pyramid]
+        lines.append("")
+    if L.kol_claims:
+        lines += ["来源中的说法：\n"] + [f"- {stated(c, p)}" for c in L.kol_claims]
+        lines.append("")
+    lines.append("## 活跃度分层\n")
+    if L.activity:
+        shares = [(lv, float(share.rstrip("%"))) for lv, share, _c in L.activity if share]
+        if shares:
+            pages["layering/activity-shares.svg"] = bars(shares, "社区用户的活跃度构成")
+            lines.append("![活跃度分层：" + "、".join(f"{lv} {v:g}%" for lv, v in shares) + "](activity-shares.svg)\n")
+        lines += ["| 层级 | 占比 | 出处 |", "|---|---|---|"]
+        lines += [f"| {md_escape(lv)} | {share or '—'} | {cite(c, p)} |" for lv, share, c in L.activity]
+        lines.append("")
+    lines.append("## 用户标签的三个维度\n")
+    if L.tag_claim:
+        lines.append(stated(L.tag_claim, p) + "\n")
+    if L.tag_dimensions:
+        lines += ["| 维度 | 来源中的说法 |", "|---|---|"]
+        lines += [f"| {md_escape(d)} | {cell(cs, p)} |" for d, cs in L.tag_dimensions]
+        lines.append("")
+    pages["layering/index.md"] = "\n".join(lines) + "\n"
+    return pages
+
+
+def faq_page(k: Knowledge) -> str:
+    p = "../"
+    lines = [
+        front_matter({"title": "常见问题", "description": "社群运营是纯销售吗？如何判断一个社群是否健康？来源文章中提出并回答过的问题。"}),
+        "# 常见问题\n",
+        f"来源文章中提出并回答过的 {len(k.questions)} 个问题。点击问题展开回答，↗ 指向原文段落。\n",
+    ]
+    for q in k.questions:
+        lines.append(f'??? question "{_details_title(q.question)}"\n')
+        for a in q.answers:
+            lines.append(f"    - {stated(a, p, _answer_text(a))}")
+        lines.append(f"\n    提问出自 {cite(q.asked, p)}\n")
+    return "\n".join(lines) + "\n"
+
+
+def _details_title(text: str) -> str:
+    return md_escape(text).replace('"', "“")
+
+
+def _answer_text(claim: Claim) -> str:
+    return re.sub(r"^A\d*\s*[：:]\s*", "", claim.text)
+
+
+def glossary_page(k: Knowledge) -> str:
+    p = "../"
+    lines = [
+        front_matter({"title": "术语表", "description": "RFM、KOL、LTV、私域流量、裂变等运营术语：来源文章中的释义和用法。"}),
+        "# 术语表\n",
+        f"来源文章中出现的 {len(k.terms)} 个术语和缩写。释义摘自来源，缩写在全站悬停即可看到含义。\n",
+    ]
+    for t in sorted(k.terms, key=lambda t: (not re.match(r"[A-Za-z]", t.term), t.term.lower())):
+        lines.append(f"### {md_escape(t.term)} {{ #{term_anchor(t.term)} }}\n")
+        if t.expansion:
+            lines.append(f"全称或含义：{md_escape(t.expansion)}\n")
+        lines.append(f"{stated(t.definition, p)}\n")
+        others = [u for u in t.uses if u.anchor != t.definition.anchor]
+        if others:
+            links = "、".join(f"[《{md_escape(u.title)}》]({p}sources/{u.slug}.md#{u.anchor})" for u in others[:5])
+            lines.append(f"用到的地方：{links}\n")
+    return "\n".join(lines) + "\n"
+
+
+def term_anchor(term: str) -> str:
+    return "term-" + (slugify(term) or re.sub(r"[^a-z0-9]+", "", term.lower()) or "x")
+
+
+def abbreviations(k: Knowledge) -> str:
+    """Material's abbreviations, appended to every page: Latin abbreviations only,
+    since Python-Markdown's abbr matches whole words and Han text has no word breaks."""
+    lines = []
+    for t in k.terms:
+        if re.fullmatch(r"[A-Za-z]{2,8}", t.term) and t.expansion:
+            lines.append(f"*[{t.term}]: {t.expansion}")
+    return "\n".join(sorted(lines)) + "\n"
+
+
+def home_page(k: Knowledge, articles: list[Article]) -> str:
+    p = ""
+    answer = _short_answer(k)
+    core = [ax for ax in k.axes if ax.name in k.core_axes]
+    lines = [
+        front_matter({
+            "title": "社群运营和用户运营有什么区别？",
+            "description": "运营知识库：从公开文章整理出的社群运营与用户运营对比、概念、用户分层、常见问题和术语表，每条都注明出处。",
+        }),
+        "# 社群运营和用户运营有什么区别？\n",
+    ]
+    if answer:
+        lines.append("!!! abstract \"简短回答\"\n")
+        lines.extend(f"    {stated(c, p, text)}" for c, text in answer)
+        lines.append("")
+    lines += ["## 八个维度一览\n", "| 维度 | 社群运营 | 用户运营 |", "|---|---|---|"]
+    for ax in core:
+        a, b = ax.cells(k.sides[0])[:1], ax.cells(k.sides[1])[:1]
+        lines.append(f"| [{ax.name}](compare/index.md#{axis_anchor(ax.name)}) | {cell(a, p)} | {cell(b, p)} |")
+    lines += [
+        "",
+        "## 从这里开始\n",
+        f"- [概念](concepts/index.md)：{len(k.concepts)} 个核心概念的定义和观点",
+        f"- [对比](compare/index.md)：{len(k.axes)} 个维度的完整对比，以及两者的共同点和协同",
+        "- [用户分层](layering/index.md)：RFM、KOL 金字塔、活跃度分层和用户标签",
+        f"- [常见问题](faq/index.md)：{len(k.questions)} 个问题",
+        f"- [术语表](glossary/index.md)：{len(k.terms)} 个术语",
+        f"- [来源](sources/index.md)：{len(articles)} 篇文章",
+        "",
+        '<div class="kb-counts" markdown>',
+        "",
+        "| 来源 | 概念 | 问题 | 术语 |",
+        "|---|---|---|---|",
+        f"| {len(articles)} | {len(k.concepts)} | {len(k.questions)} | {len(k.terms)} |",
+        "",
+        "</div>",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _short_answer(k: Knowledge) -> list[tuple[Claim, str]]:
+    """The first two sentences answering the site's question, from the FAQ if a source asks it."""
+    a, b = k.sides[0], k.sides[1]
+    want = question_key(f"{a}和{b}的区别")
+    for q in k.questions:
+        if question_key(q.question) == want:
+            out = []
+            for claim in q.answers:
+                for s in sentences(_answer_text(claim)):
+                    out.append((claim, s))
+                    if len(out) == 2:
+                        return out
+            return out
+    return []
 
 
 def knowledge_pages(articles: list[Article]) -> dict[str, str]:
-    home = front_matter({"title": "运营知识库"}) + f"# 运营知识库\n\n共 {len(articles)} 篇来源文章，见[来源](sources/index.md)。\n"
-    return {"index.md": home}
+    k = extract(articles)
+    pages = {
+        "index.md": home_page(k, articles),
+        "compare/index.md": compare_page(k),
+        "faq/index.md": faq_page(k),
+        "glossary/index.md": glossary_page(k),
+        SNIPPETS: abbreviations(k),
+    }
+    pages.update(concepts_pages(k))
+    pages.update(layering_pages(k))
+    return pages
+
+
+__all__ = ["knowledge_pages", "Question"]
