@@ -15,10 +15,10 @@ OTHER = [
 ]
 
 
-def doc(name, paras, headings=0, meta=Meta()):
+def doc(name, paras, headings=0, meta=None):
     blocks = [Block(HEADING, text=f"小标题{i}", level=2) for i in range(headings)]
     blocks += [Block(PARAGRAPH, text=p) for p in paras]
-    return Doc(name, meta, tuple(blocks))
+    return Doc(name, meta or Meta(), tuple(blocks))
 
 
 def test_copy_with_one_paragraph_less_is_merged_and_richer_copy_wins():

@@ -7,7 +7,6 @@ from pathlib import Path
 import opencc
 import pytest
 from conftest import SEEDS
-
 from opskb.pipeline import ingest
 from opskb.write import OutputConflict
 

@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import pytest
-
 from opskb.read import decode, normalize_date, read, split_front_matter
 from opskb.records import Raw, Skipped
 

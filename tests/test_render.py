@@ -1,5 +1,4 @@
 import markdown
-
 from opskb.records import BOLD_CLOSE, BOLD_OPEN
 from opskb.render import inline, md_escape
 

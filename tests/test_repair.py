@@ -1,5 +1,4 @@
 import pytest
-
 from opskb.records import BOLD_CLOSE, BOLD_OPEN
 from opskb.repair import repair_markers, repair_pinyin
 

@@ -13,7 +13,6 @@ import opencc
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PINYIN_ARTIFACT, SEEDS
-
 from opskb.pipeline import ingest, process
 from opskb.read import read
 from opskb.records import HEADING, IMAGE

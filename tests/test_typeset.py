@@ -1,5 +1,4 @@
 import pytest
-
 from opskb.records import BOLD_CLOSE, BOLD_OPEN
 from opskb.typeset import typeset_text
 

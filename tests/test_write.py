@@ -1,7 +1,6 @@
 import json
 
 import pytest
-
 from opskb.write import MANIFEST, OutputConflict, write_pages
 
 

@@ -126,6 +126,16 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _quoted(claims, p: str) -> list[str]:
+    """The verbatim source sentences a summary table was read from, each cited."""
+    seen, out = set(), []
+    for c in claims:
+        if c.key not in seen:
+            seen.add(c.key)
+            out.append(f"- {stated(c, p)}")
+    return ["原文：\n", *out, ""] if out else []
+
+
 def layering_pages(k: Knowledge) -> dict[str, str]:
     p = "../"
     L = k.layering
@@ -133,42 +143,44 @@ def layering_pages(k: Knowledge) -> dict[str, str]:
     lines = [
         front_matter({"title": "用户分层", "description": "RFM 模型、KOL 分层、活跃度分层和用户标签的三个维度，整理自来源文章。"}),
         "# 用户分层\n",
-        "用户分层是精细化运营的基础。下面整理来源文章中提到的几种分层方法。\n",
+        "用户分层是精细化运营的基础。下面整理来源文章中提到的几种分层方法；每张表都由紧随其后的原文整理而来。\n",
         "## RFM 模型\n",
     ]
     if L.rfm_letters:
-        lines += ["| 字母 | 衡量什么 | 出处 |", "|---|---|---|"]
-        lines += [f"| {letter} | {md_escape(meaning)} | {cite(c, p)} |" for letter, meaning, c in L.rfm_letters]
+        lines += ["| 字母 | 衡量什么 |", "|---|---|"]
+        lines += [f"| {letter} | {md_escape(meaning)} |" for letter, meaning, _c in L.rfm_letters]
         lines.append("")
+        lines += _quoted([c for *_x, c in L.rfm_letters], p)
     if L.rfm_groups:
-        lines.append("按 RFM 分出的用户群：\n")
-        lines += ["| 用户群 | 出处 |", "|---|---|"] + [f"| {md_escape(g)} | {cite(c, p)} |" for g, c in L.rfm_groups]
+        lines += ["按 RFM 分出的用户群：\n", "| 序号 | 用户群 |", "|---|---|"]
+        lines += [f"| {i} | {md_escape(g)} |" for i, (g, _c) in enumerate(L.rfm_groups, start=1)]
         lines.append("")
-    if L.rfm_claims:
-        lines.append("来源中的说法：\n")
-        lines += [f"- {stated(c, p)}" for c in L.rfm_claims]
-        lines.append("")
+        lines += _quoted([c for _g, c in L.rfm_groups], p)
+    others = [c for c in L.rfm_claims if c.key not in {x.key for *_y, x in L.rfm_letters + L.rfm_groups}]
+    if others:
+        lines += ["来源中的其他说法：\n"] + [f"- {stated(c, p)}" for c in others] + [""]
     lines.append("## KOL 分层\n")
     if L.kol_criteria:
-        lines += ["分层依据：\n", "| 依据 | 出处 |", "|---|---|"] + [f"| {md_escape(x)} | {cite(c, p)} |" for x, c in L.kol_criteria]
-        lines.append("")
+        lines += ["| 分层依据 |", "|---|"] + [f"| {md_escape(x)} |" for x, _c in L.kol_criteria] + [""]
+        lines += _quoted([c for _x, c in L.kol_criteria], p)
     if L.kol_pyramid:
         pages["layering/kol-pyramid.svg"] = pyramid([x for x, _c in L.kol_pyramid], "KOL 内容金字塔")
         lines.append("![KOL 内容金字塔：" + "、".join(md_escape(x) for x, _c in L.kol_pyramid) + "](kol-pyramid.svg)\n")
-        lines += ["| 层级 | 出处 |", "|---|---|"] + [f"| {md_escape(x)} | {cite(c, p)} |" for x, c in L.kol_pyramid]
-        lines.append("")
-    if L.kol_claims:
-        lines += ["来源中的说法：\n"] + [f"- {stated(c, p)}" for c in L.kol_claims]
-        lines.append("")
+        lines += ["| 层级（自上而下） |", "|---|"] + [f"| {md_escape(x)} |" for x, _c in L.kol_pyramid] + [""]
+        lines += _quoted([c for _x, c in L.kol_pyramid], p)
+    used = {c.key for _x, c in L.kol_criteria + L.kol_pyramid}
+    others = [c for c in L.kol_claims if c.key not in used]
+    if others:
+        lines += ["来源中的其他说法：\n"] + [f"- {stated(c, p)}" for c in others] + [""]
     lines.append("## 活跃度分层\n")
     if L.activity:
         shares = [(lv, float(share.rstrip("%"))) for lv, share, _c in L.activity if share]
         if shares:
             pages["layering/activity-shares.svg"] = bars(shares, "社区用户的活跃度构成")
             lines.append("![活跃度分层：" + "、".join(f"{lv} {v:g}%" for lv, v in shares) + "](activity-shares.svg)\n")
-        lines += ["| 层级 | 占比 | 出处 |", "|---|---|---|"]
-        lines += [f"| {md_escape(lv)} | {share or '—'} | {cite(c, p)} |" for lv, share, c in L.activity]
-        lines.append("")
+        lines += ["| 层级 | 占比 |", "|---|---|"]
+        lines += [f"| {md_escape(lv)} | {share or '—'} |" for lv, share, _c in L.activity] + [""]
+        lines += _quoted([c for *_x, c in L.activity], p)
     lines.append("## 用户标签的三个维度\n")
     if L.tag_claim:
         lines.append(stated(L.tag_claim, p) + "\n")
@@ -191,7 +203,7 @@ def faq_page(k: Knowledge) -> str:
         lines.append(f'??? question "{_details_title(q.question)}"\n')
         for a in q.answers:
             lines.append(f"    - {stated(a, p, _answer_text(a))}")
-        lines.append(f"\n    提问出自 {cite(q.asked, p)}\n")
+        lines.append(f"\n    原文中的提问：\n\n    > {stated(q.asked, p)}\n")
     return "\n".join(lines) + "\n"
 
 

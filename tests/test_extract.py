@@ -1,0 +1,102 @@
+"""Extraction patterns on small articles of their own."""
+
+from opskb.article import make_article
+from opskb.extract import extract, question_key, sentences, short_clause, subject_part
+from opskb.records import HEADING, LIST, PARAGRAPH, QUOTE, Block, Doc, Meta
+
+
+def art(blocks, title="测试文章", slug="ceshi"):
+    return make_article(slug, Doc(f"{slug}.txt", Meta(title=title), tuple(blocks)), ())
+
+
+def P(t):
+    return Block(PARAGRAPH, text=t)
+
+
+def H(t, level=2):
+    return Block(HEADING, text=t, level=level)
+
+
+def test_sentences_and_clauses_are_verbatim():
+    text = "社群运营的规模普遍不大，而用户运营的规模普遍较大，百万级以上的较多。为什么？因为……"
+    assert "".join(sentences(text)) == text.replace(" ", "")
+    part = subject_part(sentences(text)[0], ["用户运营"])
+    assert part == "用户运营的规模普遍较大，百万级以上的较多。"
+    assert short_clause("一二三四五六七八九十，一二三四五六七八九十，一二三四五六七八九十", 15) == "一二三四五六七八九十"
+
+
+def test_numbered_axis_sections_and_contrast_cells():
+    a = art([
+        H("二、社群运营和用户运营的区别"),
+        H("1、运营载体不同", 3),
+        P("社群运营是基于第三方微信载体而开展的，而用户运营更多是基于自主研发载体而开展的。"),
+        H("2. 成本结构的不同", 3),
+        P("社群运营的成本主要是人力。"),
+        P("用户运营的成本则主要花在研发和数据系统上。"),
+        Block(LIST, items=("目标导向维度 社区运营聚焦长期价值，而社群运营侧重即时关系的价值兑现。",)),
+    ])
+    k = extract([a])
+    axes = {ax.name: ax for ax in k.axes}
+    assert axes["运营载体"].cells("社群运营")[0].text == "社群运营是基于第三方微信载体而开展的"
+    assert axes["运营载体"].cells("用户运营")[0].text == "用户运营更多是基于自主研发载体而开展的。"
+    assert axes["成本结构"].cells("用户运营")[0].text.startswith("用户运营的成本则主要花在")
+    assert axes["目标"].cells("社区运营")[0].text.startswith("社区运营聚焦长期价值")
+    assert axes["目标"].cells("社群运营")[0].text.startswith("社群运营侧重即时关系")
+
+
+def test_definitions_and_claims_for_concepts():
+    a = art([P("私域流量是指品牌可以反复多次免费触达的用户池。"), P("在我看来，社群运营是用户运营一种形态。"), P("社群运营需要熟悉微信平台的规则。")])
+    k = extract([a])
+    concepts = {c.name: c for c in k.concepts}
+    assert [d.text for d in concepts["私域流量"].definitions] == ["私域流量是指品牌可以反复多次免费触达的用户池。"]
+    assert [d.text for d in concepts["社群运营"].definitions] == ["在我看来，社群运营是用户运营一种形态。"]
+    assert [c.text for c in concepts["社群运营"].claims] == ["社群运营需要熟悉微信平台的规则。"]
+
+
+def test_questions_from_qa_blocks_headings_and_sentences():
+    a = art([
+        P("Q1：社群运营需要会写文案吗？"),
+        P("A：需要，社群运营每天都要写群公告和活动文案。"),
+        H("一、什么是用户运营？"),
+        P("用户运营是围绕用户生命周期所采取的运营手段。"),
+        Block(QUOTE, items=("“社群运营是纯销售吗？班主任是社群运营吗？”",)),
+        P("如果工作内容是纯销售，那么它其实就是销售，不是社群运营。"),
+        P("那么其他运营难道不是最终围绕这件事吗？"),
+        P("所以你还是很蒙圈。"),
+    ])
+    qs = {q.question: q for q in extract([a]).questions}
+    assert qs["社群运营需要会写文案吗？"].answers[0].text == "A：需要，社群运营每天都要写群公告和活动文案。"
+    assert qs["什么是用户运营？"].answers[0].text.startswith("用户运营是围绕")
+    assert qs["社群运营是纯销售吗？"].answers[0].text.startswith("如果工作内容是纯销售")
+    assert "班主任是社群运营吗？" in qs
+    assert not any("难道" in q for q in qs)  # rhetorical questions are not FAQ entries
+
+
+def test_same_question_in_other_words_is_merged():
+    assert question_key("社群运营和用户运营有什么区别？") == question_key("Q1：社群运营与用户运营的区别是什么？")
+    assert question_key("二、社群运营和用户运营的区别？") == question_key("社群运营和用户运营的区别是什么？")
+
+
+def test_glossary_finds_listed_terms_and_spelled_out_abbreviations():
+    a = art([P("社区运营关注 DAU（日活）和 GMV（成交总额）等指标。"), P("通过裂变活动，老用户邀请新用户。")])
+    terms = {t.term: t for t in extract([a]).terms}
+    assert terms["DAU"].expansion.startswith("Daily Active Users")
+    assert terms["GMV"].expansion == "成交总额"  # not in the topics file: found from the pattern
+    assert terms["裂变"].definition.text == "通过裂变活动，老用户邀请新用户。"
+    assert "SCRM" not in terms  # listed, but no source uses it
+
+
+def test_layering_models():
+    a = art([
+        Block(QUOTE, items=("RFM分层——R(Recency)最近消费时间、F(Frequency)历史消费频次、M(Monetary)历史消费金额。",
+                            "KOL等级分层——通常是根据生产型用户在平台的内容创作质量、内容发布次数和活跃天数分层。")),
+        P("可以按RFM分层，分为潜在用户群、普通用户群、铁杆用户群。"),
+        P("社区用户包含核心用户（占比约20%）、活跃用户(50%)、潜水用户(30%)。"),
+        P("建立\"头部KOL-腰部创作者-素人用户\"的三层内容金字塔。"),
+    ])
+    L = extract([a]).layering
+    assert [x[0] for x in L.rfm_letters] == ["R", "F", "M"]
+    assert [g for g, _c in L.rfm_groups] == ["潜在用户群", "普通用户群", "铁杆用户群"]
+    assert [c for c, _x in L.kol_criteria] == ["内容创作质量", "内容发布次数", "活跃天数"]
+    assert [x for x, _c in L.kol_pyramid] == ["头部KOL", "腰部创作者", "素人用户"]
+    assert [(lv, s) for lv, s, _c in L.activity] == [("核心用户", "20%"), ("活跃用户", "50%"), ("潜水用户", "30%")]

@@ -1,0 +1,217 @@
+"""The knowledge pages as built by MkDocs from the seeds, and from a scratch seeds folder."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+import opencc
+import pytest
+from bs4 import BeautifulSoup, NavigableString
+from conftest import SEEDS, build_site
+
+CORE_AXES = ["运营载体", "用户规模", "用户接触度", "用户标签", "数据分析", "行业特性", "进入门槛", "销售成分"]
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def pages(site: Path):
+    for html in sorted(site.rglob("*.html")):
+        yield html, BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+
+
+def claim_text(link) -> str:
+    """The statement a citation link closes: text back to the previous citation or the element start."""
+    parts = []
+    for sib in link.previous_siblings:
+        if getattr(sib, "name", None) == "a" and "cite" in (sib.get("class") or []):
+            break
+        if getattr(sib, "name", None) == "br":
+            break
+        parts.append(str(sib) if isinstance(sib, NavigableString) else sib.get_text())
+    return "".join(reversed(parts)).strip()
+
+
+def citations(site: Path):
+    for html, soup in pages(site):
+        if "/sources/" in html.as_posix():
+            continue
+        for a in soup.select("article a.cite"):
+            yield html, a
+
+
+def check_citations(site: Path) -> int:
+    cache: dict[Path, BeautifulSoup] = {}
+    count = 0
+    for html, a in citations(site):
+        href = a["href"]
+        page, _, anchor = urljoin(html.relative_to(site).as_posix(), href).partition("#")
+        target = site / unquote(page)
+        if target.is_dir() or page.endswith("/"):
+            target = target / "index.html"
+        assert target.exists(), f"{html}: {href}"
+        soup = cache.setdefault(target, BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser"))
+        el = soup.find(id=anchor)
+        assert el is not None, f"{html}: {href} has no anchor"
+        stated = norm(claim_text(a))
+        assert stated, f"{html}: empty statement before {href}"
+        assert stated in norm(el.get_text()), f"{html}: «{stated}» is not in {href}"
+        count += 1
+    return count
+
+
+def test_every_citation_points_at_a_paragraph_holding_its_text(seed_site):
+    _docs, site = seed_site
+    assert check_citations(site) > 100
+
+
+def test_comparison_table_has_all_eight_axes_with_both_sides(seed_site):
+    _docs, site = seed_site
+    soup = BeautifulSoup((site / "compare" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    table = soup.find("table")
+    header = [th.get_text(strip=True) for th in table.find_all("th")]
+    assert header == ["维度", "社群运营", "用户运营", "出处"]
+    rows = {tr.find("td").get_text(strip=True): tr.find_all("td") for tr in table.find_all("tr")[1:]}
+    assert list(rows) == CORE_AXES
+    for axis, cells in rows.items():
+        for side in cells[1:3]:
+            assert side.select("a.cite") and len(norm(side.get_text())) > 5, axis
+    # the other frameworks join the matrix: 目标 and 社区运营 appear in the full table
+    matrix = soup.find_all("table")[1]
+    assert "社区运营" in [th.get_text(strip=True) for th in matrix.find_all("th")]
+    assert {"目标", "聚焦范围", "工作方式", "实施主体"} <= {tr.find("td").get_text(strip=True) for tr in matrix.find_all("tr")[1:]}
+    text = soup.get_text()
+    assert "共同点" in text and "如何协同" in text
+
+
+def test_faq_has_at_least_ten_answered_questions_as_collapsible_blocks(seed_site):
+    _docs, site = seed_site
+    soup = BeautifulSoup((site / "faq" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    blocks = soup.select("details.question")
+    assert len(blocks) >= 10
+    questions = [d.find("summary").get_text(strip=True) for d in blocks]
+    for q in ("社群运营是纯销售吗？", "如何判断一个社群是否健康？"):
+        assert q in questions
+    for d in blocks:
+        assert d.select("li a.cite"), d.find("summary").get_text()
+
+
+def test_glossary_has_at_least_25_terms_with_definitions_and_abbreviations(seed_site):
+    _docs, site = seed_site
+    soup = BeautifulSoup((site / "glossary" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    terms = [h.get_text(strip=True).rstrip("¶") for h in soup.select("article h3")]
+    assert len(terms) >= 25
+    for t in ("RFM", "KOL", "LTV", "ARPU", "DAU", "MAU", "CTR", "SCRM", "CRM", "UGC", "PGC", "私域流量", "裂变", "埋点", "转化漏斗"):
+        assert t in terms
+    # abbreviations carry their meaning on every page, the home page included
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    compare = BeautifulSoup((site / "compare" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    titles = {a.get_text(): a.get("title") for a in compare.find_all("abbr")}
+    assert titles.get("KOL", "").startswith("Key Opinion Leader")
+    assert home.find("abbr") is not None or "KOL" not in home.get_text()
+
+
+def test_concept_pages(seed_site):
+    docs, site = seed_site
+    for name in ("用户运营", "社群运营", "社区运营"):
+        found = [p for p in (site / "concepts").rglob("index.html") if BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").find("h1").get_text(strip=True).rstrip("¶") == name]
+        assert found, name
+    text = (docs / "concepts" / "shequn-yunying.md").read_text(encoding="utf-8")
+    assert "社群运营是指通过建立和维护" in text and "## 定义" in text
+
+
+def test_layering_page_has_rfm_kol_activity_tags_and_diagrams(seed_site):
+    docs, site = seed_site
+    soup = BeautifulSoup((site / "layering" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    text = soup.get_text()
+    for word in ("潜在用户群", "普通用户群", "会员专属群", "铁杆用户群", "头部 KOL", "腰部创作者", "素人用户", "20%", "50%", "30%", "用户行为偏好"):
+        assert word in text, word
+    imgs = [img["src"] for img in soup.select("article img")]
+    assert any(src.endswith(".svg") for src in imgs)
+    svg = (site / "layering" / "kol-pyramid.svg").read_text(encoding="utf-8")
+    assert "<script" not in svg and "腰部创作者" in svg and "http" not in svg.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_home_page_answers_and_counts(seed_site):
+    _docs, site = seed_site
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    answer = soup.select_one(".admonition.abstract")
+    assert answer is not None and len(answer.select("a.cite")) == 2
+    hrefs = {a["href"] for a in soup.select("article a")}
+    for section in ("concepts/", "compare/", "layering/", "faq/", "glossary/", "sources/"):
+        assert any(h.startswith(section) for h in hrefs), section
+    counts = [td.get_text(strip=True) for td in soup.select(".kb-counts td")]
+    assert counts[0] == "4" and all(c.isdigit() and int(c) > 0 for c in counts)
+
+
+def test_no_statement_twice_on_a_page(seed_site):
+    _docs, site = seed_site
+    for html, soup in pages(site):
+        if "/sources/" in html.as_posix():
+            continue
+        for block in soup.select("article ul, article table, article details"):
+            seen = [norm(claim_text(a)) for a in block.select("a.cite")]
+            seen = [s for s in seen if len(s) > 20]
+            assert len(seen) == len(set(seen)), html
+
+
+DROP_IN = """某某運營網
+社群運營與用戶運營的三點差異
+作者：測試者
+閱讀 1024
+
+一、兩者的區別
+
+1. 成本結構不同
+
+社群運營的成本主要花在人力上，而用戶運營的成本主要花在產品研發和數據系統上。
+
+2. 運營載體不同
+
+社群運營依託微信群開展，而用戶運營依託自家開發的App開展。
+
+二、概念
+
+私域流量是指品牌可以反覆多次免費觸達、不必再次付費的用戶池。
+
+相關問答
+Q：社群運營需要會寫文案嗎？
+A：需要，社群運營每天都要寫群公告、活動文案和私聊話術。
+
+本文版權歸某某運營網所有，未經許可不得轉載。
+評論列表
+某某運營網
+"""
+
+
+def test_a_new_traditional_article_reaches_the_knowledge_pages(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "drop in 新文章.txt").write_bytes(DROP_IN.encode("big5"))
+    docs, site = build_site(seeds, tmp_path / "work")
+    compare = (docs / "compare" / "index.md").read_text(encoding="utf-8")
+    assert "成本结构" in compare and "社群运营的成本主要花在人力上" in compare
+    assert "社群运营依托微信群开展" in compare  # joins the existing 运营载体 row
+    concept = (docs / "concepts" / "siyu-liuliang.md").read_text(encoding="utf-8")
+    assert "私域流量是指品牌可以反复多次免费触达" in concept
+    faq = (docs / "faq" / "index.md").read_text(encoding="utf-8")
+    assert "社群运营需要会写文案吗？" in faq and "私聊话术" in faq
+    everything = "".join(p.read_text(encoding="utf-8") for p in docs.rglob("*.md"))
+    for junk in ("版权归某某", "评论列表", "阅读 1024"):
+        assert junk not in everything
+    assert "- 作者：测试者" in everything  # the author line became metadata
+    cc = opencc.OpenCC("t2s")
+    assert cc.convert(compare) == compare
+    assert check_citations(site) > 100
+
+
+@pytest.mark.parametrize("page", ["compare/index.md", "faq/index.md", "glossary/index.md", "layering/index.md", "index.md"])
+def test_knowledge_pages_are_generated_not_committed(page):
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files", f"docs/{page}"], capture_output=True, text=True, cwd=SEEDS.parent).stdout
+    assert tracked == ""
