@@ -15,6 +15,10 @@ from .render import front_matter, md_escape
 from .svg import bars, pyramid
 
 SNIPPETS = "_snippets/abbreviations.md"
+# Material's per-page search boost: a concept's own page first, then the
+# knowledge pages, then the source articles (see render.source_page).
+BOOST_CONCEPT = 4
+BOOST_KNOWLEDGE = 2
 
 
 def cite(claim: Claim, prefix: str) -> str:
@@ -51,7 +55,7 @@ def compare_page(k: Knowledge) -> str:
     present = [s for s in k.sides if any(ax.cells(s) for ax in k.axes)]
     core = [ax for ax in k.axes if ax.name in k.core_axes]
     lines = [
-        front_matter({"title": "社群运营与用户运营的对比", "description": "按运营载体、用户规模等维度逐项对比社群运营和用户运营，每一格都注明出处。"}),
+        front_matter({"title": "社群运营与用户运营的对比", "description": "按运营载体、用户规模等维度逐项对比社群运营和用户运营，每一格都注明出处。", "search": {"boost": BOOST_KNOWLEDGE}}),
         "# 社群运营与用户运营的对比\n",
         "下面的每一格都摘自来源文章，点击 ↗ 可以跳到原文段落。\n",
         "## 八个维度一览\n",
@@ -100,7 +104,7 @@ def concepts_pages(k: Knowledge) -> dict[str, str]:
         index.append(f"| [{c.name}]({slug}.md) | {len(c.definitions)} | {len(c.claims)} |")
         first = c.definitions[0].text if c.definitions else c.claims[0].text
         lines = [
-            front_matter({"title": c.name, "description": _short(first)}),
+            front_matter({"title": c.name, "description": _short(first), "search": {"boost": BOOST_CONCEPT}}),
             f"# {c.name}\n",
         ]
         if c.definitions:
@@ -141,7 +145,7 @@ def layering_pages(k: Knowledge) -> dict[str, str]:
     L = k.layering
     pages: dict[str, str] = {}
     lines = [
-        front_matter({"title": "用户分层", "description": "RFM 模型、KOL 分层、活跃度分层和用户标签的三个维度，整理自来源文章。"}),
+        front_matter({"title": "用户分层", "description": "RFM 模型、KOL 分层、活跃度分层和用户标签的三个维度，整理自来源文章。", "search": {"boost": BOOST_KNOWLEDGE}}),
         "# 用户分层\n",
         "用户分层是精细化运营的基础。下面整理来源文章中提到的几种分层方法；每张表都由紧随其后的原文整理而来。\n",
         "## RFM 模型\n",
@@ -195,20 +199,22 @@ def layering_pages(k: Knowledge) -> dict[str, str]:
 def faq_page(k: Knowledge) -> str:
     p = "../"
     lines = [
-        front_matter({"title": "常见问题", "description": "社群运营是纯销售吗？如何判断一个社群是否健康？来源文章中提出并回答过的问题。"}),
+        front_matter({"title": "常见问题", "description": "社群运营是纯销售吗？如何判断一个社群是否健康？来源文章中提出并回答过的问题。", "search": {"boost": BOOST_KNOWLEDGE}}),
         "# 常见问题\n",
         f"来源文章中提出并回答过的 {len(k.questions)} 个问题。点击问题展开回答，↗ 指向原文段落。\n",
     ]
     for q in k.questions:
-        lines.append(f'??? question "{_details_title(q.question)}"\n')
+        # a heading per question: its own search result and a link target
+        lines.append(f"## {md_escape(q.question)} {{ #{question_anchor(q.question)} }}\n")
+        lines.append(f'??? question "回答（{len(q.answers)} 段原文）"\n')
         for a in q.answers:
             lines.append(f"    - {stated(a, p, _answer_text(a))}")
         lines.append(f"\n    原文中的提问：\n\n    > {stated(q.asked, p)}\n")
     return "\n".join(lines) + "\n"
 
 
-def _details_title(text: str) -> str:
-    return md_escape(text).replace('"', "“")
+def question_anchor(question: str) -> str:
+    return "q-" + (slugify(question_key(question))[:40] or "x")
 
 
 def _answer_text(claim: Claim) -> str:
@@ -218,7 +224,7 @@ def _answer_text(claim: Claim) -> str:
 def glossary_page(k: Knowledge) -> str:
     p = "../"
     lines = [
-        front_matter({"title": "术语表", "description": "RFM、KOL、LTV、私域流量、裂变等运营术语：来源文章中的释义和用法。"}),
+        front_matter({"title": "术语表", "description": "RFM、KOL、LTV、私域流量、裂变等运营术语：来源文章中的释义和用法。", "search": {"boost": BOOST_KNOWLEDGE}}),
         "# 术语表\n",
         f"来源文章中出现的 {len(k.terms)} 个术语和缩写。释义摘自来源，缩写在全站悬停即可看到含义。\n",
     ]

@@ -12,11 +12,13 @@ from .article import assign_slugs, make_article
 from .clean import clean
 from .convert import convert
 from .dedupe import groups, merge
+from .knowledge import knowledge_pages
 from .parse import parse
 from .read import read
 from .records import Article, Doc, Raw, Skipped
 from .render import SCRIPT_NAMES, source_page, sources_index
 from .repair import repair
+from .search import search_support
 from .typeset import typeset
 from .write import WriteResult, atomic_write, write_pages
 
@@ -111,21 +113,14 @@ def build_articles(docs: list[Doc]) -> tuple[list[Article], dict[str, str]]:
 def render_pages(articles: list[Article]) -> dict[str, str]:
     pages = {f"sources/{a.slug}.md": source_page(a) for a in articles}
     pages["sources/index.md"] = sources_index(articles)
-    from .knowledge import knowledge_pages
-
     pages.update(knowledge_pages(articles))
+    pages.update(search_support(articles, pages))
     return pages
 
 
-def ingest(
-    seeds: Path,
-    out: Path,
-    report: Path | None = None,
-    echo: Callable[[str], None] | None = None,
-    show_progress: bool = False,
-) -> IngestResult:
-    seeds, out = Path(seeds), Path(out)
-    files = seed_files(seeds)
+def generate(seeds: Path, show_progress: bool = False) -> tuple[list[Entry], list[Article], dict[str, str]]:
+    """Everything ingest produces, in memory: report entries, articles and {path: page text}."""
+    files = seed_files(Path(seeds))
     docs, entries = build_docs(files, show_progress)
     articles, where = build_articles(docs)
     canonical = {a.doc.source for a in articles}
@@ -137,8 +132,18 @@ def ingest(
                 e.page = page
             else:
                 e.merged_into = page
-    pages = render_pages(articles)
-    result = write_pages(out, pages)  # raises before writing anything if the output is not ours
+    return entries, articles, render_pages(articles)
+
+
+def ingest(
+    seeds: Path,
+    out: Path,
+    report: Path | None = None,
+    echo: Callable[[str], None] | None = None,
+    show_progress: bool = False,
+) -> IngestResult:
+    entries, articles, pages = generate(seeds, show_progress)
+    result = write_pages(Path(out), pages)  # raises before writing anything if the output is not ours
     if report:
         data = json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=1) + "\n"
         atomic_write(Path(report), data.encode("utf-8"))

@@ -85,7 +85,9 @@ def source_page(article: Article) -> str:
     anchors: dict[int, list[str]] = {}
     for u in article.units:
         anchors.setdefault(u.block, []).append(u.anchor)
-    out = [front_matter({"title": meta.title, "description": describe(article)}), f"# {inline(meta.title)}\n"]
+    # below the knowledge pages in search: they sum the same text up, with citations
+    fields = {"title": meta.title, "description": describe(article), "search": {"boost": 0.5}}
+    out = [front_matter(fields), f"# {inline(meta.title)}\n"]
     info = [
         f"作者：{inline(meta.author) or '未署名'}",
         f"站点：{inline(meta.site) or '未知'}",

@@ -61,8 +61,10 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def write_pages(out: Path, pages: dict[str, str]) -> WriteResult:
-    """Write ``pages`` ({relative path: text}) under ``out``."""
+def write_pages(out: Path, pages: dict[str, str], prune: bool = True) -> WriteResult:
+    """Write ``pages`` ({relative path: text}) under ``out``. With ``prune``, the set is
+    complete: generated files that are no longer in it are removed. Without, only the
+    given files are updated and the rest of the manifest is kept."""
     out = Path(out)
     previous = load_manifest(out)
     encoded = {rel: text.encode("utf-8") for rel, text in sorted(pages.items())}
@@ -88,7 +90,8 @@ def write_pages(out: Path, pages: dict[str, str]) -> WriteResult:
             atomic_write(target, data)
             result.written.append(rel)
 
-    for rel in sorted(set(previous) - set(encoded)):
+    stale = sorted(set(previous) - set(encoded)) if prune else []
+    for rel in stale:
         target = out / rel
         # only if it still holds what we wrote: a file edited by hand is left alone
         try:
@@ -98,7 +101,9 @@ def write_pages(out: Path, pages: dict[str, str]) -> WriteResult:
         except OSError:
             pass
 
-    manifest = {"generator": "opskb", "files": {rel: _digest(data) for rel, data in encoded.items()}}
+    files = {} if prune else dict(previous)
+    files.update({rel: _digest(data) for rel, data in encoded.items()})
+    manifest = {"generator": "opskb", "files": dict(sorted(files.items()))}
     manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
     path = out / MANIFEST
     try:

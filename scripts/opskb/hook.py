@@ -1,0 +1,92 @@
+"""MkDocs hook: every `mkdocs build` and `mkdocs serve` runs ingest first.
+
+- build: the generated pages are written to docs/ exactly as `opskb ingest` does.
+- serve: the pages are handed to MkDocs from memory (File.generated), so writing
+  them does not wake the file watcher and cause another rebuild; only the small
+  support files (search dictionary, abbreviations) are written, and only when
+  they change. seeds/ is watched, so editing a seed rebuilds the site once.
+The docs/ folder stays complete after `opskb ingest`, so the site does not need
+this hook to exist (see README).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from opskb.pipeline import generate
+from opskb.write import load_manifest, write_pages
+
+_COMMAND = "OPSKB_MKDOCS_COMMAND"
+_PAGES: dict[str, str] = {}
+# Written to disk even while serving: other plugins read them from there.
+SUPPORT = ("_snippets/",)
+
+
+def _seeds(config) -> Path:
+    return Path(config.config_file_path).parent / os.environ.get("OPSKB_SEEDS", "seeds")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    os.environ[_COMMAND] = command
+
+
+@event_priority(100)  # before the search plugin reads the jieba dictionary
+def on_config(config):
+    docs = Path(config.docs_dir)
+    _entries, _articles, pages = generate(_seeds(config))
+    _PAGES.clear()
+    _PAGES.update(pages)
+    if os.environ.get(_COMMAND) == "serve":
+        write_pages(docs, {p: t for p, t in pages.items() if p.startswith(SUPPORT)}, prune=False)
+    else:
+        write_pages(docs, pages)
+    config.nav = _nav(config.nav, pages)
+    return config
+
+
+def _title(text: str) -> str:
+    if text.startswith("---\n"):
+        meta = yaml.safe_load(text.split("---\n", 2)[1]) or {}
+        return str(meta.get("title", ""))
+    return ""
+
+
+def _nav(nav, pages: dict[str, str]):
+    """Section entries that point at a generated index page gain that folder's pages."""
+    if not nav:
+        return nav
+    out = []
+    for entry in nav:
+        if isinstance(entry, dict) and len(entry) == 1:
+            (name, target), = entry.items()
+            if isinstance(target, str) and target.endswith("/index.md") and target in pages:
+                folder = target[: -len("index.md")]
+                children = sorted(
+                    (p for p in pages if p.startswith(folder) and p.endswith(".md") and p != target and "/" not in p[len(folder):]),
+                    key=lambda p: _title(pages[p]),
+                )
+                if children:
+                    entry = {name: [target] + [{_title(pages[p]) or p: p} for p in children]}
+        out.append(entry)
+    return out
+
+
+def on_files(files: Files, config) -> Files:
+    docs = Path(config.docs_dir)
+    stale = set(load_manifest(docs)) - set(_PAGES)
+    for f in list(files):
+        if f.src_uri in _PAGES or f.src_uri in stale:
+            files.remove(f)
+    for path, text in sorted(_PAGES.items()):
+        files.append(File.generated(config, path, content=text))
+    return files
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_seeds(config)))
+    return server
