@@ -30,20 +30,36 @@ def built(tmp_path_factory):
     return result, out, report
 
 
-def build_site(seeds: Path, work: Path, strict: bool = True) -> tuple[Path, Path]:
-    """Ingest ``seeds`` and build the site in ``work`` with the project's own mkdocs.yml."""
+def project_copy(seeds: Path, work: Path) -> Path:
+    """A copy of the project's site sources (mkdocs.yml, hook, overrides, the tracked
+    files of docs/) in ``work``, with ``seeds`` as its seeds folder."""
+    import subprocess
+
+    work.mkdir(parents=True, exist_ok=True)
+    tracked = subprocess.run(["git", "ls-files", "mkdocs.yml", "overrides", "docs", "scripts/opskb/hook.py"],
+                             cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for rel in tracked:
+        (work / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / rel, work / rel)
+    if (work / "seeds").exists():
+        shutil.rmtree(work / "seeds")
+    shutil.copytree(seeds, work / "seeds")
+    return work
+
+
+def mkdocs(work: Path, *args: str, strict: bool = True):
     import subprocess
     import sys
 
-    work.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    if (work / "overrides").exists():
-        shutil.rmtree(work / "overrides")
-    shutil.copytree(ROOT / "overrides", work / "overrides")
+    cmd = [sys.executable, "-m", "mkdocs", *args] + (["--strict"] if strict else [])
+    return subprocess.run(cmd, cwd=work, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def build_site(seeds: Path, work: Path, strict: bool = True) -> tuple[Path, Path]:
+    """Build the site from ``seeds`` the way `mkdocs build` does on a fresh clone: the hook ingests."""
+    project_copy(seeds, work)
     docs, site = work / "docs", work / "site"
-    ingest(seeds, docs)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)] + (["--strict"] if strict else [])
-    proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    proc = mkdocs(work, "build", "--quiet", "--site-dir", str(site), strict=strict)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "WARNING" not in proc.stderr, proc.stderr[-3000:]
     return docs, site

@@ -120,7 +120,7 @@ def test_glossary_has_at_least_25_terms_with_definitions_and_abbreviations(seed_
 def test_concept_pages(seed_site):
     docs, site = seed_site
     for name in ("用户运营", "社群运营", "社区运营"):
-        found = [p for p in (site / "concepts").rglob("index.html") if BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").find("h1").get_text(strip=True).rstrip("¶") == name]
+        found = [p for p in (site / "concepts").glob("*.html") if BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").find("h1").get_text(strip=True).rstrip("¶") == name]
         assert found, name
     text = (docs / "concepts" / "shequn-yunying.md").read_text(encoding="utf-8")
     assert "社群运营是指通过建立和维护" in text and "## 定义" in text
