@@ -25,3 +25,13 @@ def test_anchors_depend_only_on_the_unit_text():
     assert [u.anchor for u in ua] == [u.anchor for u in ub[1:]]
     assert len({u.anchor for u in ub}) == len(ub)
     assert ua[1].section == "标题"
+
+
+def test_slugs_do_not_change_when_jieba_loads_a_user_dictionary(tmp_path):
+    import jieba
+
+    before = slugify("社群运营和用户运营有什么区别？")
+    words = tmp_path / "user.txt"
+    words.write_text("社群运营 50000 n\n用户运营 50000 n\n", encoding="utf-8")
+    jieba.load_userdict(str(words))  # what Material's search plugin does with jieba_dict_user
+    assert slugify("社群运营和用户运营有什么区别？") == before

@@ -18,10 +18,12 @@ _TRAILING_STOP = {"的", "和", "与", "有", "是", "了", "之", "及", "在",
 
 @functools.lru_cache(maxsize=1)
 def _jieba():
+    """A tokenizer of our own with jieba's default dictionary only: the search plugin loads
+    a user dictionary into jieba's global tokenizer, and slugs must not change with it."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    return jieba
+    return jieba.Tokenizer()
 
 
 def slugify(title: str) -> str:

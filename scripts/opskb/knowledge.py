@@ -235,7 +235,13 @@ def glossary_page(k: Knowledge) -> str:
         lines.append(f"{stated(t.definition, p)}\n")
         others = [u for u in t.uses if u.anchor != t.definition.anchor]
         if others:
-            links = "、".join(f"[《{md_escape(u.title)}》]({p}sources/{u.slug}.md#{u.anchor})" for u in others[:5])
+            by_source: dict[str, list[Claim]] = {}
+            for u in others:
+                by_source.setdefault(u.slug, []).append(u)
+            links = "；".join(
+                f"《{md_escape(us[0].title)}》" + "、".join(f"[{n}]({p}sources/{u.slug}.md#{u.anchor})" for n, u in enumerate(us, 1))
+                for us in by_source.values()
+            )
             lines.append(f"用到的地方：{links}\n")
     return "\n".join(lines) + "\n"
 

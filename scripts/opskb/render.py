@@ -3,6 +3,7 @@ seed is read as Markdown, HTML or an attribute list; only our own markup is live
 
 from __future__ import annotations
 
+import html
 import re
 
 import yaml
@@ -34,7 +35,10 @@ def inline(text: str) -> str:
 
 
 def front_matter(fields: dict) -> str:
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    """YAML front matter. MkDocs templates print title and description without escaping
+    them (<title>, <meta name="description">), so text from a seed is HTML-escaped here."""
+    safe = {k: html.escape(v, quote=True) if isinstance(v, str) else v for k, v in fields.items()}
+    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
 def anchor_attr(anchor: str) -> str:

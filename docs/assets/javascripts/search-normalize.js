@@ -7,6 +7,8 @@
  *   data, t2s-table.js): 社群運營 finds what 社群运营 finds.
  * - A space goes between Han and Latin text (头部KOL -> 头部 KOL): the index holds
  *   them as separate words and Material splits queries on spaces only.
+ * - A lone Han character next to other terms (the 用 of 用RFM分层) is dropped:
+ *   Material would search it as a prefix, 用*, which matches nearly every page.
  * - Each run of Han characters gets one placeholder character after it. Material
  *   segments a Han run greedily against the index, but its loop never tries a
  *   word that ends at the run's last character, so 用户运营 was searched as 用户*.
@@ -36,12 +38,19 @@
   var hanLatin = new RegExp("([" + HAN + "])([A-Za-z0-9])", "g");
   var latinHan = new RegExp("([A-Za-z0-9])([" + HAN + "])", "g");
   var hanRun = new RegExp("[" + HAN + "]{2,}", "g");
+  var loneHan = new RegExp("^[" + HAN + "]$");
 
   function normalize(query) {
-    return t2s(query)
+    var parts = t2s(query)
       .replace(hanLatin, "$1 $2")
       .replace(latinHan, "$1 $2")
-      .replace(hanRun, function (run) { return run + PLACEHOLDER; });
+      .split(/\s+/)
+      .filter(Boolean);
+    if (parts.length > 1) {
+      var kept = parts.filter(function (p) { return !loneHan.test(p); });
+      if (kept.length) parts = kept;
+    }
+    return parts.join(" ").replace(hanRun, function (run) { return run + PLACEHOLDER; });
   }
   window.opskbNormalizeQuery = normalize;
 

@@ -1,0 +1,210 @@
+"""The built site in Debian's Chromium, driven by Playwright, as readers use it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from conftest import OUTPUT
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+REQUIRED = os.environ.get("OPSKB_REQUIRE_BROWSER") == "1"  # set by .ci/run: there a missing browser fails
+
+
+def _unavailable(reason: str):
+    if REQUIRED:
+        pytest.fail(f"browser tests cannot run: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def server(seed_site):
+    _docs, site = seed_site
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        _unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        _unavailable(f"playwright is not installed: {exc}")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A page that records every request, dialog and console error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    pg = context.new_page()
+    pg.requests, pg.dialogs, pg.errors = [], [], []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.base = server
+    yield pg
+    context.close()
+
+
+def outside_requests(pg) -> list[str]:
+    return [u for u in pg.requests if urlparse(u).scheme not in ("data", "blob", "about") and urlparse(u).hostname != "127.0.0.1"]
+
+
+def result_pages(pg) -> list[str]:
+    hrefs = pg.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    pages: list[str] = []
+    for h in hrefs:
+        path = urlparse(h).path.lstrip("/")
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+def search(pg, query: str, key: str | None = "End") -> list[str]:
+    """Type a query as a reader does: the input method commits the text, then a key event follows."""
+    box = pg.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    if key:
+        pg.keyboard.press(key)
+    pg.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__item').length > 0"
+        " || /没有|No matching/.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
+        timeout=8000,
+    )
+    pg.wait_for_timeout(150)
+    return result_pages(pg)
+
+
+QUERIES = [
+    # concepts
+    ("社群运营", "concepts/shequn-yunying.html"),
+    ("用户运营", "concepts/yonghu-yunying.html"),
+    ("社区运营", "concepts/shequ-yunying.html"),
+    ("私域流量", "concepts/siyu-liuliang.html"),
+    ("精细化运营", "concepts/jingxihua-yunying.html"),
+    ("用户画像", "concepts/yonghu-huaxiang.html"),
+    ("用户生命周期", "concepts/yonghu-shengmingzhouqi.html"),
+    # comparison
+    ("运营载体", "compare/index.html"),
+    ("进入门槛", "compare/index.html"),
+    ("销售成分", "compare/index.html"),
+    ("共同点", "compare/index.html"),
+    # layering
+    ("RFM", "layering/index.html"),
+    ("铁杆用户", "layering/index.html"),
+    ("潜水用户", "layering/index.html"),
+    # FAQ
+    ("如何判断社群是否健康", "faq/index.html"),
+    ("社群运营是纯销售吗", "faq/index.html"),
+    ("班主任", "faq/index.html"),
+    # glossary and abbreviations
+    ("LTV", "glossary/index.html"),
+    ("ARPU", "glossary/index.html"),
+    ("埋点", "glossary/index.html"),
+    ("转化漏斗", "glossary/index.html"),
+    ("裂变", "glossary/index.html"),
+    # sources
+    ("来源", "sources/index.html"),
+    ("蒙圈", "sources/shequn-yunying-he-yonghu-yunying.html"),
+    # several words
+    ("私域流量 运营", "concepts/siyu-liuliang.html"),
+    ("用户标签 三个维度", "layering/index.html"),
+    ("社群 销售", "compare/index.html"),
+    # Chinese and Latin without a space
+    ("头部KOL", "layering/index.html"),
+    ("用RFM分层", "layering/index.html"),
+    ("DAU日活", "glossary/index.html"),
+    # Traditional characters
+    ("社群運營", "concepts/shequn-yunying.html"),
+    ("用戶分層", "layering/index.html"),
+    ("精細化運營", "concepts/jingxihua-yunying.html"),
+    ("頭部KOL", "layering/index.html"),
+]
+
+
+def test_search_finds_the_expected_page_in_the_first_three(page):
+    page.goto(page.base + "/index.html")
+    misses = []
+    for query, expected in QUERIES:
+        top = search(page, query)[:3]
+        if expected not in top:
+            misses.append((query, expected, top))
+    assert misses == []
+    assert len(QUERIES) >= 25
+    assert outside_requests(page) == []
+
+
+def test_traditional_and_unspaced_queries_find_what_their_plain_forms_find(page):
+    page.goto(page.base + "/index.html")
+    for variant, plain in [("社群運營", "社群运营"), ("用戶分層", "用户分层"), ("頭部KOL", "头部 KOL"), ("用RFM分层", "RFM 分层")]:
+        assert search(page, variant)[:3] == search(page, plain)[:3], variant
+
+
+def test_text_that_arrives_without_a_key_press_is_searched(page):
+    page.goto(page.base + "/index.html")
+    for query, expected in [("私域流量", "concepts/siyu-liuliang.html"), ("班主任", "faq/index.html")]:
+        assert expected in search(page, query, key=None)[:3]  # pasted or committed by a phone keyboard
+
+
+def test_pages_render_and_nothing_leaves_the_site(page):
+    base = page.base
+    page.goto(base + "/compare/index.html")
+    rows = page.locator("article table").first.locator("tbody tr")
+    assert rows.count() == 8 and rows.first.is_visible()
+    page.goto(base + "/faq/index.html")
+    block = page.locator("article details").first
+    answer = block.locator("li").first
+    assert not answer.is_visible()
+    block.locator("summary").click()
+    assert answer.is_visible() and answer.locator("a.cite").count() == 1
+    for path in ("/index.html", "/layering/index.html", "/glossary/index.html", "/sources/index.html",
+                 "/sources/shequn-yunying-he-yonghu-yunying.html", "/concepts/shequn-yunying.html", "/404.html"):
+        page.goto(base + path)
+        assert page.locator("h1").first.is_visible(), path
+    assert outside_requests(page) == []
+    assert page.dialogs == [] and page.errors == []
+
+
+def test_interface_navigation_and_palettes(page):
+    page.goto(page.base + "/compare/index.html")
+    assert page.locator("html").get_attribute("lang").startswith("zh")
+    tabs = page.locator(".md-tabs__link").all_inner_texts()
+    assert [t.strip() for t in tabs] == ["首页", "概念", "对比", "用户分层", "常见问题", "术语表", "来源"]
+    assert page.locator(".md-path, nav.md-path").count() >= 0  # breadcrumbs where the page has a parent
+    assert page.locator(".md-sidebar--secondary .md-nav__link").count() > 5  # table of contents
+    assert page.locator(".md-footer__link").count() >= 1  # previous / next
+    assert page.locator("meta[name=description]").get_attribute("content")
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("label.md-header__button[for^=__palette]").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
+
+
+def test_screenshots(page):
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.goto(page.base + "/index.html")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(OUTPUT / "home.png"))
+    search(page, "社群运营")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(OUTPUT / "search.png"))
+    assert (OUTPUT / "home.png").stat().st_size > 10_000 and (OUTPUT / "search.png").stat().st_size > 10_000
