@@ -18,7 +18,8 @@ import yaml
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from opskb.pipeline import generate
+from opskb.cache import in_memory
+from opskb.pipeline import generate, ingest
 from opskb.write import load_manifest, write_pages
 
 _COMMAND = "OPSKB_MKDOCS_COMMAND"
@@ -38,13 +39,14 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)  # before the search plugin reads the jieba dictionary
 def on_config(config):
     docs = Path(config.docs_dir)
-    _entries, _articles, pages = generate(_seeds(config))
-    _PAGES.clear()
-    _PAGES.update(pages)
     if os.environ.get(_COMMAND) == "serve":
+        # pages stay in memory, and so does the cache: nothing written wakes the watcher
+        _entries, _articles, pages = generate(_seeds(config), cache=in_memory(docs))
         write_pages(docs, {p: t for p, t in pages.items() if p.startswith(SUPPORT)}, prune=False)
     else:
-        write_pages(docs, pages)
+        pages = ingest(_seeds(config), docs).pages
+    _PAGES.clear()
+    _PAGES.update(pages)
     config.nav = _nav(config.nav, pages)
     return config
 

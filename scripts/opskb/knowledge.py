@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .article import slugify
-from .extract import Claim, Knowledge, Question, extract, question_key, sentences
+from .extract import Claim, Knowledge, Question, question_key, sentences
 from .records import Article
 from .render import front_matter, md_escape
 from .svg import bars, pyramid
@@ -316,8 +316,7 @@ def _short_answer(k: Knowledge) -> list[tuple[Claim, str]]:
     return []
 
 
-def knowledge_pages(articles: list[Article]) -> dict[str, str]:
-    k = extract(articles)
+def knowledge_pages(k: Knowledge, articles: list[Article]) -> dict[str, str]:
     pages = {
         "index.md": home_page(k, articles),
         "compare/index.md": compare_page(k),

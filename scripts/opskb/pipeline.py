@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .article import assign_slugs, make_article
+from .cache import CACHE, Cache, run_key
+from .cache import load as load_cache
+from .cache import save as save_cache
 from .clean import clean
 from .convert import convert
 from .dedupe import groups, merge
+from .extract import extract
 from .knowledge import knowledge_pages
 from .parse import parse
-from .read import read
+from .read import read, read_bytes
 from .records import Article, Doc, Raw, Skipped
 from .render import SCRIPT_NAMES, source_page, sources_index
 from .repair import repair
@@ -74,29 +79,51 @@ def _progress(items: list, enabled: bool):
     return items
 
 
-def build_docs(files: list[Path], show_progress: bool = False) -> tuple[list[Doc], list[Entry]]:
+def _process_file(path: Path, data: bytes) -> tuple[Entry, Doc | None]:
+    entry = Entry(path=str(path))
+    raw = read(path, data)
+    if isinstance(raw, Skipped):
+        entry.skipped, entry.encoding = raw.reason, raw.encoding
+        return entry, None
+    entry.encoding, entry.warning = raw.encoding, raw.warning
+    try:
+        doc = process(raw)
+    except Exception as exc:  # one bad file must not stop the run
+        entry.skipped = f"处理失败：{type(exc).__name__}: {exc}"
+        return entry, None
+    m = doc.meta
+    entry.script, entry.title, entry.author, entry.date, entry.site = doc.script, m.title, m.author, m.date, m.site
+    entry.removed = [{"text": r.text, "reason": r.reason, "stage": r.stage} for r in doc.removed]
+    if not any(b.kind != "image" for b in doc.blocks):
+        entry.skipped = "清理后没有正文"
+        return entry, None
+    return entry, doc
+
+
+def build_docs(files: list[Path], show_progress: bool = False, cache: Cache | None = None) -> tuple[list[Doc], list[Entry]]:
+    """Every file through the per-file stages; files whose bytes are in ``cache`` are not processed again."""
+    cache = cache or Cache()
+    fresh: dict = {}
     docs: list[Doc] = []
     entries: list[Entry] = []
     for path in _progress(files, show_progress):
-        entry = Entry(path=str(path))
+        data = read_bytes(path)
+        if isinstance(data, Skipped):
+            entries.append(Entry(path=str(path), skipped=data.reason))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in cache.files:
+            fields, doc = cache.files[digest]
+            entry = Entry(**{**fields, "path": str(path)})
+            if doc is not None and doc.source != path.name:
+                doc = replace(doc, source=path.name)
+        else:
+            entry, doc = _process_file(path, data)
+        fresh[digest] = ({k: v for k, v in entry.__dict__.items() if k != "path"}, doc)
         entries.append(entry)
-        raw = read(path)
-        if isinstance(raw, Skipped):
-            entry.skipped, entry.encoding = raw.reason, raw.encoding
-            continue
-        entry.encoding, entry.warning = raw.encoding, raw.warning
-        try:
-            doc = process(raw)
-        except Exception as exc:  # one bad file must not stop the run
-            entry.skipped = f"处理失败：{type(exc).__name__}: {exc}"
-            continue
-        m = doc.meta
-        entry.script, entry.title, entry.author, entry.date, entry.site = doc.script, m.title, m.author, m.date, m.site
-        entry.removed = [{"text": r.text, "reason": r.reason, "stage": r.stage} for r in doc.removed]
-        if not any(b.kind != "image" for b in doc.blocks):
-            entry.skipped = "清理后没有正文"
-            continue
-        docs.append(doc)
+        if doc is not None:
+            docs.append(doc)
+    cache.files = fresh
     return docs, entries
 
 
@@ -113,15 +140,34 @@ def build_articles(docs: list[Doc]) -> tuple[list[Article], dict[str, str]]:
 def render_pages(articles: list[Article]) -> dict[str, str]:
     pages = {f"sources/{a.slug}.md": source_page(a) for a in articles}
     pages["sources/index.md"] = sources_index(articles)
-    pages.update(knowledge_pages(articles))
-    pages.update(search_support(articles, pages))
+    knowledge = extract(articles)
+    pages.update(knowledge_pages(knowledge, articles))
+    pages.update(search_support(knowledge))
     return pages
 
 
-def generate(seeds: Path, show_progress: bool = False) -> tuple[list[Entry], list[Article], dict[str, str]]:
-    """Everything ingest produces, in memory: report entries, articles and {path: page text}."""
+def _file_hashes(files: list[Path]) -> list[tuple[str, str]]:
+    out = []
+    for path in files:
+        try:
+            out.append((path.name, hashlib.sha256(path.read_bytes()).hexdigest()))
+        except OSError as exc:
+            out.append((path.name, f"unreadable:{exc.errno}"))
+    return out
+
+
+def generate(
+    seeds: Path, show_progress: bool = False, cache: Cache | None = None
+) -> tuple[list[Entry], list[Article], dict[str, str]]:
+    """Everything ingest produces, in memory: report entries, articles and {path: page text}.
+    With a ``cache`` whose run matches these seeds and this code, nothing is recomputed."""
+    cache = cache if cache is not None else Cache()
     files = seed_files(Path(seeds))
-    docs, entries = build_docs(files, show_progress)
+    key = run_key(_file_hashes(files))
+    if cache.run_key == key and cache.result is not None:
+        entries, articles, pages = cache.result
+        return [Entry(**e.__dict__) for e in entries], articles, pages
+    docs, entries = build_docs(files, show_progress, cache)
     articles, where = build_articles(docs)
     canonical = {a.doc.source for a in articles}
     for e in entries:
@@ -132,7 +178,9 @@ def generate(seeds: Path, show_progress: bool = False) -> tuple[list[Entry], lis
                 e.page = page
             else:
                 e.merged_into = page
-    return entries, articles, render_pages(articles)
+    pages = render_pages(articles)
+    cache.run_key, cache.result, cache.dirty = key, (entries, articles, pages), True
+    return entries, articles, pages
 
 
 def ingest(
@@ -142,8 +190,11 @@ def ingest(
     echo: Callable[[str], None] | None = None,
     show_progress: bool = False,
 ) -> IngestResult:
-    entries, articles, pages = generate(seeds, show_progress)
+    cache = load_cache(Path(out))
+    entries, articles, pages = generate(seeds, show_progress, cache)
     result = write_pages(Path(out), pages)  # raises before writing anything if the output is not ours
+    if cache.dirty or not (Path(out) / CACHE).exists():
+        save_cache(Path(out), cache)
     if report:
         data = json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=1) + "\n"
         atomic_write(Path(report), data.encode("utf-8"))

@@ -23,7 +23,8 @@ _HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|section|span|ul|ol|li|table|img|blo
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TEXT_DATE = re.compile(r"(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
-MAX_BYTES = 50 * 1024 * 1024
+# A web article is a few dozen kilobytes; anything this large is not one.
+MAX_BYTES = 5_000_000
 
 
 class ReadError(Exception):
@@ -137,16 +138,25 @@ def meta_from_fields(fields: dict) -> Meta:
     )
 
 
-def read(path: Path) -> Raw | Skipped:
-    """Read one seed file. Never raises for bad content: returns Skipped with the reason."""
-    name = path.name
+def read_bytes(path: Path) -> bytes | Skipped:
+    """The file's bytes, or Skipped when it cannot or should not be read."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return Skipped(name, f"文件过大（{size / 1e6:.0f} MB，上限 {MAX_BYTES // 1_000_000} MB）")
-        data = path.read_bytes()
+            return Skipped(path.name, f"文件过大（{size / 1e6:.1f} MB，单篇文章上限 {MAX_BYTES / 1e6:.0f} MB）")
+        return path.read_bytes()
     except OSError as exc:
-        return Skipped(name, f"无法读取：{exc.strerror or exc}")
+        return Skipped(path.name, f"无法读取：{exc.strerror or exc}")
+
+
+def read(path: Path, data: bytes | None = None) -> Raw | Skipped:
+    """Read one seed file. Never raises for bad content: returns Skipped with the reason."""
+    name = path.name
+    if data is None:
+        got = read_bytes(path)
+        if isinstance(got, Skipped):
+            return got
+        data = got
     try:
         text, encoding = decode(data)
     except ReadError as exc:

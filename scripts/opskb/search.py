@@ -14,8 +14,7 @@ import re
 
 import opencc
 
-from .extract import extract, topics
-from .records import Article
+from .extract import Knowledge, topics
 
 JIEBA_DICT = "_snippets/jieba_user_dict.txt"
 T2S_TABLE = "assets/javascripts/t2s-table.js"
@@ -23,8 +22,7 @@ T2S_TABLE = "assets/javascripts/t2s-table.js"
 WORD_FREQ = 50000
 
 
-def domain_words(articles: list[Article]) -> list[str]:
-    k = extract(articles)
+def domain_words(k: Knowledge) -> list[str]:
     words = set(k.sides) | {ax.name for ax in k.axes} | {c.name for c in k.concepts}
     words |= {t.term for t in k.terms}
     words |= {x[0] for x in k.layering.rfm_groups} | {x[0] for x in k.layering.kol_pyramid}
@@ -35,8 +33,8 @@ def domain_words(articles: list[Article]) -> list[str]:
     return sorted(w for w in words if re.search(r"[\u4e00-\u9fff]", w) and " " not in w and len(w) >= 2)
 
 
-def jieba_user_dict(articles: list[Article]) -> str:
-    return "".join(f"{w} {WORD_FREQ} n\n" for w in domain_words(articles))
+def jieba_user_dict(k: Knowledge) -> str:
+    return "".join(f"{w} {WORD_FREQ} n\n" for w in domain_words(k))
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,5 +51,5 @@ def t2s_table() -> str:
     )
 
 
-def search_support(articles: list[Article], pages: dict[str, str]) -> dict[str, str]:
-    return {JIEBA_DICT: jieba_user_dict(articles), T2S_TABLE: t2s_table()}
+def search_support(k: Knowledge) -> dict[str, str]:
+    return {JIEBA_DICT: jieba_user_dict(k), T2S_TABLE: t2s_table()}
