@@ -35,6 +35,7 @@ _DROP = {
 }
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BOLD = {"strong", "b"}
+_TABLE_PARTS = {"tr", "thead", "tbody", "tfoot", "caption", "colgroup", "col"}
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u3000]+")
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={CJK_CHAR}) +(?={CJK_CHAR})")
 _EMPTY_BOLD = re.compile(f"{BOLD_OPEN}\\s*{BOLD_CLOSE}")
@@ -130,6 +131,13 @@ class _HtmlWalker:
                 rows = self.table_rows(child)
                 if rows:
                     self.blocks.append(Block(TABLE, rows=rows))
+                # content a broken table swallowed outside its rows (an unclosed <table>)
+                for part in child.children:
+                    if isinstance(part, Tag) and part.name.lower() in ("tbody", "thead", "tfoot"):
+                        self.walk_outside_rows(part)
+                    elif not (isinstance(part, Tag) and part.name.lower() in _TABLE_PARTS):
+                        self.walk_one(part)
+                self.flush()
             elif name in ("p", "div", "section", "article", "main", "li", "dd", "dt", "dl", "pre",
                           "figure", "figcaption", "header", "footer", "center", "tr", "td", "th",
                           "tbody", "thead", "tfoot", "caption", "body", "html", "hr"):
@@ -138,6 +146,16 @@ class _HtmlWalker:
                 self.flush()
             else:  # inline element: span, a, em, font, code, ...
                 self.walk(child)
+
+    def walk_outside_rows(self, section: Tag) -> None:
+        for part in section.children:
+            if not (isinstance(part, Tag) and part.name.lower() in _TABLE_PARTS):
+                self.walk_one(part)
+
+    def walk_one(self, node) -> None:
+        holder = BeautifulSoup("", "html.parser")
+        holder.append(node.__copy__() if isinstance(node, Tag) else NavigableString(str(node)))
+        self.walk(holder)
 
     def image(self, tag: Tag) -> None:
         src = ""
@@ -275,7 +293,7 @@ def parse_text(body: str) -> list[Block]:
             continue
         i += 1
         m = _MD_HEADING.match(line)
-        if m:
+        if m and looks_like_heading(m.group(2)):  # "# 一句话。" is text that starts with #
             flush_list()
             blocks.append(Block(HEADING, text=_inline_md(m.group(2)), level=len(m.group(1))))
             continue

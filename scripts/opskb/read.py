@@ -47,6 +47,11 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few broken bytes (a truncated character, a bad copy) is still UTF-8
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    if bad <= max(3, len(lenient) // 200) and len(_HAN.findall(lenient)) > 10 * bad:
+        return lenient.replace("\ufffd", ""), f"utf-8（{bad} 处无效字节已丢弃）"
     # Pick the CJK codec under which the text reads as the most Han characters
     # with no decoding error; charset-normalizer decides anything else.
     best: tuple[int, str, str] | None = None

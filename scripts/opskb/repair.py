@@ -27,7 +27,6 @@ _SYLLABLE = rf"[a-zü{_TONED}]{{1,6}}"
 _GLUED = re.compile(rf"(.)[(（]({_SYLLABLE})[)）]")
 _STRAY_MD = re.compile(r"\*\*|__")
 _MARKER_ONLY = re.compile(r"^\s*(?:[#*_=`~>-]\s*)+$")
-_LEADING_HASHES = re.compile(r"^#{1,6}\s+(?=\S)")
 
 
 def _strip_tone(s: str) -> str:
@@ -98,8 +97,7 @@ def repair_markers(text: str) -> tuple[str, int]:
     """Text without stray Markdown markers, and how many were removed."""
     text, n = _balance_bold(text)
     text, m = _STRAY_MD.subn("", text)
-    text, k = _LEADING_HASHES.subn("", text)
-    return text, n + m + k
+    return text, n + m
 
 
 def repair_text(text: str) -> tuple[str, int]:

@@ -55,7 +55,10 @@ def typeset_text(text: str) -> str:
     if not _CJK_RE.search(text):
         return text
     text = _full_parens(text)
-    text = _PUNCT_NEAR_CJK.sub(lambda m: _FULL[m.group(0)], text)
+    prev = None
+    while prev != text:  # a converted mark can make its neighbour Chinese too: ",:“"
+        prev = text
+        text = _PUNCT_NEAR_CJK.sub(lambda m: _FULL[m.group(0)], text)
     text = _autocorrect(text)
     # spaces the typesetter put just inside a bold run belong outside it
     text = _SPACE_INSIDE_OPEN.sub(" " + BOLD_OPEN, text)

@@ -1,0 +1,180 @@
+"""Hostile and odd inputs: each gets a clear message or a correct page, and the run goes on."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import opencc
+import pytest
+from conftest import PINYIN_ARTIFACT, SEEDS
+
+from opskb.pipeline import ingest
+
+ARTICLE = [
+    "私域运营的第一步是把用户沉淀到企业微信，再按照消费频次做分层。",
+    "社群运营需要每天维护群内氛围，并定期组织打卡、分享会等活动。",
+    "用户运营更依赖数据分析，需要提前在产品中埋点来收集用户行为数据。",
+    "精细化运营意味着针对不同价值的用户设计不同的运营策略和权益。",
+]
+_s2t = opencc.OpenCC("s2t")
+_s2tw = opencc.OpenCC("s2tw")
+
+
+def _encodable(ch: str) -> bool:
+    try:
+        ch.encode("big5"), ch.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return _s2tw.convert(ch) == ch  # the same in both scripts
+
+
+_COMMON = [c for c in map(chr, range(0x4E00, 0x9FA6, 7)) if _encodable(c)]
+
+
+def unique_text(key: str, n: int = 240) -> str:
+    """Han text of its own for each test file, so deduplication keeps the files apart."""
+    rng = random.Random(key)
+    chars = "".join(rng.choice(_COMMON) for _ in range(n))
+    return "。".join(chars[i:i + 30] for i in range(0, n, 30)) + "。"
+
+
+def text_article(title: str, extra: str = "", n: int = 4) -> str:
+    body = [f"{p}这是第{i}段的补充说明，用来让文章足够长。" for i, p in enumerate(ARTICLE[:n])]
+    return f"{title}\n\n" + "\n\n".join(body + [unique_text(title + extra)]) + "\n\n" + extra
+
+
+HOSTILE: dict[str, bytes] = {
+    "empty.txt": b"",
+    "binary.dat": bytes(range(256)) * 64,
+    "huge.txt": ("很长的文章内容。" * 900_000).encode("utf-8"),  # about 20 MB
+    "broken utf8.txt": text_article("坏字节文章").encode("utf-8")[:-1] + b"\xe4\xb8",  # a truncated character
+    "gbk文章.txt": text_article("GBK 编码的文章标题").encode("gbk"),
+    "big5文章.txt": _s2tw.convert(text_article("繁體編碼的文章標題")).encode("big5"),
+    "mixed.txt": (text_article("简繁混排的文章标题", n=2) + "\n\n" + _s2t.convert("\n\n".join(ARTICLE[2:]) + "用户运营需要数据。")).encode("utf-8"),
+    "malformed.html": (
+        "<div><p>未闭合的段落，社群运营需要耐心。<p>第二段没有结束标签，用户运营需要数据。"
+        "<table><tr><td>外层<table><tr><td>嵌套表格的内容</td></tr></table></td><td>第二格</td></tr>"
+        "<div><b>加粗没有关闭，精细化运营需要分层。<span>继续</div>" + "<p>填充段落，让文章足够长，社群运营与用户运营。</p>" * 4
+    ).encode("utf-8"),
+    "scripts.html": (
+        "<p>正常段落，社群运营和用户运营的区别在于载体。</p><script>alert('xss')</script>"
+        "<style>body{display:none}</style><iframe src='https://evil.example/x'></iframe>"
+        "<p><img src=x onerror=\"alert('img')\">图片之后的文字，私域流量很重要。</p>"
+        "<p><a href=\"javascript:alert('link')\">危险链接</a>的文字留下，用户分层也留下。</p>"
+        + "<p>填充段落，让文章足够长，社群运营与用户运营。</p>" * 4
+    ).encode("utf-8"),
+    "templates.txt": text_article(
+        "模板语法测试",
+        "文章里写着 {{ page.title }} 和 {% include 'x' %} 这样的语法。\n\n"
+        "还有 <!-- 注释 --> 和 | 管道 | 符号，以及 *星号* 与 [链接](http://example.com)。\n\n"
+        "# 这一行以井号开头，但它是正文的一部分。\n",
+    ).encode("utf-8"),
+    "bad yaml.md": ("---\ntitle: [未闭合\nauthor: 某人\n---\n" + text_article("YAML 坏掉的文章")).encode("utf-8"),
+    "slash title.md": ("---\ntitle: '../../etc/passwd 或 a/b/c'\n---\n" + text_article("", "斜杠")).encode("utf-8"),
+    "punct title.md": ("---\ntitle: '？？？！！！……'\n---\n" + text_article("", "标点", n=3)).encode("utf-8"),
+    "同名一.md": ("---\ntitle: 同一个标题\n---\n第一篇同名文章讲社群运营的拉新方法和裂变活动。\n\n" + unique_text("一")).encode("utf-8"),
+    "同名二.md": ("---\ntitle: 同一个标题\n---\n第二篇同名文章讲用户运营的数据埋点和用户画像。\n\n" + unique_text("二")).encode("utf-8"),
+}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    base = tmp_path_factory.mktemp("base")
+    ingest(SEEDS, base / "docs")
+    before = {p.name: p.read_bytes() for p in (base / "docs" / "sources").glob("*.md") if p.name != "index.md"}
+    seeds = tmp_path_factory.mktemp("hostile") / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    for name, data in HOSTILE.items():
+        (seeds / name).write_bytes(data)
+    out = seeds.parent / "docs"
+    lines: list[str] = []
+    result = ingest(seeds, out, echo=lines.append)
+    return result, out, before, lines
+
+
+def entry(run, name):
+    result = run[0]
+    return next(e for e in result.entries if Path(e.path).name == name)
+
+
+def page_of(run, name) -> str:
+    e = entry(run, name)
+    assert e.page, (name, e.skipped)
+    return (run[1] / e.page).read_text(encoding="utf-8")
+
+
+def test_run_goes_on_and_seed_pages_do_not_change(run):
+    result, out, before, lines = run
+    assert len(result.entries) == 5 + len(HOSTILE)
+    for name, data in before.items():
+        assert (out / "sources" / name).read_bytes() == data, name
+    assert lines[-1].startswith(f"共 {5 + len(HOSTILE)} 个文件")
+
+
+@pytest.mark.parametrize(("name", "reason"), [("empty.txt", "文件为空"), ("binary.dat", "二进制"), ("huge.txt", "文件过大")])
+def test_unusable_files_are_skipped_with_a_message_naming_them(run, name, reason):
+    e = entry(run, name)
+    assert reason in e.skipped
+    assert any(line.startswith(f"跳过 {name}：") and reason in line for line in run[3])
+
+
+def test_encodings(run):
+    assert entry(run, "gbk文章.txt").encoding == "gb18030"
+    assert entry(run, "big5文章.txt").encoding == "big5" and entry(run, "big5文章.txt").script == "traditional"
+    assert entry(run, "broken utf8.txt").encoding.startswith("utf-8")
+    assert "坏字节文章" in page_of(run, "broken utf8.txt")
+    assert "繁体编码的文章标题" in page_of(run, "big5文章.txt")
+
+
+def test_mixed_script_becomes_simplified(run):
+    assert entry(run, "mixed.txt").script == "mixed"
+    page = page_of(run, "mixed.txt")
+    assert opencc.OpenCC("t2s").convert(page) == page
+    assert "用户运营更依赖数据分析" in page
+
+
+def test_malformed_html_keeps_its_text(run):
+    page = page_of(run, "malformed.html")
+    for text in ("未闭合的段落", "第二段没有结束标签", "嵌套表格的内容", "第二格", "加粗没有关闭"):
+        assert text in page
+
+
+def test_scripts_and_dangerous_attributes_are_gone(run):
+    page = page_of(run, "scripts.html")
+    for bad in ("alert", "onerror", "javascript:", "evil.example", "display:none", "<script", "<iframe"):
+        assert bad not in page
+    assert "图片之后的文字" in page and "危险链接的文字留下" in page
+
+
+def test_markdown_and_template_syntax_is_escaped(run):
+    page = page_of(run, "templates.txt")
+    assert "\\# 这一行以井号开头" in page
+    assert "&lt;!-- 注释 --&gt;" in page and "\\| 管道 \\|" in page and "\\*星号\\*" in page and "\\[链接\\]" in page
+
+
+def test_front_matter_problems(run):
+    e = entry(run, "bad yaml.md")
+    assert "YAML" in e.warning and e.page
+    assert any("bad yaml.md" in line and "YAML" in line for line in run[3])
+    slash = entry(run, "slash title.md")
+    assert slash.page.startswith("sources/") and ".." not in slash.page and slash.page.count("/") == 1
+    assert (run[1] / slash.page).exists()
+    punct = entry(run, "punct title.md")
+    assert punct.page.startswith("sources/article-")
+
+
+def test_two_articles_that_want_the_same_slug(run):
+    a, b = entry(run, "同名一.md").page, entry(run, "同名二.md").page
+    assert a and b and a != b
+    assert "第一篇同名文章" in (run[1] / a).read_text(encoding="utf-8")
+    assert "第二篇同名文章" in (run[1] / b).read_text(encoding="utf-8")
+
+
+def test_no_traditional_or_pinyin_left_anywhere(run):
+    cc = opencc.OpenCC("t2s")
+    for page in run[1].rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert cc.convert(text) == text, page.name
+        assert not PINYIN_ARTIFACT.search(text), page.name
