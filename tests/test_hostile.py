@@ -9,7 +9,6 @@ from pathlib import Path
 import opencc
 import pytest
 from conftest import PINYIN_ARTIFACT, SEEDS
-
 from opskb.pipeline import ingest
 
 ARTICLE = [

@@ -6,7 +6,6 @@ import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from opskb.clean import clean
 from opskb.convert import convert_text
 from opskb.records import PARAGRAPH, Block, Doc, Meta, plain

@@ -21,9 +21,14 @@ BOOST_CONCEPT = 4
 BOOST_KNOWLEDGE = 2
 
 
+_TITLE_UNSAFE = re.compile(r"[^\w\s\u3000-\u303f\uff01-\uff5e·—…-]|[（）()＜＞<>\[\]“”\"']")
+
+
 def cite(claim: Claim, prefix: str) -> str:
-    title = claim.title.replace('"', "'")
-    return f'[↗]({prefix}sources/{claim.slug}.md#{claim.anchor} "出自《{md_escape(title)}》"){{ .cite }}'
+    # the hover title holds only words and plain punctuation: no brackets or quotes
+    # from a seed may end the Markdown link early
+    title = _TITLE_UNSAFE.sub("", claim.title)
+    return f'[↗]({prefix}sources/{claim.slug}.md#{claim.anchor} "出自《{title}》"){{ .cite }}'
 
 
 def stated(claim: Claim, prefix: str, text: str | None = None) -> str:

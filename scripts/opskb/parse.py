@@ -263,7 +263,11 @@ def _paragraph_groups(lines: list[str]) -> list[str]:
     return out
 
 
+_DROP_ELEMENT = re.compile(r"<(script|style|iframe|noscript|template|object)\b.*?(?:</\1\s*>|$)", re.I | re.S)
+
+
 def parse_text(body: str) -> list[Block]:
+    body = _DROP_ELEMENT.sub("", body)  # markup in plain text: what a browser would not show goes
     body = _BR.sub("\n", body)
     body = _TAG.sub("", body)
     lines = _paragraph_groups(body.split("\n"))

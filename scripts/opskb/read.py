@@ -19,7 +19,8 @@ _BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\
 _CJK_CODECS = ("gb18030", "big5")
 
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|section|span|ul|ol|li|table|img|blockquote|strong|article)\b", re.I)
+# Block structure marks an HTML body; a stray <img> or <script> in plain text does not.
+_HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|section|ul|ol|li|table|tr|blockquote|article)\b", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TEXT_DATE = re.compile(r"(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
