@@ -121,7 +121,12 @@ def _is_decorative(block: Block) -> bool:
 _GENERIC_SITE = {"本站", "本网", "本网站", "本平台", "平台", "作者", "本文", "我们", "本公众号", "本号"}
 
 
+_SITE_HINT = re.compile(r"立场|观点|系信息|版权")
+
+
 def _site_from(text: str) -> str:
+    if not _SITE_HINT.search(text):
+        return ""
     for pattern in _SITE_PATTERNS:
         for m in pattern.finditer(text):
             name = m.group(1).strip("《》「」“”\"' ：:，,")

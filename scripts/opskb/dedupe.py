@@ -20,6 +20,9 @@ SHINGLE = 5
 SAMPLE_MOD = 4
 CONTAINMENT = 0.8
 MIN_SHINGLES = 10
+# Shingles shared by more articles than this are common phrasing, not evidence of a
+# copy; they are left out of the candidate search (not out of the containment check).
+MAX_POSTING = 20
 
 
 def fingerprint(doc: Doc) -> frozenset[int]:
@@ -58,14 +61,10 @@ def groups(docs: list[Doc]) -> list[list[int]]:
     for i, fp in enumerate(prints):
         if len(fp) < MIN_SHINGLES:
             continue
-        shared: dict[int, int] = defaultdict(int)
-        for h in fp:
-            for j in index[h]:
-                if j > i:
-                    shared[j] += 1
-        for j, n in shared.items():
+        candidates = {j for h in fp if len(index[h]) <= MAX_POSTING for j in index[h] if j > i}
+        for j in sorted(candidates):
             smaller = min(len(fp), len(prints[j]))
-            if smaller >= MIN_SHINGLES and n / smaller >= CONTAINMENT:
+            if smaller >= MIN_SHINGLES and len(fp & prints[j]) / smaller >= CONTAINMENT:
                 parent[find(j)] = find(i)
     out: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):

@@ -38,7 +38,7 @@ class Claim:
     anchor: str
     title: str  # the source article's title
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         return fold(self.text)
 
@@ -131,8 +131,13 @@ _LEAD_WORDS = r"(?:而|但|则|但是|并且|同时|相对来讲，?|相对而�
 _NUMBERING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．)]?\s*|[QA]\d*\s*[：:]\s*)")
 
 
+@functools.lru_cache(maxsize=65536)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in _SENTENCE.findall(text) if s.strip())
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    return list(_sentences(text))
 
 
 def strip_numbering(text: str) -> str:
@@ -313,8 +318,10 @@ def _concepts(articles: list[Article]) -> list[Concept]:
             for u in a.units:
                 if u.kind == HEADING:
                     continue
+                if not any(al in u.text for al in aliases):
+                    continue
                 for s in sentences(u.text):
-                    part = subject_part(s, aliases)
+                    part = subject_part(s, aliases) if any(al in s for al in aliases) else ""
                     if not part:
                         continue
                     rest = part[len(next(al for al in aliases if part.startswith(al))):]

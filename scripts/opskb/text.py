@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
 HAN_CHAR = f"[{HAN}]"
@@ -24,11 +23,13 @@ def han_count(text: str) -> int:
 
 
 _PUNCT_OR_SPACE = re.compile(r"[\s\W_]+", re.U)
+# full-width ASCII forms to ASCII: the part of NFKC that scraped Chinese text needs, much faster
+_HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def fold(text: str) -> str:
-    """Text reduced for comparison: NFKC (punctuation width folded), no whitespace or punctuation."""
-    return _PUNCT_OR_SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    """Text reduced for comparison: width folded, lower case, no whitespace or punctuation."""
+    return _PUNCT_OR_SPACE.sub("", text.translate(_HALF)).lower()
 
 
 def short_hash(text: str, n: int = 6) -> str:

@@ -52,8 +52,18 @@ def _full_parens(text: str) -> str:
 
 
 def typeset_text(text: str) -> str:
+    """Typeset until nothing changes: removing a space can put a mark next to Chinese text."""
     if not _CJK_RE.search(text):
         return text
+    for _ in range(4):
+        new = _typeset_once(text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def _typeset_once(text: str) -> str:
     text = _full_parens(text)
     prev = None
     while prev != text:  # a converted mark can make its neighbour Chinese too: ",:“"
