@@ -49,7 +49,9 @@ def test_failed_run_leaves_previous_output(tmp_path: Path):
     # a hand-written page where ingest wants to write one: the run must stop before writing
     extra = tmp_path / "seeds"
     shutil.copytree(SEEDS, extra)
-    (extra / "new.txt").write_text("全新的文章标题\n\n" + ARTICLE, encoding="utf-8")
+    (extra / "new.txt").write_text(
+        "全新的文章标题\n\n私域流量池的搭建可以从企业微信开始，先把老客户加为好友。\n\n"
+        "接着用分层标签区分新客、复购客和沉睡客，分别设计触达节奏和内容。\n", encoding="utf-8")
     (out / "sources" / "quanxin-de-wenzhang-biaoti.md").write_text("手写的页面", encoding="utf-8")
     with pytest.raises(OutputConflict):
         ingest(extra, out)

@@ -62,6 +62,8 @@ def convert_text(text: str) -> tuple[str, int, bool]:
     if not han:
         return text, 0, False
     converted = _converter().convert(text)
+    if converted == text:
+        return text, 0, False
     changed = changed_chars(text, converted)
     if changed == 0 or changed / han < TRADITIONAL_SHARE:
         return text, 0, False

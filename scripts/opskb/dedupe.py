@@ -3,14 +3,14 @@
 Two articles are the same story when most of the shorter one's text occurs in the
 longer one: containment of character 5-gram shingles over the folded text (no
 whitespace or punctuation, so width and spacing differences do not count). Only
-shingles whose hash falls in a fixed 1/4 sample are indexed, which keeps the
-candidate search linear; candidates are then checked on the same sample.
+shingles that start at a character in a fixed 1/4 sample of code points are kept;
+candidates come from the shingles few articles share, and are then checked on
+the whole sample.
 """
 
 from __future__ import annotations
 
-import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .records import HEADING, IMAGE, Doc, Meta, Origin
@@ -23,16 +23,16 @@ MIN_SHINGLES = 10
 # Shingles shared by more articles than this are common phrasing, not evidence of a
 # copy; they are left out of the candidate search (not out of the containment check).
 MAX_POSTING = 20
+MIN_SHARED_RARE = 5  # rare shingles two articles must share before their sets are compared
 
 
 def fingerprint(doc: Doc) -> frozenset[int]:
+    """Hashes of the shingles that start at a sampled character. The sample depends on
+    the text only (the character's code point), so two copies sample the same places;
+    the hashes are only compared within one run."""
     text = fold("".join(b.plain_text() for b in doc.blocks if b.kind not in (HEADING, IMAGE)))
-    out = set()
-    for i in range(len(text) - SHINGLE + 1):
-        h = zlib.crc32(text[i:i + SHINGLE].encode("utf-8"))
-        if h % SAMPLE_MOD == 0:
-            out.add(h)
-    return frozenset(out)
+    last = len(text) - SHINGLE + 1
+    return frozenset(hash(text[i:i + SHINGLE]) for i in range(max(0, last)) if ord(text[i]) % SAMPLE_MOD == 0)
 
 
 def richness(doc: Doc) -> tuple:
@@ -61,8 +61,8 @@ def groups(docs: list[Doc]) -> list[list[int]]:
     for i, fp in enumerate(prints):
         if len(fp) < MIN_SHINGLES:
             continue
-        candidates = {j for h in fp if len(index[h]) <= MAX_POSTING for j in index[h] if j > i}
-        for j in sorted(candidates):
+        rare = Counter(j for h in fp if len(index[h]) <= MAX_POSTING for j in index[h] if j > i)
+        for j in sorted(j for j, n in rare.items() if n >= MIN_SHARED_RARE):
             smaller = min(len(fp), len(prints[j]))
             if smaller >= MIN_SHINGLES and len(fp & prints[j]) / smaller >= CONTAINMENT:
                 parent[find(j)] = find(i)

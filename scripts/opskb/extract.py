@@ -454,6 +454,8 @@ def _questions(articles: list[Article]) -> list[Question]:
 _ABBR_PAIR = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*([A-Z][A-Za-z]{1,7})\s*[)）]|([A-Z][A-Za-z]{1,7})\s*[（(]\s*([\u4e00-\u9fff]{2,12})\s*[)）]")
 
 
+
+
 def _term_pattern(aliases: list[str]) -> re.Pattern:
     parts = []
     for al in aliases:
@@ -477,32 +479,41 @@ def _terms(articles: list[Article]) -> list[Term]:
                 spelled[abbr].append((a, u, m.group(0)))
                 if abbr not in entries:
                     entries[abbr] = {"term": abbr, "expansion": m.group(1) or m.group(4)}
+    aliases_of = {name: sorted(set([name] + list(e.get("aliases") or [])), key=len, reverse=True) for name, e in entries.items()}
+    term_of: dict[str, str] = {}
+    for name in sorted(aliases_of):
+        for al in aliases_of[name]:
+            term_of.setdefault(al, name)
+    # plain substring tests first (fast); word boundaries are checked per sentence below
+    units_of: dict[str, list[tuple[Article, Unit]]] = defaultdict(list)
+    for a in articles:
+        for u in a.units:
+            if u.kind != HEADING:
+                for name in sorted({term_of[al] for al in term_of if al in u.text}):
+                    units_of[name].append((a, u))
     out = []
     for name, entry in sorted(entries.items()):
-        aliases = sorted(set([name] + list(entry.get("aliases") or [])), key=len, reverse=True)
-        pattern = _term_pattern(aliases)
+        pattern = _term_pattern(aliases_of[name])
         uses: list[Claim] = []
         best: tuple[tuple, Claim] | None = None
-        for a in articles:
-            for u in a.units:
-                if u.kind == HEADING or not pattern.search(u.text):
+        spelled_here = [x[2] for x in spelled.get(name, [])]
+        for a, u in units_of.get(name, []):
+            for s in sentences(u.text):
+                m = pattern.search(s)
+                if not m:
                     continue
-                for s in sentences(u.text):
-                    m = pattern.search(s)
-                    if not m:
-                        continue
-                    claim = _claim(a, u, s)
-                    uses.append(claim)
-                    after = s[m.end():]
-                    score = (
-                        4 if re.match(r"\s*(?:就是|是指|指的是|即|[（(])", after) or (m.start() == 0 and re.match(r"\s*是", after))
-                        else 3 if re.match(r"\s*\S{0,6}(?:——|[：:])", after) or any(x[2] in s for x in spelled.get(name, []))
-                        else 2 if m.start() <= 2
-                        else 1,
-                        min(len(s), 15) - abs(len(s) - 45) / 100,
-                    )
-                    if best is None or score > best[0]:
-                        best = (score, claim)
+                claim = _claim(a, u, s)
+                uses.append(claim)
+                after = s[m.end():]
+                score = (
+                    4 if re.match(r"\s*(?:就是|是指|指的是|即|[（(])", after) or (m.start() == 0 and re.match(r"\s*是", after))
+                    else 3 if re.match(r"\s*\S{0,6}(?:——|[：:])", after) or any(x in s for x in spelled_here)
+                    else 2 if m.start() <= 2
+                    else 1,
+                    min(len(s), 15) - abs(len(s) - 45) / 100,
+                )
+                if best is None or score > best[0]:
+                    best = (score, claim)
         if best is None:
             continue
         out.append(Term(name, str(entry.get("expansion") or ""), best[1], tuple(_unique(uses))[:8]))
@@ -523,6 +534,7 @@ def _layering(articles: list[Article]) -> Layering:
     tag_dims: dict[str, list[Claim]] = {}
     tag_claim = None
     levels = topics()["layering"]["activity"]["levels"]
+    shares = re.compile(r"(" + "|".join(levels) + r")\s*[（(]\s*(?:占比)?\s*约?\s*(\d+\s*%)\s*[)）]")
     for a in articles:
         for u in a.units:
             for s in sentences(u.text):
@@ -547,9 +559,11 @@ def _layering(articles: list[Article]) -> Layering:
                     if p and "-" in p.group(1):
                         for level in p.group(1).split("-"):
                             kol_pyramid.append((level.strip(), _claim(a, u, s)))
-                for m in re.finditer(r"(" + "|".join(levels) + r")\s*[（(]\s*(?:占比)?\s*约?\s*(\d+\s*%)\s*[)）]", s):
+                with_shares = False
+                for m in shares.finditer(s):
                     activity.append((m.group(1), m.group(2).replace(" ", ""), _claim(a, u, s)))
-                if not any(x[0] for x in activity if x[2].text == s):
+                    with_shares = True
+                if not with_shares:
                     hits = [lv for lv in levels if lv in s]
                     if len(hits) >= 2:
                         for lv in hits:

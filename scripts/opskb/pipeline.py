@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import sys
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,6 +31,8 @@ from .typeset import typeset
 from .write import WriteResult, atomic_write, write_pages
 
 PROGRESS_THRESHOLD = 20
+PARALLEL_THRESHOLD = 64  # files to process before worker processes pay for their start-up
+MAX_WORKERS = 4
 
 
 def process(raw: Raw) -> Doc:
@@ -71,11 +76,12 @@ def seed_files(seeds: Path) -> list[Path]:
     return sorted((p for p in seeds.iterdir() if p.is_file() and not p.name.startswith(".")), key=lambda p: p.name)
 
 
-def _progress(items: list, enabled: bool):
-    if enabled and len(items) > PROGRESS_THRESHOLD:
+def _progress(items, enabled: bool, total: int | None = None):
+    total = len(items) if total is None else total
+    if enabled and total > PROGRESS_THRESHOLD:
         from tqdm import tqdm
 
-        return tqdm(items, desc="ingest", unit="篇", file=sys.stderr, leave=False)
+        return tqdm(items, desc="ingest", unit="篇", total=total, file=sys.stderr, leave=False)
     return items
 
 
@@ -100,26 +106,50 @@ def _process_file(path: Path, data: bytes) -> tuple[Entry, Doc | None]:
     return entry, doc
 
 
+def _process_job(job: tuple[str, bytes]) -> tuple[Entry, Doc | None]:
+    path, data = job
+    return _process_file(Path(path), data)
+
+
+def _run_jobs(jobs: list[tuple[str, bytes]], show_progress: bool) -> list[tuple[Entry, Doc | None]]:
+    """Per-file stages for every job, in order; in worker processes when there are many."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(jobs) < PARALLEL_THRESHOLD or workers < 2:
+        return [_process_job(j) for j in _progress(jobs, show_progress)]
+    # spawn, not fork: ingest also runs inside `mkdocs serve`, which has threads
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        return list(_progress(pool.map(_process_job, jobs, chunksize=16), show_progress, len(jobs)))
+
+
 def build_docs(files: list[Path], show_progress: bool = False, cache: Cache | None = None) -> tuple[list[Doc], list[Entry]]:
     """Every file through the per-file stages; files whose bytes are in ``cache`` are not processed again."""
     cache = cache or Cache()
     fresh: dict = {}
-    docs: list[Doc] = []
-    entries: list[Entry] = []
-    for path in _progress(files, show_progress):
+    slots: list = []  # per file: (digest, entry, doc), or a job index to fill in
+    jobs: list[tuple[str, bytes]] = []
+    for path in files:
         data = read_bytes(path)
         if isinstance(data, Skipped):
-            entries.append(Entry(path=str(path), skipped=data.reason))
+            slots.append((None, Entry(path=str(path), skipped=data.reason), None))
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in cache.files:
             fields, doc = cache.files[digest]
-            entry = Entry(**{**fields, "path": str(path)})
             if doc is not None and doc.source != path.name:
                 doc = replace(doc, source=path.name)
+            slots.append((digest, Entry(**{**fields, "path": str(path)}), doc))
         else:
-            entry, doc = _process_file(path, data)
-        fresh[digest] = ({k: v for k, v in entry.__dict__.items() if k != "path"}, doc)
+            slots.append((digest, len(jobs), None))
+            jobs.append((str(path), data))
+    done = _run_jobs(jobs, show_progress)
+    docs: list[Doc] = []
+    entries: list[Entry] = []
+    for digest, entry, doc in slots:
+        if isinstance(entry, int):
+            entry, doc = done[entry]
+        if digest is not None:
+            fresh[digest] = ({k: v for k, v in entry.__dict__.items() if k != "path"}, doc)
         entries.append(entry)
         if doc is not None:
             docs.append(doc)

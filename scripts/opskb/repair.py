@@ -73,6 +73,8 @@ def repair_pinyin(text: str) -> tuple[str, int]:
 
 def _balance_bold(text: str) -> tuple[str, int]:
     """Drop bold sentinels that do not pair up (a run split by a block boundary)."""
+    if BOLD_OPEN not in text and BOLD_CLOSE not in text:
+        return text, 0
     out, depth, dropped = [], 0, 0
     for ch in text:
         if ch == BOLD_OPEN:

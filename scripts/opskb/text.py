@@ -27,9 +27,15 @@ _PUNCT_OR_SPACE = re.compile(r"[\s\W_]+", re.U)
 _HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+_FULLWIDTH_WORD = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 def fold(text: str) -> str:
     """Text reduced for comparison: width folded, lower case, no whitespace or punctuation."""
-    return _PUNCT_OR_SPACE.sub("", text.translate(_HALF)).lower()
+    text = _PUNCT_OR_SPACE.sub("", text)
+    if _FULLWIDTH_WORD.search(text):  # rare: full-width letters and digits
+        text = text.translate(_HALF)
+    return text.lower()
 
 
 def short_hash(text: str, n: int = 6) -> str:

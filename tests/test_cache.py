@@ -1,0 +1,61 @@
+"""Incremental ingest: a content-hash cache, and writes only where bytes change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import opskb.pipeline as pipeline
+from conftest import SEEDS
+from opskb.cache import CACHE
+from opskb.pipeline import ingest
+
+
+def _count_processing(monkeypatch) -> list[str]:
+    seen: list[str] = []
+    real = pipeline.process
+
+    def counting(raw):
+        seen.append(raw.name)
+        return real(raw)
+
+    monkeypatch.setattr(pipeline, "process", counting)
+    return seen
+
+
+def test_rerun_with_nothing_changed_processes_and_writes_nothing(tmp_path: Path, monkeypatch):
+    out = tmp_path / "docs"
+    first = ingest(SEEDS, out)
+    assert (out / CACHE).exists()
+    seen = _count_processing(monkeypatch)
+    again = ingest(SEEDS, out)
+    assert seen == []
+    assert again.write.written == [] and again.pages == first.pages
+    assert [e.__dict__ for e in again.entries] == [e.__dict__ for e in first.entries]
+
+
+def test_changed_seed_is_the_only_one_processed_and_only_its_pages_change(tmp_path: Path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    out = tmp_path / "docs"
+    first = ingest(seeds, out)
+    seen = _count_processing(monkeypatch)
+    target = seeds / "002_aa7b81cb001d127c.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("在当今互联网快速发展的时代", "在移动互联网快速发展的今天"), encoding="utf-8")
+    second = ingest(seeds, out)
+    assert seen == ["002_aa7b81cb001d127c.txt"]
+    page = next(e.page for e in second.entries if e.path.endswith("002_aa7b81cb001d127c.txt"))
+    assert page in second.write.written
+    other_sources = [p for p in first.pages if p.startswith("sources/") and p not in (page, "sources/index.md")]
+    assert other_sources and not set(other_sources) & set(second.write.written)
+    assert set(second.write.written) <= {page, "sources/index.md", "index.md"} | {
+        p for p in second.pages if not p.startswith("sources/")
+    }
+
+
+def test_cache_written_by_other_code_is_ignored(tmp_path: Path):
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / CACHE).write_bytes(b"not a pickle")
+    result = ingest(SEEDS, out)
+    assert len(result.articles) == 4
