@@ -59,3 +59,21 @@ def test_cache_written_by_other_code_is_ignored(tmp_path: Path):
     (out / CACHE).write_bytes(b"not a pickle")
     result = ingest(SEEDS, out)
     assert len(result.articles) == 4
+
+
+def test_output_does_not_depend_on_hash_seed_or_cache(tmp_path: Path):
+    """Byte-identical output across processes (as across machines): no timestamps, stable order."""
+    import os
+    import subprocess
+    import sys
+
+    trees = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"docs-{seed}"
+        subprocess.run([sys.executable, "-m", "opskb.cli", "ingest", "--seeds", str(SEEDS), "--out", str(out)],
+                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        trees.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != CACHE})
+    assert trees[0] == trees[1]
+    fresh = tmp_path / "fresh"
+    ingest(SEEDS, fresh)
+    assert {p.relative_to(fresh).as_posix(): p.read_bytes() for p in fresh.rglob("*") if p.is_file() and p.name != CACHE} == trees[0]
