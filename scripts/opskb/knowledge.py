@@ -48,6 +48,11 @@ def _sources_of(claims) -> str:
     return "、".join(f"《{md_escape(t)}》" for t in titles)
 
 
+def page_head(title: str, description: str, heading: str | None = None, boost: float = BOOST_KNOWLEDGE) -> list[str]:
+    """Front matter (with the page's search boost) and the page's H1."""
+    return [front_matter({"title": title, "description": description, "search": {"boost": boost}}), f"# {heading or title}\n"]
+
+
 def concept_slug(name: str) -> str:
     return slugify(name) or "concept"
 
@@ -60,8 +65,7 @@ def compare_page(k: Knowledge) -> str:
     present = [s for s in k.sides if any(ax.cells(s) for ax in k.axes)]
     core = [ax for ax in k.axes if ax.name in k.core_axes]
     lines = [
-        front_matter({"title": "社群运营与用户运营的对比", "description": "按运营载体、用户规模等维度逐项对比社群运营和用户运营，每一格都注明出处。", "search": {"boost": BOOST_KNOWLEDGE}}),
-        "# 社群运营与用户运营的对比\n",
+        *page_head("社群运营与用户运营的对比", "按运营载体、用户规模等维度逐项对比社群运营和用户运营，每一格都注明出处。"),
         "下面的每一格都摘自来源文章，点击 ↗ 可以跳到原文段落。\n",
         "## 八个维度一览\n",
         "| 维度 | 社群运营 | 用户运营 | 出处 |",
@@ -99,8 +103,7 @@ def concepts_pages(k: Knowledge) -> dict[str, str]:
     p = "../"
     pages = {}
     index = [
-        front_matter({"title": "概念", "description": "社群运营、用户运营、社区运营等核心概念：来源文章给出的定义和主要观点。"}),
-        "# 概念\n",
+        *page_head("概念", "社群运营、用户运营、社区运营等核心概念：来源文章给出的定义和主要观点。"),
         "| 概念 | 定义 | 观点 |",
         "|---|---|---|",
     ]
@@ -108,10 +111,7 @@ def concepts_pages(k: Knowledge) -> dict[str, str]:
         slug = concept_slug(c.name)
         index.append(f"| [{c.name}]({slug}.md) | {len(c.definitions)} | {len(c.claims)} |")
         first = c.definitions[0].text if c.definitions else c.claims[0].text
-        lines = [
-            front_matter({"title": c.name, "description": _short(first), "search": {"boost": BOOST_CONCEPT}}),
-            f"# {c.name}\n",
-        ]
+        lines = page_head(c.name, _short(first), boost=BOOST_CONCEPT)
         if c.definitions:
             lines.append("## 定义\n")
             lines.extend(f"- {stated(d, p)}" for d in c.definitions)
@@ -150,8 +150,7 @@ def layering_pages(k: Knowledge) -> dict[str, str]:
     L = k.layering
     pages: dict[str, str] = {}
     lines = [
-        front_matter({"title": "用户分层", "description": "RFM 模型、KOL 分层、活跃度分层和用户标签的三个维度，整理自来源文章。", "search": {"boost": BOOST_KNOWLEDGE}}),
-        "# 用户分层\n",
+        *page_head("用户分层", "RFM 模型、KOL 分层、活跃度分层和用户标签的三个维度，整理自来源文章。"),
         "用户分层是精细化运营的基础。下面整理来源文章中提到的几种分层方法；每张表都由紧随其后的原文整理而来。\n",
         "## RFM 模型\n",
     ]
@@ -204,8 +203,7 @@ def layering_pages(k: Knowledge) -> dict[str, str]:
 def faq_page(k: Knowledge) -> str:
     p = "../"
     lines = [
-        front_matter({"title": "常见问题", "description": "社群运营是纯销售吗？如何判断一个社群是否健康？来源文章中提出并回答过的问题。", "search": {"boost": BOOST_KNOWLEDGE}}),
-        "# 常见问题\n",
+        *page_head("常见问题", "社群运营是纯销售吗？如何判断一个社群是否健康？来源文章中提出并回答过的问题。"),
         f"来源文章中提出并回答过的 {len(k.questions)} 个问题。点击问题展开回答，↗ 指向原文段落。\n",
     ]
     for q in k.questions:
@@ -229,8 +227,7 @@ def _answer_text(claim: Claim) -> str:
 def glossary_page(k: Knowledge) -> str:
     p = "../"
     lines = [
-        front_matter({"title": "术语表", "description": "RFM、KOL、LTV、私域流量、裂变等运营术语：来源文章中的释义和用法。", "search": {"boost": BOOST_KNOWLEDGE}}),
-        "# 术语表\n",
+        *page_head("术语表", "RFM、KOL、LTV、私域流量、裂变等运营术语：来源文章中的释义和用法。"),
         f"来源文章中出现的 {len(k.terms)} 个术语和缩写。释义摘自来源，缩写在全站悬停即可看到含义。\n",
     ]
     for t in sorted(k.terms, key=lambda t: (not re.match(r"[A-Za-z]", t.term), t.term.lower())):
