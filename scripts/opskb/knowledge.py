@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .article import slugify
-from .extract import Claim, Knowledge, Question, question_key, sentences
+from .extract import Claim, Knowledge, question_key, sentences
 from .records import Article
 from .render import front_matter, md_escape
 from .svg import bars, pyramid
@@ -330,5 +330,3 @@ def knowledge_pages(k: Knowledge, articles: list[Article]) -> dict[str, str]:
     pages.update(layering_pages(k))
     return pages
 
-
-__all__ = ["knowledge_pages", "Question"]

@@ -65,10 +65,6 @@ class IngestResult:
     pages: dict[str, str]
     write: WriteResult
 
-    @property
-    def skipped(self) -> list[Entry]:
-        return [e for e in self.entries if e.skipped]
-
 
 def seed_files(seeds: Path) -> list[Path]:
     if not seeds.is_dir():
@@ -233,14 +229,10 @@ def ingest(
             echo(describe_entry(e))
         echo(
             f"共 {len(entries)} 个文件：{len(articles)} 篇文章，"
-            f"{sum(1 for e in entries if e.merged_into)} 篇重复已合并，{len(result_skipped(entries))} 个跳过；"
+            f"{sum(1 for e in entries if e.merged_into)} 篇重复已合并，{sum(1 for e in entries if e.skipped)} 个跳过；"
             f"写入 {len(result.written)} 个页面，未变 {len(result.unchanged)} 个，删除 {len(result.deleted)} 个。"
         )
     return IngestResult(entries, articles, pages, result)
-
-
-def result_skipped(entries: list[Entry]) -> list[Entry]:
-    return [e for e in entries if e.skipped]
 
 
 def describe_entry(e: Entry) -> str:
