@@ -22,6 +22,15 @@ def test_line_rules_name_their_reason():
         "本文为作者独立观点，不代表某站立场，未经允许不得转载。": "版权或免责声明",
         "-End-": "结束标记",
         "首页 > 运营 > 社群": "导航路径",
+        "题图来自 Unsplash，基于 CC0 协议": "图片来源声明",
+        "点击上方蓝字关注我们": "关注与推广提示",
+        "点赞、在看、分享": "关注与推广提示",
+        "返回搜狐，查看更多": "关注与推广提示",
+        "本文来自微信公众号：运营研究社（ID：yunyingyanjiushe），作者：张三": "转载来源说明",
+        "—— END ——": "结束标记",
+        "（完）": "结束标记",
+        "推荐阅读": "相关链接与上下篇",
+        "免责声明：本文仅代表作者观点": "版权或免责声明",
     }
     for line, reason in cases.items():
         rule = match_rule(line)
@@ -71,6 +80,13 @@ def test_banner_metadata_title_and_captions():
     images = [b for b in doc.blocks if b.kind == IMAGE]
     assert len(images) == 1 and images[0].text == "" and images[0].src.endswith("1.png")
     assert texts(doc) == [b.text for b in ARTICLE[:3]] + [""] + [b.text for b in ARTICLE[3:]]
+
+
+def test_date_and_original_title_lines_become_metadata():
+    blocks = [Block(PARAGRAPH, text="2023-05-06 08:30 发布于北京"), Block(PARAGRAPH, text="原标题：社群怎么做"), *ARTICLE]
+    doc = clean(Doc("d.txt", Meta(title="标题"), tuple(blocks)))
+    assert doc.meta.date == "2023-05-06"
+    assert texts(doc) == [b.text for b in ARTICLE]
 
 
 def test_fallback_title_from_shared_heading_prefix():

@@ -100,3 +100,19 @@ def test_layering_models():
     assert [c for c, _x in L.kol_criteria] == ["内容创作质量", "内容发布次数", "活跃天数"]
     assert [x for x, _c in L.kol_pyramid] == ["头部KOL", "腰部创作者", "素人用户"]
     assert [(lv, s) for lv, s, _c in L.activity] == [("核心用户", "20%"), ("活跃用户", "50%"), ("潜水用户", "30%")]
+
+
+def test_contrast_outside_a_numbered_section_joins_the_matrix():
+    a = art([
+        H("入行建议"),
+        P("相对来讲，社群运营的门槛更低，而用户运营通常需要有一定的运营经验。"),
+        P("社群运营关注群体氛围，用户运营则关注个体的生命周期价值。"),
+        P("社群运营需要耐心。"),  # one side only: not a comparison
+    ])
+    axes = {ax.name: ax for ax in extract([a]).axes}
+    assert axes["进入门槛"].cells("社群运营")[0].text == "社群运营的门槛更低"
+    assert axes["进入门槛"].cells("用户运营")[0].text.startswith("用户运营通常需要")
+    other = axes["综合对比"]
+    assert other.cells("社群运营")[0].text.startswith("社群运营关注群体氛围")
+    assert other.cells("用户运营")[0].text.startswith("用户运营则关注个体")
+    assert sum(len(s.reasoning) for ax in axes.values() for s in ax.sections) == 2

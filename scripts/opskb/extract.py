@@ -231,8 +231,9 @@ def _side_aliases() -> dict[str, list[str]]:
     return {s["name"]: _aliases(s) for s in topics()["sides"]}
 
 
-def _cells(article: Article, units: list[Unit]) -> tuple[tuple[str, Claim], ...]:
-    """For each side the section speaks about, the first clause with that side as subject."""
+def _cells(article: Article, units: list[Unit], subjects_only: bool = False) -> tuple[tuple[str, Claim], ...]:
+    """For each side the section speaks about, the first clause with that side as subject
+    (or, unless ``subjects_only``, the first sentence naming it)."""
     out: list[tuple[str, Claim]] = []
     for side, aliases in _side_aliases().items():
         found = None
@@ -244,7 +245,7 @@ def _cells(article: Article, units: list[Unit]) -> tuple[tuple[str, Claim], ...]
                     break
             if found:
                 break
-        if found is None:  # the side named but not as a subject: the first sentence naming it
+        if found is None and not subjects_only:  # named but not as a subject: the first sentence naming it
             for u in units:
                 hit = next((s for s in sentences(u.text) if side in s), "")
                 if hit:
@@ -279,7 +280,27 @@ def _axis_sections(article: Article) -> list[tuple[str, AxisSection]]:
         cells = _cells(article, [u])
         if len(cells) >= 2:
             found.append((_match_axis(name), AxisSection(cells, (_claim(article, u, u.text),), m.group(1))))
+    # contrasts anywhere else: "社群运营……，而用户运营……" in one paragraph
+    covered = {c.anchor for _n, sec in found for c in sec.reasoning}
+    for u in article.units:
+        if u.kind == HEADING or u.anchor in covered or not _CONTRAST_WORD.search(u.text):
+            continue
+        cells = _cells(article, [u], subjects_only=True)
+        if len(cells) >= 2:
+            found.append((_axis_for(" ".join(c.text for _s, c in cells)), AxisSection(cells, (_claim(article, u, u.text),), u.section or article.doc.meta.title)))
     return found
+
+
+_CONTRAST_WORD = re.compile(r"而|则|相比|相较|不同于|区别在于")
+OTHER_AXIS = "综合对比"
+
+
+def _axis_for(text: str) -> str:
+    """The first axis one of whose words (two characters or more) the text uses."""
+    for axis in topics()["axes"]:
+        if any(len(a) >= 2 and a in text for a in _aliases(axis)):
+            return axis["name"]
+    return OTHER_AXIS
 
 
 def _marked_sections(article: Article, markers: list[str]) -> list[Claim]:
@@ -625,7 +646,7 @@ def extract(articles: list[Article]) -> Knowledge:
         for name, sec in _axis_sections(a):
             by_axis[name].append(sec)
     order = [x["name"] for x in topics()["axes"]]
-    names = sorted(by_axis, key=lambda n: (order.index(n) if n in order else len(order), n))
+    names = sorted(by_axis, key=lambda n: (order.index(n) if n in order else len(order) + (n == OTHER_AXIS), n))
     axes = tuple(Axis(n, tuple(by_axis[n])) for n in names)
     common = _unique([c for a in articles for c in _marked_sections(a, topics()["common_markers"]) + _shared_sentences(a)])
     synergy = _unique([c for a in articles for c in _marked_sections(a, topics()["synergy_markers"])])
