@@ -83,3 +83,33 @@ def test_cli_reports_missing_seeds_folder(tmp_path: Path):
         capture_output=True, text=True,
     )
     assert proc.returncode == 2 and "nope" in proc.stderr
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_a_portal_page_in_site_chrome(tmp_path: Path):
+    """A whole HTML page as another site serves it: <title>, nav, meta line, repost note,
+    cover credit, copyright, tags, comments, related posts and footer around the article."""
+    from opskb.extract import extract
+    from opskb.pipeline import generate
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(DATA / "portal_article.html", seeds / "portal_article.html")
+    entries, articles, pages = generate(seeds)
+    (e,) = entries
+    assert (e.title, e.author, e.date, e.site) == ("社群运营和用户运营到底有什么不同？", "李雷", "2022-03-08", "人人都是产品经理")
+    page = pages[e.page]
+    for junk in ("阅读 3421", "本文来自微信公众号", "题图来自", "禁止转载", "#社群运营#", "条评论", "写得真好", "相关推荐",
+                 "社群运营的 10 个技巧", "京 ICP", "首页", "_hmt"):
+        assert junk not in page, junk
+    for text in ("导语：很多刚入行的同学", "社群运营是指围绕一个社群开展", "用户运营则更看重留存率", "建议先从社群运营做起"):
+        assert text in page, text
+    k = extract(articles)
+    axes = {ax.name: ax for ax in k.axes}
+    assert axes["目标"].cells("用户运营")[0].text.startswith("用户运营的目标是提升")
+    assert "考核指标" in axes
+    assert any(q.question == "新人应该先做社群运营还是用户运营？" for q in k.questions)
+    concepts = {c.name: c for c in k.concepts}
+    assert concepts["社群运营"].definitions[0].text.startswith("社群运营是指围绕一个社群")

@@ -82,6 +82,7 @@ _SITE_PATTERNS = (
     _rx(r"[》,，。\s]?([^，。,《》\s]{2,16}?)系信息(?:存储空间|发布平台)"),
     _rx(r"《\s*(.{2,16}?)\s*版权"),
     _rx(r"([^，。,\s]{2,16}?)\s*版权所有"),
+    _rx(r"(?:原创)?(?:发布|首发)(?:于|在)\s*([^，。,\s@]{2,16}?)\s*(?:[。，,；]|$)"),
 )
 _KEYWORD_SEPARATORS = re.compile(r"[,，|、/;；]")
 _CAPTION_SUFFIX = re.compile(r"^\s*(?:配?图|图片|插图)?\s*\d{0,3}\s*$")
@@ -126,7 +127,7 @@ def _is_decorative(block: Block) -> bool:
 _GENERIC_SITE = {"本站", "本网", "本网站", "本平台", "平台", "作者", "本文", "我们", "本公众号", "本号"}
 
 
-_SITE_HINT = re.compile(r"立场|观点|系信息|版权")
+_SITE_HINT = re.compile(r"立场|观点|系信息|版权|发布于|首发于|发布在")
 
 
 def _site_from(text: str) -> str:
@@ -166,12 +167,12 @@ def clean(doc: Doc) -> Doc:
         m = _META_LINE.match(t)
         if m and len(t) <= 40:
             key, value = (m.group(1), m.group(2).strip()) if m.group(1) else ("日期", m.group(3))
-            if key in ("作者", "文", "文章作者", "撰文") and value and not author:
-                author = value
-            elif key in ("来源", "出处") and value and not site:
-                site = value
-            elif not date:
-                date = normalize_date(value)
+            first = re.split(r"\s*[|丨｜/]\s*", value)[0]  # 作者：张三 | 2022-03-08 | 阅读 3421
+            if key in ("作者", "文", "文章作者", "撰文") and first and not author:
+                author = first
+            elif key in ("来源", "出处") and first and not site:
+                site = first
+            date = date or normalize_date(t)
 
     # Short lines repeated verbatim are banners (site name at top and bottom).
     counts = Counter(fold(plain(t)) for _i, _j, t in _units(blocks))

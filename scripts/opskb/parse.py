@@ -9,6 +9,7 @@ headings, bullets become lists, Markdown tables become tables.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
@@ -350,6 +351,28 @@ def normalize_levels(blocks: list[Block]) -> list[Block]:
     return [Block(HEADING, text=b.text, level=rank[b.level]) if b.kind == HEADING else b for b in blocks]
 
 
+_TITLE_SEPARATOR = re.compile(r"\s+[|｜_–—-]\s+|\s*[|｜]\s*|_")
+
+
+def html_title(body: str) -> tuple[str, str]:
+    """(title, site) from an HTML page's <title>: "文章标题 | 站点名"."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", body, re.I | re.S)
+    if not m:
+        return "", ""
+    text = tidy_inline(BeautifulSoup(m.group(1), "html.parser").get_text())
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(text) if p.strip()]
+    if not parts:
+        return "", ""
+    site = parts[-1] if len(parts) > 1 and len(parts[-1]) <= 20 else ""
+    return parts[0], site
+
+
 def parse(raw: Raw) -> Doc:
-    blocks = parse_html(raw.body) if raw.is_html else parse_text(raw.body)
-    return Doc(source=raw.name, meta=raw.meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding)
+    meta = raw.meta
+    if raw.is_html:
+        blocks = parse_html(raw.body)
+        title, site = html_title(raw.body)
+        meta = replace(meta, title=meta.title or title, site=meta.site or site)
+    else:
+        blocks = parse_text(raw.body)
+    return Doc(source=raw.name, meta=meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding)
