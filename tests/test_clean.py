@@ -31,6 +31,9 @@ def test_line_rules_name_their_reason():
         "（完）": "结束标记",
         "推荐阅读": "相关链接与上下篇",
         "免责声明：本文仅代表作者观点": "版权或免责声明",
+        "赞同 123": "阅读、点赞等计数",
+        "添加评论": "评论区",
+        "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。": "版权或免责声明",
     }
     for line, reason in cases.items():
         rule = match_rule(line)
@@ -83,7 +86,8 @@ def test_banner_metadata_title_and_captions():
 
 
 def test_date_and_original_title_lines_become_metadata():
-    blocks = [Block(PARAGRAPH, text="2023-05-06 08:30 发布于北京"), Block(PARAGRAPH, text="原标题：社群怎么做"), *ARTICLE]
+    blocks = [Block(PARAGRAPH, text="2023-05-06 08:30 发布于北京"), Block(PARAGRAPH, text="原标题：社群怎么做"), *ARTICLE,
+              Block(PARAGRAPH, text="编辑于 2023-06-01 12:00")]
     doc = clean(Doc("d.txt", Meta(title="标题"), tuple(blocks)))
     assert doc.meta.date == "2023-05-06"
     assert texts(doc) == [b.text for b in ARTICLE]
