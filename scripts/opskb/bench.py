@@ -145,7 +145,7 @@ def _render(i: int, kind: int, article, pools) -> tuple[str, bytes]:
         return f"{i:04d}.txt", _traditional(title, sections, rng, junk).encode("utf-8")
     if kind == 8:
         return f"{i:04d}.txt", _text(title, sections, rng, junk, site).encode("gbk", errors="ignore")
-    if i % 2:
+    if (i // 10) % 2:  # every other one of this kind: Big5, else UTF-8 with a BOM
         text = _s2tw.convert(_text(title, sections, rng, junk, site))
         return f"{i:04d}.txt", text.encode("big5", errors="ignore")
     return f"{i:04d}.html", b"\xef\xbb\xbf" + _html(title, sections, rng, junk).encode("utf-8")
