@@ -16,7 +16,7 @@ def test_t2s_table_comes_from_opencc_and_maps_query_characters():
 
 
 def test_jieba_dictionary_holds_the_domain_words(seeds_dir):
-    docs, _ = build_docs(seed_files(seeds_dir))
+    docs, _entries, _prints = build_docs(seed_files(seeds_dir))
     articles, _ = build_articles(docs)
     k = extract(articles)
     words = domain_words(k)

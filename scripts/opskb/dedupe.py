@@ -10,6 +10,8 @@ the whole sample.
 
 from __future__ import annotations
 
+import zlib
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -26,13 +28,15 @@ MAX_POSTING = 20
 MIN_SHARED_RARE = 5  # rare shingles two articles must share before their sets are compared
 
 
-def fingerprint(doc: Doc) -> frozenset[int]:
-    """Hashes of the shingles that start at a sampled character. The sample depends on
-    the text only (the character's code point), so two copies sample the same places;
-    the hashes are only compared within one run."""
+def fingerprint(doc: Doc) -> bytes:
+    """CRC32s of the shingles that start at a sampled character, packed as bytes. The
+    sample depends on the text only (the character's code point), so two copies sample
+    the same places; CRC32 is the same in every process, so fingerprints made in worker
+    processes or read from the cache compare."""
     text = fold("".join(b.plain_text() for b in doc.blocks if b.kind not in (HEADING, IMAGE)))
     last = len(text) - SHINGLE + 1
-    return frozenset(hash(text[i:i + SHINGLE]) for i in range(max(0, last)) if ord(text[i]) % SAMPLE_MOD == 0)
+    sample = sorted({zlib.crc32(text[i:i + SHINGLE].encode("utf-8")) for i in range(max(0, last)) if ord(text[i]) % SAMPLE_MOD == 0})
+    return array("I", sample).tobytes()
 
 
 def richness(doc: Doc) -> tuple:
@@ -43,9 +47,10 @@ def richness(doc: Doc) -> tuple:
     return (structure, meta, length, tuple(-ord(c) for c in doc.source))
 
 
-def groups(docs: list[Doc]) -> list[list[int]]:
-    """Indices of docs grouped by story, each group in input order, groups by first index."""
-    prints = [fingerprint(d) for d in docs]
+def groups(docs: list[Doc], prints: list[bytes] | None = None) -> list[list[int]]:
+    """Indices of docs grouped by story, each group in input order, groups by first index.
+    ``prints`` are the docs' fingerprints when already made."""
+    prints = [frozenset(array("I", fp)) for fp in (prints or [fingerprint(d) for d in docs])]
     index: dict[int, list[int]] = defaultdict(list)
     for i, fp in enumerate(prints):
         for h in fp:

@@ -227,6 +227,7 @@ def _match_axis(name: str) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=1)
 def _side_aliases() -> dict[str, list[str]]:
     return {s["name"]: _aliases(s) for s in topics()["sides"]}
 
@@ -282,8 +283,11 @@ def _axis_sections(article: Article) -> list[tuple[str, AxisSection]]:
             found.append((_match_axis(name), AxisSection(cells, (_claim(article, u, u.text),), m.group(1))))
     # contrasts anywhere else: "社群运营……，而用户运营……" in one paragraph
     covered = {c.anchor for _n, sec in found for c in sec.reasoning}
+    sides = list(_side_aliases().values())
     for u in article.units:
         if u.kind == HEADING or u.anchor in covered or not _CONTRAST_WORD.search(u.text):
+            continue
+        if sum(1 for aliases in sides if any(al in u.text for al in aliases)) < 2:
             continue
         cells = _cells(article, [u], subjects_only=True)
         if len(cells) >= 2:
@@ -489,6 +493,9 @@ def _term_pattern(aliases: list[str]) -> re.Pattern:
     return re.compile("|".join(parts))
 
 
+MAX_USES = 8
+
+
 def _terms(articles: list[Article]) -> list[Term]:
     entries = {t["term"]: dict(t) for t in topics()["terms"]}
     # abbreviations the sources spell out themselves: 用户生命周期价值（LTV）, DAU（日活）
@@ -523,8 +530,6 @@ def _terms(articles: list[Article]) -> list[Term]:
                 m = pattern.search(s)
                 if not m:
                     continue
-                claim = _claim(a, u, s)
-                uses.append(claim)
                 after = s[m.end():]
                 score = (
                     4 if re.match(r"\s*(?:就是|是指|指的是|即|[（(])", after) or (m.start() == 0 and re.match(r"\s*是", after))
@@ -533,11 +538,15 @@ def _terms(articles: list[Article]) -> list[Term]:
                     else 1,
                     min(len(s), 15) - abs(len(s) - 45) / 100,
                 )
+                if len(uses) < MAX_USES:  # claims are made only where they are kept
+                    claim = _claim(a, u, s)
+                    if claim.key not in {c.key for c in uses}:
+                        uses.append(claim)
                 if best is None or score > best[0]:
-                    best = (score, claim)
+                    best = (score, _claim(a, u, s))
         if best is None:
             continue
-        out.append(Term(name, str(entry.get("expansion") or ""), best[1], tuple(_unique(uses))[:8]))
+        out.append(Term(name, str(entry.get("expansion") or ""), best[1], tuple(uses)))
     return out
 
 

@@ -18,7 +18,7 @@ from .cache import load as load_cache
 from .cache import save as save_cache
 from .clean import clean
 from .convert import convert
-from .dedupe import groups, merge
+from .dedupe import fingerprint, groups, merge
 from .extract import extract
 from .knowledge import knowledge_pages
 from .parse import parse
@@ -102,12 +102,13 @@ def _process_file(path: Path, data: bytes) -> tuple[Entry, Doc | None]:
     return entry, doc
 
 
-def _process_job(job: tuple[str, bytes]) -> tuple[Entry, Doc | None]:
+def _process_job(job: tuple[str, bytes]) -> tuple[Entry, Doc | None, bytes]:
     path, data = job
-    return _process_file(Path(path), data)
+    entry, doc = _process_file(Path(path), data)
+    return entry, doc, fingerprint(doc) if doc is not None else b""
 
 
-def _run_jobs(jobs: list[tuple[str, bytes]], show_progress: bool) -> list[tuple[Entry, Doc | None]]:
+def _run_jobs(jobs: list[tuple[str, bytes]], show_progress: bool) -> list[tuple[Entry, Doc | None, bytes]]:
     """Per-file stages for every job, in order; in worker processes when there are many."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(jobs) < PARALLEL_THRESHOLD or workers < 2:
@@ -118,8 +119,11 @@ def _run_jobs(jobs: list[tuple[str, bytes]], show_progress: bool) -> list[tuple[
         return list(_progress(pool.map(_process_job, jobs, chunksize=16), show_progress, len(jobs)))
 
 
-def build_docs(files: list[Path], show_progress: bool = False, cache: Cache | None = None) -> tuple[list[Doc], list[Entry]]:
-    """Every file through the per-file stages; files whose bytes are in ``cache`` are not processed again."""
+def build_docs(
+    files: list[Path], show_progress: bool = False, cache: Cache | None = None
+) -> tuple[list[Doc], list[Entry], list[bytes]]:
+    """Every file through the per-file stages; files whose bytes are in ``cache`` are not processed again.
+    Returns the docs, one report entry per file, and each doc's dedupe fingerprint."""
     cache = cache or Cache()
     fresh: dict = {}
     slots: list = []  # per file: (digest, entry, doc), or a job index to fill in
@@ -127,35 +131,37 @@ def build_docs(files: list[Path], show_progress: bool = False, cache: Cache | No
     for path in files:
         data = read_bytes(path)
         if isinstance(data, Skipped):
-            slots.append((None, Entry(path=str(path), skipped=data.reason), None))
+            slots.append((None, Entry(path=str(path), skipped=data.reason), None, b""))
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in cache.files:
-            fields, doc = cache.files[digest]
+            fields, doc, fp = cache.files[digest]
             if doc is not None and doc.source != path.name:
                 doc = replace(doc, source=path.name)
-            slots.append((digest, Entry(**{**fields, "path": str(path)}), doc))
+            slots.append((digest, Entry(**{**fields, "path": str(path)}), doc, fp))
         else:
-            slots.append((digest, len(jobs), None))
+            slots.append((digest, len(jobs), None, b""))
             jobs.append((str(path), data))
     done = _run_jobs(jobs, show_progress)
     docs: list[Doc] = []
     entries: list[Entry] = []
-    for digest, entry, doc in slots:
+    prints: list[bytes] = []
+    for digest, entry, doc, fp in slots:
         if isinstance(entry, int):
-            entry, doc = done[entry]
+            entry, doc, fp = done[entry]
         if digest is not None:
-            fresh[digest] = ({k: v for k, v in entry.__dict__.items() if k != "path"}, doc)
+            fresh[digest] = ({k: v for k, v in entry.__dict__.items() if k != "path"}, doc, fp)
         entries.append(entry)
         if doc is not None:
             docs.append(doc)
+            prints.append(fp)
     cache.files = fresh
-    return docs, entries
+    return docs, entries, prints
 
 
-def build_articles(docs: list[Doc]) -> tuple[list[Article], dict[str, str]]:
+def build_articles(docs: list[Doc], prints: list[bytes] | None = None) -> tuple[list[Article], dict[str, str]]:
     """Articles after deduplication, and {source file: slug of its page}."""
-    merged = [merge([docs[i] for i in g]) for g in groups(docs)]
+    merged = [merge([docs[i] for i in g]) for g in groups(docs, prints)]
     slugs = assign_slugs([(doc.meta.title, doc.source) for doc, _o in merged])
     articles = [make_article(s, doc, origins) for s, (doc, origins) in zip(slugs, merged, strict=True)]
     articles.sort(key=lambda a: a.slug)
@@ -193,8 +199,8 @@ def generate(
     if cache.run_key == key and cache.result is not None:
         entries, articles, pages = cache.result
         return [Entry(**e.__dict__) for e in entries], articles, pages
-    docs, entries = build_docs(files, show_progress, cache)
-    articles, where = build_articles(docs)
+    docs, entries, prints = build_docs(files, show_progress, cache)
+    articles, where = build_articles(docs, prints)
     canonical = {a.doc.source for a in articles}
     for e in entries:
         name = Path(e.path).name
