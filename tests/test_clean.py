@@ -64,6 +64,15 @@ def test_tail_after_end_marker_goes_but_not_at_the_start():
     assert "相关链接与上下篇" in reasons["一篇别的文章的标题"] and "相关推荐" in reasons
 
 
+def test_short_article_above_a_long_legal_footer():
+    footer = [Block(PARAGRAPH, text="本文为作者独立观点，不代表本站立场，未经允许不得转载。"),
+              Block(PARAGRAPH, text="《本站版权及免责申明》如对文章有疑问，请点击反馈举报"),
+              Block(PARAGRAPH, text="一、根据有关法律法规，对以下违法、不良信息或存在危害的行为进行处理。")]
+    footer += [Block(LIST, items=tuple(f"第{i}条：禁止发布违法违规的各类内容，违者封号处理。" * 3 for i in range(30)), ordered=True)]
+    doc = clean(Doc("e.txt", Meta(title="标题"), tuple(ARTICLE + footer)))
+    assert texts(doc) == [b.text for b in ARTICLE]
+
+
 def test_banner_metadata_title_and_captions():
     blocks = [
         Block(PARAGRAPH, text="某某网"),

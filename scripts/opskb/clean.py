@@ -90,6 +90,7 @@ _CAPTION_SUFFIX = re.compile(r"^\s*(?:配?图|图片|插图)?\s*\d{0,3}\s*$")
 
 MIN_ARTICLE_SHARE = 0.25  # the tail cut needs this share of the text before it
 MIN_PROSE_BEFORE_CUT = 3
+MIN_PROSE_SHORT_ARTICLE = 6
 MAX_BANNER_CHARS = 20
 MAX_TITLE_CHARS = 60
 
@@ -183,11 +184,16 @@ def clean(doc: Doc) -> Doc:
     seen = prose = 0
     cut_at: int | None = None
     cut_reason = ""
-    for i, j, text in _units(blocks):
+    units = list(_units(blocks))
+    for n, (i, j, text) in enumerate(units):
         t = plain(text).strip()
         key = (i, j)
         rule = match_rule(t)
-        if rule and rule.ends_article and seen / total >= MIN_ARTICLE_SHARE and prose >= MIN_PROSE_BEFORE_CUT:
+        if rule and rule.ends_article and prose >= MIN_PROSE_BEFORE_CUT and (
+            seen / total >= MIN_ARTICLE_SHARE
+            # a short article above a long footer: enough prose before, and more furniture right after
+            or (prose >= MIN_PROSE_SHORT_ARTICLE and any(match_rule(plain(x[2])) for x in units[n + 1:n + 4]))
+        ):
             cut_at, cut_reason = i, rule.reason
             break
         if rule:
