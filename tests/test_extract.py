@@ -116,3 +116,10 @@ def test_contrast_outside_a_numbered_section_joins_the_matrix():
     assert other.cells("社群运营")[0].text.startswith("社群运营关注群体氛围")
     assert other.cells("用户运营")[0].text.startswith("用户运营则关注个体")
     assert sum(len(s.reasoning) for ax in axes.values() for s in ax.sections) == 2
+
+
+def test_chinese_question_and_answer_markers():
+    a = art([P("问：社群需要每天发红包吗？"), P("答：不需要，红包只能短期拉活跃，长期靠内容和服务。")])
+    (q,) = [q for q in extract([a]).questions if "红包" in q.question]
+    assert q.question == "社群需要每天发红包吗？"
+    assert q.answers[0].text.startswith("答：不需要")

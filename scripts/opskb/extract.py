@@ -128,7 +128,9 @@ def _aliases(entry: dict, key: str = "name") -> list[str]:
 _SENTENCE = re.compile(r"[^。！？!?；;]+(?:[。！？!?；;]+[”’」』）)]?|$)")
 _CONTRAST = re.compile(r"[，,；;](?=(?:而|但|则)\s*\S)")
 _LEAD_WORDS = r"(?:而|但|则|但是|并且|同时|相对来讲，?|相对而言，?)?"
-_NUMBERING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．)]?\s*|[QA]\d*\s*[：:]\s*)")
+_NUMBERING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．)]?\s*|(?:[QA]|问|答)\d*\s*[：:]\s*)")
+ASKED = re.compile(r"^(?:Q|问题?)\s*\d*\s*[：:]", re.I)  # Q1：… / 问：…
+ANSWERED = re.compile(r"^(?:A|答)\s*\d*\s*[：:]", re.I)  # A：… / 答：…
 
 
 @functools.lru_cache(maxsize=65536)
@@ -419,12 +421,12 @@ def _questions(articles: list[Article]) -> list[Question]:
         for i, u in enumerate(units):
             nxt = units[i + 1:]
             # Q/A block
-            if re.match(r"^Q\d*\s*[：:]", u.text) and nxt and re.match(r"^A\d*\s*[：:]", nxt[0].text):
+            if ASKED.match(u.text) and nxt and ANSWERED.match(nxt[0].text):
                 q = strip_numbering(u.text)
                 answer = nxt[0].text
                 found.append(Question(q, (_claim(a, nxt[0], answer),), _claim(a, u, u.text)))
                 continue
-            if re.match(r"^A\d*\s*[：:]", u.text):
+            if ANSWERED.match(u.text):
                 continue
             # question heading: answered by the first paragraphs of its section
             if u.kind == HEADING and _is_question(u.text, heading=True) and _topical(u.text):

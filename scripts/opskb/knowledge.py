@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .article import slugify
-from .extract import Claim, Knowledge, question_key, sentences
+from .extract import ANSWERED, Claim, Knowledge, question_key, sentences
 from .records import Article
 from .render import front_matter, md_escape
 from .svg import bars, pyramid
@@ -221,7 +221,7 @@ def question_anchor(question: str) -> str:
 
 
 def _answer_text(claim: Claim) -> str:
-    return re.sub(r"^A\d*\s*[：:]\s*", "", claim.text)
+    return ANSWERED.sub("", claim.text).lstrip()
 
 
 def glossary_page(k: Knowledge) -> str:
