@@ -378,7 +378,7 @@ def _concepts(articles: list[Article]) -> list[Concept]:
 # ------------------------------------------------------------------ questions
 
 _QUESTION_END = re.compile(r"[？?]")
-_RHETORICAL = re.compile(r"难道|不也|岂|何尝|还是他们|蒙圈")
+_RHETORICAL = re.compile(r"难道|不也|岂|何尝|莫非|谁不|哪有|何必")
 _Q_WORDS = re.compile(r"什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|吗|呢|吧|是不是|有没有|多少|还是|能否|能不能|要不要|该不该|应不应该")
 _Q_NOISE = re.compile(
     r"^(?:那么|所以|其实|那|到底|究竟|请问)|[“”\"'‘’？?。，,\s]|到底|究竟|有什么|是什么|什么是|有怎样的|一定|很多|呢|吗|吧|也|的|有")
