@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import re
-import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from opskb.bench import project_copy  # noqa: F401  (used by the tests)
 from opskb.pipeline import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,21 +34,17 @@ def built(tmp_path_factory):
     return result, out, report
 
 
-def project_copy(seeds: Path, work: Path) -> Path:
-    """A copy of the project's site sources (mkdocs.yml, hook, overrides, the tracked
-    files of docs/) in ``work``, with ``seeds`` as its seeds folder."""
-    import subprocess
-
-    work.mkdir(parents=True, exist_ok=True)
-    tracked = subprocess.run(["git", "ls-files", "mkdocs.yml", "overrides", "docs", "scripts/opskb/hook.py"],
-                             cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for rel in tracked:
-        (work / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / rel, work / rel)
-    if (work / "seeds").exists():
-        shutil.rmtree(work / "seeds")
-    shutil.copytree(seeds, work / "seeds")
-    return work
+@contextlib.contextmanager
+def serve_dir(site: Path):
+    """``site`` served over HTTP on 127.0.0.1 for the duration; yields the base URL."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
 
 
 def mkdocs(work: Path, *args: str, strict: bool = True):

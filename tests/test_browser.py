@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import OUTPUT
+from conftest import OUTPUT, serve_dir
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -27,13 +24,8 @@ def _unavailable(reason: str):
 @pytest.fixture(scope="module")
 def server(seed_site):
     _docs, site = seed_site
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a, **k: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_dir(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@ import json
 import re
 
 from opskb.extract import extract
-from opskb.pipeline import build_articles, build_docs, seed_files
+from opskb.pipeline import build_articles, build_docs, read_seeds, seed_files
 from opskb.search import domain_words, jieba_user_dict, t2s_table
 
 
@@ -16,7 +16,7 @@ def test_t2s_table_comes_from_opencc_and_maps_query_characters():
 
 
 def test_jieba_dictionary_holds_the_domain_words(seeds_dir):
-    docs, _entries, _prints = build_docs(seed_files(seeds_dir))
+    docs, _entries, _prints = build_docs(read_seeds(seed_files(seeds_dir)))
     articles, _ = build_articles(docs)
     k = extract(articles)
     words = domain_words(k)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SEEDS, build_site
+from conftest import SEEDS, build_site, serve_dir
 from test_browser import browser, outside_requests, search  # noqa: F401  (fixtures)
 
 FILLER = "".join(f"<p>第{i}段：社群运营需要耐心维护，用户运营需要数据分析，这是为了让文章足够长的填充内容{i}。</p>" for i in range(6))
@@ -70,16 +70,12 @@ def test_built_html_holds_no_seed_markup(hostile_site):
 
 
 def test_no_payload_runs_in_the_browser(hostile_site, browser):  # noqa: F811
-    import functools
-    import http.server
-    import threading
-
     _docs, site = hostile_site
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a, **k: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    with serve_dir(site) as base:
+        _open_every_page(browser, site, base)
+
+
+def _open_every_page(browser, site, base):  # noqa: F811
     context = browser.new_context()
     page = context.new_page()
     dialogs, errors, requests = [], [], []
@@ -105,7 +101,6 @@ def test_no_payload_runs_in_the_browser(hostile_site, browser):  # noqa: F811
         assert outside_requests(page) == []
     finally:
         context.close()
-        httpd.shutdown()
 
 
 def test_content_image_becomes_a_link_and_trackers_are_dropped(hostile_site):

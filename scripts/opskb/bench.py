@@ -210,7 +210,9 @@ def _run_child(*args: str, cwd: Path | None = None) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def _project_copy(seeds: Path, work: Path) -> Path:
+def project_copy(seeds: Path, work: Path, link_seeds: bool = False) -> Path:
+    """A fresh copy of the project's site sources (mkdocs.yml, hook, overrides, the tracked
+    files of docs/) in ``work``, with ``seeds`` as its seeds folder (copied, or linked)."""
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
@@ -219,13 +221,16 @@ def _project_copy(seeds: Path, work: Path) -> Path:
     for rel in tracked:
         (work / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / rel, work / rel)
-    (work / "seeds").symlink_to(seeds.resolve(), target_is_directory=True)
+    if link_seeds:
+        (work / "seeds").symlink_to(seeds.resolve(), target_is_directory=True)
+    else:
+        shutil.copytree(seeds, work / "seeds")
     return work
 
 
 def _site(seeds: Path, work: Path) -> dict:
     """Ingest (timed), re-run with nothing changed (timed), then `mkdocs build` (timed)."""
-    _project_copy(seeds, work)
+    project_copy(seeds, work, link_seeds=True)
     docs, site = work / "docs", work / "site"
     first = _run_child("ingest", str(work / "seeds"), str(docs), str(work / "report.json"))
     rerun = _run_child("ingest", str(work / "seeds"), str(docs))

@@ -630,16 +630,11 @@ def _layering(articles: list[Article]) -> Layering:
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:
-    seen: set[str] = set()
-    out = []
-    for c in claims:
-        if c.key not in seen:
-            seen.add(c.key)
-            out.append(c)
-    return out
+    return _unique_by(claims, lambda c: c.key)
 
 
 def _unique_by(items: list, key) -> list:
+    """Items in order, the first of each key only."""
     seen: set[str] = set()
     out = []
     for it in items:

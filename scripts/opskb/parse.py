@@ -70,8 +70,9 @@ class _HtmlWalker:
         if plain(text).strip():
             self.blocks.append(Block(PARAGRAPH, text=text))
 
-    def inline(self, node: Tag) -> str:
-        """Inline text of an element, images and nested blocks flattened to text."""
+    def texts_of(self, node: Tag) -> list[str]:
+        """The non-empty inline strings of everything inside ``node``; its images become
+        blocks of their own here."""
         sub = _HtmlWalker()
         sub.walk(node)
         sub.flush()
@@ -80,8 +81,12 @@ class _HtmlWalker:
             if b.kind == IMAGE:
                 self.blocks.append(b)
             else:
-                parts.extend(b.texts())
-        return tidy_inline(" ".join(parts))
+                parts.extend(t for t in b.texts() if plain(t).strip())
+        return parts
+
+    def inline(self, node: Tag) -> str:
+        """Inline text of an element, nested blocks flattened to text."""
+        return tidy_inline(" ".join(self.texts_of(node)))
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
@@ -116,15 +121,7 @@ class _HtmlWalker:
                     self.blocks.append(Block(LIST, items=tuple(items), ordered=name == "ol"))
             elif name == "blockquote":
                 self.flush()
-                sub = _HtmlWalker()
-                sub.walk(child)
-                sub.flush()
-                items = []
-                for b in sub.blocks:
-                    if b.kind == IMAGE:
-                        self.blocks.append(b)
-                    else:
-                        items.extend(t for t in b.texts() if plain(t).strip())
+                items = self.texts_of(child)
                 if items:
                     self.blocks.append(Block(QUOTE, items=tuple(items)))
             elif name == "table":

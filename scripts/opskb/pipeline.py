@@ -119,21 +119,30 @@ def _run_jobs(jobs: list[tuple[str, bytes]], show_progress: bool) -> list[tuple[
         return list(_progress(pool.map(_process_job, jobs, chunksize=16), show_progress, len(jobs)))
 
 
-def build_docs(
-    files: list[Path], show_progress: bool = False, cache: Cache | None = None
-) -> tuple[list[Doc], list[Entry], list[bytes]]:
-    """Every file through the per-file stages; files whose bytes are in ``cache`` are not processed again.
-    Returns the docs, one report entry per file, and each doc's dedupe fingerprint."""
-    cache = cache or Cache()
-    fresh: dict = {}
-    slots: list = []  # per file: (digest, entry, doc), or a job index to fill in
-    jobs: list[tuple[str, bytes]] = []
+def read_seeds(files: list[Path]) -> list[tuple[Path, bytes | Skipped, str]]:
+    """Each file's bytes (or why it is skipped) and their SHA-256, read once per run."""
+    out = []
     for path in files:
         data = read_bytes(path)
+        digest = hashlib.sha256(data).hexdigest() if isinstance(data, bytes) else f"skipped:{data.reason}"
+        out.append((path, data, digest))
+    return out
+
+
+def build_docs(
+    seeds: list[tuple[Path, bytes | Skipped, str]], show_progress: bool = False, cache: Cache | None = None
+) -> tuple[list[Doc], list[Entry], list[bytes]]:
+    """Every file (from read_seeds) through the per-file stages; files whose bytes are in
+    ``cache`` are not processed again. Returns the docs, one report entry per file, and
+    each doc's dedupe fingerprint."""
+    cache = cache or Cache()
+    fresh: dict = {}
+    slots: list = []  # per file: (digest, entry, doc, fingerprint), or a job index to fill in
+    jobs: list[tuple[str, bytes]] = []
+    for path, data, digest in seeds:
         if isinstance(data, Skipped):
             slots.append((None, Entry(path=str(path), skipped=data.reason), None, b""))
             continue
-        digest = hashlib.sha256(data).hexdigest()
         if digest in cache.files:
             fields, doc, fp = cache.files[digest]
             if doc is not None and doc.source != path.name:
@@ -178,28 +187,18 @@ def render_pages(articles: list[Article]) -> dict[str, str]:
     return pages
 
 
-def _file_hashes(files: list[Path]) -> list[tuple[str, str]]:
-    out = []
-    for path in files:
-        try:
-            out.append((path.name, hashlib.sha256(path.read_bytes()).hexdigest()))
-        except OSError as exc:
-            out.append((path.name, f"unreadable:{exc.errno}"))
-    return out
-
-
 def generate(
     seeds: Path, show_progress: bool = False, cache: Cache | None = None
 ) -> tuple[list[Entry], list[Article], dict[str, str]]:
     """Everything ingest produces, in memory: report entries, articles and {path: page text}.
     With a ``cache`` whose run matches these seeds and this code, nothing is recomputed."""
     cache = cache if cache is not None else Cache()
-    files = seed_files(Path(seeds))
-    key = run_key(_file_hashes(files))
+    read = read_seeds(seed_files(Path(seeds)))
+    key = run_key([(path.name, digest) for path, _data, digest in read])
     if cache.run_key == key and cache.result is not None:
         entries, articles, pages = cache.result
         return [Entry(**e.__dict__) for e in entries], articles, pages
-    docs, entries, prints = build_docs(files, show_progress, cache)
+    docs, entries, prints = build_docs(read, show_progress, cache)
     articles, where = build_articles(docs, prints)
     canonical = {a.doc.source for a in articles}
     for e in entries:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import hashlib
 import re
 from pathlib import Path
 
@@ -175,7 +174,6 @@ def read(path: Path, data: bytes | None = None) -> Raw | Skipped:
     return Raw(
         path=str(path),
         name=name,
-        data_hash=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         meta=meta,
         body=body,

@@ -99,7 +99,6 @@ class Raw:
 
     path: str  # path as given on the command line (for messages)
     name: str  # file name
-    data_hash: str
     encoding: str
     meta: Meta
     body: str
