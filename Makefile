@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve site test lint ingest bench clean
+.PHONY: serve site test lint ingest bench eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/opskb bench --json bench/results.json
+
+# ingest scored on the labelled dev corpus, beside trafilatura alone (see README)
+DEVCORPUS ?= ../shared/devcorpus
+eval: $(STAMP)
+	$(BIN)/opskb eval $(DEVCORPUS)
 
 clean:
 	rm -rf site bench tests/output

@@ -29,6 +29,22 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluate import evaluate, table
+
+    try:
+        results = evaluate(Path(args.folder), Path(args.labels) if args.labels else None, baseline=not args.no_baseline)
+    except FileNotFoundError as exc:
+        print(f"opskb: {exc}", file=sys.stderr)
+        return 2
+    print(table(results, verbose=args.verbose))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="opskb", description="运营知识库：把采集的文章清理成知识库页面")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -41,6 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--articles", type=int, default=1000, help="语料文章数（默认 1000）")
     b.add_argument("--json", help="把结果写成 JSON")
     b.set_defaults(func=_bench)
+    e = sub.add_parser("eval", help="在标注过的真实网页上评估清理效果，并与单用 trafilatura 对比")
+    e.add_argument("folder", help="标注目录：网页在 pages/ 下（或直接在目录中），标注在 labels.json")
+    e.add_argument("--labels", help="标注文件（默认 FOLDER/labels.json）")
+    e.add_argument("--json", help="把逐个文件的结果写成 JSON")
+    e.add_argument("--verbose", "-v", action="store_true", help="列出丢失的正文行和残留的杂项行")
+    e.add_argument("--no-baseline", action="store_true", help="不运行 trafilatura 对比")
+    e.set_defaults(func=_eval)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -93,5 +93,12 @@ def convert(doc: Doc) -> Doc:
         script = "mixed"
     else:
         script = "simplified"
+    # the page's title, author and site are in the article's script: convert them with it
+    m = doc.meta
+    if script != "simplified":
+        m = replace(m, title=t2s(m.title), author=t2s(m.author), site=t2s(m.site),
+                    categories=tuple(t2s(c) for c in m.categories))
+    else:
+        m = replace(m, title=fix(m.title), author=fix(m.author), site=fix(m.site))
     stats = replace(doc.stats, chars_converted=doc.stats.chars_converted + total)
-    return doc.with_blocks(blocks, stats=stats, script=script)
+    return doc.with_blocks(blocks, stats=stats, script=script, meta=m)

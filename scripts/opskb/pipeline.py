@@ -21,6 +21,7 @@ from .convert import convert
 from .dedupe import fingerprint, groups, merge
 from .extract import extract
 from .knowledge import knowledge_pages
+from .locate import locate
 from .parse import parse
 from .read import read, read_bytes
 from .records import Article, Doc, Raw, Skipped
@@ -37,7 +38,7 @@ MAX_WORKERS = 4
 
 def process(raw: Raw) -> Doc:
     """Every per-file stage, in order."""
-    return clean(typeset(convert(repair(parse(raw)))))
+    return clean(typeset(convert(repair(parse(locate(raw))))))
 
 
 @dataclass

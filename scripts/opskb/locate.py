@@ -1,0 +1,339 @@
+"""Stage 1b: find the article in a whole web page, before it is parsed.
+
+A page saved from a browser or a crawler holds one article among menus, sidebars,
+recommendation lists, comment areas and footers. A fragment (the body of a post, as
+a blog exports it) holds only the article, and keeps every paragraph.
+
+For a whole page:
+1. Text the saved page hides (``display:none``, the ``hidden`` attribute,
+   ``<template>``) is removed: a reader never saw it.
+2. trafilatura finds the main content and returns it as simple HTML (headings,
+   paragraphs, lists, tables, bold, quotes, images), with the page's title, author,
+   date (htmldate) and site name.
+3. Recall repair: a prose paragraph of the page that lies between two paragraphs
+   trafilatura kept (or right before the first one) and that it dropped all the same
+   is put back in its place. Generic extractors drop short captions and lead
+   paragraphs that look like a page's description; our Chinese rules in ``clean``
+   judge them like any other line.
+4. The headline: the ``h1`` that matches the page's ``<title>`` or ``og:title``,
+   else that title without its site and channel suffixes (``标题_频道_站点``,
+   ``标题 | 站点``, ``站点 - 标题``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import replace
+
+import lxml.html
+from lxml import etree
+
+from .read import normalize_date
+from .records import Raw
+from .text import TERMINAL_PUNCT, fold, han_count
+
+# Markers of a whole document rather than a fragment of one.
+_PAGE_MARKERS = re.compile(r"<(?:html|head|body|title|meta|nav|header|footer|aside|script)\b", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
+               "figcaption", "pre", "div", "section", "article", "caption")
+_OUT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "pre")
+_SPACES = re.compile(r"\s+")
+
+MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
+MIN_LEAD_HAN = 30  # ... and a lead paragraph before the first kept one this much
+LEAD_WINDOW = 40  # page blocks looked at above the first kept one
+MAX_LINK_SHARE = 0.3  # a recovered line is mostly not link text
+SITE_WORDS = re.compile(
+    r"(?:网|網|报|報|新闻|新聞|频道|頻道|百科|百科全书|百科全書|博客|首页|首頁|日报|日報|电子报|電子報|社|台|号|號|"
+    r"\.com|\.cn|\.net|\.org|\.tw|\.hk|news|online|daily|times|pixnet|blog)\W*$",
+    re.I,
+)
+
+
+def is_whole_page(body: str) -> bool:
+    """A document (with head, title, scripts or page furniture), not a fragment."""
+    return bool(_PAGE_MARKERS.search(body[:200_000]))
+
+
+def _tree(body: str):
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8")
+    return lxml.html.document_fromstring(body.encode("utf-8"), parser=parser)
+
+
+def drop_hidden(tree) -> int:
+    """Remove what the saved page does not show; returns how many elements went."""
+    gone = 0
+    for el in list(tree.iter("template")):
+        el.drop_tree()
+        gone += 1
+    for el in list(tree.xpath("//*[@hidden or @style]")):
+        if el.getparent() is None:
+            continue
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            el.drop_tree()
+            gone += 1
+    return gone
+
+
+def _text(el) -> str:
+    return _SPACES.sub(" ", el.text_content()).strip()
+
+
+def _leaf_blocks(tree) -> list[tuple[object, str]]:
+    """(element, text) for block elements with no block element inside, in document order."""
+    out = []
+    for el in tree.iter(_BLOCK_TAGS):
+        if el.tag in ("script", "style"):
+            continue
+        if any(child.tag in _BLOCK_TAGS for child in el.iterdescendants()):
+            continue
+        text = _text(el)
+        if text:
+            out.append((el, text))
+    return out
+
+
+def _link_share(el, text: str) -> float:
+    """Share of an element's text that is link text."""
+    linked = sum(len(_text(a)) for a in el.xpath(".//a"))
+    return linked / max(1, len(text))
+
+
+def _is_prose(text: str, lead: bool = False) -> bool:
+    need = MIN_LEAD_HAN if lead else MIN_RECOVERED_HAN
+    return han_count(text) >= need and text.rstrip()[-1:] in TERMINAL_PUNCT + "?？!！"
+
+
+def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]) -> dict[int, int]:
+    """{page block: output element} for page blocks found in the output, in order:
+    each match is at or after the previous one, so text repeated elsewhere on the page
+    (a comment quoting the article, a teaser) does not pull the alignment around."""
+    aligned: dict[int, int] = {}
+    pos = 0
+    for i, (_el, _text, k) in enumerate(blocks):
+        if len(k) < 6:
+            continue
+        for j in range(pos, min(len(kept), pos + 40)):
+            if k == kept[j][1] or (len(k) >= 10 and k in kept[j][1]):
+                aligned[i] = pos = j
+                break
+    return aligned
+
+
+def recover(page, main) -> int:
+    """Put back prose paragraphs of ``page`` that trafilatura dropped from ``main``
+    between paragraphs it kept (or right before the first one). Returns how many."""
+    from .clean import match_rule  # the same boilerplate rules that clean applies later
+
+    kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
+    kept = [(el, k) for el, k in kept if k]
+    if not kept:
+        return 0
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    aligned = _align(blocks, kept)
+    if len(aligned) < 2:
+        return 0
+    first, last = min(aligned), max(aligned)
+    joined = "\n".join(k for _el, k in kept)
+    added = 0
+
+    def wanted(i: int, lead: bool) -> bool:
+        el, text, k = blocks[i]
+        if len(k) < 4 or k in joined or match_rule(text) or _link_share(el, text) > MAX_LINK_SHARE:
+            return False
+        # prose, or an item of a list or table trafilatura dropped whole (an award list, a schedule)
+        return _is_prose(text, lead) or (not lead and el.tag in ("li", "td", "dd") and han_count(text) >= 6)
+
+    # lead paragraphs above the first kept one (a summary above an info box), up to a menu
+    leads = []
+    for i in range(first - 1, max(-1, first - LEAD_WINDOW), -1):
+        el, text, _k = blocks[i]
+        if _link_share(el, text) > 0.5 and len(el.xpath(".//a")) >= 2:
+            break
+        if wanted(i, lead=True):
+            leads.append(i)
+    for i in reversed(leads):
+        p = etree.Element("p")
+        p.text = blocks[i][1]
+        kept[0][0].addprevious(p)
+        joined += "\n" + blocks[i][2]
+        added += 1
+    anchor = None  # the output element after which the next recovered paragraph goes
+    for i in range(first, last):
+        if i in aligned:
+            anchor = kept[aligned[i]][0]
+            continue
+        if not wanted(i, lead=False):
+            continue
+        p = etree.Element("p")
+        p.text = blocks[i][1]
+        anchor.addnext(p)
+        anchor = p
+        joined += "\n" + blocks[i][2]
+        added += 1
+    return added
+
+
+# ---------------------------------------------------------------- title and metadata
+
+_STRONG_SEPARATORS = (" :: ", " @ ", " | ", " ｜ ", " - ", " – ", " — ", " _ ", "--", "|", "｜", "_")
+
+
+def strip_site(title: str, site: str = "") -> str:
+    """The headline inside a page title: site, channel and keyword suffixes cut
+    (标题_频道_站点, 标题 | 站点), a site name before the headline too (站点 - 标题)."""
+    title = _SPACES.sub(" ", title).strip(" :|｜-_@")
+    site_key = fold(site)
+    for sep in _STRONG_SEPARATORS:
+        if sep not in title:
+            continue
+        parts = [p.strip(" :|｜-_@") for p in title.split(sep)]
+        parts = [p for p in parts if p]
+        if len(parts) < 2:
+            continue
+        # a site name before the headline
+        if _site_like(parts[0], site_key) and len(parts[0]) < len(parts[1]) and not _site_like(parts[1], site_key):
+            parts = parts[1:]
+        # suffixes after it, while they look like a site, a channel or keywords
+        while len(parts) > 1 and (_site_like(parts[-1], site_key) or len(sep.join(parts[:-1])) > len(parts[-1])):
+            parts.pop()
+        title = sep.join(parts)
+    # a site name glued with a bare hyphen: 标题-新华网
+    m = re.match(r"^(.{6,}?)\s*-\s*([^-]{2,10})$", title)
+    if m and _site_like(m.group(2), site_key):
+        title = m.group(1)
+    return title.strip()
+
+
+def _site_like(part: str, site_key: str = "") -> bool:
+    k = fold(part)
+    return bool(k) and (bool(site_key) and (site_key in k or k in site_key) or bool(SITE_WORDS.search(part))
+                        and len(part) <= 24)
+
+
+def choose_title(titles: list[str], h1s: list[str], site: str = "") -> str:
+    """The article's headline from the page's <title>/og:title candidates and its h1s."""
+    stripped = [strip_site(t, site) for t in titles if t.strip()]
+    stripped = [t for t in stripped if t]
+    heads = [_SPACES.sub(" ", h).strip() for h in h1s if h.strip()]
+    for t in stripped:
+        kt = fold(t)
+        if not kt:
+            continue
+        for h in heads:
+            kh = fold(h)
+            if kh and (kh == kt or (kh in kt and len(kh) >= 0.5 * len(kt))):
+                return h
+        # a h1 that holds the whole title and more (the title was cut short)
+        if t.endswith(("…", "...")):
+            for h in heads:
+                if kt.rstrip(".") in fold(h):
+                    return h
+    if stripped:
+        return min(stripped, key=len) if len({fold(t) for t in stripped}) > 1 and _nested(stripped) else stripped[0]
+    for h in heads:
+        if han_count(h) >= 4 and not _site_like(h, fold(site)):
+            return h
+    return ""
+
+
+def _nested(titles: list[str]) -> bool:
+    """Every candidate holds the shortest one (og:title without the suffix <title> has)."""
+    short = fold(min(titles, key=len))
+    return all(short in fold(t) for t in titles)
+
+
+def _meta(tree, *names: str) -> str:
+    for name in names:
+        for el in tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
+            value = (el.get("content") or "").strip()
+            if value:
+                return value
+    return ""
+
+
+def _json_ld(tree) -> dict:
+    """Headline, author, date and publisher from the page's schema.org JSON-LD, if any."""
+    out: dict = {}
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            for key, field in (("headline", "title"), ("datePublished", "date")):
+                if isinstance(item.get(key), str):
+                    out.setdefault(field, item[key])
+            author = item.get("author")
+            if isinstance(author, list):
+                author = author[0] if author else None
+            if isinstance(author, dict):
+                author = author.get("name")
+            if isinstance(author, str):
+                out.setdefault("author", author)
+            pub = item.get("publisher")
+            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+                out.setdefault("site", pub["name"])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _trafilatura():
+    from trafilatura import bare_extraction
+    from trafilatura.htmlprocessing import build_html_output
+
+    return bare_extraction, build_html_output
+
+
+def locate(raw: Raw) -> Raw:
+    """The article's HTML and the page's metadata, for a whole page; anything else as it is."""
+    if not raw.is_html or not is_whole_page(raw.body):
+        return raw
+    page = _tree(raw.body)
+    drop_hidden(page)
+    for el in list(page.iter("script", "style", "noscript")):
+        if not (el.tag == "script" and el.get("type") == "application/ld+json"):
+            el.drop_tree()
+    titles = [t for t in (_meta(page, "og:title", "twitter:title"), _first_text(page, "title")) if t]
+    h1s = [_text(h) for h in page.iter("h1")]
+    ld = _json_ld(page)
+    bare_extraction, build_html_output = _trafilatura()
+    # trafilatura reads its own parse of the cleaned page (it repairs namespaced XHTML on the way);
+    # images off: with them on, it prefers a picture list of related articles to the story
+    doc = bare_extraction(
+        lxml.html.tostring(page, encoding="unicode"), with_metadata=True, include_comments=False,
+        include_tables=True, include_images=False, include_formatting=True, include_links=False,
+    )
+    if doc is None or doc.body is None or not len(doc.body):
+        return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
+    main = lxml.html.fromstring(build_html_output(doc))
+    recover(page, main)
+    site = raw.meta.site or _meta(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
+    title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site)
+    title = title or (doc.title or "")
+    meta = replace(
+        raw.meta,
+        title=title,
+        author=raw.meta.author or ld.get("author", "") or _meta(page, "author", "article:author") or doc.author or "",
+        date=raw.meta.date or normalize_date(ld.get("date", "")) or normalize_date(
+            _meta(page, "article:published_time", "pubdate", "publishdate", "datePublished")) or doc.date or "",
+        site=_SPACES.sub(" ", site).strip(),
+    )
+    body = lxml.html.tostring(main, encoding="unicode")
+    return replace(raw, body=body, meta=meta)
+
+
+def _first_text(tree, tag: str) -> str:
+    for el in tree.iter(tag):
+        return _text(el)
+    return ""
+
+
+def _join(a: str, b: str) -> str:
+    return f"{a}；{b}" if a else b
