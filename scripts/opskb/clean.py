@@ -38,13 +38,19 @@ def _rx(p: str) -> re.Pattern:
     return re.compile(p, re.I)
 
 
+FOLLOW_REASON = "关注与推广提示"
+_CALL_TO_ACTION = _rx(r"^(?:查看详情|了解详情|立即(?:报名|购买|领取|查看)|阅读全文|点击(?:查看|了解))")
+MAX_CARD_LINES = 3
+
 RULES: tuple[Rule, ...] = (  # first match wins
     Rule("image_notice", "图片来源声明", _rx(r"图片来(?:源|自)|图源|如有侵权|^(?:题图|封面图?|头图|配图)(?:来自|来源|[:：]|由)"), 60),
     Rule("end_marker", "结束标记", _rx(r"^[\s\-—_=~*·.。（）()【】\[\]]*(?:end|the end|完|全文完|本文完)[\s\-—_=~*·.。（）()【】\[\]]*$"), 20, True),
     Rule("copyright", "版权或免责声明", _rx(
         r"版权(?:所有|声明|归|及免责|申明)|著作权归|未经.{0,12}(?:允许|授权|许可).{0,12}(?:转载|使用|复制|摘编)"
-        r"|转载请(?:注明|联系)|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|法律责任|侵权.{0,12}(?:删除|联系)"
-        r"|独立(?:观点|担责)|信息存储空间|all rights reserved|©|copyright"), 400, True),
+        r"|转载请(?:注明|联系)|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|侵权.{0,12}(?:删除|联系)"
+        r"|独立(?:观点|担责)|信息存储空间|仅提供信息存储|^特别声明|非经授权|不得转载|all rights reserved|©|copyright"), 400, True),
+    # words a news story uses too: only a short line of them is a notice
+    Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 60, True),
     Rule("platform_rules", "平台规则", _rx(
         r"本公约|自律(?:管理|公约)|依法.{0,4}网|违规(?:处罚|内容)|最终解释权|用户协议|社区(?:规范|公约)|举报(?:中心|电话)"),
         400, True),
@@ -65,19 +71,35 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a counter word with a number, or a short label with two numbers or more (欧气 1 0)
         r"^(?:(?:阅读|浏览|点赞|赞同|赞|收藏|评论|分享|转发|喜欢|热度|人气|围观|播放|views?|likes?)(?:量|数)?\s*[:：]?\s*"
         r"\d+(?:\.\d+)?[万千kKw+]?\s*)+$"
-        r"|^[^\d\s：:，。]{1,6}(?:\s*[:：]?\s*\d+(?:\.\d+)?[万千kKw+]?){2,}\s*$"), 30),
-    Rule("follow_prompt", "关注与推广提示", _rx(
+        r"|^[^\d\s：:，。]{1,6}(?:\s*[:：]?\s*\d+(?:\.\d+)?[万千kKw+]?){2,}\s*$"
+        # 0 评论 2469 浏览 7 收藏 7 分钟
+        r"|^(?:[\W_]*\d+(?:\.\d+)?[万千kKw+]?\s*(?:条|次|人)?\s*(?:评论|浏览|阅读|收藏|点赞|赞|转发|分享|在看|分钟|views?|comments?"
+        r"|collects?|likes?|shares?)\s*[|·/]?\s*)+$"), 60),
+    Rule("follow_prompt", FOLLOW_REASON, _rx(
         r"^(?:扫码|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^阅读原文$|关注我们|点个?在看|"
-        r"^(?:点赞|在看|分享|收藏|转发)(?:[、，,和 ]*(?:点赞|在看|分享|收藏|转发))+$|返回搜狐|查看更多$|^举报\s*/?\s*反馈$|^分享到"), 60),
+        r"^(?:点赞|在看|分享|收藏|转发)(?:[、，,和 ]*(?:点赞|在看|分享|收藏|转发))+$|返回搜狐|查看更多$|^举报\s*/?\s*反馈$|^分享到"
+        r"|^查看详情|^分享(?:让|给)|欢迎关注|追踪更多|粉丝(?:团|页|團|頁)|^进入.{1,16}讨论|^更多(?:文章|新闻|精彩|内容).{0,4}[，,]?都在"
+        r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"), 80),
     Rule("breadcrumb", "导航路径", _rx(r"^首页\s*[>/»›＞]"), 80),
+    Rule("wechat_ui", "公众号页面的界面文字", _rx(
+        r"^微信号\s*[:：]?\s*\w+$|^功能介绍|预览时标签不可点|关注该公众号|轻点两下|^(?:继续|向上|向下)滑动看下一个|轻触阅读原文"
+        r"|^左右滑动查看更多|^使用小程序|^微信扫一扫|^(?:取消|允许|知道了)$"), 60),
+    Rule("author_bio", "作者简介与专栏说明", _rx(r"专栏作家|专栏作者|签约作者|特约作者|入驻.{0,8}(?:作者|专栏)"), 200),
+    Rule("contact", "报料与联系方式", _rx(
+        r"^\S{0,12}[\w.+-]+@[\w-]+\.[\w.]+\S{0,4}$|(?:热线|邮箱|信箱|报料|爆料|举报电话)\s*[:：﹕]?\s*(?:[\w.+-]+@|\d{3,})"
+        r"|验证码|请用.{0,6}分开"), 80),
+    Rule("ad_feedback", "广告与站点提示", _rx(
+        r"(?:这个|此|移除|关闭)广告|广告(?:令我|与我|反馈)|^由.{1,8}提供的广告|隐私权?(?:规范|政策|声明)|^(?:此|本)条目"
+        r"|由网友共同编辑|^(?:跳到|跳至|转到)(?:主要)?(?:内容|正文)|^skip to (?:main )?content$"), 80),
     Rule("repost_note", "转载来源说明", _rx(
         r"^(?:本文|文章)(?:来自|转载自|来源于|首发于|经授权转载自|由).{0,40}(?:公众号|平台|网站|专栏|作者|授权|发布)"), 160),
 )
 
 _META_LINE = _rx(
-    r"^(作者|文|文章作者|撰文|来源|出处|编辑|责编|责任编辑|原标题|发布时间|发布于|发表于|时间|日期)\s*[:：|丨/]\s*(.*?)[\s|丨/]*$"
+    r"^(作者|文|文章作者|撰文|来源|出处|编辑|责编|责任编辑|原标题|发布时间|发布于|发表于|时间|日期|分类|栏目"
+    r"|author|by|published|date|source|category|tags|stats|original|updated)\s*[:：|丨/]\s*(.*?)[\s|丨/]*$"
     r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*(?:发布于|发表于|发布)\S{0,8}$"
-    r"|^(?:编辑|发布|发表|更新)于\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*\S{0,8}$")
+    r"|^(编辑|发布|发表|更新)于\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*\S{0,8}$")
 _SITE_PATTERNS = (
     _rx(r"不代表\s*(.{2,16}?)\s*(?:的)?(?:立场|观点)"),
     _rx(r"[》,，。\s]?([^，。,《》\s]{2,16}?)系信息(?:存储空间|发布平台)"),
@@ -168,17 +190,26 @@ def clean(doc: Doc) -> Doc:
         site = site or _site_from(t)
         m = _META_LINE.match(t)
         if m and len(t) <= 40:
-            key, value = (m.group(1), m.group(2).strip()) if m.group(1) else ("日期", m.group(3) or m.group(4))
+            if m.group(1):
+                key, value = m.group(1), m.group(2).strip()
+            else:
+                key, value = (m.group(4) or "日期"), (m.group(3) or m.group(5))
             first = re.split(r"\s*[|丨｜/]\s*", value)[0]  # 作者：张三 | 2022-03-08 | 阅读 3421
-            if key in ("作者", "文", "文章作者", "撰文") and first and not author:
+            key = key.lower()
+            if key in ("作者", "文", "文章作者", "撰文", "author", "by") and first and not author:
                 author = first
-            elif key in ("来源", "出处") and first and not site:
+            elif key in ("来源", "出处", "source") and first and not site:
                 site = first
-            date = date or normalize_date(t)
+            if not key.startswith(("更新", "编辑", "updated", "stats")):  # the publication date, not an update
+                date = date or normalize_date(t)
 
     # Short lines repeated verbatim are banners (site name at top and bottom).
-    counts = Counter(fold(plain(t)) for _i, _j, t in _units(blocks))
-    banners = {k for k, n in counts.items() if n >= 2 and 0 < len(k) <= MAX_BANNER_CHARS}
+    # A line repeated inside the article (a heading the text comes back to) is not one.
+    keys = [fold(plain(t)) for _i, _j, t in _units(blocks)]
+    counts = Counter(keys)
+    edge = max(3, len(keys) // 7)
+    at_edges = set(keys[:edge]) | set(keys[-edge:])
+    banners = {k for k, n in counts.items() if n >= 2 and 0 < len(k) <= MAX_BANNER_CHARS and k in at_edges}
 
     total = sum(len(plain(t)) for _i, _j, t in _units(blocks)) or 1
     seen = prose = 0
@@ -206,6 +237,17 @@ def clean(doc: Doc) -> Doc:
         elif len(t) >= 15:
             prose += 1
         seen += len(t)
+
+    # A promotion card: a promo link, the promoted headline and teaser, then its call to
+    # action (查看详情). The lines between two dropped promo lines go with them.
+    for n, (i, j, text) in enumerate(units):
+        if drop_item.get((i, j)) and _CALL_TO_ACTION.match(plain(text).strip()):
+            for back in range(max(0, n - MAX_CARD_LINES - 1), n):
+                bi, bj, _t = units[back]
+                if drop_item.get((bi, bj)) == FOLLOW_REASON:
+                    for m in range(back + 1, n):
+                        drop_item.setdefault(units[m][:2], "推广卡片（链接、标题与摘要）")
+                    break
 
     if cut_at is not None:
         for i in range(cut_at, len(blocks)):
@@ -265,12 +307,15 @@ def clean(doc: Doc) -> Doc:
             continue
         final.append(replace(b, items=tuple(texts)) if b.kind in (LIST, QUOTE) else b)
 
-    # A heading whose section is now empty goes too.
+    # A heading whose section cleaning emptied goes too (its text was site furniture, 相关推荐);
+    # one that had no text of its own in the page (a part title above its first subheading, a
+    # heading above a picture) stays: that is no evidence against it.
+    had_body = {id(b) for k, b in enumerate(blocks) if b.kind == HEADING and _has_section(blocks, k)}
     result: list[Block] = []
     for k, b in enumerate(final):
         if b.kind == HEADING:
             nxt = next((x for x in final[k + 1:]), None)
-            if nxt is None or (nxt.kind == HEADING and nxt.level <= b.level):
+            if nxt is None or (nxt.kind == HEADING and nxt.level <= b.level and id(b) in had_body):
                 removed.append(Removed(plain(b.text), "没有正文的标题"))
                 continue
         prev = result[-1] if result else None
@@ -283,6 +328,17 @@ def clean(doc: Doc) -> Doc:
     new_meta = Meta(title=title, author=author, date=date, site=site, categories=meta.categories)
     stats = replace(doc.stats, lines_removed=doc.stats.lines_removed + len(removed))
     return replace(doc, blocks=tuple(result), meta=new_meta, removed=doc.removed + tuple(removed), stats=stats)
+
+
+def _has_section(blocks: list[Block], k: int) -> bool:
+    """The heading at ``k`` has some non-heading block before the next heading of its level."""
+    for b in blocks[k + 1:]:
+        if b.kind == HEADING:
+            if b.level <= blocks[k].level:
+                return False
+            continue
+        return True
+    return False
 
 
 def _fallback_title(blocks: list[Block]) -> str:

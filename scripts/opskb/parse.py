@@ -25,6 +25,7 @@ from .records import (
     Block,
     Doc,
     Raw,
+    Removed,
     plain,
 )
 from .text import CJK_CHAR, TERMINAL_PUNCT, has_han
@@ -264,11 +265,61 @@ def _paragraph_groups(lines: list[str]) -> list[str]:
 _DROP_ELEMENT = re.compile(r"<(script|style|iframe|noscript|template|object)\b.*?(?:</\1\s*>|$)", re.I | re.S)
 
 
+# Markdown that scrapers leave in text dumps: what a reader sees of it is the text alone
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\s]|\\[()]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\\[()]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_CODE_SPAN = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+_EMPHASIS_RULE = re.compile(r"^\s*_{2,}\s*$|^_{2,}|_{1,}$")
+
+
+def plain_markdown_line(line: str) -> str:
+    """A text-dump line with Markdown images, links, code spans, escapes and template
+    tags reduced to the text a reader sees. Bold stays for the parser."""
+    if "[" in line or "{" in line or "`" in line or "\\" in line:
+        line = _TEMPLATE_TAG.sub("", line)
+        line = _MD_IMAGE.sub("", line)
+        for _ in range(2):  # a link around an image: [![](img)](url)
+            line = _MD_LINK.sub(lambda m: m.group(1).strip(), line)
+        line = _CODE_SPAN.sub(lambda m: m.group(1), line)
+        line = _MD_ESCAPE.sub(lambda m: m.group(1), line)
+    if "_" in line:
+        line = _EMPHASIS_RULE.sub("", line)
+    return line
+
+
+_CARD_OPEN = re.compile(r"^\[(?!.*\]\()")  # a link opened and not closed on its line (images aside)
+_CARD_CLOSE = re.compile(r"^\s*\]\([^)\s]*\)\s*$")
+MAX_CARD_LINES = 12
+
+
+def link_cards(body: str) -> tuple[str, list[str]]:
+    """A Markdown link that wraps several paragraphs (a picture, a headline, a teaser and
+    "查看详情") is a card promoting another page, not article text. Returns the body
+    without such cards and the text of each card."""
+    lines = body.split("\n")
+    out: list[str] = []
+    cards: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _CARD_OPEN.match(_MD_IMAGE.sub("", lines[i])):
+            end = next((k for k in range(i + 1, min(len(lines), i + MAX_CARD_LINES)) if _CARD_CLOSE.match(lines[k])), None)
+            if end is not None:
+                text = " ".join(plain_markdown_line(x).strip() for x in lines[i:end] if x.strip())
+                cards.append(text.lstrip("[").strip())
+                i = end + 1
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out), cards
+
+
 def parse_text(body: str) -> list[Block]:
     body = _DROP_ELEMENT.sub("", body)  # markup in plain text: what a browser would not show goes
     body = _BR.sub("\n", body)
     body = _TAG.sub("", body)
-    lines = _paragraph_groups(body.split("\n"))
+    lines = _paragraph_groups([plain_markdown_line(x) for x in body.split("\n")])
     blocks: list[Block] = []
     pending_list: list[str] = []
     pending_ordered = False
@@ -364,12 +415,31 @@ def html_title(body: str) -> tuple[str, str]:
     return parts[0], site
 
 
+_MD_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
+
+
+def text_title(body: str) -> tuple[str, str]:
+    """A text dump that opens with a level-1 Markdown heading: that heading is its title,
+    punctuation and all. Returns (title, rest of the body)."""
+    m = _MD_TITLE.match(body)
+    if not m:
+        return "", body
+    title = tidy_inline(plain(_inline_md(plain_markdown_line(m.group(1)))))
+    return (title, body[m.end():]) if has_han(title) else ("", body)
+
+
 def parse(raw: Raw) -> Doc:
     meta = raw.meta
+    removed: tuple[Removed, ...] = ()
     if raw.is_html:
         blocks = parse_html(raw.body)
         title, site = html_title(raw.body)
         meta = replace(meta, title=meta.title or title, site=meta.site or site)
     else:
-        blocks = parse_text(raw.body)
-    return Doc(source=raw.name, meta=meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding)
+        title, body = text_title(raw.body)
+        meta = replace(meta, title=meta.title or title)
+        body, cards = link_cards(body)
+        removed = tuple(Removed(c, "链接卡片（推广或相关文章）", "parse") for c in cards if c)
+        blocks = parse_text(body)
+    return Doc(source=raw.name, meta=meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding,
+               removed=removed)

@@ -143,6 +143,18 @@ def meta_from_fields(fields: dict) -> Meta:
     )
 
 
+def is_html(body: str) -> bool:
+    """An HTML document or fragment: it opens with markup, or its lines are mostly markup.
+    A text dump that quotes some HTML (a code sample) stays text."""
+    head = body.lstrip()[:1]
+    tags = len(_HTML_TAG.findall(body))
+    if head == "<":
+        return tags >= 2 or bool(re.match(r"\s*<(?:!doctype|html|head|body)\b", body, re.I))
+    lines = [x for x in body.split("\n") if x.strip()]
+    marked = sum(1 for x in lines if x.lstrip().startswith("<"))
+    return tags >= 2 and marked >= 0.5 * len(lines)
+
+
 def read_bytes(path: Path) -> bytes | Skipped:
     """The file's bytes, or Skipped when it cannot or should not be read."""
     try:
@@ -177,6 +189,6 @@ def read(path: Path, data: bytes | None = None) -> Raw | Skipped:
         encoding=encoding,
         meta=meta,
         body=body,
-        is_html=len(_HTML_TAG.findall(body)) >= 2,
+        is_html=is_html(body),
         warning=problem,
     )
