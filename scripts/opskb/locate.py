@@ -85,8 +85,9 @@ def _text(el) -> str:
 def _leaf_blocks(tree) -> list[tuple[object, str]]:
     """(element, text) for block elements with no block element inside, in document order."""
     out = []
-    for el in tree.iter(_BLOCK_TAGS):
-        if el.tag in ("script", "style"):
+    for el in tree.iter(*_BLOCK_TAGS, "img"):
+        if el.tag == "img":
+            out.append((el, ""))  # pictures keep their place in the order
             continue
         if any(child.tag in _BLOCK_TAGS for child in el.iterdescendants()):
             continue
@@ -94,6 +95,21 @@ def _leaf_blocks(tree) -> list[tuple[object, str]]:
         if text:
             out.append((el, text))
     return out
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_IMAGE_SRC = re.compile(r"^(?:https?:)?//\S+$")
+# a byline above the article: 作者：张三 | 2022-03-08, 文/张三, 2022-03-08 发布于…
+_BYLINE = re.compile(r"^(?:作者|文|撰文|记者|编辑|来源|发布时间|发布于|author|by)\s*[:：/|丨]|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", re.I)
+MAX_BYLINE_CHARS = 60
+
+
+def _image_src(el) -> str:
+    for attr in ("data-src", "data-original", "src"):
+        value = (el.get(attr) or "").strip()
+        if value:
+            return value
+    return ""
 
 
 def _link_share(el, text: str) -> float:
@@ -142,36 +158,50 @@ def recover(page, main) -> int:
 
     def wanted(i: int, lead: bool) -> bool:
         el, text, k = blocks[i]
+        if el.tag == "img":
+            return not lead and _IMAGE_SRC.match(_image_src(el)) is not None
         if len(k) < 4 or k in joined or match_rule(text) or _link_share(el, text) > MAX_LINK_SHARE:
             return False
+        if lead:  # above the article: a summary paragraph, or its byline
+            return _is_prose(text, lead) or (len(text) <= MAX_BYLINE_CHARS and _BYLINE.match(text) is not None)
+        if el.tag in _HEADINGS:  # trafilatura drops many section headings
+            return el.tag != "h1" and han_count(text) >= 2
         # prose, or an item of a list or table trafilatura dropped whole (an award list, a schedule)
-        return _is_prose(text, lead) or (not lead and el.tag in ("li", "td", "dd") and han_count(text) >= 6)
+        return _is_prose(text) or (el.tag in ("li", "td", "dd") and han_count(text) >= 6)
+
+    def rebuilt(i: int):
+        el, text, k = blocks[i]
+        if el.tag == "img":
+            new = etree.Element("img", src=_image_src(el))
+            if el.get("alt"):
+                new.set("alt", el.get("alt"))
+            return new
+        new = etree.Element(el.tag if el.tag in _HEADINGS else "p")
+        new.text = text
+        return new
 
     # lead paragraphs above the first kept one (a summary above an info box), up to a menu
     leads = []
     for i in range(first - 1, max(-1, first - LEAD_WINDOW), -1):
         el, text, _k = blocks[i]
-        if _link_share(el, text) > 0.5 and len(el.xpath(".//a")) >= 2:
+        if el.tag != "img" and _link_share(el, text) > 0.5 and len(el.xpath(".//a")) >= 2:
             break
         if wanted(i, lead=True):
             leads.append(i)
     for i in reversed(leads):
-        p = etree.Element("p")
-        p.text = blocks[i][1]
-        kept[0][0].addprevious(p)
+        kept[0][0].addprevious(rebuilt(i))
         joined += "\n" + blocks[i][2]
         added += 1
-    anchor = None  # the output element after which the next recovered paragraph goes
+    anchor = None  # the output element after which the next recovered one goes
     for i in range(first, last):
         if i in aligned:
             anchor = kept[aligned[i]][0]
             continue
         if not wanted(i, lead=False):
             continue
-        p = etree.Element("p")
-        p.text = blocks[i][1]
-        anchor.addnext(p)
-        anchor = p
+        new = rebuilt(i)
+        anchor.addnext(new)
+        anchor = new
         joined += "\n" + blocks[i][2]
         added += 1
     return added
