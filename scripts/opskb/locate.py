@@ -158,24 +158,25 @@ def recover(page, main) -> int:
 
     def wanted(i: int, lead: bool) -> bool:
         el, text, k = blocks[i]
-        if el.tag == "img":
-            return not lead and _IMAGE_SRC.match(_image_src(el)) is not None
+        if el.tag == "img":  # a picture of the article; a row of three or more is a carousel of other stories
+            row = sum(1 for j in range(max(0, i - 2), min(len(blocks), i + 3)) if blocks[j][0].tag == "img")
+            return not lead and row < 3 and _IMAGE_SRC.match(_image_src(el)) is not None
         if len(k) < 4 or k in joined or match_rule(text) or _link_share(el, text) > MAX_LINK_SHARE:
             return False
         if lead:  # above the article: a summary paragraph, or its byline
             return _is_prose(text, lead) or (len(text) <= MAX_BYLINE_CHARS and _BYLINE.match(text) is not None)
         if el.tag in _HEADINGS:  # trafilatura drops many section headings
-            return el.tag != "h1" and han_count(text) >= 2
+            # ... but a run of headlines with no text under them is a list of other stories
+            nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)
+            return (el.tag != "h1" and han_count(text) >= 2 and nxt is not None
+                    and (nxt in aligned or (blocks[nxt][0].tag not in _HEADINGS and _is_prose(blocks[nxt][1]))))
         # prose, or an item of a list or table trafilatura dropped whole (an award list, a schedule)
         return _is_prose(text) or (el.tag in ("li", "td", "dd") and han_count(text) >= 6)
 
     def rebuilt(i: int):
         el, text, k = blocks[i]
         if el.tag == "img":
-            new = etree.Element("img", src=_image_src(el))
-            if el.get("alt"):
-                new.set("alt", el.get("alt"))
-            return new
+            return etree.Element("img", src=_image_src(el))  # its alt text is often another story's headline
         new = etree.Element(el.tag if el.tag in _HEADINGS else "p")
         new.text = text
         return new
