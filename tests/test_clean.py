@@ -115,3 +115,75 @@ def test_helpers():
     assert not is_keyword_stuffed("RFM 模型示意图")
     assert repeats_title("社群运营与用户运营的区别：深度解析 图 2", "社群运营与用户运营的区别:深度解析")
     assert not repeats_title("社群运营与用户运营的区别在于载体", "社群运营与用户运营的区别")
+
+
+def test_rules_for_furniture_of_real_pages():
+    cases = {
+        "0 评论 2469 浏览 7 收藏 7 分钟": "阅读、点赞等计数",
+        "微信号 freebuf": "公众号页面的界面文字",
+        "预览时标签不可点": "公众号页面的界面文字",
+        "，轻点两下取消赞": "公众号页面的界面文字",
+        "陈三十，微信公众号：陈三十，人人都是产品经理专栏作家。只分享可落地的私域运营干货。": "作者简介与专栏说明",
+        "■明报报料热线﹕inews@mingpao.com / 9181 4676": "报料与联系方式",
+        "onlineopinions@appledaily.com.tw": "报料与联系方式",
+        "谢谢你的意见与建议。我们会移除这个广告，并按需要作出更改。": "广告与站点提示",
+        "跳到主要内容": "广告与站点提示",
+        "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。": "版权或免责声明",
+        "查看详情 >": "关注与推广提示",
+        "欢迎关注微信公众号：好看的HK，第一时间掌握最新资讯！": "关注与推广提示",
+    }
+    for text, reason in cases.items():
+        rule = match_rule(text)
+        assert rule is not None and rule.reason == reason, (text, rule)
+
+
+def test_article_sentences_that_share_words_with_notices_stay():
+    # a news sentence about legal liability is not a copyright notice, and a 社群 article may
+    # talk about groups, WeChat accounts and sharing without being a follow prompt
+    for text in (
+        "企业收集的信息量越大，收集信息内容越敏感，企业相应要承担的法律责任就应该越严格，这是监管部门反复强调的原则。",
+        "社群运营需要先把用户拉进微信群，再通过分享干货和组织活动，让群成员愿意留下来并主动发言。",
+        "我们在公众号里发布的第一篇文章，阅读量只有 200，但转化率很高。",
+    ):
+        assert match_rule(text) is None, text
+
+
+def test_a_promo_card_goes_whole():
+    blocks = ARTICLE[:3] + [
+        Block(PARAGRAPH, text="B端产品经理要负责对目标行业和市场进行深入的分析和调研 🔗"),
+        Block(PARAGRAPH, text="做交互设计10年，我为何转岗到产品经理？"),
+        Block(PARAGRAPH, text="真正转岗之后，我发现很多工作还是超出了自己的想象..."),
+        Block(PARAGRAPH, text="查看详情 >"),
+    ] + ARTICLE[3:]
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    out = texts(doc)
+    assert not any("转岗" in t or "🔗" in t or "查看详情" in t for t in out)
+    assert [t for t in out if "正文第" in t] == [b.text for b in ARTICLE]
+
+
+def test_a_repeated_line_inside_the_article_is_not_a_banner():
+    head = Block(HEADING, text="门票半价优惠景点", level=2)
+    blocks = ARTICLE[:3] + [head] + ARTICLE[3:5] + [head] + ARTICLE[5:] + ARTICLE
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    assert texts(doc).count("门票半价优惠景点") == 2
+
+
+def test_a_heading_above_a_subheading_stays_and_one_emptied_by_cleaning_goes():
+    blocks = [
+        Block(HEADING, text="第一部分", level=2),
+        Block(HEADING, text="定义", level=3),
+        *ARTICLE[:3],
+        Block(HEADING, text="本文数据", level=2),
+        Block(PARAGRAPH, text="阅读 2.3万 点赞 12"),
+        Block(HEADING, text="第二部分", level=2),
+        *ARTICLE[3:],
+    ]
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    heads = [b.text for b in doc.blocks if b.kind == HEADING]
+    assert heads == ["第一部分", "定义", "第二部分"]
+
+
+def test_updated_is_not_the_publication_date():
+    blocks = [Block(PARAGRAPH, text="更新于 2024-05-01"), Block(PARAGRAPH, text="Published: 2023-12-12"), *ARTICLE]
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    assert doc.meta.date == "2023-12-12"

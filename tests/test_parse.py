@@ -62,3 +62,19 @@ def test_hard_wrapped_paragraphs_are_joined_only_in_blank_line_separated_text():
         "社群运营是指通过一系列策略和方法围绕特定目标或兴趣聚集一群具有共同属性和相似需求的用户并通过持续的互动提升活跃度。",
         "第二段。",
     ]
+
+
+def test_markdown_dump_reads_as_its_text():
+    from opskb.parse import link_cards, plain_markdown_line, text_title
+
+    assert plain_markdown_line("[大力出奇迹](https://x.com/u/1) ![](https://x.com/a.png) 关注") == "大力出奇迹  关注"
+    assert plain_markdown_line("[ FreeBuf ](javascript:void\\(0\\);)") == "FreeBuf"
+    assert plain_markdown_line("[![](https://x.com/a.png!/both/72x72)](https://x.com/u/1)") == ""
+    assert plain_markdown_line('{% hint style="info" %}') == ""
+    assert plain_markdown_line("### 1\\. 用户分层") == "### 1. 用户分层"
+    title, rest = text_title("# 区别于C端，B端业务私域流量运营新思路解析！\n{% hint %}\n正文。\n")
+    assert title == "区别于C端，B端业务私域流量运营新思路解析！" and rest.startswith("{% hint %}")
+    assert text_title("正文第一行。\n# 不是标题\n") == ("", "正文第一行。\n# 不是标题\n")
+    body, cards = link_cards("正文。\n\n[![](https://x.com/a.png)\n\n另一篇文章标题\n\n查看详情 >\n\n](https://ad.example/c)\n\n后文。")
+    assert "另一篇文章" not in body and "正文。" in body and "后文。" in body
+    assert cards and "另一篇文章标题" in cards[0]

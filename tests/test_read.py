@@ -55,3 +55,12 @@ def test_malformed_front_matter_is_reported_not_fatal():
 )
 def test_normalize_date(value, iso):
     assert normalize_date(value) == iso
+
+
+def test_a_text_dump_quoting_html_stays_text():
+    from opskb.read import is_html
+
+    dump = "# 标题\n\n正文第一段。\n\n    <div class=\"a\">\n    <p>代码示例</p>\n    </div>\n\n正文第二段。\n\n后记。\n"
+    assert not is_html(dump)
+    assert is_html("<div><p>一段</p><p>两段</p></div>")
+    assert is_html("<head><title>x</title></head><body>只有文字</body>")

@@ -50,7 +50,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|转载请(?:注明|联系)|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|侵权.{0,12}(?:删除|联系)"
         r"|独立(?:观点|担责)|信息存储空间|仅提供信息存储|^特别声明|非经授权|不得转载|all rights reserved|©|copyright"), 400, True),
     # words a news story uses too: only a short line of them is a notice
-    Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 60, True),
+    Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 40, True),
     Rule("platform_rules", "平台规则", _rx(
         r"本公约|自律(?:管理|公约)|依法.{0,4}网|违规(?:处罚|内容)|最终解释权|用户协议|社区(?:规范|公约)|举报(?:中心|电话)"),
         400, True),

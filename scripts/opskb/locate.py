@@ -163,8 +163,10 @@ def recover(page, main) -> int:
             return not lead and row < 3 and _IMAGE_SRC.match(_image_src(el)) is not None
         if len(k) < 4 or k in joined or match_rule(text) or _link_share(el, text) > MAX_LINK_SHARE:
             return False
-        if lead:  # above the article: a summary paragraph, or its byline
-            return _is_prose(text, lead) or (len(text) <= MAX_BYLINE_CHARS and _BYLINE.match(text) is not None)
+        if len(text) <= MAX_BYLINE_CHARS and _BYLINE.match(text):
+            return True  # its byline: clean reads author and date from it, then drops it
+        if lead:  # above the article: a summary paragraph
+            return _is_prose(text, lead)
         if el.tag in _HEADINGS:  # trafilatura drops many section headings
             # ... but a run of headlines with no text under them is a list of other stories
             nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)
@@ -229,9 +231,11 @@ def strip_site(title: str, site: str = "") -> str:
         if _site_like(parts[0], site_key) and len(parts[0]) < len(parts[1]) and not _site_like(parts[1], site_key):
             parts = parts[1:]
         # suffixes after it, while they look like a site, a channel or keywords
+        before = len(parts)
         while len(parts) > 1 and (_site_like(parts[-1], site_key) or len(sep.join(parts[:-1])) > len(parts[-1])):
             parts.pop()
-        title = sep.join(parts)
+        if len(parts) < before or title.split(sep)[0].strip(" :|｜-_@") != parts[0]:
+            title = sep.join(parts)
     # a site name glued with a bare hyphen: 标题-新华网
     m = re.match(r"^(.{6,}?)\s*-\s*([^-]{2,10})$", title)
     if m and _site_like(m.group(2), site_key):

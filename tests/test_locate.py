@@ -1,0 +1,111 @@
+"""The locate stage: the article found in a whole page, hidden text gone, fragments whole,
+dropped prose and headings put back, the headline chosen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from opskb.locate import choose_title, is_whole_page, locate, strip_site
+from opskb.parse import parse
+from opskb.read import read
+
+PROSE = [
+    "社群运营是指围绕一个社群开展拉新、促活和转化的工作，重点在于群内的互动氛围和成员之间的关系。",
+    "用户运营是指以用户为中心，通过分层、分群和生命周期管理，持续提升每一位用户的价值和留存。",
+    "两者的目标不同：社群运营看重群的活跃和转化，用户运营看重整体用户的留存率和生命周期价值。",
+    "两者的考核指标也不同：社群运营常看入群率和发言率，用户运营更看重复购率、留存率和客单价。",
+    "新人入行时，可以先从社群运营做起，因为它离用户最近，能更快积累对用户需求和反馈的感知。",
+]
+MENU = "".join(f'<li><a href="/c{i}">频道{i}新闻</a></li>' for i in range(30))
+RELATED = "".join(f'<li><a href="/r{i}">另一篇热门文章标题第{i}篇在这里</a></li>' for i in range(8))
+
+
+def page(body: str, title: str = "社群运营和用户运营有什么不同_运营频道_某某网") -> str:
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body>"
+        f"<nav><ul>{MENU}</ul></nav><div class='main'><article>{body}</article></div>"
+        f"<aside><h3>热门推荐</h3><ul>{RELATED}</ul></aside>"
+        "<footer>Copyright © 2024 某某网 版权所有 京ICP备12345678号</footer></body></html>"
+    )
+
+
+def run(tmp_path: Path, html: str, name: str = "page.html"):
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return locate(read(path))
+
+
+def texts(raw) -> str:
+    return "\n".join(b.plain_text() for b in parse(raw).blocks)
+
+
+def test_whole_page_loses_menus_sidebars_and_footer(tmp_path):
+    body = "<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
+    raw = run(tmp_path, page(body))
+    out = texts(raw)
+    for p in PROSE:
+        assert p in out
+    for chrome in ("频道3新闻", "另一篇热门文章", "京ICP备"):
+        assert chrome not in out
+    assert raw.meta.title == "社群运营和用户运营有什么不同"
+
+
+def test_hidden_text_is_not_article_text(tmp_path):
+    body = (
+        "".join(f"<p>{p}</p>" for p in PROSE[:3])
+        + '<p style="display: none">这是一段隐藏的文字，读者在页面上看不到它，所以它不是正文内容。</p>'
+        + "<p hidden>另一段带有 hidden 属性的文字，同样不是读者能看到的正文内容。</p>"
+        + "<template><p>模板里的文字在页面上不会显示，也不是正文的一部分内容。</p></template>"
+        + "".join(f"<p>{p}</p>" for p in PROSE[3:])
+    )
+    out = texts(run(tmp_path, page(body)))
+    assert PROSE[0] in out and PROSE[4] in out
+    for hidden in ("隐藏的文字", "hidden 属性", "模板里的文字"):
+        assert hidden not in out
+
+
+def test_a_fragment_keeps_every_paragraph(tmp_path):
+    # a blog post body as exported: no head, no menus; even a short line stays
+    html = "<div><p>短句。</p>" + "".join(f"<p>{p}</p>" for p in PROSE) + "<p>欢迎留言</p></div>"
+    assert not is_whole_page(html)
+    raw = run(tmp_path, html)
+    out = texts(raw)
+    assert "短句。" in out and "欢迎留言" in out and all(p in out for p in PROSE)
+
+
+def test_headings_and_dropped_prose_inside_the_article_are_put_back(tmp_path):
+    body = (
+        "<h1>社群运营和用户运营有什么不同</h1><div class='byline'>作者：李雷 | 2022-03-08</div>"
+        f"<p>{PROSE[0]}</p><h2>一、定义不同</h2><p>{PROSE[1]}</p><h2>二、目标不同</h2><p>{PROSE[2]}</p>"
+        f"<p>{PROSE[3]}</p><h2>三、怎么入行</h2><p>{PROSE[4]}</p>"
+    )
+    raw = run(tmp_path, page(body))
+    doc = parse(raw)
+    heads = [b.plain_text() for b in doc.blocks if b.kind == "heading"][-3:]  # after the h1 (clean drops it)
+    assert heads == ["一、定义不同", "二、目标不同", "三、怎么入行"]
+    out = texts(raw)
+    assert out.index("一、定义不同") < out.index(PROSE[1]) < out.index("二、目标不同")
+    assert "作者：李雷" in out  # put back for clean, which reads the author from it and drops it
+
+
+def test_title_suffixes_are_cut():
+    assert strip_site("短视频与大众文化生产_要闻_电影网_1905.com") == "短视频与大众文化生产"
+    assert strip_site("外国专家：中美合作共赢符合国际社会利益 - 中国日报网") == "外国专家：中美合作共赢符合国际社会利益"
+    assert strip_site("租户将车停自家院子要交“资源占用费”？|停车位|停车费_网易订阅") == "租户将车停自家院子要交“资源占用费”？"
+    assert strip_site("自由電子報 - 果汁？啤酒？難分 「飲誘」青少年") == "果汁？啤酒？難分 「飲誘」青少年"
+    assert strip_site("蔡健雅_百度百科") == "蔡健雅"
+    assert strip_site("雄安新区 - 维基百科，自由的百科全书") == "雄安新区"
+    # separators inside a headline stay when what follows is not a site
+    assert strip_site("两万字长文 | 月亮的100个故事 (多图)") == "两万字长文 | 月亮的100个故事 (多图)"
+    assert strip_site("新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::") == "新竹尖石_美樹營地賞楓 (2)"
+
+
+def test_the_h1_that_matches_the_title_wins():
+    # the site's logo h1 and the section name lose to the article's own h1
+    assert choose_title(["对于Docker和Podman的一点使用经验 - 好看的hk - 博客园"],
+                        ["好看的hk", "对于Docker和Podman的一点使用经验"]) == "对于Docker和Podman的一点使用经验"
+    assert choose_title(["电竞亚室运 中华队夺牌希望浓 | 重点新闻 | 中央社"], ["其他重点新闻", "点阅排行"]) == "电竞亚室运 中华队夺牌希望浓"
+    assert choose_title(["(99+ 封私信) 台湾突发 7.3 级地震，这次地震波及范围为何如此之广？ - 知乎"],
+                        ["台湾突发 7.3 级地震，这次地震波及范围为何如此之广？"]) == "台湾突发 7.3 级地震，这次地震波及范围为何如此之广？"
+    # no <title>: the first h1 that is not a site name
+    assert choose_title([], ["某某网", "绥德：33名退役军人被表彰"]) == "绥德：33名退役军人被表彰"
