@@ -178,7 +178,11 @@ def recover(page, main) -> int:
     def rebuilt(i: int):
         el, text, k = blocks[i]
         if el.tag == "img":
-            return etree.Element("img", src=_image_src(el))  # its alt text is often another story's headline
+            new = etree.Element("img", src=_image_src(el))
+            # a linked picture's alt text is often another story's headline; an article picture's is its caption
+            if el.get("alt") and not el.xpath("ancestor::a"):
+                new.set("alt", el.get("alt"))
+            return new
         new = etree.Element(el.tag if el.tag in _HEADINGS else "p")
         new.text = text
         return new
