@@ -35,7 +35,7 @@ from .records import Raw
 from .text import TERMINAL_PUNCT, fold, han_count
 
 # Markers of a whole document rather than a fragment of one.
-_PAGE_MARKERS = re.compile(r"<(?:html|head|body|title|meta|nav|header|footer|aside|script)\b", re.I)
+_PAGE_MARKERS = re.compile(r"<(?:html|head|body|title|meta|nav|aside)\b", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
                "figcaption", "pre", "div", "section", "article", "caption")
@@ -335,13 +335,12 @@ def locate(raw: Raw) -> Raw:
     if not raw.is_html or not is_whole_page(raw.body):
         return raw
     page = _tree(raw.body)
+    ld = _json_ld(page)
     drop_hidden(page)
     for el in list(page.iter("script", "style", "noscript")):
-        if not (el.tag == "script" and el.get("type") == "application/ld+json"):
-            el.drop_tree()
+        el.drop_tree()
     titles = [t for t in (_meta(page, "og:title", "twitter:title"), _first_text(page, "title")) if t]
     h1s = [_text(h) for h in page.iter("h1")]
-    ld = _json_ld(page)
     bare_extraction, build_html_output = _trafilatura()
     # trafilatura reads its own parse of the cleaned page (it repairs namespaced XHTML on the way);
     # images off: with them on, it prefers a picture list of related articles to the story
