@@ -180,3 +180,12 @@ def test_updated_is_not_the_publication_date():
     blocks = [Block(PARAGRAPH, text="更新于 2024-05-01"), Block(PARAGRAPH, text="Published: 2023-12-12"), *ARTICLE]
     doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
     assert doc.meta.date == "2023-12-12"
+
+
+def test_author_and_site_must_look_like_names():
+    from opskb.clean import plausible_name
+
+    assert plausible_name("网易版权所有") == "网易"
+    assert plausible_name("李雷") == "李雷" and plausible_name("BBC") == "BBC"
+    for junk in ("https://www.facebook", "105464", "} catch(e) {", "Copyright © 2017 Sohu", "(99+ 封私信 / 87 条消息) 台湾"):
+        assert plausible_name(junk) == "", junk

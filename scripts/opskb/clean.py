@@ -325,9 +325,24 @@ def clean(doc: Doc) -> Doc:
             continue
         result.append(b)
 
-    new_meta = Meta(title=title, author=author, date=date, site=site, categories=meta.categories)
+    new_meta = Meta(title=title, author=plausible_name(author), date=date, site=plausible_name(site),
+                    categories=meta.categories)
     stats = replace(doc.stats, lines_removed=doc.stats.lines_removed + len(removed))
     return replace(doc, blocks=tuple(result), meta=new_meta, removed=doc.removed + tuple(removed), stats=stats)
+
+
+_NOT_A_NAME = _rx(r"https?:|www\.|@|[{}<>;]|©|copyright|^\d+$|^\(")
+_RIGHTS_SUFFIX = _rx(r"\s*(?:版权所有|版權所有|版权).*$")
+MAX_NAME_CHARS = 30
+
+
+def plausible_name(value: str) -> str:
+    """An author or site name as a page states it, or '' for what only looks like one
+    (a URL, a counter, a line of script, a copyright line)."""
+    value = _RIGHTS_SUFFIX.sub("", value.strip())
+    if not value or len(value) > MAX_NAME_CHARS or _NOT_A_NAME.search(value):
+        return ""
+    return value
 
 
 def _has_section(blocks: list[Block], k: int) -> bool:
