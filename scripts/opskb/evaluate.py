@@ -27,7 +27,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .convert import _converter, t2s
+import yaml
+
+from .convert import changed_chars, t2s
 from .repair import repair_pinyin
 
 # one form for punctuation that NFKC leaves in two widths or shapes
@@ -87,8 +89,6 @@ def page_title(markdown: str) -> str:
         return ""
     value = m.group(1).strip()
     if value[:1] in "'\"":
-        import yaml
-
         value = str(yaml.safe_load(value))
     return html.unescape(value)
 
@@ -112,9 +112,8 @@ class Score:
 
 
 def traditional_left(text: str) -> int:
-    """Han characters OpenCC would still change."""
-    converted = _converter().convert(text)
-    return sum(1 for a, b in zip(text, converted, strict=False) if a != b)
+    """Characters the Traditional-to-Simplified conversion would still change."""
+    return changed_chars(text, t2s(text))
 
 
 def score(label: dict, text: str, title: str | None, chrome_only: bool = False) -> Score:

@@ -8,13 +8,13 @@ For a whole page:
 1. Text the saved page hides (``display:none``, the ``hidden`` attribute,
    ``<template>``) is removed: a reader never saw it.
 2. trafilatura finds the main content and returns it as simple HTML (headings,
-   paragraphs, lists, tables, bold, quotes, images), with the page's title, author,
-   date (htmldate) and site name.
-3. Recall repair: a prose paragraph of the page that lies between two paragraphs
-   trafilatura kept (or right before the first one) and that it dropped all the same
-   is put back in its place. Generic extractors drop short captions and lead
-   paragraphs that look like a page's description; our Chinese rules in ``clean``
-   judge them like any other line.
+   paragraphs, lists, tables, bold, quotes), with the page's title, author, date
+   (htmldate) and site name.
+3. Recall repair: what trafilatura dropped between the first and last paragraphs it
+   kept is put back in its place: section headings with text under them, prose,
+   items of lists and tables, pictures (not a row of them), the byline; and summary
+   paragraphs just above the first kept one. Our Chinese rules in ``clean`` judge
+   them like any other line.
 4. The headline: the ``h1`` that matches the page's ``<title>`` or ``og:title``,
    else that title without its site and channel suffixes (``标题_频道_站点``,
    ``标题 | 站点``, ``站点 - 标题``).
@@ -84,12 +84,21 @@ def _text(el) -> str:
 
 def _leaf_blocks(tree) -> list[tuple[object, str]]:
     """(element, text) for block elements with no block element inside, in document order."""
+    elements = list(tree.iter(*_BLOCK_TAGS, "img"))
+    holders: set = set()  # blocks with a block inside; each ancestor chain is walked once
+    for el in elements:
+        if el.tag == "img":
+            continue
+        for anc in el.iterancestors():
+            if anc in holders:
+                break
+            holders.add(anc)
     out = []
-    for el in tree.iter(*_BLOCK_TAGS, "img"):
+    for el in elements:
         if el.tag == "img":
             out.append((el, ""))  # pictures keep their place in the order
             continue
-        if any(child.tag in _BLOCK_TAGS for child in el.iterdescendants()):
+        if el in holders:
             continue
         text = _text(el)
         if text:
