@@ -189,3 +189,21 @@ def test_author_and_site_must_look_like_names():
     assert plausible_name("李雷") == "李雷" and plausible_name("BBC") == "BBC"
     for junk in ("https://www.facebook", "105464", "} catch(e) {", "Copyright © 2017 Sohu", "(99+ 封私信 / 87 条消息) 台湾"):
         assert plausible_name(junk) == "", junk
+
+
+def test_the_headline_is_not_page_furniture():
+    from opskb.clean import title_index
+
+    def heads(*lines):
+        return [Block(PARAGRAPH, text=x) for x in lines] + ARTICLE
+
+    blocks = heads("Skip to content", "Content", "登录 / 注册", "私域流量运营的五个误区")
+    assert title_index(blocks) == (3, [0, 1, 2])
+    # the site's name, known from a copyright line further down, and an author list go too
+    blocks = heads("运营研究社", "张三、李四", "私域流量运营的五个误区")
+    assert title_index(blocks, named=["本文首发于运营研究社，未经授权不得转载"]) == (2, [0, 1])
+    # an unknown short line above a longer headline stays in the text
+    pick, above = title_index(heads("专栏", "私域流量运营的五个误区"))
+    assert pick == 1 and above == []
+    # text that opens with prose has no headline line
+    assert title_index(ARTICLE) == (None, [])

@@ -78,3 +78,14 @@ def test_markdown_dump_reads_as_its_text():
     body, cards = link_cards("正文。\n\n[![](https://x.com/a.png)\n\n另一篇文章标题\n\n查看详情 >\n\n](https://ad.example/c)\n\n后文。")
     assert "另一篇文章" not in body and "正文。" in body and "后文。" in body
     assert cards and "另一篇文章标题" in cards[0]
+
+
+def test_a_table_typed_with_spaces_becomes_a_table_and_prose_with_spaces_does_not():
+    rows = "用户类型 R F M\n重要价值用户 高 高 高\n重要发展用户 高 低 高\n一般挽留用户 低 低 低\n"
+    (b,) = parse_text(rows)
+    assert b.kind == "table" and b.rows[1] == ("重要价值用户", "高", "高", "高")
+    # English lines, sentences that end in punctuation, and two-column pairs of three lines stay text
+    for text in ("I love you so\nwe are here now\nthey go there too\n",
+                 "我们用 RFM 模型 分层。\n再用 LTV 指标 衡量。\n最后用 ROI 结果 复盘。\n",
+                 "姓名 张三\n年龄 三十\n城市 北京\n"):
+        assert all(b.kind != "table" for b in parse_text(text)), text

@@ -113,3 +113,41 @@ def test_a_portal_page_in_site_chrome(tmp_path: Path):
     assert any(q.question == "新人应该先做社群运营还是用户运营？" for q in k.questions)
     concepts = {c.name: c for c in k.concepts}
     assert concepts["社群运营"].definitions[0].text.startswith("社群运营是指围绕一个社群")
+
+
+def test_a_text_dump_with_page_furniture_toc_and_a_space_table(tmp_path: Path):
+    """Skip link, login link, site name and author list above the headline; an 'updated'
+    line; a table of contents; a table typed with spaces; a short heading mid-article."""
+    from opskb.pipeline import generate
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(DATA / "dump_with_furniture.txt", seeds / "dump.txt")
+    (e,) = generate(seeds)[0]
+    assert e.title == "用户分层的三种方法：从 RFM 到生命周期"
+    assert e.author == "张三、李四、王五" and e.site == "人人都是产品经理"
+    reasons = {r["text"]: r["reason"] for r in e.removed}
+    assert reasons["本文目录"] == "文章目录" and reasons["二、RFM 分层 ........ 2"] == "文章目录"
+    for junk in ("跳到主要内容", "登录", "更新于 3 周前"):
+        assert junk in reasons, junk
+    page = generate(seeds)[2][e.page]
+    assert "| 重要价值用户 | 高 | 高 | 高 | 重点维护 |" in page
+    assert "## 注意" in page and "以上方法可以组合使用" in page
+    assert page.count("为什么要分层") == 1  # the heading, not its entry in the table of contents
+
+
+def test_an_academic_paper_loses_its_metadata_block(tmp_path: Path):
+    from opskb.pipeline import generate
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(DATA / "paper_dump.txt", seeds / "paper.txt")
+    entries, articles, pages = generate(seeds)
+    (e,) = entries
+    assert e.title == "社群运营对用户留存的影响研究" and e.author == "王小明、李华"
+    assert articles[0].doc.meta.categories == ("社群运营", "用户留存", "在线教育")
+    page = pages[e.page]
+    for junk in ("100871", "中图分类号", "文献标识码", "基金项目", "关键词"):
+        assert junk not in page, junk
+    for text in ("摘要：本文以某在线教育平台为例", "一、引言", "按是否加入学习社群分为两组"):
+        assert text in page, text

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from .read import normalize_date
 from .records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc, Meta, Removed, plain
-from .text import fold, has_han
+from .text import fold, han_count, has_han, looks_like_site
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,12 @@ def _rx(p: str) -> re.Pattern:
 
 
 FOLLOW_REASON = "关注与推广提示"
+PAPER_REASON = "论文信息（关键词、分类号、作者单位、基金等）"
+_PAPER_AUTHORS = re.compile(r"^[\u4e00-\u9fff·]{2,4}\s*\d(?:[,，]\d)*\*?(?:\s*[，,、]\s*[\u4e00-\u9fff·]{2,4}\s*\d(?:[,，]\d)*\*?)+$")
+_KEYWORDS = _rx(r"^(?:关键词|关键字|key\s*words)\s*[:：]\s*(.+)$")
+_TOC_HEADER = _rx(r"^(?:本文|文章)?目\s*录\s*[:：]?$|^(?:table of )?contents$")
+_TOC_PAGE = re.compile(r"(?:[.…·・\s]{2,}|\s+)\d{1,4}$")
+MAX_TOC_ENTRIES = 40
 _CALL_TO_ACTION = _rx(r"^(?:查看详情|了解详情|立即(?:报名|购买|领取|查看)|阅读全文|点击(?:查看|了解))")
 MAX_CARD_LINES = 3
 
@@ -60,7 +66,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("related", "相关链接与上下篇", _rx(
         r"^(?:上一篇|下一篇|上一页|下一页|相关推荐|相关阅读|相关文章|推荐阅读|延伸阅读|猜你喜欢|热门文章|热门推荐|本月热门"
         r"|最新答案|最新文章|热门标签|更多精彩|往期回顾|往期推荐)"), 80, True),
-    Rule("tag_line", "标签行", _rx(r"^(?:标签|tags?|关键词|关键字|话题)\s*[:：]|^(?:#[^#\s]{1,40}#?\s*){1,}$"), 300, True),
+    Rule("tag_line", "标签行", _rx(r"^(?:标签|tags?|话题)\s*[:：]|^(?:#[^#\s]{1,40}#?\s*){1,}$"), 300, True),
     Rule("answer_list", "回答与评论列表", _rx(r"^.{1,16}(?:回答|评论|回复)于\s*[\d\-/:年月日\s]+$"), 40),
     Rule("dated_link", "相关链接与上下篇", _rx(r"^\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,2})?\s+\S.{0,40}$"), 50),
     Rule("submission", "投稿提示", _rx(r"投稿|发稿|约稿|成为.{0,10}作者|作者身份|专人.{0,6}联系"), 120),
@@ -81,6 +87,17 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^查看详情|^分享(?:让|给)|欢迎关注|追踪更多|粉丝(?:团|页|團|頁)|^进入.{1,16}讨论|^更多(?:文章|新闻|精彩|内容).{0,4}[，,]?都在"
         r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"), 80),
     Rule("breadcrumb", "导航路径", _rx(r"^首页\s*[>/»›＞]"), 80),
+    # the front matter of an academic paper as a text dump: keywords (kept as the page's
+    # categories), classification numbers, affiliations with postcodes, funding, dates
+    Rule("paper_meta", PAPER_REASON, _rx(
+        r"^(?:关键词|关键字|key\s*words|中图分类号|中图法分类号|文献标识码|文献标志码|文章编号|doi|基金项目|收稿日期|修回日期"
+        r"|作者简介|通讯作者|引用格式|引用本文)\s*[:：]"
+        r"|^[(（\[]?\s*\d?\.?\s*.{0,60}?(?:大学|学院|研究[所院]|研究中心|学校|公司).{0,60}?\d{6}"
+        # the authors of a paper, each with the number of an affiliation: 王小明1，李华2
+        r"|^[\u4e00-\u9fff·]{2,4}\s*\d(?:[,，]\d)*\*?(?:\s*[，,、]\s*[\u4e00-\u9fff·]{2,4}\s*\d(?:[,，]\d)*\*?)+$"), 400),
+    Rule("relative_time", "更新时间提示", _rx(
+        r"^(?:更新于|最后更新|最近更新|发布于|updated|last updated)?\s*[:：]?\s*(?:\d+|一|两|几)\s*"
+        r"(?:秒|分钟|小时|天|周|星期|个月|月|年|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s*(?:前|ago)$"), 40),
     Rule("wechat_ui", "公众号页面的界面文字", _rx(
         r"^微信号\s*[:：]?\s*\w+$|^功能介绍|预览时标签不可点|关注该公众号|轻点两下|^(?:继续|向上|向下)滑动看下一个|轻触阅读原文"
         r"|^左右滑动查看更多|^使用小程序|^微信扫一扫|^(?:取消|允许|知道了)$"), 60),
@@ -185,9 +202,15 @@ def clean(doc: Doc) -> Doc:
     # Metadata and the site name, read from the lines before they go.
     site = meta.site
     author, date = meta.author, meta.date
+    categories = meta.categories
     for _i, _j, text in _units(blocks):
         t = plain(text).strip()
         site = site or _site_from(t)
+        k = _KEYWORDS.match(t)
+        if k and not categories:
+            categories = tuple(w for w in re.split(r"[;；,，、\s]+", k.group(1)) if w)
+        if not author and _PAPER_AUTHORS.match(t):
+            author = "、".join(re.findall(r"[\u4e00-\u9fff·]{2,4}", t))
         m = _META_LINE.match(t)
         if m and len(t) <= 40:
             if m.group(1):
@@ -216,10 +239,13 @@ def clean(doc: Doc) -> Doc:
     cut_at: int | None = None
     cut_reason = ""
     units = list(_units(blocks))
+    named: list[str] = []  # copyright and repost lines: they name the site
     for n, (i, j, text) in enumerate(units):
         t = plain(text).strip()
         key = (i, j)
         rule = match_rule(t)
+        if rule and rule.name in _NAMING_RULES:
+            named.append(t)
         if rule and rule.ends_article and prose >= MIN_PROSE_BEFORE_CUT and (
             seen / total >= MIN_ARTICLE_SHARE
             # a short article above a long footer: enough prose before, and more furniture right after
@@ -237,6 +263,14 @@ def clean(doc: Doc) -> Doc:
         elif len(t) >= 15:
             prose += 1
         seen += len(t)
+
+    # A table of contents: its header and the entries that name sections further down.
+    for n, (_i, _j, text) in enumerate(units):
+        if _TOC_HEADER.match(plain(text).strip()):
+            entries = toc_entries(units, n)
+            if entries:
+                for m in range(n, n + entries + 1):
+                    drop_item.setdefault(units[m][:2], "文章目录")
 
     # A promotion card: a promo link, the promoted headline and teaser, then its call to
     # action (查看详情). The lines between two dropped promo lines go with them.
@@ -273,14 +307,19 @@ def clean(doc: Doc) -> Doc:
             continue
         kept.append(b)
 
-    # The title: front matter, else the first short line of what is left.
+    # The title: front matter, else the first short line of what is left that is not page
+    # furniture (a skip or login link, a menu word, the site's name, a list of authors);
+    # the furniture above it goes too.
     title = meta.title
-    if not title and kept and kept[0].kind in (HEADING, PARAGRAPH):
-        first = plain(kept[0].text).strip()
-        if len(first) <= MAX_TITLE_CHARS and not first.endswith("。") and has_han(first):
-            title = first
-            removed.append(Removed(first, "标题（移入页面标题）", "meta"))
-            kept = kept[1:]
+    pick, above = (None, []) if title else title_index(kept, site, author, named)
+    if pick is not None:
+        for i in above:
+            removed.append(Removed(kept[i].plain_text(), "标题之前的站点内容（导航、登录、站点名、作者列表）"))
+            if not author and _AUTHOR_LIST.match(kept[i].plain_text()):
+                author = re.sub(r"^作者\s*[:：]?\s*|\d", "", kept[i].plain_text())
+        title = plain(kept[pick].text).strip()
+        removed.append(Removed(title, "标题（移入页面标题）", "meta"))
+        kept = [b for i, b in enumerate(kept) if i != pick and i not in above]
     if not title:
         title = _fallback_title(kept)
 
@@ -326,7 +365,7 @@ def clean(doc: Doc) -> Doc:
         result.append(b)
 
     new_meta = Meta(title=title, author=plausible_name(author), date=date, site=plausible_name(site),
-                    categories=meta.categories)
+                    categories=categories)
     stats = replace(doc.stats, lines_removed=doc.stats.lines_removed + len(removed))
     return replace(doc, blocks=tuple(result), meta=new_meta, removed=doc.removed + tuple(removed), stats=stats)
 
@@ -343,6 +382,72 @@ def plausible_name(value: str) -> str:
     if not value or len(value) > MAX_NAME_CHARS or _NOT_A_NAME.search(value):
         return ""
     return value
+
+
+_LOGIN_OR_MENU = _rx(
+    r"^(?:登录|登陆|登入|注册|免费注册|退出|首页|返回首页|个人中心|我的|菜单|导航|搜索|订阅|下载\s*app)"
+    r"(?:\s*[/|｜]\s*(?:登录|注册|退出))?$")
+_AUTHOR_LIST = re.compile(r"^(?:作者\s*[:：]?\s*)?[\u4e00-\u9fff·]{2,4}\d?(?:\s*[、，,]\s*[\u4e00-\u9fff·]{2,4}\d?){1,}(?:\s*等)?$")
+TITLE_LOOKAHEAD = 6  # short lines above the headline looked past
+_SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])")
+
+
+_NAMING_RULES = {"copyright", "repost_note", "submission", "follow_prompt"}  # lines that name the site
+
+
+def is_title_furniture(text: str, site: str = "", author: str = "", named: list[str] = ()) -> bool:
+    """A short line above the headline that cannot be the headline: no Chinese at all (Skip
+    to content, Menu, a date), a login or menu word, the site's or author's name (known, or
+    named again by a copyright or repost line further down)."""
+    if not has_han(text):
+        return True
+    k = fold(text)
+    if _LOGIN_OR_MENU.match(text) or (site and k == fold(site)) or (author and k == fold(author)):
+        return True
+    if len(text) <= MAX_BANNER_CHARS and not re.search(r"[，。！？：、]", text) and any(k in fold(n) for n in named):
+        return True
+    return len(text) <= 12 and looks_like_site(text)
+
+
+def title_index(blocks: list[Block], site: str = "", author: str = "", named: list[str] = ()) -> tuple[int | None, list[int]]:
+    """(index of the headline, indices of the furniture above it) among the short lines
+    that open the text: the longest line that is not page furniture (a site name, a
+    column or a section heading is shorter than the headline). None when the text
+    opens with prose. Unrecognized short lines above the headline stay."""
+    run: list[int] = []
+    for i, b in enumerate(blocks[:TITLE_LOOKAHEAD]):
+        if b.kind not in (HEADING, PARAGRAPH):
+            break
+        text = plain(b.text).strip()
+        if len(text) > MAX_TITLE_CHARS or text.endswith("。") or (run and _SECTION_NUMBER.match(text)):
+            break
+        run.append(i)
+    furniture, candidates = [], []
+    for n, i in enumerate(run):
+        text = plain(blocks[i].text).strip()
+        if is_title_furniture(text, site, author, named) or (_AUTHOR_LIST.match(text) and n + 1 < len(run)):
+            furniture.append(i)  # a list of names above another short line is the byline
+        else:
+            candidates.append(i)
+    if not candidates:
+        return None, []
+    pick = max(candidates, key=lambda i: (han_count(plain(blocks[i].text)), -i))
+    return pick, [i for i in furniture if i < pick]
+
+
+def toc_entries(units: list[tuple[int, int, str]], n: int) -> int:
+    """How many lines after the header at ``n`` are table-of-contents entries: each names
+    a line further down (a section heading), perhaps with a page number; 0 for fewer than two."""
+    count = 0
+    for m in range(n + 1, min(len(units), n + 1 + MAX_TOC_ENTRIES)):
+        key = fold(_TOC_PAGE.sub("", plain(units[m][2]).strip()))
+        if len(key) < 2 or len(key) > MAX_TITLE_CHARS:
+            break
+        later = (fold(plain(u[2])) for u in units[m + 1:])
+        if not any(len(k) <= MAX_TITLE_CHARS and key in k for k in later):
+            break
+        count += 1
+    return count if count >= 2 else 0
 
 
 def _has_section(blocks: list[Block], k: int) -> bool:

@@ -32,7 +32,7 @@ from lxml import etree
 
 from .read import normalize_date
 from .records import Raw
-from .text import TERMINAL_PUNCT, fold, han_count
+from .text import TERMINAL_PUNCT, fold, han_count, looks_like_site
 
 # Markers of a whole document rather than a fragment of one.
 _PAGE_MARKERS = re.compile(r"<(?:html|head|body|title|meta|nav|aside)\b", re.I)
@@ -46,13 +46,6 @@ MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
 MIN_LEAD_HAN = 30  # ... and a lead paragraph before the first kept one this much
 LEAD_WINDOW = 40  # page blocks looked at above the first kept one
 MAX_LINK_SHARE = 0.3  # a recovered line is mostly not link text
-SITE_WORDS = re.compile(
-    r"(?:网|網|报|報|新闻|新聞|频道|頻道|百科|百科全书|百科全書|博客|首页|首頁|日报|日報|电子报|電子報|社|台|号|號|"
-    r"\.com|\.cn|\.net|\.org|\.tw|\.hk|news|online|daily|times|pixnet|blog)\W*$",
-    re.I,
-)
-
-
 def is_whole_page(body: str) -> bool:
     """A document (with head, title, scripts or page furniture), not a fragment."""
     return bool(_PAGE_MARKERS.search(body[:200_000]))
@@ -170,10 +163,12 @@ def recover(page, main) -> int:
         if el.tag == "img":  # a picture of the article; a row of three or more is a carousel of other stories
             row = sum(1 for j in range(max(0, i - 2), min(len(blocks), i + 3)) if blocks[j][0].tag == "img")
             return not lead and row < 3 and _IMAGE_SRC.match(_image_src(el)) is not None
-        if len(k) < 4 or k in joined or match_rule(text) or _link_share(el, text) > MAX_LINK_SHARE:
+        if len(k) < 4 or k in joined:
             return False
         if len(text) <= MAX_BYLINE_CHARS and _BYLINE.match(text):
-            return True  # its byline: clean reads author and date from it, then drops it
+            return True  # its byline (author links and all): clean reads author and date from it, then drops it
+        if match_rule(text) or _link_share(el, text) > MAX_LINK_SHARE:
+            return False
         if lead:  # above the article: a summary paragraph
             return _is_prose(text, lead)
         if el.tag in _HEADINGS:  # trafilatura drops many section headings
@@ -241,25 +236,19 @@ def strip_site(title: str, site: str = "") -> str:
         if len(parts) < 2:
             continue
         # a site name before the headline
-        if _site_like(parts[0], site_key) and len(parts[0]) < len(parts[1]) and not _site_like(parts[1], site_key):
+        if looks_like_site(parts[0], site_key) and len(parts[0]) < len(parts[1]) and not looks_like_site(parts[1], site_key):
             parts = parts[1:]
         # suffixes after it, while they look like a site, a channel or keywords
         before = len(parts)
-        while len(parts) > 1 and (_site_like(parts[-1], site_key) or len(sep.join(parts[:-1])) > len(parts[-1])):
+        while len(parts) > 1 and (looks_like_site(parts[-1], site_key) or len(sep.join(parts[:-1])) > len(parts[-1])):
             parts.pop()
         if len(parts) < before or title.split(sep)[0].strip(" :|｜-_@") != parts[0]:
             title = sep.join(parts)
     # a site name glued with a bare hyphen: 标题-新华网
     m = re.match(r"^(.{6,}?)\s*-\s*([^-]{2,10})$", title)
-    if m and _site_like(m.group(2), site_key):
+    if m and looks_like_site(m.group(2), site_key):
         title = m.group(1)
     return title.strip()
-
-
-def _site_like(part: str, site_key: str = "") -> bool:
-    k = fold(part)
-    return bool(k) and (bool(site_key) and (site_key in k or k in site_key) or bool(SITE_WORDS.search(part))
-                        and len(part) <= 24)
 
 
 def choose_title(titles: list[str], h1s: list[str], site: str = "") -> str:
@@ -283,7 +272,7 @@ def choose_title(titles: list[str], h1s: list[str], site: str = "") -> str:
     if stripped:
         return min(stripped, key=len) if len({fold(t) for t in stripped}) > 1 and _nested(stripped) else stripped[0]
     for h in heads:
-        if han_count(h) >= 4 and not _site_like(h, fold(site)):
+        if han_count(h) >= 4 and not looks_like_site(h, fold(site)):
             return h
     return ""
 
@@ -356,6 +345,9 @@ def locate(raw: Raw) -> Raw:
     doc = bare_extraction(
         lxml.html.tostring(page, encoding="unicode"), with_metadata=True, include_comments=False,
         include_tables=True, include_images=False, include_formatting=True, include_links=False,
+        # publication date from the page's markup and text, without htmldate's slow search of every
+        # string (150 ms a page, most of locate's time)
+        date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"},
     )
     if doc is None or doc.body is None or not len(doc.body):
         return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
@@ -364,16 +356,40 @@ def locate(raw: Raw) -> Raw:
     site = raw.meta.site or _meta(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site)
     title = title or (doc.title or "")
+    date = (raw.meta.date or normalize_date(ld.get("date", ""))
+            or normalize_date(_meta(page, "article:published_time", "pubdate", "publishdate", "datePublished"))
+            or _byline_date(main) or doc.date or _searched_date(raw.body))
     meta = replace(
         raw.meta,
         title=title,
         author=raw.meta.author or ld.get("author", "") or _meta(page, "author", "article:author") or doc.author or "",
-        date=raw.meta.date or normalize_date(ld.get("date", "")) or normalize_date(
-            _meta(page, "article:published_time", "pubdate", "publishdate", "datePublished")) or doc.date or "",
+        date=date,
         site=_SPACES.sub(" ", site).strip(),
     )
     body = lxml.html.tostring(main, encoding="unicode")
     return replace(raw, body=body, meta=meta)
+
+
+def _byline_date(main, lines: int = 12) -> str:
+    """The date a byline near the article's start states (发布时间：2024年05月05日)."""
+    for n, el in enumerate(main.iter("p")):
+        if n >= lines:
+            break
+        text = _text(el)
+        if len(text) <= MAX_BYLINE_CHARS and _BYLINE.match(text) and normalize_date(text):
+            return normalize_date(text)
+    return ""
+
+
+def _searched_date(body: str) -> str:
+    """htmldate's thorough search (every string, script and URL of the page): only for a page
+    that states its date nowhere else, since it costs about 150 ms a page."""
+    from htmldate import find_date
+
+    try:
+        return find_date(body, extensive_search=True, original_date=True, outputformat="%Y-%m-%d") or ""
+    except Exception:  # htmldate's own parse of a broken page; a missing date is not an error
+        return ""
 
 
 def _first_text(tree, tag: str) -> str:

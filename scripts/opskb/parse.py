@@ -315,6 +315,42 @@ def link_cards(body: str) -> tuple[str, list[str]]:
     return "\n".join(out), cards
 
 
+_CELL_SPLIT = re.compile(r"\t+|[ \u3000\u00a0]+")
+MIN_TABLE_ROWS = 3  # rows of three cells or more; a two-column table needs one more
+MAX_CELL_CHARS = 16
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a line that could be a row of a table typed with spaces or tabs."""
+    line = line.strip()
+    if not line or line[-1] in TERMINAL_PUNCT or _BULLET.match(line) or _MD_HEADING.match(line) or _TABLE_ROW.match(line):
+        return None
+    parts = _CELL_SPLIT.split(line)
+    if len(parts) < 2 or any(len(p) > MAX_CELL_CHARS for p in parts):
+        return None
+    return parts
+
+
+def space_table(lines: list[str], i: int) -> int:
+    """How many lines from ``i`` form a table written as space-separated cells: the same
+    number of short cells on consecutive lines, mostly Chinese or figures (not English prose)."""
+    first = _cells(lines[i])
+    if not first:
+        return 0
+    rows = [first]
+    while i + len(rows) < len(lines):
+        row = _cells(lines[i + len(rows)])
+        if not row or len(row) != len(first):
+            break
+        rows.append(row)
+    need = MIN_TABLE_ROWS if len(first) >= 3 else MIN_TABLE_ROWS + 1
+    cells = [c for r in rows for c in r]
+    wordy = sum(1 for c in cells if has_han(c) or re.fullmatch(r"[\d.,%+\-~/:×xX*]+|[A-Z]{1,4}\d*", c))
+    if len(rows) < need or wordy < 0.8 * len(cells) or sum(1 for r in rows if any(has_han(c) for c in r)) < len(rows) / 2:
+        return 0
+    return len(rows)
+
+
 def parse_text(body: str) -> list[Block]:
     body = _DROP_ELEMENT.sub("", body)  # markup in plain text: what a browser would not show goes
     body = _BR.sub("\n", body)
@@ -343,6 +379,12 @@ def parse_text(body: str) -> list[Block]:
             cells = [tuple(_inline_md(c) for c in r.strip("|").split("|")) for r in rows]
             width = max(len(r) for r in cells)
             blocks.append(Block(TABLE, rows=tuple(r + ("",) * (width - len(r)) for r in cells)))
+            continue
+        n = space_table(lines, i)
+        if n:
+            flush_list()
+            blocks.append(Block(TABLE, rows=tuple(tuple(_inline_md(c) for c in _cells(x)) for x in lines[i:i + n])))
+            i += n
             continue
         i += 1
         m = _MD_HEADING.match(line)

@@ -40,3 +40,24 @@ def fold(text: str) -> str:
 
 def short_hash(text: str, n: int = 6) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+
+
+# How a site, channel or column name ends: 某某网, 某某日报, 某某新闻, example.com, ... Daily
+_SITE_WORDS = re.compile(
+    r"(?:网|網|报|報|新闻|新聞|频道|頻道|百科|百科全书|百科全書|博客|首页|首頁|日报|日報|电子报|電子報|社|台|号|號|"
+    r"\.com|\.cn|\.net|\.org|\.tw|\.hk|news|online|daily|times|pixnet|blog)\W*$",
+    re.I,
+)
+
+MAX_SITE_CHARS = 24
+
+
+def looks_like_site(part: str, site_key: str = "") -> bool:
+    """A short name that reads as a site or channel: it holds or is held by the page's
+    known site name (``site_key``, folded), or ends with a word such names end with."""
+    k = fold(part)
+    if not k:
+        return False
+    if site_key and (site_key in k or k in site_key):
+        return True
+    return len(part) <= MAX_SITE_CHARS and bool(_SITE_WORDS.search(part))
