@@ -207,3 +207,16 @@ def test_the_headline_is_not_page_furniture():
     assert pick == 1 and above == []
     # text that opens with prose has no headline line
     assert title_index(ARTICLE) == (None, [])
+
+
+def test_paper_author_lines_go_only_in_a_paper():
+    authors = Block(PARAGRAPH, text="孙家星」孙越强²杜起飞²")
+    keywords = Block(PARAGRAPH, text="关键词：锁相环；频率合成器")
+    bio = [Block(HEADING, text="作者简介：", level=2), Block(PARAGRAPH, text="孙家星（1992—），男，硕士研究生。")]
+    doc = clean(Doc(source="p.txt", meta=Meta(title="标题"), blocks=(authors, keywords, *ARTICLE, *bio)))
+    assert texts(doc) == [b.text for b in ARTICLE]
+    assert doc.meta.author == "孙家星、孙越强、杜起飞" and doc.meta.categories == ("锁相环", "频率合成器")
+    # the same shape in an ordinary article (a short list with a number) stays
+    line = Block(PARAGRAPH, text="拉新、促活 3")
+    doc = clean(Doc(source="a.txt", meta=Meta(title="标题"), blocks=(*ARTICLE[:3], line, *ARTICLE[3:])))
+    assert "拉新、促活 3" in texts(doc)

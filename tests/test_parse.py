@@ -89,3 +89,22 @@ def test_a_table_typed_with_spaces_becomes_a_table_and_prose_with_spaces_does_no
                  "我们用 RFM 模型 分层。\n再用 LTV 指标 衡量。\n最后用 ROI 结果 复盘。\n",
                  "姓名 张三\n年龄 三十\n城市 北京\n"):
         assert all(b.kind != "table" for b in parse_text(text)), text
+
+
+def test_captions_hard_breaks_and_markdown_headings_of_converted_papers():
+    text = (
+        "# The Selection of the Optimum Loop Bandwidth\n\n"
+        "锁相环是一种相位反馈控制电路，广泛用于通信系统中的频率合成，这一段写得足够长以便跨行。\n\n"
+        "图1环路相位噪声模型\n\n"
+        "# 参考文献\n\n"
+        "[1]张三．锁相环电路设计与应用[M]．北京：科学出版社，2006:1-5.  \n"
+        "[2]李四．锁相与频率合成[M]．北京：科学出版社，2011:59-66.  \n\n"
+        "# 这一行以井号开头，但它是正文的一部分。\n"
+    )
+    blocks = parse_text(text)
+    kinds = [(b.kind, b.plain_text()[:12]) for b in blocks]
+    assert kinds[0] == ("heading", "The Selectio")
+    assert ("paragraph", "图1环路相位噪声模型") in kinds  # a caption is not a heading
+    refs = [b.plain_text() for b in blocks if b.plain_text().startswith("[")]
+    assert len(refs) == 2  # a Markdown hard break ends the line: references stay apart
+    assert blocks[-1].kind == "paragraph"

@@ -40,7 +40,12 @@ def _rx(p: str) -> re.Pattern:
 
 FOLLOW_REASON = "关注与推广提示"
 PAPER_REASON = "论文信息（关键词、分类号、作者单位、基金等）"
-_PAPER_AUTHORS = re.compile(r"^[\u4e00-\u9fff·]{2,4}\s*\d(?:[,，]\d)*\*?(?:\s*[，,、]\s*[\u4e00-\u9fff·]{2,4}\s*\d(?:[,，]\d)*\*?)+$")
+# the authors of a paper, each marked with the number of an affiliation: 王小明1，李华2 / 孙某²杜某²
+_AFFILIATION_MARK = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*]"
+_PAPER_AUTHORS = re.compile(
+    rf"^(?:[\u4e00-\u9fff·]{{2,4}}\s*(?:{_AFFILIATION_MARK}+(?:[,，]\d)*[，,、」\s]*|[，,、」\s]+))+"
+    rf"[\u4e00-\u9fff·]{{2,4}}\s*{_AFFILIATION_MARK}+$")
+_BIO_HEADING = _rx(r"^(?:作者简介|作者介绍|about the authors?)\s*[:：]?$")
 _KEYWORDS = _rx(r"^(?:关键词|关键字|key\s*words)\s*[:：]\s*(.+)$")
 _TOC_HEADER = _rx(r"^(?:本文|文章)?目\s*录\s*[:：]?$|^(?:table of )?contents$")
 _TOC_PAGE = re.compile(r"(?:[.…·・\s]{2,}|\s+)\d{1,4}$")
@@ -91,10 +96,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # categories), classification numbers, affiliations with postcodes, funding, dates
     Rule("paper_meta", PAPER_REASON, _rx(
         r"^(?:关键词|关键字|key\s*words|中图分类号|中图法分类号|文献标识码|文献标志码|文章编号|doi|基金项目|收稿日期|修回日期"
-        r"|作者简介|通讯作者|引用格式|引用本文)\s*[:：]"
+        r"|作者简介|通讯作者|联系作者|引用格式|引用本文|abstract)\s*[:：]"
+        r"|\((?:\d\.)?[^()]*(?:University|Institute|Academy|College|Laboratory|School of)[^()]*\)\s*$"
         r"|^[(（\[]?\s*\d?\.?\s*.{0,60}?(?:大学|学院|研究[所院]|研究中心|学校|公司).{0,60}?\d{6}"
-        # the authors of a paper, each with the number of an affiliation: 王小明1，李华2
-        r"|^[\u4e00-\u9fff·]{2,4}\s*\d(?:[,，]\d)*\*?(?:\s*[，,、]\s*[\u4e00-\u9fff·]{2,4}\s*\d(?:[,，]\d)*\*?)+$"), 400),
+        ), 400),
     Rule("relative_time", "更新时间提示", _rx(
         r"^(?:更新于|最后更新|最近更新|发布于|updated|last updated)?\s*[:：]?\s*(?:\d+|一|两|几)\s*"
         r"(?:秒|分钟|小时|天|周|星期|个月|月|年|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s*(?:前|ago)$"), 40),
@@ -209,8 +214,6 @@ def clean(doc: Doc) -> Doc:
         k = _KEYWORDS.match(t)
         if k and not categories:
             categories = tuple(w for w in re.split(r"[;；,，、\s]+", k.group(1)) if w)
-        if not author and _PAPER_AUTHORS.match(t):
-            author = "、".join(re.findall(r"[\u4e00-\u9fff·]{2,4}", t))
         m = _META_LINE.match(t)
         if m and len(t) <= 40:
             if m.group(1):
@@ -240,6 +243,7 @@ def clean(doc: Doc) -> Doc:
     cut_reason = ""
     units = list(_units(blocks))
     named: list[str] = []  # copyright and repost lines: they name the site
+    paper_authors: list[tuple[tuple[int, int], str]] = []
     for n, (i, j, text) in enumerate(units):
         t = plain(text).strip()
         key = (i, j)
@@ -257,12 +261,29 @@ def clean(doc: Doc) -> Doc:
             drop_item[key] = rule.reason
         elif _META_LINE.match(t) and len(t) <= 40:
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
+        elif _PAPER_AUTHORS.match(t):
+            paper_authors.append((key, t))  # dropped below if the text is a paper
         elif fold(t) in banners:
             drop_item[key] = "重复出现的站点名或横幅"
             site = site or t  # a site's name is what it repeats at top and bottom
         elif len(t) >= 15:
             prose += 1
         seen += len(t)
+
+    # A line of names with affiliation numbers is a paper's author line, when the text has a
+    # paper's front matter (keywords, classification number, affiliations).
+    if paper_authors and PAPER_REASON in drop_item.values():
+        for key, t in paper_authors:
+            drop_item[key] = PAPER_REASON
+            author = author or "、".join(re.findall(r"[\u4e00-\u9fff·]{2,4}", t))
+
+    # A paper's 作者简介 section: the heading and what stands under it, up to the next heading.
+    for i, b in enumerate(blocks):
+        if b.kind == HEADING and _BIO_HEADING.match(plain(b.text).strip()):
+            for k in range(i, len(blocks)):
+                if k > i and blocks[k].kind == HEADING and blocks[k].level <= b.level:
+                    break
+                drop_block.setdefault(k, PAPER_REASON)
 
     # A table of contents: its header and the entries that name sections further down.
     for n, (_i, _j, text) in enumerate(units):

@@ -229,8 +229,20 @@ def looks_like_heading(text: str) -> bool:
     )
 
 
+def is_markdown_heading(text: str) -> bool:
+    """The text after a Markdown '#': a heading when it is short and not a sentence
+    (English headings and 作者简介： included)."""
+    t = plain(text).strip()
+    return 0 < len(t) <= 2 * MAX_HEADING_CHARS and t[-1] not in "。！？!?；;" and not re.search(r"[。！？；]", t[:-1])
+
+
 def _inline_md(text: str) -> str:
     return tidy_inline(_MD_BOLD.sub(lambda m: BOLD_OPEN + m.group(1) + BOLD_CLOSE, text), keep_cjk_spaces=True)
+
+
+_REFERENCE = re.compile(r"^\[\d{1,3}\]")  # [12] 作者．题名[J]．刊名，年份
+# a caption, not a heading: 图1 环路模型, 表 2 分层结果, Fig.1 ...
+_CAPTION = re.compile(r"^(?:图|表|fig(?:ure)?\.?|table)\s*\d", re.I)
 
 
 def _paragraph_groups(lines: list[str]) -> list[str]:
@@ -240,6 +252,7 @@ def _paragraph_groups(lines: list[str]) -> list[str]:
     wrapped = blank >= 0.3 * (len(lines) - blank)
     out: list[str] = []
     prev_blank = True
+    prev_break = False  # the previous line ended in a Markdown hard break (two spaces)
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -249,6 +262,8 @@ def _paragraph_groups(lines: list[str]) -> list[str]:
             wrapped
             and out
             and not prev_blank
+            and not prev_break
+            and not _REFERENCE.match(line)
             and len(plain(out[-1])) >= 40
             and out[-1][-1] not in TERMINAL_PUNCT + "?？!！:："
             and not (_BULLET.match(line) or _NUMBERED.match(line) or _CN_NUMBERED.match(line)
@@ -259,6 +274,7 @@ def _paragraph_groups(lines: list[str]) -> list[str]:
         else:
             out.append(line)
         prev_blank = False
+        prev_break = raw.rstrip("\n").endswith("  ")
     return out
 
 
@@ -388,7 +404,7 @@ def parse_text(body: str) -> list[Block]:
             continue
         i += 1
         m = _MD_HEADING.match(line)
-        if m and looks_like_heading(m.group(2)):  # "# 一句话。" is text that starts with #
+        if m and is_markdown_heading(m.group(2)):  # "# 一句话。" is text that starts with #
             flush_list()
             blocks.append(Block(HEADING, text=_inline_md(m.group(2)), level=len(m.group(1))))
             continue
@@ -426,7 +442,7 @@ def parse_text(body: str) -> list[Block]:
         text = _inline_md(line)
         if not plain(text).strip():
             continue
-        if looks_like_heading(text) and i < len(lines):
+        if looks_like_heading(text) and i < len(lines) and not _CAPTION.match(text):
             blocks.append(Block(HEADING, text=text, level=2))
         else:
             blocks.append(Block(PARAGRAPH, text=text))
