@@ -1,5 +1,5 @@
 from opskb.clean import clean, is_keyword_stuffed, match_rule, repeats_title
-from opskb.records import HEADING, IMAGE, LIST, PARAGRAPH, Block, Doc, Meta
+from opskb.records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, Block, Doc, Meta
 
 ARTICLE = [Block(PARAGRAPH, text=f"这是正文第{i}段，讲的是社群运营和用户运营的区别与联系。") for i in range(6)]
 
@@ -220,3 +220,19 @@ def test_paper_author_lines_go_only_in_a_paper():
     line = Block(PARAGRAPH, text="拉新、促活 3")
     doc = clean(Doc(source="a.txt", meta=Meta(title="标题"), blocks=(*ARTICLE[:3], line, *ARTICLE[3:])))
     assert "拉新、促活 3" in texts(doc)
+
+
+def test_byline_furniture_and_a_summary_said_twice():
+    lead = "在私域运营中，信任是用户与品牌之间最宝贵的纽带，许多运营者却亲手破坏了它。"
+    blocks = [
+        Block(PARAGRAPH, text="私域何老师 关注"),
+        Block(PARAGRAPH, text="2025-04-21"),
+        Block(QUOTE, items=(lead,)),
+        *ARTICLE[:3],
+        Block(PARAGRAPH, text="关注我，只讲能落地的私域干货~"),
+        Block(QUOTE, items=(lead,)),
+        *ARTICLE[3:],
+    ]
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    assert texts(doc) == [lead] + [b.text for b in ARTICLE]
+    assert doc.meta.date == "2025-04-21"

@@ -108,3 +108,16 @@ def test_captions_hard_breaks_and_markdown_headings_of_converted_papers():
     refs = [b.plain_text() for b in blocks if b.plain_text().startswith("[")]
     assert len(refs) == 2  # a Markdown hard break ends the line: references stay apart
     assert blocks[-1].kind == "paragraph"
+
+
+def test_text_with_its_own_headings_infers_none_and_label_lines_stay_apart():
+    text = (
+        "**Published:** 2025-04-21  \n**Stats:** 👁️ 1212 views | 💬 1 comments | ⭐ 1 collects and more words here\n"
+        "**Tags:** 用户信任 私域运营\n\n"
+        "## 一、假优惠\n\n为什么市面上的私域都是虎头蛇尾的结局\n\n一个最主要的原因就是：一开始定位就错了\n\n"
+        "## 二、假互动\n\n正文一句话。\n"
+    )
+    blocks = parse_text(text)
+    assert [b.plain_text()[:7] for b in blocks[:3]] == ["Publish", "Stats: ", "Tags: 用"]
+    heads = [b.plain_text() for b in blocks if b.kind == "heading"]
+    assert heads == ["一、假优惠", "二、假互动"]  # the short bare lines are sentences here

@@ -90,7 +90,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"^(?:扫码|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^阅读原文$|关注我们|点个?在看|"
         r"^(?:点赞|在看|分享|收藏|转发)(?:[、，,和 ]*(?:点赞|在看|分享|收藏|转发))+$|返回搜狐|查看更多$|^举报\s*/?\s*反馈$|^分享到"
         r"|^查看详情|^分享(?:让|给)|欢迎关注|追踪更多|粉丝(?:团|页|團|頁)|^进入.{1,16}讨论|^更多(?:文章|新闻|精彩|内容).{0,4}[，,]?都在"
-        r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"), 80),
+        r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"
+        # a follow button beside the author's name; a follow-me line inside the text
+        r"|^\S{1,16}\s+\+?\s*关注$|^关注(?:我|我们|本号|公众号)"), 80),
     Rule("breadcrumb", "导航路径", _rx(r"^首页\s*[>/»›＞]"), 80),
     # the front matter of an academic paper as a text dump: keywords (kept as the page's
     # categories), classification numbers, affiliations with postcodes, funding, dates
@@ -121,7 +123,20 @@ _META_LINE = _rx(
     r"^(作者|文|文章作者|撰文|来源|出处|编辑|责编|责任编辑|原标题|发布时间|发布于|发表于|时间|日期|分类|栏目"
     r"|author|by|published|date|source|category|tags|stats|original|updated)\s*[:：|丨/]\s*(.*?)[\s|丨/]*$"
     r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*(?:发布于|发表于|发布)\S{0,8}$"
+    r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
     r"|^(编辑|发布|发表|更新)于\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*\S{0,8}$")
+MAX_META_CHARS = 40  # a longer line is a sentence that happens to start with 时间：
+MAX_LABELLED_META_CHARS = 100  # ... unless it is a list of labelled values with no sentence in it
+
+
+def meta_line(text: str) -> re.Match | None:
+    """A metadata line (作者：…, 2024-05-01 发布于…, Stats: …), not a sentence."""
+    m = _META_LINE.match(text)
+    if not m or len(text) <= MAX_META_CHARS:
+        return m
+    return m if len(text) <= MAX_LABELLED_META_CHARS and not re.search(r"[，。！？；]", text) else None
+
+
 _SITE_PATTERNS = (
     _rx(r"不代表\s*(.{2,16}?)\s*(?:的)?(?:立场|观点)"),
     _rx(r"[》,，。\s]?([^，。,《》\s]{2,16}?)系信息(?:存储空间|发布平台)"),
@@ -136,6 +151,7 @@ MIN_ARTICLE_SHARE = 0.25  # the tail cut needs this share of the text before it
 MIN_PROSE_BEFORE_CUT = 3
 MIN_PROSE_SHORT_ARTICLE = 6
 MAX_BANNER_CHARS = 20
+MIN_REPEATED_CHARS = 20  # a line this long said twice on a page is the page repeating itself
 MAX_TITLE_CHARS = 60
 
 
@@ -214,12 +230,12 @@ def clean(doc: Doc) -> Doc:
         k = _KEYWORDS.match(t)
         if k and not categories:
             categories = tuple(w for w in re.split(r"[;；,，、\s]+", k.group(1)) if w)
-        m = _META_LINE.match(t)
-        if m and len(t) <= 40:
+        m = meta_line(t)
+        if m:
             if m.group(1):
                 key, value = m.group(1), m.group(2).strip()
             else:
-                key, value = (m.group(4) or "日期"), (m.group(3) or m.group(5))
+                key, value = (m.group(5) or "日期"), (m.group(3) or m.group(4) or m.group(6))
             first = re.split(r"\s*[|丨｜/]\s*", value)[0]  # 作者：张三 | 2022-03-08 | 阅读 3421
             key = key.lower()
             if key in ("作者", "文", "文章作者", "撰文", "author", "by") and first and not author:
@@ -244,6 +260,7 @@ def clean(doc: Doc) -> Doc:
     units = list(_units(blocks))
     named: list[str] = []  # copyright and repost lines: they name the site
     paper_authors: list[tuple[tuple[int, int], str]] = []
+    said: set[str] = set()  # long lines seen so far
     for n, (i, j, text) in enumerate(units):
         t = plain(text).strip()
         key = (i, j)
@@ -259,15 +276,19 @@ def clean(doc: Doc) -> Doc:
             break
         if rule:
             drop_item[key] = rule.reason
-        elif _META_LINE.match(t) and len(t) <= 40:
+        elif meta_line(t):
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
         elif _PAPER_AUTHORS.match(t):
             paper_authors.append((key, t))  # dropped below if the text is a paper
+        elif len(t) >= MIN_REPEATED_CHARS and fold(t) in said:
+            drop_item[key] = "重复的段落（页面上第二次出现的摘要或引言）"
         elif fold(t) in banners:
             drop_item[key] = "重复出现的站点名或横幅"
             site = site or t  # a site's name is what it repeats at top and bottom
         elif len(t) >= 15:
             prose += 1
+        if len(t) >= MIN_REPEATED_CHARS:
+            said.add(fold(t))
         seen += len(t)
 
     # A line of names with affiliation numbers is a paper's author line, when the text has a

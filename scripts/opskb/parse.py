@@ -240,6 +240,7 @@ def _inline_md(text: str) -> str:
     return tidy_inline(_MD_BOLD.sub(lambda m: BOLD_OPEN + m.group(1) + BOLD_CLOSE, text), keep_cjk_spaces=True)
 
 
+_BOLD_LABEL = re.compile(r"^\*\*[^*]{1,20}[:：]\s*\*\*|^\*\*[^*]{1,20}\*\*\s*[:：]")  # **Tags:** …
 _REFERENCE = re.compile(r"^\[\d{1,3}\]")  # [12] 作者．题名[J]．刊名，年份
 # a caption, not a heading: 图1 环路模型, 表 2 分层结果, Fig.1 ...
 _CAPTION = re.compile(r"^(?:图|表|fig(?:ure)?\.?|table)\s*\d", re.I)
@@ -264,6 +265,7 @@ def _paragraph_groups(lines: list[str]) -> list[str]:
             and not prev_blank
             and not prev_break
             and not _REFERENCE.match(line)
+            and not _BOLD_LABEL.match(line)
             and len(plain(out[-1])) >= 40
             and out[-1][-1] not in TERMINAL_PUNCT + "?？!！:："
             and not (_BULLET.match(line) or _NUMBERED.match(line) or _CN_NUMBERED.match(line)
@@ -372,6 +374,7 @@ def parse_text(body: str) -> list[Block]:
     body = _BR.sub("\n", body)
     body = _TAG.sub("", body)
     lines = _paragraph_groups([plain_markdown_line(x) for x in body.split("\n")])
+    marked_headings = sum(1 for x in lines if (m := _MD_HEADING.match(x)) and is_markdown_heading(m.group(2))) >= 2
     blocks: list[Block] = []
     pending_list: list[str] = []
     pending_ordered = False
@@ -442,7 +445,8 @@ def parse_text(body: str) -> list[Block]:
         text = _inline_md(line)
         if not plain(text).strip():
             continue
-        if looks_like_heading(text) and i < len(lines) and not _CAPTION.match(text):
+        # a short bare line is a heading only in text that marks no headings of its own
+        if not marked_headings and looks_like_heading(text) and i < len(lines) and not _CAPTION.match(text):
             blocks.append(Block(HEADING, text=text, level=2))
         else:
             blocks.append(Block(PARAGRAPH, text=text))
