@@ -236,3 +236,27 @@ def test_byline_furniture_and_a_summary_said_twice():
     doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
     assert texts(doc) == [lead] + [b.text for b in ARTICLE]
     assert doc.meta.date == "2025-04-21"
+
+
+def test_news_site_furniture_and_the_words_it_shares_with_articles():
+    from opskb.clean import meta_line
+
+    assert meta_line("【责任编辑：张三】") and meta_line("（编辑：李四）")
+    for text in ("京ICP备12345678号-1", "为您推荐", "排行榜", "24小时热闻"):
+        assert match_rule(text) is not None, text
+    # an operations article talks about leaderboards and hot searches
+    for text in ("排行榜是运营常用的激励手段，能提升用户活跃。", "热搜话题可以给社群带来新的讨论。"):
+        assert match_rule(text) is None, text
+
+
+def test_operations_sentences_that_share_words_with_furniture_stay():
+    # the rules are about page furniture; an article about 社群/用户运营 uses the same words
+    for text in (
+        "建立粉丝团是 KOL 运营的常见做法，能让铁杆用户有归属感。",
+        "短信验证码的发送成功率会直接影响注册转化。",
+        "关闭广告弹窗之后，新用户的次日留存提升了两个百分点。",
+        "用户授权时要说明隐私政策，否则会影响信任。",
+        "腾讯公司在 2019 年拥有 100000 名以上的社群运营从业者。",
+        "分享裂变是私域拉新最常用的手段之一。",
+    ):
+        assert match_rule(text) is None, (text, match_rule(text))
