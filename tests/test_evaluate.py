@@ -62,3 +62,12 @@ def test_article_text_leaves_out_front_matter_box_and_links():
     assert "作者" not in text and "p-abc123" not in text and "x.com" not in text and "<span" not in text
     assert "正文一段。" in text and "列表项" in text
     assert page_title(md) == "标题：副题"
+
+
+def test_our_own_labelled_pages_of_kinds_the_dev_corpus_lacks():
+    from opskb.evaluate import evaluate
+
+    folder = Path(__file__).resolve().parent / "data" / "labelled"
+    total = evaluate(folder, baseline=False)["totals"]["all"]
+    assert total["files"] == 2
+    assert total["chrome_removed"] == 100.0 and total["body_kept"] == 100.0 and total["titles_right"] == 100.0, total

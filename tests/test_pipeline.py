@@ -122,7 +122,7 @@ def test_a_text_dump_with_page_furniture_toc_and_a_space_table(tmp_path: Path):
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    shutil.copy(DATA / "dump_with_furniture.txt", seeds / "dump.txt")
+    shutil.copy(DATA / "labelled" / "pages" / "dump_with_furniture.txt", seeds / "dump.txt")
     (e,) = generate(seeds)[0]
     assert e.title == "用户分层的三种方法：从 RFM 到生命周期"
     assert e.author == "张三、李四、王五" and e.site == "人人都是产品经理"
@@ -141,7 +141,7 @@ def test_an_academic_paper_loses_its_metadata_block(tmp_path: Path):
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    shutil.copy(DATA / "paper_dump.txt", seeds / "paper.txt")
+    shutil.copy(DATA / "labelled" / "pages" / "paper_dump.txt", seeds / "paper.txt")
     entries, articles, pages = generate(seeds)
     (e,) = entries
     assert e.title == "社群运营对用户留存的影响研究" and e.author == "王小明、李华"
