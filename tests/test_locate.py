@@ -109,3 +109,15 @@ def test_the_h1_that_matches_the_title_wins():
                         ["台湾突发 7.3 级地震，这次地震波及范围为何如此之广？"]) == "台湾突发 7.3 级地震，这次地震波及范围为何如此之广？"
     # no <title>: the first h1 that is not a site name
     assert choose_title([], ["某某网", "绥德：33名退役军人被表彰"]) == "绥德：33名退役军人被表彰"
+
+
+def test_dates_from_markup_then_byline_then_a_dateline(tmp_path):
+    body = "<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
+    meta = '<meta property="article:published_time" content="2023-06-01T08:00:00+08:00">'
+    raw = run(tmp_path, page(body).replace("<head>", "<head>" + meta))
+    assert raw.meta.date == "2023-06-01"
+    byline = "<h1>社群运营和用户运营有什么不同</h1><p>发布时间：2024年05月05日 | 字体放大 | 字体缩小</p>"
+    raw = run(tmp_path, page(byline + "".join(f"<p>{p}</p>" for p in PROSE)), "b.html")
+    assert raw.meta.date == "2024-05-05"
+    dateline = body + "<p>《某某日报》（2024年05月11日 09版）</p>"
+    assert run(tmp_path, page(dateline), "c.html").meta.date == "2024-05-11"

@@ -104,6 +104,8 @@ _IMAGE_SRC = re.compile(r"^(?:https?:)?//\S+$")
 # a byline above the article: 作者：张三 | 2022-03-08, 文/张三, 2022-03-08 发布于…
 _BYLINE = re.compile(r"^(?:作者|文|撰文|记者|编辑|来源|发布时间|发布于|author|by)\s*[:：/|丨]|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", re.I)
 MAX_BYLINE_CHARS = 60
+MAX_DATELINE_CHARS = 80
+_DATELINE_WORD = re.compile(r"\d+\s*版|日电|发布|发表|刊发|原载|来源")
 
 
 def _image_src(el) -> str:
@@ -141,22 +143,22 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
     return aligned
 
 
-def recover(page, main) -> int:
+def recover(blocks: list[tuple[object, str, str]], main) -> int:
     """Put back prose paragraphs of ``page`` that trafilatura dropped from ``main``
-    between paragraphs it kept (or right before the first one). Returns how many."""
+    between paragraphs it kept (or right before the first one). ``blocks`` are the page's
+    leaf blocks as (element, text, folded text). Returns the index of the first page block
+    found in the output (-1 if none)."""
     from .clean import match_rule  # the same boilerplate rules that clean applies later
 
     kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
     kept = [(el, k) for el, k in kept if k]
     if not kept:
-        return 0
-    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+        return -1
     aligned = _align(blocks, kept)
     if len(aligned) < 2:
-        return 0
+        return min(aligned, default=-1)
     first, last = min(aligned), max(aligned)
     joined = "\n".join(k for _el, k in kept)
-    added = 0
 
     def wanted(i: int, lead: bool) -> bool:
         el, text, k = blocks[i]
@@ -202,7 +204,6 @@ def recover(page, main) -> int:
     for i in reversed(leads):
         kept[0][0].addprevious(rebuilt(i))
         joined += "\n" + blocks[i][2]
-        added += 1
     anchor = None  # the output element after which the next recovered one goes
     for i in range(first, last):
         if i in aligned:
@@ -214,8 +215,7 @@ def recover(page, main) -> int:
         anchor.addnext(new)
         anchor = new
         joined += "\n" + blocks[i][2]
-        added += 1
-    return added
+    return first
 
 
 # ---------------------------------------------------------------- title and metadata
@@ -352,13 +352,14 @@ def locate(raw: Raw) -> Raw:
     if doc is None or doc.body is None or not len(doc.body):
         return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
     main = lxml.html.fromstring(build_html_output(doc))
-    recover(page, main)
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    first = recover(blocks, main)
     site = raw.meta.site or _meta(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site)
     title = title or (doc.title or "")
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(_meta(page, "article:published_time", "pubdate", "publishdate", "datePublished"))
-            or _byline_date(main) or doc.date or _searched_date(raw.body))
+            or _byline_date(main) or doc.date or _date_near(blocks, first))
     meta = replace(
         raw.meta,
         title=title,
@@ -381,15 +382,22 @@ def _byline_date(main, lines: int = 12) -> str:
     return ""
 
 
-def _searched_date(body: str) -> str:
-    """htmldate's thorough search (every string, script and URL of the page): only for a page
-    that states its date nowhere else, since it costs about 150 ms a page."""
-    from htmldate import find_date
-
-    try:
-        return find_date(body, extensive_search=True, original_date=True, outputformat="%Y-%m-%d") or ""
-    except Exception:  # htmldate's own parse of a broken page; a missing date is not an error
-        return ""
+def _date_near(blocks: list[tuple[object, str, str]], first: int) -> str:
+    """A date stated on a short line around the article's start (a dateline, a print-edition
+    note), when the markup states none."""
+    start = max(0, first - LEAD_WINDOW) if first >= 0 else 0
+    for _el, text, _k in blocks[start:start + LEAD_WINDOW + 10]:
+        if 0 < len(text) <= MAX_DATELINE_CHARS:
+            date = normalize_date(text)
+            if date:
+                return date
+    # further down, only a line that says it is a dateline: 《光明日报》（2024年05月11日 09版）
+    for _el, text, _k in blocks[start:]:
+        if 0 < len(text) <= MAX_DATELINE_CHARS // 2 and _DATELINE_WORD.search(text):
+            date = normalize_date(text)
+            if date:
+                return date
+    return ""
 
 
 def _first_text(tree, tag: str) -> str:
