@@ -116,6 +116,27 @@ def _html(title: str, sections, rng: random.Random, junk: list[str]) -> str:
     return meta + "<div>" + "".join(body) + '<p style="text-align:center">-End-</p></div>\n'
 
 
+def _page(title: str, sections, rng: random.Random, junk: list[str], site: str) -> str:
+    """The article as a whole saved page of a portal: menus, byline, share bar, hot list,
+    comments and footer around it (no front matter: ingest must find all of it)."""
+    menu = "".join(f'<li><a href="/c/{n}">频道{n}</a></li>' for n in range(24))
+    hot = "".join(f'<li><a href="/a/{rng.randrange(10**6)}">{j}</a></li>' for j in rng.sample(junk, min(8, len(junk))))
+    body = []
+    for n, (heading, paras) in enumerate(sections, 1):
+        body.append(f"<h2>{n}、{heading}</h2>" + "".join(f"<p>{p}</p>" for p in paras))
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}_运营频道_{site}</title>"
+        f"<script>var _hmt = [];</script></head><body><nav><ul>{menu}</ul></nav>"
+        f"<div class='main'><article><h1>{title}</h1>"
+        f"<div class='byline'>作者：作者{rng.randrange(100)} | 2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}</div>"
+        + "".join(body)
+        + f"<p>本文由 @作者 原创发布于{site}，未经许可，禁止转载。</p></article>"
+        f"<div class='share'>分享到：微博 微信</div><div class='comments'><h3>{rng.randrange(2, 30)} 条评论</h3>"
+        f"<p>写得真好，学习了！</p></div></div><aside><h3>热门推荐</h3><ul>{hot}</ul></aside>"
+        f"<footer>Copyright © 2024 {site} 版权所有 京ICP备{rng.randrange(10**7, 10**8)}号</footer></body></html>\n"
+    )
+
+
 def _text(title: str, sections, rng: random.Random, junk: list[str], site: str) -> str:
     lines = [site, title, f"阅读 {rng.randrange(99999)}", f"（全文约 {rng.randrange(900, 5000)} 字）", ""]
     for heading, paras in sections:
@@ -137,8 +158,10 @@ def _render(i: int, kind: int, article, pools) -> tuple[str, bytes]:
     rng = random.Random(RANDOM_SEED + i * 7 + kind)
     junk = pools[2]
     site = f"运营{_BRANDS[i % len(_BRANDS)]}站"
-    if kind in (0, 1, 2):
+    if kind in (0, 1):
         return f"{i:04d}.html", _html(title, sections, rng, junk).encode("utf-8")
+    if kind == 2:
+        return f"{i:04d}.html", _page(title, sections, rng, junk, site).encode("utf-8")
     if kind in (3, 4, 5):
         return f"{i:04d}.txt", _text(title, sections, rng, junk, site).encode("utf-8")
     if kind in (6, 7):

@@ -104,6 +104,7 @@ _IMAGE_SRC = re.compile(r"^(?:https?:)?//\S+$")
 # a byline above the article: 作者：张三 | 2022-03-08, 文/张三, 2022-03-08 发布于…
 _BYLINE = re.compile(r"^(?:作者|文|撰文|记者|编辑|来源|发布时间|发布于|author|by)\s*[:：/|丨]|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", re.I)
 MAX_BYLINE_CHARS = 60
+_AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
 MAX_DATELINE_CHARS = 80
 _DATELINE_WORD = re.compile(r"\d+\s*版|日电|发布|发表|刊发|原载|来源")
 
@@ -357,13 +358,17 @@ def locate(raw: Raw) -> Raw:
     site = raw.meta.site or _meta(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site)
     title = title or (doc.title or "")
+    bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(_meta(page, "article:published_time", "pubdate", "publishdate", "datePublished"))
-            or _byline_date(main) or doc.date or _date_near(blocks, first))
+            or next((d for d in map(normalize_date, bylines) if d), "") or doc.date or _date_near(blocks, first))
+    # the byline names the author: clean reads it from there, before trafilatura's guess
+    stated = any(_AUTHOR_LABEL.match(b) for b in bylines)
     meta = replace(
         raw.meta,
         title=title,
-        author=raw.meta.author or ld.get("author", "") or _meta(page, "author", "article:author") or doc.author or "",
+        author=raw.meta.author or ld.get("author", "") or _meta(page, "author", "article:author")
+        or ("" if stated else doc.author or ""),
         date=date,
         site=_SPACES.sub(" ", site).strip(),
     )
@@ -371,15 +376,16 @@ def locate(raw: Raw) -> Raw:
     return replace(raw, body=body, meta=meta)
 
 
-def _byline_date(main, lines: int = 12) -> str:
-    """The date a byline near the article's start states (发布时间：2024年05月05日)."""
+def _bylines(main, lines: int = 12) -> list[str]:
+    """The byline lines near the article's start (作者：张三 | 2024-05-05, 发布时间：…)."""
+    out = []
     for n, el in enumerate(main.iter("p")):
         if n >= lines:
             break
         text = _text(el)
-        if len(text) <= MAX_BYLINE_CHARS and _BYLINE.match(text) and normalize_date(text):
-            return normalize_date(text)
-    return ""
+        if len(text) <= MAX_BYLINE_CHARS and _BYLINE.match(text):
+            out.append(text)
+    return out
 
 
 def _date_near(blocks: list[tuple[object, str, str]], first: int) -> str:
