@@ -42,9 +42,9 @@ FOLLOW_REASON = "关注与推广提示"
 PAPER_REASON = "论文信息（关键词、分类号、作者单位、基金等）"
 # the authors of a paper, each marked with the number of an affiliation: 王小明1，李华2 / 孙某²杜某²
 _AFFILIATION_MARK = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*]"
+_NAME = r"[\u4e00-\u9fff·]{2,4}"  # a Chinese personal name
 _PAPER_AUTHORS = re.compile(
-    rf"^(?:[\u4e00-\u9fff·]{{2,4}}\s*(?:{_AFFILIATION_MARK}+(?:[,，]\d)*[，,、」\s]*|[，,、」\s]+))+"
-    rf"[\u4e00-\u9fff·]{{2,4}}\s*{_AFFILIATION_MARK}+$")
+    rf"^(?:{_NAME}\s*(?:{_AFFILIATION_MARK}+(?:[,，]\d)*[，,、」\s]*|[，,、」\s]+))+{_NAME}\s*{_AFFILIATION_MARK}+$")
 _BIO_HEADING = _rx(r"^(?:作者简介|作者介绍|about the authors?)\s*[:：]?$")
 _KEYWORDS = _rx(r"^(?:关键词|关键字|key\s*words)\s*[:：]\s*(.+)$")
 _TOC_HEADER = _rx(r"^(?:本文|文章)?目\s*录\s*[:：]?$|^(?:table of )?contents$")
@@ -303,7 +303,7 @@ def clean(doc: Doc) -> Doc:
     if paper_authors and PAPER_REASON in drop_item.values():
         for key, t in paper_authors:
             drop_item[key] = PAPER_REASON
-            author = author or "、".join(re.findall(r"[\u4e00-\u9fff·]{2,4}", t))
+            author = author or "、".join(re.findall(_NAME, t))
 
     # A paper's 作者简介 section: the heading and what stands under it, up to the next heading.
     for i, b in enumerate(blocks):
@@ -356,9 +356,9 @@ def clean(doc: Doc) -> Doc:
             continue
         kept.append(b)
 
-    # The title: front matter, else the first short line of what is left that is not page
-    # furniture (a skip or login link, a menu word, the site's name, a list of authors);
-    # the furniture above it goes too.
+    # The title: front matter, else the longest of the short lines that open what is left,
+    # page furniture aside (a skip or login link, a menu word, the site's name, a list of
+    # authors); the furniture above it goes too.
     title = meta.title
     pick, above = (None, []) if title else title_index(kept, site, author, named)
     if pick is not None:
@@ -436,7 +436,7 @@ def plausible_name(value: str) -> str:
 _LOGIN_OR_MENU = _rx(
     r"^(?:登录|登陆|登入|注册|免费注册|退出|首页|返回首页|个人中心|我的|菜单|导航|搜索|订阅|下载\s*app)"
     r"(?:\s*[/|｜]\s*(?:登录|注册|退出))?$")
-_AUTHOR_LIST = re.compile(r"^(?:作者\s*[:：]?\s*)?[\u4e00-\u9fff·]{2,4}\d?(?:\s*[、，,]\s*[\u4e00-\u9fff·]{2,4}\d?){1,}(?:\s*等)?$")
+_AUTHOR_LIST = re.compile(rf"^(?:作者\s*[:：]?\s*)?{_NAME}\d?(?:\s*[、，,]\s*{_NAME}\d?){{1,}}(?:\s*等)?$")
 TITLE_LOOKAHEAD = 6  # short lines above the headline looked past
 _SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])")
 
