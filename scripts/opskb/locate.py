@@ -6,7 +6,9 @@ a blog exports it) holds only the article, and keeps every paragraph.
 
 For a whole page:
 1. Text the saved page hides (``display:none``, the ``hidden`` attribute,
-   ``<template>``) is removed: a reader never saw it.
+   ``<template>``) is removed: a reader never saw it. A page nested deeper than the
+   HTML parsers below accept has its chains of bare wrappers (a ``div`` whose only
+   content is another ``div``) collapsed first.
 2. trafilatura finds the main content and returns it as simple HTML (headings,
    paragraphs, lists, tables, bold, quotes), with the page's title, author, date
    (htmldate) and site name.
@@ -28,6 +30,7 @@ import re
 from dataclasses import replace
 
 import lxml.html
+from bs4 import BeautifulSoup, NavigableString, Tag
 from lxml import etree
 
 from .read import normalize_date
@@ -69,6 +72,39 @@ def drop_hidden(tree) -> int:
             el.drop_tree()
             gone += 1
     return gone
+
+
+# libxml2, under trafilatura, gives up on trees deeper than 256 levels
+MAX_TREE_DEPTH = 200
+_WRAPPERS = frozenset({"div", "span", "section", "article", "main", "font", "center"})
+
+
+def tree_depth(tree) -> int:
+    """Deepest nesting of elements, found without recursion."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
+
+
+def collapse_wrappers(body: str) -> str:
+    """The page with each bare wrapper merged into its only child element: no text of its
+    own, and at most one of the two carries attributes (that one is kept). Read with
+    Python's HTML parser, which has no depth limit."""
+    soup = BeautifulSoup(body, "html.parser")
+    for el in reversed(soup.find_all(_WRAPPERS)):  # innermost first: each move stays small
+        if el.parent is None:
+            continue
+        inner = [c for c in el.contents if not (isinstance(c, NavigableString) and not c.strip())]
+        if len(inner) != 1 or not isinstance(inner[0], Tag) or inner[0].name not in _WRAPPERS:
+            continue
+        child = inner[0]
+        if el.attrs and child.attrs:
+            continue
+        (child if el.attrs else el).unwrap()
+    return str(soup)
 
 
 def _text(el) -> str:
@@ -334,6 +370,8 @@ def locate(raw: Raw) -> Raw:
     if not raw.is_html or not is_whole_page(raw.body):
         return raw
     page = _tree(raw.body)
+    if tree_depth(page) > MAX_TREE_DEPTH:  # libxml2 may have cut the page short
+        page = _tree(collapse_wrappers(raw.body))
     ld = _json_ld(page)
     drop_hidden(page)
     for el in list(page.iter("script", "style", "noscript")):

@@ -8,6 +8,7 @@ headings, bullets become lists, Markdown tables become tables.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -60,10 +61,25 @@ def tidy_inline(text: str, keep_cjk_spaces: bool = False) -> str:
 # ---------------------------------------------------------------- HTML
 
 
+# Elements that are one block each; their text is gathered by a walker of its own.
+_SUB_BLOCKS = _HEADINGS | {"ul", "ol", "blockquote", "table"}
+_CONTAINERS = {
+    "p", "div", "section", "article", "main", "li", "dd", "dt", "dl", "pre", "figure", "figcaption",
+    "header", "footer", "center", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "body", "html", "hr",
+}
+# Headings, lists, quotes and tables nested deeper than this inside each other are read as
+# plain containers, so no input nests the walkers (and the Python stack) without bound.
+MAX_SUB_DEPTH = 40
+
+
 class _HtmlWalker:
-    def __init__(self) -> None:
+    """Walks an element tree without recursion: a page nested thousands of levels deep
+    reads like a flat one."""
+
+    def __init__(self, depth: int = 0) -> None:
         self.blocks: list[Block] = []
         self.buf: list[str] = []
+        self.depth = depth
 
     def flush(self) -> None:
         text = tidy_inline("".join(self.buf))
@@ -74,7 +90,7 @@ class _HtmlWalker:
     def texts_of(self, node: Tag) -> list[str]:
         """The non-empty inline strings of everything inside ``node``; its images become
         blocks of their own here."""
-        sub = _HtmlWalker()
+        sub = _HtmlWalker(self.depth + 1)
         sub.walk(node)
         sub.flush()
         parts = []
@@ -90,7 +106,18 @@ class _HtmlWalker:
         return tidy_inline(" ".join(self.texts_of(node)))
 
     def walk(self, node: Tag) -> None:
-        for child in node.children:
+        # a stack of child iterators, and of actions to run once an element's children are done
+        stack: list = [iter(node.children)]
+        while stack:
+            top = stack[-1]
+            if callable(top):
+                stack.pop()
+                top()
+                continue
+            child = next(top, None)
+            if child is None:
+                stack.pop()
+                continue
             if isinstance(child, Comment | Declaration | Doctype | ProcessingInstruction):
                 continue
             if isinstance(child, NavigableString):
@@ -108,43 +135,43 @@ class _HtmlWalker:
                 self.image(child)
             elif name in _BOLD:
                 self.buf.append(BOLD_OPEN)
-                self.walk(child)
-                self.buf.append(BOLD_CLOSE)
-            elif name in _HEADINGS:
+                stack.append(functools.partial(self.buf.append, BOLD_CLOSE))
+                stack.append(iter(child.children))
+            elif name in _SUB_BLOCKS and self.depth < MAX_SUB_DEPTH:
                 self.flush()
-                text = self.inline(child)
-                if plain(text).strip():
-                    self.blocks.append(Block(HEADING, text=text, level=int(name[1])))
-            elif name in ("ul", "ol"):
+                self.sub_block(name, child)
+            elif name in _CONTAINERS or name in _SUB_BLOCKS:
                 self.flush()
-                items = self.list_items(child)
-                if items:
-                    self.blocks.append(Block(LIST, items=tuple(items), ordered=name == "ol"))
-            elif name == "blockquote":
-                self.flush()
-                items = self.texts_of(child)
-                if items:
-                    self.blocks.append(Block(QUOTE, items=tuple(items)))
-            elif name == "table":
-                self.flush()
-                rows = self.table_rows(child)
-                if rows:
-                    self.blocks.append(Block(TABLE, rows=rows))
-                # content a broken table swallowed outside its rows (an unclosed <table>)
-                for part in child.children:
-                    if isinstance(part, Tag) and part.name.lower() in ("tbody", "thead", "tfoot"):
-                        self.walk_outside_rows(part)
-                    elif not (isinstance(part, Tag) and part.name.lower() in _TABLE_PARTS):
-                        self.walk_one(part)
-                self.flush()
-            elif name in ("p", "div", "section", "article", "main", "li", "dd", "dt", "dl", "pre",
-                          "figure", "figcaption", "header", "footer", "center", "tr", "td", "th",
-                          "tbody", "thead", "tfoot", "caption", "body", "html", "hr"):
-                self.flush()
-                self.walk(child)
-                self.flush()
+                stack.append(self.flush)
+                stack.append(iter(child.children))
             else:  # inline element: span, a, em, font, code, ...
-                self.walk(child)
+                stack.append(iter(child.children))
+
+    def sub_block(self, name: str, child: Tag) -> None:
+        """A heading, list, quote or table: one block of its own."""
+        if name in _HEADINGS:
+            text = self.inline(child)
+            if plain(text).strip():
+                self.blocks.append(Block(HEADING, text=text, level=int(name[1])))
+        elif name in ("ul", "ol"):
+            items = self.list_items(child)
+            if items:
+                self.blocks.append(Block(LIST, items=tuple(items), ordered=name == "ol"))
+        elif name == "blockquote":
+            items = self.texts_of(child)
+            if items:
+                self.blocks.append(Block(QUOTE, items=tuple(items)))
+        else:
+            rows = self.table_rows(child)
+            if rows:
+                self.blocks.append(Block(TABLE, rows=rows))
+            # content a broken table swallowed outside its rows (an unclosed <table>)
+            for part in child.children:
+                if isinstance(part, Tag) and part.name.lower() in ("tbody", "thead", "tfoot"):
+                    self.walk_outside_rows(part)
+                elif not (isinstance(part, Tag) and part.name.lower() in _TABLE_PARTS):
+                    self.walk_one(part)
+            self.flush()
 
     def walk_outside_rows(self, section: Tag) -> None:
         for part in section.children:
@@ -170,16 +197,22 @@ class _HtmlWalker:
         self.blocks.append(Block(IMAGE, text=alt, src=src, items=(hint,) if hint else ()))
 
     def list_items(self, node: Tag) -> list[str]:
+        """Item texts in reading order; a nested list's items follow their parent item."""
         items: list[str] = []
-        for li in node.find_all("li", recursive=False) or [node]:
-            nested = [c for c in li.find_all(["ul", "ol"], recursive=False)]
+        stack = [iter(_items_of(node))]
+        while stack:
+            li = next(stack[-1], None)
+            if li is None:
+                stack.pop()
+                continue
+            nested = list(li.find_all(["ul", "ol"], recursive=False))
             for n in nested:
                 n.extract()
             text = self.inline(li)
             if plain(text).strip():
                 items.append(text)
-            for n in nested:
-                items.extend(self.list_items(n))
+            if nested:
+                stack.append(li for n in nested for li in _items_of(n))
         return items
 
     def table_rows(self, node: Tag) -> tuple[tuple[str, ...], ...]:
@@ -192,6 +225,10 @@ class _HtmlWalker:
                 rows.append(cells)
         width = max((len(r) for r in rows), default=0)
         return tuple(r + ("",) * (width - len(r)) for r in rows)
+
+
+def _items_of(list_tag: Tag) -> list[Tag]:
+    return list_tag.find_all("li", recursive=False) or [list_tag]
 
 
 def parse_html(body: str) -> list[Block]:
@@ -504,4 +541,4 @@ def parse(raw: Raw) -> Doc:
         removed = tuple(Removed(c, "链接卡片（推广或相关文章）", "parse") for c in cards if c)
         blocks = parse_text(body)
     return Doc(source=raw.name, meta=meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding,
-               removed=removed)
+               removed=removed, stats=raw.stats)

@@ -57,6 +57,7 @@ class Entry:
     skipped: str = ""
     warning: str = ""
     removed: list[dict] = field(default_factory=list)
+    invisible_removed: dict[str, int] = field(default_factory=dict)  # kind -> count
 
 
 @dataclass
@@ -68,9 +69,11 @@ class IngestResult:
 
 
 def seed_files(seeds: Path) -> list[Path]:
+    """Every entry of the seeds folder but hidden ones, in name order. Subfolders, broken
+    symlinks and special files are listed too: reading them gives one skip line each."""
     if not seeds.is_dir():
         raise FileNotFoundError(f"{seeds}：种子目录不存在")
-    return sorted((p for p in seeds.iterdir() if p.is_file() and not p.name.startswith(".")), key=lambda p: p.name)
+    return sorted((p for p in seeds.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
 
 
 def _progress(items, enabled: bool, total: int | None = None):
@@ -97,6 +100,7 @@ def _process_file(path: Path, data: bytes) -> tuple[Entry, Doc | None]:
     m = doc.meta
     entry.script, entry.title, entry.author, entry.date, entry.site = doc.script, m.title, m.author, m.date, m.site
     entry.removed = [{"text": r.text, "reason": r.reason, "stage": r.stage} for r in doc.removed]
+    entry.invisible_removed = dict(doc.stats.invisible_removed)
     if not any(b.kind != "image" for b in doc.blocks):
         entry.skipped = "清理后没有正文"
         return entry, None
@@ -248,4 +252,6 @@ def describe_entry(e: Entry) -> str:
     script = SCRIPT_NAMES.get(e.script, e.script)
     where = e.page or f"{e.merged_into}（重复，已合并）"
     warn = f"；注意：{e.warning}" if e.warning else ""
-    return f"{name} → {where}（{e.encoding}，{script}，删除 {len(e.removed)} 行）{warn}"
+    hidden = sum(e.invisible_removed.values())
+    chars = f"，删除 {hidden} 个不可见字符" if hidden else ""
+    return f"{name} → {where}（{e.encoding}，{script}，删除 {len(e.removed)} 行{chars}）{warn}"

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+import stat
 from pathlib import Path
 
 import yaml
 from charset_normalizer import from_bytes
 
-from .records import Meta, Raw, Skipped
+from .records import Meta, Raw, Skipped, Stats
+from .text import strip_invisible
 
 # Encodings tried in order before falling back to detection. UTF-8 is strict, so a
 # GBK or Big5 file never decodes as UTF-8 by accident.
@@ -25,6 +27,10 @@ _TEXT_DATE = re.compile(r"(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\
 
 # A web article is a few dozen kilobytes; anything this large is not one.
 MAX_BYTES = 5_000_000
+# A file is binary (or not in a text encoding we read) only when more than this share
+# of it is NUL bytes or bytes that do not decode; one stray byte does not lose an article.
+BINARY_SHARE = 0.01
+_CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13, 27)]  # not tab, newlines, FF, ESC
 
 
 class ReadError(Exception):
@@ -41,8 +47,11 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError:
                 raise ReadError(f"文件以 {name} 的 BOM 开头，但内容不是有效的 {name}") from None
-    if b"\x00" in data[:4096]:
-        raise ReadError("二进制文件（含 NUL 字节）")
+    # In UTF-8, GB18030 and Big5 a byte below 0x20 is always that control character, never
+    # part of a multi-byte one; a few stray ones are removed later with the other controls.
+    control = sum(data.count(bytes([b])) for b in _CONTROL_BYTES)
+    if control > BINARY_SHARE * len(data):
+        raise ReadError(f"二进制文件（{control / len(data):.1%} 的字节是 NUL 或控制字符）")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -50,7 +59,7 @@ def decode(data: bytes) -> tuple[str, str]:
     # UTF-8 with a few broken bytes (a truncated character, a bad copy) is still UTF-8
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
-    if bad <= max(3, len(lenient) // 200) and len(_HAN.findall(lenient)) > 10 * bad:
+    if bad <= max(3, BINARY_SHARE * len(lenient)) and len(_HAN.findall(lenient)) > 10 * bad:
         return lenient.replace("\ufffd", ""), f"utf-8（{bad} 处无效字节已丢弃）"
     # Pick the CJK codec under which the text reads as the most Han characters
     # with no decoding error; charset-normalizer decides anything else.
@@ -156,9 +165,22 @@ def is_html(body: str) -> bool:
 
 
 def read_bytes(path: Path) -> bytes | Skipped:
-    """The file's bytes, or Skipped when it cannot or should not be read."""
+    """The file's bytes, or Skipped when it cannot or should not be read: a folder, a
+    broken or looping symlink, a pipe or device (reading one could block forever)."""
     try:
-        size = path.stat().st_size
+        st = path.stat()  # follows symlinks; a loop raises ELOOP here instead of hanging
+    except OSError as exc:
+        if path.is_symlink():
+            return Skipped(path.name, "符号链接无效（目标不存在或链接形成循环），未读取")
+        return Skipped(path.name, f"无法读取：{exc.strerror or exc}")
+    if stat.S_ISDIR(st.st_mode):
+        if path.name.endswith(("_files", ".files", "_files_")):
+            return Skipped(path.name, "浏览器保存网页时附带的资源目录，不读取")
+        return Skipped(path.name, "是子目录：只读取种子目录顶层的文件，子目录不读取")
+    if not stat.S_ISREG(st.st_mode):
+        return Skipped(path.name, "不是普通文件（管道、设备或套接字），未读取")
+    try:
+        size = st.st_size
         if size > MAX_BYTES:
             return Skipped(path.name, f"文件过大（{size / 1e6:.1f} MB，单篇文章上限 {MAX_BYTES / 1e6:.0f} MB）")
         return path.read_bytes()
@@ -178,7 +200,8 @@ def read(path: Path, data: bytes | None = None) -> Raw | Skipped:
         text, encoding = decode(data)
     except ReadError as exc:
         return Skipped(name, str(exc))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    text, invisible = strip_invisible(text)
     fields, body, problem = split_front_matter(text)
     meta = meta_from_fields(fields)
     if not _HAN.search(body) and not re.search(r"[A-Za-z]{3}", body):
@@ -191,4 +214,5 @@ def read(path: Path, data: bytes | None = None) -> Raw | Skipped:
         body=body,
         is_html=is_html(body),
         warning=problem,
+        stats=Stats().with_invisible(invisible),
     )

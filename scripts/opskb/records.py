@@ -91,6 +91,20 @@ class Stats:
     lines_removed: int = 0
     chars_converted: int = 0
     artifacts_repaired: int = 0
+    invisible_removed: tuple[tuple[str, int], ...] = ()  # (kind, count): controls, bidi marks, BOMs
+
+    @property
+    def invisible_total(self) -> int:
+        return sum(n for _kind, n in self.invisible_removed)
+
+    def with_invisible(self, counts: dict[str, int]) -> Stats:
+        """These counts added to the invisible characters already removed."""
+        if not counts:
+            return self
+        merged = dict(self.invisible_removed)
+        for kind, n in counts.items():
+            merged[kind] = merged.get(kind, 0) + n
+        return replace(self, invisible_removed=tuple(sorted(merged.items())))
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,7 @@ class Raw:
     body: str
     is_html: bool
     warning: str = ""  # a problem that did not stop the read (e.g. malformed front matter)
+    stats: Stats = field(default_factory=Stats)  # invisible characters removed from the text
 
 
 @dataclass(frozen=True)

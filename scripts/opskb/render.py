@@ -98,7 +98,8 @@ def source_page(article: Article) -> str:
         f"日期：{meta.date or '未注明'}",
         f"原文字体：{SCRIPT_NAMES.get(doc.script, doc.script)}",
         f"清理：删除 {doc.stats.lines_removed} 行，转换 {doc.stats.chars_converted} 个字符，"
-        f"修复 {doc.stats.artifacts_repaired} 处拼音或标记残留",
+        f"修复 {doc.stats.artifacts_repaired} 处拼音或标记残留"
+        + (f"，删除 {doc.stats.invisible_total} 个不可见控制字符" if doc.stats.invisible_total else ""),
     ]
     origins = "、".join(f"`{o.source}`" for o in article.origins)
     info.append(f"来源文件：{origins}" + ("（内容相同，已合并为本页）" if len(article.origins) > 1 else ""))

@@ -5,6 +5,10 @@
   before it (checked against pypinyin's dictionary), or, after a non-Han character,
   when it is a tone-marked syllable at all (``F(xiàn)``: the reading survived but its
   character did not). ``R(Recency)`` or ``(ngbjxym)`` are not pinyin and stay.
+- Invisible characters in every text field (body, alt text, title, author, site,
+  categories): controls, bidirectional overrides and marks, stray BOMs. ``read``
+  removes those of the file's text; these are the ones HTML entities (``&#x202e;``)
+  or page metadata brought back. Each is counted in the report.
 - Stray Markdown markers left by a bad conversion (an unpaired ``**``, a line of
   only ``#`` or ``---``) and unpaired bold runs are dropped.
 """
@@ -20,7 +24,7 @@ from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
 from .records import BOLD_CLOSE, BOLD_OPEN, Doc, Removed, plain
-from .text import HAN_CHAR
+from .text import HAN_CHAR, strip_invisible
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = rf"[a-zü{_TONED}]{{1,6}}"
@@ -111,13 +115,23 @@ def repair_text(text: str) -> tuple[str, int]:
 def repair(doc: Doc) -> Doc:
     total = 0
     removed: list[Removed] = []
+    invisible: dict[str, int] = {}
+
+    def visible(text: str) -> str:
+        new, counts = strip_invisible(text)
+        for kind, n in counts.items():
+            invisible[kind] = invisible.get(kind, 0) + n
+        return new
 
     def fix(text: str) -> str:
         nonlocal total
-        new, n = repair_text(text)
+        new, n = repair_text(visible(text))
         total += n
         return new
 
+    m = doc.meta
+    meta = replace(m, title=visible(m.title), author=visible(m.author), site=visible(m.site),
+                   categories=tuple(visible(c) for c in m.categories))
     blocks = []
     for block in doc.blocks:
         new = block.map_text(fix)
@@ -125,5 +139,5 @@ def repair(doc: Doc) -> Doc:
             removed.append(Removed(block.plain_text(), "残留的 Markdown 标记", "repair"))
             continue
         blocks.append(new)
-    stats = replace(doc.stats, artifacts_repaired=doc.stats.artifacts_repaired + total)
-    return doc.with_blocks(blocks, stats=stats, removed=doc.removed + tuple(removed))
+    stats = replace(doc.stats, artifacts_repaired=doc.stats.artifacts_repaired + total).with_invisible(invisible)
+    return doc.with_blocks(blocks, stats=stats, meta=meta, removed=doc.removed + tuple(removed))

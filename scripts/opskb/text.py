@@ -61,3 +61,31 @@ def looks_like_site(part: str, site_key: str = "") -> bool:
     if site_key and (site_key in k or k in site_key):
         return True
     return len(part) <= MAX_SITE_CHARS and bool(_SITE_WORDS.search(part))
+
+
+# Characters that are never text a reader should get, by the name the report gives them:
+# C0 and C1 controls other than tab and newline (ESC, BEL, NUL, form feed, ...); bidirectional
+# embeddings, overrides and isolates and the LRM / RLM / ALM marks, which can make stored text
+# display in another order; and a byte order mark anywhere but at a file's start.
+INVISIBLE_KINDS = (
+    ("控制字符", "\x00-\x08\x0b-\x1f\x7f-\x9f"),
+    ("双向控制符", "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"),
+    ("BOM", "\ufeff"),
+)
+# a terminal's colour or cursor sequence (ESC [ 31 m) goes whole, as one control
+_INVISIBLE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[" + "".join(chars for _kind, chars in INVISIBLE_KINDS) + "]")
+_KIND_OF = [(re.compile(f"[{chars}]"), kind) for kind, chars in INVISIBLE_KINDS]
+# a control that stood between lines or pages becomes a line break, not nothing
+_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n"}
+
+
+def strip_invisible(text: str) -> tuple[str, dict[str, int]]:
+    """Text without invisible control characters, and how many of each kind went."""
+    if not _INVISIBLE.search(text):
+        return text, {}
+    counts: dict[str, int] = {}
+    for found in _INVISIBLE.findall(text):
+        kind = next(k for pattern, k in _KIND_OF if pattern.match(found))
+        counts[kind] = counts.get(kind, 0) + 1
+    return _INVISIBLE.sub(lambda m: _BREAKS.get(m.group(0), ""), text), counts
+
