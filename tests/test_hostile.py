@@ -2,46 +2,16 @@
 
 from __future__ import annotations
 
-import random
 import shutil
 from pathlib import Path
 
 import opencc
 import pytest
-from conftest import PINYIN_ARTIFACT, SEEDS
+from conftest import ARTICLE, PINYIN_ARTIFACT, SEEDS, text_article, unique_text
 from opskb.pipeline import ingest
 
-ARTICLE = [
-    "私域运营的第一步是把用户沉淀到企业微信，再按照消费频次做分层。",
-    "社群运营需要每天维护群内氛围，并定期组织打卡、分享会等活动。",
-    "用户运营更依赖数据分析，需要提前在产品中埋点来收集用户行为数据。",
-    "精细化运营意味着针对不同价值的用户设计不同的运营策略和权益。",
-]
 _s2t = opencc.OpenCC("s2t")
 _s2tw = opencc.OpenCC("s2tw")
-
-
-def _encodable(ch: str) -> bool:
-    try:
-        ch.encode("big5"), ch.encode("gbk")
-    except UnicodeEncodeError:
-        return False
-    return _s2tw.convert(ch) == ch  # the same in both scripts
-
-
-_COMMON = [c for c in map(chr, range(0x4E00, 0x9FA6, 7)) if _encodable(c)]
-
-
-def unique_text(key: str, n: int = 240) -> str:
-    """Han text of its own for each test file, so deduplication keeps the files apart."""
-    rng = random.Random(key)
-    chars = "".join(rng.choice(_COMMON) for _ in range(n))
-    return "。".join(chars[i:i + 30] for i in range(0, n, 30)) + "。"
-
-
-def text_article(title: str, extra: str = "", n: int = 4) -> str:
-    body = [f"{p}这是第{i}段的补充说明，用来让文章足够长。" for i, p in enumerate(ARTICLE[:n])]
-    return f"{title}\n\n" + "\n\n".join(body + [unique_text(title + extra)]) + "\n\n" + extra
 
 
 HOSTILE: dict[str, bytes] = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,7 +55,13 @@ def load(out: Path | None) -> Cache:
 
 
 def save(out: Path, cache: Cache) -> None:
-    atomic_write(Path(out) / CACHE, pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL))
+    """Pickled without its memo, so the bytes depend only on the values: the cache a run
+    leaves is the same whatever runs (or dead runs) came before it."""
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # the records hold no cycles
+    pickler.dump(cache)
+    atomic_write(Path(out) / CACHE, buf.getvalue())
 
 
 def run_key(hashes: list[tuple[str, str]]) -> str:

@@ -18,6 +18,9 @@ def _ingest(args: argparse.Namespace) -> int:
     except (FileNotFoundError, OutputConflict) as exc:
         print(f"opskb: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"opskb: 已中断；{args.out} 可能只写了一部分，再运行一次 opskb ingest 即可自动恢复", file=sys.stderr)
+        return 130
     return 0
 
 

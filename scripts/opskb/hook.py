@@ -15,12 +15,13 @@ import os
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from opskb.cache import in_memory
 from opskb.pipeline import generate, ingest
-from opskb.write import load_manifest, write_pages
+from opskb.write import OutputConflict, load_manifest, write_pages
 
 _COMMAND = "OPSKB_MKDOCS_COMMAND"
 _PAGES: dict[str, str] = {}
@@ -39,12 +40,15 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)  # before the search plugin reads the jieba dictionary
 def on_config(config):
     docs = Path(config.docs_dir)
-    if os.environ.get(_COMMAND) == "serve":
-        # pages stay in memory, and so does the cache: nothing written wakes the watcher
-        _entries, _articles, pages = generate(_seeds(config), cache=in_memory(docs))
-        write_pages(docs, {p: t for p, t in pages.items() if p.startswith(SUPPORT)}, prune=False)
-    else:
-        pages = ingest(_seeds(config), docs).pages
+    try:
+        if os.environ.get(_COMMAND) == "serve":
+            # pages stay in memory, and so does the cache: nothing written wakes the watcher
+            _entries, _articles, pages = generate(_seeds(config), cache=in_memory(docs))
+            write_pages(docs, {p: t for p, t in pages.items() if p.startswith(SUPPORT)}, prune=False)
+        else:
+            pages = ingest(_seeds(config), docs).pages
+    except (FileNotFoundError, OutputConflict) as exc:
+        raise PluginError(f"opskb: {exc}") from exc
     _PAGES.clear()
     _PAGES.update(pages)
     config.nav = _nav(config.nav, pages)

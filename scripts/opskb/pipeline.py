@@ -6,6 +6,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -29,7 +30,7 @@ from .render import SCRIPT_NAMES, source_page, sources_index
 from .repair import repair
 from .search import search_support
 from .typeset import typeset
-from .write import WriteResult, atomic_write, write_pages
+from .write import WriteResult, atomic_write, output_lock, write_pages
 
 PROGRESS_THRESHOLD = 20
 PARALLEL_THRESHOLD = 64  # files to process before worker processes pay for their start-up
@@ -120,8 +121,16 @@ def _run_jobs(jobs: list[tuple[str, bytes]], show_progress: bool) -> list[tuple[
         return [_process_job(j) for j in _progress(jobs, show_progress)]
     # spawn, not fork: ingest also runs inside `mkdocs serve`, which has threads
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_sigint)
+    try:
         return list(_progress(pool.map(_process_job, jobs, chunksize=16), show_progress, len(jobs)))
+    finally:  # on Ctrl-C too: queued work is dropped rather than waited for
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the main process, which reports it once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def read_seeds(files: list[Path]) -> list[tuple[Path, bytes | Skipped, str]]:
@@ -226,11 +235,13 @@ def ingest(
     echo: Callable[[str], None] | None = None,
     show_progress: bool = False,
 ) -> IngestResult:
-    cache = load_cache(Path(out))
-    entries, articles, pages = generate(seeds, show_progress, cache)
-    result = write_pages(Path(out), pages)  # raises before writing anything if the output is not ours
-    if cache.dirty or not (Path(out) / CACHE).exists():
-        save_cache(Path(out), cache)
+    # one run at a time per output folder, from reading its cache to writing it (see write.py)
+    with output_lock(Path(out)):
+        cache = load_cache(Path(out))
+        entries, articles, pages = generate(seeds, show_progress, cache)
+        result = write_pages(Path(out), pages)  # raises before writing anything if the output is not ours
+        if cache.dirty or not (Path(out) / CACHE).exists():
+            save_cache(Path(out), cache)
     if report:
         data = json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=1) + "\n"
         atomic_write(Path(report), data.encode("utf-8"))
@@ -241,6 +252,7 @@ def ingest(
             f"共 {len(entries)} 个文件：{len(articles)} 篇文章，"
             f"{sum(1 for e in entries if e.merged_into)} 篇重复已合并，{sum(1 for e in entries if e.skipped)} 个跳过；"
             f"写入 {len(result.written)} 个页面，未变 {len(result.unchanged)} 个，删除 {len(result.deleted)} 个。"
+            + ("上次运行中断，已恢复。" if result.recovered else "")
         )
     return IngestResult(entries, articles, pages, result)
 
