@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -45,6 +47,22 @@ HOSTILE: dict[str, bytes] = {
     "punct title.md": ("---\ntitle: '？？？！！！……'\n---\n" + text_article("", "标点", n=3)).encode("utf-8"),
     "同名一.md": ("---\ntitle: 同一个标题\n---\n第一篇同名文章讲社群运营的拉新方法和裂变活动。\n\n" + unique_text("一")).encode("utf-8"),
     "同名二.md": ("---\ntitle: 同一个标题\n---\n第二篇同名文章讲用户运营的数据埋点和用户画像。\n\n" + unique_text("二")).encode("utf-8"),
+    # invisible characters in every field: raw in a text file's front matter and body ...
+    "controls.md": (
+        "---\ntitle: \"控制\u202e字符\u202c的标题\"\nauthor: \"作者\x1b[1m张三\"\nsite: \"站点\u200f名\"\n---\n"
+        + text_article("", "正文里有响铃\x07、换页\x0c、\u2066隔离\u2069、\u200e标记和\ufeff中间的 BOM。")
+    ).encode("utf-8"),
+    # ... and written as HTML entities in a whole page's title, byline, alt text and text
+    "entities.html": (
+        "<html><head><title>实体&#x202E;标题&#x202C;的文章</title><meta name='author' content='李&#x200F;四'>"
+        "<meta property='og:site_name' content='某某&#x1B;网'></head><body><article><h1>实体&#x202E;标题&#x202C;的文章</h1>"
+        "<p>社群运营&#x202E;倒过来&#x202C;显示的文字，用户运营&#7;需要数据分析和用户分层。</p>"
+        "<p><img src='https://example.com/a.png' alt='配图&#x2067;说明&#x2069;文字'></p>"
+        + "".join(f"<p>{t}这一段用来让文章足够长，私域运营需要耐心。</p>" for t in ARTICLE) + f"<p>{unique_text('实体')}</p>"
+        + "</article></body></html>"
+    ).encode("utf-8"),
+    # one stray NUL byte does not make a good article binary
+    "one nul.txt": text_article("带一个空字节的文章", "空字节\x00之后的段落还在。").encode("utf-8"),
 }
 
 
@@ -151,3 +169,102 @@ def test_no_traditional_or_pinyin_left_anywhere(run):
         text = page.read_text(encoding="utf-8")
         assert cc.convert(text) == text, page.name
         assert not PINYIN_ARTIFACT.search(text), page.name
+
+
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def test_no_invisible_character_reaches_a_page(run):
+    for page in run[1].rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert not INVISIBLE.search(text), (page.name, INVISIBLE.findall(text))
+
+
+def test_invisible_characters_are_removed_from_every_field_and_counted(run):
+    e = entry(run, "controls.md")
+    assert (e.title, e.author, e.site) == ("控制字符的标题", "作者张三", "站点名")
+    # RLO, PDF, LRI, PDI, RLM, LRM; ESC (with its colour code), BEL, FF; one BOM
+    assert e.invisible_removed == {"双向控制符": 6, "控制字符": 3, "BOM": 1}
+    page = page_of(run, "controls.md")
+    assert "正文里有响铃、换页" in page and "隔离、标记和中间的 BOM" in page
+    assert any("controls.md" in line and "删除 10 个不可见字符" in line for line in run[3])
+
+    h = entry(run, "entities.html")
+    assert (h.title, h.author, h.site) == ("实体标题的文章", "李四", "某某网")
+    assert sum(h.invisible_removed.values()) >= 7
+    page = page_of(run, "entities.html")
+    assert "社群运营倒过来显示的文字，用户运营需要数据分析" in page and "配图说明文字" in page
+
+
+def test_a_single_nul_byte_does_not_lose_the_article(run):
+    e = entry(run, "one nul.txt")
+    assert not e.skipped and e.invisible_removed == {"控制字符": 1}
+    assert "空字节之后的段落还在" in page_of(run, "one nul.txt")
+
+
+def test_a_file_mostly_of_control_bytes_is_still_binary(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "dump.bin").write_bytes(("社群运营" * 20).encode("utf-8") + b"\x00\x01\x02" * 10)
+    result = ingest(seeds, tmp_path / "docs")
+    assert "二进制" in result.entries[0].skipped
+
+
+def _page_body(out: Path) -> str:
+    """The article text of the only source page, without its source-file line."""
+    page = next(p for p in (out / "sources").glob("*.md") if p.name != "index.md")
+    return "\n".join(line for line in page.read_text(encoding="utf-8").splitlines() if "来源文件" not in line)
+
+
+@pytest.mark.parametrize("whole_page", [False, True], ids=["fragment", "whole page"])
+@pytest.mark.parametrize("tag", ["div", "span", "blockquote", "section"])
+def test_html_nested_5000_levels_deep_ingests_like_a_flat_page(tmp_path, tag, whole_page):
+    paragraphs = "".join(f"<p>{t}</p>" for t in ARTICLE) + f"<p>{unique_text(tag)}</p>"
+
+    def page(depth: int) -> str:
+        body = f"<{tag}>" * depth + paragraphs + f"</{tag}>" * depth
+        if whole_page:
+            return f"<html><head><title>很深的网页</title></head><body><article>{body}</article></body></html>"
+        return "<h1>很深的网页</h1>" + body
+
+    bodies = []
+    for depth in (1, 5000):
+        seeds = tmp_path / f"seeds-{depth}"
+        seeds.mkdir()
+        (seeds / "deep.html").write_text(page(depth), encoding="utf-8")
+        out = tmp_path / f"docs-{depth}"
+        result = ingest(seeds, out)
+        assert not result.entries[0].skipped and not result.entries[0].warning, result.entries[0]
+        bodies.append(_page_body(out))
+    assert bodies[0] == bodies[1]
+    assert all(t in bodies[1] for t in ARTICLE)
+
+
+def test_folders_symlinks_and_pipes_in_the_seeds_folder(tmp_path):
+    seeds = tmp_path / "seeds"
+    (seeds / "2026-11").mkdir(parents=True)
+    (seeds / "2026-11" / "inside.txt").write_text(text_article("子目录里的文章"), encoding="utf-8")
+    (seeds / "page_files").mkdir()
+    (seeds / "page_files" / "style.css").write_text("body{}", encoding="utf-8")
+    (seeds / "article.txt").write_text(text_article("顶层的文章"), encoding="utf-8")
+    (seeds / "alias.txt").symlink_to(seeds / "article.txt")
+    (seeds / "outside.txt").symlink_to(SEEDS / sorted(p.name for p in SEEDS.iterdir())[2])
+    (seeds / "loop-a").symlink_to(seeds / "loop-b")
+    (seeds / "loop-b").symlink_to(seeds / "loop-a")
+    (seeds / "itself").symlink_to(seeds)
+    (seeds / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    os.mkfifo(seeds / "pipe")
+    lines: list[str] = []
+    result = ingest(seeds, tmp_path / "docs", echo=lines.append)
+    skipped = {Path(e.path).name: e.skipped for e in result.entries if e.skipped}
+    assert set(skipped) == {"2026-11", "page_files", "loop-a", "loop-b", "itself", "dangling.txt", "pipe"}
+    assert "子目录" in skipped["2026-11"] and "子目录" in skipped["itself"]
+    assert "资源目录" in skipped["page_files"]
+    assert all("符号链接" in skipped[n] for n in ("loop-a", "loop-b", "dangling.txt"))
+    assert "不是普通文件" in skipped["pipe"]
+    for name in skipped:
+        assert sum(line.startswith(f"跳过 {name}：") for line in lines) == 1
+    pages = {Path(e.path).name: e.page or e.merged_into for e in result.entries if not e.skipped}
+    assert set(pages) == {"article.txt", "alias.txt", "outside.txt"}
+    assert pages["alias.txt"] == pages["article.txt"]  # the same article, merged
+    assert not any("子目录里的文章" in p.read_text(encoding="utf-8") for p in (tmp_path / "docs").rglob("*.md"))
