@@ -26,6 +26,7 @@ from importlib import resources
 import yaml
 
 from .records import HEADING, LIST, PARAGRAPH, QUOTE, Article, Unit
+from .statement import definition_strength, reported, sentences, standalone, strip_lead
 from .text import fold
 
 # ------------------------------------------------------------------ records
@@ -79,7 +80,7 @@ class Question:
 class Term:
     term: str
     expansion: str
-    definition: Claim
+    definition: Claim | None  # a source sentence that defines the term, if any does
     uses: tuple[Claim, ...]
 
 
@@ -125,21 +126,11 @@ def _aliases(entry: dict, key: str = "name") -> list[str]:
 
 # ------------------------------------------------------------------ text helpers
 
-_SENTENCE = re.compile(r"[^。！？!?；;]+(?:[。！？!?；;]+[”’」』）)]?|$)")
 _CONTRAST = re.compile(r"[，,；;](?=(?:而|但|则)\s*\S)")
 _LEAD_WORDS = r"(?:而|但|则|但是|并且|同时|相对来讲，?|相对而言，?)?"
 _NUMBERING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．)]?\s*|(?:[QA]|问|答)\d*\s*[：:]\s*)")
 ASKED = re.compile(r"^(?:Q|问题?)\s*\d*\s*[：:]", re.I)  # Q1：… / 问：…
 ANSWERED = re.compile(r"^(?:A|答)\s*\d*\s*[：:]", re.I)  # A：… / 答：…
-
-
-@functools.lru_cache(maxsize=65536)
-def _sentences(text: str) -> tuple[str, ...]:
-    return tuple(s.strip() for s in _SENTENCE.findall(text) if s.strip())
-
-
-def sentences(text: str) -> list[str]:
-    return list(_sentences(text))
 
 
 def strip_numbering(text: str) -> str:
@@ -150,6 +141,18 @@ def _claim(article: Article, unit: Unit, text: str) -> Claim:
     text = text.strip()
     assert text in unit.text, (text, unit.text)
     return Claim(text, article.slug, unit.anchor, article.doc.meta.title)
+
+
+def _stated(article: Article, unit: Unit, text: str) -> Claim | None:
+    """A claim from ``text`` when part of it reads on its own as a statement (statement.py)."""
+    kept = standalone(text)
+    return _claim(article, unit, kept) if kept else None
+
+
+def _all_stated(article: Article, units, texts=None) -> tuple[Claim, ...]:
+    """The statements of these units (their whole text, or the matching ``texts``)."""
+    texts = texts if texts is not None else [u.text for u in units]
+    return tuple(c for u, t in zip(units, texts, strict=True) if (c := _stated(article, u, t)))
 
 
 def short_clause(text: str, limit: int = 48) -> str:
@@ -243,16 +246,15 @@ def _cells(article: Article, units: list[Unit], subjects_only: bool = False) -> 
         for u in units:
             for s in sentences(u.text):
                 part = subject_part(s, aliases)
-                if part:
-                    found = _claim(article, u, short_clause(part))
+                if part and not reported(s, part) and (found := _stated(article, u, short_clause(part))):
                     break
             if found:
                 break
         if found is None and not subjects_only:  # named but not as a subject: the first sentence naming it
             for u in units:
-                hit = next((s for s in sentences(u.text) if side in s), "")
-                if hit:
-                    found = _claim(article, u, short_clause(hit, 60))
+                hits = (_stated(article, u, short_clause(s, 60)) for s in sentences(u.text) if side in s)
+                found = next((c for c in hits if c and side in c.text), None)
+                if found:
                     break
         if found:
             out.append((side, found))
@@ -268,7 +270,7 @@ def _axis_sections(article: Article) -> list[tuple[str, AxisSection]]:
         if name and sec.units:
             cells = _cells(article, sec.units)
             if len(cells) >= 2:
-                reasoning = tuple(_claim(article, u, u.text) for u in sec.units)
+                reasoning = _all_stated(article, sec.units)
                 found.append((_match_axis(name), AxisSection(cells, reasoning, sec.heading.text)))
     # list items or paragraphs led by "<axis>维度 ……"
     for u in article.units:
@@ -282,7 +284,7 @@ def _axis_sections(article: Article) -> list[tuple[str, AxisSection]]:
             continue
         cells = _cells(article, [u])
         if len(cells) >= 2:
-            found.append((_match_axis(name), AxisSection(cells, (_claim(article, u, u.text),), m.group(1))))
+            found.append((_match_axis(name), AxisSection(cells, _all_stated(article, [u]), m.group(1))))
     # contrasts anywhere else: "社群运营……，而用户运营……" in one paragraph
     covered = {c.anchor for _n, sec in found for c in sec.reasoning}
     sides = list(_side_aliases().values())
@@ -293,7 +295,7 @@ def _axis_sections(article: Article) -> list[tuple[str, AxisSection]]:
             continue
         cells = _cells(article, [u], subjects_only=True)
         if len(cells) >= 2:
-            found.append((_axis_for(" ".join(c.text for _s, c in cells)), AxisSection(cells, (_claim(article, u, u.text),), u.section or article.doc.meta.title)))
+            found.append((_axis_for(" ".join(c.text for _s, c in cells)), AxisSection(cells, _all_stated(article, [u]), u.section or article.doc.meta.title)))
     return found
 
 
@@ -313,7 +315,7 @@ def _marked_sections(article: Article, markers: list[str]) -> list[Claim]:
     out: list[Claim] = []
     for sec in sections(article):
         if sec.heading and any(m in sec.heading.text for m in markers):
-            out.extend(_claim(article, u, u.text) for u in sec.units)
+            out.extend(_all_stated(article, sec.units))
     return out
 
 
@@ -324,21 +326,20 @@ def _shared_sentences(article: Article) -> list[Claim]:
     for u in article.units:
         for s in sentences(u.text):
             if sum(1 for n in names if n in s) >= 2 and re.search(r"都|均|同样|共同|共性|相通", s):
-                out.append(_claim(article, u, s))
+                out.extend(_all_stated(article, [u], [s]))
     return out
 
 
 # ------------------------------------------------------------------ concepts
 
 MAX_CLAIM_CHARS = 100
-_DEFINITION_VERBS = r"(?:就是|是指|指的是|即|的核心是|的核心在于|的本质是|的本质在于|的本质|的定义是|[：:]|是)"
-
-
 def _concepts(articles: list[Article]) -> list[Concept]:
+    """Per concept: the statements whose subject it is, defining ones first (strongest
+    defining verb first, then source order), and up to six others per source."""
     out = []
     for entry in topics()["concepts"]:
         aliases = _aliases(entry)
-        defs: list[Claim] = []
+        defs: list[tuple[int, int, Claim]] = []
         claims: list[Claim] = []
         for a in articles:
             per_source = 0
@@ -349,29 +350,33 @@ def _concepts(articles: list[Article]) -> list[Concept]:
                     continue
                 for s in sentences(u.text):
                     part = subject_part(s, aliases) if any(al in s for al in aliases) else ""
-                    if not part:
+                    if not part or reported(s, part):
                         continue
-                    rest = part[len(next(al for al in aliases if part.startswith(al))):]
-                    rest = re.sub(r"^\s*[（(][^）)]{1,40}[)）]\s*", "", rest)  # 社区运营（Community Operation）的本质
-                    text = s if len(s) <= MAX_CLAIM_CHARS else part
-                    if re.match(_DEFINITION_VERBS, rest) and not rest.startswith("是不是"):
-                        defs.append(_claim(a, u, text))
+                    # the whole sentence when its own subject is the concept, else the clause from it on
+                    text = s if len(s) <= MAX_CLAIM_CHARS and strip_lead(s).startswith(part[:4]) else part
+                    claim = _stated(a, u, text)
+                    if claim is None:
+                        continue
+                    strength = definition_strength(claim.text, entry["name"], tuple(aliases))
+                    if strength:
+                        defs.append((-strength, len(defs), claim))
                     elif per_source < 6:
-                        claims.append(_claim(a, u, text))
+                        claims.append(claim)
                         per_source += 1
         if not defs and not claims:
             # no sentence is about the concept: the sentences that use it, earliest mention first
             pattern = re.compile("|".join(map(re.escape, aliases)))
             mentions = [
-                (pattern.search(s).start(), _claim(a, u, s))
+                (pattern.search(c.text).start(), c)
                 for a in articles for u in a.units if u.kind != HEADING
                 for s in sentences(u.text) if pattern.search(s) and len(s) <= MAX_CLAIM_CHARS
+                for c in _all_stated(a, [u], [s]) if pattern.search(c.text)
             ]
             claims = [c for _pos, c in sorted(mentions, key=lambda x: x[0])[:5]]
-        defs, claims = _unique(defs), _unique(claims)
-        claims = [c for c in claims if c.key not in {d.key for d in defs}]
-        if defs or claims:
-            out.append(Concept(entry["name"], tuple(defs), tuple(claims)))
+        definitions = _unique([c for *_order, c in sorted(defs, key=lambda x: x[:2])])
+        claims = [c for c in _unique(claims) if c.key not in {d.key for d in definitions}]
+        if definitions or claims:
+            out.append(Concept(entry["name"], tuple(definitions), tuple(claims)))
     return out
 
 
@@ -423,23 +428,24 @@ def _questions(articles: list[Article]) -> list[Question]:
             # Q/A block
             if ASKED.match(u.text) and nxt and ANSWERED.match(nxt[0].text):
                 q = strip_numbering(u.text)
-                answer = nxt[0].text
-                found.append(Question(q, (_claim(a, nxt[0], answer),), _claim(a, u, u.text)))
+                answer = _stated(a, nxt[0], nxt[0].text)
+                if answer:
+                    found.append(Question(q, (answer,), _claim(a, u, u.text)))
                 continue
             if ANSWERED.match(u.text):
                 continue
             # question heading: answered by the first paragraphs of its section
             if u.kind == HEADING and _is_question(u.text, heading=True) and _topical(u.text):
-                body = []
-                for v in nxt:
+                body: list[Claim] = []
+                for v in nxt[:ANSWER_WINDOW]:
                     if v.kind == HEADING:
                         break
-                    if v.kind in (PARAGRAPH, LIST, QUOTE) and _answers_well(v.text):
-                        body.append(v)
+                    if v.kind in (PARAGRAPH, LIST, QUOTE) and _answers_well(v.text) and (c := _stated(a, v, v.text)):
+                        body.append(c)
                     if len(body) == 3:
                         break
                 if body:
-                    found.append(Question(strip_numbering(u.text), tuple(_claim(a, v, v.text) for v in body), _claim(a, u, u.text)))
+                    found.append(Question(strip_numbering(u.text), tuple(body), _claim(a, u, u.text)))
                 continue
             if u.kind == HEADING:
                 continue
@@ -449,18 +455,20 @@ def _questions(articles: list[Article]) -> list[Question]:
             if not qs:
                 continue
             rest = u.text[u.text.rfind(qs[-1]) + len(qs[-1]):].strip()
-            if len(rest) >= 12 and _answers_well(rest):  # "为什么……？因为……。": answered in place
-                answers = [_claim(a, u, rest)]
+            in_place = _stated(a, u, rest) if len(rest) >= 12 and _answers_well(rest) else None
+            if in_place:  # "为什么……？因为……。": answered in place
+                answers = [in_place]
             else:
                 answers = []
-                for v in nxt:
+                for v in nxt[:ANSWER_WINDOW]:
                     if v.kind == HEADING or len(answers) == 3:
                         break
                     if not _answers_well(v.text):
                         if answers:
                             break
                         continue
-                    answers.append(_claim(a, v, v.text))
+                    if c := _stated(a, v, v.text):
+                        answers.append(c)
             if answers and sum(len(c.text) for c in answers) >= 12:
                 for q in qs:
                     found.append(Question(_last_clause(q), tuple(answers), _claim(a, u, q)))
@@ -473,7 +481,65 @@ def _questions(articles: list[Article]) -> list[Question]:
             merged[k] = Question(old.question, tuple(_unique(list(old.answers) + list(q.answers))), old.asked)
         else:
             merged[k] = q
-    return list(merged.values())
+    out = []
+    for q in merged.values():
+        subject = asked_for_definition(q.question)
+        if subject:  # 什么是 X？ starts with a definition of X, or is not listed
+            best = _definition_of(subject, articles, q.asked)
+            if best is None:
+                continue
+            q = Question(q.question, tuple(_unique([best, *q.answers])), q.asked)
+        out.append(q)
+    return out
+
+
+ANSWER_WINDOW = 12  # units after a question that may hold its answer
+_WHAT_IS = re.compile(
+    r"(?:什么是|什么叫|何为|何谓)\s*[“\"「]?(?P<a>[^”\"」？?，,。：:]{2,12}?)[”\"」]?\s*[？?]|"
+    r"^(?P<b>[^，,。？?“”\"：:]{2,12}?)[”\"」]?\s*(?:到底|究竟)?(?:是什么|指什么|是指什么|是啥|的定义是什么|的含义是什么|的意思是什么)"
+)
+
+
+def asked_for_definition(question: str) -> str:
+    """X when the question asks what X is (什么是 X？ / X 是什么？), else ''."""
+    q = re.sub(r"^(?:那么|所以|到底|究竟|请问)\s*", "", strip_numbering(question.strip("“”\" ")))
+    m = _WHAT_IS.search(q)
+    if not m:
+        return ""
+    subject = re.sub(r"^(?:到底|究竟)", "", (m.group("a") or m.group("b")).strip())
+    # a name, not a relation: 社群运营和用户运营的区别是什么 asks for a comparison
+    return "" if re.search(r"[的和与及跟或]", subject) or len(subject) > 8 else subject
+
+
+def _definition_of(subject: str, articles: list[Article], asked: Claim) -> Claim | None:
+    """The best statement defining ``subject``: strongest first, then from the article that
+    asked (after the question before elsewhere), then source order."""
+    aliases = _subject_aliases(subject)
+    found = []
+    for a in articles:
+        seen_question = False
+        for u in a.units:
+            if a.slug == asked.slug and u.anchor == asked.anchor:
+                seen_question = True
+            if u.kind == HEADING or not any(al in u.text for al in aliases):
+                continue
+            for s in sentences(u.text):
+                c = _stated(a, u, s)
+                strength = definition_strength(c.text, subject, aliases) if c else 0
+                if strength:
+                    here = a.slug == asked.slug
+                    found.append(((-strength, not here, here and not seen_question, len(found)), c))
+    return min(found, key=lambda x: x[0])[1] if found else None
+
+
+def _subject_aliases(subject: str) -> tuple[str, ...]:
+    """The subject and its aliases in the topics file (concepts, sides, terms)."""
+    groups = [_aliases(e) for e in topics()["concepts"] + topics()["sides"]]
+    groups += [[t["term"], *(t.get("aliases") or [])] for t in topics()["terms"]]
+    for names in groups:
+        if subject in names:
+            return tuple(sorted(set(names) | {subject}, key=len, reverse=True))
+    return (subject,)
 
 
 # ------------------------------------------------------------------ glossary
@@ -526,29 +592,26 @@ def _terms(articles: list[Article]) -> list[Term]:
         pattern = _term_pattern(aliases_of[name])
         uses: list[Claim] = []
         best: tuple[tuple, Claim] | None = None
-        spelled_here = [x[2] for x in spelled.get(name, [])]
+        expansion = str(entry.get("expansion") or "")
+        # a sentence defines the term when the term, or its Han expansion, is its subject
+        subjects = tuple(aliases_of[name]) + ((expansion,) if re.fullmatch(r"[\u4e00-\u9fff]{2,12}", expansion) else ())
         for a, u in units_of.get(name, []):
             for s in sentences(u.text):
-                m = pattern.search(s)
-                if not m:
+                if not pattern.search(s):
                     continue
-                after = s[m.end():]
-                score = (
-                    4 if re.match(r"\s*(?:就是|是指|指的是|即|[（(])", after) or (m.start() == 0 and re.match(r"\s*是", after))
-                    else 3 if re.match(r"\s*\S{0,6}(?:——|[：:])", after) or any(x in s for x in spelled_here)
-                    else 2 if m.start() <= 2
-                    else 1,
-                    min(len(s), 15) - abs(len(s) - 45) / 100,
-                )
                 if len(uses) < MAX_USES:  # claims are made only where they are kept
                     claim = _claim(a, u, s)
                     if claim.key not in {c.key for c in uses}:
                         uses.append(claim)
-                if best is None or score > best[0]:
-                    best = (score, _claim(a, u, s))
-        if best is None:
+                stated = _stated(a, u, s)
+                strength = definition_strength(stated.text, name, subjects) if stated else 0
+                if strength:
+                    score = (strength, -abs(len(stated.text) - 45))
+                    if best is None or score > best[0]:
+                        best = (score, stated)
+        if best is None and not uses:
             continue
-        out.append(Term(name, str(entry.get("expansion") or ""), best[1], tuple(uses)))
+        out.append(Term(name, expansion, best[1] if best else None, tuple(uses)))
     return out
 
 
@@ -570,39 +633,42 @@ def _layering(articles: list[Article]) -> Layering:
     for a in articles:
         for u in a.units:
             for s in sentences(u.text):
+                st = _stated(a, u, s)  # the sentence as the statement quoted under a table, if it can be one
+                if st is None:
+                    continue
                 if "RFM" in s:
-                    rfm_claims.append(_claim(a, u, s))
+                    rfm_claims.append(st)
                     for m in re.finditer(r"(?<![A-Za-z])([RFM])\s*[(（]\s*([A-Za-z]+)\s*[)）]\s*([^、，,；;。（(]{2,12})", s):
                         rfm_letters.append((m.group(1), f"{m.group(3).strip()}（{m.group(2)}）", _claim(a, u, m.group(0))))
                     g = re.search(r"分为([^。；]+?[群层])(?:[。；，]|$)", s)
                     if g:
                         for name in re.split(r"[、，,和及]", g.group(1)):
                             if name.strip():
-                                rfm_groups.append((name.strip(), _claim(a, u, s)))
+                                rfm_groups.append((name.strip(), st))
                 if "KOL" in s:
-                    kol_claims.append(_claim(a, u, s))
+                    kol_claims.append(st)
                     c = re.search(r"根据(.+?)(?:分层|来分|进行分层)", s)
                     if c:
                         for crit in re.split(r"[、，,]|和|及", c.group(1)):
                             crit = re.sub(r"^.*?(?:在平台的|的)", "", crit).strip()
                             if crit:
-                                kol_criteria.append((crit, _claim(a, u, s)))
+                                kol_criteria.append((crit, st))
                     p = re.search(r"[\"“]([^\"”]*KOL[^\"”]*)[\"”]", s)
                     if p and "-" in p.group(1):
                         for level in p.group(1).split("-"):
-                            kol_pyramid.append((level.strip(), _claim(a, u, s)))
+                            kol_pyramid.append((level.strip(), st))
                 with_shares = False
                 for m in shares.finditer(s):
-                    activity.append((m.group(1), m.group(2).replace(" ", ""), _claim(a, u, s)))
+                    activity.append((m.group(1), m.group(2).replace(" ", ""), st))
                     with_shares = True
                 if not with_shares:
                     hits = [lv for lv in levels if lv in s]
                     if len(hits) >= 2:
                         for lv in hits:
-                            activity.append((lv, "", _claim(a, u, s)))
+                            activity.append((lv, "", st))
                 d = re.search(r"(?:用户)?标签.{0,8}?从(.+?)这?\s*\d+\s*个维度", s)
                 if d:
-                    tag_claim = tag_claim or _claim(a, u, s)
+                    tag_claim = tag_claim or st
                     for dim in re.split(r"[、，,和]", d.group(1)):
                         if dim.strip():
                             tag_dims.setdefault(dim.strip(), [])
@@ -612,7 +678,7 @@ def _layering(articles: list[Article]) -> Layering:
             for u in a.units:
                 for s in sentences(u.text):
                     if dim in s and re.search(r"精细化|分层|模型", s) and (tag_claim is None or s != tag_claim.text):
-                        tag_dims[dim].append(_claim(a, u, s))
+                        tag_dims[dim].extend(_all_stated(a, [u], [s]))
     return Layering(
         rfm_letters=tuple(_unique_by(rfm_letters, lambda x: x[0] + x[1])),
         rfm_claims=tuple(_unique(rfm_claims)),

@@ -15,6 +15,8 @@ from .render import front_matter, md_escape
 from .svg import bars, pyramid
 
 SNIPPETS = "_snippets/abbreviations.md"
+HAN_TERMS = "_snippets/han-terms.md"  # read by the opskb.tooltips Markdown extension
+TOOLTIP_CHARS = 60
 # Material's per-page search boost: a concept's own page first, then the
 # knowledge pages, then the source articles (see render.source_page).
 BOOST_CONCEPT = 4
@@ -24,11 +26,15 @@ BOOST_KNOWLEDGE = 2
 _TITLE_UNSAFE = re.compile(r"[^\w\s\u3000-\u303f\uff01-\uff5e·—…-]|[（）()＜＞<>\[\]“”\"']")
 
 
-def cite(claim: Claim, prefix: str) -> str:
-    # the hover title holds only words and plain punctuation: no brackets or quotes
-    # from a seed may end the Markdown link early
+def source_link(claim: Claim, prefix: str) -> str:
+    """The link target of a claim's paragraph, with its hover title. The title holds only
+    words and plain punctuation: no brackets or quotes from a seed may end the link early."""
     title = _TITLE_UNSAFE.sub("", claim.title)
-    return f'[↗]({prefix}sources/{claim.slug}.md#{claim.anchor} "出自《{title}》"){{ .cite }}'
+    return f'{prefix}sources/{claim.slug}.md#{claim.anchor} "出自《{title}》"'
+
+
+def cite(claim: Claim, prefix: str) -> str:
+    return f"[↗]({source_link(claim, prefix)}){{ .cite }}"
 
 
 def stated(claim: Claim, prefix: str, text: str | None = None) -> str:
@@ -84,7 +90,7 @@ def compare_page(k: Knowledge) -> str:
     for ax in k.axes:
         lines.append(f"### {ax.name} {{ #{axis_anchor(ax.name)} }}\n")
         for sec in ax.sections:
-            src = sec.reasoning[0].title if sec.reasoning else ""
+            src = (sec.reasoning or [c for _side, c in sec.cells])[0].title
             lines.append(f"**《{md_escape(src)}》：{md_escape(sec.heading)}**\n")
             lines.extend(f"- {stated(c, p)}" for c in sec.reasoning)
             lines.append("")
@@ -212,7 +218,8 @@ def faq_page(k: Knowledge) -> str:
         lines.append(f'??? question "回答（{len(q.answers)} 段原文）"\n')
         for a in q.answers:
             lines.append(f"    - {stated(a, p, _answer_text(a))}")
-        lines.append(f"\n    原文中的提问：\n\n    > {stated(q.asked, p)}\n")
+        # the question is the heading; where a source asks it is a link, not a statement
+        lines.append(f"\n    [原文中的提问]({source_link(q.asked, p)}){{ .asked }}\n")
     return "\n".join(lines) + "\n"
 
 
@@ -228,14 +235,19 @@ def glossary_page(k: Knowledge) -> str:
     p = "../"
     lines = [
         *page_head("术语表", "RFM、KOL、LTV、私域流量、裂变等运营术语：来源文章中的释义和用法。"),
-        f"来源文章中出现的 {len(k.terms)} 个术语和缩写。释义摘自来源，缩写在全站悬停即可看到含义。\n",
+        f"来源文章中出现的 {len(k.terms)} 个术语和缩写。释义摘自来源，在全站正文中悬停术语即可看到含义。\n",
+        # the glossary itself shows no tooltips (see tooltips.py)
+        '<div class="kb-no-tooltips" markdown>\n',
     ]
     for t in sorted(k.terms, key=lambda t: (not re.match(r"[A-Za-z]", t.term), t.term.lower())):
         lines.append(f"### {md_escape(t.term)} {{ #{term_anchor(t.term)} }}\n")
         if t.expansion:
             lines.append(f"全称或含义：{md_escape(t.expansion)}\n")
-        lines.append(f"{stated(t.definition, p)}\n")
-        others = [u for u in t.uses if u.anchor != t.definition.anchor]
+        if t.definition:
+            lines.append(f"{stated(t.definition, p)}\n")
+        elif not t.expansion:
+            lines.append("来源中没有给出定义，下面是用到它的地方。\n")
+        others = [u for u in t.uses if not t.definition or u.anchor != t.definition.anchor]
         if others:
             by_source: dict[str, list[Claim]] = {}
             for u in others:
@@ -245,6 +257,7 @@ def glossary_page(k: Knowledge) -> str:
                 for us in by_source.values()
             )
             lines.append(f"用到的地方：{links}\n")
+    lines.append("</div>")
     return "\n".join(lines) + "\n"
 
 
@@ -259,6 +272,19 @@ def abbreviations(k: Knowledge) -> str:
     for t in k.terms:
         if re.fullmatch(r"[A-Za-z]{2,8}", t.term) and t.expansion:
             lines.append(f"*[{t.term}]: {t.expansion}")
+    return "\n".join(sorted(lines)) + "\n"
+
+
+def han_terms(k: Knowledge) -> str:
+    """Glossary terms in Han characters with their short meaning (the expansion, else the
+    defining sentence), as ``*[term]: meaning`` lines for the tooltips extension."""
+    lines = []
+    for t in k.terms:
+        if not re.search(r"[\u4e00-\u9fff]", t.term):
+            continue
+        meaning = t.expansion or (t.definition.text if t.definition else "")
+        if meaning:
+            lines.append(f"*[{t.term}]: {_short(' '.join(meaning.split()), TOOLTIP_CHARS)}")
     return "\n".join(sorted(lines)) + "\n"
 
 
@@ -325,6 +351,7 @@ def knowledge_pages(k: Knowledge, articles: list[Article]) -> dict[str, str]:
         "faq/index.md": faq_page(k),
         "glossary/index.md": glossary_page(k),
         SNIPPETS: abbreviations(k),
+        HAN_TERMS: han_terms(k),
     }
     pages.update(concepts_pages(k))
     pages.update(layering_pages(k))
