@@ -200,3 +200,18 @@ def test_screenshots(page):
     page.wait_for_timeout(300)
     page.screenshot(path=str(OUTPUT / "search.png"))
     assert (OUTPUT / "home.png").stat().st_size > 10_000 and (OUTPUT / "search.png").stat().st_size > 10_000
+
+
+def test_hovering_a_han_glossary_term_in_a_paragraph_shows_its_definition(page):
+    page.goto(page.base + "/sources/shequn-yunying-he-yonghu-yunying.html")
+    term = page.locator("article p abbr", has_text="精细化运营").first
+    assert term.count() == 1
+    # inside Han text: a Chinese character right before it, where a \b boundary never falls
+    before = term.evaluate("el => el.previousSibling && el.previousSibling.textContent.slice(-1)")
+    assert before and "\u4e00" <= before <= "\u9fff", before
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tip = page.locator(".md-tooltip2--active .md-tooltip2__inner")  # Material's tooltip
+    tip.wait_for(state="visible", timeout=5000)
+    assert tip.inner_text().startswith("精细化运营：从“广撒网”")
+    page.screenshot(path=str(OUTPUT / "tooltip.png"))

@@ -217,3 +217,161 @@ def test_knowledge_pages_are_generated_not_committed(page):
 
     tracked = subprocess.run(["git", "ls-files", f"docs/{page}"], capture_output=True, text=True, cwd=SEEDS.parent).stdout
     assert tracked == ""
+
+
+# ---------------------------------------------------------------- statements that stand on their own
+#
+# The rules, written here independently of statement.py, over every cited statement of
+# the knowledge pages (concepts, comparison, layering, FAQ, glossary, home).
+
+DANGLING = re.compile(r"^(?:而|但|则|又|所以|那么|因此|因而|因为|而且|并且|可是|不过|然而|于是|另外|此外|其实|总之|可见)")
+SPEAKER = re.compile(r"^(?:[QA]|问|答)\s*\d*\s*[：:]")
+NARRATIVE = re.compile(r"(?<!自)我(?!国)|你|您|咱|有人(?:会)?(?:说|告诉)")
+INVENTED = re.compile(r"^(?:比如|例如|假设|假如)|张三|李四|小明")
+MAX_DEFECT_SHARE = 0.02
+
+
+def statement_defects(site: Path) -> tuple[int, list[tuple[str, str, str]]]:
+    total, defects = 0, []
+    for html, a in citations(site):
+        text = claim_text(a)
+        total += 1
+        for kind, bad in (
+            ("connective", DANGLING.match(text)),
+            ("question", re.search(r"[？?][”’」』）)\"']*$", text)),
+            ("speaker", SPEAKER.match(text)),
+            ("narrative", NARRATIVE.search(text) or INVENTED.search(text)),
+        ):
+            if bad:
+                defects.append((html.relative_to(site).as_posix(), kind, text))
+    return total, defects
+
+
+WHAT_IS = re.compile(r"^(?:什么是|何为)(?P<a>[^？?]+)[？?]$|^(?P<b>[^？?，,的和与]+?)(?:是什么|指什么)[？?]$")
+
+
+def what_is_answers(site: Path) -> list[tuple[str, str, str]]:
+    """(question, its subject, the first statement of its answer) for 什么是 X / X 是什么."""
+    soup = BeautifulSoup((site / "faq" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    out = []
+    for h in soup.select("article h2"):
+        question = h.get_text(strip=True).rstrip("¶")
+        m = WHAT_IS.match(question)
+        if m:
+            first = h.find_next_sibling("details").select_one("li a.cite")
+            out.append((question, m.group("a") or m.group("b"), claim_text(first)))
+    return out
+
+
+def defines(text: str, subject: str) -> bool:
+    t = re.sub(r"^所谓", "", text)
+    return bool(re.match(rf"{re.escape(subject)}(?:（[^）]*）)?[”\"]?[，,]?\s*(?:是指|就是|即|指的是|的定义是|的核心是|的本质是|是|：)", t))
+
+
+def assert_statements_stand_alone(site: Path) -> int:
+    total, defects = statement_defects(site)
+    assert total > 0
+    assert len(defects) <= MAX_DEFECT_SHARE * total, "\n".join(map(str, defects))
+    for question, subject, first in what_is_answers(site):
+        assert subject in first and defines(first, subject), (question, first)
+    return total
+
+
+def test_every_statement_on_the_seed_site_stands_on_its_own(seed_site):
+    _docs, site = seed_site
+    assert assert_statements_stand_alone(site) > 150
+    assert what_is_answers(site), "the seeds ask 什么是用户运营？"
+
+
+def test_the_faq_answers_what_is_x_with_the_sources_own_definition(seed_site):
+    _docs, site = seed_site
+    (question, subject, first), = [x for x in what_is_answers(site) if x[1] == "用户运营"]
+    # the article's own answer, not the views it quotes and rejects first
+    assert first.startswith("用户运营的核心是")
+    faq = (site / "faq" / "index.html").read_text(encoding="utf-8")
+    assert "有人会告诉你" not in faq and "蒙圈" not in faq
+
+
+def test_a_concept_page_lists_statements_about_that_concept_under_its_definition(seed_site):
+    docs, _site = seed_site
+    page = (docs / "concepts" / "yonghu-yunying.md").read_text(encoding="utf-8")
+    definitions = page.split("## 定义", 1)[1].split("##", 1)[0]
+    items = [line[2:] for line in definitions.splitlines() if line.startswith("- ")]
+    assert items and all(item.startswith("用户运营") for item in items)
+
+
+def test_glossary_entries_quote_a_defining_sentence_or_only_the_expansion(seed_site):
+    _docs, site = seed_site
+    soup = BeautifulSoup((site / "glossary" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    for h in soup.select("article h3"):
+        term = h.get_text(strip=True).rstrip("¶")
+        entry = []
+        for sib in h.find_next_siblings():
+            if sib.name == "h3":
+                break
+            entry.append(sib)
+        cited = [claim_text(a) for el in entry for a in el.select("a.cite")]
+        for text in cited:  # a quoted sentence is one that defines the term (or its expansion)
+            assert term in text or "（" + term in text or term.lower() in text.lower(), (term, text)
+        if term == "ARPU":  # no source defines it: the expansion alone
+            assert not cited and "Average Revenue Per User" in " ".join(el.get_text() for el in entry)
+
+
+HELD_OUT = """私域流量入门：新人常问的几个问题
+作者：测试编辑
+
+一、什么是私域流量？
+
+很多人第一次听到私域流量，都觉得这是一个新词。
+
+有人会告诉你，私域流量就是把用户拉进微信群。
+
+你可能还是一头雾水。
+
+所谓私域流量，是指品牌可以自主掌控、反复免费触达的用户资产，例如企业微信好友和自有社群里的用户。
+
+而公域流量需要持续付费购买，获客成本越来越高。
+
+二、社群运营和用户运营的区别
+
+1. 运营载体不同
+
+社群运营主要依托微信群开展，而用户运营主要依托自有 App 和小程序开展。
+
+比如小王在一家母婴公司做社群运营，每天要在群里发三次早报。
+
+2. 考核指标不同
+
+但社群运营更看重群活跃度和转化率，用户运营则更看重留存率和用户生命周期价值。
+
+我猜你会问：那私域流量和社群运营是什么关系？
+
+答：社群是私域流量最常见的承载场景之一，但私域流量还包括企业微信好友、会员体系等。
+
+三、什么是用户分层？
+
+我们先看一个例子。
+
+用户分层是指按照用户的价值、活跃度或生命周期阶段把用户分成不同群体，再分别制定运营策略。
+
+所以，用户分层是精细化运营的前提。
+"""
+
+
+def test_articles_not_in_the_seeds_keep_the_rules(tmp_path):
+    """An article of our own, full of what the rules catch (narrative lead-ins before the
+    definition, connectives, an invented person, a speaker prefix), added to the seeds."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "held out.txt").write_text(HELD_OUT, encoding="utf-8")
+    docs, site = build_site(seeds, tmp_path / "work")
+    assert_statements_stand_alone(site)
+    subjects = {s: first for _q, s, first in what_is_answers(site)}
+    assert subjects["私域流量"].startswith("所谓私域流量，是指品牌可以自主掌控")
+    assert subjects["用户分层"].startswith("用户分层是指按照用户的价值")
+    concept = (docs / "concepts" / "siyu-liuliang.md").read_text(encoding="utf-8")
+    first = next(line for line in concept.split("## 定义", 1)[1].splitlines() if line.startswith("- "))
+    assert "私域流量，是指品牌可以自主掌控" in first
+    compare = (docs / "compare" / "index.md").read_text(encoding="utf-8")
+    assert "社群运营更看重群活跃度和转化率" in compare and "小王" not in compare
+    assert check_citations(site) > 100

@@ -127,7 +127,7 @@ def _aliases(entry: dict, key: str = "name") -> list[str]:
 # ------------------------------------------------------------------ text helpers
 
 _CONTRAST = re.compile(r"[，,；;](?=(?:而|但|则)\s*\S)")
-_LEAD_WORDS = r"(?:而|但|则|但是|并且|同时|相对来讲，?|相对而言，?)?"
+_LEAD_WORDS = r"(?:而|但|则|但是|并且|同时|所谓|相对来讲，?|相对而言，?)?"
 _NUMBERING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．)]?\s*|(?:[QA]|问|答)\d*\s*[：:]\s*)")
 ASKED = re.compile(r"^(?:Q|问题?)\s*\d*\s*[：:]", re.I)  # Q1：… / 问：…
 ANSWERED = re.compile(r"^(?:A|答)\s*\d*\s*[：:]", re.I)  # A：… / 答：…
@@ -390,8 +390,9 @@ _Q_NOISE = re.compile(
 
 
 def _last_clause(q: str) -> str:
-    """The question without lead-in clauses that name no topic: 具体来讲，A 和 B 有怎样的区别呢？"""
-    q = q.strip("“”\" ")
+    """The question without its numbering and lead-in clauses that name no topic:
+    具体来讲，A 和 B 有怎样的区别呢？ / 三、什么是用户分层？"""
+    q = strip_lead(strip_numbering(q.strip("“”\" ")))
     while True:
         m = re.match(r"^([^，,：:]*)[，,：:]\s*", q)
         if not m or _topical(m.group(1)) or len(q) - m.end() < 6:
@@ -414,9 +415,16 @@ def _is_question(text: str, heading: bool = False) -> bool:
     return ends and (heading or bool(_Q_WORDS.search(t))) and not _RHETORICAL.search(t)
 
 
+@functools.lru_cache(maxsize=1)
+def _topic_words() -> tuple[str, ...]:
+    """Words that make a question one of ours: the sides, the concepts, the glossary terms."""
+    words = [n for e in topics()["sides"] + topics()["concepts"] for n in _aliases(e)]
+    words += [t["term"] for t in topics()["terms"]] + ["运营", "用户"]
+    return tuple(sorted(set(words)))
+
+
 def _topical(text: str) -> bool:
-    words = [n for s in topics()["sides"] for n in _aliases(s)] + ["运营", "用户", "KOL", "RFM"]
-    return any(w in text for w in words)
+    return any(w in text for w in _topic_words())
 
 
 def _questions(articles: list[Article]) -> list[Question]:
