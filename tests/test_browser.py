@@ -62,7 +62,7 @@ def outside_requests(pg) -> list[str]:
 
 
 def result_pages(pg) -> list[str]:
-    hrefs = pg.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    hrefs = pg.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.href)")
     pages: list[str] = []
     for h in hrefs:
         path = urlparse(h).path.lstrip("/")
@@ -71,19 +71,25 @@ def result_pages(pg) -> list[str]:
     return pages
 
 
+SEARCH_BOX = "input[type=search]"
+
+
 def search(pg, query: str, key: str | None = "End") -> list[str]:
-    """Type a query as a reader does: the input method commits the text, then a key event follows."""
-    box = pg.locator("input.md-search__input")
+    """Type a query as a reader does: the input method commits the text, then a key event follows
+    (or none, with ``key=None``: pasted text, a phone keyboard's commit)."""
+    box = pg.locator(SEARCH_BOX).first
     box.click()
+    # forget the previous query's results, so the wait below sees this query's
+    pg.evaluate("() => document.querySelectorAll('.kb-search__results, .kb-search__meta').forEach(e => e.textContent = '')")
     box.fill(query)
     if key:
         pg.keyboard.press(key)
     pg.wait_for_function(
-        "() => document.querySelectorAll('.md-search-result__item').length > 0"
-        " || /没有|No matching/.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
+        "() => document.querySelectorAll('[data-search-result]').length > 0"
+        " || /没有找到/.test(document.querySelector('.kb-search__meta')?.textContent || '')",
         timeout=8000,
     )
-    pg.wait_for_timeout(150)
+    pg.wait_for_timeout(100)
     return result_pages(pg)
 
 

@@ -1,9 +1,12 @@
+"""Search support written by ingest (search.py) and the index built from the HTML (searchindex.py)."""
+
 import json
 import re
 
 from opskb.extract import extract
 from opskb.pipeline import build_articles, build_docs, read_seeds, seed_files
-from opskb.search import domain_words, jieba_user_dict, t2s_table
+from opskb.search import domain_words, search_terms, t2s_table
+from opskb.searchindex import build, kind_of, read_page, shard_of, tokens, word_counts
 
 
 def test_t2s_table_comes_from_opencc_and_maps_query_characters():
@@ -15,13 +18,66 @@ def test_t2s_table_comes_from_opencc_and_maps_query_characters():
     assert len(js.encode("utf-8")) < 40_000
 
 
-def test_jieba_dictionary_holds_the_domain_words(seeds_dir):
+def test_search_terms_hold_the_domain_words_and_the_synonyms(seeds_dir):
     docs, _entries, _prints = build_docs(read_seeds(seed_files(seeds_dir)))
     articles, _ = build_articles(docs)
     k = extract(articles)
     words = domain_words(k)
-    for w in ("社群运营", "用户运营", "私域流量", "精细化运营", "铁杆用户", "潜水用户", "用户画像"):
+    for w in ("社群运营", "用户运营", "私域流量", "精细化运营", "铁杆用户", "潜水用户", "用户画像", "转化漏斗", "铁粉"):
         assert w in words
-    assert all(" " not in w for w in words)
-    lines = jieba_user_dict(k).splitlines()
-    assert all(re.fullmatch(r"\S+ \d+ n", line) for line in lines)
+    data = json.loads(search_terms(k))
+    assert data["synonyms"]["铁粉"][0] == "铁杆用户" and data["synonyms"]["私域"] == ["私域流量"]
+    assert "用户分层" in data["synonyms"]["用户分群"]
+
+
+def test_tokens_are_han_pairs_and_latin_words():
+    assert tokens("用户分层") == ["用户", "户分", "分层"]
+    assert tokens("头部KOL，ＤＡＵ日活") == ["头部", "kol", "dau", "日活"]
+    assert tokens("群") == []  # a lone character is not indexed
+    # a word inside a longer term is all of its pairs
+    assert set(tokens("漏斗")) <= set(tokens("转化漏斗"))
+
+
+def test_shards_spread_tokens_and_match_the_browsers_hash():
+    # FNV-1a of the UTF-8 bytes; the values below are what search.js's shardOf gives
+    # (run in Node 20); the browser tests depend on the two agreeing on every token
+    assert shard_of("a", 2**32) == 0xE40C292C
+    assert shard_of("运营", 2**32) == 0xF602D29F
+    assert len({shard_of(t, 64) for t in tokens("社群运营和用户运营的区别在于运营载体与用户规模")}) > 8
+
+
+def test_domain_words_count_only_where_they_stand_alone():
+    pattern = re.compile("转化漏斗|漏斗|私域流量|私域")
+    counts = word_counts("转化漏斗和漏斗不同，私域流量来自私域。", pattern)
+    assert counts == {"转化漏斗": 1, "漏斗": 1, "私域流量": 1, "私域": 1}
+    assert word_counts("转化漏斗", pattern) == {"转化漏斗": 1}
+
+
+def test_pages_are_read_from_the_article_of_any_theme(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><head><title>标题 - 站点</title></head><body><nav><p>导航不算</p></nav><article>"
+        "<h1 id='t'>社群运营<a class='headerlink' href='#t'>¶</a></h1><p>第一段，讲私域流量。<a class='cite' href='x'>↗</a></p>"
+        "<h2 id='s2'>第二节</h2><ul><li><p>列表里的段落</p></li></ul></article></body></html>",
+        encoding="utf-8",
+    )
+    p = read_page(page, "concepts/a.html")
+    assert p.title == "社群运营" and p.kind == "concept"
+    assert p.sections == [("t", "社群运营", "第一段，讲私域流量。"), ("s2", "第二节", "列表里的段落")]
+    assert kind_of("sources/x.html") == "source" and kind_of("sources/index.html") == "knowledge"
+    assert kind_of("faq/index.html") == "knowledge" and kind_of("index.html") == "knowledge"
+
+
+def test_index_of_the_seed_site(seed_site):
+    _docs, site = seed_site
+    meta = json.loads((site / "search" / "docs.json").read_text(encoding="utf-8"))
+    urls = [d[0] for d in meta["docs"]]
+    assert "concepts/yonghu-fenceng.html" in urls and "404.html" not in urls
+    assert not any(u.startswith(("search/", "assets/")) for u in urls)
+    shard = json.loads((site / "search" / "shards" / f"{shard_of('分层', meta['shards'])}.json").read_text(encoding="utf-8"))
+    layering = urls.index("layering/index.html")
+    assert any(p == layering for p, _n in shard["分层"])
+    # building again gives the same files
+    before = {p.relative_to(site): p.read_bytes() for p in (site / "search").rglob("*.json")}
+    build(site)
+    assert {p.relative_to(site): p.read_bytes() for p in (site / "search").rglob("*.json")} == before

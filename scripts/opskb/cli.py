@@ -24,6 +24,19 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _index(args: argparse.Namespace) -> int:
+    from .searchindex import build
+
+    site = Path(args.site)
+    if not site.is_dir():
+        print(f"opskb: {site}：站点目录不存在（先运行 mkdocs build 或 zensical build）", file=sys.stderr)
+        return 2
+    figures = build(site)
+    print(f"搜索索引：{figures['pages']} 个页面，{figures['tokens']} 个词，{figures['shards']} 个分片，"
+          f"{figures['bytes'] / 1e6:.1f} MB，用时 {figures['seconds']:.2f} 秒")
+    return 0
+
+
 def _bench(args: argparse.Namespace) -> int:
     from .bench import bench, table
 
@@ -56,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default="docs", help="输出目录（默认 docs/）")
     p.add_argument("--report", help="把每个文件的处理结果写成 JSON")
     p.set_defaults(func=_ingest)
+    x = sub.add_parser("index", help="为构建好的站点生成搜索索引（MkDocs 构建时由钩子自动完成；Zensical 构建后手动运行）")
+    x.add_argument("site", nargs="?", default="site", help="构建好的站点目录（默认 site/）")
+    x.set_defaults(func=_index)
     b = sub.add_parser("bench", help="生成合成语料，测量整理和构建的速度、内存和去重效果")
     b.add_argument("--articles", type=int, default=1000, help="语料文章数（默认 1000）")
     b.add_argument("--json", help="把结果写成 JSON")

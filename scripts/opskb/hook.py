@@ -3,8 +3,10 @@
 - build: the generated pages are written to docs/ exactly as `opskb ingest` does.
 - serve: the pages are handed to MkDocs from memory (File.generated), so writing
   them does not wake the file watcher and cause another rebuild; only the small
-  support files (search dictionary, abbreviations) are written, and only when
+  support files (abbreviations, tooltip terms) are written, and only when
   they change. seeds/ is watched, so editing a seed rebuilds the site once.
+- after every build, the site's search index is built from the HTML (searchindex.py);
+  without this hook (Zensical), ``opskb index site/`` does the same.
 The docs/ folder stays complete after `opskb ingest`, so the site does not need
 this hook to exist (see README).
 """
@@ -21,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from opskb.cache import in_memory
 from opskb.pipeline import generate, ingest
+from opskb.searchindex import build as build_index
 from opskb.write import OutputConflict, load_manifest, write_pages
 
 _COMMAND = "OPSKB_MKDOCS_COMMAND"
@@ -37,7 +40,7 @@ def on_startup(command: str, dirty: bool) -> None:
     os.environ[_COMMAND] = command
 
 
-@event_priority(100)  # before the search plugin reads the jieba dictionary
+@event_priority(100)  # before other plugins see the config
 def on_config(config):
     docs = Path(config.docs_dir)
     try:
@@ -91,6 +94,10 @@ def on_files(files: Files, config) -> Files:
     for path, text in sorted(_PAGES.items()):
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_post_build(config) -> None:
+    build_index(Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

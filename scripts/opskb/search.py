@@ -1,9 +1,11 @@
-"""Files that make the site's search work for Chinese readers.
+"""Files that make the site's search work for Chinese readers (see searchindex.py and
+docs/assets/javascripts/search.js):
 
-- a jieba user dictionary of the domain words (glossary terms, concept and axis
-  names, layering levels) so that the index keeps 社群运营, 私域流量, 铁杆用户 whole;
-- a Traditional -> Simplified character table taken from OpenCC's own t2s
-  conversion, for the query rewriter in docs/assets/javascripts/search-normalize.js.
+- the domain words (glossary terms, concept and axis names, layering levels) and the
+  synonyms of the topics file, in ``assets/search/terms.json``: the index counts where a
+  domain word stands on its own, and queries are widened with the synonyms;
+- a Traditional -> Simplified character table taken from OpenCC's own t2s conversion,
+  loaded by the search box when a reader starts a search.
 """
 
 from __future__ import annotations
@@ -16,10 +18,8 @@ import opencc
 
 from .extract import Knowledge, topics
 
-JIEBA_DICT = "_snippets/jieba_user_dict.txt"
+TERMS = "assets/search/terms.json"
 T2S_TABLE = "assets/javascripts/t2s-table.js"
-# Frequency given to domain words: high enough that jieba keeps them whole.
-WORD_FREQ = 50000
 
 
 def domain_words(k: Knowledge) -> list[str]:
@@ -29,12 +29,19 @@ def domain_words(k: Knowledge) -> list[str]:
     words |= {x[0] for x in k.layering.activity} | {d for d, _c in k.layering.tag_dimensions}
     for entry in topics()["terms"]:
         words |= set(entry.get("aliases") or [])
-    # jieba's dictionary format has no spaces; only words with Han characters need help
+    for variant, canonical in synonyms().items():
+        words |= {variant, *canonical}
+    # words of Han characters, two or more, no spaces: the ones a pair index needs told apart
     return sorted(w for w in words if re.search(r"[\u4e00-\u9fff]", w) and " " not in w and len(w) >= 2)
 
 
-def jieba_user_dict(k: Knowledge) -> str:
-    return "".join(f"{w} {WORD_FREQ} n\n" for w in domain_words(k))
+def synonyms() -> dict[str, list[str]]:
+    return {str(k): [str(v) for v in vs] for k, vs in (topics().get("synonyms") or {}).items()}
+
+
+def search_terms(k: Knowledge) -> str:
+    data = {"words": domain_words(k), "synonyms": synonyms()}
+    return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,4 +59,4 @@ def t2s_table() -> str:
 
 
 def search_support(k: Knowledge) -> dict[str, str]:
-    return {JIEBA_DICT: jieba_user_dict(k), T2S_TABLE: t2s_table()}
+    return {TERMS: search_terms(k), T2S_TABLE: t2s_table()}
