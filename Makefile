@@ -27,7 +27,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 bench: $(STAMP)
-	$(BIN)/opskb bench --json bench/results.json
+	$(BIN)/opskb bench --json bench/results.json --site bench/site
 
 # ingest scored on the labelled dev corpus, beside trafilatura alone (see README)
 DEVCORPUS ?= ../shared/devcorpus

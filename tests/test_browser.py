@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import OUTPUT, serve_dir
+from conftest import OUTPUT, SEEDS, project_copy, serve_dir
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -221,3 +221,42 @@ def test_hovering_a_han_glossary_term_in_a_paragraph_shows_its_definition(page):
     tip.wait_for(state="visible", timeout=5000)
     assert tip.inner_text().startswith("精细化运营：从“广撒网”")
     page.screenshot(path=str(OUTPUT / "tooltip.png"))
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory):
+    """The seeds built the way a Zensical user builds: `opskb ingest`, `zensical build`
+    (which runs no MkDocs hooks), then `opskb index site`."""
+    import shutil
+    import subprocess
+    import sys
+
+    zensical = Path(sys.executable).with_name("zensical")
+    if not zensical.exists() and not shutil.which("zensical"):
+        _unavailable("zensical is not installed (pip install -e '.[dev]')")
+    work = project_copy(SEEDS, tmp_path_factory.mktemp("zensical") / "project")
+    run = lambda *cmd: subprocess.run(cmd, cwd=work, capture_output=True, text=True, timeout=300)  # noqa: E731
+    for cmd in ([sys.executable, "-m", "opskb.cli", "ingest"], [str(zensical) if zensical.exists() else "zensical", "build"],
+                [sys.executable, "-m", "opskb.cli", "index", "site"]):
+        proc = run(*cmd)
+        assert proc.returncode == 0, (cmd, proc.stdout[-2000:], proc.stderr[-2000:])
+    return work / "site"
+
+
+def test_a_zensical_build_finds_the_user_layering_page_by_typing(browser, zensical_site):
+    assert not (zensical_site / "search" / "search_index.json").exists()  # no theme index: ours
+    with serve_dir(zensical_site) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        pg = context.new_page()
+        pg.requests = []
+        pg.on("request", lambda r: pg.requests.append(r.url))
+        pg.goto(base + "/index.html")
+        assert pg.locator(SEARCH_BOX).count() == 1  # one box: the theme's own search gives way
+        found = search(pg, "用户分层")[:3]
+        assert "layering/index.html" in found and "concepts/yonghu-fenceng.html" in found
+        first = pg.locator("[data-search-result]").first
+        assert first.locator("a .kb-search__title").inner_text()  # title first in each result
+        assert first.locator("mark").count() >= 1
+        pg.screenshot(path=str(OUTPUT / "zensical-search.png"))
+        assert outside_requests(pg) == []
+        context.close()

@@ -40,7 +40,11 @@ def _index(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from .bench import bench, table
 
-    results = bench(args.articles, Path(args.json) if args.json else None)
+    try:
+        results = bench(args.articles, Path(args.json) if args.json else None, site_dir=Path(args.site) if args.site else None)
+    except FileExistsError as exc:
+        print(f"opskb: {exc}", file=sys.stderr)
+        return 2
     print(table(results))
     return 0
 
@@ -75,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("bench", help="生成合成语料，测量整理和构建的速度、内存和去重效果")
     b.add_argument("--articles", type=int, default=1000, help="语料文章数（默认 1000）")
     b.add_argument("--json", help="把结果写成 JSON")
+    b.add_argument("--site", help="把构建好的语料站点保留在这个目录")
     b.set_defaults(func=_bench)
     e = sub.add_parser("eval", help="在标注过的真实网页上评估清理效果，并与单用 trafilatura 对比")
     e.add_argument("folder", help="标注目录：网页在 pages/ 下（或直接在目录中），标注在 labels.json")

@@ -486,11 +486,12 @@ def _questions(articles: list[Article]) -> list[Question]:
         k = question_key(q.question)
         if k in merged:
             old = merged[k]
-            merged[k] = Question(old.question, tuple(_unique(list(old.answers) + list(q.answers))), old.asked)
+            merged[k] = Question(old.question, old.answers + q.answers, old.asked)
         else:
             merged[k] = q
     out = []
     for q in merged.values():
+        q = Question(q.question, tuple(c for c, _n in by_support(q.answers)), q.asked)
         subject = asked_for_definition(q.question)
         if subject:  # 什么是 X？ starts with a definition of X, or is not listed
             best = _definition_of(subject, articles, q.asked)
@@ -701,6 +702,15 @@ def _layering(articles: list[Article]) -> Layering:
 
 
 # ------------------------------------------------------------------ all
+
+
+def by_support(claims) -> list[tuple[Claim, int]]:
+    """Unique claims, those the most sources make first (then in the order found), each
+    with how many sources make it: the strongest statements of a cell or an answer."""
+    support: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        support[c.key].add(c.slug)
+    return [(c, len(support[c.key])) for c in sorted(_unique(list(claims)), key=lambda c: -len(support[c.key]))]
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:

@@ -65,8 +65,13 @@ def _title(text: str) -> str:
     return ""
 
 
+MAX_NAV_CHILDREN = 30  # a folder with more pages (the sources) is listed by its index page only
+
+
 def _nav(nav, pages: dict[str, str]):
-    """Section entries that point at a generated index page gain that folder's pages."""
+    """Section entries that point at a generated index page gain that folder's pages, when
+    there are few: every page carries the navigation, so its size must not grow with the
+    number of articles."""
     if not nav:
         return nav
     out = []
@@ -79,7 +84,7 @@ def _nav(nav, pages: dict[str, str]):
                     (p for p in pages if p.startswith(folder) and p.endswith(".md") and p != target and "/" not in p[len(folder):]),
                     key=lambda p: _title(pages[p]),
                 )
-                if children:
+                if children and len(children) <= MAX_NAV_CHILDREN:
                     entry = {name: [target] + [{_title(pages[p]) or p: p} for p in children]}
         out.append(entry)
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .article import slugify
-from .extract import ANSWERED, Claim, Knowledge, question_key, sentences
+from .extract import ANSWERED, Claim, Knowledge, by_support, question_key, sentences
 from .records import Article
 from .render import front_matter, md_escape
 from .svg import bars, pyramid
@@ -66,38 +66,115 @@ def concept_slug(name: str) -> str:
 # ------------------------------------------------------------------ pages
 
 
-def compare_page(k: Knowledge) -> str:
+# How much a page shows before "the rest is one click away" (sizes stay flat as sources grow)
+CELL_CLAIMS = 3  # statements per cell of the eight-axis table
+MATRIX_CLAIMS = 2  # per cell of the full matrix
+INDEX_SECTIONS = 2  # sources' sections per axis on the comparison page
+AXIS_SECTIONS = 40  # sources' sections in full on an axis page; the others as links
+LISTED = 15  # common ground, synergy: statements shown, the rest collapsed
+MORE_LIMIT = 300  # collapsed or linked items at most
+FAQ_ANSWERS = 3  # answers quoted per question; the others are links
+FAQ_LINKS = 30
+
+
+def ranked_cell(claims, prefix: str, limit: int, more: str) -> str:
+    """The strongest ``limit`` statements of a cell, and a link to the rest."""
+    ranked = by_support(claims)
+    if not ranked:
+        return "—"
+    shown = [stated(c, prefix) + (f"（{n} 篇来源）" if n > 1 else "") for c, n in ranked[:limit]]
+    if len(ranked) > limit:
+        shown.append(f"[另有 {len(ranked) - limit} 条 →]({more})")
+    return "<br>".join(shown)
+
+
+def _listed(claims, prefix: str, empty: str) -> list[str]:
+    """A list of statements, the strongest first; beyond LISTED, collapsed."""
+    ranked = by_support(claims)
+    if not ranked:
+        return [empty]
+    out = [f"- {stated(c, prefix)}" for c, _n in ranked[:LISTED]]
+    rest = ranked[LISTED:LISTED + MORE_LIMIT]
+    if rest:
+        out += ["", f'??? note "其余 {len(ranked) - LISTED} 条"\n'] + [f"    - {stated(c, prefix)}" for c, _n in rest]
+    return out
+
+
+def compare_page(k: Knowledge) -> dict[str, str]:
     p = "../"
     present = [s for s in k.sides if any(ax.cells(s) for ax in k.axes)]
     core = [ax for ax in k.axes if ax.name in k.core_axes]
     lines = [
         *page_head("社群运营与用户运营的对比", "按运营载体、用户规模等维度逐项对比社群运营和用户运营，每一格都注明出处。"),
-        "下面的每一格都摘自来源文章，点击 ↗ 可以跳到原文段落。\n",
+        "下面的每一格都摘自来源文章，点击 ↗ 可以跳到原文段落；多篇来源说法相同的排在前面。"
+        "每个维度的全部说法在它自己的页面上。\n",
         "## 八个维度一览\n",
         "| 维度 | 社群运营 | 用户运营 | 出处 |",
         "|---|---|---|---|",
     ]
     for ax in core:
         a, b = ax.cells(k.sides[0]), ax.cells(k.sides[1])
-        lines.append(f"| [{ax.name}](#{axis_anchor(ax.name)}) | {cell(a, p)} | {cell(b, p)} | {_sources_of(a + b)} |")
+        page = axis_page_name(ax.name)
+        lines.append(f"| [{ax.name}]({page}) | {ranked_cell(a, p, CELL_CLAIMS, page)} | {ranked_cell(b, p, CELL_CLAIMS, page)} "
+                     f"| {_sources_of(c for c, _n in by_support(a + b)[:2 * CELL_CLAIMS])} |")
     lines.append("\n## 完整对比矩阵\n")
     lines.append("其他文章从更多角度做过对比，也有文章比较的是社区运营与社群运营；同一个维度放在同一行。\n")
     lines.append("| 维度 | " + " | ".join(present) + " |")
     lines.append("|---" * (len(present) + 1) + "|")
     for ax in k.axes:
-        lines.append(f"| [{ax.name}](#{axis_anchor(ax.name)}) | " + " | ".join(cell(ax.cells(s), p) for s in present) + " |")
+        page = axis_page_name(ax.name)
+        lines.append(f"| [{ax.name}]({page}) | " + " | ".join(ranked_cell(ax.cells(s), p, MATRIX_CLAIMS, page) for s in present) + " |")
     lines.append("\n## 逐项说明\n")
     for ax in k.axes:
         lines.append(f"### {ax.name} {{ #{axis_anchor(ax.name)} }}\n")
-        for sec in ax.sections:
-            src = (sec.reasoning or [c for _side, c in sec.cells])[0].title
-            lines.append(f"**《{md_escape(src)}》：{md_escape(sec.heading)}**\n")
-            lines.extend(f"- {stated(c, p)}" for c in sec.reasoning)
-            lines.append("")
+        lines += _sections(ax.sections[:INDEX_SECTIONS], p)
+        if len(ax.sections) > INDEX_SECTIONS:
+            lines.append(f"[全部 {len(ax.sections)} 篇来源的说明 →]({axis_page_name(ax.name)})\n")
     lines.append("## 共同点\n")
-    lines.extend(f"- {stated(c, p)}" for c in k.common) if k.common else lines.append("来源中还没有谈到共同点。")
+    lines += _listed(k.common, p, "来源中还没有谈到共同点。")
     lines.append("\n## 如何协同\n")
-    lines.extend(f"- {stated(c, p)}" for c in k.synergy) if k.synergy else lines.append("来源中还没有谈到两者如何配合。")
+    lines += _listed(k.synergy, p, "来源中还没有谈到两者如何配合。")
+    pages = {"compare/index.md": "\n".join(lines) + "\n"}
+    for ax in k.axes:
+        pages[f"compare/{axis_page_name(ax.name)}"] = axis_page(k, ax, present)
+    return pages
+
+
+def _sections(sections, p: str) -> list[str]:
+    lines = []
+    for sec in sections:
+        src = (sec.reasoning or [c for _side, c in sec.cells])[0].title
+        lines.append(f"**《{md_escape(src)}》：{md_escape(sec.heading)}**\n")
+        lines.extend(f"- {stated(c, p)}" for c in sec.reasoning)
+        lines.append("")
+    return lines
+
+
+def axis_page_name(name: str) -> str:
+    return f"{axis_anchor(name)}.md"
+
+
+def axis_page(k: Knowledge, ax, present: list[str]) -> str:
+    """One axis in full: every side's statements, strongest first, and each source's section."""
+    p = "../"
+    lines = [*page_head(f"对比：{ax.name}", f"社群运营与用户运营在{ax.name}上的区别：各来源的说法和原文。"),
+             "[← 返回对比总表](index.md)\n"]
+    for side in present:
+        ranked = by_support(ax.cells(side))
+        if not ranked:
+            continue
+        lines.append(f"## {side}\n")
+        lines += [f"- {stated(c, p)}" + (f"（{n} 篇来源）" if n > 1 else "") for c, n in ranked[:MORE_LIMIT]]
+        lines.append("")
+    lines.append("## 各来源的说明\n")
+    lines += _sections(ax.sections[:AXIS_SECTIONS], p)
+    rest = ax.sections[AXIS_SECTIONS:AXIS_SECTIONS + MORE_LIMIT]
+    if rest:
+        links = []
+        for sec in rest:
+            c = (sec.reasoning or [c for _side, c in sec.cells])[0]
+            links.append(f"[《{md_escape(c.title)}》]({p}sources/{c.slug}.md#{c.anchor})")
+        lines.append(f"另有 {len(ax.sections) - AXIS_SECTIONS} 篇来源谈到{ax.name}：" + "、".join(links) + "\n")
     return "\n".join(lines) + "\n"
 
 
@@ -118,13 +195,16 @@ def concepts_pages(k: Knowledge) -> dict[str, str]:
         index.append(f"| [{c.name}]({slug}.md) | {len(c.definitions)} | {len(c.claims)} |")
         first = c.definitions[0].text if c.definitions else c.claims[0].text
         lines = page_head(c.name, _short(first), boost=BOOST_CONCEPT)
-        if c.definitions:
+        if c.definitions:  # in the order extract ranked them: the strongest definition first
             lines.append("## 定义\n")
-            lines.extend(f"- {stated(d, p)}" for d in c.definitions)
+            lines.extend(f"- {stated(d, p)}" for d in c.definitions[:LISTED])
+            rest = c.definitions[LISTED:LISTED + MORE_LIMIT]
+            if rest:
+                lines += ["", f'??? note "其余 {len(c.definitions) - LISTED} 条定义"\n'] + [f"    - {stated(d, p)}" for d in rest]
             lines.append("")
         if c.claims:
             lines.append("## 主要观点\n" if c.definitions or _has_subject(c) else "## 相关论述\n")
-            lines.extend(f"- {stated(x, p)}" for x in c.claims)
+            lines += _listed(c.claims, p, "")
             lines.append("")
         sources = _sources_of(c.definitions + c.claims)
         lines.append(f"出处：{sources}\n")
@@ -172,7 +252,7 @@ def layering_pages(k: Knowledge) -> dict[str, str]:
         lines += _quoted([c for _g, c in L.rfm_groups], p)
     others = [c for c in L.rfm_claims if c.key not in {x.key for *_y, x in L.rfm_letters + L.rfm_groups}]
     if others:
-        lines += ["来源中的其他说法：\n"] + [f"- {stated(c, p)}" for c in others] + [""]
+        lines += ["来源中的其他说法：\n"] + _listed(others, p, "") + [""]
     lines.append("## KOL 分层\n")
     if L.kol_criteria:
         lines += ["| 分层依据 |", "|---|"] + [f"| {md_escape(x)} |" for x, _c in L.kol_criteria] + [""]
@@ -185,7 +265,7 @@ def layering_pages(k: Knowledge) -> dict[str, str]:
     used = {c.key for _x, c in L.kol_criteria + L.kol_pyramid}
     others = [c for c in L.kol_claims if c.key not in used]
     if others:
-        lines += ["来源中的其他说法：\n"] + [f"- {stated(c, p)}" for c in others] + [""]
+        lines += ["来源中的其他说法：\n"] + _listed(others, p, "") + [""]
     lines.append("## 活跃度分层\n")
     if L.activity:
         shares = [(lv, float(share.rstrip("%"))) for lv, share, _c in L.activity if share]
@@ -212,12 +292,16 @@ def faq_page(k: Knowledge) -> str:
         *page_head("常见问题", "社群运营是纯销售吗？如何判断一个社群是否健康？来源文章中提出并回答过的问题。"),
         f"来源文章中提出并回答过的 {len(k.questions)} 个问题。点击问题展开回答，↗ 指向原文段落。\n",
     ]
-    for q in k.questions:
+    for q in k.questions[:MORE_LIMIT]:
         # a heading per question: its own search result and a link target
         lines.append(f"## {md_escape(q.question)} {{ #{question_anchor(q.question)} }}\n")
         lines.append(f'??? question "回答（{len(q.answers)} 段原文）"\n')
-        for a in q.answers:
+        for a in q.answers[:FAQ_ANSWERS]:  # the best first: a definition, then what most sources say
             lines.append(f"    - {stated(a, p, _answer_text(a))}")
+        more = q.answers[FAQ_ANSWERS:FAQ_ANSWERS + FAQ_LINKS]
+        if more:
+            links = "、".join(f"[《{md_escape(a.title)}》]({p}sources/{a.slug}.md#{a.anchor})" for a in more)
+            lines.append(f"\n    其他来源的回答（{len(q.answers) - FAQ_ANSWERS} 段）：{links}")
         # the question is the heading; where a source asks it is a link, not a statement
         lines.append(f"\n    [原文中的提问]({source_link(q.asked, p)}){{ .asked }}\n")
     return "\n".join(lines) + "\n"
@@ -305,8 +389,8 @@ def home_page(k: Knowledge, articles: list[Article]) -> str:
         lines.append("")
     lines += ["## 八个维度一览\n", "| 维度 | 社群运营 | 用户运营 |", "|---|---|---|"]
     for ax in core:
-        a, b = ax.cells(k.sides[0])[:1], ax.cells(k.sides[1])[:1]
-        lines.append(f"| [{ax.name}](compare/index.md#{axis_anchor(ax.name)}) | {cell(a, p)} | {cell(b, p)} |")
+        a, b = ([c for c, _n in by_support(ax.cells(side))[:1]] for side in k.sides[:2])
+        lines.append(f"| [{ax.name}](compare/{axis_page_name(ax.name)}) | {cell(a, p)} | {cell(b, p)} |")
     lines += [
         "",
         "## 从这里开始\n",
@@ -347,12 +431,12 @@ def _short_answer(k: Knowledge) -> list[tuple[Claim, str]]:
 def knowledge_pages(k: Knowledge, articles: list[Article]) -> dict[str, str]:
     pages = {
         "index.md": home_page(k, articles),
-        "compare/index.md": compare_page(k),
         "faq/index.md": faq_page(k),
         "glossary/index.md": glossary_page(k),
         SNIPPETS: abbreviations(k),
         HAN_TERMS: han_terms(k),
     }
+    pages.update(compare_page(k))
     pages.update(concepts_pages(k))
     pages.update(layering_pages(k))
     return pages

@@ -194,7 +194,7 @@ def build_articles(docs: list[Doc], prints: list[bytes] | None = None) -> tuple[
 
 def render_pages(articles: list[Article]) -> dict[str, str]:
     pages = {f"sources/{a.slug}.md": source_page(a) for a in articles}
-    pages["sources/index.md"] = sources_index(articles)
+    pages.update(sources_index(articles))
     knowledge = extract(articles)
     pages.update(knowledge_pages(knowledge, articles))
     pages.update(search_support(knowledge))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import yaml
 
@@ -114,19 +115,43 @@ def source_page(article: Article) -> str:
     return "\n".join(out)
 
 
-def sources_index(articles: list[Article]) -> str:
-    lines = [
-        front_matter({"title": "来源", "description": "知识库引用的全部原始文章：清理后的简体中文版本，逐段可引用。"}),
-        "# 来源文章\n",
-        "以下文章由采集的网页清理而来：去掉了网站导航、版权声明、评论区等内容，繁体已转换为简体，"
-        "排版按中文文案规范统一。其他页面中的每条陈述都链接到这里的原文段落。\n",
-        "| 标题 | 作者 | 站点 | 日期 | 原文字体 |",
-        "|---|---|---|---|---|",
-    ]
-    for a in sorted(articles, key=lambda a: (a.doc.meta.date or "9999", a.slug)):
-        m = a.doc.meta
-        lines.append(
-            f"| [{inline(m.title)}]({a.slug}.md) | {inline(m.author) or '未署名'} | {inline(m.site) or '未知'} "
-            f"| {m.date or '未注明'} | {SCRIPT_NAMES.get(a.doc.script, a.doc.script)} |"
-        )
-    return "\n".join(lines) + "\n"
+SOURCES_PER_PAGE = 100
+
+
+def source_list_path(n: int) -> str:
+    return "sources/index.md" if n == 1 else f"sources/list-{n}.md"
+
+
+def sources_index(articles: list[Article]) -> dict[str, str]:
+    """The list of source articles, newest first, a hundred to a page (sources/index.md,
+    sources/list-2.md, ...), so it stays readable at a thousand articles."""
+    ordered = sorted(articles, key=lambda a: (a.doc.meta.date or "0000", a.slug), reverse=True)
+    chunks = [ordered[i:i + SOURCES_PER_PAGE] for i in range(0, len(ordered), SOURCES_PER_PAGE)] or [[]]
+    pages = {}
+    for n, chunk in enumerate(chunks, start=1):
+        pager = ""
+        if len(chunks) > 1:
+            links = " · ".join(
+                f"**{i}**" if i == n else f"[{i}]({Path(source_list_path(i)).name})" for i in range(1, len(chunks) + 1)
+            )
+            pager = f"第 {n} 页，共 {len(chunks)} 页：{links}\n"
+        title = "来源" if n == 1 else f"来源（第 {n} 页）"
+        lines = [
+            front_matter({"title": title, "description": "知识库引用的全部原始文章：清理后的简体中文版本，逐段可引用。"}),
+            "# 来源文章\n" if n == 1 else f"# 来源文章（第 {n} 页）\n",
+            f"共 {len(articles)} 篇文章，由采集的网页清理而来：去掉了网站导航、版权声明、评论区等内容，繁体已转换为简体，"
+            "排版按中文文案规范统一。其他页面中的每条陈述都链接到这里的原文段落。按日期排列，最新的在前。\n",
+            pager,
+            "| 标题 | 作者 | 站点 | 日期 | 原文字体 |",
+            "|---|---|---|---|---|",
+        ]
+        for a in chunk:
+            m = a.doc.meta
+            lines.append(
+                f"| [{inline(m.title)}]({a.slug}.md) | {inline(m.author) or '未署名'} | {inline(m.site) or '未知'} "
+                f"| {m.date or '未注明'} | {SCRIPT_NAMES.get(a.doc.script, a.doc.script)} |"
+            )
+        if pager:
+            lines += ["", pager]
+        pages[source_list_path(n)] = "\n".join(lines) + "\n"
+    return pages

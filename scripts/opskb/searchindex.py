@@ -17,10 +17,12 @@ of headings are indexed once more (``h:`` + token): a page with the query in a h
 Files, under ``search/`` in the site:
 - ``docs.json``: per page its address, title and kind (concept, knowledge, source);
 - ``shards/N.json``: the postings of the tokens whose hash falls in shard N
-  ({token: [[page, count], ...]}); a query fetches the few shards its tokens live in;
+  ({token: [page gap, count, page gap, count, ...]}, pages in order, each given as the
+  gap from the one before); a query fetches the few shards its tokens live in;
 - ``pages/N.json``: one page's sections (anchor, heading, text) for the result's snippet,
   fetched for the results shown only;
-- ``latin.json``: the Latin words, for completing a word being typed (KO -> kol).
+- ``latin.json``: the Latin words on two pages or more, for completing a word being
+  typed (KO -> kol).
 Shard count grows with the corpus so a shard stays small.
 """
 
@@ -28,6 +30,8 @@ from __future__ import annotations
 
 import json
 import math
+import operator
+import os
 import re
 import shutil
 import time
@@ -36,41 +40,62 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
+from lxml import etree
 
 INDEX_DIR = "search"
 TERMS_FILE = "assets/search/terms.json"  # written by ingest (search.py)
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _LATIN = re.compile(r"[a-z0-9]+")
-MAX_PAGE_TEXT = 40_000  # characters of a page kept for snippets
+MAX_PAGE_TEXT = 3_000  # characters of a page kept for snippets ...
+MAX_SECTION_TEXT = 400  # ... at most this many from each section, so every section can give one
 TARGET_SHARD_POSTINGS = 6_000
-# Knowledge pages above source articles; a concept's own page first (see README)
-KINDS = (("concepts/", "concept"), ("compare/", "knowledge"), ("layering/", "knowledge"), ("faq/", "knowledge"),
+# Knowledge pages above source articles; a concept's own page first, an axis in full
+# (compare/axis-*) after the comparison page (see README); later source lists not indexed
+KINDS = (("sources/list-", "skip"), ("concepts/", "concept"), ("compare/axis-", "detail"), ("compare/", "knowledge"), ("layering/", "knowledge"), ("faq/", "knowledge"),
          ("glossary/", "knowledge"), ("sources/index", "knowledge"), ("index.html", "knowledge"), ("sources/", "source"))
 _SKIP = ("404.html", INDEX_DIR + "/", "assets/")
 
 
 def fold(text: str) -> str:
-    """What both sides compare: full-width forms to ASCII, lower case."""
-    return text.translate(_FULLWIDTH).lower()
+    """What both sides compare: full-width letters and digits to ASCII, lower case."""
+    if _WIDE.search(text):  # rare; translate() is slow on long text
+        text = text.translate(_FULLWIDTH)
+    return text.lower()
 
 
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# full-width letters and digits; full-width punctuation separates words as ASCII does
+_WIDE_CHARS = [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in _WIDE_CHARS}
+_WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_RUNS = re.compile(f"[{HAN}]+|[a-z0-9]+")
 
 
 def tokens(text: str) -> list[str]:
     """Han character pairs and Latin words, in order (the browser's tokens() is the same)."""
     out: list[str] = []
-    text = fold(text)
-    for m in re.finditer(f"[{HAN}]+|[a-z0-9]+", text):
-        run = m.group(0)
-        if _LATIN.fullmatch(run):
+    for run in _RUNS.findall(fold(text)):
+        if run[0] < "\u0080":  # a Latin word or a number
             out.append(run)
-        elif len(run) == 1:
-            continue
         else:
-            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+            out.extend(map(operator.add, run, run[1:]))
     return out
+
+
+_NOT_HAN = re.compile(f"[^{HAN}]+")
+_LATIN_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def token_counts(text: str) -> Counter:
+    """Counter(tokens(text)), computed a faster way for whole pages: all Han pairs of the
+    text at once, those that straddle two runs dropped."""
+    text = fold(text)
+    han = _NOT_HAN.sub("\0", text)
+    counts = Counter(map(operator.add, han, han[1:]))
+    for pair in [p for p in counts if "\0" in p]:
+        del counts[pair]
+    counts.update(_LATIN_WORDS.findall(text))
+    return counts
 
 
 def shard_of(token: str, shards: int) -> int:
@@ -94,12 +119,17 @@ def kind_of(url: str) -> str:
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8")  # the generators write UTF-8
+# headings and the innermost text blocks (a list item's paragraphs, not the item twice)
+_BLOCKS = etree.XPath(
+    ".//h1|.//h2|.//h3|.//h4|.//p|.//li[not(.//p|.//li)]|.//td[not(.//p)]|.//th[not(.//p)]|.//dt|.//dd[not(.//p)]"
+    "|.//blockquote[not(.//p)]|.//summary|.//figcaption|.//pre"
+)
 
 
 def read_page(path: Path, url: str) -> Page | None:
     try:
         tree = lxml.html.document_fromstring(path.read_bytes(), parser=_PARSER)
-    except (lxml.etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError):
         return None
     article = next(iter(tree.iter("article")), None)
     if article is None:
@@ -114,18 +144,13 @@ def read_page(path: Path, url: str) -> Page | None:
         title = t.text_content().split(" - ")[0].strip() if t is not None else url
     sections: list[tuple[str, str, str]] = []
     anchor, heading, parts = "", title, []
-    for el in article.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _BLOCKS(article):  # in document order
         if el.tag in ("h1", "h2", "h3", "h4"):
             if parts:
                 sections.append((anchor, heading, " ".join(" ".join(parts).split())))
             anchor, heading, parts = el.get("id") or "", " ".join(el.text_content().split()), []
-            continue
-        if el.tag in ("p", "li", "td", "th", "dd", "dt", "blockquote", "summary", "figcaption", "pre") and el.text_content().strip():
-            # only the innermost text blocks, so nothing is counted twice
-            if not any(isinstance(c.tag, str) and c.tag in ("p", "li", "td", "blockquote", "pre") for c in el.iterdescendants()):
-                parts.append(el.text_content())
+        else:
+            parts.append(el.text_content())
     if parts or not sections:
         sections.append((anchor, heading, " ".join(" ".join(parts).split())))
     return Page(url, title, kind_of(url), sections)
@@ -144,58 +169,115 @@ def word_counts(text: str, pattern: re.Pattern | None) -> Counter:
     return Counter(m.group(0) for m in pattern.finditer(text)) if pattern else Counter()
 
 
+PARALLEL_PAGES = 300  # pages to index before worker processes pay for their start-up
+MAX_WORKERS = 4
+
+
+def _index_chunk(job: tuple[str, str, list[tuple[int, str]], list[str]]) -> tuple[list, dict, Counter, int]:
+    """Read and index some pages (given with their page numbers), writing each page's
+    snippet sections into ``out``/pages: the pages' entries, the chunk's postings
+    gap-encoded ({token: (first, last, flat)}), its Latin words, and the bytes written."""
+    site, out, numbered, words = job
+    written = 0
+    pattern = re.compile("|".join(map(re.escape, sorted({fold(w) for w in words}, key=len, reverse=True)))) if words else None
+    entries, postings, latin = [], defaultdict(list), Counter()
+    for i, url in numbered:
+        page = read_page(Path(site) / url, url)
+        if page is None:
+            entries.append((i, None))
+            continue
+        text = page.title + " " + " ".join(f"{h} {t}" for _a, h, t in page.sections)
+        counts = token_counts(text)
+        counts.update({"w:" + w: n for w, n in word_counts(fold(text), pattern).items()})
+        headings = page.title + " " + " ".join(h for _a, h, _t in page.sections)
+        counts.update({"h:" + t: 1 for t in set(tokens(headings))})
+        for tok, n in counts.items():
+            postings[tok].append((i, n))
+            if tok[0] < "\u0080" and tok[0] > "9" and tok[1:2] != ":" and len(tok) <= 24:  # a word with a letter first
+                latin[tok] += 1
+        entries.append((i, [page.url, page.title, page.kind]))
+        written += _dump(Path(out) / "pages" / f"{i}.json", {"s": _snippet_sections(page)})
+    encoded = {}
+    for tok, items in postings.items():
+        flat, prev = [], 0
+        for page_no, n in items:
+            flat += (page_no - prev, n)
+            prev = page_no
+        encoded[tok] = (items[0][0], prev, flat)
+    return entries, encoded, latin, written
+
+
+def _snippet_sections(page: Page) -> list[list[str]]:
+    kept, budget = [], MAX_PAGE_TEXT
+    for anchor, heading, text in page.sections:
+        if budget <= 0:
+            break
+        piece = text[:min(budget, MAX_SECTION_TEXT)]
+        kept.append([anchor, heading, piece])
+        budget -= len(piece) + len(heading)
+    return kept
+
+
+def _run_chunks(jobs: list) -> list:
+    if len(jobs) == 1:
+        return [_index_chunk(jobs[0])]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: this also runs inside `mkdocs serve`, which has threads
+    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(_index_chunk, jobs))
+
+
 def build(site: Path) -> dict:
     """Write the index into ``site``/search; returns figures (pages, tokens, shards, seconds, bytes)."""
     start = time.perf_counter()
     site = Path(site)
     words, _synonyms = read_terms(site)
-    pattern = re.compile("|".join(map(re.escape, sorted({fold(w) for w in words}, key=len, reverse=True)))) if words else None
-    pages: list[Page] = []
+    urls = []
     for path in sorted(site.rglob("*.html")):
         url = path.relative_to(site).as_posix()
-        if url.startswith(_SKIP) or url in _SKIP:
-            continue
-        page = read_page(path, url)
-        if page is not None:
-            pages.append(page)
-    postings: dict[str, list[list[int]]] = defaultdict(list)
-    latin: set[str] = set()
-    for i, page in enumerate(pages):
-        text = page.title + " " + " ".join(f"{h} {t}" for _a, h, t in page.sections)
-        counts = Counter(tokens(text))
-        counts.update({"w:" + w: n for w, n in word_counts(fold(text), pattern).items()})
-        headings = page.title + " " + " ".join(h for _a, h, _t in page.sections)
-        counts.update({"h:" + t: 1 for t in set(tokens(headings))})
-        for tok, n in counts.items():
-            postings[tok].append([i, n])
-            if _LATIN.fullmatch(tok):
-                latin.add(tok)
-    total = sum(len(v) for v in postings.values())
-    shards = max(1, 2 ** math.ceil(math.log2(max(1, total / TARGET_SHARD_POSTINGS))))
+        if not (url.startswith(_SKIP) or url in _SKIP) and kind_of(url) != "skip":  # not the later source lists
+            urls.append(url)
     out = site / INDEX_DIR
     tmp = site / (INDEX_DIR + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     (tmp / "shards").mkdir(parents=True)
     (tmp / "pages").mkdir()
+    numbered = list(enumerate(urls))
+    workers = min(os.cpu_count() or 1, MAX_WORKERS) if len(urls) >= PARALLEL_PAGES else 1
+    size_of = -(-len(numbered) // workers) if numbered else 1
+    chunks = _run_chunks([(str(site), str(tmp), numbered[k:k + size_of], words)
+                          for k in range(0, max(1, len(numbered)), size_of)])
+    docs: list = [None] * len(urls)
+    postings: dict[str, list[int]] = {}
+    last: dict[str, int] = {}
+    latin: Counter = Counter()
+    size = 0
+    for entries, encoded, chunk_latin, written in chunks:  # in page order
+        size += written
+        for i, entry in entries:
+            docs[i] = entry
+        for tok, (first, final, flat) in encoded.items():
+            if tok in postings:  # the chunk's first gap counts from the page before it
+                flat[0] = first - last[tok]
+                postings[tok].extend(flat)
+            else:
+                postings[tok] = flat
+            last[tok] = final
+        latin.update(chunk_latin)
+    total = sum(len(v) for v in postings.values()) // 2
+    shards = max(1, 2 ** math.ceil(math.log2(max(1, total / TARGET_SHARD_POSTINGS))))
     grouped: list[dict] = [{} for _ in range(shards)]
     for tok in sorted(postings):
         grouped[shard_of(tok, shards)][tok] = postings[tok]
-    size = 0
     for n, group in enumerate(grouped):
         size += _dump(tmp / "shards" / f"{n}.json", group)
-    for i, page in enumerate(pages):
-        kept, budget = [], MAX_PAGE_TEXT
-        for anchor, heading, text in page.sections:
-            if budget <= 0:
-                break
-            kept.append([anchor, heading, text[:budget]])
-            budget -= len(text)
-        size += _dump(tmp / "pages" / f"{i}.json", {"s": kept})
-    size += _dump(tmp / "docs.json", {"shards": shards, "docs": [[p.url, p.title, p.kind] for p in pages]})
-    size += _dump(tmp / "latin.json", sorted(latin))
+    size += _dump(tmp / "docs.json", {"shards": shards, "docs": docs})
+    size += _dump(tmp / "latin.json", sorted(w for w, n in latin.items() if n >= 2))
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
-    return {"pages": len(pages), "tokens": len(postings), "postings": total, "shards": shards,
+    return {"pages": sum(1 for d in docs if d), "tokens": len(postings), "postings": total, "shards": shards,
             "bytes": size, "seconds": round(time.perf_counter() - start, 3)}
 
 

@@ -25,7 +25,8 @@
   var ROOT = script ? script.src.replace(/assets\/javascripts\/search\.js(\?.*)?$/, "") : "/";
   var INDEX = ROOT + "search/";
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
-  var KIND_WEIGHT = { concept: 3, knowledge: 2, source: 1 };
+  // concept pages, then the other knowledge pages, then a comparison axis in full, then sources
+  var KIND_WEIGHT = { concept: 3, knowledge: 2, detail: 1.5, source: 1 };
   var SHOWN = 12;
 
   // ------------------------------------------------------------ loading by need
@@ -132,8 +133,11 @@
   // ------------------------------------------------------------ search
   function postingsOf(token, meta) {
     return getJSON("shards/" + shardOf(token, meta.shards) + ".json").then(function (shard) {
-      var map = new Map();
-      (shard[token] || []).forEach(function (p) { map.set(p[0], p[1]); });
+      var map = new Map(), flat = shard[token] || [], page = 0;
+      for (var i = 0; i + 1 < flat.length; i += 2) {
+        page += flat[i]; // pages are stored as gaps from the one before
+        map.set(page, flat[i + 1]);
+      }
       return map;
     });
   }
@@ -199,6 +203,7 @@
             var formText = words[w][f];
             found.pages.forEach(function (hit, p) {
               var doc = meta.docs[p];
+              if (!doc) return;
               var s = 1 + Math.log(1 + hit.count);
               if (fold(doc[1]).indexOf(formText) >= 0) s += 6;
               else if (found.heading.has(p)) s += 5;
@@ -218,6 +223,7 @@
         var results = [];
         scores.forEach(function (v, p) {
           var doc = meta.docs[p];
+          if (!doc) return; // a page the index could not read
           results.push({ page: p, url: doc[0], title: doc[1], kind: doc[2], matched: v.matched,
                          score: v.score * (KIND_WEIGHT[doc[2]] || 1) });
         });
@@ -230,6 +236,19 @@
   }
 
   // ------------------------------------------------------------ snippets
+  /* Escaped text with each of ``words`` in <mark>, longest first, never one inside another. */
+  function mark(text, words) {
+    var list = words.filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+    if (!list.length) return escapeHTML(text);
+    var re = new RegExp(list.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "gi");
+    var out = "", last = 0, m;
+    while ((m = re.exec(text))) {
+      out += escapeHTML(text.slice(last, m.index)) + "<mark>" + escapeHTML(m[0]) + "</mark>";
+      last = m.index + m[0].length;
+      if (!m[0].length) re.lastIndex++;
+    }
+    return out + escapeHTML(text.slice(last));
+  }
   function escapeHTML(s) {
     return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
@@ -240,32 +259,29 @@
       forms.sort(function (a, b) { return b.length - a.length; });
       var best = null;
       data.s.forEach(function (sec) {
-        var text = fold(sec[2]);
+        var text = fold(sec[2]), heading = fold(sec[1]);
         for (var i = 0; i < forms.length && !best; i++) {
           var at = text.indexOf(forms[i]);
           if (at >= 0) best = { sec: sec, at: at };
+          else if (heading.indexOf(forms[i]) >= 0 && sec[1] !== result.title) best = { sec: sec, at: 0 };
         }
       });
       var sec = best ? best.sec : data.s[0] || ["", "", ""];
       var text = sec[2], at = best ? best.at : 0;
       var start = Math.max(0, at - 30), piece = text.slice(start, start + 110);
-      var html = escapeHTML(piece);
-      forms.forEach(function (f) {
-        if (!f) return;
-        var re = new RegExp(f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi");
-        html = html.replace(re, function (m) { return "\u0000" + m + "\u0001"; });
-      });
-      html = html.replace(/\u0000/g, "<mark>").replace(/\u0001/g, "</mark>");
+      // the words as typed where they occur whole, else their character pairs (分层 of 用户分层)
+      var marks = best ? forms : forms.concat([].concat.apply([], forms.map(tokens)));
       return {
         href: ROOT + result.url + (sec[0] ? "#" + sec[0] : ""),
         section: sec[1] !== result.title ? sec[1] : "",
-        html: (start > 0 ? "…" : "") + html + (start + 110 < text.length ? "…" : ""),
+        title: mark(result.title, forms.concat([].concat.apply([], forms.map(tokens)))),
+        html: (start > 0 ? "…" : "") + mark(piece, marks) + (start + 110 < text.length ? "…" : ""),
       };
     });
   }
 
   // ------------------------------------------------------------ the box
-  var KIND_LABEL = { concept: "概念", knowledge: "知识页", source: "来源文章" };
+  var KIND_LABEL = { concept: "概念", knowledge: "知识页", detail: "对比详情", source: "来源文章" };
   function mount() {
     var host = document.querySelector(".md-header__inner") || document.body;
     var form = document.createElement("form");
@@ -309,7 +325,7 @@
             li.setAttribute("data-search-result", "");
             li.setAttribute("data-kind", r.kind);
             var s = snips[i];
-            li.innerHTML = '<a href="' + escapeHTML(s.href) + '"><span class="kb-search__title">' + escapeHTML(r.title) +
+            li.innerHTML = '<a href="' + escapeHTML(s.href) + '"><span class="kb-search__title">' + s.title +
               "</span>" + '<span class="kb-search__kind">' + KIND_LABEL[r.kind] + (s.section ? " · " + escapeHTML(s.section) : "") +
               "</span>" + '<span class="kb-search__snippet">' + s.html + "</span></a>";
             list.appendChild(li);
