@@ -35,7 +35,7 @@ import os
 import re
 import shutil
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,7 +180,7 @@ def _index_chunk(job: tuple[str, str, list[tuple[int, str]], list[str]]) -> tupl
     site, out, numbered, words = job
     written = 0
     pattern = re.compile("|".join(map(re.escape, sorted({fold(w) for w in words}, key=len, reverse=True)))) if words else None
-    entries, postings, latin = [], defaultdict(list), Counter()
+    entries, postings, latin = [], {}, Counter()
     for i, url in numbered:
         page = read_page(Path(site) / url, url)
         if page is None:
@@ -188,22 +188,20 @@ def _index_chunk(job: tuple[str, str, list[tuple[int, str]], list[str]]) -> tupl
             continue
         text = page.title + " " + " ".join(f"{h} {t}" for _a, h, t in page.sections)
         counts = token_counts(text)
+        latin.update({t for t in counts if "a" <= t[0] <= "z" and len(t) <= 24})  # words with a letter first
         counts.update({"w:" + w: n for w, n in word_counts(fold(text), pattern).items()})
         headings = page.title + " " + " ".join(h for _a, h, _t in page.sections)
         counts.update({"h:" + t: 1 for t in set(tokens(headings))})
         for tok, n in counts.items():
-            postings[tok].append((i, n))
-            if tok[0] < "\u0080" and tok[0] > "9" and tok[1:2] != ":" and len(tok) <= 24:  # a word with a letter first
-                latin[tok] += 1
+            entry = postings.get(tok)
+            if entry is None:
+                postings[tok] = [i, i, [i, n]]  # first page, last page, gaps and counts
+            else:
+                entry[2] += (i - entry[1], n)
+                entry[1] = i
         entries.append((i, [page.url, page.title, page.kind]))
         written += _dump(Path(out) / "pages" / f"{i}.json", {"s": _snippet_sections(page)})
-    encoded = {}
-    for tok, items in postings.items():
-        flat, prev = [], 0
-        for page_no, n in items:
-            flat += (page_no - prev, n)
-            prev = page_no
-        encoded[tok] = (items[0][0], prev, flat)
+    encoded = {tok: tuple(v) for tok, v in postings.items()}
     return entries, encoded, latin, written
 
 
