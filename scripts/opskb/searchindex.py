@@ -32,8 +32,11 @@ import json
 import math
 import operator
 import os
+import pickle
 import re
 import shutil
+import subprocess
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -217,14 +220,23 @@ def _snippet_sections(page: Page) -> list[list[str]]:
 
 
 def _run_chunks(jobs: list) -> list:
+    """Each job in a worker process of its own (``python -m opskb.searchindex``, which
+    imports only this module: multiprocessing's spawn would import the caller's main
+    module too, MkDocs or the bench, in every worker)."""
     if len(jobs) == 1:
         return [_index_chunk(jobs[0])]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # spawn, not fork: this also runs inside `mkdocs serve`, which has threads
-    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
-        return list(pool.map(_index_chunk, jobs))
+    procs = [subprocess.Popen([sys.executable, "-m", "opskb.searchindex"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE) for _job in jobs[1:]]
+    for proc, job in zip(procs, jobs[1:], strict=True):
+        proc.stdin.write(pickle.dumps(job))
+        proc.stdin.close()
+    results = [_index_chunk(jobs[0])]  # this process takes the first chunk meanwhile
+    for proc in procs:
+        out = proc.stdout.read()
+        if proc.wait() != 0:
+            raise RuntimeError("search index worker failed")
+        results.append(pickle.loads(out))
+    return results
 
 
 def build(site: Path) -> dict:
@@ -283,3 +295,7 @@ def _dump(path: Path, data) -> int:
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     path.write_bytes(raw)
     return len(raw)
+
+
+if __name__ == "__main__":  # a worker of _run_chunks: one job in on stdin, its result out on stdout
+    sys.stdout.buffer.write(pickle.dumps(_index_chunk(pickle.loads(sys.stdin.buffer.read())), protocol=pickle.HIGHEST_PROTOCOL))
