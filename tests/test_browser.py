@@ -197,6 +197,42 @@ def test_interface_navigation_and_palettes(page):
     assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
 
 
+def test_words_inside_longer_terms_synonyms_and_several_words(page):
+    page.goto(page.base + "/index.html")
+    # a word inside a longer term: 漏斗 is written only as 转化漏斗; the glossary has it as a heading
+    found = search(page, "漏斗")
+    assert found[0] == "glossary/index.html"
+    assert "转化漏斗" in page.locator("[data-search-result]").first.inner_text()
+    # near-synonyms and short forms from the topics file, applied to the query only
+    assert {"glossary/index.html", "layering/index.html"} <= set(search(page, "铁粉")[:3])  # 铁杆用户
+    assert search(page, "私域")[0] == "concepts/siyu-liuliang.html"  # 私域流量
+    assert search(page, "用户分群")[0] == "concepts/yonghu-fenceng.html"  # 用户分层
+    # several words: pages holding all of them first
+    found = search(page, "社群 用户 区别")
+    assert found[0] == "compare/index.html"
+    first = page.locator("[data-search-result]").first.inner_text()
+    assert all(w in page.locator("[data-search-result] .kb-search__snippet").first.inner_text() + first for w in ("社群", "用户"))
+    # a whole word ranks above a partial one: 用户运营's own page above pages that only say 用户
+    assert search(page, "用户运营")[0] == "concepts/yonghu-yunying.html"
+
+
+def test_search_with_the_keyboard_in_chinese(page):
+    page.goto(page.base + "/compare/index.html")
+    page.keyboard.press("/")  # focuses the search box
+    assert page.evaluate("document.activeElement.type") == "search"
+    assert page.locator(SEARCH_BOX).get_attribute("placeholder") == "搜索"
+    found = search(page, "班主任")
+    assert page.locator(".kb-search__meta").inner_text().startswith("找到")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('[data-search-result]') !== null")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/" + found[0] + "*")
+    search(page, "完全不存在的词语组合")
+    assert "没有找到" in page.locator(".kb-search__meta").inner_text()
+    page.keyboard.press("Escape")
+    assert page.locator(".kb-search__panel").is_hidden()
+
+
 def test_screenshots(page):
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.goto(page.base + "/index.html")

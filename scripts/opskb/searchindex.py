@@ -52,6 +52,7 @@ _HAN_RUN = re.compile(f"[{HAN}]+")
 _LATIN = re.compile(r"[a-z0-9]+")
 MAX_PAGE_TEXT = 3_000  # characters of a page kept for snippets ...
 MAX_SECTION_TEXT = 400  # ... at most this many from each section, so every section can give one
+MAX_SECTIONS = 500
 TARGET_SHARD_POSTINGS = 6_000
 # Knowledge pages above source articles; a concept's own page first, an axis in full
 # (compare/axis-*) after the comparison page (see README); later source lists not indexed
@@ -209,13 +210,13 @@ def _index_chunk(job: tuple[str, str, list[tuple[int, str]], list[str]]) -> tupl
 
 
 def _snippet_sections(page: Page) -> list[list[str]]:
+    """Every section's anchor and heading (a result can point at the section it is about),
+    and the start of their text while the page's budget lasts."""
     kept, budget = [], MAX_PAGE_TEXT
-    for anchor, heading, text in page.sections:
-        if budget <= 0:
-            break
-        piece = text[:min(budget, MAX_SECTION_TEXT)]
+    for anchor, heading, text in page.sections[:MAX_SECTIONS]:
+        piece = text[:max(0, min(budget, MAX_SECTION_TEXT))]
         kept.append([anchor, heading, piece])
-        budget -= len(piece) + len(heading)
+        budget -= len(piece)
     return kept
 
 
