@@ -1,4 +1,4 @@
-from opskb.article import assign_slugs, slugify, units
+from opskb.ingest.article import assign_slugs, slugify, units
 from opskb.records import HEADING, LIST, PARAGRAPH, Block, Doc, Meta
 
 

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from opskb.bench import _duplicates, make_corpus
+from opskb.ingest.read import decode
 from opskb.pipeline import ingest
-from opskb.read import decode
 
 
 def test_corpus_is_deterministic_and_mixed(tmp_path: Path):

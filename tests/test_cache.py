@@ -7,7 +7,7 @@ from pathlib import Path
 
 import opskb.pipeline as pipeline
 from conftest import SEEDS
-from opskb.cache import CACHE
+from opskb.ingest.cache import CACHE
 from opskb.pipeline import ingest
 
 

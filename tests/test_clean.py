@@ -1,4 +1,4 @@
-from opskb.clean import clean, is_keyword_stuffed, match_rule, repeats_title
+from opskb.ingest.clean import clean, is_keyword_stuffed, match_rule, repeats_title
 from opskb.records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, Block, Doc, Meta
 
 ARTICLE = [Block(PARAGRAPH, text=f"这是正文第{i}段，讲的是社群运营和用户运营的区别与联系。") for i in range(6)]
@@ -183,7 +183,7 @@ def test_updated_is_not_the_publication_date():
 
 
 def test_author_and_site_must_look_like_names():
-    from opskb.clean import plausible_name
+    from opskb.ingest.clean import plausible_name
 
     assert plausible_name("网易版权所有") == "网易"
     assert plausible_name("李雷") == "李雷" and plausible_name("BBC") == "BBC"
@@ -192,7 +192,7 @@ def test_author_and_site_must_look_like_names():
 
 
 def test_the_headline_is_not_page_furniture():
-    from opskb.clean import title_index
+    from opskb.ingest.clean import title_index
 
     def heads(*lines):
         return [Block(PARAGRAPH, text=x) for x in lines] + ARTICLE
@@ -239,7 +239,7 @@ def test_byline_furniture_and_a_summary_said_twice():
 
 
 def test_news_site_furniture_and_the_words_it_shares_with_articles():
-    from opskb.clean import meta_line
+    from opskb.ingest.clean import meta_line
 
     assert meta_line("【责任编辑：张三】") and meta_line("（编辑：李四）")
     for text in ("京ICP备12345678号-1", "为您推荐", "排行榜", "24小时热闻"):

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from opskb.convert import apply_phrases, convert_text, t2s
+from opskb.ingest.convert import apply_phrases, convert_text, t2s
 
 CONFORMANCE = Path(__file__).resolve().parents[2] / "shared" / "conformance" / "opencc-testcases.json"
 

@@ -1,4 +1,4 @@
-from opskb.dedupe import groups, merge
+from opskb.ingest.dedupe import groups, merge
 from opskb.records import HEADING, PARAGRAPH, Block, Doc, Meta
 
 BASE = [

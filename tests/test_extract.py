@@ -1,7 +1,7 @@
 """Extraction patterns on small articles of their own."""
 
-from opskb.article import make_article
-from opskb.extract import extract, question_key, sentences, short_clause, subject_part
+from opskb.ingest.article import make_article
+from opskb.knowledge.extract import extract, question_key, sentences, short_clause, subject_part
 from opskb.records import HEADING, LIST, PARAGRAPH, QUOTE, Block, Doc, Meta
 
 

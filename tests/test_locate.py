@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from opskb.locate import choose_title, is_whole_page, locate, strip_site
-from opskb.parse import parse
-from opskb.read import read
+from opskb.ingest.locate import choose_title, is_whole_page, locate, strip_site
+from opskb.ingest.parse import parse
+from opskb.ingest.read import read
 
 PROSE = [
     "社群运营是指围绕一个社群开展拉新、促活和转化的工作，重点在于群内的互动氛围和成员之间的关系。",

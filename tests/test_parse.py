@@ -1,4 +1,4 @@
-from opskb.parse import parse_html, parse_text
+from opskb.ingest.parse import parse_html, parse_text
 from opskb.records import BOLD_CLOSE, BOLD_OPEN, HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE
 
 
@@ -65,7 +65,7 @@ def test_hard_wrapped_paragraphs_are_joined_only_in_blank_line_separated_text():
 
 
 def test_markdown_dump_reads_as_its_text():
-    from opskb.parse import link_cards, plain_markdown_line, text_title
+    from opskb.ingest.parse import link_cards, plain_markdown_line, text_title
 
     assert plain_markdown_line("[大力出奇迹](https://x.com/u/1) ![](https://x.com/a.png) 关注") == "大力出奇迹  关注"
     assert plain_markdown_line("[ FreeBuf ](javascript:void\\(0\\);)") == "FreeBuf"

@@ -7,8 +7,8 @@ from pathlib import Path
 import opencc
 import pytest
 from conftest import SEEDS
+from opskb.ingest.write import OutputConflict
 from opskb.pipeline import ingest
-from opskb.write import OutputConflict
 
 ARTICLE = (
     "社群运营的关键能力\n\n"
@@ -91,7 +91,7 @@ DATA = Path(__file__).parent / "data"
 def test_a_portal_page_in_site_chrome(tmp_path: Path):
     """A whole HTML page as another site serves it: <title>, nav, meta line, repost note,
     cover credit, copyright, tags, comments, related posts and footer around the article."""
-    from opskb.extract import extract
+    from opskb.knowledge.extract import extract
     from opskb.pipeline import generate
 
     seeds = tmp_path / "seeds"

@@ -6,11 +6,11 @@ import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from opskb.clean import clean
-from opskb.convert import convert_text
+from opskb.ingest.clean import clean
+from opskb.ingest.convert import convert_text
+from opskb.ingest.repair import repair_text
+from opskb.ingest.typeset import typeset_text
 from opskb.records import PARAGRAPH, Block, Doc, Meta, plain
-from opskb.repair import repair_text
-from opskb.typeset import typeset_text
 
 HAN = "社群运营用户分层數據現發區網產業态據统创优规复环养稳精细化私域流量裂变埋点转化漏斗著着"
 ALPHABET = HAN + "abcxyzRFMKOL0123456789 ，。！？：；（）,.!?:;()“”\"'-—…%～~"

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from opskb.read import decode, normalize_date, read, split_front_matter
+from opskb.ingest.read import decode, normalize_date, read, split_front_matter
 from opskb.records import Raw, Skipped
 
 TEXT = "社群运营和用户运营有什么区别？這是繁體的內容。"
@@ -58,7 +58,7 @@ def test_normalize_date(value, iso):
 
 
 def test_a_text_dump_quoting_html_stays_text():
-    from opskb.read import is_html
+    from opskb.ingest.read import is_html
 
     dump = "# 标题\n\n正文第一段。\n\n    <div class=\"a\">\n    <p>代码示例</p>\n    </div>\n\n正文第二段。\n\n后记。\n"
     assert not is_html(dump)

@@ -1,6 +1,6 @@
 import markdown
+from opskb.ingest.render import inline, md_escape
 from opskb.records import BOLD_CLOSE, BOLD_OPEN
-from opskb.render import inline, md_escape
 
 
 def html(md):

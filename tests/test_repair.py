@@ -1,6 +1,6 @@
 import pytest
+from opskb.ingest.repair import repair_markers, repair_pinyin
 from opskb.records import BOLD_CLOSE, BOLD_OPEN
-from opskb.repair import repair_markers, repair_pinyin
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,10 @@ import json
 import re
 from collections import Counter
 
-from opskb.extract import extract
+from opskb.knowledge.extract import extract
 from opskb.pipeline import build_articles, build_docs, read_seeds, seed_files
-from opskb.search import domain_words, search_terms, t2s_table
-from opskb.searchindex import build, kind_of, read_page, shard_of, token_counts, tokens, word_counts
+from opskb.site.search import domain_words, search_terms, t2s_table
+from opskb.site.searchindex import build, kind_of, read_page, shard_of, token_counts, tokens, word_counts
 
 
 def test_t2s_table_comes_from_opencc_and_maps_query_characters():
@@ -93,7 +93,7 @@ def test_token_counts_of_a_page_are_the_counts_of_its_tokens():
 def test_the_index_built_in_worker_processes_is_the_one_built_in_one(seed_site, monkeypatch, tmp_path):
     import shutil
 
-    import opskb.searchindex as si
+    import opskb.site.searchindex as si
 
     _docs, site = seed_site
     copy = tmp_path / "site"

@@ -13,8 +13,8 @@ import opencc
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PINYIN_ARTIFACT, SEEDS
+from opskb.ingest.read import read
 from opskb.pipeline import ingest, process
-from opskb.read import read
 from opskb.records import HEADING, IMAGE
 from opskb.text import fold
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from opskb.statement import definition_strength, reported, standalone, strip_lead
+from opskb.knowledge.statement import definition_strength, reported, standalone, strip_lead
 
 
 @pytest.mark.parametrize(

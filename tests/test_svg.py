@@ -1,6 +1,6 @@
 import xml.etree.ElementTree as ET
 
-from opskb.svg import bars, pyramid
+from opskb.knowledge.svg import bars, pyramid
 
 
 def test_diagrams_are_well_formed_svg_without_script_or_remote_references():

@@ -12,8 +12,8 @@ def render(tmp_path, text: str) -> BeautifulSoup:
     glossary = tmp_path / "han-terms.md"
     glossary.write_text(TERMS, encoding="utf-8")
     md = markdown.Markdown(
-        extensions=["abbr", "attr_list", "md_in_html", "tables", "opskb.tooltips"],
-        extension_configs={"opskb.tooltips": {"glossary": str(glossary)}},
+        extensions=["abbr", "attr_list", "md_in_html", "tables", "opskb.site.tooltips"],
+        extension_configs={"opskb.site.tooltips": {"glossary": str(glossary)}},
     )
     return BeautifulSoup(md.convert(text), "html.parser")
 
@@ -55,5 +55,5 @@ def test_latin_abbreviations_are_left_to_abbr(tmp_path):
 
 
 def test_a_missing_glossary_file_changes_nothing(tmp_path):
-    md = markdown.Markdown(extensions=["opskb.tooltips"], extension_configs={"opskb.tooltips": {"glossary": str(tmp_path / "none.md")}})
+    md = markdown.Markdown(extensions=["opskb.site.tooltips"], extension_configs={"opskb.site.tooltips": {"glossary": str(tmp_path / "none.md")}})
     assert md.convert("私域流量") == "<p>私域流量</p>"

@@ -1,6 +1,6 @@
 import pytest
+from opskb.ingest.typeset import typeset_text
 from opskb.records import BOLD_CLOSE, BOLD_OPEN
-from opskb.typeset import typeset_text
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS, text_article
+from opskb.ingest.write import JOURNAL, LOCK, MANIFEST, OutputConflict, output_lock, write_pages
 from opskb.pipeline import ingest
-from opskb.write import JOURNAL, LOCK, MANIFEST, OutputConflict, output_lock, write_pages
 
 
 def test_writes_only_changes_and_removes_only_its_own_pages(tmp_path):

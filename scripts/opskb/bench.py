@@ -26,8 +26,8 @@ from pathlib import Path
 import opencc
 from pypinyin import Style, pinyin
 
+from .ingest.read import read
 from .pipeline import ingest, process, seed_files
-from .read import read
 from .records import HEADING, IMAGE, plain
 from .text import has_han
 
@@ -214,7 +214,7 @@ def _child(args: list[str]) -> None:
     if phase == "ingest":
         ingest(Path(args[1]), Path(args[2]), Path(args[3]) if len(args) > 3 else None)
     elif phase == "index":
-        from .searchindex import build as build_index
+        from .site.searchindex import build as build_index
 
         build_index(Path(args[1]))
     elif phase == "mkdocs":
@@ -243,7 +243,7 @@ def project_copy(seeds: Path, work: Path, link_seeds: bool = False) -> Path:
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
-    tracked = subprocess.run(["git", "ls-files", "mkdocs.yml", "overrides", "docs", "scripts/opskb/hook.py"],
+    tracked = subprocess.run(["git", "ls-files", "mkdocs.yml", "overrides", "docs", "scripts/opskb/site/hook.py"],
                              cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     for rel in tracked:
         (work / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -347,7 +347,7 @@ def _duplicates(report: list[dict], planted: list[tuple[str, str]]) -> tuple[int
 
 def _floors(corpus: Path) -> tuple[float, float]:
     """Seconds of bare OpenCC over the corpus's Traditional text, and of copying its bytes."""
-    from .read import decode
+    from .ingest.read import decode
 
     traditional = []
     for p in sorted(corpus.iterdir()):

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .write import OutputConflict
+from .ingest.write import OutputConflict
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -25,7 +25,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _index(args: argparse.Namespace) -> int:
-    from .searchindex import build
+    from .site.searchindex import build
 
     site = Path(args.site)
     if not site.is_dir():

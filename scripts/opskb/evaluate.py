@@ -29,8 +29,8 @@ from pathlib import Path
 
 import yaml
 
-from .convert import changed_chars, t2s
-from .repair import repair_pinyin
+from .ingest.convert import changed_chars, t2s
+from .ingest.repair import repair_pinyin
 
 # one form for punctuation that NFKC leaves in two widths or shapes
 _PUNCT = str.maketrans({

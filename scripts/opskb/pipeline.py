@@ -13,24 +13,24 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .article import assign_slugs, make_article
-from .cache import CACHE, Cache, run_key
-from .cache import load as load_cache
-from .cache import save as save_cache
-from .clean import clean
-from .convert import convert
-from .dedupe import fingerprint, groups, merge
-from .extract import extract
-from .knowledge import knowledge_pages
-from .locate import locate
-from .parse import parse
-from .read import read, read_bytes
+from .ingest.article import assign_slugs, make_article
+from .ingest.cache import CACHE, Cache, run_key
+from .ingest.cache import load as load_cache
+from .ingest.cache import save as save_cache
+from .ingest.clean import clean
+from .ingest.convert import convert
+from .ingest.dedupe import fingerprint, groups, merge
+from .ingest.locate import locate
+from .ingest.parse import parse
+from .ingest.read import read, read_bytes
+from .ingest.render import SCRIPT_NAMES, source_page, sources_index
+from .ingest.repair import repair
+from .ingest.typeset import typeset
+from .ingest.write import WriteResult, atomic_write, output_lock, write_pages
+from .knowledge.extract import extract
+from .knowledge.pages import knowledge_pages
 from .records import Article, Doc, Raw, Skipped
-from .render import SCRIPT_NAMES, source_page, sources_index
-from .repair import repair
-from .search import search_support
-from .typeset import typeset
-from .write import WriteResult, atomic_write, output_lock, write_pages
+from .site.search import search_support
 
 PROGRESS_THRESHOLD = 20
 PARALLEL_THRESHOLD = 64  # files to process before worker processes pay for their start-up

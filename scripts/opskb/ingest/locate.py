@@ -33,9 +33,9 @@ import lxml.html
 from bs4 import BeautifulSoup, NavigableString, Tag
 from lxml import etree
 
+from ..records import Raw
+from ..text import TERMINAL_PUNCT, fold, han_count, looks_like_site
 from .read import normalize_date
-from .records import Raw
-from .text import TERMINAL_PUNCT, fold, han_count, looks_like_site
 
 # Markers of a whole document rather than a fragment of one.
 _PAGE_MARKERS = re.compile(r"<(?:html|head|body|title|meta|nav|aside)\b", re.I)

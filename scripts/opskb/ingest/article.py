@@ -8,8 +8,8 @@ import re
 
 from pypinyin import lazy_pinyin
 
-from .records import HEADING, LIST, PARAGRAPH, QUOTE, Article, Doc, Origin, Unit, plain
-from .text import fold, short_hash
+from ..records import HEADING, LIST, PARAGRAPH, QUOTE, Article, Doc, Origin, Unit, plain
+from ..text import fold, short_hash
 
 MAX_SLUG_CHARS = 40
 # function words that make a poor last word of a truncated slug

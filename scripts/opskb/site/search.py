@@ -16,7 +16,7 @@ import re
 
 import opencc
 
-from .extract import Knowledge, topics
+from ..knowledge.extract import Knowledge, topics
 
 TERMS = "assets/search/terms.json"
 T2S_TABLE = "assets/javascripts/t2s-table.js"

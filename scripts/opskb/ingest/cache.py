@@ -24,7 +24,7 @@ CACHE = ".opskb-cache.pickle"
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    root = Path(__file__).parent
+    root = Path(__file__).parents[1]  # the whole opskb package
     h = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".tsv")):
         h.update(path.relative_to(root).as_posix().encode())

@@ -221,12 +221,12 @@ def _snippet_sections(page: Page) -> list[list[str]]:
 
 
 def _run_chunks(jobs: list) -> list:
-    """Each job in a worker process of its own (``python -m opskb.searchindex``, which
+    """Each job in a worker process of its own (``python -m opskb.site.searchindex``, which
     imports only this module: multiprocessing's spawn would import the caller's main
     module too, MkDocs or the bench, in every worker)."""
     if len(jobs) == 1:
         return [_index_chunk(jobs[0])]
-    procs = [subprocess.Popen([sys.executable, "-m", "opskb.searchindex"], stdin=subprocess.PIPE,
+    procs = [subprocess.Popen([sys.executable, "-m", "opskb.site.searchindex"], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE) for _job in jobs[1:]]
     for proc, job in zip(procs, jobs[1:], strict=True):
         proc.stdin.write(pickle.dumps(job))

@@ -11,8 +11,8 @@ from pathlib import Path
 import yaml
 from charset_normalizer import from_bytes
 
-from .records import Meta, Raw, Skipped, Stats
-from .text import strip_invisible
+from ..records import Meta, Raw, Skipped, Stats
+from ..text import strip_invisible
 
 # Encodings tried in order before falling back to detection. UTF-8 is strict, so a
 # GBK or Big5 file never decodes as UTF-8 by accident.

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 
-from .article import slugify
+from ..ingest.article import slugify
+from ..ingest.render import front_matter, md_escape
+from ..records import Article
 from .extract import ANSWERED, Claim, Knowledge, by_support, question_key, sentences
-from .records import Article
-from .render import front_matter, md_escape
 from .svg import bars, pyramid
 
 SNIPPETS = "_snippets/abbreviations.md"
-HAN_TERMS = "_snippets/han-terms.md"  # read by the opskb.tooltips Markdown extension
+HAN_TERMS = "_snippets/han-terms.md"  # read by the opskb.site.tooltips Markdown extension
 TOOLTIP_CHARS = 60
 # Material's per-page search boost: a concept's own page first, then the
 # knowledge pages, then the source articles (see render.source_page).

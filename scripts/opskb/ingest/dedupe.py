@@ -15,8 +15,8 @@ from array import array
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .records import HEADING, IMAGE, Doc, Meta, Origin
-from .text import fold
+from ..records import HEADING, IMAGE, Doc, Meta, Origin
+from ..text import fold
 
 SHINGLE = 5
 SAMPLE_MOD = 4

@@ -16,8 +16,8 @@ import re
 
 import autocorrect_py
 
-from .records import BOLD_CLOSE, BOLD_OPEN, Doc
-from .text import CJK_CHAR, HAN, HAN_CHAR
+from ..records import BOLD_CLOSE, BOLD_OPEN, Doc
+from ..text import CJK_CHAR, HAN, HAN_CHAR
 
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _CJK_SIDE = f"[{HAN}\u201c\u201d\u2018\u2019\uff08\uff09\u3001\u3002\uff0c]"

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from .records import (
+from ..records import (
     BOLD_CLOSE,
     BOLD_OPEN,
     HEADING,
@@ -29,7 +29,7 @@ from .records import (
     Removed,
     plain,
 )
-from .text import CJK_CHAR, TERMINAL_PUNCT, has_han
+from ..text import CJK_CHAR, TERMINAL_PUNCT, has_han
 
 _DROP = {
     "script", "style", "iframe", "noscript", "svg", "canvas", "form", "button", "input", "select",

@@ -14,8 +14,8 @@ from importlib import resources
 
 import opencc
 
-from .records import Doc
-from .text import han_count
+from ..records import Doc
+from ..text import han_count
 
 # A block is Traditional when at least this share of its Han characters change.
 TRADITIONAL_SHARE = 0.03

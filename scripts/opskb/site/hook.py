@@ -21,10 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from opskb.cache import in_memory
+from opskb.ingest.cache import in_memory
 from opskb.pipeline import generate, ingest
-from opskb.searchindex import build as build_index
-from opskb.write import OutputConflict, load_manifest, write_pages
+from opskb.site.searchindex import build as build_index
+from opskb.ingest.write import OutputConflict, load_manifest, write_pages
 
 _COMMAND = "OPSKB_MKDOCS_COMMAND"
 _PAGES: dict[str, str] = {}

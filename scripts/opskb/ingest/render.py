@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .records import BOLD_CLOSE, BOLD_OPEN, HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Article, Block
+from ..records import BOLD_CLOSE, BOLD_OPEN, HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Article, Block
 
 SCRIPT_NAMES = {"simplified": "简体", "traditional": "繁体（已转换为简体）", "mixed": "简繁混排（繁体部分已转换）"}
 

@@ -14,7 +14,7 @@ The terms come from a file ingest writes (``*[术语]: 释义`` lines, the abbre
 syntax), named in mkdocs.yml::
 
     markdown_extensions:
-      - opskb.tooltips:
+      - opskb.site.tooltips:
           glossary: docs/_snippets/han-terms.md
 
 Being a Markdown extension, not a MkDocs hook, it works with any builder that runs

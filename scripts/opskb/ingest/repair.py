@@ -23,8 +23,8 @@ from dataclasses import replace
 from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
-from .records import BOLD_CLOSE, BOLD_OPEN, Doc, Removed, plain
-from .text import HAN_CHAR, strip_invisible
+from ..records import BOLD_CLOSE, BOLD_OPEN, Doc, Removed, plain
+from ..text import HAN_CHAR, strip_invisible
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = rf"[a-zü{_TONED}]{{1,6}}"

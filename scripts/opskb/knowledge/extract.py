@@ -25,9 +25,9 @@ from importlib import resources
 
 import yaml
 
-from .records import HEADING, LIST, PARAGRAPH, QUOTE, Article, Unit
+from ..records import HEADING, LIST, PARAGRAPH, QUOTE, Article, Unit
+from ..text import fold
 from .statement import definition_strength, reported, sentences, standalone, strip_lead
-from .text import fold
 
 # ------------------------------------------------------------------ records
 

@@ -20,9 +20,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc, Meta, Removed, plain
+from ..text import fold, han_count, has_han, looks_like_site
 from .read import normalize_date
-from .records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc, Meta, Removed, plain
-from .text import fold, han_count, has_han, looks_like_site
 
 
 @dataclass(frozen=True)
