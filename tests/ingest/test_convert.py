@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from opskb.ingest.convert import apply_phrases, convert_text, t2s
 
-CONFORMANCE = Path(__file__).resolve().parents[2] / "shared" / "conformance" / "opencc-testcases.json"
+CONFORMANCE = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "opencc-testcases.json"
 
 
 def test_traditional_is_converted_with_phrase_fixes():
