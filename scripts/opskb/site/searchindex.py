@@ -5,9 +5,9 @@ It reads each page's ``<article>``, so it works the same whatever built the site
 (MkDocs with Material, or Zensical), and it does not depend on a theme's search.
 
 Words: Chinese has no spaces, and no segmenter agrees with every other, so Han text is
-indexed as overlapping character pairs (用户分层 -> 用户 户分 分层): a query matches a
-page holding all of its pairs, which finds a word inside a longer term (漏斗 in 转化漏斗)
-and never depends on where a segmenter cut. Latin words and numbers are indexed whole,
+indexed as overlapping character pairs (用户分层 -> 用户 户分 分层): a query word matches a
+page holding all of its pairs (a long phrase, most of them), which finds a word inside a
+longer term (漏斗 in 转化漏斗) and never depends on where a segmenter cut. Latin words and numbers are indexed whole,
 in lower case. The domain words of the topics file (terms, concepts, synonyms) are also
 counted where they stand as words of their own, not inside a longer domain word (token
 ``w:`` + word): a page that says 漏斗 ranks above one that only says 转化漏斗. The tokens
@@ -15,7 +15,7 @@ of headings are indexed once more (``h:`` + token): a page with the query in a h
 (the glossary's 裂变, an FAQ question) ranks above one that only mentions it.
 
 Files, under ``search/`` in the site:
-- ``docs.json``: per page its address, title and kind (concept, knowledge, source);
+- ``docs.json``: per page its address, title and kind (concept, knowledge, detail, source);
 - ``shards/N.json``: the postings of the tokens whose hash falls in shard N
   ({token: [page gap, count, page gap, count, ...]}, pages in order, each given as the
   gap from the one before); a query fetches the few shards its tokens live in;
@@ -48,16 +48,17 @@ from lxml import etree
 INDEX_DIR = "search"
 TERMS_FILE = "assets/search/terms.json"  # written by ingest (search.py)
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RUN = re.compile(f"[{HAN}]+")
-_LATIN = re.compile(r"[a-z0-9]+")
 MAX_PAGE_TEXT = 3_000  # characters of a page kept for snippets ...
 MAX_SECTION_TEXT = 400  # ... at most this many from each section, so every section can give one
 MAX_SECTIONS = 500
 TARGET_SHARD_POSTINGS = 6_000
 # Knowledge pages above source articles; a concept's own page first, an axis in full
 # (compare/axis-*) after the comparison page (see README); later source lists not indexed
-KINDS = (("sources/list-", "skip"), ("concepts/", "concept"), ("compare/axis-", "detail"), ("compare/", "knowledge"), ("layering/", "knowledge"), ("faq/", "knowledge"),
-         ("glossary/", "knowledge"), ("sources/index", "knowledge"), ("index.html", "knowledge"), ("sources/", "source"))
+KINDS = (
+    ("sources/list-", "skip"), ("concepts/", "concept"), ("compare/axis-", "detail"), ("compare/", "knowledge"),
+    ("layering/", "knowledge"), ("faq/", "knowledge"), ("glossary/", "knowledge"), ("sources/index", "knowledge"),
+    ("index.html", "knowledge"), ("sources/", "source"),
+)
 _SKIP = ("404.html", INDEX_DIR + "/", "assets/")
 
 
