@@ -88,15 +88,16 @@ def ranked_cell(claims, prefix: str, limit: int, more: str) -> str:
     return "<br>".join(shown)
 
 
-def _listed(claims, prefix: str, empty: str) -> list[str]:
-    """A list of statements, the strongest first; beyond LISTED, collapsed."""
-    ranked = by_support(claims)
-    if not ranked:
+def _listed(claims, prefix: str, empty: str, rank: bool = True, what: str = "") -> list[str]:
+    """A list of statements, the strongest first (or in the given order, without ``rank``);
+    beyond LISTED, collapsed."""
+    ordered = [c for c, _n in by_support(claims)] if rank else list(claims)
+    if not ordered:
         return [empty]
-    out = [f"- {stated(c, prefix)}" for c, _n in ranked[:LISTED]]
-    rest = ranked[LISTED:LISTED + MORE_LIMIT]
+    out = [f"- {stated(c, prefix)}" for c in ordered[:LISTED]]
+    rest = ordered[LISTED:LISTED + MORE_LIMIT]
     if rest:
-        out += ["", f'??? note "其余 {len(ranked) - LISTED} 条"\n'] + [f"    - {stated(c, prefix)}" for c, _n in rest]
+        out += ["", f'??? note "其余 {len(ordered) - LISTED} 条{what}"\n'] + [f"    - {stated(c, prefix)}" for c in rest]
     return out
 
 
@@ -197,10 +198,7 @@ def concepts_pages(k: Knowledge) -> dict[str, str]:
         lines = page_head(c.name, _short(first), boost=BOOST_CONCEPT)
         if c.definitions:  # in the order extract ranked them: the strongest definition first
             lines.append("## 定义\n")
-            lines.extend(f"- {stated(d, p)}" for d in c.definitions[:LISTED])
-            rest = c.definitions[LISTED:LISTED + MORE_LIMIT]
-            if rest:
-                lines += ["", f'??? note "其余 {len(c.definitions) - LISTED} 条定义"\n'] + [f"    - {stated(d, p)}" for d in rest]
+            lines += _listed(c.definitions, p, "", rank=False, what="定义")
             lines.append("")
         if c.claims:
             lines.append("## 主要观点\n" if c.definitions or _has_subject(c) else "## 相关论述\n")
