@@ -77,7 +77,8 @@ _RUNS = re.compile(f"[{HAN}]+|[a-z0-9]+")
 
 
 def tokens(text: str) -> list[str]:
-    """Han character pairs and Latin words, in order (the browser's tokens() is the same)."""
+    """Han character pairs and Latin words, in order: the tokens search.js makes of a query
+    (the same function there); pages are counted with token_counts(), which gives the same."""
     out: list[str] = []
     for run in _RUNS.findall(fold(text)):
         if run[0] < "\u0080":  # a Latin word or a number
@@ -161,12 +162,12 @@ def read_page(path: Path, url: str) -> Page | None:
     return Page(url, title, kind_of(url), sections)
 
 
-def read_terms(site: Path) -> tuple[list[str], dict[str, list[str]]]:
+def read_domain_words(site: Path) -> list[str]:
+    """The domain words ingest wrote (the synonyms in the same file are for the browser)."""
     try:
-        data = json.loads((site / TERMS_FILE).read_text(encoding="utf-8"))
-        return list(data.get("words", [])), dict(data.get("synonyms", {}))
-    except (OSError, ValueError):
-        return [], {}
+        return list(json.loads((site / TERMS_FILE).read_text(encoding="utf-8")).get("words", []))
+    except (OSError, ValueError, AttributeError):
+        return []
 
 
 def word_counts(text: str, pattern: re.Pattern | None) -> Counter:
@@ -196,7 +197,7 @@ def _index_chunk(job: tuple[str, str, list[tuple[int, str]], list[str]]) -> tupl
         latin.update({t for t in counts if "a" <= t[0] <= "z" and len(t) <= 24})  # words with a letter first
         counts.update({"w:" + w: n for w, n in word_counts(fold(text), pattern).items()})
         headings = page.title + " " + " ".join(h for _a, h, _t in page.sections)
-        counts.update({"h:" + t: 1 for t in set(tokens(headings))})
+        counts.update({"h:" + t: 1 for t in token_counts(headings)})
         for tok, n in counts.items():
             entry = postings.get(tok)
             if entry is None:
@@ -245,7 +246,7 @@ def build(site: Path) -> dict:
     """Write the index into ``site``/search; returns figures (pages, tokens, shards, seconds, bytes)."""
     start = time.perf_counter()
     site = Path(site)
-    words, _synonyms = read_terms(site)
+    words = read_domain_words(site)
     urls = []
     for path in sorted(site.rglob("*.html")):
         url = path.relative_to(site).as_posix()
