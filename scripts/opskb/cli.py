@@ -7,15 +7,20 @@ import sys
 from pathlib import Path
 
 from .ingest.write import OutputConflict
+from .knowledge.curation import CurationError
 
 
 def _ingest(args: argparse.Namespace) -> int:
     from .pipeline import ingest
 
     try:
+        if getattr(args, "curation", None):
+            import os
+
+            os.environ["OPSKB_CURATION"] = args.curation
         ingest(Path(args.seeds), Path(args.out), Path(args.report) if args.report else None,
                echo=print, show_progress=sys.stderr.isatty())
-    except (FileNotFoundError, OutputConflict) as exc:
+    except (FileNotFoundError, OutputConflict, CurationError) as exc:
         print(f"opskb: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -72,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seeds", default="seeds", help="种子目录（默认 seeds/）")
     p.add_argument("--out", default="docs", help="输出目录（默认 docs/）")
     p.add_argument("--report", help="把每个文件的处理结果写成 JSON")
+    p.add_argument("--curation", help="维护者的修正文件（默认 scripts/opskb/data/curation.yaml，或环境变量 OPSKB_CURATION）")
     p.set_defaults(func=_ingest)
     x = sub.add_parser("index", help="为构建好的站点生成搜索索引（MkDocs 构建时由钩子自动完成；Zensical 构建后手动运行）")
     x.add_argument("site", nargs="?", default="site", help="构建好的站点目录（默认 site/）")

@@ -27,6 +27,7 @@ from .ingest.render import SCRIPT_NAMES, source_page, sources_index
 from .ingest.repair import repair
 from .ingest.typeset import typeset
 from .ingest.write import WriteResult, atomic_write, output_lock, write_pages
+from .knowledge import curation as curation_file
 from .knowledge.extract import extract
 from .knowledge.pages import knowledge_pages
 from .records import Article, Doc, Raw, Skipped
@@ -58,6 +59,7 @@ class Entry:
     skipped: str = ""
     warning: str = ""
     removed: list[dict] = field(default_factory=list)
+    curation: list[str] = field(default_factory=list)  # the curation file's entry: what it changed
     invisible_removed: dict[str, int] = field(default_factory=dict)  # kind -> count
 
 
@@ -192,10 +194,10 @@ def build_articles(docs: list[Doc], prints: list[bytes] | None = None) -> tuple[
     return articles, where
 
 
-def render_pages(articles: list[Article]) -> dict[str, str]:
+def render_pages(articles: list[Article], curation: curation_file.Curation | None = None) -> dict[str, str]:
     pages = {f"sources/{a.slug}.md": source_page(a) for a in articles}
     pages.update(sources_index(articles))
-    knowledge = extract(articles)
+    knowledge = extract(articles, curation)
     pages.update(knowledge_pages(knowledge, articles))
     pages.update(search_support(knowledge))
     return pages
@@ -208,7 +210,10 @@ def generate(
     With a ``cache`` whose run matches these seeds and this code, nothing is recomputed."""
     cache = cache if cache is not None else Cache()
     read = read_seeds(seed_files(Path(seeds)))
-    key = run_key([(path.name, digest) for path, _data, digest in read])
+    curation = curation_file.load()  # a bad file stops here, before anything is written
+    curated = Path(curation.path)
+    extra = [("\0curation", hashlib.sha256(curated.read_bytes()).hexdigest())] if curated.is_file() else []
+    key = run_key([(path.name, digest) for path, _data, digest in read] + extra)
     if cache.run_key == key and cache.result is not None:
         entries, articles, pages = cache.result
         return [Entry(**e.__dict__) for e in entries], articles, pages
@@ -223,7 +228,9 @@ def generate(
                 e.page = page
             else:
                 e.merged_into = page
-    pages = render_pages(articles)
+    pages = render_pages(articles, curation)
+    if curation.log:  # what the maintainer's corrections changed, and entries that name nothing
+        entries.append(Entry(path=curation.path, curation=list(curation.log)))
     cache.run_key, cache.result, cache.dirty = key, (entries, articles, pages), True
     return entries, articles, pages
 
@@ -249,7 +256,7 @@ def ingest(
         for e in entries:
             echo(describe_entry(e))
         echo(
-            f"共 {len(entries)} 个文件：{len(articles)} 篇文章，"
+            f"共 {sum(1 for e in entries if not e.curation)} 个文件：{len(articles)} 篇文章，"
             f"{sum(1 for e in entries if e.merged_into)} 篇重复已合并，{sum(1 for e in entries if e.skipped)} 个跳过；"
             f"写入 {len(result.written)} 个页面，未变 {len(result.unchanged)} 个，删除 {len(result.deleted)} 个。"
             + ("上次运行中断，已恢复。" if result.recovered else "")
@@ -259,6 +266,8 @@ def ingest(
 
 def describe_entry(e: Entry) -> str:
     name = Path(e.path).name
+    if e.curation:
+        return "\n".join(e.curation)
     if e.skipped:
         return f"跳过 {name}：{e.skipped}"
     script = SCRIPT_NAMES.get(e.script, e.script)

@@ -80,9 +80,12 @@ def test_same_question_in_other_words_is_merged():
 
 def test_glossary_finds_listed_terms_and_spelled_out_abbreviations():
     a = art([P("社区运营关注 DAU（日活）和 GMV（成交总额）等指标。"), P("通过裂变活动，老用户邀请新用户。")])
-    terms = {t.term: t for t in extract([a]).terms}
+    b = art([P("用户运营要看转化率，也要看电商平台的成交总额（GMV）。"), P("社群运营同样关注留存和复购的用户。")], slug="b")
+    terms = {t.term: t for t in extract([a, b]).terms}
     assert terms["DAU"].expansion.startswith("Daily Active Users")
-    assert terms["GMV"].expansion == "成交总额"  # not in the topics file: found from the pattern
+    # not in the topics file: two articles agree on it (one in the brackets, one before them)
+    assert terms["GMV"].expansion == "成交总额"
+    assert "GMV" not in {t.term for t in extract([a]).terms}  # one article alone is not enough
     # a sentence that only uses the term is a use, not its definition
     assert terms["裂变"].definition is None and terms["裂变"].uses[0].text == "通过裂变活动，老用户邀请新用户。"
     assert "SCRM" not in terms  # listed, but no source uses it

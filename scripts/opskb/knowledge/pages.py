@@ -77,9 +77,12 @@ FAQ_ANSWERS = 3  # answers quoted per question; the others are links
 FAQ_LINKS = 30
 
 
-def ranked_cell(claims, prefix: str, limit: int, more: str) -> str:
-    """The strongest ``limit`` statements of a cell, and a link to the rest."""
-    ranked = by_support(claims)
+def ranked_cell(claims, prefix: str, limit: int, more: str, seen: set | None = None) -> str:
+    """The strongest ``limit`` statements of a cell, and a link to the rest; a statement
+    already shown in another cell of the same table (``seen``) is not shown again."""
+    ranked = [(c, n) for c, n in by_support(claims) if seen is None or c.key not in seen]
+    if seen is not None:
+        seen.update(c.key for c, _n in ranked[:limit])
     if not ranked:
         return "—"
     shown = [stated(c, prefix) + (f"（{n} 篇来源）" if n > 1 else "") for c, n in ranked[:limit]]
@@ -113,18 +116,20 @@ def compare_page(k: Knowledge) -> dict[str, str]:
         "| 维度 | 社群运营 | 用户运营 | 出处 |",
         "|---|---|---|---|",
     ]
+    shown: set = set()
     for ax in core:
         a, b = ax.cells(k.sides[0]), ax.cells(k.sides[1])
         page = axis_page_name(ax.name)
-        lines.append(f"| [{ax.name}]({page}) | {ranked_cell(a, p, CELL_CLAIMS, page)} | {ranked_cell(b, p, CELL_CLAIMS, page)} "
+        lines.append(f"| [{ax.name}]({page}) | {ranked_cell(a, p, CELL_CLAIMS, page, shown)} | {ranked_cell(b, p, CELL_CLAIMS, page, shown)} "
                      f"| {_sources_of(c for c, _n in by_support(a + b)[:2 * CELL_CLAIMS])} |")
     lines.append("\n## 完整对比矩阵\n")
     lines.append("其他文章从更多角度做过对比，也有文章比较的是社区运营与社群运营；同一个维度放在同一行。\n")
     lines.append("| 维度 | " + " | ".join(present) + " |")
     lines.append("|---" * (len(present) + 1) + "|")
+    shown = set()
     for ax in k.axes:
         page = axis_page_name(ax.name)
-        lines.append(f"| [{ax.name}]({page}) | " + " | ".join(ranked_cell(ax.cells(s), p, MATRIX_CLAIMS, page) for s in present) + " |")
+        lines.append(f"| [{ax.name}]({page}) | " + " | ".join(ranked_cell(ax.cells(s), p, MATRIX_CLAIMS, page, shown) for s in present) + " |")
     lines.append("\n## 逐项说明\n")
     for ax in k.axes:
         lines.append(f"### {ax.name} {{ #{axis_anchor(ax.name)} }}\n")
@@ -183,6 +188,10 @@ def axis_anchor(name: str) -> str:
     return "axis-" + (slugify(name) or "x")
 
 
+CONCEPT_DEFINITIONS = 3  # definitions shown on a concept page
+CONCEPT_POINTS = 12  # main points shown; the other sources are listed as links
+
+
 def concepts_pages(k: Knowledge) -> dict[str, str]:
     p = "../"
     pages = {}
@@ -198,21 +207,38 @@ def concepts_pages(k: Knowledge) -> dict[str, str]:
         lines = page_head(c.name, _short(first), boost=BOOST_CONCEPT)
         if c.definitions:  # in the order extract ranked them: the strongest definition first
             lines.append("## 定义\n")
-            lines += _listed(c.definitions, p, "", rank=False, what="定义")
+            lines += [f"- {stated(d, p)}" for d in c.definitions[:CONCEPT_DEFINITIONS]]
             lines.append("")
         if c.claims:
-            lines.append("## 主要观点\n" if c.definitions or _has_subject(c) else "## 相关论述\n")
-            lines += _listed(c.claims, p, "")
+            lines.append("## 主要观点\n")
+            lines.append("多篇来源都这样说的排在前面，括号里是来源篇数。\n")
+            lines += [f"- {stated(x, p)}" + (f"（{n} 篇来源）" if n > 1 else "") for x, n in by_support(c.claims)[:CONCEPT_POINTS]]
             lines.append("")
-        sources = _sources_of(c.definitions + c.claims)
+        rest = _rest_sources(c, p)
+        if rest:
+            lines += ["## 更多来源\n", rest, ""]
+        sources = _sources_of(c.definitions[:CONCEPT_DEFINITIONS] + tuple(x for x, _n in by_support(c.claims)[:CONCEPT_POINTS]))
         lines.append(f"出处：{sources}\n")
         pages[f"concepts/{slug}.md"] = "\n".join(lines)
     pages["concepts/index.md"] = "\n".join(index) + "\n"
     return pages
 
 
-def _has_subject(c) -> bool:
-    return any(x.text.lstrip("而但则").startswith(c.name) for x in c.claims)
+def _rest_sources(c, p: str) -> str:
+    """The statements not shown, as links to their paragraphs grouped by source: the long
+    tail is one click away without filling the page."""
+    shown = {x.key for x in c.definitions[:CONCEPT_DEFINITIONS]} | {x.key for x, _n in by_support(c.claims)[:CONCEPT_POINTS]}
+    rest = [x for x in list(c.definitions[CONCEPT_DEFINITIONS:]) + [x for x, _n in by_support(c.claims)] if x.key not in shown]
+    by_source: dict[str, list[Claim]] = {}
+    for x in rest:
+        by_source.setdefault(x.slug, []).append(x)
+    if not by_source:
+        return ""
+    links = "；".join(
+        f"《{md_escape(xs[0].title)}》" + "、".join(f"[{n}]({p}sources/{x.slug}.md#{x.anchor})" for n, x in enumerate(xs, 1))
+        for xs in list(by_source.values())[:MORE_LIMIT]
+    )
+    return f"另有 {len(rest)} 条说法，出自 {len(by_source)} 篇来源：{links}"
 
 
 def _short(text: str, limit: int = 90) -> str:
@@ -229,6 +255,11 @@ def _quoted(claims, p: str) -> list[str]:
     return ["原文：\n", *out, ""] if out else []
 
 
+def _row_link(c: Claim, p: str) -> str:
+    """A summary table row's source: a link to the paragraph it was read from."""
+    return f"[《{md_escape(c.title)}》]({p}sources/{c.slug}.md#{c.anchor})"
+
+
 def layering_pages(k: Knowledge) -> dict[str, str]:
     p = "../"
     L = k.layering
@@ -238,16 +269,14 @@ def layering_pages(k: Knowledge) -> dict[str, str]:
         "用户分层是精细化运营的基础。下面整理来源文章中提到的几种分层方法；每张表都由紧随其后的原文整理而来。\n",
         "## RFM 模型\n",
     ]
-    if L.rfm_letters:
-        lines += ["| 字母 | 衡量什么 |", "|---|---|"]
-        lines += [f"| {letter} | {md_escape(meaning)} |" for letter, meaning, _c in L.rfm_letters]
+    if L.rfm_letters:  # a summary table; each row links the paragraph it was read from
+        lines += ["| 字母 | 衡量什么 | 出处 |", "|---|---|---|"]
+        lines += [f"| {letter} | {md_escape(meaning)} | {_row_link(c, p)} |" for letter, meaning, c in L.rfm_letters]
         lines.append("")
-        lines += _quoted([c for *_x, c in L.rfm_letters], p)
     if L.rfm_groups:
-        lines += ["按 RFM 分出的用户群：\n", "| 序号 | 用户群 |", "|---|---|"]
-        lines += [f"| {i} | {md_escape(g)} |" for i, (g, _c) in enumerate(L.rfm_groups, start=1)]
+        lines += ["按 RFM 分出的用户群：\n", "| 序号 | 用户群 | 出处 |", "|---|---|---|"]
+        lines += [f"| {i} | {md_escape(g)} | {_row_link(c, p)} |" for i, (g, c) in enumerate(L.rfm_groups, start=1)]
         lines.append("")
-        lines += _quoted([c for _g, c in L.rfm_groups], p)
     others = [c for c in L.rfm_claims if c.key not in {x.key for *_y, x in L.rfm_letters + L.rfm_groups}]
     if others:
         lines += ["来源中的其他说法：\n"] + _listed(others, p, "") + [""]
@@ -258,8 +287,7 @@ def layering_pages(k: Knowledge) -> dict[str, str]:
     if L.kol_pyramid:
         pages["layering/kol-pyramid.svg"] = pyramid([x for x, _c in L.kol_pyramid], "KOL 内容金字塔")
         lines.append("![KOL 内容金字塔：" + "、".join(md_escape(x) for x, _c in L.kol_pyramid) + "](kol-pyramid.svg)\n")
-        lines += ["| 层级（自上而下） |", "|---|"] + [f"| {md_escape(x)} |" for x, _c in L.kol_pyramid] + [""]
-        lines += _quoted([c for _x, c in L.kol_pyramid], p)
+        lines += ["| 层级（自上而下） | 出处 |", "|---|---|"] + [f"| {md_escape(x)} | {_row_link(c, p)} |" for x, c in L.kol_pyramid] + [""]
     used = {c.key for _x, c in L.kol_criteria + L.kol_pyramid}
     others = [c for c in L.kol_claims if c.key not in used]
     if others:
@@ -273,6 +301,11 @@ def layering_pages(k: Knowledge) -> dict[str, str]:
         lines += ["| 层级 | 占比 |", "|---|---|"]
         lines += [f"| {md_escape(lv)} | {share or '—'} |" for lv, share, _c in L.activity] + [""]
         lines += _quoted([c for *_x, c in L.activity], p)
+    if L.methods:
+        lines.append("## 其他分层方法\n")
+        lines.append("来源中把用户分成几层、几类的说法，多篇来源都这样说的排在前面。\n")
+        lines += _listed(L.methods, p, "")
+        lines.append("")
     lines.append("## 用户标签的三个维度\n")
     if L.tag_claim:
         lines.append(stated(L.tag_claim, p) + "\n")

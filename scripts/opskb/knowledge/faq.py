@@ -1,0 +1,266 @@
+"""The FAQ: questions a reader of an operations knowledge base could ask, each with the
+source text that answers it.
+
+Where questions come from: Q/A blocks (问：/答：, Q1：/A：), question headings answered
+by the first paragraphs of their section, and a paragraph or quote that holds nothing
+but a question, answered by what follows. A question sentence inside a paragraph is an
+author's device far more often than a reader's question, so it is not taken.
+
+A question enters when it reads as a reader's question (``reader_question``): a
+question word, on an operations subject, short, general: no first or second person
+(你能给用户开放……吗, 我为什么要继续用), no pointer back (这种模式, 此时), no
+worked example (假如用户……, 用户 C, 某一周), no quoted speech, no rhetoric. Its first
+answer must answer (``answers``): a statement that reads as knowledge (quality.py),
+not the article announcing itself (本文分享了…, 接下来…), sharing a word with the
+question. Questions that ask the same thing are merged; 什么是 X starts with a
+definition of X.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import jieba
+
+from ..records import HEADING, LIST, PARAGRAPH, QUOTE, Article
+from .base import (
+    ANSWERED,
+    ASKED,
+    Claim,
+    Question,
+    aliases_of,
+    by_support,
+    claim_at,
+    stated,
+    strip_numbering,
+    topics,
+    unique,
+)
+from .relevance import domain_words, on_topic
+from .statement import definition_strength, sentences, strip_lead
+
+_QUESTION_END = re.compile(r"[？?]")
+_RHETORICAL = re.compile(r"如.{1,6}般|般重要|难道|不也|岂|何尝|莫非|谁不|哪有|何必|还记得|真的|究竟为何|凭什么|何必|怎能|怎么可能|不就是|不是.{1,8}吗")
+_Q_WORDS = re.compile(r"什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|吗|呢|吧|是不是|有没有|多少|还是|能否|能不能|要不要|该不该|应不应该|区别|差异")
+_Q_NOISE = re.compile(
+    r"^(?:那么|所以|其实|那|到底|究竟|请问)|[“”\"'‘’？?。，,\s]|到底|究竟|有什么|是什么|什么是|有怎样的|一定|很多|呢|吗|吧|也|的|有")
+# a question that speaks to or about someone, points back, or sets up a worked example
+_NOT_A_READERS = re.compile(
+    r"我|你|您|咱|他|她|它们|大家|自己|别人|有人|老板|"
+    r"这|那(?!么)|此|(?<!应)该(?!不该|怎么|如何)|其(?!他|它|次)|上述|以上|前者|后者|"
+    r"假如|假设|如果|比如|例如|若|当.{1,12}时|某|[A-Z](?![A-Za-z])(?=[的是]|\s|$)|"
+    r"[“”\"「」『』！!…]|年|月\d|[（(]"
+)
+_NARRATES = re.compile(r"本文|本篇|这篇|文章|笔者|作者|接下来|下面|以下|一起|来看|聊聊|希望|分享|总结了|介绍|整理了|告诉你|带你")
+_STOP = frozenset("如何 怎么 怎样 什么 哪些 哪个 为什么 是否 可以 应该 需要 进行 一个 这个 那么 能否 有没有 区别 差异 之间 以及 还是 不同 作用 方法 问题".split())
+_DIRECT = re.compile(r"^(?:建议|需要|不需要|是的|不是|可以|不可以|不能|应该|不应该|要|不要|当然|没有|有必要|没必要|先|一般)")
+MAX_QUESTION = 30
+MIN_QUESTION = 5
+ANSWER_WINDOW = 12  # units after a question that may hold its answer
+FIRST_ANSWER_WITHIN = ANSWER_WINDOW  # the answer may follow a few sentences of narrative
+MIN_ANSWER = 15
+_WHAT_IS = re.compile(
+    r"(?:什么是|什么叫|何为|何谓)\s*[“\"「]?(?P<a>[^”\"」？?，,。：:]{2,12}?)[”\"」]?\s*[？?]|"
+    r"^(?P<b>[^，,。？?“”\"：:]{2,12}?)[”\"」]?\s*(?:到底|究竟)?(?:是什么|指什么|是指什么|是啥|的定义是什么|的含义是什么|的意思是什么)"
+)
+
+
+def _clean_question(q: str) -> str:
+    """The question without Markdown heading marks, numbering and lead-in clauses that
+    name no topic: 具体来讲，A 和 B 有怎样的区别呢？ / 三、什么是用户分层？"""
+    q = re.sub(r"^[\\#\s–—\-·•]+", "", q.strip("“”\" "))
+    q = re.sub(r"^(?:[A-Za-z]+\s*)?\d+(?:\\?[.．]\d+)*\s*[、.．:：]?\s*", "", q)  # 1.1 / Part 2 / Focus 1
+    q = strip_lead(strip_numbering(q))
+    while True:
+        m = re.match(r"^([^，,：:]*)[，,：:]\s*", q)
+        if not m or _topical(m.group(1)) or len(q) - m.end() < 6:
+            return q
+        q = q[m.end():]
+
+
+def question_key(q: str) -> str:
+    return _Q_NOISE.sub("", strip_numbering(q)).replace("与", "和")
+
+
+def _is_question(text: str) -> bool:
+    t = text.strip("“”\"' ")
+    return bool(t) and bool(_QUESTION_END.search(t[-2:])) and bool(_Q_WORDS.search(t))
+
+
+@functools.lru_cache(maxsize=1)
+def _topic_words() -> tuple[str, ...]:
+    """Words that make a question one of ours: the domain words, sides, concepts and
+    glossary terms; 用户 alone is not enough (every article has users)."""
+    return tuple(w for w in domain_words() if w != "用户")
+
+
+def _topical(text: str) -> bool:
+    return any(w in text for w in _topic_words())
+
+
+def reader_question(q: str) -> bool:
+    """``q`` (numbering and lead-ins cleaned) is a question a reader could ask."""
+    body = q.rstrip("？? ")
+    return (
+        _is_question(q)
+        and MIN_QUESTION <= len(body) <= MAX_QUESTION
+        and _topical(q)
+        and not _RHETORICAL.search(q)
+        and not _NOT_A_READERS.search(body)
+        and not re.match(r"^(?:并|而|且|和|与|或|及|就|再|又|但|以及|还是|是否|能否|会不会|是不是)", body)
+        and not re.search(r"[A-Za-z]*[a-z][A-Za-z]*", _abbrs_out(body))
+        and len(sentences(q)) == 1
+    )
+
+
+def _abbrs_out(text: str) -> str:
+    """``text`` without the topics file's Latin terms: a Latin word left over (Gamma,
+    Notion) names a product or a company, not a subject of ours."""
+    for t in topics()["terms"]:
+        for name in [t["term"], *(t.get("aliases") or [])]:
+            if re.search(r"[A-Za-z]", name):
+                text = text.replace(name, "")
+    return text
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in jieba.cut(text) if len(w) >= 2 and w not in _STOP and re.search(r"[\u4e00-\u9fffA-Za-z]", w)}
+
+
+def answers(question: str, claim: Claim) -> bool:
+    """The first answer answers: long enough, not the article talking about itself, and
+    about what was asked (a word of the question, or of its subject, stands in it)."""
+    text = ANSWERED.sub("", claim.text).strip()
+    if len(text) < MIN_ANSWER or _NARRATES.search(text):
+        return False
+    asked = _words(question)
+    content = asked - set(domain_words())  # the question's words beyond the trade's common ones
+    if subject := asked_for_definition(question):
+        return subject in text
+    if _DIRECT.match(text) and any(w in text for w in _topic_words() if len(w) >= 4 and w in question):
+        return True  # 建议先从社群运营做起…: a direct answer naming what was asked about
+    if not content:
+        return all(w in text for w in asked)
+    # a pair of characters is enough: 发红包 is answered by a sentence about 红包
+    return any(w[i:i + 2] in text for w in content for i in range(len(w) - 1))
+
+
+def _answer(a: Article, unit, question: str, first: bool) -> Claim | None:
+    if unit.kind not in (PARAGRAPH, LIST, QUOTE):
+        return None
+    c = stated(a, unit, unit.text)
+    if c is None or (first and not answers(question, c)) or _NARRATES.search(c.text):
+        return None
+    return c
+
+
+def questions(articles: list[Article]) -> list[Question]:
+    found: list[Question] = []
+    for a in articles:
+        if not on_topic(a):
+            continue
+        units = list(a.units)
+        for i, u in enumerate(units):
+            nxt = units[i + 1:]
+            if ANSWERED.match(u.text):
+                continue
+            qa = bool(ASKED.match(u.text) and nxt and ANSWERED.match(nxt[0].text))
+            sents = sentences(u.text)
+            whole = u.kind == HEADING or qa or all(_is_question(s) for s in sents)
+            if whole:
+                asked = [u.text] if u.kind == HEADING or qa else sents
+            elif _is_question(sents[-1]):  # a paragraph that ends on its question, answered below
+                asked = [sents[-1]]
+            elif _is_question(sents[0]):  # 为什么……？因为……: answered in place
+                asked = [sents[0]]
+            else:
+                continue  # a question in the middle of a paragraph: the author's device
+            qs = [q for q in (_clean_question(s) for s in asked) if reader_question(q)]
+            if not qs or len(qs) > 3:
+                continue
+            body: list[Claim] = []
+            rest = u.text[u.text.find(asked[0]) + len(asked[0]):].strip() if not whole and asked[0] == sents[0] else ""
+            if rest:
+                c = stated(a, u, rest)
+                if c is not None and answers(qs[0], c) and not _NARRATES.search(c.text):
+                    body.append(c)
+            else:
+                for n, v in enumerate(nxt[:1] if qa else nxt[:ANSWER_WINDOW]):
+                    if v.kind == HEADING or len(body) == 3 or (not body and n >= FIRST_ANSWER_WITHIN):
+                        break
+                    if c := _answer(a, v, qs[0], first=not body):
+                        body.append(c)
+                    elif body:
+                        break
+            if body:
+                for q in qs:
+                    found.append(Question(q, tuple(body), claim_at(a, u, asked[0] if len(asked) == 1 else u.text)))
+    return _merged(found, articles)
+
+
+def _merged(found: list[Question], articles: list[Article]) -> list[Question]:
+    """Questions that ask the same thing as one, answers most sources give first; 什么是 X
+    starts with a definition of X or is not listed."""
+    merged: dict[str, Question] = {}
+    for q in found:
+        k = question_key(q.question)
+        if k in merged:
+            old = merged[k]
+            merged[k] = Question(old.question, old.answers + q.answers, old.asked)
+        else:
+            merged[k] = q
+    out = []
+    for q in merged.values():
+        q = Question(q.question, tuple(c for c, _n in by_support(q.answers)), q.asked)
+        subject = asked_for_definition(q.question)
+        if subject:
+            best = _definition_of(subject, articles, q.asked)
+            if best is None:
+                continue
+            q = Question(q.question, tuple(unique([best, *q.answers])), q.asked)
+        out.append(q)
+    # questions most sources answer first, then in the order found
+    return sorted(out, key=lambda q: -len({c.slug for c in q.answers}))
+
+
+def asked_for_definition(question: str) -> str:
+    """X when the question asks what X is (什么是 X？ / X 是什么？), else ''."""
+    q = re.sub(r"^(?:那么|所以|到底|究竟|请问)\s*", "", strip_numbering(question.strip("“”\" ")))
+    m = _WHAT_IS.search(q)
+    if not m:
+        return ""
+    subject = re.sub(r"^(?:到底|究竟)", "", (m.group("a") or m.group("b")).strip())
+    # a name, not a relation: 社群运营和用户运营的区别是什么 asks for a comparison
+    return "" if re.search(r"[的和与及跟或]", subject) or len(subject) > 8 else subject
+
+
+def _definition_of(subject: str, articles: list[Article], asked: Claim) -> Claim | None:
+    """The best statement defining ``subject``: strongest first, then from the article that
+    asked (after the question before elsewhere), then source order."""
+    aliases = _subject_aliases(subject)
+    found = []
+    for a in articles:
+        seen_question = False
+        for u in a.units:
+            if a.slug == asked.slug and u.anchor == asked.anchor:
+                seen_question = True
+            if u.kind == HEADING or not any(al in u.text for al in aliases):
+                continue
+            for s in sentences(u.text):
+                c = stated(a, u, s)
+                strength = definition_strength(c.text, subject, aliases) if c else 0
+                if strength:
+                    here = a.slug == asked.slug
+                    found.append(((-strength, not here, here and not seen_question, len(found)), c))
+    return min(found, key=lambda x: x[0])[1] if found else None
+
+
+def _subject_aliases(subject: str) -> tuple[str, ...]:
+    """The subject and its aliases in the topics file (concepts, sides, terms)."""
+    groups = [aliases_of(e) for e in topics()["concepts"] + topics()["sides"]]
+    groups += [[t["term"], *(t.get("aliases") or [])] for t in topics()["terms"]]
+    for names in groups:
+        if subject in names:
+            return tuple(sorted(set(names) | {subject}, key=len, reverse=True))
+    return (subject,)

@@ -1,0 +1,173 @@
+"""The glossary: operations, marketing and product terms with a meaning from a source.
+
+Two kinds of entry:
+- the terms listed in the topics file (and those a maintainer adds in the curation
+  file): shown with the listed expansion, and a source sentence that defines the term
+  (X 是指 / X 就是 / 所谓 X …) when one does; a listed term with neither is left out;
+- abbreviations the sources spell out, 中文（ABC） or ABC（中文）. One article spelling
+  out a capitalised word is as often a brand, a product or an English word (OATLY（燕麦奶）,
+  Share（分享）) as a term, and the Han characters before the bracket often carry the
+  sentence with them (导致短期内获客（SQL）). So an abbreviation enters only when it is
+  shaped like one (two capitals or more, six letters at most), stands in operations
+  articles (relevance.py), and at least two articles agree on its meaning: the same
+  words in the brackets, or the same run of whole words just before them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import jieba
+
+from ..records import HEADING, Article, Unit
+from .base import Claim, Term, claim_at, stated, topics
+from .relevance import on_topic
+from .statement import defining_rest, definition_strength, sentences
+
+_ABBR_PAIR = re.compile(
+    r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*([A-Za-z][A-Za-z]{1,5})\s*[)）]|([A-Za-z][A-Za-z]{1,5})\s*[（(]\s*([\u4e00-\u9fff]{2,12})\s*[)）]"
+)
+_NOT_A_START = re.compile(r"^[的了是在个把将对从和与及或等被让使用为以即指称叫也都就而但]")
+MIN_AGREEING = 2  # articles that must agree on an abbreviation's meaning
+MIN_TERM_SOURCES = 3
+MAX_USES = 8  # operations articles that use a Han term a source defines
+_DEFINED = re.compile(
+    r"^(?:所谓\s*[“\"「]?(?P<a>[\u4e00-\u9fff]{2,8})[”\"」]?\s*[，,]?\s*(?:就是|是指|指的是|即)|"
+    r"(?P<b>[\u4e00-\u9fff]{2,8})\s*(?:[（(][^）)]{1,30}[)）])?\s*[，,]?\s*(?:是指|指的是|的定义是|被定义为|可以定义为))"
+)
+
+def abbreviation_shaped(word: str) -> bool:
+    """ABC, KOC, SaaS: two capitals or more, at most six letters; not a capitalised word."""
+    caps = sum(1 for ch in word if ch.isupper())
+    return 2 <= len(word) <= 6 and caps >= 2 and caps * 2 >= len(word)
+
+
+def _term_pattern(aliases: list[str]) -> re.Pattern:
+    parts = []
+    for al in aliases:
+        p = re.escape(al)
+        if re.match(r"[A-Za-z]", al):
+            p = r"(?<![A-Za-z])" + p
+        if re.search(r"[A-Za-z]$", al):
+            p = p + r"(?![A-Za-z])"
+        parts.append(p)
+    return re.compile("|".join(parts))
+
+
+def _suffixes(run: str) -> list[str]:
+    """The runs of whole words that end ``run``: 导致短期内获客 → 获客, 短期内获客, …"""
+    words = list(jieba.cut(run))
+    return ["".join(words[i:]) for i in range(len(words))]
+
+
+def agreed_expansion(spellings: list[tuple[str, str, str]]) -> str:
+    """The meaning at least MIN_AGREEING articles give an abbreviation, from
+    (slug, Han text, 'in' for ABC（中文） or 'before' for 中文（ABC）); '' when none."""
+    support: dict[str, set[str]] = defaultdict(set)
+    for slug, run, where in spellings:
+        for cand in [run] if where == "in" else _suffixes(run):
+            if len(cand) >= 2 and not _NOT_A_START.match(cand):
+                support[cand].add(slug)
+    ranked = sorted(support.items(), key=lambda kv: (-len(kv[1]), -len(kv[0])))
+    return ranked[0][0] if ranked and len(ranked[0][1]) >= MIN_AGREEING else ""
+
+
+def _spelled(articles: list[Article]) -> dict[str, str]:
+    """{abbreviation: agreed meaning} for abbreviations spelled out in operations articles."""
+    spellings: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for a in articles:
+        if not on_topic(a):
+            continue
+        for u in a.units:
+            for m in _ABBR_PAIR.finditer(u.text):
+                abbr = m.group(2) or m.group(3)
+                if abbreviation_shaped(abbr):
+                    spellings[abbr].append((a.slug, m.group(1) or m.group(4), "before" if m.group(1) else "in"))
+    out = {}
+    for abbr, sp in spellings.items():
+        if len({slug for slug, _r, _w in sp}) >= MIN_AGREEING and (meaning := agreed_expansion(sp)):
+            out[abbr] = meaning
+    return out
+
+
+def defined_terms(articles: list[Article]) -> list[str]:
+    """Han terms that a source defines (所谓 X，就是… / X 是指…) and that at least
+    MIN_TERM_SOURCES operations articles use: words of the trade, not one article's coinage."""
+    relevant = [a for a in articles if on_topic(a)]
+    found = set()
+    for a in relevant:
+        for u in a.units:
+            if u.kind == HEADING:
+                continue
+            for s in sentences(u.text):
+                m = _DEFINED.match(s.lstrip())
+                if m:
+                    found.add(m.group("a") or m.group("b"))
+    bodies = ["\n".join(u.text for u in a.units) for a in relevant]
+    out = []
+    for term in sorted(found):
+        if len(term) < 3 or _NOT_A_START.match(term) or re.search(r"[我你他她它这那其该此每各某]", term) or len(list(jieba.cut(term))) > 3:
+            continue
+        if sum(1 for b in bodies if term in b) >= MIN_TERM_SOURCES:
+            out.append(term)
+    return out
+
+
+def terms(articles: list[Article], added: dict[str, str] | None = None) -> list[Term]:
+    """Glossary entries: listed and added terms, agreed abbreviations and Han terms the
+    sources define, each with a meaning (an expansion, or a defining sentence)."""
+    entries = {t["term"]: dict(t) for t in topics()["terms"]}
+    for abbr, meaning in _spelled(articles).items():
+        entries.setdefault(abbr, {"term": abbr, "expansion": meaning})
+    for term in defined_terms(articles):
+        entries.setdefault(term, {"term": term})
+    for name, meaning in (added or {}).items():
+        entries[name] = {**entries.get(name, {"term": name}), "expansion": meaning}
+    aliases_of = {name: sorted(set([name] + list(e.get("aliases") or [])), key=len, reverse=True) for name, e in entries.items()}
+    term_of: dict[str, str] = {}
+    for name in sorted(aliases_of):
+        for al in aliases_of[name]:
+            term_of.setdefault(al, name)
+    # plain substring tests first (fast); word boundaries are checked per sentence below
+    units_of: dict[str, list[tuple[Article, Unit]]] = defaultdict(list)
+    for a in articles:
+        if not on_topic(a):
+            continue
+        for u in a.units:
+            if u.kind != HEADING:
+                for name in sorted({term_of[al] for al in term_of if al in u.text}):
+                    units_of[name].append((a, u))
+    out = []
+    for name, entry in sorted(entries.items()):
+        expansion = str(entry.get("expansion") or "")
+        definition, uses = _definition(name, aliases_of[name], expansion, units_of.get(name, []))
+        if (definition or expansion) and (uses or name in (added or {})):
+            out.append(Term(name, expansion, definition, tuple(uses)))
+    return out
+
+
+def _definition(name: str, aliases: list[str], expansion: str, units) -> tuple[Claim | None, list[Claim]]:
+    """The best source sentence defining the term (a defining verb after the term or its
+    Han expansion as subject), and the places that use it."""
+    pattern = _term_pattern(aliases)
+    subjects = tuple(aliases) + ((expansion,) if re.fullmatch(r"[\u4e00-\u9fff]{2,12}", expansion) else ())
+    uses: list[Claim] = []
+    best: tuple[tuple, Claim] | None = None
+    for a, u in units:
+        for s in sentences(u.text):
+            if not pattern.search(s):
+                continue
+            if len(uses) < MAX_USES:
+                claim = claim_at(a, u, s)
+                if claim.key not in {c.key for c in uses}:
+                    uses.append(claim)
+            st = stated(a, u, s)
+            if st is None or len(st.text) > 120:
+                continue
+            strength = definition_strength(st.text, name, subjects)
+            if strength and defining_rest(st.text, subjects):
+                score = (strength, -abs(len(st.text) - 45))
+                if best is None or score > best[0]:
+                    best = (score, st)
+    return (best[1] if best else None), uses

@@ -1,0 +1,114 @@
+"""The user-layering page: how sources sort users into layers.
+
+Only text about sorting users counts: RFM (its letters, the groups it yields, what
+sources say of the model), KOLs as a tier of users (a sentence about KOLs that names
+tiers: 头部 / 腰部 / 金字塔 / 分层 …), activity layers (核心用户, 活跃用户 …), the
+dimensions of user tags, and sentences that say how users are divided (按……把用户分为…).
+A sentence about using KOLs in marketing, or one brand's campaign, is not about layers.
+Every statement reads as knowledge (quality.py) and comes from an operations article
+(relevance.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import Claim, Layering, stated, topics, unique, unique_by
+from .relevance import about, on_topic
+from .statement import sentences
+
+_RFM_ABOUT = re.compile(r"模型|分层|分群|细分|分类|用户|客户|会员|价值|维度|指标")
+_TIERS = re.compile(r"头部|腰部|尾部|中腰部|金字塔|分层|层级|分级|等级|梯队|素人|长尾")
+_SORTING = re.compile(r"分为|划分|分成|分层|层级|金字塔|等级|梯队|按照?|根据|依据|以.{1,8}为(?:标准|依据)")
+_DIVIDES = re.compile(
+    r"(?:用户|客户|会员|粉丝|人群|玩家|买家)(?:群体|群)?\s*(?:可以|可|能|还可以)?\s*(?:被)?(?:分为|划分为|分成|细分为|划分成|分层为)"
+    r"[^。；;]{0,6}?(?:[一二三四五六七八九十两\d]+\s*(?:类|层|级|种|个层级|个等级|群)|[^。；;，,]{1,10}[、和][^。；;，,]{1,10})"
+)
+_LAYERING_WORDS = ("分层", "分群", "RFM", "KOL", "层级", "分级", "核心用户", "活跃用户", "用户标签")
+_LETTER = re.compile(r"(?<![A-Za-z])([RFM])\s*[(（]\s*([A-Za-z]+)\s*[)）]\s*[：:]?\s*([^、，,；;。（(\s]{2,12})")
+
+
+def layering(articles) -> Layering:
+    rfm_letters: list[tuple[str, str, Claim]] = []
+    rfm_claims: list[Claim] = []
+    rfm_groups: list[tuple[str, Claim]] = []
+    kol_criteria: list[tuple[str, Claim]] = []
+    kol_pyramid: list[tuple[str, Claim]] = []
+    kol_claims: list[Claim] = []
+    activity: list[tuple[str, str, Claim]] = []
+    methods: list[Claim] = []
+    tag_dims: dict[str, list[Claim]] = {}
+    tag_claim = None
+    levels = topics()["layering"]["activity"]["levels"]
+    kol_names = topics()["layering"]["kol"]["aliases"]
+    shares = re.compile(r"(" + "|".join(levels) + r")\s*[（(]\s*(?:占比)?\s*约?\s*(\d+\s*%)\s*[)）]")
+    relevant = [a for a in articles if on_topic(a) and about(a, _LAYERING_WORDS, 2)]
+    for a in relevant:
+        for u in a.units:
+            for s in sentences(u.text):
+                if "RFM" in s:  # table rows; the whole unit is their source
+                    for m in _LETTER.finditer(s):
+                        rfm_letters.append((m.group(1), f"{m.group(3).strip()}（{m.group(2)}）", _row(a, u)))
+                    g = re.search(r"分为([^。；]+?[群层类])(?:[。；，]|$)", s)
+                    for name in re.split(r"[、，,和及]", g.group(1)) if g else ():
+                        if name.strip():
+                            rfm_groups.append((name.strip(), _row(a, u)))
+                p = re.search(r"[\"“]([^\"”]*KOL[^\"”]*)[\"”]", s)  # "头部KOL-腰部创作者-素人用户"
+                if p and "-" in p.group(1):
+                    for level in p.group(1).split("-"):
+                        kol_pyramid.append((level.strip(), _row(a, u)))
+                st = stated(a, u, s)  # the sentence as a statement, if it can be one
+                if st is None:
+                    continue
+                if "RFM" in s and _RFM_ABOUT.search(s) and not re.search(r"[、和]\s*RFM|RFM[^。，]{0,4}(?:模型)?等", s):
+                    rfm_claims.append(st)
+                if any(k in s for k in kol_names) and _TIERS.search(s) and _SORTING.search(s):
+                    kol_claims.append(st)
+                    c = re.search(r"根据(.+?)(?:分层|来分|进行分层)", s)
+                    if c:
+                        for crit in re.split(r"[、，,]|和|及", c.group(1)):
+                            crit = re.sub(r"^.*?(?:在平台的|的)", "", crit).strip()
+                            if crit:
+                                kol_criteria.append((crit, st))
+                with_shares = False
+                for m in shares.finditer(s):
+                    activity.append((m.group(1), m.group(2).replace(" ", ""), st))
+                    with_shares = True
+                if not with_shares:
+                    hits = [lv for lv in levels if lv in s]
+                    if len(hits) >= 2:
+                        for lv in hits:
+                            activity.append((lv, "", st))
+                if _DIVIDES.search(s) and "RFM" not in s and not any(k in s for k in kol_names):
+                    methods.append(st)
+                d = re.search(r"(?:用户)?标签.{0,8}?从(.+?)这?\s*\d+\s*个维度", s)
+                if d:
+                    tag_claim = tag_claim or st
+                    for dim in re.split(r"[、，,和]", d.group(1)):
+                        if dim.strip():
+                            tag_dims.setdefault(dim.strip(), [])
+    # what each tag dimension is used for: sentences that name it with 精细化 / 分层
+    for dim in tag_dims:
+        for a in relevant:
+            for u in a.units:
+                for s in sentences(u.text):
+                    if dim in s and re.search(r"精细化|分层|模型", s) and (tag_claim is None or s != tag_claim.text):
+                        if st := stated(a, u, s):
+                            tag_dims[dim].append(st)
+    return Layering(
+        rfm_letters=tuple(unique_by(rfm_letters, lambda x: x[0])),
+        rfm_claims=tuple(unique(rfm_claims)),
+        rfm_groups=tuple(unique_by(rfm_groups, lambda x: x[0])),
+        kol_criteria=tuple(unique_by(kol_criteria, lambda x: x[0])),
+        kol_pyramid=tuple(unique_by(kol_pyramid, lambda x: x[0])),
+        kol_claims=tuple(unique(kol_claims)),
+        activity=tuple(unique_by(sorted(activity, key=lambda x: x[1] == ""), lambda x: x[0])),
+        tag_dimensions=tuple((d, tuple(unique(c))[:3]) for d, c in tag_dims.items()),
+        tag_claim=tag_claim,
+        methods=tuple(unique(methods)),
+    )
+
+
+def _row(article, unit) -> Claim:
+    """The paragraph a table row was read from (cited as a link, not quoted)."""
+    return Claim(unit.text, article.slug, unit.anchor, article.doc.meta.title)

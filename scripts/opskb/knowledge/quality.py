@@ -1,0 +1,99 @@
+"""Whether a statement reads as knowledge: the reasons a reader would reject it.
+
+``statement.standalone`` already keeps questions, first/second-person narrative and
+invented-person examples out. What it leaves can still fail a reader, and these are
+patterns of Chinese writing, not of any one article:
+
+- fragment: a heading or label copied as a sentence (用户生命周期管理), a list lead-in
+  ending in a colon, a clause cut at a comma, a numbered heading (02 超级 KOL), quotes
+  that close without opening;
+- needs_context: a sentence that opens with or leans on what came before (这/此/该/其…,
+  上述, 前者, 同样, 亦如此; the subject followed by 也/就/还/便: 社区运营就可以腾出…);
+- rhetoric: slogans and filler (X 越来越重要, 已成为……之一, 至关重要, 听起来很高大上,
+  X 是……的关键), exclamations, the author's narration of the article (本文将…,
+  接下来…, 一起来看看);
+- anecdote: one company's story rather than a rule: a dated event (2014 年, 9 月 4 日,
+  近日), sums in 万/亿, a prospectus or a report (招股书显示), or a completed deal or
+  launch (推出了, 携手, 签约).
+
+``fault(text)`` returns the first reason, or '' when the statement may stand.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# a sentence needs the one before when it opens with a pointer back or a linking adverb
+_OPENS_BACK = re.compile(
+    r"^(?:这|那(?!些年)|此(?!外)|该|其(?!实)|它|他|她|上述|以上|上面|前者|后者|如此|这样|对此|为此|因此|"
+    r"同样|同理|也|亦|还|又|另(?!类)|再|即|便|就|并且?|且|而|但|故|则|于是|之后|然后|接着|最后|首先|其次|"
+    r"第[一二三四五六七八九十\d]+(?![种类个层])|结果|答案|原因|特点是|方法是|一方面|另一方面)"
+)
+# the subject, then an adverb that refers to an earlier sentence: 社区运营就可以…, X 同样属于…
+_LEANS_BACK = re.compile(r"^(?![^，,。]{0,10}(?:不仅|不但|不只|既|无论|不管))[^，,。：:；;]{1,14}?(?:也(?!叫|称|就是)|同样|亦|就(?!是|叫|在于)|便|又|还(?!原|是))")
+_POINTS_BACK = re.compile(r"这样的|这些|那些|此类|这类|上述|以上(?:这|几|[两三四五六七八九十])|上面|上文|前文|前面(?:提到|说|讲)|下面|下文|如下|前者|后者|亦如此|也是如此|同上|文中|图中|表中|如图|见图")
+_NARRATION = re.compile(
+    r"本文|本篇|这篇|此文|文章(?:将|会|从|中|里|分享|介绍|总结|讲)|笔者|(?<![创写])作者|接下来|下面(?:将|我们|来|就)|一起来|来看看|"
+    r"来聊聊|聊一聊|希望(?:对|能|可以|本)|分享给|欢迎|点赞|关注我|请看|小编|大家好|干货"
+)
+_SLOGAN = re.compile(
+    r"越来越(?:重要|关键|多|火|受|被)|(?:已经?|正在|逐渐|日益)成为|至关重要|举足轻重|不言而喻|不可或缺|重中之重|大势所趋|"
+    r"毋庸置疑|显而易见|众所周知|听起来|注定|必然趋势|刻不容缓|势在必行|必修课|新风口|风口|红利期|时代已来|"
+    r"不容忽视|备受|高大上|一把钥匙|利器|法宝|秘诀|必杀技|杀手锏|天花板|yyds|不用多说|门道|怪圈|好像|似乎|仿佛|沦为|陷入"
+)
+_VACUOUS = re.compile(r"是[^，,。；;]{0,14}?(?:的)?(?:关键|重要|核心|基础|前提|必经之路|一环|方向|趋势|保障|重点)(?:所在|之一|因素|环节)?[。！!]?$")
+_EVENT = re.compile(
+    r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月份?(?:初|底|中旬)?[，,]|(?:去年|今年|前年|近日|日前|近期|此前|当时|那时|当年|曾经|上个月|本月|昨日|昨天)|"
+    r"\d+(?:\.\d+)?\s*(?:万|亿|千万|百万)|\d+\s*\+|某(?=[\u4e00-\u9fff])|以[^，,。]{1,24}为例|招股书|财报|年报|数据显示|报告显示|据.{1,10}(?:报道|统计|数据)|"
+    r"(?:推出|发布|上线|宣布|联合|赞助|举办|开设|打造|构建|建立|获得|实现|投放|邀请|推动|带来)了|官宣|携手|签约|开业|融资|收购|斥资|砸钱|创下|刷新"
+)
+_LABEL_START = re.compile(r"^(?:\d{1,2}[\s.．、)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳]|[a-zA-Z][.、)）]\s)")
+_PREDICATE = re.compile(
+    r"是|有|在|会|能|可|要|需|应|把|将|让|使|用|为|指|即|做|对|从|给|向|与|和|跟|得|了|着|过|就|都|到|成|去|来|被|由|按|根据|通过|"
+    r"包括|包含|属于|意味|代表|决定|影响|提升|提高|降低|增加|减少|帮助|满足|形成|建立|保持|获取|获得|实现|关注|强调|侧重|依赖"
+)
+_FINAL = "。！？!?；;…"
+_CLOSING = "”’」』）)\"'"
+MIN_HAN = 10
+
+
+@functools.lru_cache(maxsize=65536)
+def fault(text: str, clause: bool = False) -> str:
+    """The first reason ``text`` cannot stand as knowledge, or '' when it can. A ``clause``
+    (a comparison cell, cut at a comma on purpose) is not held to ending as a sentence."""
+    t = text.strip().rstrip("，,；;")  if clause else text.strip()
+    if not t:
+        return "fragment"
+    if (reason := _fragment(t, clause)):
+        return reason
+    if _OPENS_BACK.match(t) or _LEANS_BACK.match(t) or _POINTS_BACK.search(t):
+        return "needs_context"
+    if _NARRATION.search(t):
+        return "narration"
+    if _SLOGAN.search(t) or (len(t) <= 40 and _VACUOUS.search(t)) or t.endswith(("！", "!", "……", "...")):
+        return "rhetoric"
+    if _EVENT.search(t):
+        return "anecdote"
+    return ""
+
+
+def _fragment(t: str, clause: bool = False) -> str:
+    if len(re.findall(r"[\u4e00-\u9fff]", t)) < (6 if clause else MIN_HAN):
+        return "fragment"
+    if t[-1] in "：:，,、（(—-" or t[0] in "”’」』）)，,、；;：:。" or _LABEL_START.match(t):
+        return "fragment"
+    if t.count("“") != t.count("”") or t.count("「") != t.count("」") or t.count("（") + t.count("(") != t.count("）") + t.count(")"):
+        return "fragment"
+    ended = t[-1] in _FINAL or (t[-1] in _CLOSING and len(t) > 1 and t[-2] in _FINAL)
+    if not ended and not clause and (len(t) < 20 or not _PREDICATE.search(t)):
+        return "fragment"  # a heading or label: 用户生命周期管理, M(Monetary) 历史消费金额
+    if re.match(r"^[^，,。；;：:]{2,12}[：:]", t):
+        return "fragment"  # a label and its note (用户画像：通过……), not a sentence about it
+    if "&gt;" in t or "&lt;" in t or "&amp;" in t:
+        return "fragment"
+    return ""
+
+
+def knowledge(text: str) -> bool:
+    return not fault(text)

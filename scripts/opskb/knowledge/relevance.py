@@ -1,0 +1,74 @@
+"""How much an article is about a subject, from the text alone.
+
+A maintainer's collection is mostly articles that never compare 社群运营 with 用户运营,
+and some that are not about operations at all. A knowledge page takes a statement only
+from an article that is about the page's subject, measured by where and how often the
+subject's words stand: in the title, in a heading, or again and again in the body.
+Operations as a whole is measured the same way, with the topics file's ``domain`` words
+per thousand Han characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..records import HEADING, Article
+from .base import aliases_of, topics
+
+MIN_MENTIONS = 3  # body mentions that make an article about a subject named in no heading
+DOMAIN_DENSITY = 6.0  # domain words per 1,000 Han characters for an operations article
+
+
+def _texts(article: Article) -> tuple[str, str, str]:
+    """(title, headings, body) of an article."""
+    heads = "\n".join(u.text for u in article.units if u.kind == HEADING)
+    body = "\n".join(u.text for u in article.units if u.kind != HEADING)
+    return article.doc.meta.title, heads, body
+
+
+def mentions(article: Article, names) -> int:
+    """How often the article's body names any of ``names`` (a longer name counted once)."""
+    body = _texts(article)[2]
+    pattern = _pattern(tuple(sorted(set(names), key=len, reverse=True)))
+    return len(pattern.findall(body))
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def about(article: Article, names, least: int = MIN_MENTIONS) -> bool:
+    """The article is about the subject: its title or a heading names it, or the body
+    does at least ``least`` times, or a quarter of its paragraphs do (a short article)."""
+    title, heads, _body = _texts(article)
+    n = mentions(article, names)
+    if any(x in title or x in heads for x in names):
+        return n >= 1
+    body = [u for u in article.units if u.kind != HEADING]
+    return n >= least or (n >= 1 and 4 * sum(1 for u in body if any(x in u.text for x in names)) >= len(body))
+
+
+@functools.lru_cache(maxsize=1)
+def domain_words() -> tuple[str, ...]:
+    t = topics()
+    words = list(t.get("domain") or [])
+    words += [n for e in t["sides"] + t["concepts"] for n in aliases_of(e)]
+    words += [e["term"] for e in t["terms"]]
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def domain_density(article: Article) -> float:
+    """Operations words per 1,000 Han characters of the article's body and headings."""
+    title, heads, body = _texts(article)
+    text = heads + "\n" + body
+    han = len(re.findall(r"[\u4e00-\u9fff]", text))
+    if not han:
+        return 0.0
+    return 1000 * len(_pattern(domain_words()).findall(text)) / han
+
+
+def on_topic(article: Article) -> bool:
+    """An operations article: its words are dense enough in operations vocabulary."""
+    return domain_density(article) >= DOMAIN_DENSITY
