@@ -1,0 +1,144 @@
+"""Rules that keep a real collection's knowledge pages right, each on small inputs of our own."""
+
+import pytest
+
+from opskb.ingest.article import make_article
+from opskb.knowledge import curation
+from opskb.knowledge.extract import extract
+from opskb.knowledge.faq import reader_question
+from opskb.knowledge.glossary import abbreviation_shaped, agreed_expansion
+from opskb.knowledge.quality import fault
+from opskb.records import HEADING, PARAGRAPH, Block, Doc, Meta
+
+
+def art(paragraphs, title="测试文章", slug="ceshi", heads=()):
+    blocks = [Block(HEADING, text=h, level=2) for h in heads] + [Block(PARAGRAPH, text=t) for t in paragraphs]
+    return make_article(slug, Doc(f"{slug}.txt", Meta(title=title), tuple(blocks)), ())
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("用户生命周期管理", "fragment"),  # a heading copied as a sentence
+    ("私域是品牌和用户间长远而忠诚的关系，目前看私域可以分为三个层次：", "fragment"),  # list lead-in
+    ("02 超级 KOL，创始人走上台前", "fragment"),
+    ("社区运营就可以腾出更多时间，将精力专注于战略和管理。", "needs_context"),
+    ("社群运营亦如此，先谋定方向、角色、模式，而后行动。", "needs_context"),
+    ("这包括对用户特征属性、用户购买偏好的精准识别和判断。", "needs_context"),
+    ("私域运营已成为品牌增长的关键策略之一。", "rhetoric"),
+    ("用户分层运营占据着举足轻重的地位。", "rhetoric"),
+    ("本文分享了 5 种有效的方法，简单有效，希望可以帮到大家。", "narration"),
+    ("2023 年 9 月 4 日新品上线，首日销量 542 万杯。", "anecdote"),
+    ("该品牌招股书显示，其在多个平台与超过 3500 位达人建立合作。", "needs_context"),
+])
+def test_what_a_reader_rejects(text, reason):
+    assert fault(text) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "私域流量是指品牌可以反复多次免费触达的用户池。",
+    "用户运营的规模普遍较大，百万级以上的较多。",
+    "社群运营和用户运营都需要持续输出有价值的内容。",
+    "用户分层需要梳理业务、选择模型、划分层次、制定策略和持续优化五个步骤。",
+])
+def test_knowledge_stands(text):
+    assert fault(text) == ""
+
+
+@pytest.mark.parametrize("q, ok", [
+    ("社群运营需要会写文案吗？", True),
+    ("怎样找到种子用户？", True),
+    ("7 日留存如何理解？", True),
+    ("请问自己——你能给用户开放一个参与节点吗？", False),  # speaks to the reader
+    ("还记得开始前提到的 KOC 运营的第一性原则吗？", False),  # points back into the article
+    ("这种畸形的私域经营模式能推广吗？", False),
+    ("假如用户到店里要买一个冲击钻，作为普通卖家会怎么样？", False),  # a worked example
+    ("Gamma 的产品驱动增长秘诀是什么？", False),  # one product's story
+    ("并做好个人信贷产品生命周期管理？", False),  # a fragment
+])
+def test_reader_questions(q, ok):
+    assert reader_question(q) is ok
+
+
+def test_an_intro_is_not_an_answer_and_a_set_up_question_is_not_asked():
+    a = art([
+        "做社群运营时，群里活跃不起来怎么解决呢？",
+        "本文分享了 5 种有效的方法，简单有效，希望可以帮到大家。",
+        "你自己有多少次参与过你没有购买过产品的品牌社区？",
+        "大多数人都没有，社群运营要先给用户一个参与的理由。",
+    ] * 2)
+    assert extract([a]).questions == ()
+
+
+def test_brands_and_english_words_are_not_glossary_terms():
+    assert abbreviation_shaped("KOC") and abbreviation_shaped("SaaS")
+    assert not abbreviation_shaped("Share") and not abbreviation_shaped("Desire") and not abbreviation_shaped("Why")
+    # the words before the bracket carry their sentence: only whole words that two articles share count
+    assert agreed_expansion([("a", "导致短期内获客", "before"), ("b", "获客", "in")]) == "获客"
+    assert agreed_expansion([("a", "燕麦奶", "in")]) == ""  # one article: a brand as often as a term
+    ops = "社群运营和用户运营都要关注留存、转化和复购，私域用户的活跃度决定了运营的效果。"
+    a = art([ops, "新品牌 OATLY（燕麦奶）在社群运营里做得很好，用户留存高。"], slug="a")
+    b = art([ops, "很多社群运营团队会用 SCRM（社会化客户关系管理）系统管理私域用户。"], slug="b")
+    c = art([ops, "私域用户的运营离不开 SCRM（社会化客户关系管理）工具。"], slug="c")
+    terms = {t.term for t in extract([a, b, c]).terms}
+    assert "SCRM" in terms and "OATLY" not in terms
+
+
+OPS = [
+    "社群运营是指围绕一个社群开展拉新、促活、留存和转化的运营工作。",
+    "社群运营的核心是让群成员之间产生连接，而用户运营关注单个用户的生命周期价值。",
+    "用户运营是以用户为中心，按用户分层制定策略的一种运营方式。",
+    "社群运营和用户运营都需要持续输出有价值的内容。",
+]
+OFF = [
+    "跑步是最健康、成本最低的减肥方式，坚持三个月效果明显。",
+    "律师事务所的个人品牌靠的是长期积累的专业口碑。",
+    "社群运营这个词在本文中只出现一次，文章讲的是如何挑选跑鞋与规划训练。",
+    "训练计划要循序渐进，每周跑量增加不超过百分之十。",
+    "跑鞋要根据足弓类型挑选，合适的鞋能减少受伤。",
+]
+
+
+def test_a_mixed_collection_feeds_only_on_topic_text_to_the_pages():
+    on = art(OPS, title="社群运营和用户运营的区别", slug="on", heads=("三、社群运营和用户运营的共同点",))
+    off = art(OFF, title="跑步减肥的五个建议", slug="off", heads=("跑步和饮食的共同点",))
+    k = extract([on, off])
+    everything = [c for x in k.concepts for c in x.definitions + x.claims] + list(k.common) + list(k.synergy)
+    everything += [a for q in k.questions for a in q.answers] + [t.definition for t in k.terms if t.definition]
+    assert everything and all(c.slug == "on" for c in everything)
+    concepts = {c.name: c for c in k.concepts}
+    assert concepts["社群运营"].definitions[0].text.startswith("社群运营是指围绕一个社群")
+
+
+def test_curation_excludes_hides_pins_and_adds(tmp_path):
+    on = art(OPS, title="社群运营和用户运营的区别", slug="on")
+    other = art(["用户运营是指围绕用户生命周期开展的全部运营工作。", "用户运营的目标是提升用户的长期价值。"], slug="other")
+    hidden = on.units[2].anchor
+    f = tmp_path / "curation.yaml"
+    f.write_text(
+        "exclude:\n  - other.txt\n"
+        f"hide:\n  - sources/on.md#{hidden}\n  - sources/on.md#p-nothing\n"
+        f"pin:\n  社群运营: sources/on.md#{on.units[1].anchor}\n  不存在的概念: on#{hidden}\n"
+        "terms:\n  GMV: 成交总额\n", encoding="utf-8")
+    cur = curation.load(f)
+    k = extract([on, other], cur)
+    texts = [c.text for x in k.concepts for c in x.definitions + x.claims]
+    assert not any(t.startswith("用户运营是指围绕用户生命周期") for t in texts)  # excluded article
+    assert not any(c.anchor == hidden for x in k.concepts for c in x.definitions + x.claims)  # hidden paragraph
+    concepts = {c.name: c for c in k.concepts}
+    assert concepts["社群运营"].definitions[0].anchor == on.units[1].anchor  # pinned first
+    assert {t.term: t.expansion for t in k.terms}["GMV"] == "成交总额"
+    log = "\n".join(cur.log)
+    assert "第 2 行" in log and "other.txt" in log  # each change named with its line
+    assert "第 5 行" in log and "找不到段落 on#p-nothing" in log  # a bad anchor is reported, not fatal
+    assert "第 8 行" in log and "不存在的概念" in log
+
+
+@pytest.mark.parametrize("text, line", [
+    ("exclude: [a.txt\nhide: []\n", 2),  # not YAML
+    ("exclude: []\nhide:\n  - 不是地址\n", 3),
+    ("pins:\n  社群运营: on#p-1\n", 1),  # unknown section
+])
+def test_a_bad_curation_file_names_its_line(tmp_path, text, line):
+    f = tmp_path / "curation.yaml"
+    f.write_text(text, encoding="utf-8")
+    with pytest.raises(curation.CurationError, match=f"curation.yaml 第 {line} 行"):
+        curation.load(f)
