@@ -1,7 +1,6 @@
 """Rules that keep a real collection's knowledge pages right, each on small inputs of our own."""
 
 import pytest
-
 from opskb.ingest.article import make_article
 from opskb.knowledge import curation
 from opskb.knowledge.extract import extract

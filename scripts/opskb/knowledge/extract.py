@@ -261,12 +261,34 @@ def _concepts(articles: list[Article], pinned: dict[str, list[Claim]]) -> list[C
         keys = {d.key for d in definitions}
         by_weight = [c for _w, c in sorted(claims, key=lambda x: -x[0])]
         points = [c for c in _strongest(by_weight) if c.key not in keys]
+        if not definitions and not points:
+            points = _mentions(articles, aliases)
         if definitions or points:
             out.append(Concept(entry["name"], tuple(definitions), tuple(points)))
     return out
 
 
 _SAME_SUBJECT = frozenset({"运营", "营销", "流量", "模型", "运营者"})
+
+
+MENTIONS = 5
+
+
+def _mentions(articles: list[Article], aliases) -> list[Claim]:
+    """When no sentence is about the concept: sentences that use it and read as knowledge,
+    from the articles that mention it most, earliest mention first."""
+    pattern = re.compile("|".join(map(re.escape, aliases)))
+    found = []
+    for a in sorted(articles, key=lambda a: -mentions(a, aliases)):
+        for u in a.units:
+            if u.kind == HEADING or not pattern.search(u.text):
+                continue
+            for s in sentences(u.text):
+                if len(s) <= MAX_CLAIM_CHARS and pattern.search(s) and (c := stated(a, u, s)) and pattern.search(c.text):
+                    found.append((pattern.search(c.text).start(), len(found), c))
+        if len(found) >= MENTIONS:
+            break
+    return unique([c for *_k, c in sorted(found, key=lambda x: x[:2])])[:MENTIONS]
 
 
 def _opens_with(text: str, aliases) -> bool:
