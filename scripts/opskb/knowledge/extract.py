@@ -182,7 +182,9 @@ def _marked_sections(article: Article, markers: list[str]) -> list[Claim]:
 
 
 def _names_subject(text: str) -> bool:
-    names = [n for e in topics()["sides"] + topics()["concepts"] for n in aliases_of(e)]
+    """The text names a side or a concept by a full name (社区 or 社群 alone is as often a
+    neighbourhood or a chat group in general)."""
+    names = [n for e in topics()["sides"] + topics()["concepts"] for n in aliases_of(e) if len(n) >= 4]
     return any(n in text for n in names)
 
 

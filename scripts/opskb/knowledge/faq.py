@@ -38,10 +38,10 @@ from .base import (
     unique,
 )
 from .relevance import domain_words, on_topic
-from .statement import definition_strength, sentences, strip_lead
+from .statement import defining_rest, definition_strength, sentences, strip_lead
 
 _QUESTION_END = re.compile(r"[？?]")
-_RHETORICAL = re.compile(r"如.{1,6}般|般重要|难道|不也|岂|何尝|莫非|谁不|哪有|何必|还记得|真的|究竟为何|凭什么|何必|怎能|怎么可能|不就是|不是.{1,8}吗")
+_RHETORICAL = re.compile(r"又[^，,。]{0,14}(?:呢|吗)|是不是还|怎么会|何以|怎能|如.{1,6}般|般重要|难道|不也|岂|何尝|莫非|谁不|哪有|何必|还记得|真的|究竟为何|凭什么|何必|怎能|怎么可能|不就是|不是.{1,8}吗")
 _Q_WORDS = re.compile(r"什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|吗|呢|吧|是不是|有没有|多少|还是|能否|能不能|要不要|该不该|应不应该|区别|差异")
 _Q_NOISE = re.compile(
     r"^(?:那么|所以|其实|那|到底|究竟|请问)|[“”\"'‘’？?。，,\s]|到底|究竟|有什么|是什么|什么是|有怎样的|一定|很多|呢|吗|吧|也|的|有")
@@ -55,6 +55,15 @@ _NOT_A_READERS = re.compile(
 _NARRATES = re.compile(r"本文|本篇|这篇|文章(?:将|会|从|分享|介绍|总结|讲)|笔者|接下来|下面(?:将|我们|来|就)|以下(?:是|将|几|为)|一起来|来看看|聊聊|希望(?:对|能|可以|本)|(?:给|和|跟|与|向)大家(?:分享|介绍|聊|讲)|分享了|总结了|整理了|告诉你|带你")
 _STOP = frozenset("如何 怎么 怎样 什么 哪些 哪个 为什么 是否 可以 应该 需要 进行 一个 这个 那么 能否 有没有 区别 差异 之间 以及 还是 不同 作用 方法 问题".split())
 _DIRECT = re.compile(r"^(?:建议|需要|不需要|是的|不是|可以|不可以|不能|应该|不应该|要|不要|当然|没有|有必要|没必要|先|一般)")
+BROAD = frozenset({"用户", "客户", "增长", "会员", "转化", "标签"})
+# what an answer to each kind of question looks like: how → what to do, why → a cause,
+# which → a list, what is → a definition (checked elsewhere)
+_ASKS_HOW = re.compile(r"如何|怎么|怎样|该怎|做好|方法|技巧")
+_ASKS_WHY = re.compile(r"为什么|为何|原因")
+_ASKS_WHICH = re.compile(r"哪些|有什么|哪几|几种|几个")
+_DOES = re.compile(r"要|需要|应该|应当|可以|建议|通过|做好|先|首先|第一|步骤|方法|方式|利用|借助|设置|设计|建立|搭建|选择|根据|把|将|让|用|做")
+_BECAUSE = re.compile(r"因为|由于|原因|在于|所以|导致|使得|是因|来自|源于|本质|决定|意味着|需要|才能|才会|能够|可以")
+_LISTS = re.compile(r"[、；;①②③]|包括|包含|分为|有以下|主要有|一是|第一|其一|\d[.、）)]")
 MAX_QUESTION = 30
 MIN_QUESTION = 5
 ANSWER_WINDOW = 12  # units after a question that may hold its answer
@@ -91,8 +100,9 @@ def _is_question(text: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _topic_words() -> tuple[str, ...]:
     """Words that make a question one of ours: the domain words, sides, concepts and
-    glossary terms; 用户 alone is not enough (every article has users)."""
-    return tuple(w for w in domain_words() if w != "用户")
+    glossary terms; the broadest ones (用户, 客户, 增长, 会员) are not enough alone:
+    every business article has customers and wants growth."""
+    return tuple(w for w in domain_words() if w not in BROAD)
 
 
 def _topical(text: str) -> bool:
@@ -111,7 +121,18 @@ def reader_question(q: str) -> bool:
         and not re.match(r"^(?:并|而|且|和|与|或|及|就|再|又|但|以及|还是|是否|能否|会不会|是不是)", body)
         and not re.search(r"[A-Za-z]*[a-z][A-Za-z]*", _abbrs_out(body))
         and len(sentences(q)) == 1
+        and not _ones_story(body)
     )
+
+
+_HOW_DID = re.compile(r"^(.{2,12}?)(?:是如何|是怎么|是怎样|为什么能|为何能|凭什么|靠什么|做对了什么)")
+_GENERIC = re.compile(r"企业|品牌|公司|产品|商家|平台|团队|新人|运营|我们|大家|用户|客户|店铺|门店|账号|社群|私域|社区")
+
+
+def _ones_story(body: str) -> bool:
+    """凯叔讲故事是如何进行拉新的 / X 凭什么……: how one named company did it."""
+    m = _HOW_DID.match(body)
+    return bool(m) and not _GENERIC.search(m.group(1)) and not _topical(m.group(1))
 
 
 def _abbrs_out(text: str) -> str:
@@ -132,7 +153,9 @@ def answers(question: str, claim: Claim) -> bool:
     """The first answer answers: long enough, not the article talking about itself, and
     about what was asked (a word of the question, or of its subject, stands in it)."""
     text = ANSWERED.sub("", claim.text).strip()
-    if len(text) < MIN_ANSWER or _NARRATES.search(text):
+    if len(text) < MIN_ANSWER or _NARRATES.search(text) or not _ends(text):
+        return False
+    if not _of_the_asked_kind(question, text):
         return False
     asked = _words(question)
     content = asked - set(domain_words())  # the question's words beyond the trade's common ones
@@ -144,6 +167,24 @@ def answers(question: str, claim: Claim) -> bool:
         return all(w in text for w in asked)
     # a pair of characters is enough: 发红包 is answered by a sentence about 红包
     return any(w[i:i + 2] in text for w in content for i in range(len(w) - 1))
+
+
+def _ends(text: str) -> bool:
+    """A whole answer ends as a sentence does, not cut at a comma or a lead-in."""
+    t = text.rstrip("”’」』）)\"' ")
+    return bool(t) and t[-1] in "。！!；;…"
+
+
+def _of_the_asked_kind(question: str, text: str) -> bool:
+    if asked_for_definition(question):
+        return True
+    if _ASKS_WHY.search(question):
+        return bool(_BECAUSE.search(text))
+    if _ASKS_HOW.search(question):
+        return bool(_DOES.search(text))
+    if _ASKS_WHICH.search(question):
+        return bool(_LISTS.search(text))
+    return True
 
 
 def _answer(a: Article, unit, question: str, first: bool) -> Claim | None:
@@ -193,8 +234,8 @@ def questions(articles: list[Article]) -> list[Question]:
                         body.append(c)
                     elif body:
                         break
-            if body:
-                for q in qs:
+            for q in qs:  # several questions in one unit: each keeps only an answer that answers it
+                if body and (q is qs[0] or answers(q, body[0])):
                     found.append(Question(q, tuple(body), claim_at(a, u, asked[0] if len(asked) == 1 else u.text)))
     return _merged(found, articles)
 
@@ -249,7 +290,7 @@ def _definition_of(subject: str, articles: list[Article], asked: Claim) -> Claim
                 continue
             for s in sentences(u.text):
                 c = stated(a, u, s)
-                strength = definition_strength(c.text, subject, aliases) if c else 0
+                strength = definition_strength(c.text, subject, aliases) if c and defining_rest(c.text, aliases) else 0
                 if strength:
                     here = a.slug == asked.slug
                     found.append(((-strength, not here, here and not seen_question, len(found)), c))

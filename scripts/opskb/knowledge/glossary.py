@@ -22,7 +22,7 @@ import jieba
 
 from ..records import HEADING, Article, Unit
 from .base import Claim, Term, claim_at, stated, topics
-from .relevance import on_topic
+from .relevance import domain_words, on_topic
 from .statement import defining_rest, definition_strength, sentences
 
 _ABBR_PAIR = re.compile(
@@ -31,7 +31,9 @@ _ABBR_PAIR = re.compile(
 _NOT_A_START = re.compile(r"^[的了是在个把将对从和与及或等被让使用为以即指称叫也都就而但]")
 MIN_AGREEING = 2  # articles that must agree on an abbreviation's meaning
 MIN_TERM_SOURCES = 3
-MAX_USES = 8  # operations articles that use a Han term a source defines
+MAX_USES = 8
+# how terms of the trade end: a rate, a value, a model, a kind of user or traffic …
+_TERM_SHAPE = re.compile(r"(?:率|值|额|量|成本|模型|体系|漏斗|指标|周期|用户|流量|营销|运营|私域|公域|社群|社区|转化|留存|裂变|画像|标签|分层|矩阵|闭环|飞轮|链路|触点)$")  # operations articles that use a Han term a source defines
 _DEFINED = re.compile(
     r"^(?:所谓\s*[“\"「]?(?P<a>[\u4e00-\u9fff]{2,8})[”\"」]?\s*[，,]?\s*(?:就是|是指|指的是|即)|"
     r"(?P<b>[\u4e00-\u9fff]{2,8})\s*(?:[（(][^）)]{1,30}[)）])?\s*[，,]?\s*(?:是指|指的是|的定义是|被定义为|可以定义为))"
@@ -109,7 +111,7 @@ def defined_terms(articles: list[Article]) -> list[str]:
     for term in sorted(found):
         if len(term) < 3 or _NOT_A_START.match(term) or re.search(r"[我你他她它这那其该此每各某]", term) or len(list(jieba.cut(term))) > 3:
             continue
-        if sum(1 for b in bodies if term in b) >= MIN_TERM_SOURCES:
+        if sum(1 for b in bodies if term in b) >= MIN_TERM_SOURCES and (_TERM_SHAPE.search(term) or any(w in term for w in domain_words())):
             out.append(term)
     return out
 

@@ -26,16 +26,16 @@ import re
 
 # a sentence needs the one before when it opens with a pointer back or a linking adverb
 _OPENS_BACK = re.compile(
-    r"^(?:这|那(?!些年)|此(?!外)|该|其(?!实)|它|他|她|上述|以上|上面|前者|后者|如此|这样|对此|为此|因此|"
+    r"^(?:如(?!何|果|今|同|此)|这|那(?!些年)|此(?!外)|该|其(?!实)|它|他|她|上述|以上|上面|前者|后者|如此|这样|对此|为此|因此|"
     r"同样|同理|也|亦|还|又|另(?!类)|再|即|便|就|并且?|且|而|但|故|则|于是|之后|然后|接着|最后|首先|其次|"
     r"第[一二三四五六七八九十\d]+(?![种类个层])|结果|答案|原因|特点是|方法是|一方面|另一方面)"
 )
 # the subject, then an adverb that refers to an earlier sentence: 社区运营就可以…, X 同样属于…
 _LEANS_BACK = re.compile(r"^(?![^，,。]{0,10}(?:不仅|不但|不只|既|无论|不管))[^，,。：:；;]{1,14}?(?:也(?!叫|称|就是)|同样|亦|就(?!是|叫|在于)|便|又|还(?!原|是))")
-_POINTS_BACK = re.compile(r"这样的|这些|那些|此类|这类|上述|以上(?:这|几|[两三四五六七八九十])|上面|上文|前文|前面(?:提到|说|讲)|下面|下文|如下|前者|后者|亦如此|也是如此|同上|文中|图中|表中|如图|见图")
+_POINTS_BACK = re.compile(r"是相似的|是一样的|是相同的|也不例外|另一个|另一种|又一个|第[二三四五六七八九十]个|这样的|这些|那些|此类|这类|上述|以上(?:这|几|[两三四五六七八九十])|上面|上文|前文|前面(?:提到|说|讲)|下面|下文|如下|前者|后者|亦如此|也是如此|同上|文中|图中|表中|如图|见图")
 _NARRATION = re.compile(
     r"本文|本篇|这篇|此文|文章(?:将|会|从|中|里|分享|介绍|总结|讲)|笔者|(?<![创写])作者|接下来|下面(?:将|我们|来|就)|一起来|来看看|"
-    r"来聊聊|聊一聊|希望(?:对|能|可以|本)|分享给|欢迎|点赞|关注我|请看|小编|大家好|干货"
+    r"来聊聊|聊一聊|很多文章|不少文章|希望(?:对|能|可以|本)|分享给|欢迎|点赞|关注我|请看|小编|大家好|干货"
 )
 _SLOGAN = re.compile(
     r"越来越(?:重要|关键|多|火|受|被)|(?:已经?|正在|逐渐|日益)成为|至关重要|举足轻重|不言而喻|不可或缺|重中之重|大势所趋|"
@@ -45,7 +45,7 @@ _SLOGAN = re.compile(
 _VACUOUS = re.compile(r"是[^，,。；;]{0,14}?(?:的)?(?:关键|重要|核心|基础|前提|必经之路|一环|方向|趋势|保障|重点)(?:所在|之一|因素|环节)?[。！!]?$")
 _EVENT = re.compile(
     r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月份?(?:初|底|中旬)?[，,]|(?:去年|今年|前年|近日|日前|近期|此前|当时|那时|当年|曾经|上个月|本月|昨日|昨天)|"
-    r"\d+(?:\.\d+)?\s*(?:万|亿|千万|百万)|\d+\s*\+|某(?=[\u4e00-\u9fff])|以[^，,。]{1,24}为例|招股书|财报|年报|数据显示|报告显示|据.{1,10}(?:报道|统计|数据)|"
+    r"\d+(?:\.\d+)?\s*(?:万|亿|千万|百万)|\d+\s*\+|某(?=[\u4e00-\u9fff])|以[^，,。]{1,24}为例|曾(?:经)?(?:提出|说|表示|指出|透露)|(?:指出|表示|透露|坦言)[，,：:]|招股书|财报|年报|数据显示|报告显示|据.{1,10}(?:报道|统计|数据)|"
     r"(?:推出|发布|上线|宣布|联合|赞助|举办|开设|打造|构建|建立|获得|实现|投放|邀请|推动|带来)了|官宣|携手|签约|开业|融资|收购|斥资|砸钱|创下|刷新"
 )
 _LABEL_START = re.compile(r"^(?:\d{1,2}[\s.．、)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳]|[a-zA-Z][.、)）]\s)")
@@ -54,6 +54,7 @@ _PREDICATE = re.compile(
     r"包括|包含|属于|意味|代表|决定|影响|提升|提高|降低|增加|减少|帮助|满足|形成|建立|保持|获取|获得|实现|关注|强调|侧重|依赖"
 )
 _FINAL = "。！？!?；;…"
+_SUBORDINATE = re.compile(r"除了|因为|由于|如果|虽然|尽管|随着|为了|只要|只有|一旦|不仅|不但|利用|通过[^，,]{0,12}$")
 _CLOSING = "”’」』）)\"'"
 MIN_HAN = 10
 
@@ -67,6 +68,8 @@ def fault(text: str, clause: bool = False) -> str:
         return "fragment"
     if (reason := _fragment(t, clause)):
         return reason
+    if clause and not text.strip().endswith(tuple(_FINAL)) and _SUBORDINATE.search(t):
+        return "fragment"  # 除了……之外，根据不同公司业务情况 / X 因为是自家开发的应用
     if _OPENS_BACK.match(t) or _LEANS_BACK.match(t) or _POINTS_BACK.search(t):
         return "needs_context"
     if _NARRATION.search(t):
@@ -86,7 +89,7 @@ def _fragment(t: str, clause: bool = False) -> str:
     if t.count("“") != t.count("”") or t.count("「") != t.count("」") or t.count("（") + t.count("(") != t.count("）") + t.count(")"):
         return "fragment"
     ended = t[-1] in _FINAL or (t[-1] in _CLOSING and len(t) > 1 and t[-2] in _FINAL)
-    if not ended and not clause and (len(t) < 20 or not _PREDICATE.search(t)):
+    if not ended and not clause and (len(t) < 20 or not _PREDICATE.search(t) or re.search(r"[，,]", t) and _SUBORDINATE.search(t)):
         return "fragment"  # a heading or label: 用户生命周期管理, M(Monetary) 历史消费金额
     if re.match(r"^[^，,。；;：:]{2,12}[：:]", t):
         return "fragment"  # a label and its note (用户画像：通过……), not a sentence about it

@@ -158,11 +158,12 @@ def definition_strength(text: str, name: str, aliases: tuple[str, ...] = ()) -> 
 
 
 # what a definition goes on with after the concept: a defining verb, or a category
-_DEFINING = re.compile(r"^(?:是指|就是|指的是|即为?|的定义是|又称|也叫|简称|被定义为|可以定义为|可以理解为|是一种|是一类|是一个|是以|是基于|是围绕|是通过|的核心是|的核心在于|的本质是|的本质在于)")
+_DEFINING = re.compile(r"^(?:是指|就是|指的是|即为?|的定义是|又称|也叫|简称|被定义为|可以定义为|可以理解为|是一种|是一类|是以|是基于|是围绕|是通过|的核心是|的核心在于|的本质是|的本质在于)")
 
 
 # X 是……的 <class>: a weak defining verb followed by what kind of thing X is
 _PRAISE = re.compile(r"(?:重要|有效|关键|核心|必要|常用|最佳|最好|强大)的?[\u4e00-\u9fff]{0,2}[。；;]?$")
+_ARGUES = re.compile(r"[，,]\s*(?:而|但|然而|相比|不同于|却)|违背|[：:]")
 _CLASS_END = re.compile(
     r"(?:比例|比率|指标|方法|过程|模型|策略|手段|工具|体系|系统|机制|人群|用户|群体|阶段|能力|行为|活动|方式|模式|概念|"
     r"总和|数量|价值|成本|收入|环节|平台|渠道|理论|框架|流程|集合|关系|形式|形态|角色|岗位|工作|职能|组织|社区|社群|空间|资产|池)[。；;]?$"
@@ -176,8 +177,8 @@ def defining_rest(text: str, aliases) -> bool:
     for al in aliases:
         if t.startswith(al):
             rest = re.sub(r"^\s*[”\"」]?\s*(?:[（(][^）)]{1,40}[)）])?\s*[，,]?\s*", "", t[len(al):])
-            if _PRAISE.search(t):
-                return False  # X 是……的关键 / 重要工具: praise, not what X is
+            if _PRAISE.search(t) or _ARGUES.search(t):
+                return False  # praise (X 是……的关键) or an argument (X 是……，而 Y……), not what X is
             if _DEFINING.match(rest) or (t is not text and re.match(r"(?:就?是|指|即)", rest)):
                 return True
             return bool(re.match(r"是(?!不是|否|因为|由于|为了)", rest)) and bool(_CLASS_END.search(t))
