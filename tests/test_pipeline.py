@@ -151,3 +151,72 @@ def test_an_academic_paper_loses_its_metadata_block(tmp_path: Path):
         assert junk not in page, junk
     for text in ("摘要：本文以某在线教育平台为例", "一、引言", "按是否加入学习社群分为两组"):
         assert text in page, text
+
+
+def test_curation_survives_reingest_and_the_report_lists_it(tmp_path: Path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    out = tmp_path / "docs"
+    first = ingest(seeds, out)
+    concept = (out / "concepts" / "shequn-yunying.md").read_text(encoding="utf-8")
+    # hide the paragraph of the concept page's first definition, and exclude another article
+    target = next(line for line in concept.splitlines() if line.startswith("- ") and "sources/" in line)
+    link = target[target.index("sources/"):].split(" ")[0].rstrip(")")
+    other = next(e for e in first.entries if e.page and e.page.split("/")[1].split(".")[0] not in link)
+    cur = tmp_path / "curation.yaml"
+    cur.write_text(f"exclude:\n  - {Path(other.path).name}\nhide:\n  - {link}\n  - sources/no-such-page.md#p-1\n", encoding="utf-8")
+    monkeypatch.setenv("OPSKB_CURATION", str(cur))
+    lines: list[str] = []
+    result = ingest(seeds, out, report=tmp_path / "report.json", echo=lines.append)
+    # a second run with nothing changed keeps the curation (the run key includes the file)
+    again = ingest(seeds, out)
+    after = (out / "concepts" / "shequn-yunying.md").read_text(encoding="utf-8")
+    anchor = link.split("#")[1]
+    assert f"#{anchor}" not in after.split("## 更多来源")[0]
+    assert again.pages == result.pages
+    log = [line for line in lines if "curation.yaml" in line]
+    assert any("第 2 行" in line and Path(other.path).name in line for line in log)
+    assert any("第 4 行" in line and anchor in line for line in log)
+    assert any("第 5 行" in line and "找不到段落" in line for line in log)
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert any(e.get("curation") for e in report)
+
+
+def test_a_bad_curation_file_stops_ingest_with_its_line(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    cur = tmp_path / "curation.yaml"
+    cur.write_text("hide:\n  - [oops\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "opskb.cli", "ingest", "--seeds", str(seeds), "--out", str(tmp_path / "docs"),
+                          "--curation", str(cur)], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert "curation.yaml 第 2 行" in run.stderr or "curation.yaml 第 3 行" in run.stderr, run.stderr
+    assert not (tmp_path / "docs" / "index.md").exists()  # nothing written
+
+
+OFF_TOPIC = {
+    "跑步.txt": "# 跑步减肥的三个建议\n\n## 跑步和节食的共同点\n\n有的人想通过运动减肥，因为运动是最健康、成本最低的减肥方式。\n\n"
+               "跑步和节食都需要长期坚持，短期内看不到明显效果。\n\n## 如何让跑步和饮食协同？\n\n"
+               "跑前一小时吃少量碳水，跑后补充蛋白质，能让训练效果更好。\n\n## 怎样选择跑鞋？\n\n"
+               "跑鞋要根据足弓类型挑选，合适的鞋能减少受伤。\n\nBPM（每分钟心跳）是判断强度的指标。\n",
+    "律所.txt": "# 律师的个人品牌\n\n## 律所与客户的联系\n\n律所的个人品牌靠的是长期积累的专业口碑和成功案例。\n\n"
+               "律师每年要参加继续教育，这是行业的要求。\n\nBPM（每分钟心跳）在这里只是举个例子。\n",
+}
+
+
+def test_a_mixed_collection_keeps_off_topic_articles_out_of_the_knowledge_pages(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    for name, text in OFF_TOPIC.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    result = ingest(seeds, tmp_path / "docs")
+    slugs = {e.page.split("/")[1][:-3] for e in result.entries if Path(e.path).name in OFF_TOPIC}
+    assert len(slugs) == 2 and all(f"sources/{s}.md" in result.pages for s in slugs)  # still source pages
+    for path, text in result.pages.items():
+        if path.startswith(("sources/", "_snippets/", "search/")):
+            continue
+        for s in slugs:
+            assert f"sources/{s}.md" not in text, (path, s)  # no statement, question or term from them
+    assert "跑鞋" not in result.pages["faq/index.md"] and "BPM" not in result.pages["glossary/index.md"]
+    # the seeds' own knowledge is still there
+    assert "## 共同点" in result.pages["compare/index.md"] and "社群运营是纯销售吗？" in result.pages["faq/index.md"]

@@ -45,7 +45,7 @@ _SLOGAN = re.compile(
 _VACUOUS = re.compile(r"是[^，,。；;]{0,14}?(?:的)?(?:关键|重要|核心|基础|前提|必经之路|一环|方向|趋势|保障|重点)(?:所在|之一|因素|环节)?[。！!]?$")
 _EVENT = re.compile(
     r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月份?(?:初|底|中旬)?[，,]|(?:去年|今年|前年|近日|日前|近期|此前|当时|那时|当年|曾经|上个月|本月|昨日|昨天)|"
-    r"\d+(?:\.\d+)?\s*(?:万|亿|千万|百万)|\d+\s*\+|某(?=[\u4e00-\u9fff])|以[^，,。]{1,24}为例|曾(?:经)?(?:提出|说|表示|指出|透露)|(?:指出|表示|透露|坦言)[，,：:]|招股书|财报|年报|数据显示|报告显示|据.{1,10}(?:报道|统计|数据)|"
+    r"\d+(?:\.\d+)?\s*(?:万|亿|千万|百万)|\d+\s*\+|某(?=[\u4e00-\u9fff])|以[^，,。]{1,24}为例|曾(?:经)?(?:提出|说|表示|指出|透露)|(?:指出|表示|透露|坦言)[，,：:]|招股书|财报|年报|数据显示|报告显示|(?<![数依根证占])据[^，,。]{1,10}(?:报道|统计|数据)|"
     r"(?:推出|发布|上线|宣布|联合|赞助|举办|开设|打造|构建|建立|获得|实现|投放|邀请|推动|带来)了|官宣|携手|签约|开业|融资|收购|斥资|砸钱|创下|刷新"
 )
 _LABEL_START = re.compile(r"^(?:\d{1,2}[\s.．、)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳]|[a-zA-Z][.、)）]\s)")
@@ -70,7 +70,8 @@ def fault(text: str, clause: bool = False) -> str:
         return reason
     if clause and not text.strip().endswith(tuple(_FINAL)) and _SUBORDINATE.search(t):
         return "fragment"  # 除了……之外，根据不同公司业务情况 / X 因为是自家开发的应用
-    if _OPENS_BACK.match(t) or _LEANS_BACK.match(t) or _POINTS_BACK.search(t):
+    # in a comparison cell the other side stands in the next column: 用户运营还会…, 社群运营也…
+    if _OPENS_BACK.match(t) or (not clause and _LEANS_BACK.match(t)) or _POINTS_BACK.search(t):
         return "needs_context"
     if _NARRATION.search(t):
         return "narration"
