@@ -121,3 +121,13 @@ def test_text_with_its_own_headings_infers_none_and_label_lines_stay_apart():
     assert [b.plain_text()[:7] for b in blocks[:3]] == ["Publish", "Stats: ", "Tags: 用"]
     heads = [b.plain_text() for b in blocks if b.kind == "heading"]
     assert heads == ["一、假优惠", "二、假互动"]  # the short bare lines are sentences here
+
+
+def test_a_markdown_question_heading_is_a_heading():
+    from opskb.ingest.parse import is_markdown_heading
+
+    # articles head their sections with questions: 02 如何提升 LTV？ is a heading, not text
+    assert is_markdown_heading("02 如何提升 LTV？")
+    assert is_markdown_heading("一、什么是用户运营？")
+    assert not is_markdown_heading("这是一句话。还有一句？")
+    assert not is_markdown_heading("一句话。")

@@ -268,9 +268,9 @@ def looks_like_heading(text: str) -> bool:
 
 def is_markdown_heading(text: str) -> bool:
     """The text after a Markdown '#': a heading when it is short and not a sentence
-    (English headings and 作者简介： included)."""
+    (English headings, 作者简介： and question headings such as 02 如何提升 LTV？ included)."""
     t = plain(text).strip()
-    return 0 < len(t) <= 2 * MAX_HEADING_CHARS and t[-1] not in "。！？!?；;" and not re.search(r"[。！？；]", t[:-1])
+    return 0 < len(t) <= 2 * MAX_HEADING_CHARS and t[-1] not in "。！!；;" and not re.search(r"[。！？；]", t[:-1])
 
 
 def _inline_md(text: str) -> str:

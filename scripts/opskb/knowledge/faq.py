@@ -47,9 +47,9 @@ _Q_NOISE = re.compile(
     r"^(?:那么|所以|其实|那|到底|究竟|请问)|[“”\"'‘’？?。，,\s]|到底|究竟|有什么|是什么|什么是|有怎样的|一定|很多|呢|吗|吧|也|的|有")
 # a question that speaks to or about someone, points back, or sets up a worked example
 _NOT_A_READERS = re.compile(
-    r"我|你|您|咱|他|她|它们|大家|自己|别人|有人|老板|"
+    r"\d+(?:\.\d+)?\s*(?:倍|万|亿|%|个百分点)|我|你|您|咱|他|她|它们|大家|自己|别人|有人|老板|"
     r"这|那(?!么)|此|(?<!应)该(?!不该|怎么|如何)|其(?!他|它|次)|上述|以上|前者|后者|"
-    r"假如|假设|如果|比如|例如|若|当.{1,12}时|某|[A-Z](?![A-Za-z])(?=[的是]|\s|$)|"
+    r"假如|假设|如果|比如|例如|若|当.{1,12}时|某|(?<![A-Za-z])[A-Z](?![A-Za-z])|"
     r"[“”\"「」『』！!…]|年|月\d|[（(]"
 )
 _NARRATES = re.compile(r"本文|本篇|这篇|文章(?:将|会|从|分享|介绍|总结|讲)|笔者|接下来|下面(?:将|我们|来|就)|以下(?:是|将|几|为)|一起来|来看看|聊聊|希望(?:对|能|可以|本)|(?:给|和|跟|与|向)大家(?:分享|介绍|聊|讲)|分享了|总结了|整理了|告诉你|带你")
@@ -60,9 +60,11 @@ BROAD = frozenset({"用户", "客户", "增长", "会员", "转化", "标签"})
 # which → a list, what is → a definition (checked elsewhere)
 _ASKS_HOW = re.compile(r"如何|怎么|怎样|该怎|做好|方法|技巧")
 _ASKS_WHY = re.compile(r"为什么|为何|原因")
+_ASKS_WHAT = re.compile(r"什么是|是什么|指什么|什么叫|何为|何谓")
+_DEFINES = re.compile(r"是指|指的是|就是|即|是一种|是一类|定义|意思是|计算|等于|=|＝|是[^，,。]{2,30}的(?:比例|比率|过程|方法|指标|总和|数量|能力|人|用户)")
 _ASKS_WHICH = re.compile(r"哪些|有什么|哪几|几种|几个")
-_DOES = re.compile(r"要|需要|应该|应当|可以|建议|通过|做好|先|首先|第一|步骤|方法|方式|利用|借助|设置|设计|建立|搭建|选择|根据|把|将|让|用|做")
-_BECAUSE = re.compile(r"因为|由于|原因|在于|所以|导致|使得|是因|来自|源于|本质|决定|意味着|需要|才能|才会|能够|可以")
+_DOES = re.compile(r"需要|需(?!求)|必须|应该|应当|可以|建议|要(?!求|素|点|么)|首先|第一步|步骤|做法|方法是|关键是|核心是|通过|利用|借助|先[^，,。]{1,12}(?:再|然后)|一是|第一[，,、]")
+_BECAUSE = re.compile(r"因为|由于|原因|在于|所以|导致|使得|源于|来源于|本质上?是|根本上?|归根|决定了|之所以")
 _LISTS = re.compile(r"[、；;①②③]|包括|包含|分为|有以下|主要有|一是|第一|其一|\d[.、）)]")
 MAX_QUESTION = 30
 MIN_QUESTION = 5
@@ -117,7 +119,7 @@ def reader_question(q: str) -> bool:
         and MIN_QUESTION <= len(body) <= MAX_QUESTION
         and _topical(q)
         and not _RHETORICAL.search(q)
-        and not _NOT_A_READERS.search(body)
+        and not _NOT_A_READERS.search(re.sub(r"[“\"「][^”\"」]{1,8}[”\"」]", "词", body))  # a term in quotes is fine
         and not re.match(r"^(?:并|而|且|和|与|或|及|就|再|又|但|以及|还是|是否|能否|会不会|是不是)", body)
         and not re.search(r"[A-Za-z]*[a-z][A-Za-z]*", _abbrs_out(body))
         and len(sentences(q)) == 1
@@ -178,6 +180,9 @@ def _ends(text: str) -> bool:
 def _of_the_asked_kind(question: str, text: str) -> bool:
     if asked_for_definition(question):
         return True
+    if _ASKS_WHAT.search(question) and not re.search(r"区别|差异|不同|关系|联系|异同", question):
+        # 什么是社区的投资回报率: the answer says what it is
+        return bool(_DEFINES.search(text))
     if _ASKS_WHY.search(question):
         return bool(_BECAUSE.search(text))
     if _ASKS_HOW.search(question):
