@@ -121,8 +121,9 @@ def _axis_sections(article: Article) -> list[tuple[str, AxisSection]]:
         if name and sec.units:
             cells = _cells(article, sec.units)
             if len(cells) >= 2:
-                reasoning = tuple(c for c in all_stated(article, sec.units) if _names_subject(c.text))
-                found.append((_match_axis(name), AxisSection(cells, reasoning, sec.heading.text)))
+                axis = _match_axis(name)
+                reasoning = tuple(c for c in all_stated(article, sec.units) if _on_axis(c.text, axis))
+                found.append((axis, AxisSection(cells, reasoning, sec.heading.text)))
     # list items or paragraphs led by "<axis>维度 ……"
     for u in article.units:
         if u.kind not in (LIST, PARAGRAPH):
@@ -179,6 +180,15 @@ def _marked_sections(article: Article, markers: list[str]) -> list[Claim]:
         if sec.heading and any(m in sec.heading.text for m in markers):
             out.extend(c for c in all_stated(article, sec.units) if _names_subject(c.text))
     return out
+
+
+def _on_axis(text: str, axis: str) -> bool:
+    """A sentence of an axis section that speaks to the axis: it names one of the axis's
+    words, or a side is its subject (not a sentence that only mentions a side in passing)."""
+    entry = next((x for x in topics()["axes"] if x["name"] == axis), {"name": axis})
+    if any(len(w) >= 2 and w in text for w in aliases_of(entry)):
+        return True
+    return any(subject_part(text, al) and strip_lead(text).startswith(subject_part(text, al)[:4]) for al in _side_aliases().values())
 
 
 def _names_subject(text: str) -> bool:
