@@ -147,16 +147,21 @@ def all_stated(article: Article, units, texts=None) -> tuple[Claim, ...]:
 
 
 def short_clause(text: str, limit: int = 48) -> str:
-    """A verbatim prefix of ``text`` that ends at a clause boundary, about ``limit`` characters."""
+    """A verbatim prefix of ``text`` that ends at a clause boundary, about ``limit``
+    characters: the last boundary within ``limit``, else the first one after it; never
+    inside brackets or in the middle of a clause."""
     if len(text) <= limit:
         return text
     cut = ""
-    for m in re.finditer(r"[，,；;。（(]", text):
-        if m.start() > limit:
-            break
+    for m in re.finditer(r"[，,；;。]", text):
+        head = text[: m.start()]
+        if head.count("（") + head.count("(") > head.count("）") + head.count(")") or head.count("“") > head.count("”"):
+            continue  # inside brackets or quotes
+        if m.start() > limit and cut:
+            break  # the last boundary within the limit
         if m.start() >= 8:
-            cut = text[: m.start()]
-    return cut or text[:limit]
+            cut = head
+    return cut or text
 
 
 def subject_part(sentence: str, aliases: list[str]) -> str:

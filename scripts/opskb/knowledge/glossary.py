@@ -30,6 +30,7 @@ _ABBR_PAIR = re.compile(
 )
 _NOT_A_START = re.compile(r"^[的了是在个把将对从和与及或等被让使用为以即指称叫也都就而但]")
 MIN_AGREEING = 2  # articles that must agree on an abbreviation's meaning
+OPS_SHARE = 0.75  # of the articles using an abbreviation, the share that are operations articles
 MIN_TERM_SOURCES = 3
 MAX_USES = 8
 # how terms of the trade end: a rate, a value, a model, a kind of user or traffic …
@@ -90,7 +91,17 @@ def _spelled(articles: list[Article]) -> dict[str, str]:
     for abbr, sp in spellings.items():
         if len({slug for slug, _r, _w in sp}) >= MIN_AGREEING and (meaning := agreed_expansion(sp)):
             out[abbr] = meaning
-    return out
+    # a word of other trades (NLP, VR in AI and hardware articles) is used mostly outside operations
+    pattern = {abbr: _term_pattern([abbr]) for abbr in out}
+    used = defaultdict(lambda: [0, 0])  # abbreviation -> [operations articles, all articles]
+    for a in articles:
+        text = "\n".join(u.text for u in a.units)
+        ops = on_topic(a)
+        for abbr in out:
+            if abbr in text and pattern[abbr].search(text):
+                used[abbr][0] += ops
+                used[abbr][1] += 1
+    return {abbr: m for abbr, m in out.items() if used[abbr][0] >= OPS_SHARE * used[abbr][1]}
 
 
 def defined_terms(articles: list[Article]) -> list[str]:

@@ -57,7 +57,13 @@ def layering(articles) -> Layering:
                 if p and "-" in p.group(1):
                     for level in p.group(1).split("-"):
                         kol_pyramid.append((level.strip(), _row(a, u)))
+                d = re.search(r"(?:用户)?标签.{0,8}?从(.+?)这?\s*\d+\s*个维度", s)  # the dimensions: table rows
+                for dim in re.split(r"[、，,和]", d.group(1)) if d else ():
+                    if dim.strip():
+                        tag_dims.setdefault(dim.strip(), [])
                 st = stated(a, u, s)  # the sentence as a statement, if it can be one
+                if d and st is not None:
+                    tag_claim = tag_claim or st
                 if st is None:
                     continue
                 if "RFM" in s and _RFM_ABOUT.search(s) and not re.search(r"[、和]\s*RFM|RFM[^。，]{0,4}(?:模型)?等", s):
@@ -81,12 +87,6 @@ def layering(articles) -> Layering:
                             activity.append((lv, "", st))
                 if _DIVIDES.search(s) and "RFM" not in s and not any(k in s for k in kol_names):
                     methods.append(st)
-                d = re.search(r"(?:用户)?标签.{0,8}?从(.+?)这?\s*\d+\s*个维度", s)
-                if d:
-                    tag_claim = tag_claim or st
-                    for dim in re.split(r"[、，,和]", d.group(1)):
-                        if dim.strip():
-                            tag_dims.setdefault(dim.strip(), [])
     # what each tag dimension is used for: sentences that name it with 精细化 / 分层
     for dim in tag_dims:
         for a in relevant:

@@ -31,8 +31,9 @@ _OPENS_BACK = re.compile(
     r"第[一二三四五六七八九十\d]+(?![种类个层])|结果|答案|原因|特点是|方法是|一方面|另一方面)"
 )
 # the subject, then an adverb that refers to an earlier sentence: 社区运营就可以…, X 同样属于…
-_LEANS_BACK = re.compile(r"^(?![^，,。]{0,10}(?:不仅|不但|不只|既|无论|不管))[^，,。：:；;]{1,14}?(?:也(?!叫|称|就是)|同样|亦|就(?!是|叫|在于)|便|又|还(?!原|是))")
-_POINTS_BACK = re.compile(r"^[^，,。]{2,16}(?:后|之后|以后)[，,]|是相似的|是一样的|是相同的|也不例外|另一个|另一种|又一个|第[二三四五六七八九十]个|这样的|这些|那些|此类|这类|上述|以上(?:这|几|[两三四五六七八九十])|上面|上文|前文|前面(?:提到|说|讲)|下面|下文|如下|前者|后者|亦如此|也是如此|同上|文中|图中|表中|如图|见图")
+_LEANS_BACK = re.compile(r"^(?![^，,。]{0,10}(?:不仅|不但|不只|既|无论|不管))[^，,。：:；;]{1,14}?(?:也(?!叫|称|就是)|同样|亦|就(?!是|叫|在于)|便|又|还(?!原|是)|(?<![规原否准法细守])则(?!是))")
+_OBJECT_MISSING = re.compile(r"(?:涉及|包括|包含|进行|参与|负责|关注|实现)[。；;]?$")
+_POINTS_BACK = re.compile(r"如上|如前所述|如下所示|^[^，,。]{2,16}(?:后|之后|以后)[，,]|是相似的|是一样的|是相同的|也不例外|另一个|另一种|又一个|第[二三四五六七八九十]个|这样的|这些|那些|此类|这类|上述|以上(?:这|几|[两三四五六七八九十])|上面|上文|前文|前面(?:提到|说|讲)|下面|下文|如下|前者|后者|亦如此|也是如此|同上|文中|图中|表中|如图|见图")
 _NARRATION = re.compile(
     r"^(?:好|嗯|哦|OK|ok|对)[，,]|给出了答案|本文|本篇|这篇|此文|文章(?:将|会|从|中|里|分享|介绍|总结|讲)|笔者|(?<![创写])作者|接下来|下面(?:将|我们|来|就)|一起来|来看看|"
     r"来聊聊|聊一聊|很多文章|不少文章|希望(?:对|能|可以|本)|分享给|欢迎|点赞|关注我|请看|小编|大家好|干货"
@@ -70,8 +71,9 @@ def fault(text: str, clause: bool = False) -> str:
         return reason
     if clause and not text.strip().endswith(tuple(_FINAL)) and _SUBORDINATE.search(t):
         return "fragment"  # 除了……之外，根据不同公司业务情况 / X 因为是自家开发的应用
-    # in a comparison cell the other side stands in the next column: 用户运营还会…, 社群运营也…
-    if _OPENS_BACK.match(t) or (not clause and _LEANS_BACK.match(t)) or _POINTS_BACK.search(t):
+    # in a comparison cell the other side stands in the next column (用户运营还会…, 社群运营也…)
+    # and the axis names what a verb is about (用户运营通常不直接涉及 in the row 销售成分)
+    if _OPENS_BACK.match(t) or _POINTS_BACK.search(t) or (not clause and (_LEANS_BACK.match(t) or _OBJECT_MISSING.search(t))):
         return "needs_context"
     if _NARRATION.search(t):
         return "narration"
