@@ -115,7 +115,6 @@ QUERIES = [
     # FAQ
     ("如何判断社群是否健康", "faq/index.html"),
     ("社群运营是纯销售吗", "faq/index.html"),
-    ("社群运营可以转去做非销售的运营吗", "faq/index.html"),
     ("班主任", "sources/shequn-yunying-he-yonghu-yunying.html"),  # asked there; no source answers it
     # glossary and abbreviations
     ("LTV", "glossary/index.html"),

@@ -94,7 +94,8 @@ def test_faq_lists_the_readers_questions_as_collapsible_blocks(seed_site):
     headings = soup.select("article h2")
     assert len(headings) >= 6
     questions = [h.get_text(strip=True).rstrip("¶") for h in headings]
-    for q in ("社群运营是纯销售吗？", "什么是用户运营？", "社群运营和用户运营的区别是什么？"):
+    for q in ("社群运营是纯销售吗？", "什么是用户运营？", "社群运营和用户运营的区别是什么？", "如何判断一个社群是否健康？",
+              "什么是社群运营？"):  # the last one no seed asks: every concept a source defines is asked
         assert q in questions
     # the seeds' set-up and rhetorical questions stay out
     for q in questions:
@@ -268,7 +269,7 @@ def what_is_answers(site: Path) -> list[tuple[str, str, str]]:
 
 def defines(text: str, subject: str) -> bool:
     t = re.sub(r"^所谓", "", text)
-    return bool(re.match(rf"{re.escape(subject)}(?:（[^）]*）)?[”\"]?[，,]?\s*(?:是指|就是|即|指的是|的定义是|的核心是|的本质是|是|：)", t))
+    return bool(re.match(rf"{re.escape(subject)}\s*(?:[（(][^）)]*[）)])?\s*[”\"]?[，,]?\s*(?:是指|就是|即|指的是|的定义是|的核心是|的本质是|是|：)", t))
 
 
 def assert_statements_stand_alone(site: Path) -> int:

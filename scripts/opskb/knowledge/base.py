@@ -60,7 +60,7 @@ class Concept:
 class Question:
     question: str
     answers: tuple[Claim, ...]
-    asked: Claim  # where the question itself stands
+    asked: Claim | None  # where a source asks it; None for 什么是 X asked of a concept or term a source defines
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def aliases_of(entry: dict, key: str = "name") -> list[str]:
 
 # ------------------------------------------------------------------ text helpers
 
-_CONTRAST = re.compile(r"[，,；;](?=(?:而|但|则)\s*\S)")
+CONTRAST = re.compile(r"[，,；;](?=(?:而|但|则)\s*\S)")
 _LEAD_WORDS = r"(?:而|但|则|但是|并且|同时|所谓|相对来讲，?|相对而言，?)?"
 _NUMBERING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．)]?\s*|(?:[QA]|问|答)\d*\s*[：:]\s*)")
 ASKED = re.compile(r"^(?:Q|问题?)\s*\d*\s*[：:]", re.I)  # Q1：… / 问：…
@@ -166,7 +166,7 @@ def short_clause(text: str, limit: int = 48) -> str:
 
 def subject_part(sentence: str, aliases: list[str]) -> str:
     """The part of a sentence whose subject is one of ``aliases`` (contrast halves count)."""
-    for part in _CONTRAST.split(sentence):
+    for part in CONTRAST.split(sentence):
         starts = [0] + [m.end() for m in re.finditer(r"[，,]\s*|^\S{2,12}\s+", part)]
         for clause_start in starts:
             tail = part[clause_start:]

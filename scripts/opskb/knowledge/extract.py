@@ -29,6 +29,7 @@ from ..records import HEADING, LIST, PARAGRAPH, Article, Unit
 from .base import (
     ANSWERED,
     ASKED,
+    CONTRAST,
     Axis,
     AxisSection,
     Claim,
@@ -49,7 +50,7 @@ from .base import (
     unique,
 )
 from .curation import Curation, apply_to_articles
-from .faq import asked_for_definition, question_key, questions
+from .faq import asked_for_definition, question_key, questions, what_is
 from .glossary import terms
 from .layering import layering
 from .relevance import about, mentions
@@ -223,7 +224,7 @@ def _definition_in(a: Article, u: Unit, s: str, name: str, aliases) -> Claim | N
         c = stated(a, u, s)
         return c if c is not None and c.text == s.strip() else None
     for m in re.finditer(r"(?:^|[，,；;]\s*)(?=(?:所谓\s*)?(?:" + names + r"))", s):
-        clause = s[m.end():]
+        clause = CONTRAST.split(s[m.end():])[0]  # up to ……，而 the other side
         if reported(s, clause):
             continue
         c = stated(a, u, clause)
@@ -343,14 +344,16 @@ def extract(articles: list[Article], curation: Curation | None = None) -> Knowle
     axes = tuple(Axis(n, tuple(by_axis[n])) for n in names)
     common = unique([c for a in articles for c in _marked_sections(a, topics()["common_markers"]) + _shared_sentences(a)])
     synergy = unique([c for a in articles for c in _marked_sections(a, topics()["synergy_markers"])])
+    concepts = tuple(_concepts(articles, curation.pinned_claims(articles)))
+    glossary = tuple(terms(articles, curation.added_terms()))
     return Knowledge(
         sides=tuple(s["name"] for s in topics()["sides"]),
         core_axes=tuple(order[:8]),
         axes=axes,
         common=tuple(common),
         synergy=tuple(c for c in synergy if c.key not in {x.key for x in common}),
-        concepts=tuple(_concepts(articles, curation.pinned_claims(articles))),
-        questions=tuple(questions(articles)),
-        terms=tuple(terms(articles, curation.added_terms())),
+        concepts=concepts,
+        questions=tuple(what_is(questions(articles), concepts, glossary)),
+        terms=glossary,
         layering=layering(articles),
     )

@@ -54,6 +54,7 @@ _NOT_A_READERS = re.compile(
 )
 _NARRATES = re.compile(r"本文|本篇|这篇|文章(?:将|会|从|分享|介绍|总结|讲)|笔者|接下来|下面(?:将|我们|来|就)|以下(?:是|将|几|为)|一起来|来看看|聊聊|希望(?:对|能|可以|本)|(?:给|和|跟|与|向)大家(?:分享|介绍|聊|讲)|分享了|总结了|整理了|告诉你|带你")
 _STOP = frozenset("如何 怎么 怎样 什么 哪些 哪个 为什么 是否 可以 应该 需要 进行 一个 这个 那么 能否 有没有 区别 差异 之间 以及 还是 不同 作用 方法 问题".split())
+_TOPIC_LINE = re.compile(r"^[^，,。]{0,12}(?:如何|怎么|怎样|为什么|为何)|要如何|该如何|给出.{0,4}答案")
 _DIRECT = re.compile(r"^(?:建议|需要|不需要|是的|不是|可以|不可以|不能|应该|不应该|要|不要|当然|没有|有必要|没必要|先|一般)")
 BROAD = frozenset({"用户", "客户", "增长", "会员", "转化", "标签"})
 # what an answer to each kind of question looks like: how → what to do, why → a cause,
@@ -157,6 +158,8 @@ def answers(question: str, claim: Claim) -> bool:
     text = ANSWERED.sub("", claim.text).strip()
     if len(text) < MIN_ANSWER or _NARRATES.search(text) or not _ends(text):
         return False
+    if _TOPIC_LINE.search(text):
+        return False  # 如何在私域里把标品打造为……: the next topic announced, not an answer
     if not _of_the_asked_kind(question, text):
         return False
     asked = _words(question)
@@ -257,8 +260,12 @@ def _merged(found: list[Question], articles: list[Article]) -> list[Question]:
         else:
             merged[k] = q
     out = []
+    answered: set[str] = set()
     for q in merged.values():
         q = Question(q.question, tuple(c for c, _n in by_support(q.answers)), q.asked)
+        if q.answers[0].key in answered:
+            continue  # 社区管理者日常做什么 / 都在做什么: one question, asked twice
+        answered.add(q.answers[0].key)
         subject = asked_for_definition(q.question)
         if subject:
             best = _definition_of(subject, articles, q.asked)
@@ -268,6 +275,22 @@ def _merged(found: list[Question], articles: list[Article]) -> list[Question]:
         out.append(q)
     # questions most sources answer first, then in the order found
     return sorted(out, key=lambda q: -len({c.slug for c in q.answers}))
+
+
+def what_is(found: list[Question], concepts, glossary) -> list[Question]:
+    """The questions the sources ask, then 什么是 X for every concept and glossary term a
+    source defines, answered with that definition (a reader asks it of every term), unless
+    a source asks it already."""
+    out = list(found)
+    keys = {question_key(q.question) for q in found}
+    defined = [(c.name, c.definitions[0]) for c in concepts if c.definitions]
+    defined += [(t.term, t.definition) for t in glossary if t.definition is not None]
+    for name, definition in defined:
+        q = f"什么是 {name}？" if re.match(r"[A-Za-z]", name) else f"什么是{name}？"
+        if question_key(q) not in keys and definition.key not in {a.key for x in out for a in x.answers[:1]}:
+            keys.add(question_key(q))
+            out.append(Question(q, (definition,), None))
+    return out
 
 
 def asked_for_definition(question: str) -> str:

@@ -325,7 +325,8 @@ def faq_page(k: Knowledge) -> str:
     p = "../"
     lines = [
         *page_head("常见问题", "社群运营是纯销售吗？如何判断一个社群是否健康？来源文章中提出并回答过的问题。"),
-        f"来源文章中提出并回答过的 {len(k.questions)} 个问题。点击问题展开回答，↗ 指向原文段落。\n",
+        f"{len(k.questions)} 个问题：来源文章中提出并回答过的问题，以及每个有来源定义的概念和术语的“什么是”。"
+        "点击问题展开回答，↗ 指向原文段落。\n",
     ]
     for q in k.questions[:MORE_LIMIT]:
         # a heading per question: its own search result and a link target
@@ -338,7 +339,10 @@ def faq_page(k: Knowledge) -> str:
             links = "、".join(f"[《{md_escape(a.title)}》]({p}sources/{a.slug}.md#{a.anchor})" for a in more)
             lines.append(f"\n    其他来源的回答（{len(q.answers) - FAQ_ANSWERS} 段）：{links}")
         # the question is the heading; where a source asks it is a link, not a statement
-        lines.append(f"\n    [原文中的提问]({source_link(q.asked, p)}){{ .asked }}\n")
+        if q.asked is not None:
+            lines.append(f"\n    [原文中的提问]({source_link(q.asked, p)}){{ .asked }}\n")
+        else:
+            lines.append("")
     return "\n".join(lines) + "\n"
 
 
