@@ -158,7 +158,8 @@ def definition_strength(text: str, name: str, aliases: tuple[str, ...] = ()) -> 
 
 
 # what a definition goes on with after the concept: a defining verb, or a category
-_DEFINING = re.compile(r"^(?:是指|就是|指的是|即为?|的定义是|又称|也叫|简称|被定义为|可以定义为|可以理解为|是一种|是一类|是以|是基于|是围绕|是通过|的核心是|的核心在于|的本质是|的本质在于)")
+_DEFINING = re.compile(r"^(?:是指|就是|指的是|即为?|的定义是|又称|也叫|简称|被定义为|可以定义为|可以理解为|是一种|是一类)")
+# X 的核心是 / X 的本质是 / X 是以……: what matters most about X, a main point rather than what X is
 
 
 # X 是……的 <class>: a weak defining verb followed by what kind of thing X is
