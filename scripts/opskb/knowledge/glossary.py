@@ -65,8 +65,8 @@ def _suffixes(run: str) -> list[str]:
 
 
 def agreed_expansion(spellings: list[tuple[str, str, str]]) -> str:
-    """The meaning at least MIN_AGREEING articles give an abbreviation, from
-    (slug, Han text, 'in' for ABC（中文） or 'before' for 中文（ABC）); '' when none."""
+    """The meaning at least MIN_AGREEING sources give an abbreviation, from
+    (source, Han text, 'in' for ABC（中文） or 'before' for 中文（ABC）); '' when none."""
     support: dict[str, set[str]] = defaultdict(set)
     for slug, run, where in spellings:
         for cand in [run] if where == "in" else _suffixes(run):
@@ -86,7 +86,9 @@ def _spelled(articles: list[Article]) -> dict[str, str]:
             for m in _ABBR_PAIR.finditer(u.text):
                 abbr = m.group(2) or m.group(3)
                 if abbreviation_shaped(abbr):
-                    spellings[abbr].append((a.slug, m.group(1) or m.group(4), "before" if m.group(1) else "in"))
+                    # articles of one author count once: a series repeats its own coinages
+                    source = a.doc.meta.author or a.slug
+                    spellings[abbr].append((source, m.group(1) or m.group(4), "before" if m.group(1) else "in"))
     out = {}
     for abbr, sp in spellings.items():
         if len({slug for slug, _r, _w in sp}) >= MIN_AGREEING and (meaning := agreed_expansion(sp)):

@@ -33,7 +33,7 @@ _OPENS_BACK = re.compile(
 # the subject, then an adverb that refers to an earlier sentence: 社区运营就可以…, X 同样属于…
 _LEANS_BACK = re.compile(r"^(?![^，,。]{0,10}(?:不仅|不但|不只|既|无论|不管))[^，,。：:；;]{1,14}?(?:也(?!叫|称|就是)|同样|亦|就(?!是|叫|在于)|便|又|还(?!原|是)|(?<![规原否准法细守])则(?!是))")
 _OBJECT_MISSING = re.compile(r"(?:涉及|包括|包含|进行|参与|负责|关注|实现)[。；;]?$")
-_POINTS_BACK = re.compile(r"如上|如前所述|如下所示|^[^，,。]{2,16}(?:后|之后|以后)[，,]|是相似的|是一样的|是相同的|也不例外|另一个|另一种|又一个|第[二三四五六七八九十]个|这样的|这些|那些|此类|这类|上述|以上(?:这|几|[两三四五六七八九十])|上面|上文|前文|前面(?:提到|说|讲)|下面|下文|如下|前者|后者|亦如此|也是如此|同上|文中|图中|表中|如图|见图")
+_POINTS_BACK = re.compile(r"这个(?!词|概念|问题)|如上|如前所述|如下所示|^[^，,。]{2,16}(?:后|之后|以后)[，,]|是相似的|是一样的|是相同的|也不例外|另一个|另一种|又一个|第[二三四五六七八九十]个|这样的|这些|那些|此类|这类|上述|以上(?:这|几|[两三四五六七八九十])|上面|上文|前文|前面(?:提到|说|讲)|下面|下文|如下|前者|后者|亦如此|也是如此|同上|文中|图中|表中|如图|见图")
 _NARRATION = re.compile(
     r"^(?:好|嗯|哦|OK|ok|对)[，,]|给出了答案|本文|本篇|这篇|此文|文章(?:将|会|从|中|里|分享|介绍|总结|讲)|笔者|(?<![创写])作者|接下来|下面(?:将|我们|来|就)|一起来|来看看|"
     r"来聊聊|聊一聊|很多文章|不少文章|希望(?:对|能|可以|本)|分享给|欢迎|点赞|关注我|请看|小编|大家好|干货"
@@ -94,6 +94,8 @@ def _fragment(t: str, clause: bool = False) -> str:
     ended = t[-1] in _FINAL or (t[-1] in _CLOSING and len(t) > 1 and t[-2] in _FINAL)
     if not ended and not clause and (len(t) < 20 or not _PREDICATE.search(t) or re.search(r"[，,]", t) and _SUBORDINATE.search(t)):
         return "fragment"  # a heading or label: 用户生命周期管理, M(Monetary) 历史消费金额
+    if re.match(r"^[\u4e00-\u9fff]{2,12}\s+[\u4e00-\u9fff]", t):
+        return "fragment"  # a heading glued to its first sentence (用户属性维度 社区用户呈现……)
     if re.match(r"^[^，,。；;：:]{2,12}[：:]", t):
         return "fragment"  # a label and its note (用户画像：通过……), not a sentence about it
     if "&gt;" in t or "&lt;" in t or "&amp;" in t:
