@@ -5,8 +5,8 @@ from opskb.knowledge.extract import extract, question_key, sentences, short_clau
 from opskb.records import HEADING, LIST, PARAGRAPH, QUOTE, Block, Doc, Meta
 
 
-def art(blocks, title="测试文章", slug="ceshi"):
-    return make_article(slug, Doc(f"{slug}.txt", Meta(title=title), tuple(blocks)), ())
+def art(blocks, title="测试文章", slug="ceshi", author=""):
+    return make_article(slug, Doc(f"{slug}.txt", Meta(title=title, author=author), tuple(blocks)), ())
 
 
 def P(t):
@@ -80,13 +80,17 @@ def test_same_question_in_other_words_is_merged():
 
 
 def test_glossary_finds_listed_terms_and_spelled_out_abbreviations():
-    a = art([P("社区运营关注 DAU（日活）和 GMV（成交总额）等指标。"), P("通过裂变活动，老用户邀请新用户。")])
-    b = art([P("用户运营要看转化率，也要看电商平台的成交总额（GMV）。"), P("社群运营同样关注留存和复购的用户。")], slug="b")
+    a = art([P("社区运营关注 DAU（日活）和 CLV（客户终身价值）等指标。"), P("通过裂变活动，老用户邀请新用户。")],
+            author="甲")
+    b = art([P("用户运营要看转化率，也要看会员的客户终身价值（CLV）。"), P("社群运营同样关注留存和复购的用户。")], slug="b",
+            author="乙")
     terms = {t.term: t for t in extract([a, b]).terms}
     assert terms["DAU"].expansion.startswith("Daily Active Users")
     # not in the topics file: two articles agree on it (one in the brackets, one before them)
-    assert terms["GMV"].expansion == "成交总额"
-    assert "GMV" not in {t.term for t in extract([a]).terms}  # one article alone is not enough
+    assert terms["CLV"].expansion == "客户终身价值"
+    assert "CLV" not in {t.term for t in extract([a]).terms}  # one article alone is not enough
+    b_same_author = art([P(u.text) for u in b.units], slug="c", author="甲")
+    assert "CLV" not in {t.term for t in extract([a, b_same_author]).terms}  # nor one author twice
     # a sentence that only uses the term is a use, not its definition
     assert terms["裂变"].definition is None and terms["裂变"].uses[0].text == "通过裂变活动，老用户邀请新用户。"
     assert "SCRM" not in terms  # listed, but no source uses it

@@ -61,6 +61,13 @@ def layering(articles) -> Layering:
                 for dim in re.split(r"[、，,和]", d.group(1)) if d else ():
                     if dim.strip():
                         tag_dims.setdefault(dim.strip(), [])
+                with_shares = False  # activity layers and their shares: table rows
+                for m in shares.finditer(s):
+                    activity.append((m.group(1), m.group(2).replace(" ", ""), _row(a, u)))
+                    with_shares = True
+                hits = [lv for lv in levels if lv in s]
+                if not with_shares and len(hits) >= 2:
+                    activity.extend((lv, "", _row(a, u)) for lv in hits)
                 st = stated(a, u, s)  # the sentence as a statement, if it can be one
                 if d and st is not None:
                     tag_claim = tag_claim or st
@@ -76,15 +83,6 @@ def layering(articles) -> Layering:
                             crit = re.sub(r"^.*?(?:在平台的|的)", "", crit).strip()
                             if crit:
                                 kol_criteria.append((crit, st))
-                with_shares = False
-                for m in shares.finditer(s):
-                    activity.append((m.group(1), m.group(2).replace(" ", ""), st))
-                    with_shares = True
-                if not with_shares:
-                    hits = [lv for lv in levels if lv in s]
-                    if len(hits) >= 2:
-                        for lv in hits:
-                            activity.append((lv, "", st))
                 if _DIVIDES.search(s) and "RFM" not in s and not any(k in s for k in kol_names):
                     methods.append(st)
     # what each tag dimension is used for: sentences that name it with 精细化 / 分层

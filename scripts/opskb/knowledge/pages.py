@@ -302,9 +302,8 @@ def layering_pages(k: Knowledge) -> dict[str, str]:
         if shares:
             pages["layering/activity-shares.svg"] = bars(shares, "社区用户的活跃度构成")
             lines.append("![活跃度分层：" + "、".join(f"{lv} {v:g}%" for lv, v in shares) + "](activity-shares.svg)\n")
-        lines += ["| 层级 | 占比 |", "|---|---|"]
-        lines += [f"| {md_escape(lv)} | {share or '—'} |" for lv, share, _c in L.activity] + [""]
-        lines += _quoted([c for *_x, c in L.activity], p)
+        lines += ["| 层级 | 占比 | 出处 |", "|---|---|---|"]
+        lines += [f"| {md_escape(lv)} | {share or '—'} | {_row_link(c, p)} |" for lv, share, c in L.activity] + [""]
     if L.methods:
         lines.append("## 其他分层方法\n")
         lines.append("来源中把用户分成几层、几类的说法，多篇来源都这样说的排在前面。\n")
