@@ -166,14 +166,23 @@ def short_clause(text: str, limit: int = 48) -> str:
 
 def subject_part(sentence: str, aliases: list[str]) -> str:
     """The part of a sentence whose subject is one of ``aliases`` (contrast halves count)."""
+    opens = _opens_with_alias(tuple(aliases))
     for part in CONTRAST.split(sentence):
-        starts = [0] + [m.end() for m in re.finditer(r"[，,]\s*|^\S{2,12}\s+", part)]
+        starts = [0] + [m.end() for m in _CLAUSE_START.finditer(part)]
         for clause_start in starts:
             tail = part[clause_start:]
-            m = re.match(_LEAD_WORDS + r"\s*(" + "|".join(map(re.escape, aliases)) + r")", tail)
+            m = opens.match(tail)
             if m:
                 return tail[m.start(1):].rstrip("，,；;")
     return ""
+
+
+_CLAUSE_START = re.compile(r"[，,]\s*|^\S{2,12}\s+")
+
+
+@functools.lru_cache(maxsize=256)
+def _opens_with_alias(aliases: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_LEAD_WORDS + r"\s*(" + "|".join(map(re.escape, aliases)) + r")")
 
 
 # ------------------------------------------------------------------ sections

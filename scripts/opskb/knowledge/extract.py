@@ -215,15 +215,22 @@ def _shared_sentences(article: Article) -> list[Claim]:
 
 MAX_CLAIM_CHARS = 100
 PER_SOURCE = 3  # statements about one concept from one source
+@functools.lru_cache(maxsize=64)
+def _definition_patterns(aliases: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    names = "|".join(map(re.escape, aliases))
+    named_last = re.compile(r"(?:就是|即|称为|叫做|被称为|称之为)\s*[“\"「]?(?:" + names + r")[”\"」]?\s*[。；;]?$")
+    return named_last, re.compile(r"(?:^|[，,；;]\s*)(?=(?:所谓\s*)?(?:" + names + r"))")
+
+
 def _definition_in(a: Article, u: Unit, s: str, name: str, aliases) -> Claim | None:
     """A clause of ``s`` that defines the concept with a defining verb (社区运营的本质是…
     after a comparison's first clause), or the whole sentence when it names the concept
     last (……的过程，就是用户生命周期 / ……，称为私域流量)."""
-    names = "|".join(map(re.escape, aliases))
-    if re.search(r"(?:就是|即|称为|叫做|被称为|称之为)\s*[“\"「]?(?:" + names + r")[”\"」]?\s*[。；;]?$", s) and len(s) >= 16:
+    named_last, clause_starts = _definition_patterns(tuple(aliases))
+    if named_last.search(s) and len(s) >= 16:
         c = stated(a, u, s)
         return c if c is not None and c.text == s.strip() else None
-    for m in re.finditer(r"(?:^|[，,；;]\s*)(?=(?:所谓\s*)?(?:" + names + r"))", s):
+    for m in clause_starts.finditer(s):
         clause = CONTRAST.split(s[m.end():])[0]  # up to ……，而 the other side
         if reported(s, clause):
             continue
@@ -315,12 +322,17 @@ def _opens_with(text: str, aliases) -> bool:
 
 
 def _noun_after(rest: str) -> bool:
-    import jieba.posseg
-
     rest = rest.lstrip()
     if not rest or not re.match(r"[\u4e00-\u9fff]", rest):
         return False
-    word, flag = next(iter(jieba.posseg.cut(rest[:8])))
+    return _starts_with_noun(rest[:8])
+
+
+@functools.lru_cache(maxsize=65536)
+def _starts_with_noun(text: str) -> bool:
+    import jieba.posseg
+
+    word, flag = next(iter(jieba.posseg.cut(text)))
     return flag.startswith(("n", "vn")) and word not in _SAME_SUBJECT
 
 

@@ -54,7 +54,7 @@ _NOT_A_READERS = re.compile(
 )
 _NARRATES = re.compile(r"本文|本篇|这篇|文章(?:将|会|从|分享|介绍|总结|讲)|笔者|接下来|下面(?:将|我们|来|就)|以下(?:是|将|几|为)|一起来|来看看|聊聊|希望(?:对|能|可以|本)|(?:给|和|跟|与|向)大家(?:分享|介绍|聊|讲)|分享了|总结了|整理了|告诉你|带你")
 _STOP = frozenset("如何 怎么 怎样 什么 哪些 哪个 为什么 是否 可以 应该 需要 进行 一个 这个 那么 能否 有没有 区别 差异 之间 以及 还是 不同 作用 方法 问题".split())
-_TOPIC_LINE = re.compile(r"^[^，,。]{0,12}(?:如何|怎么|怎样|为什么|为何)|要如何|该如何|给出.{0,4}答案")
+_TOPIC_LINE = re.compile(r"^[^，,。]{0,12}(?:如何|怎么|怎样|为什么|为何)|要如何|该如何|给出.{0,4}答案|什么是|是什么")
 _DIRECT = re.compile(r"^(?:建议|需要|不需要|是的|不是|可以|不可以|不能|应该|不应该|要|不要|当然|没有|有必要|没必要|先|一般)")
 BROAD = frozenset({"用户", "客户", "增长", "会员", "转化", "标签"})
 # what an answer to each kind of question looks like: how → what to do, why → a cause,
@@ -72,6 +72,7 @@ MIN_QUESTION = 5
 ANSWER_WINDOW = 12  # units after a question that may hold its answer
 FIRST_ANSWER_WITHIN = ANSWER_WINDOW  # the answer may follow a few sentences of narrative
 MIN_ANSWER = 15
+MIN_REASONED = 25  # an answer to how or why says more than a pointer
 _WHAT_IS = re.compile(
     r"(?:什么是|什么叫|何为|何谓)\s*[“\"「]?(?P<a>[^”\"」？?，,。：:]{2,12}?)[”\"」]?\s*[？?]|"
     r"^(?P<b>[^，,。？?“”\"：:]{2,12}?)[”\"」]?\s*(?:到底|究竟)?(?:是什么|指什么|是指什么|是啥|的定义是什么|的含义是什么|的意思是什么)"
@@ -187,9 +188,9 @@ def _of_the_asked_kind(question: str, text: str) -> bool:
         # 什么是社区的投资回报率: the answer says what it is
         return bool(_DEFINES.search(text))
     if _ASKS_WHY.search(question):
-        return bool(_BECAUSE.search(text))
-    if _ASKS_HOW.search(question):
-        return bool(_DOES.search(text))
+        return len(text) >= MIN_REASONED and bool(_BECAUSE.search(text))
+    if _ASKS_HOW.search(question):  # a way of doing it, said in more than a pointer (按照三阶段路径来搭建)
+        return len(text) >= MIN_REASONED and bool(_DOES.search(text))
     if _ASKS_WHICH.search(question):
         return bool(_LISTS.search(text))
     return True

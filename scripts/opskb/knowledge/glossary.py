@@ -22,7 +22,7 @@ import jieba
 
 from ..records import HEADING, Article, Unit
 from .base import Claim, Term, claim_at, stated, topics
-from .relevance import domain_words, on_topic
+from .relevance import body_text, domain_words, on_topic
 from .statement import defining_rest, definition_strength, sentences
 
 _ABBR_PAIR = re.compile(
@@ -97,7 +97,7 @@ def _spelled(articles: list[Article]) -> dict[str, str]:
     pattern = {abbr: _term_pattern([abbr]) for abbr in out}
     used = defaultdict(lambda: [0, 0])  # abbreviation -> [operations articles, all articles]
     for a in articles:
-        text = "\n".join(u.text for u in a.units)
+        text = body_text(a)
         ops = on_topic(a)
         for abbr in out:
             if abbr in text and pattern[abbr].search(text):
@@ -168,6 +168,7 @@ def _definition(name: str, aliases: list[str], expansion: str, units) -> tuple[C
     pattern = _term_pattern(aliases)
     subjects = tuple(aliases) + ((expansion,) if re.fullmatch(r"[\u4e00-\u9fff]{2,12}", expansion) else ())
     uses: list[Claim] = []
+    used: set[str] = set()
     best: tuple[tuple, Claim] | None = None
     for a, u in units:
         for s in sentences(u.text):
@@ -175,8 +176,11 @@ def _definition(name: str, aliases: list[str], expansion: str, units) -> tuple[C
                 continue
             if len(uses) < MAX_USES:
                 claim = claim_at(a, u, s)
-                if claim.key not in {c.key for c in uses}:
+                if claim.key not in used:
+                    used.add(claim.key)
                     uses.append(claim)
+            if not definition_strength(s, name, subjects):
+                continue  # the term is not what the sentence is about: no definition here
             st = stated(a, u, s)
             if st is None or len(st.text) > 120:
                 continue

@@ -20,11 +20,32 @@ MIN_MENTIONS = 3  # body mentions that make an article about a subject named in 
 DOMAIN_DENSITY = 6.0  # domain words per 1,000 Han characters for an operations article
 
 
+_MEMO: dict[int, tuple[Article, dict]] = {}  # id -> (the article, kept alive so the id stays its own; its figures)
+_MEMO_LIMIT = 20000
+
+
+def _memo(article: Article) -> dict:
+    """Per-article figures, computed once however many pages ask about the article."""
+    hit = _MEMO.get(id(article))
+    if hit is None or hit[0] is not article:
+        if len(_MEMO) >= _MEMO_LIMIT:
+            _MEMO.clear()
+        hit = _MEMO[id(article)] = (article, {})
+    return hit[1]
+
+
 def _texts(article: Article) -> tuple[str, str, str]:
     """(title, headings, body) of an article."""
-    heads = "\n".join(u.text for u in article.units if u.kind == HEADING)
-    body = "\n".join(u.text for u in article.units if u.kind != HEADING)
-    return article.doc.meta.title, heads, body
+    memo = _memo(article)
+    if "texts" not in memo:
+        heads = "\n".join(u.text for u in article.units if u.kind == HEADING)
+        body = "\n".join(u.text for u in article.units if u.kind != HEADING)
+        memo["texts"] = (article.doc.meta.title, heads, body)
+    return memo["texts"]
+
+
+def body_text(article: Article) -> str:
+    return _texts(article)[2]
 
 
 def mentions(article: Article, names) -> int:
@@ -61,6 +82,13 @@ def domain_words() -> tuple[str, ...]:
 
 def domain_density(article: Article) -> float:
     """Operations words per 1,000 Han characters of the article's body and headings."""
+    memo = _memo(article)
+    if "density" not in memo:
+        memo["density"] = _density(article)
+    return memo["density"]
+
+
+def _density(article: Article) -> float:
     title, heads, body = _texts(article)
     text = heads + "\n" + body
     han = len(re.findall(r"[\u4e00-\u9fff]", text))
