@@ -7,7 +7,6 @@ import time
 
 import markdown
 from bs4 import BeautifulSoup
-
 from opskb.site import tooltips
 
 # a Latin line in the Han terms file is not used: Latin abbreviations come from their own file
