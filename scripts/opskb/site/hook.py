@@ -20,11 +20,10 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-
 from opskb.ingest.cache import in_memory
+from opskb.ingest.write import OutputConflict, load_manifest, write_pages
 from opskb.pipeline import generate, ingest
 from opskb.site.searchindex import build as build_index
-from opskb.ingest.write import OutputConflict, load_manifest, write_pages
 
 _COMMAND = "OPSKB_MKDOCS_COMMAND"
 _PAGES: dict[str, str] = {}
@@ -80,12 +79,11 @@ def _nav(nav, pages: dict[str, str]):
             (name, target), = entry.items()
             if isinstance(target, str) and target.endswith("/index.md") and target in pages:
                 folder = target[: -len("index.md")]
-                children = sorted(
-                    (p for p in pages if p.startswith(folder) and p.endswith(".md") and p != target and "/" not in p[len(folder):]),
-                    key=lambda p: _title(pages[p]),
-                )
-                if children and len(children) <= MAX_NAV_CHILDREN:
-                    entry = {name: [target] + [{_title(pages[p]) or p: p} for p in children]}
+                children = [p for p in pages if p.startswith(folder) and p.endswith(".md") and p != target and "/" not in p[len(folder):]]
+                if children and len(children) <= MAX_NAV_CHILDREN:  # titles (YAML) read only then
+                    titles = {p: _title(pages[p]) for p in children}
+                    children.sort(key=titles.__getitem__)
+                    entry = {name: [target] + [{titles[p] or p: p} for p in children]}
         out.append(entry)
     return out
 
