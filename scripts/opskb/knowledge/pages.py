@@ -388,8 +388,8 @@ def term_anchor(term: str) -> str:
 
 
 def abbreviations(k: Knowledge) -> str:
-    """Material's abbreviations, appended to every page: Latin abbreviations only,
-    since Python-Markdown's abbr matches whole words and Han text has no word breaks."""
+    """Latin abbreviations with their expansion, as ``*[ABC]: meaning`` lines: read once
+    per build by the opskb.site.tooltips extension, which marks them on every page."""
     lines = []
     for t in k.terms:
         if re.fullmatch(r"[A-Za-z]{2,8}", t.term) and t.expansion:
