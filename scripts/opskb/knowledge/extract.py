@@ -53,7 +53,7 @@ from .curation import Curation, apply_to_articles
 from .faq import asked_for_definition, question_key, questions, what_is
 from .glossary import terms
 from .layering import layering
-from .relevance import about, mentions
+from .relevance import about, forget, mentions
 from .statement import defining_rest, definition_strength, reported, sentences, strip_lead
 
 __all__ = [
@@ -358,6 +358,9 @@ def extract(articles: list[Article], curation: Curation | None = None) -> Knowle
     synergy = unique([c for a in articles for c in _marked_sections(a, topics()["synergy_markers"])])
     concepts = tuple(_concepts(articles, curation.pinned_claims(articles)))
     glossary = tuple(terms(articles, curation.added_terms()))
+    asked = tuple(what_is(questions(articles), concepts, glossary))
+    shelves = layering(articles)
+    forget()  # the per-article figures are not needed after this run
     return Knowledge(
         sides=tuple(s["name"] for s in topics()["sides"]),
         core_axes=tuple(order[:8]),
@@ -365,7 +368,7 @@ def extract(articles: list[Article], curation: Curation | None = None) -> Knowle
         common=tuple(common),
         synergy=tuple(c for c in synergy if c.key not in {x.key for x in common}),
         concepts=concepts,
-        questions=tuple(what_is(questions(articles), concepts, glossary)),
+        questions=asked,
         terms=glossary,
-        layering=layering(articles),
+        layering=shelves,
     )

@@ -60,7 +60,7 @@ _CLOSING = "”’」』）)\"'"
 MIN_HAN = 10
 
 
-@functools.lru_cache(maxsize=262144)
+@functools.lru_cache(maxsize=65536)
 def fault(text: str, clause: bool = False) -> str:
     """The first reason ``text`` cannot stand as knowledge, or '' when it can. A ``clause``
     (a comparison cell, cut at a comma on purpose) is not held to ending as a sentence."""

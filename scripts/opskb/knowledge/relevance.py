@@ -44,6 +44,11 @@ def _texts(article: Article) -> tuple[str, str, str]:
     return memo["texts"]
 
 
+def forget() -> None:
+    """Drop the figures kept for the articles of a run (extract calls it when done)."""
+    _MEMO.clear()
+
+
 def body_text(article: Article) -> str:
     return _texts(article)[2]
 

@@ -47,7 +47,7 @@ MIN_CHARS = 8
 MIN_CLAUSE_CHARS = 16  # an opening clause kept on its own is at least this long
 
 
-@functools.lru_cache(maxsize=262144)
+@functools.lru_cache(maxsize=65536)
 def _sentences(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in _SENTENCE.findall(text) if s.strip())
 
@@ -101,7 +101,7 @@ def strip_lead(text: str) -> str:
         text = new
 
 
-@functools.lru_cache(maxsize=262144)
+@functools.lru_cache(maxsize=65536)
 def standalone(text: str) -> str | None:
     """The longest run of usable sentences of ``text``, its lead stripped; None when
     nothing of it can be a claim. Always a substring of ``text``."""
