@@ -123,3 +123,12 @@ def test_the_files_are_read_once_and_again_when_they_change(tmp_path, monkeypatc
 def test_a_missing_glossary_file_changes_nothing(tmp_path):
     md = markdown.Markdown(extensions=["opskb.site.tooltips"], extension_configs={"opskb.site.tooltips": {"glossary": str(tmp_path / "none.md")}})
     assert md.convert("私域流量") == "<p>私域流量</p>"
+
+
+def test_a_page_marked_as_the_glossary_gets_no_tooltips_and_the_next_page_does(tmp_path):
+    md = converter(tmp_path, EXTENSIONS)  # one converter for both pages, as a builder may reuse it
+    marked = BeautifulSoup(md.convert("<!-- kb-no-tooltips -->\n\n### 私域流量\n\n私域流量和精细化运营都不提示。\n"), "html.parser")
+    assert marked.find("abbr") is None
+    md.reset()
+    plain = BeautifulSoup(md.convert("私域流量要精细化运营。"), "html.parser")  # the mark is per page, not left over
+    assert [t for t, _ in tips(plain)] == ["私域流量", "精细化运营"]

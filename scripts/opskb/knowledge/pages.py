@@ -359,13 +359,15 @@ def glossary_page(k: Knowledge) -> str:
         *page_head("术语表", "RFM、KOL、LTV、私域流量、裂变等运营术语：来源文章中的释义和用法。"),
         f"来源文章中出现的 {len(k.terms)} 个术语和缩写。释义摘自来源，在全站正文中悬停术语即可看到含义。\n",
         # the glossary itself shows no tooltips (see tooltips.py)
-        '<div class="kb-no-tooltips" markdown>\n',
+        "<!-- kb-no-tooltips -->\n",
     ]
     for t in sorted(k.terms, key=lambda t: (not re.match(r"[A-Za-z]", t.term), t.term.lower())):
         lines.append(f"### {md_escape(t.term)} {{ #{term_anchor(t.term)} }}\n")
         if t.expansion:
             lines.append(f"全称或含义：{md_escape(t.expansion)}\n")
         if t.definition:
+            if t.expansion:  # set apart from the listed meaning: a second text, from a source
+                lines.append("来源中的定义：\n")
             lines.append(f"{stated(t.definition, p)}\n")
         elif not t.expansion:
             lines.append("来源中没有给出定义，下面是用到它的地方。\n")
@@ -379,7 +381,6 @@ def glossary_page(k: Knowledge) -> str:
                 for us in by_source.values()
             )
             lines.append(f"用到的地方：{links}\n")
-    lines.append("</div>")
     return "\n".join(lines) + "\n"
 
 

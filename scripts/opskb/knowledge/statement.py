@@ -182,7 +182,9 @@ def defining_rest(text: str, aliases) -> bool:
                 return False  # praise (X 是……的关键) or an argument (X 是……，而 Y……), not what X is
             if _DEFINING.match(rest) or (t is not text and re.match(r"(?:就?是|指|即)", rest)):
                 return True
-            return bool(re.match(r"是(?!不是|否|因为|由于|为了)", rest)) and bool(_CLASS_END.search(t))
+            # X 是……的 <class>: the class ends X's own clause (not a later one: 复购是收益来源，…复购用户)
+            first = re.split(r"[，,。；;]", t, maxsplit=1)[0]
+            return bool(re.match(r"是(?!不是|否|因为|由于|为了)", rest)) and bool(_CLASS_END.search(first))
     return False
 
 

@@ -42,6 +42,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -175,7 +176,7 @@ class Tooltips(Treeprocessor):
         self.pattern = glossary.pattern
 
     def run(self, root: etree.Element) -> None:
-        if self.pattern is None:
+        if self.pattern is None or getattr(self.md, "kb_no_tooltips", False):
             return
         seen: set[str] = set()
         # document order without recursion: an element's text, its children, then its tail
@@ -243,6 +244,15 @@ class Tooltips(Treeprocessor):
             parent.insert(index + i, self._abbr(m, tail[m.end():end]))
 
 
+NO_TOOLTIPS_MARK = "<!-- kb-no-tooltips -->"  # a page holding this line gets no tooltips (the glossary)
+
+
+class NoTooltipsMark(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        self.md.kb_no_tooltips = any(line.strip() == NO_TOOLTIPS_MARK for line in lines)
+        return lines
+
+
 class TooltipsExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
@@ -254,6 +264,7 @@ class TooltipsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         glossary = load(self.getConfig("glossary"), self.getConfig("abbreviations"))
         # after inline parsing (20) and Python-Markdown's own abbr (7), if a page uses it
+        md.preprocessors.register(NoTooltipsMark(md), "opskb_no_tooltips", 40)
         md.treeprocessors.register(Tooltips(md, glossary), "opskb_tooltips", 6)
 
 
