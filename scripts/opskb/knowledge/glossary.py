@@ -185,7 +185,7 @@ def _definition(name: str, aliases: list[str], expansion: str, units) -> tuple[C
             if st is None or len(st.text) > 120:
                 continue
             strength = definition_strength(st.text, name, subjects)
-            if strength and defining_rest(st.text, subjects):
+            if strength == 2 and defining_rest(st.text, subjects):  # 是指 / 就是 / 即: what the term means
                 score = (strength, -abs(len(st.text) - 45))
                 if best is None or score > best[0]:
                     best = (score, st)

@@ -164,6 +164,7 @@ _DEFINING = re.compile(r"^(?:是指|就是|指的是|即为?|的定义是|又称
 
 # X 是……的 <class>: a weak defining verb followed by what kind of thing X is
 _PRAISE = re.compile(r"(?:重要|有效|关键|核心|必要|常用|最佳|最好|强大)的?[\u4e00-\u9fff]{0,2}[。；;]?$")
+_JUDGES = re.compile(r"主要|重要|关键|核心|有效|最|当前|目前|长期|动态|复杂|简单|常见|常用|必要|不可|极其|非常")
 _ARGUES = re.compile(r"[，,]\s*(?:而|但|然而|相比|不同于|却)|违背|[：:]")
 _CLASS_END = re.compile(
     r"(?:比例|比率|指标|方法|过程|模型|策略|手段|工具|体系|系统|机制|人群|用户|群体|阶段|能力|行为|活动|方式|模式|概念|"
@@ -178,13 +179,14 @@ def defining_rest(text: str, aliases) -> bool:
     for al in aliases:
         if t.startswith(al):
             rest = re.sub(r"^\s*[”\"」]?\s*(?:[（(][^）)]{1,40}[)）])?\s*[，,]?\s*", "", t[len(al):])
-            if _PRAISE.search(t) or _ARGUES.search(t):
+            if _PRAISE.search(t) or _PRAISE.search(re.split(r"[，,。；;]", t, maxsplit=1)[0]) or _ARGUES.search(t):
                 return False  # praise (X 是……的关键) or an argument (X 是……，而 Y……), not what X is
             if _DEFINING.match(rest) or (t is not text and re.match(r"(?:就?是|指|即)", rest)):
                 return True
             # X 是……的 <class>: the class ends X's own clause (not a later one: 复购是收益来源，…复购用户)
             first = re.split(r"[，,。；;]", t, maxsplit=1)[0]
-            return bool(re.match(r"是(?!不是|否|因为|由于|为了)", rest)) and bool(_CLASS_END.search(first))
+            return (bool(re.match(r"是(?!不是|否|因为|由于|为了)", rest)) and bool(_CLASS_END.search(first))
+                    and not _JUDGES.search(first))  # 是一个长期而动态的过程 / 是当前最大的群体: a judgement
     return False
 
 
