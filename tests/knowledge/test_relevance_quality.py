@@ -141,3 +141,15 @@ def test_a_bad_curation_file_names_its_line(tmp_path, text, line):
     f.write_text(text, encoding="utf-8")
     with pytest.raises(curation.CurationError, match=f"curation.yaml 第 {line} 行"):
         curation.load(f)
+
+
+@pytest.mark.parametrize("text", [
+    "Babycare 的运营思路是先做会员体系，再做内容种草。",
+    "小红书提供针对时尚大秀、潮流展览、品牌活动的解决方案。",
+])
+def test_a_name_as_subject_is_one_companys_story(text):
+    assert fault(text) == "anecdote"
+
+
+def test_an_abbreviation_of_the_trade_is_not_a_name():
+    assert fault("KOL 是在特定领域具有影响力、能带动粉丝购买决策的人。") == ""

@@ -13,8 +13,9 @@ patterns of Chinese writing, not of any one article:
   X 是……的关键), exclamations, the author's narration of the article (本文将…,
   接下来…, 一起来看看);
 - anecdote: one company's story rather than a rule: a dated event (2014 年, 9 月 4 日,
-  近日), sums in 万/亿, a prospectus or a report (招股书显示), or a completed deal or
-  launch (推出了, 携手, 签约).
+  近日), sums in 万/亿, a prospectus or a report (招股书显示), a completed deal or
+  launch (推出了, 携手, 签约), or a name as the subject (jieba tags it a person, place
+  or organisation name, or it is a Latin word that is not an abbreviation: 小红书…, Babycare 的…).
 
 ``fault(text)`` returns the first reason, or '' when the statement may stand.
 """
@@ -79,9 +80,26 @@ def fault(text: str, clause: bool = False) -> str:
         return "narration"
     if _SLOGAN.search(t) or (len(t) <= 40 and _VACUOUS.search(t)) or t.endswith(("！", "!", "……", "...")):
         return "rhetoric"
-    if _EVENT.search(t):
+    if _EVENT.search(t) or _named_subject(t[:8]):
         return "anecdote"
     return ""
+
+
+_NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
+
+
+@functools.lru_cache(maxsize=65536)
+def _named_subject(head: str) -> bool:
+    """The statement opens with a name (小红书…, 凯叔…, Babycare 的…): one company's or
+    person's story, not a rule. Abbreviations of the trade (KOL, RFM) are not names."""
+    import jieba.posseg
+
+    first = next(iter(jieba.posseg.cut(head)), None)
+    if first is None:
+        return False
+    if first.flag == "eng":
+        return bool(re.search(r"[a-z]", first.word)) and len(first.word) > 2
+    return first.flag in _NAME_TAGS and len(first.word) >= 2
 
 
 def _fragment(t: str, clause: bool = False) -> str:
