@@ -70,3 +70,28 @@ def test_serve_rebuilds_once_when_a_seed_changes(tmp_path: Path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_serve_applies_an_edited_curation_file(tmp_path: Path):
+    import re
+
+    work = project_copy(SEEDS, tmp_path / "work")
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("hide: []\n", encoding="utf-8")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=work, stdout=out,
+            stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "OPSKB_CURATION": str(curation)},
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/concepts/shequn-yunying.html"
+        assert _wait(lambda: "社群运营是指" in _get(url), 60), log.read_text()
+        # the first definition's paragraph, from its citation link
+        slug, anchor = re.search(r'href="\.\./sources/([^"#/]+?)(?:\.html|/)#([\w-]+)"', _get(url).split("社群运营是指", 1)[1]).groups()
+        curation.write_text(f"hide:\n  - sources/{slug}.md#{anchor}\n", encoding="utf-8")
+        assert _wait(lambda: f"#{anchor}" not in _get(url).split("更多来源")[0], 60), log.read_text()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

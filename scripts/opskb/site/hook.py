@@ -22,6 +22,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from opskb.ingest.cache import in_memory
 from opskb.ingest.write import OutputConflict, load_manifest, write_pages
+from opskb.knowledge.curation import CurationError
+from opskb.knowledge.curation import default_path as curation_path
 from opskb.pipeline import generate, ingest
 from opskb.site.searchindex import build as build_index
 
@@ -49,7 +51,7 @@ def on_config(config):
             write_pages(docs, {p: t for p, t in pages.items() if p.startswith(SUPPORT)}, prune=False)
         else:
             pages = ingest(_seeds(config), docs).pages
-    except (FileNotFoundError, OutputConflict) as exc:
+    except (FileNotFoundError, OutputConflict, CurationError) as exc:
         raise PluginError(f"opskb: {exc}") from exc
     _PAGES.clear()
     _PAGES.update(pages)
@@ -105,4 +107,7 @@ def on_post_build(config) -> None:
 
 def on_serve(server, config, builder):
     server.watch(str(_seeds(config)))
+    curation = Path(curation_path())
+    if curation.is_file():  # a maintainer's correction shows in the preview too
+        server.watch(str(curation))
     return server
