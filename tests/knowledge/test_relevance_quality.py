@@ -19,6 +19,7 @@ def art(paragraphs, title="测试文章", slug="ceshi", heads=()):
     ("用户生命周期管理", "fragment"),  # a heading copied as a sentence
     ("私域是品牌和用户间长远而忠诚的关系，目前看私域可以分为三个层次：", "fragment"),  # list lead-in
     ("02 超级 KOL，创始人走上台前", "fragment"),
+    ("RFM 模型在用户运营中的落地。", "fragment"),  # a section title with a full stop
     ("社区运营就可以腾出更多时间，将精力专注于战略和管理。", "needs_context"),
     ("社群运营亦如此，先谋定方向、角色、模式，而后行动。", "needs_context"),
     ("这包括对用户特征属性、用户购买偏好的精准识别和判断。", "needs_context"),

@@ -56,6 +56,7 @@ _PREDICATE = re.compile(
     r"包括|包含|属于|意味|代表|决定|影响|提升|提高|降低|增加|减少|帮助|满足|形成|建立|保持|获取|获得|实现|关注|强调|侧重|依赖"
 )
 _FINAL = "。！？!?；;…"
+_TITLE = re.compile(r"^[^，,；;：:]+的(?:落地|应用|实践|作用|意义|方法|策略|思路|玩法|技巧|步骤|逻辑|原则|误区|区别|关系|本质|核心)[。.]?$")
 _SUBORDINATE = re.compile(r"除了|因为|由于|如果|虽然|尽管|随着|为了|只要|只有|一旦|不仅|不但|利用|通过[^，,]{0,12}$")
 _CLOSING = "”’」』）)\"'"
 MIN_HAN = 10
@@ -112,6 +113,8 @@ def _fragment(t: str, clause: bool = False) -> str:
     ended = t[-1] in _FINAL or (t[-1] in _CLOSING and len(t) > 1 and t[-2] in _FINAL)
     if not ended and not clause and (len(t) < 20 or not _PREDICATE.search(t) or re.search(r"[，,]", t) and _SUBORDINATE.search(t)):
         return "fragment"  # a heading or label: 用户生命周期管理, M(Monetary) 历史消费金额
+    if len(t) <= 24 and _TITLE.search(t):
+        return "fragment"  # a section title with a full stop: RFM 模型在用户运营中的落地。
     if re.match(r"^[\u4e00-\u9fff]{2,12}\s+[\u4e00-\u9fff]", t):
         return "fragment"  # a heading glued to its first sentence (用户属性维度 社区用户呈现……)
     if re.match(r"^[^，,。；;：:]{2,12}[：:]", t):
