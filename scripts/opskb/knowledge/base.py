@@ -54,6 +54,7 @@ class Concept:
     name: str
     definitions: tuple[Claim, ...]
     claims: tuple[Claim, ...]
+    mentions_only: bool = False  # no source is about it: the claims only use the name
 
 
 @dataclass(frozen=True)

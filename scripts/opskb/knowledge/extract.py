@@ -281,10 +281,11 @@ def _concepts(articles: list[Article], pinned: dict[str, list[Claim]]) -> list[C
         keys = {d.key for d in definitions}
         by_weight = [c for _w, c in sorted(claims, key=lambda x: -x[0])]
         points = [c for c in _strongest(by_weight) if c.key not in keys]
-        if not definitions and not points:
+        mentions_only = not definitions and not points
+        if mentions_only:
             points = _mentions(articles, aliases)
         if definitions or points:
-            out.append(Concept(entry["name"], tuple(definitions), tuple(points)))
+            out.append(Concept(entry["name"], tuple(definitions), tuple(points), mentions_only))
     return out
 
 

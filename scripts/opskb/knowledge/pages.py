@@ -210,7 +210,7 @@ def concepts_pages(k: Knowledge) -> dict[str, str]:
             lines += [f"- {stated(d, p)}" for d in c.definitions[:CONCEPT_DEFINITIONS]]
             lines.append("")
         if c.claims:
-            lines.append("## 主要观点\n" if c.definitions or any(_opens_with_name(x.text, c.name) for x in c.claims) else "## 相关论述\n")
+            lines.append("## 相关论述\n" if c.mentions_only else "## 主要观点\n")
             lines.append("多篇来源都这样说的排在前面，括号里是来源篇数。\n")
             lines += [f"- {stated(x, p)}" + (f"（{n} 篇来源）" if n > 1 else "") for x, n in by_support(c.claims)[:CONCEPT_POINTS]]
             lines.append("")
@@ -222,10 +222,6 @@ def concepts_pages(k: Knowledge) -> dict[str, str]:
         pages[f"concepts/{slug}.md"] = "\n".join(lines)
     pages["concepts/index.md"] = "\n".join(index) + "\n"
     return pages
-
-
-def _opens_with_name(text: str, name: str) -> bool:
-    return text.lstrip("而但则").startswith(name)
 
 
 def _rest_sources(c, p: str) -> str:
