@@ -117,7 +117,10 @@ def aliases_of(entry: dict, key: str = "name") -> list[str]:
 
 CONTRAST = re.compile(r"[，,；;](?=(?:而|但|则)\s*\S)")
 _LEAD_WORDS = r"(?:而|但|则|但是|并且|同时|所谓|相对来讲，?|相对而言，?)?"
-_NUMBERING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．)]?\s*|(?:[QA]|问|答)\d*\s*[：:]\s*)")
+# 1. / 一、 / （二） / Q1：; a Han numeral needs its mark (一个社群…… is not numbered)
+_NUMBERING = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}[、.．)）]\s*|"
+    r"\d{1,3}[)）]?[、.．)]?\s*|(?:[QA]|问|答)\d*\s*[：:]\s*)")
 ASKED = re.compile(r"^(?:Q|问题?)\s*\d*\s*[：:]", re.I)  # Q1：… / 问：…
 ANSWERED = re.compile(r"^(?:A|答)\s*\d*\s*[：:]", re.I)  # A：… / 答：…
 

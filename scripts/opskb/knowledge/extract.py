@@ -50,7 +50,7 @@ from .base import (
     unique,
 )
 from .curation import Curation, apply_to_articles
-from .faq import asked_for_definition, question_key, questions, what_is
+from .faq import asked_for_definition, compared, question_key, questions, what_is
 from .glossary import terms
 from .layering import layering
 from .relevance import about, forget, mentions
@@ -359,11 +359,12 @@ def extract(articles: list[Article], curation: Curation | None = None) -> Knowle
     synergy = unique([c for a in articles for c in _marked_sections(a, topics()["synergy_markers"])])
     concepts = tuple(_concepts(articles, curation.pinned_claims(articles)))
     glossary = tuple(terms(articles, curation.added_terms()))
-    asked = tuple(what_is(questions(articles), concepts, glossary))
+    sides = tuple(s["name"] for s in topics()["sides"])
+    asked = tuple(what_is(compared(questions(articles), axes, sides, tuple(order)), concepts, glossary))
     shelves = layering(articles)
     forget()  # the per-article figures are not needed after this run
     return Knowledge(
-        sides=tuple(s["name"] for s in topics()["sides"]),
+        sides=sides,
         core_axes=tuple(order[:8]),
         axes=axes,
         common=tuple(common),

@@ -53,7 +53,7 @@ _NOT_A_READERS = re.compile(
     r"[“”\"「」『』！!…]|年|月\d|[（(]"
 )
 _NARRATES = re.compile(r"本文|本篇|这篇|文章(?:将|会|从|分享|介绍|总结|讲)|笔者|接下来|下面(?:将|我们|来|就)|以下(?:是|将|几|为)|一起来|来看看|聊聊|希望(?:对|能|可以|本)|(?:给|和|跟|与|向)大家(?:分享|介绍|聊|讲)|分享了|总结了|整理了|告诉你|带你")
-_STOP = frozenset("如何 怎么 怎样 什么 哪些 哪个 为什么 是否 可以 应该 需要 进行 一个 这个 那么 能否 有没有 区别 差异 之间 以及 还是 不同 作用 方法 问题".split())
+_STOP = frozenset("如何 怎么 怎样 什么 哪些 哪个 为什么 是否 可以 应该 需要 进行 一个 这个 那么 能否 有没有 区别 差异 之间 以及 还是 不同 作用 方法 问题 多少 多大 多久 多长 合适 适合".split())
 _TOPIC_LINE = re.compile(r"^[^，,。]{0,12}(?:如何|怎么|怎样|为什么|为何)|要如何|该如何|给出.{0,4}答案|什么是|是什么")
 _DIRECT = re.compile(r"^(?:建议|需要|不需要|是的|不是|可以|不可以|不能|应该|不应该|要|不要|当然|没有|有必要|没必要|先|一般)")
 BROAD = frozenset({"用户", "客户", "增长", "会员", "转化", "标签"})
@@ -64,15 +64,18 @@ _ASKS_WHY = re.compile(r"为什么|为何|原因")
 _ASKS_WHAT = re.compile(r"什么是|是什么|指什么|什么叫|何为|何谓")
 _DEFINES = re.compile(r"是指|指的是|就是|即|是一种|是一类|定义|意思是|计算|等于|=|＝|是[^，,。]{2,30}的(?:比例|比率|过程|方法|指标|总和|数量|能力|人|用户)")
 _ASKS_WHICH = re.compile(r"哪些|有什么|哪几|几种|几个")
-_DOES = re.compile(r"需要|需(?!求)|必须|应该|应当|可以|建议|要(?!求|素|点|么)|首先|第一步|步骤|做法|方法是|关键是|核心是|通过|利用|借助|先[^，,。]{1,12}(?:再|然后)|一是|第一[，,、]")
+_DOES = re.compile(r"需要|需(?!求)|必须|应该|应当|可以|建议|(?<![主重只想])要(?!求|素|点|么)|首先|第一步|步骤|做法|方法是|关键是|核心是|通过|利用|借助|先[^，,。]{1,12}(?:再|然后)|一是|第一[，,、]")
 _BECAUSE = re.compile(r"因为|由于|原因|在于|所以|导致|使得|源于|来源于|本质上?是|根本上?|归根|决定了|之所以")
+_THE_PAST = re.compile(r"^(?:过去|以前|从前|早期|早年|传统上|此前|原来)[，,]?")
+_ASKS_HOW_MUCH = re.compile(r"多少|多大|多久|多长|几[个天年月次人成]")
+_QUANTITY = re.compile(r"\d|[二三四五六七八九十百千万两半几]\s*[个天年月周次人成倍%％]|百分之|比例|占比|左右|以上|以下|之间")
 _LISTS = re.compile(r"[、；;①②③]|包括|包含|分为|有以下|主要有|一是|第一|其一|\d[.、）)]")
 MAX_QUESTION = 30
 MIN_QUESTION = 5
 ANSWER_WINDOW = 12  # units after a question that may hold its answer
 FIRST_ANSWER_WITHIN = ANSWER_WINDOW  # the answer may follow a few sentences of narrative
 MIN_ANSWER = 15
-MIN_REASONED = 25  # an answer to how or why says more than a pointer
+MIN_REASONED = 20  # an answer to how or why says more than a pointer
 _WHAT_IS = re.compile(
     r"(?:什么是|什么叫|何为|何谓)\s*[“\"「]?(?P<a>[^”\"」？?，,。：:]{2,12}?)[”\"」]?\s*[？?]|"
     r"^(?P<b>[^，,。？?“”\"：:]{2,12}?)[”\"」]?\s*(?:到底|究竟)?(?:是什么|指什么|是指什么|是啥|的定义是什么|的含义是什么|的意思是什么)"
@@ -86,8 +89,11 @@ def _clean_question(q: str) -> str:
     q = re.sub(r"^(?:[A-Za-z]+\s*)?\d+(?:\\?[.．]\d+)*\s*[、.．:：]?\s*", "", q)  # 1.1 / Part 2 / Focus 1
     q = strip_lead(strip_numbering(q))
     while True:
-        m = re.match(r"^([^，,：:]*)[，,：:]\s*", q)
-        if not m or _topical(m.group(1)) or len(q) - m.end() < 6:
+        m = re.match(r"^([^，,：:]*)([，,：:])\s*", q)
+        if not m or len(q) - m.end() < 6:
+            return q
+        label = m.group(2) in "：:" and not _Q_WORDS.search(m.group(1)) and _is_question(q[m.end():])
+        if _topical(m.group(1)) and not label:  # 重运营：怎样提高……？ is a section label and its question
             return q
         q = q[m.end():]
 
@@ -133,8 +139,14 @@ _HOW_DID = re.compile(r"^(.{2,12}?)(?:是如何|是怎么|是怎样|为什么能
 _GENERIC = re.compile(r"企业|品牌|公司|产品|商家|平台|团队|新人|运营|我们|大家|用户|客户|店铺|门店|账号|社群|私域|社区")
 
 
+_DID_IT = re.compile(r"(?:怎么|如何|怎样)[^，,。？?]{1,14}的呢?$")
+
+
 def _ones_story(body: str) -> bool:
-    """凯叔讲故事是如何进行拉新的 / X 凭什么……: how one named company did it."""
+    """凯叔讲故事是如何进行拉新的 / X 凭什么……: how one named company did it; ……是怎么做的呢:
+    how something was done, asked of the case the article tells."""
+    if _DID_IT.search(body):
+        return True
     m = _HOW_DID.match(body)
     return bool(m) and not _GENERIC.search(m.group(1)) and not _topical(m.group(1))
 
@@ -157,16 +169,20 @@ def _words(text: str) -> set[str]:
     return {w for w in jieba.cut(text) if len(w) >= 2 and w not in _STOP and re.search(r"[\u4e00-\u9fffA-Za-z]", w)}
 
 
-def answers(question: str, claim: Claim) -> bool:
+def answers(question: str, claim: Claim, said: str = "") -> bool:
     """The first answer answers: long enough, not the article talking about itself, and
-    about what was asked (a word of the question, or of its subject, stands in it)."""
+    about what was asked (a word of the question, or of its subject, stands in it).
+    ``said`` is the source's text the claim was taken from, with the connective it opens
+    with (为什么……？因为……: the claim drops 因为, the kind of answer keeps it)."""
     text = ANSWERED.sub("", claim.text).strip()
     if len(text) < MIN_ANSWER or _NARRATES.search(text) or not _ends(text):
         return False
     if _TOPIC_LINE.search(text):
         return False  # 如何在私域里把标品打造为……: the next topic announced, not an answer
-    if not _of_the_asked_kind(question, text):
+    if not _of_the_asked_kind(question, said or text):
         return False
+    if said and _ASKS_WHY.search(question) and re.match(r"(?:因为|由于|原因是|是因为)", said.strip()):
+        return True  # 为什么……？因为……: the author answers in the same breath
     asked = _words(question)
     content = asked - set(domain_words())  # the question's words beyond the trade's common ones
     if subject := asked_for_definition(question):
@@ -194,9 +210,12 @@ def _of_the_asked_kind(question: str, text: str) -> bool:
     if _ASKS_WHY.search(question):
         return len(text) >= MIN_REASONED and bool(_BECAUSE.search(text))
     if _ASKS_HOW.search(question):  # a way of doing it, said in more than a pointer (按照三阶段路径来搭建)
-        return len(text) >= MIN_REASONED and bool(_DOES.search(text))
+        # 过去，内容推广主要依托……: how it used to be done sets up the answer, it is not one
+        return len(text) >= MIN_REASONED and bool(_DOES.search(text)) and not _THE_PAST.match(text)
     if _ASKS_WHICH.search(question):
         return bool(_LISTS.search(text))
+    if _ASKS_HOW_MUCH.search(question):  # how many, how long: the answer holds an amount
+        return bool(_QUANTITY.search(text))
     return True
 
 
@@ -237,7 +256,7 @@ def questions(articles: list[Article]) -> list[Question]:
             rest = u.text[u.text.find(asked[0]) + len(asked[0]):].strip() if not whole and asked[0] == sents[0] else ""
             if rest:
                 c = stated(a, u, rest)
-                if c is not None and answers(qs[0], c) and not _NARRATES.search(c.text):
+                if c is not None and answers(qs[0], c, rest) and not _NARRATES.search(c.text):
                     body.append(c)
             else:
                 for n, v in enumerate(nxt[:1] if qa else nxt[:ANSWER_WINDOW]):
@@ -295,6 +314,30 @@ def what_is(found: list[Question], concepts, glossary) -> list[Question]:
         if question_key(q) not in keys and definition.key not in {a.key for x in out for a in x.answers[:1]}:
             keys.add(question_key(q))
             out.append(Question(q, (definition,), None))
+    return out
+
+
+_CONTRAST = re.compile(r"而|但|相比|相对|不同|区别|差异|更|则")
+
+
+def compared(found: list[Question], axes, sides: tuple[str, ...], named: tuple[str, ...]) -> list[Question]:
+    """社群运营和用户运营在 <axis> 上有什么不同？ for each ``named`` axis where a source sentence
+    sets the two sides against each other on it (社群运营的规模普遍不大，而用户运营的规模
+    普遍较大); that sentence answers, the cells of each side follow. A job seeker asks it."""
+    a, b = sides[0], sides[1]
+    out = list(found)
+    used = {c.key for q in found for c in q.answers[:1]}
+    for axis in axes:
+        if axis.name not in named:
+            continue
+        said = [c for sec in axis.sections for c in sec.reasoning]
+        both = [c for c in said if a in c.text and b in c.text and _CONTRAST.search(c.text) and c.key not in used]
+        if not both:
+            continue
+        best = [c for c, _n in by_support(both)][0]
+        used.add(best.key)
+        rest = [c for side in (a, b) for c in axis.cells(side)[:1] if c.text not in best.text]
+        out.append(Question(f"{a}和{b}在{axis.name}上有什么不同？", tuple(unique([best, *rest])), None))
     return out
 
 

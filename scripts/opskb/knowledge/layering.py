@@ -17,7 +17,9 @@ from .base import Claim, Layering, stated, topics, unique, unique_by
 from .relevance import about, on_topic
 from .statement import sentences
 
-_RFM_ABOUT = re.compile(r"模型|分层|分群|细分|分类|用户|客户|会员|价值|维度|指标")
+# an RFM statement says how users are sorted or what the letters measure, not only that
+# a campaign used the model (借助 RFM 模型定向推送营销活动)
+_RFM_ABOUT = re.compile(r"分层|分群|细分|分类|划分|分为|分成|群体|人群|等级|层级|价值|维度|指标|最近|频[率次]|金额|Recency|Frequency|Monetary")
 _TIERS = re.compile(r"头部|腰部|尾部|中腰部|金字塔|分层|层级|分级|等级|梯队|素人|长尾")
 _SORTING = re.compile(r"分为|划分|分成|分层|层级|金字塔|等级|梯队|按照?|根据|依据|以.{1,8}为(?:标准|依据)")
 _DIVIDES = re.compile(
@@ -73,7 +75,7 @@ def layering(articles) -> Layering:
                     tag_claim = tag_claim or st
                 if st is None:
                     continue
-                if "RFM" in s and _RFM_ABOUT.search(s) and not re.search(r"[、和]\s*RFM|RFM[^。，]{0,4}(?:模型)?等", s):
+                if "RFM" in s and _RFM_ABOUT.search(s) and not re.search(r"[、和]\s*RFM|RFM[^。，]{0,4}(?:模型)?等|^除了", s):
                     rfm_claims.append(st)
                 if any(k in s for k in kol_names) and _TIERS.search(s) and _SORTING.search(s):
                     kol_claims.append(st)

@@ -6,6 +6,7 @@ Every statement is a Claim rendered as its text followed by a citation link
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from ..ingest.article import slugify
@@ -320,12 +321,18 @@ def faq_page(k: Knowledge) -> str:
     p = "../"
     lines = [
         *page_head("常见问题", "社群运营是纯销售吗？如何判断一个社群是否健康？来源文章中提出并回答过的问题。"),
-        f"{len(k.questions)} 个问题：来源文章中提出并回答过的问题，以及每个有来源定义的概念和术语的“什么是”。"
+        f"{len(k.questions)} 个问题：来源文章中提出并回答过的问题，两种运营在各个维度上的不同，"
+        "以及每个有来源定义的概念和术语的“什么是”。"
         "点击问题展开回答，↗ 指向原文段落。\n",
     ]
+    used: set[str] = set()
     for q in k.questions[:MORE_LIMIT]:
         # a heading per question: its own search result and a link target
-        lines.append(f"## {md_escape(q.question)} {{ #{question_anchor(q.question)} }}\n")
+        anchor = question_anchor(q.question)
+        if anchor in used:  # two long questions that begin alike
+            anchor += "-" + hashlib.sha1(q.question.encode()).hexdigest()[:6]
+        used.add(anchor)
+        lines.append(f"## {md_escape(q.question)} {{ #{anchor} }}\n")
         lines.append(f'??? question "回答（{len(q.answers)} 段原文）"\n')
         for a in q.answers[:FAQ_ANSWERS]:  # the best first: a definition, then what most sources say
             lines.append(f"    - {stated(a, p, _answer_text(a))}")

@@ -29,12 +29,12 @@ import re
 _OPENS_BACK = re.compile(
     r"^(?:如(?!何|果|今|同|此)|这|那(?!些年)|此(?!外)|该|其(?!实)|它|他|她|上述|以上|上面|前者|后者|如此|这样|对此|为此|因此|"
     r"同样|同理|也|亦|还|又|另(?!类)|再|即|便|就|并且?|且|而|但|故|则|于是|之后|然后|接着|最后|首先|其次|"
-    r"第[一二三四五六七八九十\d]+(?![种类个层])|结果|答案|原因|特点是|方法是|一方面|另一方面)"
+    r"第[一二三四五六七八九十\d]+(?![种类个层])|结果|答案|原因|特点是|方法是|一方面|另一方面|至于|(?:关键|重点|核心|难点|秘诀)(?:在于|就是|是)[，,]?)"
 )
 # the subject, then an adverb that refers to an earlier sentence: 社区运营就可以…, X 同样属于…
-_LEANS_BACK = re.compile(r"^(?![^，,。]{0,10}(?:不仅|不但|不只|既|无论|不管))[^，,。：:；;]{1,14}?(?:也(?!叫|称|就是)|同样|亦|就(?!是|叫|在于)|便|又|还(?!原|是)|(?<![规原否准法细守])则(?!是))")
+_LEANS_BACK = re.compile(r"^(?![^，,。]{0,10}(?:不仅|不但|不只|既|无论|不管))[^，,。：:；;]{1,14}?(?:也(?!叫|称|就是)|同样|亦|就(?!是|叫|在于)|便|又|还(?!原|是)|(?<![规原否准法细守])则)")
 _OBJECT_MISSING = re.compile(r"(?:涉及|包括|包含|进行|参与|负责|关注|实现)[。；;]?$")
-_POINTS_BACK = re.compile(r"这个(?!词|概念|问题)|如上|如前所述|如下所示|^[^，,。]{2,16}(?:后|之后|以后)[，,]|是相似的|是一样的|是相同的|也不例外|另一个|另一种|又一个|第[二三四五六七八九十]个|这样的|这些|那些|此类|这类|上述|以上(?:这|几|[两三四五六七八九十])|上面|上文|前文|前面(?:提到|说|讲)|下面|下文|如下|前者|后者|亦如此|也是如此|同上|文中|图中|表中|如图|见图")
+_POINTS_BACK = re.compile(r"这个(?!词|概念|问题)|如上|如前所述|如下所示|^[^，,。]{2,16}(?:后|之后|以后)[，,]|是相似的|是一样的|是相同的|也不例外|另一个|另一种|又一个|第[二三四五六七八九十]个|这样的|这些|那些|此类|这类|上述|以上(?:这|几|[两三四五六七八九十])|上面|上文|前文|前面(?:提到|说|讲|的)|前述|下面|下文|如下|前者|后者|亦如此|也是如此|同上|文中|图中|表中|如图|见图")
 _NARRATION = re.compile(
     r"^(?:好|嗯|哦|OK|ok|对)[，,]|给出了答案|本文|本篇|这篇|此文|文章(?:将|会|从|中|里|分享|介绍|总结|讲)|笔者|(?<![创写])作者|接下来|下面(?:将|我们|来|就)|一起来|来看看|"
     r"来聊聊|聊一聊|很多文章|不少文章|希望(?:对|能|可以|本)|分享给|欢迎|点赞|关注我|请看|小编|大家好|干货"
@@ -42,9 +42,12 @@ _NARRATION = re.compile(
 _SLOGAN = re.compile(
     r"越来越(?:重要|关键|多|火|受|被)|(?:已经?|正在|逐渐|日益)成为|至关重要|举足轻重|不言而喻|不可或缺|重中之重|大势所趋|"
     r"毋庸置疑|显而易见|众所周知|听起来|注定|必然趋势|刻不容缓|势在必行|必修课|新风口|风口|红利期|时代已来|"
-    r"不容忽视|备受|高大上|一把钥匙|利器|法宝|秘诀|必杀技|杀手锏|天花板|yyds|不用多说|门道|怪圈|好像|似乎|仿佛|沦为|陷入"
+    r"不容忽视|备受|高大上|一把钥匙|利器|法宝|秘诀|必杀技|杀手锏|天花板|yyds|不用多说|门道|怪圈|好像|似乎|仿佛|沦为|陷入|堪称|不仅(?:仅)?(?:是|意味着?)[^。；;]{1,30}更是"
 )
-_VACUOUS = re.compile(r"是[^，,。；;]{0,14}?(?:的)?(?:关键|重要|核心|基础|前提|必经之路|一环|方向|趋势|保障|重点)(?:所在|之一|因素|环节)?[。！!]?$")
+# a comparison that carries the whole statement (X 如同氧气); a long sentence that opens
+# with one usually goes on to say what X is
+_METAPHOR = re.compile(r"如同|犹如|好比|宛如|恰似|就像|好像")
+_VACUOUS = re.compile(r"是[^，,。；;]{0,14}?(?:的)?(?:关键|重要|核心|基础|前提|必经之路|一环|方向|趋势|保障|重点|精髓|灵魂|基石|根本|命脉)(?:所在|之一|因素|环节|一步)?了?[。！!]?$")
 _EVENT = re.compile(
     r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月份?(?:初|底|中旬)?[，,]|(?:去年|今年|前年|近日|日前|近期|此前|当时|那时|当年|曾经|上个月|本月|昨日|昨天)|"
     r"\d+(?:\.\d+)?\s*(?:万|亿|千万|百万)|\d+\s*\+|某(?=[\u4e00-\u9fff])|以[^，,。]{1,24}为例|曾(?:经)?(?:提出|说|表示|指出|透露)|(?:指出|表示|透露|坦言)[，,：:]|招股书|财报|年报|数据显示|报告显示|(?<![数依根证占])据[^，,。]{1,10}(?:报道|统计|数据)|"
@@ -75,18 +78,30 @@ def fault(text: str, clause: bool = False) -> str:
         return "fragment"  # 除了……之外，根据不同公司业务情况 / X 因为是自家开发的应用
     # in a comparison cell the other side stands in the next column (用户运营还会…, 社群运营也…)
     # and the axis names what a verb is about (用户运营通常不直接涉及 in the row 销售成分)
-    if _OPENS_BACK.match(t) or _POINTS_BACK.search(t) or (not clause and (_LEANS_BACK.match(t) or _OBJECT_MISSING.search(t))):
+    bare = re.sub(r"\s*[（(][^）)]{1,40}[）)]", "", t)  # 社群运营 (Community Building) 则……
+    if _OPENS_BACK.match(t) or _POINTS_BACK.search(t) or (not clause and (_LEANS_BACK.match(bare) or _OBJECT_MISSING.search(t))):
         return "needs_context"
     if _NARRATION.search(t):
         return "narration"
-    if _SLOGAN.search(t) or (len(t) <= 40 and _VACUOUS.search(t)) or t.endswith(("！", "!", "……", "...")):
+    if _SLOGAN.search(t) or (len(t) <= 40 and _VACUOUS.search(t)) or (len(t) <= 60 and _METAPHOR.search(t)) or t.endswith(("！", "!", "……", "...")):
         return "rhetoric"
-    if _EVENT.search(t) or _named_subject(t[:8]):
+    if _EVENT.search(t) or _named_subject(t[:8]) or _named_subject(_main_clause(t)[:8]) or _LONG_QUOTE.search(t):
         return "anecdote"
     return ""
 
 
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz")
+# an adverbial that sets the scene before the subject: 通过……，亚马逊能…… / 对于……，小红书也……
+_ADVERBIAL = re.compile(r"^(?:通过|对于|对|在|从|为了|随着|基于|借助|依托|凭借|针对|面对|作为)[^，,。；;]{1,30}[，,]\s*")
+# a quoted line of ten or more characters is a campaign's copy or a scene, not a term
+_LONG_QUOTE = re.compile(r"[“「『][^”」』]*[\u4e00-\u9fff][^”」』]{9,}[”」』]")
+
+
+def _main_clause(t: str) -> str:
+    """The sentence after its leading adverbial clause, where the subject stands."""
+    m = _ADVERBIAL.match(t)
+    return t[m.end():] if m else ""
+
 
 
 @functools.lru_cache(maxsize=65536)
@@ -95,6 +110,8 @@ def _named_subject(head: str) -> bool:
     person's story, not a rule. Abbreviations of the trade (KOL, RFM) are not names."""
     import jieba.posseg
 
+    if not head:
+        return False
     first = next(iter(jieba.posseg.cut(head)), None)
     if first is None:
         return False
@@ -117,6 +134,8 @@ def _fragment(t: str, clause: bool = False) -> str:
         return "fragment"  # a section title with a full stop: RFM 模型在用户运营中的落地。
     if re.match(r"^[\u4e00-\u9fff]{2,12}\s+[\u4e00-\u9fff]", t):
         return "fragment"  # a heading glued to its first sentence (用户属性维度 社区用户呈现……)
+    if re.match(r"^[^，,。；;：:]{1,10}(?:——|--)(?!\s*(?:通常|一般|往往|主要|就是|是|即|指))", t):
+        return "fragment"  # a label and its list (分层——R 最近消费时间……); 等级分层——通常是…… says what it is
     if re.match(r"^[^，,。；;：:]{2,12}[：:]", t):
         return "fragment"  # a label and its note (用户画像：通过……), not a sentence about it
     if "&gt;" in t or "&lt;" in t or "&amp;" in t:
