@@ -5,8 +5,8 @@ import re
 import pytest
 from opskb.ingest.article import make_article
 from opskb.knowledge import curation
-from opskb.knowledge.extract import extract
 from opskb.knowledge.base import Claim
+from opskb.knowledge.extract import extract
 from opskb.knowledge.faq import _clean_question, answers, reader_question
 from opskb.knowledge.glossary import abbreviation_shaped, agreed_expansion
 from opskb.knowledge.quality import fault
