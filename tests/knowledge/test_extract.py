@@ -112,6 +112,34 @@ def test_layering_models():
     assert [(lv, s) for lv, s, _c in L.activity] == [("核心用户", "20%"), ("活跃用户", "50%"), ("潜水用户", "30%")]
 
 
+def test_rfm_statements_say_how_users_are_sorted():
+    a = art([
+        P("用户分层是精细化运营的基础，用户分层常用 RFM 模型，也可以按活跃度分群。"),
+        P("RFM 模型按最近消费时间、消费频率和消费金额，把用户划分为 8 个价值群体。"),
+        P("会员日当天，运营借助 RFM 模型定向推送营销活动，唤醒了不少沉睡用户。"),
+        P("除了 RFM 模型，很多人群分类模型的理论基础都是价格歧视。"),
+    ])
+    claims = [c.text for c in extract([a]).layering.rfm_claims]
+    assert any("划分为 8 个价值群体" in c for c in claims)
+    assert not any("定向推送" in c or "价格歧视" in c for c in claims)
+
+
+def test_the_faq_asks_how_the_sides_differ_where_a_source_sets_them_apart():
+    a = art([
+        H("社群运营和用户运营的区别"),
+        H("1. 用户规模", 3),
+        P("社群运营的规模普遍不大，而用户运营的规模普遍较大，百万级以上的较多。"),
+        H("2. 运营载体", 3),
+        P("社群运营多在微信群里开展。"),
+        P("用户运营多在自家 App 里开展。"),
+    ], title="社群运营和用户运营的区别")
+    asked = {q.question: q for q in extract([a]).questions}
+    q = asked.get("社群运营和用户运营在用户规模上有什么不同？")
+    assert q is not None and q.answers[0].text.startswith("社群运营的规模普遍不大，而用户运营")
+    assert q.asked is None  # our question, answered by the source's sentence
+    assert "社群运营和用户运营在运营载体上有什么不同？" not in asked  # no sentence sets the sides against each other
+
+
 def test_contrast_outside_a_numbered_section_joins_the_matrix():
     a = art([
         H("入行建议"),
