@@ -161,3 +161,18 @@ def test_chinese_question_and_answer_markers():
     (q,) = [q for q in extract([a]).questions if "红包" in q.question]
     assert q.question == "社群需要每天发红包吗？"
     assert q.answers[0].text.startswith("不需要")
+
+
+def test_common_ground_is_what_both_sides_share():
+    a = art([
+        H("社群运营和用户运营的区别"),
+        H("1. 用户规模", 3),
+        P("社群运营的规模普遍不大，而用户运营的规模普遍较大，百万级以上的较多。"),
+        H("社群运营和用户运营的共同点"),
+        P("不管是社群运营还是用户运营，都需要持续理解用户的真实需求。"),
+        P("社群运营与用户运营均以用户为核心，但侧重点不同，用户运营更看重单个用户的价值。"),
+        P("基于用户生命周期的运营，在打车产品早期，所有新用户都可以无条件领取优惠券。"),
+    ], title="社群运营和用户运营有什么区别")
+    common = [c.text for c in extract([a]).common]
+    assert any(c.startswith("不管是社群运营还是用户运营") for c in common)
+    assert not any("侧重点不同" in c or "优惠券" in c for c in common)  # a difference; one side's example

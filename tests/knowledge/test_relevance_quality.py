@@ -113,6 +113,13 @@ def test_brands_and_english_words_are_not_glossary_terms():
     c = art([ops, "私域用户的运营离不开 SCRM（社会化客户关系管理）工具。"], slug="c")
     terms = {t.term for t in extract([a, b, c]).terms}
     assert "SCRM" in terms and "OATLY" not in terms
+    # two operations articles agree on it, but its meaning is of another trade
+    d = art([ops, "社群运营也开始尝试 XR（扩展现实）技术打造线上空间。"], slug="d")
+    e = art([ops, "有的私域用户活动会用 XR（扩展现实）设备做互动。"], slug="e")
+    f = art([ops, "私域用户的 CPE（互动成本）决定了社群运营的投入。"], slug="f")
+    g = art([ops, "社群运营团队要算清每次活动的 CPE（互动成本）。"], slug="g")
+    terms = {t.term for t in extract([d, e, f, g]).terms}
+    assert "CPE" in terms and "XR" not in terms
 
 
 OPS = [

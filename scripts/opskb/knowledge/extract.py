@@ -199,6 +199,19 @@ def _names_subject(text: str) -> bool:
     return any(n in text for n in names)
 
 
+# common ground and synergy say what the sides share or how one helps the other; a
+# sentence about how they differ (均以用户为核心，但侧重点不同…) belongs to the table
+_DIFFERS = re.compile(r"不同|区别|差异|侧重|不一样")
+_SHARES = re.compile(r"两者|二者|双方|共性|相通")  # the pair as one subject (都 alone may be any group's)
+
+
+def _shared(text: str) -> bool:
+    """Common ground: both sides named, or a word of sharing, and no talk of differences
+    (an example of one side under a 共同点 heading is not common ground)."""
+    both = sum(1 for aliases in _side_aliases().values() if any(len(al) >= 4 and al in text for al in aliases)) >= 2
+    return (both or bool(_SHARES.search(text))) and not _DIFFERS.search(text)
+
+
 def _shared_sentences(article: Article) -> list[Claim]:
     """Sentences naming two sides and saying they both do something (都 / 均 / 同样 / 共同)."""
     names = list(_side_aliases())
@@ -355,8 +368,9 @@ def extract(articles: list[Article], curation: Curation | None = None) -> Knowle
     order = [x["name"] for x in topics()["axes"]]
     names = sorted(by_axis, key=lambda n: (order.index(n) if n in order else len(order) + (n == OTHER_AXIS), n))
     axes = tuple(Axis(n, tuple(by_axis[n])) for n in names)
-    common = unique([c for a in articles for c in _marked_sections(a, topics()["common_markers"]) + _shared_sentences(a)])
-    synergy = unique([c for a in articles for c in _marked_sections(a, topics()["synergy_markers"])])
+    common = unique([c for a in articles for c in _marked_sections(a, topics()["common_markers"]) + _shared_sentences(a)
+                     if _shared(c.text)])
+    synergy = unique([c for a in articles for c in _marked_sections(a, topics()["synergy_markers"]) if not _DIFFERS.search(c.text)])
     concepts = tuple(_concepts(articles, curation.pinned_claims(articles)))
     glossary = tuple(terms(articles, curation.added_terms()))
     sides = tuple(s["name"] for s in topics()["sides"])

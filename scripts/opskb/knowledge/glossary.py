@@ -90,9 +90,11 @@ def _spelled(articles: list[Article]) -> dict[str, str]:
                     source = a.doc.meta.author or a.slug
                     spellings[abbr].append((source, m.group(1) or m.group(4), "before" if m.group(1) else "in"))
     out = {}
+    trade = tuple(topics().get("trade") or ()) + tuple(domain_words())
     for abbr, sp in spellings.items():
         if len({slug for slug, _r, _w in sp}) >= MIN_AGREEING and (meaning := agreed_expansion(sp)):
-            out[abbr] = meaning
+            if any(w in meaning for w in trade):  # 增强现实, 自然语言处理: another trade's term
+                out[abbr] = meaning
     # a word of other trades (NLP, VR in AI and hardware articles) is used mostly outside operations
     pattern = {abbr: _term_pattern([abbr]) for abbr in out}
     used = defaultdict(lambda: [0, 0])  # abbreviation -> [operations articles, all articles]
