@@ -41,6 +41,7 @@ def art(paragraphs, title="测试文章", slug="ceshi", heads=()):
     ("社区运营好比一座城市的公共空间。", "rhetoric"),  # a metaphor is the whole statement
     ("精细化运营是提升运营效率的精髓。", "rhetoric"),
     ("分层——R 最近一次消费、F 消费频次、M 消费金额。", "fragment"),  # a label and its list
+    ("精细化是手段，自动化是提升，三者共同组成了用户运营的基本方法。", "needs_context"),  # the third is before
 ])
 def test_what_a_reader_rejects(text, reason):
     assert fault(text) == reason
@@ -53,6 +54,7 @@ def test_what_a_reader_rejects(text, reason):
     "用户分层需要梳理业务、选择模型、划分层次、制定策略和持续优化五个步骤。",
     "KOL 等级分层——通常是根据创作者的内容质量和活跃天数分层。",
     "通过用户分层，运营可以把有限的预算集中到高价值用户。",
+    "拉新、促活、留存三者构成了用户运营工作的主线。",
 ])
 def test_knowledge_stands(text):
     assert fault(text) == ""
@@ -73,6 +75,11 @@ def test_knowledge_stands(text):
 ])
 def test_reader_questions(q, ok):
     assert reader_question(_clean_question(q)) is ok
+
+
+def test_a_cell_that_adds_to_a_cut_off_list_needs_it():
+    assert fault("用户运营可能还会涉及用户行为轨迹分析和数学建模", clause=True) == "needs_context"
+    assert fault("用户运营也会做用户行为轨迹分析和数学建模", clause=True) == ""  # 也: the other column
 
 
 def test_a_section_label_before_a_question_is_dropped():

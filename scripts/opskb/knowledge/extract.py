@@ -53,6 +53,7 @@ from .curation import Curation, apply_to_articles
 from .faq import asked_for_definition, compared, question_key, questions, what_is
 from .glossary import terms
 from .layering import layering
+from .quality import adds_to
 from .relevance import about, forget, mentions
 from .statement import defining_rest, definition_strength, reported, sentences, strip_lead
 
@@ -98,6 +99,11 @@ def _cells(article: Article, units: list[Unit], subjects_only: bool = False) -> 
         for u in units:
             for s in sentences(u.text):
                 part = subject_part(s, aliases)
+                if part and adds_to(part) and re.match(r"^除了", strip_lead(s)):
+                    # 除了……之外，用户运营还会……: the side's clause needs the one it adds to
+                    if (found := stated(article, u, s, clause=True)):
+                        break
+                    continue
                 if part and not reported(s, part) and (found := stated(article, u, short_clause(part), clause=True)):
                     break
             if found:

@@ -41,7 +41,7 @@ from .relevance import domain_words, on_topic
 from .statement import defining_rest, definition_strength, sentences, strip_lead
 
 _QUESTION_END = re.compile(r"[？?]")
-_RHETORICAL = re.compile(r"又[^，,。]{0,14}(?:呢|吗)|是不是还|怎么会|何以|怎能|如.{1,6}般|般重要|难道|不也|岂|何尝|莫非|谁不|哪有|何必|还记得|真的|究竟为何|凭什么|怎么可能|不就是|不是.{1,8}吗")
+_RHETORICAL = re.compile(r"又[^，,。]{0,14}(?:呢|吗)|是不是还|怎么会|何以|怎能|如.{1,6}般|般重要|难道|不也|岂|何尝|莫非|谁不|哪有|何必|还记得|真的|究竟为何|凭什么|怎么可能|不就是|不是.{1,8}吗|重要性|有多重要|多么重要")
 _Q_WORDS = re.compile(r"什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|吗|呢|吧|是不是|有没有|多少|还是|能否|能不能|要不要|该不该|应不应该|区别|差异")
 _Q_NOISE = re.compile(
     r"^(?:那么|所以|其实|那|到底|究竟|请问)|[“”\"'‘’？?。，,\s]|到底|究竟|有什么|是什么|什么是|有怎样的|一定|很多|呢|吗|吧|也|的|有")
