@@ -122,7 +122,19 @@ def _named_subject(head: str) -> bool:
         return False
     if first.flag == "eng":
         return bool(re.search(r"[a-z]", first.word)) and len(first.word) > 2
-    return first.flag in _NAME_TAGS and len(first.word) >= 2
+    return first.flag in _NAME_TAGS and len(first.word) >= 2 and not any(first.word in w for w in _trade_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _trade_words() -> tuple[str, ...]:
+    """Words of the trade jieba may take for names (拉新 as a person): the topics file's
+    domain words, terms, sides and concepts."""
+    from .base import aliases_of, topics  # base imports this module
+
+    t = topics()
+    names = [n for e in t["sides"] + t["concepts"] for n in aliases_of(e)]
+    names += [n for e in t["terms"] for n in [e["term"], *(e.get("aliases") or [])]]
+    return tuple(dict.fromkeys([*t.get("domain", []), *t.get("trade", []), *names]))
 
 
 def _fragment(t: str, clause: bool = False) -> str:
