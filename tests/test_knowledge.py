@@ -132,6 +132,13 @@ def test_concept_pages(seed_site):
         assert found, name
     text = (docs / "concepts" / "shequn-yunying.md").read_text(encoding="utf-8")
     assert "社群运营是指通过建立和维护" in text and "## 定义" in text
+    # no seed defines 用户运营 (they report others' views of it): the site's own gloss, said to be ours
+    text = (docs / "concepts" / "yonghu-yunying.md").read_text(encoding="utf-8")
+    assert "## 定义" in text and "本站释义：以用户为中心" in text and "来源文章中还没有给出它的定义" in text
+    page = BeautifulSoup((site / "concepts" / "yonghu-yunying.html").read_text(encoding="utf-8"), "html.parser")
+    link = page.find("a", string="术语表")
+    glossary = BeautifulSoup((site / "glossary" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert link is not None and glossary.find(id=link["href"].split("#")[1]) is not None
 
 
 def test_layering_page_has_rfm_kol_activity_tags_and_diagrams(seed_site):

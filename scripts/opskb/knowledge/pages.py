@@ -12,6 +12,7 @@ import re
 from ..ingest.article import slugify
 from ..ingest.render import front_matter, md_escape
 from ..records import Article
+from .base import topics
 from .extract import ANSWERED, Claim, Knowledge, by_support, question_key, sentences
 from .svg import bars, pyramid
 
@@ -201,6 +202,7 @@ def concepts_pages(k: Knowledge) -> dict[str, str]:
         "| 概念 | 定义 | 观点 |",
         "|---|---|---|",
     ]
+    glossary = {t.term for t in k.terms}
     for c in k.concepts:
         slug = concept_slug(c.name)
         index.append(f"| [{c.name}]({slug}.md) | {len(c.definitions)} | {len(c.claims)} |")
@@ -210,6 +212,9 @@ def concepts_pages(k: Knowledge) -> dict[str, str]:
             lines.append("## 定义\n")
             lines += [f"- {stated(d, p)}" for d in c.definitions[:CONCEPT_DEFINITIONS]]
             lines.append("")
+        elif meaning := _listed_meaning(c.name):  # no source defines it: the site's own gloss, said so
+            see = f"（见[术语表]({p}glossary/index.md#{term_anchor(c.name)})）" if c.name in glossary else ""
+            lines += ["## 定义\n", f"本站释义：{md_escape(meaning)}。来源文章中还没有给出它的定义{see}。\n"]
         if c.claims:
             lines.append("## 相关论述\n" if c.mentions_only else "## 主要观点\n")
             lines.append("多篇来源都这样说的排在前面，括号里是来源篇数。\n")
@@ -223,6 +228,12 @@ def concepts_pages(k: Knowledge) -> dict[str, str]:
         pages[f"concepts/{slug}.md"] = "\n".join(lines)
     pages["concepts/index.md"] = "\n".join(index) + "\n"
     return pages
+
+
+def _listed_meaning(name: str) -> str:
+    """The short meaning the topics file gives ``name`` as a glossary term, if any."""
+    entry = next((t for t in topics()["terms"] if name in [t["term"], *(t.get("aliases") or [])]), {})
+    return (entry.get("expansion") or "").rstrip("。")
 
 
 def _rest_sources(c, p: str) -> str:
