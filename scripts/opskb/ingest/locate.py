@@ -36,6 +36,7 @@ from lxml import etree
 from ..records import Raw
 from ..text import TERMINAL_PUNCT, fold, han_count, looks_like_site
 from .read import normalize_date
+from .thread import REPLY_SHARE, Thread, append_posts, find_thread, post_word
 
 # Markers of a whole document rather than a fragment of one.
 _PAGE_MARKERS = re.compile(r"<(?:html|head|body|title|meta|nav|aside)\b", re.I)
@@ -255,6 +256,33 @@ def recover(blocks: list[tuple[object, str, str]], main) -> int:
     return first
 
 
+def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str) -> bool:
+    """Make ``main`` the thread: what it holds above the posts (the question or first post),
+    then every post under a heading. Not when the posts are a few comments under a long
+    article. Returns whether ``main`` changed."""
+    kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
+    kept = [(el, k) for el, k in kept if k]
+    inside: set = set()
+    for member in thread.members:
+        inside.update(member.iter())
+    within = [i for i, (el, _t, _k) in enumerate(blocks) if el in inside]
+    if not within:
+        return False
+    start, end = within[0], within[-1]
+    aligned = _align(blocks, kept)
+    cut = min((j for i, j in aligned.items() if i >= start), default=len(kept))
+    lead = sum(han_count(k) for _el, k in kept[:cut])
+    after = sum(han_count(kept[j][1]) for i, j in aligned.items() if i > end)
+    # the posts are the page's main text or follow it; not a list above the article
+    if thread.chars < REPLY_SHARE * lead or after > thread.chars:
+        return False
+    for el, _k in kept[cut:]:
+        if el.getparent() is not None:
+            el.drop_tree()
+    append_posts(main, thread, word)
+    return True
+
+
 # ---------------------------------------------------------------- title and metadata
 
 _STRONG_SEPARATORS = (" :: ", " @ ", " | ", " ｜ ", " - ", " – ", " — ", " _ ", "--", "|", "｜", "_")
@@ -393,6 +421,9 @@ def locate(raw: Raw) -> Raw:
     main = lxml.html.fromstring(build_html_output(doc))
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
     first = recover(blocks, main)
+    thread = find_thread(page)
+    if thread is not None:
+        as_thread(main, blocks, thread, post_word(page))
     site = raw.meta.site or _meta(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site)
     title = title or (doc.title or "")

@@ -1,0 +1,316 @@
+"""Stage 1c: forum threads and Q&A pages, recognised by their structure.
+
+A thread shows its posts (answers, replies, floors, comments) as repeated sibling
+blocks built from one template: the poster's name, a date, the body, then buttons and
+counters. trafilatura keeps one post at most. Here:
+
+1. Candidate groups: element children of one parent sharing a tag and class names
+   (digits aside), two or more of them.
+2. Each member's text fields (its leaf blocks) are keyed by their path of tags and
+   classes inside the member, so the same field of every post has the same key. A field
+   whose text repeats across posts is the template's label or button (回复, 举报, 展开阅读全文);
+   the body is the field key with the most text, mostly not link text. A group is a list
+   of posts when its members carry fields besides the body (a name, a date) and are not
+   cards of other pages (a linked headline of 12+ Han characters outside the body).
+3. The thread: the page's main content above the posts (the question or first post, as
+   ``locate`` found it), then every post in order under a heading of its own with the
+   poster's name (the first short linked field above the body). A page whose posts are
+   short comments under a long article (a news story's reader comments) is not a thread:
+   the posts must hold a fair share of the text beside the article above them.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..text import fold, han_count
+
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
+           "figcaption", "pre", "div", "section", "article", "caption", "ul", "ol", "table", "header", "footer")
+# a field of nothing but figures, dates, times and separators (a counter, a timestamp, a floor number)
+_TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
+                          "h1", "h2", "h3", "h4", "h5", "h6"})
+_FIGURES = re.compile(r"^[\d\s:：.\-/年月日楼#|·,，()（）万千kKw+]*$")
+
+MIN_POSTS = 2
+MAX_GROUPS = 40  # candidate groups looked at closely, the richest first
+MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
+MIN_GROUP_CHARS = 8  # unlinked text a candidate group needs in all
+MAX_BODY_LINK_SHARE = 0.5
+MIN_CARD_HEADLINE_HAN = 12  # a linked line this long outside the body is another page's headline (a name is shorter)
+MAX_NAME_CHARS = 24
+MAX_LABEL_CHARS = 16  # a template field this short is a label, a date or a counter
+REPLY_SHARE = 0.25  # posts below an article hold at least this share of its text to make a thread
+
+
+@dataclass(frozen=True)
+class Field:
+    el: object
+    path: tuple  # field_key
+    text: str
+    link_share: float
+
+
+@dataclass(frozen=True)
+class Post:
+    element: object  # the member of the group
+    body: object  # the element holding the post's text
+    extra: tuple  # (name, body) of the replies nested in the post, outside its body
+    name: str
+
+
+@dataclass(frozen=True)
+class Thread:
+    posts: tuple[Post, ...]
+    members: frozenset
+    chars: int  # Han characters of all post bodies
+
+
+def signature(el) -> tuple[str, str]:
+    """Tag and class names, digits aside: the members of one template share it."""
+    classes = _DIGITS.sub("", el.get("class") or "").split()
+    return el.tag, " ".join(sorted(set(classes)))
+
+
+def _text(el) -> str:
+    return _SPACES.sub(" ", el.text_content()).strip()
+
+
+def _linked(el) -> int:
+    return sum(len(_text(a)) for a in el.iter("a"))
+
+
+def _fields(member) -> list[Field]:
+    """The member's leaf blocks with text, keyed by their path inside the member."""
+    elements = [el for el in member.iter(*_BLOCKS)]
+    holders = {member} if len(elements) > 1 or (elements and elements[0] is not member) else set()
+    for el in elements:
+        for anc in el.iterancestors():
+            if anc is member or anc in holders:
+                break
+            holders.add(anc)
+    out = []
+    for el in elements:
+        if el in holders:
+            continue
+        text = _text(el)
+        if not text:
+            continue
+        out.append(Field(el, field_key(el, member), text, _linked(el) / max(1, len(text))))
+    return out
+
+
+def field_key(el, member) -> tuple:
+    """The same field of every post: the element's signature and its parent's (inside the
+    member), so a wrapper one post has and another lacks higher up does not matter."""
+    parent = el.getparent()
+    return (signature(parent) if parent is not None and el is not member else ("", ""), signature(el))
+
+
+def _candidates(page) -> list[list]:
+    """Groups of two or more sibling elements with one signature, the most text first."""
+    groups = []
+    for parent in page.iter():
+        if not isinstance(parent.tag, str):
+            continue
+        by_sig = defaultdict(list)
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag not in ("a", "span", "img", "br", "option", "script", "style"):
+                by_sig[signature(child)].append(child)
+        for members in by_sig.values():
+            if len(members) >= MIN_POSTS:
+                unlinked = sum(max(0, len(_text(m)) - _linked(m)) for m in members)
+                if unlinked >= MIN_GROUP_CHARS:
+                    groups.append((unlinked, members))
+    groups.sort(key=lambda g: -g[0])
+    return [m for _u, m in groups[:MAX_GROUPS]]
+
+
+def _lca(elements: list, stop) -> object:
+    """The deepest element holding all of ``elements``, at most ``stop``."""
+    chains = []
+    for el in elements:
+        chain = [el] + [a for a in el.iterancestors()]
+        chains.append(chain[: chain.index(stop) + 1] if stop in chain else chain)
+    common = set(chains[0]).intersection(*map(set, chains[1:])) if len(chains) > 1 else set(chains[0])
+    return next(el for el in chains[0] if el in common)
+
+
+def _within(el, root) -> bool:
+    return el is root or any(a is root for a in el.iterancestors())
+
+
+def _read_group(members: list, min_posts: int = MIN_POSTS) -> Thread | None:
+    """The posts of a group, or None when it is not a list of posts."""
+    if any(True for m in members for _h in m.iter("h1")):
+        return None  # a page's headline inside: whole articles one after another, not posts
+    fields = [_fields(m) for m in members]
+    if sum(1 for f in fields if len({x.path for x in f}) >= 2) < min_posts:
+        return None  # paragraphs of one article, items of a plain list: no template around a body
+    texts_by_path: dict[tuple, list[str]] = defaultdict(list)
+    members_by_path: dict[tuple, set[int]] = defaultdict(set)
+    for n, f in enumerate(fields):
+        for x in f:
+            texts_by_path[x.path].append(_DIGITS.sub("", fold(x.text)))
+            members_by_path[x.path].add(n)
+
+    def constant(path: tuple) -> bool:
+        """The same words in most posts, figures aside (回复, 等 8174 人想问, 展开阅读全文)."""
+        texts = texts_by_path[path]
+        counts = Counter(texts)
+        return len(texts) >= 2 and counts.most_common(1)[0][1] >= max(2, len(texts) / 2)
+
+    body_chars: Counter = Counter()
+    for f in fields:
+        for x in f:
+            if x.link_share <= MAX_BODY_LINK_SHARE and han_count(x.text) and not constant(x.path):
+                body_chars[x.path] += han_count(x.text)
+    if not body_chars:
+        return None
+    body_path = body_chars.most_common(1)[0][0]
+    if body_path[0] == ("", "") or len(members_by_path[body_path]) < min_posts:
+        return None
+
+    def template(x: Field) -> bool:
+        """A label, name, date, counter or button of the template, not text of the post."""
+        if x.path == body_path:
+            return False
+        if constant(x.path) or _FIGURES.match(x.text) or x.link_share > MAX_BODY_LINK_SHARE:
+            return True
+        return len(members_by_path[x.path]) >= 2 and len(x.text) <= MAX_LABEL_CHARS
+
+    posts, cards, framed = [], 0, 0
+    for member, f in zip(members, fields, strict=True):
+        own = [el for el in member.iter(*_BLOCKS) if el is not member and field_key(el, member) == body_path]
+        if not own:
+            continue
+        body = _lca(own, member)
+        if body is member:
+            continue  # the body's text spread over the whole member: no template around it
+        # widen to the body's container while that only adds text blocks (a list or a quote in the post)
+        while body.getparent() is not None and body.getparent() is not member:
+            parent = body.getparent()
+            added = [x for x in f if _within(x.el, parent) and not _within(x.el, body)]
+            if any(template(x) or x.el.tag not in _TEXT_BLOCKS for x in added):
+                break
+            body = parent
+        if _linked(body) > MAX_BODY_LINK_SHARE * max(1, len(_text(body))):
+            continue  # a list of links, not a post
+        outside = [x for x in f if not _within(x.el, body)]
+        if any(x.link_share > MAX_BODY_LINK_SHARE and han_count(x.text) >= MIN_CARD_HEADLINE_HAN for x in outside):
+            cards += 1  # a headline linking elsewhere: a card of another page
+        # the template around the body: a name, a date, a counter or a button most posts show
+        if any(template(x) and len(members_by_path[x.path]) >= 2 for x in outside):
+            framed += 1
+        name = ""
+        for x in outside:
+            if _before(x.el, body) and 0 < len(x.text) <= MAX_NAME_CHARS and x.link_share > MAX_BODY_LINK_SHARE \
+                    and not constant(x.path) and not _FIGURES.match(x.text):
+                name = _name_of(x.el)
+                break
+        posts.append(Post(member, body, (), name))
+    if len(posts) < min_posts or cards * 2 >= len(posts) or framed * 2 < len(posts):
+        return None
+    chars = sum(han_count(_text(p.body)) for p in posts)
+    if chars < MIN_THREAD_HAN * min_posts / MIN_POSTS:
+        return None
+    return Thread(tuple(posts), frozenset(members), chars)
+
+
+def _name_of(el) -> str:
+    """The first link's text in a field: the poster's name without the badges beside it."""
+    for a in el.iter("a"):
+        text = _text(a)
+        if text:
+            return text[:MAX_NAME_CHARS]
+    return _text(el)[:MAX_NAME_CHARS]
+
+
+def _before(a, b) -> bool:
+    """``a`` comes before ``b`` in document order."""
+    for el in b.itersiblings(preceding=True):
+        if _within(a, el):
+            return True
+    for anc in b.iterancestors():
+        for el in anc.itersiblings(preceding=True):
+            if _within(a, el):
+                return True
+    return False
+
+
+def find_thread(page) -> Thread | None:
+    """The page's list of posts with the most text, if it has one, with the replies nested
+    in its posts (a reply to a comment, 楼中楼)."""
+    best = None
+    for members in _candidates(page):
+        thread = _read_group(members)
+        if thread and (best is None or thread.chars > best.chars):
+            best = thread
+    if best is None:
+        return None
+    return _with_nested(best)
+
+
+def _with_nested(thread: Thread) -> Thread:
+    """Replies inside the posts, outside their bodies: elements of one signature under
+    parents of one signature across the posts, read like a thread of their own."""
+    bodies = [p.body for p in thread.posts]
+    by_key: dict[tuple, list] = defaultdict(list)
+    for post in thread.posts:
+        for el in post.element.iter(*_BLOCKS):
+            if el is post.element or any(_within(el, b) or _within(b, el) for b in bodies):
+                continue
+            parent = el.getparent()
+            by_key[(signature(parent), signature(el))].append(el)
+    nested = None
+    for members in by_key.values():
+        if len(members) < 2:
+            continue
+        found = _read_group(members, min_posts=1)
+        if found and (nested is None or found.chars > nested.chars):
+            nested = found
+    if nested is None:
+        return thread
+    posts = []
+    for post in thread.posts:
+        inner = tuple((r.name, r.body) for r in nested.posts if _within(r.element, post.element))
+        posts.append(Post(post.element, post.body, inner, post.name))
+    return Thread(tuple(posts), thread.members, thread.chars + nested.chars)
+
+
+def post_word(page) -> str:
+    """What the page calls its posts: 回答 on a Q&A page, else 回复."""
+    text = page.text_content()
+    return "回答" if text.count("回答") > text.count("回复") else "回复"
+
+
+def _clean_copy(el):
+    """A copy of a post's body without controls a reader cannot use here."""
+    new = copy.deepcopy(el)
+    for bad in list(new.iter("button", "input", "textarea", "select", "form", "svg")):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    new.tail = None
+    return new
+
+
+def append_posts(main, thread: Thread, word: str) -> None:
+    """The posts after the main content, each under a heading with its number and poster."""
+    target = main.find("body") if main.find("body") is not None else main
+    for n, post in enumerate(thread.posts, 1):
+        head = etree.SubElement(target, "h2")
+        head.text = f"{word} {n} · {post.name}" if post.name else f"{word} {n}"
+        box = etree.SubElement(target, "div")
+        box.append(_clean_copy(post.body))
+        for name, body in post.extra:
+            quote = etree.SubElement(box, "blockquote")
+            if name:
+                etree.SubElement(quote, "p").text = f"{name}："
+            quote.append(_clean_copy(body))
