@@ -35,17 +35,23 @@ _SPACES = re.compile(r"\s+")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
            "figcaption", "pre", "div", "section", "article", "caption", "ul", "ol", "table", "header", "footer")
 # a field of nothing but figures, dates, times and separators (a counter, a timestamp, a floor number)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:昨天|前天|刚刚)")
+MAX_DATED_CHARS = 60
 _TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
                           "h1", "h2", "h3", "h4", "h5", "h6"})
 _FIGURES = re.compile(r"^[\d\s:：.\-/年月日楼#|·,，()（）万千kKw+]*$")
 
 MIN_POSTS = 2
 MAX_GROUPS = 40  # candidate groups looked at closely, the richest first
+BODY_SHARE = 0.25  # the field most posts have, first in them, is their body with this share of the richest field's text
 MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
 MIN_GROUP_CHARS = 8  # unlinked text a candidate group needs in all
 MAX_BODY_LINK_SHARE = 0.5
+MIN_LINK_LIST_CHARS = 10  # a body this long, mostly link text, is a list of links (a shorter one: a #tag# post)
 MIN_CARD_HEADLINE_HAN = 12  # a linked line this long outside the body is another page's headline (a name is shorter)
 MAX_NAME_CHARS = 24
+MIN_NAME_LINK_SHARE = 0.15  # the poster's name links to the poster's page (a badge may follow it)
 MAX_LABEL_CHARS = 16  # a template field this short is a label, a date or a counter
 REPLY_SHARE = 0.25  # posts below an article hold at least this share of its text to make a thread
 
@@ -71,6 +77,11 @@ class Thread:
     posts: tuple[Post, ...]
     members: frozenset
     chars: int  # Han characters of all post bodies
+
+
+def _dated(text: str) -> bool:
+    """A short line with a date or time in it: the post's date line, not its text."""
+    return len(text) <= MAX_DATED_CHARS and _DATE.search(text) is not None
 
 
 def signature(el) -> tuple[str, str]:
@@ -168,13 +179,23 @@ def _read_group(members: list, min_posts: int = MIN_POSTS) -> Thread | None:
         return len(texts) >= 2 and counts.most_common(1)[0][1] >= max(2, len(texts) / 2)
 
     body_chars: Counter = Counter()
+    order: dict[tuple, list[int]] = defaultdict(list)  # where in its post each field first comes
     for f in fields:
-        for x in f:
-            if x.link_share <= MAX_BODY_LINK_SHARE and han_count(x.text) and not constant(x.path):
+        seen: set = set()
+        for k, x in enumerate(f):
+            if x.link_share <= MAX_BODY_LINK_SHARE and han_count(x.text) and not constant(x.path) \
+                    and not _dated(x.text):
                 body_chars[x.path] += han_count(x.text)
+                if x.path not in seen:
+                    seen.add(x.path)
+                    order[x.path].append(k)
     if not body_chars:
         return None
-    body_path = body_chars.most_common(1)[0][0]
+    # the body: among the fields with a fair share of the text, the one most posts have, first in
+    # them (a post's own text before the replies nested under it)
+    most = body_chars.most_common(1)[0][1]
+    body_path = max((p for p, n in body_chars.items() if n >= BODY_SHARE * most),
+                    key=lambda p: (len(order[p]), -sum(order[p]) / len(order[p]), body_chars[p]))
     if body_path[0] == ("", "") or len(members_by_path[body_path]) < min_posts:
         return None
 
@@ -182,18 +203,18 @@ def _read_group(members: list, min_posts: int = MIN_POSTS) -> Thread | None:
         """A label, name, date, counter or button of the template, not text of the post."""
         if x.path == body_path:
             return False
-        if constant(x.path) or _FIGURES.match(x.text) or x.link_share > MAX_BODY_LINK_SHARE:
+        if constant(x.path) or _FIGURES.match(x.text) or x.link_share > MAX_BODY_LINK_SHARE or _dated(x.text):
             return True
         return len(members_by_path[x.path]) >= 2 and len(x.text) <= MAX_LABEL_CHARS
 
-    posts, cards, framed = [], 0, 0
+    posts, cards, framed, titled = [], 0, 0, 0
     for member, f in zip(members, fields, strict=True):
         own = [el for el in member.iter(*_BLOCKS) if el is not member and field_key(el, member) == body_path]
         if not own:
             continue
         body = _lca(own, member)
-        if body is member:
-            continue  # the body's text spread over the whole member: no template around it
+        if body is member or body.tag in _HEADINGS:
+            continue  # the text spread over the whole member, or a headline: no post
         # widen to the body's container while that only adds text blocks (a list or a quote in the post)
         while body.getparent() is not None and body.getparent() is not member:
             parent = body.getparent()
@@ -201,22 +222,28 @@ def _read_group(members: list, min_posts: int = MIN_POSTS) -> Thread | None:
             if any(template(x) or x.el.tag not in _TEXT_BLOCKS for x in added):
                 break
             body = parent
-        if _linked(body) > MAX_BODY_LINK_SHARE * max(1, len(_text(body))):
+        if len(_text(body)) >= MIN_LINK_LIST_CHARS and _linked(body) > MAX_BODY_LINK_SHARE * len(_text(body)):
             continue  # a list of links, not a post
         outside = [x for x in f if not _within(x.el, body)]
-        if any(x.link_share > MAX_BODY_LINK_SHARE and han_count(x.text) >= MIN_CARD_HEADLINE_HAN for x in outside):
+        if any(x.link_share > MAX_BODY_LINK_SHARE and han_count(x.text) >= MIN_CARD_HEADLINE_HAN and not _dated(x.text)
+               for x in outside):
             cards += 1  # a headline linking elsewhere: a card of another page
         # the template around the body: a name, a date, a counter or a button most posts show
         if any(template(x) and len(members_by_path[x.path]) >= 2 for x in outside):
             framed += 1
         name = ""
         for x in outside:
-            if _before(x.el, body) and 0 < len(x.text) <= MAX_NAME_CHARS and x.link_share > MAX_BODY_LINK_SHARE \
-                    and not constant(x.path) and not _FIGURES.match(x.text):
+            # the same name on every reply is one person answering several times: no test of constancy
+            if _before(x.el, body) and 0 < len(x.text) <= MAX_NAME_CHARS and x.link_share >= MIN_NAME_LINK_SHARE \
+                    and not _FIGURES.match(x.text):
                 name = _name_of(x.el)
                 break
+        if any(x.el.tag in _HEADINGS for x in outside):
+            titled += 1
         posts.append(Post(member, body, (), name))
-    if len(posts) < min_posts or cards * 2 >= len(posts) or framed * 2 < len(posts):
+    if len(posts) < min_posts or cards * 2 > len(posts) or framed * 2 < len(posts):
+        return None
+    if titled * 2 >= len(posts) and len(posts) >= MIN_POSTS:  # sections of an article, each under its heading
         return None
     chars = sum(han_count(_text(p.body)) for p in posts)
     if chars < MIN_THREAD_HAN * min_posts / MIN_POSTS:
@@ -229,8 +256,8 @@ def _name_of(el) -> str:
     for a in el.iter("a"):
         text = _text(a)
         if text:
-            return text[:MAX_NAME_CHARS]
-    return _text(el)[:MAX_NAME_CHARS]
+            return text[:MAX_NAME_CHARS].rstrip(":：")
+    return _text(el)[:MAX_NAME_CHARS].rstrip(":：")
 
 
 def _before(a, b) -> bool:
@@ -251,11 +278,11 @@ def find_thread(page) -> Thread | None:
     best = None
     for members in _candidates(page):
         thread = _read_group(members)
-        if thread and (best is None or thread.chars > best.chars):
-            best = thread
-    if best is None:
-        return None
-    return _with_nested(best)
+        if thread:
+            thread = _with_nested(thread)
+            if best is None or thread.chars > best.chars:
+                best = thread
+    return best
 
 
 def _with_nested(thread: Thread) -> Thread:
