@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from lxml import etree
 
 from ..records import Raw
-from ..text import TERMINAL_PUNCT, fold, han_count, looks_like_site
+from ..text import TERMINAL_PUNCT, fold, han_count, has_han, looks_like_site
 from .read import normalize_date
 from .thread import REPLY_SHARE, Thread, append_posts, find_thread, post_word
 
@@ -316,11 +316,23 @@ def strip_site(title: str, site: str = "") -> str:
     return title.strip()
 
 
-def choose_title(titles: list[str], h1s: list[str], site: str = "") -> str:
-    """The article's headline from the page's <title>/og:title candidates and its h1s."""
+_TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*")
+MAX_SITE_TITLE_CHARS = 8  # a <title> this short, without the h1 in it, is the site's name
+
+
+def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: list[str] = ()) -> str:
+    """The article's headline from the page's <title>/og:title candidates, its h1s and (for a
+    page without an h1 of the headline) its h2/h3 subheads."""
     stripped = [strip_site(t, site) for t in titles if t.strip()]
     stripped = [t for t in stripped if t]
     heads = [_SPACES.sub(" ", h).strip() for h in h1s if h.strip()]
+    subs = [_SPACES.sub(" ", h).strip() for h in subheads if h.strip()]
+    # a <title> that is only the site's name (南生论坛, -某某网): the one h1 longer than it
+    if len(set(heads)) == 1 and han_count(heads[0]) >= 4 and stripped:
+        t = stripped[0]
+        if len(t) <= MAX_SITE_TITLE_CHARS and len(heads[0]) > len(t) \
+                and fold(heads[0]) not in fold(titles[0]) and fold(t) not in fold(heads[0]):
+            return heads[0]
     for t in stripped:
         kt = fold(t)
         if not kt:
@@ -334,11 +346,28 @@ def choose_title(titles: list[str], h1s: list[str], site: str = "") -> str:
             for h in heads:
                 if kt.rstrip(".") in fold(h):
                     return h
+    picked = _title_part_heading(titles, heads, subs)
+    if picked:
+        return picked
     if stripped:
         return min(stripped, key=len) if len({fold(t) for t in stripped}) > 1 and _nested(stripped) else stripped[0]
     for h in heads:
         if han_count(h) >= 4 and not looks_like_site(h, fold(site)):
             return h
+    return ""
+
+
+def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) -> str:
+    """The first part of the <title> between separators when it is a heading of the page, word for word
+    (夜雨_原文、翻译及赏析_… with the h1 夜雨; 静夜思•夜-中国诗歌网 with the h3 静夜思•夜): the
+    suffix cut where the heading is shorter than the title."""
+    for t in titles:
+        parts = [p for p in _TITLE_PARTS.split(_SPACES.sub(" ", t).strip()) if p]
+        if len(parts) < 2:
+            continue
+        for h in heads + subs:
+            if fold(h) == fold(parts[0]) and has_han(h):
+                return h
     return ""
 
 
@@ -425,7 +454,8 @@ def locate(raw: Raw) -> Raw:
     if thread is not None:
         as_thread(main, blocks, thread, post_word(page))
     site = raw.meta.site or _meta(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
-    title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site)
+    subheads = [_text(h) for h in page.iter("h2", "h3")]
+    title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site, subheads)
     title = title or (doc.title or "")
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
