@@ -451,8 +451,7 @@ def locate(raw: Raw) -> Raw:
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
     first = recover(blocks, main)
     thread = find_thread(page)
-    if thread is not None:
-        as_thread(main, blocks, thread, post_word(page))
+    threaded = thread is not None and as_thread(main, blocks, thread, post_word(page))
     site = raw.meta.site or _meta(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
     subheads = [_text(h) for h in page.iter("h2", "h3")]
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site, subheads)
@@ -467,7 +466,8 @@ def locate(raw: Raw) -> Raw:
         raw.meta,
         title=title,
         author=raw.meta.author or ld.get("author", "") or _meta(page, "author", "article:author")
-        or ("" if stated else doc.author or ""),
+        # on a thread trafilatura's guess is a poster's name and badges, not the page's author
+        or ("" if stated or threaded else doc.author or ""),
         date=date,
         site=_SPACES.sub(" ", site).strip(),
     )
