@@ -94,6 +94,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"^(?:扫码|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^阅读原文$|关注我们|点个?在看|"
         r"^(?:点赞|在看|分享|收藏|转发)(?:[、，,和 ]*(?:点赞|在看|分享|收藏|转发))+$|返回搜狐|查看更多$|^举报\s*/?\s*反馈$|^分享到"
         r"|^查看详情|^分享(?:让|给)|欢迎关注|追踪更多|(?:fb|facebook|脸书)\s*粉丝(?:团|页)|按个?\W?赞\W?!|^进入.{1,16}讨论|^更多(?:文章|新闻|精彩|内容).{0,4}[，,]?都在"
+        # a line sending readers elsewhere: 更多……请关注某某网 / 欢迎访问 www.example.com
+        r"|^更多.{0,40}(?:请|敬请|欢迎)(?:关注|访问|登录|搜索|下载)"
         r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"
         # a follow button beside the author's name; a follow-me line inside the text
         r"|^\S{1,16}\s+\+?\s*关注$|^关注(?:我|我们|本号|公众号)"), 80),
@@ -154,6 +156,9 @@ _SITE_PATTERNS = (
 _KEYWORD_SEPARATORS = re.compile(r"[,，|、/;；]")
 _CAPTION_SUFFIX = re.compile(r"^\s*(?:配?图|图片|插图)?\s*\d{0,3}\s*$")
 
+_STEP = re.compile(r"^(\d{1,2})\s*[、.．]\s*\S")
+_SENTENCE = re.compile(r"[，。；！？]")
+MIN_STEP_CHARS = 20
 MIN_ARTICLE_SHARE = 0.25  # the tail cut needs this share of the text before it
 MIN_PROSE_BEFORE_CUT = 3
 MIN_PROSE_SHORT_ARTICLE = 6
@@ -268,10 +273,18 @@ def clean(doc: Doc) -> Doc:
     named: list[str] = []  # copyright and repost lines: they name the site
     paper_authors: list[tuple[tuple[int, int], str]] = []
     said: set[str] = set()  # long lines seen so far
+    step = 0  # number of the last step of a numbered list in the text (1、… 2、…)
     for n, (i, j, text) in enumerate(units):
         t = plain(text).strip()
         key = (i, j)
         rule = match_rule(t)
+        number = _STEP.match(t)
+        if number:
+            # the next step of the article's own numbered list, a sentence: its words (举报电话, 版权) are
+            # the subject, not a notice
+            if rule and int(number.group(1)) == step + 1 and len(t) >= MIN_STEP_CHARS and _SENTENCE.search(t):
+                rule = None
+            step = int(number.group(1)) if not rule else step
         if rule and rule.name in _NAMING_RULES:
             named.append(t)
         if rule and rule.ends_article and prose >= MIN_PROSE_BEFORE_CUT and (

@@ -438,13 +438,21 @@ def locate(raw: Raw) -> Raw:
     bare_extraction, build_html_output = _trafilatura()
     # trafilatura reads its own parse of the cleaned page (it repairs namespaced XHTML on the way);
     # images off: with them on, it prefers a picture list of related articles to the story
-    doc = bare_extraction(
-        lxml.html.tostring(page, encoding="unicode"), with_metadata=True, include_comments=False,
+    html = lxml.html.tostring(page, encoding="unicode")
+    settings = dict(
+        with_metadata=True, include_comments=False,
         include_tables=True, include_images=False, include_formatting=True, include_links=False,
         # publication date from the page's markup and text, without htmldate's slow search of every
         # string (150 ms a page, most of locate's time)
         date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"},
     )
+    doc = bare_extraction(html, **settings)
+    if doc is not None and _whole_page(doc, page):
+        # trafilatura gave up and returned the page's whole text (menus, lists and all): its stricter
+        # mode finds the article on such pages
+        strict = bare_extraction(html, favor_precision=True, **settings)
+        if strict is not None and strict.body is not None and han_count(strict.text or "") >= MIN_LEAD_HAN:
+            doc = strict
     if doc is None or doc.body is None or not len(doc.body):
         return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
     main = lxml.html.fromstring(build_html_output(doc))
@@ -473,6 +481,18 @@ def locate(raw: Raw) -> Raw:
     )
     body = lxml.html.tostring(main, encoding="unicode")
     return replace(raw, body=body, meta=meta)
+
+
+WHOLE_PAGE_SHARE = 0.8  # an extraction holding this share of a page's text is the whole page
+MIN_WHOLE_PAGE_CHARS = 1000
+
+
+def _whole_page(doc, page) -> bool:
+    """trafilatura's text is (nearly) all the text of a long page: no article was found."""
+    body = page.find("body")
+    total = len(_SPACES.sub("", (body if body is not None else page).text_content()))
+    got = len(_SPACES.sub("", doc.text or ""))
+    return total >= MIN_WHOLE_PAGE_CHARS and got >= WHOLE_PAGE_SHARE * total
 
 
 def _bylines(main, lines: int = 12) -> list[str]:
