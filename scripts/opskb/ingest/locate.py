@@ -256,6 +256,36 @@ def recover(blocks: list[tuple[object, str, str]], main) -> int:
     return first
 
 
+MAX_LINKED_SHARE = 0.6  # a kept line whose page text is more link text than this is a link to elsewhere
+MIN_LINKED_CHARS = 6
+
+
+def drop_linked(blocks: list[tuple[object, str, str]], main) -> int:
+    """Remove from ``main`` the lines above the article's first sentence or below its last
+    that are links on the page (a menu, a list of other stories, a channel's name linking to
+    it), whatever their words: the page's own element for the line is mostly link text.
+    Headings and lines with sentence punctuation in the middle stay. Returns how many went."""
+    kept = [(el, fold(_text(el))) for el in main.iter("p", "li", "td")]
+    kept = [(el, k) for el, k in kept if k]
+    prose = [j for j, (el, _k) in enumerate(kept) if _is_prose(_text(el))]
+    if not prose:
+        return 0
+    gone = 0
+    for i, j in _align(blocks, kept).items():
+        if prose[0] < j < prose[-1]:
+            continue  # inside the article: a linked item of its own list
+        el, text, _k = blocks[i]
+        if el.tag == "img" or el.tag in _HEADINGS or len(text) < MIN_LINKED_CHARS:
+            continue
+        if re.search(r"[，。；！？]", text[:-1]) or _link_share(el, text) <= MAX_LINKED_SHARE:
+            continue
+        out = kept[j][0]
+        if out.getparent() is not None:
+            out.drop_tree()
+            gone += 1
+    return gone
+
+
 def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str) -> bool:
     """Make ``main`` the thread: what it holds above the posts (the question or first post),
     then every post under a heading. Not when the posts are a few comments under a long
@@ -458,6 +488,7 @@ def locate(raw: Raw) -> Raw:
     main = lxml.html.fromstring(build_html_output(doc))
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
     first = recover(blocks, main)
+    drop_linked(blocks, main)
     thread = find_thread(page)
     threaded = thread is not None and as_thread(main, blocks, thread, post_word(page))
     site = raw.meta.site or _meta(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
