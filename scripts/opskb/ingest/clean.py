@@ -58,7 +58,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("end_marker", "结束标记", _rx(r"^[\s\-—_=~*·.。（）()【】\[\]]*(?:end|the end|完|全文完|本文完)[\s\-—_=~*·.。（）()【】\[\]]*$"), 20, True),
     Rule("copyright", "版权或免责声明", _rx(
         r"版权(?:所有|声明|归|及免责|申明)|著作权归|未经.{0,12}(?:允许|授权|许可).{0,12}(?:转载|使用|复制|摘编)"
-        r"|转载请(?:注明|联系)|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|侵权.{0,12}(?:删除|联系)"
+        r"|转载请(?:注明|联系)|转载.{0,6}(?:务|须|需)请?注明|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|侵权.{0,12}(?:删除|联系)"
         r"|独立(?:观点|担责)|信息存储空间|仅提供信息存储|^特别声明|非经授权|不得转载|all rights reserved|©|copyright"
         r"|icp\s*[备证]|公网安备|网安备|互联网新闻信息服务许可证|违法和不良信息举报"), 400, True),
     # words a news story uses too: only a short line of them is a notice
@@ -69,6 +69,11 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("comments", "评论区", _rx(
         r"^(?:评论列表|留言评论|发表评论|添加评论|写评论|写下你的评论|全部评论|网友评论|热门评论|最新评论|评论区|\d+\s*条评论|取消评论|暂无评论)"
         r"|你是访客|请填写.{0,8}信息|登录后.{0,6}(?:评论|发表)"), 60, True),
+    # buttons and walls around a post or an answer: 展开阅读全文, 收起, 登录后才能回复, 你对这个回答的评价是？
+    Rule("post_controls", "展开、登录与评价提示", _rx(
+        r"^(?:展开|收起)(?:全部|全文|阅读全文|更多|回答|评论|回复)?$|^(?:显示|查看)全部$"
+        r"|^(?:请|需要)?\s*(?:先\s*)?登录\s*(?:后|以)\s*[，,]?\s*(?:才能|方可|可以|即可|查看|阅读|回复|精彩|继续)"
+        r"|^(?:你|您)?(?:对|觉得)?(?:这个|这篇|该|本)(?:回答|答案|文章|内容).{0,8}(?:评价|有帮助|有用)"), 40),
     Rule("related", "相关链接与上下篇", _rx(
         r"^(?:上一篇|下一篇|上一页|下一页|相关推荐|相关阅读|相关文章|推荐阅读|延伸阅读|猜你喜欢|热门文章|热门推荐|本月热门"
         r"|最新答案|最新文章|热门标签|更多精彩|往期回顾|往期推荐|为你推荐|为您推荐|大家都在看|相关新闻|相关专题)"
@@ -156,6 +161,11 @@ _SITE_PATTERNS = (
 _KEYWORD_SEPARATORS = re.compile(r"[,，|、/;；]")
 _CAPTION_SUFFIX = re.compile(r"^\s*(?:配?图|图片|插图)?\s*\d{0,3}\s*$")
 
+_CONTACT_LABEL = _rx(
+    r"^(?:(?:通讯|联系|办公|公司)?地址|(?:联系|客服|服务|咨询|办公|值班)?电话|(?:服务|咨询|客服)?热线|传真|邮编|邮政编码"
+    r"|(?:电子)?邮箱|e-?mail|qq|微信(?:号)?|联系人|网址)\s*[:：]")
+MAX_CONTACT_CHARS = 80
+MIN_CONTACT_LINES = 2
 _STEP = re.compile(r"^(\d{1,2})\s*[、.．]\s*\S")
 _SENTENCE = re.compile(r"[，。；！？]")
 MIN_STEP_CHARS = 20
@@ -333,6 +343,19 @@ def clean(doc: Doc) -> Doc:
             if entries:
                 for m in range(n, n + entries + 1):
                     drop_item.setdefault(units[m][:2], "文章目录")
+
+    # A contact block: two or more short labelled lines in a row (地址：… 电话：… 邮编：…), the
+    # site's or company's address under the article; one such line alone is left to the rules.
+    run: list[tuple[int, int]] = []
+    for i, j, text in units + [(-1, -1, "")]:
+        t = plain(text).strip()
+        if len(t) <= MAX_CONTACT_CHARS and _CONTACT_LABEL.match(t):
+            run.append((i, j))
+            continue
+        if len(run) >= MIN_CONTACT_LINES:
+            for key in run:
+                drop_item.setdefault(key, "联系方式与地址")
+        run = []
 
     # A promotion card: a promo link, the promoted headline and teaser, then its call to
     # action (查看详情). The lines between two dropped promo lines go with them.
