@@ -256,6 +256,55 @@ def recover(blocks: list[tuple[object, str, str]], main) -> int:
     return first
 
 
+MIN_FLATTENED_BLOCKS = 2
+MAX_FLATTENED_GAP = 12  # page blocks looked at beyond the first and last found in the paragraph
+MIN_FLATTENED_COVER = 0.9
+
+
+def unflatten(blocks: list[tuple[object, str, str]], main) -> int:
+    """A kept paragraph that runs several of the page's own blocks together (trafilatura
+    flattened a post whose text is not in paragraphs: name, date, title, text, counters)
+    becomes those blocks again, so each is a line of its own for the rules. Only when the
+    blocks hold the paragraph's whole text. Returns how many paragraphs were split."""
+    kept = [(el, fold(_text(el))) for el in main.iter("p")]
+    kept = [(el, k) for el, k in kept if k]
+    spans: dict[int, list[int]] = {}
+    for i, j in _align(blocks, kept).items():
+        spans.setdefault(j, []).append(i)
+    split = 0
+    for j, found in spans.items():
+        if len(found) < MIN_FLATTENED_BLOCKS:
+            continue
+        out, whole = kept[j]
+        start, end = _widen(blocks, min(found), -1, whole), _widen(blocks, max(found), 1, whole)
+        parts = [(el, text) for el, text, k in blocks[start:end + 1] if k and el.tag != "img"]
+        if sum(len(fold(t)) for _el, t in parts) < MIN_FLATTENED_COVER * len(whole) or out.getparent() is None:
+            continue
+        if 2 * sum(1 for el, t in parts if _link_share(el, t) > MAX_LINKED_SHARE) >= len(parts):
+            continue  # a list of links run together: one line, as the rules saw it
+        for el, text in parts:
+            new = etree.Element(el.tag if el.tag in _HEADINGS else "p")
+            new.text = text
+            out.addprevious(new)
+        out.drop_tree()
+        split += 1
+    return split
+
+
+def _widen(blocks: list[tuple[object, str, str]], at: int, step: int, whole: str) -> int:
+    """The farthest page block from ``at`` (one way) whose text is still part of ``whole``,
+    pictures and empty blocks passed over."""
+    last, i = at, at + step
+    while 0 <= i < len(blocks) and abs(i - at) <= MAX_FLATTENED_GAP:
+        k = blocks[i][2]
+        if k:
+            if k not in whole:
+                break
+            last = i
+        i += step
+    return last
+
+
 MAX_LINKED_SHARE = 0.6  # a kept line whose page text is more link text than this is a link to elsewhere
 MIN_LINKED_CHARS = 6
 
@@ -488,6 +537,7 @@ def locate(raw: Raw) -> Raw:
     main = lxml.html.fromstring(build_html_output(doc))
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
     first = recover(blocks, main)
+    unflatten(blocks, main)
     drop_linked(blocks, main)
     thread = find_thread(page)
     threaded = thread is not None and as_thread(main, blocks, thread, post_word(page))
