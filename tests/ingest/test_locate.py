@@ -127,6 +127,14 @@ def test_a_title_that_is_only_the_site_name_gives_way_to_the_h1():
     assert choose_title(["雄安新区 - 某某百科"], ["雄安新区[编辑]"]) == "雄安新区"
 
 
+def test_a_title_the_page_never_shows_gives_way_to_the_line_above_the_article(tmp_path):
+    # <title> is the site and a page type; the page shows the headline in a styled div, no h1
+    body = ("<div class='t'>新群冷启动先做什么？</div><div class='info'>来源：某某科普 2024-05-01</div>"
+            + "".join(f"<p>{p}</p>" for p in PROSE))
+    raw = run(tmp_path, page(body, title="某某科普-问答文章"))
+    assert raw.meta.title == "新群冷启动先做什么？"
+
+
 def test_dates_from_markup_then_byline_then_a_dateline(tmp_path):
     body = "<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
     meta = '<meta property="article:published_time" content="2023-06-01T08:00:00+08:00">'

@@ -473,6 +473,8 @@ _LOGIN_OR_MENU = _rx(
     r"^(?:登录|登陆|登入|注册|免费注册|退出|首页|返回首页|个人中心|我的|菜单|导航|搜索|订阅|下载\s*app)"
     r"(?:\s*[/|｜]\s*(?:登录|注册|退出))?$")
 _AUTHOR_LIST = re.compile(rf"^(?:作者\s*[:：]?\s*)?{_NAME}\d?(?:\s*[、，,]\s*{_NAME}\d?){{1,}}(?:\s*等)?$")
+_LEAD_LABEL = re.compile(r"^【[^】]{1,6}】|^[^，。？！]{1,8}[：:]$")
+MIN_QUESTION_HAN = 6
 TITLE_LOOKAHEAD = 6  # short lines above the headline looked past
 _SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])")
 
@@ -514,8 +516,15 @@ def title_index(blocks: list[Block], site: str = "", author: str = "", named: li
             furniture.append(i)  # a list of names above another short line is the byline
         else:
             candidates.append(i)
+    # an editor's lead label (【导读】…, 编者按：) introduces the text; it is not its headline
+    candidates = [i for i in candidates if not _LEAD_LABEL.match(plain(blocks[i].text).strip())] or candidates
     if not candidates:
         return None, []
+    # a question page: the question is the headline, not a longer line about it
+    questions = [i for i in candidates if plain(blocks[i].text).strip().endswith(("？", "?"))
+                 and han_count(plain(blocks[i].text)) >= MIN_QUESTION_HAN]
+    if questions:
+        return questions[0], [i for i in furniture if i < questions[0]]
     pick = max(candidates, key=lambda i: (han_count(plain(blocks[i].text)), -i))
     return pick, [i for i in furniture if i < pick]
 

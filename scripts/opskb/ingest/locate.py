@@ -457,6 +457,10 @@ def locate(raw: Raw) -> Raw:
     subheads = [_text(h) for h in page.iter("h2", "h3")]
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site, subheads)
     title = title or (doc.title or "")
+    if not raw.meta.title and not any(h.strip() for h in h1s) and first >= 0 and not _on_page(title, blocks):
+        # a <title> the page never shows (科普中国-辟谣文章: a site and a page type) and no h1: the
+        # headline is the short line standing right above the article
+        title = _headline_above(blocks, first) or title
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(_meta(page, "article:published_time", "pubdate", "publishdate", "datePublished"))
@@ -486,6 +490,29 @@ def _whole_page(doc, page) -> bool:
     total = len(_SPACES.sub("", (body if body is not None else page).text_content()))
     got = len(_SPACES.sub("", doc.text or ""))
     return total >= MIN_WHOLE_PAGE_CHARS and got >= WHOLE_PAGE_SHARE * total
+
+
+HEADLINE_WINDOW = 6  # page blocks looked at above the article's first one
+MAX_HEADLINE_CHARS = 60
+
+
+def _on_page(title: str, blocks: list[tuple[object, str, str]]) -> bool:
+    key = fold(title)
+    return bool(key) and any(key in k for _el, _t, k in blocks)
+
+
+def _headline_above(blocks: list[tuple[object, str, str]], first: int) -> str:
+    """The nearest short line at or above the article's first block that reads as a headline:
+    Han text, no link, not a byline or a date, not a sentence ending in a full stop."""
+    for i in range(first, max(-1, first - 1 - HEADLINE_WINDOW), -1):  # trafilatura may have kept it
+        el, text, _k = blocks[i]
+        if el.tag == "img" or not text:
+            continue
+        if _BYLINE.match(text) or normalize_date(text) or _link_share(el, text) > MAX_LINK_SHARE:
+            continue
+        if han_count(text) >= 4 and len(text) <= MAX_HEADLINE_CHARS and not text.endswith(("。", ".", "：", ":")):
+            return text
+    return ""
 
 
 def _bylines(main, lines: int = 12) -> list[str]:
