@@ -68,7 +68,8 @@ def test_lone_traditional_character_in_simplified_text_is_converted():
 
 def test_valid_simplified_characters_that_opencc_could_change_stay():
     # 乾 and 吒 change alone under t2s, but OpenCC's phrases keep 乾坤 and 哪吒
-    for word in ("大乾坤", "哪吒", "覆灭", "藉此"):
+    # ... and 蟳 (蟳埔) stays rather than become a character most phones cannot show (𫊻)
+    for word in ("大乾坤", "哪吒", "覆灭", "藉此", "蟳埔"):
         text = _SIMPLIFIED.replace("周末", f"周末{word}", 1)
         assert convert_text(text) == (text, 0, False)
 

@@ -56,6 +56,9 @@ def t2s(text: str) -> str:
     return apply_phrases(_converter().convert(text))
 
 
+_LAST_BASIC_HAN = "\u9fff"
+
+
 @functools.lru_cache(maxsize=1)
 def _back_converter() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
@@ -74,7 +77,9 @@ def lone_traditional(text: str) -> tuple[str, int]:
     converted = _converter().convert(text)
     if len(converted) != len(text):  # a phrase of another length: convert character by character
         converted = "".join(_converter().convert(c) for c in text)
-    out = [b if a != b and traditional_only(a) else a for a, b in zip(text, converted, strict=True)]
+    # a conversion to a character outside the basic CJK block (蟳 -> 𫊻) would leave readers' fonts blank
+    out = [b if a != b and traditional_only(a) and b <= _LAST_BASIC_HAN else a
+           for a, b in zip(text, converted, strict=True)]
     new = "".join(out)
     return new, changed_chars(text, new)
 
