@@ -176,3 +176,40 @@ def test_sections_under_their_own_headings_are_not_posts(tmp_path):
     assert "回复 1" not in body and "回答 1" not in body
     for h in ("定义不同", "目标不同", "指标不同"):
         assert h in body
+
+
+def test_a_stream_of_other_stories_with_teasers_is_not_a_thread(tmp_path):
+    # each item: source and time, a linked headline (with an empty box inside the link), a long teaser
+    teaser = "这是另一篇文章的摘要，讲的是另一个城市的另一件事情，和本文没有关系，只是页面推荐给读者继续阅读的内容。"
+    stream = "".join(
+        f"<li class='stream-item'><div><span>某某财经</span><span>{i} 小时前</span></div>"
+        f"<h4><a href='/n{i}'>另一件和本文无关的新闻标题第{i}条<div></div></a></h4><p>{teaser * 2}</p></li>"
+        for i in range(1, 7)
+    )
+    body = "".join(f"<p>{p}</p>" for p in (REPLIES[0][1], REPLIES[1][1], REPLIES[2][1]))
+    html = (
+        "<!DOCTYPE html><html><head><title>新群冷启动的三个建议_某某网</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><article><h1>新群冷启动的三个建议</h1>{body}</article>"
+        f"<ul class='stream'>{stream}</ul>{FOOTER}</body></html>"
+    )
+    path = tmp_path / "stream.html"
+    path.write_text(html, encoding="utf-8")
+    out = locate(read(path)).body
+    assert "回复 1" not in out and "回答 1" not in out
+    assert REPLIES[0][1] in out
+
+
+def test_many_comments_under_a_long_blog_post_are_not_a_thread(tmp_path):
+    post = "".join(f"<p>{p}</p>" for _n, ps in ANSWERS for p in ps) * 4  # a long article above
+    comments = "".join(
+        f"<li class='comment'><a href='/u{i}'>读者{i}</a><span>2024-05-0{i % 9 + 1} 12:00</span>"
+        f"<div class='text'>写得真好，第{i}次看了，收藏起来慢慢学习。</div></li>" for i in range(12)
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>社群和用户运营的区别_某某博客</title></head><body>"
+        f"<article><h1>社群和用户运营的区别</h1>{post}</article><ul class='comments'>{comments}</ul>{FOOTER}</body></html>"
+    )
+    path = tmp_path / "blog.html"
+    path.write_text(html, encoding="utf-8")
+    out = locate(read(path)).body
+    assert "回复 1" not in out and "第3次看了" not in out

@@ -38,7 +38,7 @@ from lxml import etree
 from ..records import Raw
 from ..text import TERMINAL_PUNCT, fold, han_count
 from .read import normalize_date
-from .thread import REPLY_SHARE, Thread, append_posts, find_thread, post_word
+from .thread import MAX_THREAD_LEAD, REPLY_SHARE, Thread, append_posts, find_thread, post_word
 from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
 
 # Markers of a whole document rather than a fragment of one.
@@ -340,8 +340,9 @@ def drop_linked(blocks: list[tuple[object, str, str]], main) -> int:
 
 def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str) -> bool:
     """Make ``main`` the thread: what it holds above the posts (the question or first post),
-    then every post under a heading. Not when the posts are a few comments under a long
-    article. Returns whether ``main`` changed."""
+    then every post under a heading. Not when the posts are comments under an article (a
+    long text above them, or one they hold a small share of beside it). Returns whether
+    ``main`` changed."""
     kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
     kept = [(el, k) for el, k in kept if k]
     inside: set = set()
@@ -356,7 +357,7 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     lead = sum(han_count(k) for _el, k in kept[:cut])
     after = sum(han_count(kept[j][1]) for i, j in aligned.items() if i > end)
     # the posts are the page's main text or follow it; not a list above the article
-    if thread.chars < REPLY_SHARE * lead or after > thread.chars:
+    if thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD or after > thread.chars:
         return False
     for el, _k in kept[cut:]:
         if el.getparent() is not None:

@@ -15,8 +15,9 @@ counters. trafilatura keeps one post at most. Here:
 3. The thread: the page's main content above the posts (the question or first post, as
    ``locate`` found it), then every post in order under a heading of its own with the
    poster's name (the first short linked field above the body). A page whose posts are
-   short comments under a long article (a news story's reader comments) is not a thread:
-   the posts must hold a fair share of the text beside the article above them.
+   comments under an article (a news story's or a blog post's readers) is not a thread:
+   the text above the posts is a question or a first post, not a long article, and the
+   posts hold a fair share of the text beside it.
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ MIN_CARD_HEADLINE_HAN = 12  # a linked line this long outside the body is anothe
 MAX_NAME_CHARS = 24
 MIN_NAME_LINK_SHARE = 0.15  # the poster's name links to the poster's page (a badge may follow it)
 MAX_LABEL_CHARS = 16  # a template field this short is a label, a date or a counter
-REPLY_SHARE = 0.25  # posts below an article hold at least this share of its text to make a thread
+REPLY_SHARE = 1 / 3  # posts below a text hold at least a third as much text as it to make a thread
+MAX_THREAD_LEAD = 600  # Han characters above the posts beyond which they are an article's comments
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def _linked(el) -> int:
 
 def _fields(member) -> list[Field]:
     """The member's leaf blocks with text, keyed by their path inside the member."""
-    elements = [el for el in member.iter(*_BLOCKS)]
+    elements = [el for el in member.iter(*_BLOCKS) if _text(el)]  # an empty block holds nothing
     holders = {member} if len(elements) > 1 or (elements and elements[0] is not member) else set()
     for el in elements:
         for anc in el.iterancestors():
