@@ -99,3 +99,25 @@ def test_the_next_step_of_a_numbered_list_is_not_a_notice():
     assert all(s in kept for s in steps)
     # the same words on a line of its own, outside a list, are the platform's notice
     assert match_rule("举报电话：12345") is not None
+
+
+def test_a_menu_line_and_licence_numbers_go_whatever_the_words():
+    assert match_rule("首页 新闻 体育 财经 娱乐 科技").reason == "导航菜单"
+    assert match_rule("首页 | 运营 | 产品 | 设计 | 职场").reason == "导航菜单"
+    assert match_rule("增值电信业务经营许可证：京B2-20090059").reason == "版权或免责声明"
+    assert match_rule("京网文〔2019〕1234-123号").reason == "版权或免责声明"
+    for text in ("拉新 促活 留存 转化", "我们申请了经营许可证以后，活动就可以正常开展。", "AARRR：获取 激活 留存 收入 推荐"):
+        assert match_rule(text) is None, text
+
+
+def test_headlines_left_after_the_article_go_but_its_sections_stay():
+    from opskb.records import HEADING
+
+    blocks = [Block(HEADING, text="一、定位", level=2), *[Block(PARAGRAPH, text=p) for p in PROSE],
+              Block(HEADING, text="二、节奏", level=2), Block(PARAGRAPH, text=PROSE[0].replace("社群", "群")),
+              # other stories' headlines under the article: short lines, nothing under any of them
+              Block(HEADING, text="私域流量的五个误区", level=2), Block(HEADING, text="一个群从零到一千人的复盘", level=2),
+              Block(HEADING, text="社群团购还能做吗", level=2)]
+    doc = clean(Doc(source="t.md", meta=Meta(title="社群运营入门"), blocks=tuple(blocks)))
+    heads = [b.text for b in doc.blocks if b.kind == HEADING]
+    assert heads == ["一、定位", "二、节奏"]

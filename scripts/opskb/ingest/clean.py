@@ -60,7 +60,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"版权(?:所有|声明|归|及免责|申明)|著作权归|未经.{0,12}(?:允许|授权|许可).{0,12}(?:转载|使用|复制|摘编)"
         r"|转载请(?:注明|联系)|转载.{0,6}(?:务|须|需)请?注明|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|侵权.{0,12}(?:删除|联系)"
         r"|独立(?:观点|担责)|信息存储空间|仅提供信息存储|^特别声明|非经授权|不得转载|all rights reserved|©|copyright"
-        r"|icp\s*[备证]|公网安备|网安备|互联网新闻信息服务许可证|违法和不良信息举报"), 400, True),
+        r"|icp\s*[备证]|公网安备|网安备|互联网新闻信息服务许可证|违法和不良信息举报"
+        # licence and filing numbers at a page's foot: 增值电信业务经营许可证：京B2-2009…, 京网文〔2019〕…号
+        r"|(?:经营|服务|业务|视听节目|出版)许可证\s*[:：]?\s*[\w〔\[（(-]*\d|网文\s*[〔\[【(（]\s*\d{4}|算法备案|备案号\s*[:：]"),
+        400, True),
     # words a news story uses too: only a short line of them is a notice
     Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 40, True),
     Rule("platform_rules", "平台规则", _rx(
@@ -106,6 +109,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a follow button beside the author's name; a follow-me line inside the text
         r"|^\S{1,16}\s+\+?\s*关注$|^关注(?:我|我们|本号|公众号)"), 80),
     Rule("breadcrumb", "导航路径", _rx(r"^首页\s*[>/»›＞]"), 80),
+    # a menu copied as text: five or more short words in a row with only spaces or bars between them
+    Rule("menu_line", "导航菜单", re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{1,6}(?:\s*[|｜/·•]\s*|\s+)){4,}[\u4e00-\u9fffA-Za-z]{1,6}$"),
+         80),
     # the front matter of an academic paper as a text dump: keywords (kept as the page's
     # categories), classification numbers, affiliations with postcodes, funding, dates
     Rule("paper_meta", PAPER_REASON, _rx(
@@ -166,6 +172,7 @@ _CONTACT_LABEL = _rx(
     r"^(?:(?:通讯|联系|办公|公司)?地址|(?:联系|客服|服务|咨询|办公|值班)?电话|(?:服务|咨询|客服)?热线|传真|邮编|邮政编码"
     r"|(?:电子)?邮箱|e-?mail|qq|微信(?:号)?|联系人|网址)\s*[:：]")
 MAX_CONTACT_CHARS = 80
+MIN_TRAILING_HEADLINES = 2
 MIN_CONTACT_LINES = 2
 _STEP = re.compile(r"^(\d{1,2})\s*[、.．]\s*\S")
 _SENTENCE = re.compile(r"[，。；！？]")
@@ -449,6 +456,15 @@ def clean(doc: Doc) -> Doc:
             result[-1] = replace(prev, items=prev.items + b.items)
             continue
         result.append(b)
+    # short lines left after the article's last text, each read as a heading with nothing under
+    # it: a list of other stories' headlines, not sections (a run of two or more)
+    tail = 0
+    while tail < len(result) and result[len(result) - 1 - tail].kind == HEADING:
+        tail += 1
+    if tail >= MIN_TRAILING_HEADLINES and tail < len(result):
+        for b in result[len(result) - tail:]:
+            removed.append(Removed(plain(b.text), "正文之后的一串标题（其他文章列表）"))
+        result = result[:len(result) - tail]
 
     new_meta = Meta(title=title, author=plausible_name(author), date=date, site=plausible_name(site),
                     categories=categories)
