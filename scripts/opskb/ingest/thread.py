@@ -6,12 +6,15 @@ counters. trafilatura keeps one post at most. Here:
 
 1. Candidate groups: element children of one parent sharing a tag and class names
    (digits aside), two or more of them.
-2. Each member's text fields (its leaf blocks) are keyed by their path of tags and
-   classes inside the member, so the same field of every post has the same key. A field
-   whose text repeats across posts is the template's label or button (回复, 举报, 展开阅读全文);
-   the body is the field key with the most text, mostly not link text. A group is a list
-   of posts when its members carry fields besides the body (a name, a date) and are not
-   cards of other pages (a linked headline of 12+ Han characters outside the body).
+2. Each member's text fields (its leaf blocks) are keyed by their own and their parent's
+   tag and classes, so the same field of every post has the same key. A field whose text
+   repeats across posts (figures aside) is the template's label or button (回复, 举报,
+   展开阅读全文), and so are dates, figures and link text; the body is, among the fields with
+   a fair share of the text, the one most posts have and that comes first in them (a post's
+   own text before the replies nested in it). A group is a list of posts when its members
+   carry template fields besides the body (a name, a date) and are not cards of other pages
+   (a linked headline of 12+ Han characters outside the body), sections of an article (a
+   heading of their own) or whole articles (an h1).
 3. The thread: the page's main content above the posts (the question or first post, as
    ``locate`` found it), then every post in order under a heading of its own with the
    poster's name (the first short linked field above the body). A page whose posts are
@@ -35,19 +38,20 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
            "figcaption", "pre", "div", "section", "article", "caption", "ul", "ol", "table", "header", "footer")
-# a field of nothing but figures, dates, times and separators (a counter, a timestamp, a floor number)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:昨天|前天|刚刚)")
 MAX_DATED_CHARS = 60
 _TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
                           "h1", "h2", "h3", "h4", "h5", "h6"})
+# a field of nothing but figures, dates, times and separators (a counter, a timestamp, a floor number)
 _FIGURES = re.compile(r"^[\d\s:：.\-/年月日楼#|·,，()（）万千kKw+]*$")
 
 MIN_POSTS = 2
-MAX_GROUPS = 40  # candidate groups looked at closely, the richest first
+MAX_GROUPS = 20  # candidate groups looked at closely, the richest first
+MAX_NESTED_GROUPS = 6  # ... and groups of replies nested in a thread's posts
 BODY_SHARE = 0.25  # the field most posts have, first in them, is their body with this share of the richest field's text
 MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
-MIN_GROUP_CHARS = 8  # unlinked text a candidate group needs in all
+MIN_GROUP_CHARS = 8  # text a candidate group needs in all
 MAX_BODY_LINK_SHARE = 0.5
 MIN_LINK_LIST_CHARS = 10  # a body this long, mostly link text, is a list of links (a shorter one: a #tag# post)
 MIN_CARD_HEADLINE_HAN = 12  # a linked line this long outside the body is another page's headline (a name is shorter)
@@ -139,9 +143,9 @@ def _candidates(page) -> list[list]:
                 by_sig[signature(child)].append(child)
         for members in by_sig.values():
             if len(members) >= MIN_POSTS:
-                unlinked = sum(max(0, len(_text(m)) - _linked(m)) for m in members)
-                if unlinked >= MIN_GROUP_CHARS:
-                    groups.append((unlinked, members))
+                chars = sum(len(m.text_content()) for m in members)
+                if chars >= MIN_GROUP_CHARS:
+                    groups.append((chars, members))
     groups.sort(key=lambda g: -g[0])
     return [m for _u, m in groups[:MAX_GROUPS]]
 
@@ -290,18 +294,17 @@ def find_thread(page) -> Thread | None:
 def _with_nested(thread: Thread) -> Thread:
     """Replies inside the posts, outside their bodies: elements of one signature under
     parents of one signature across the posts, read like a thread of their own."""
-    bodies = [p.body for p in thread.posts]
     by_key: dict[tuple, list] = defaultdict(list)
     for post in thread.posts:
+        inside = set(post.body.iter())
         for el in post.element.iter(*_BLOCKS):
-            if el is post.element or any(_within(el, b) or _within(b, el) for b in bodies):
+            if el is post.element or el in inside or _within(post.body, el):
                 continue
             parent = el.getparent()
             by_key[(signature(parent), signature(el))].append(el)
     nested = None
-    for members in by_key.values():
-        if len(members) < 2:
-            continue
+    groups = sorted((m for m in by_key.values() if len(m) >= 2), key=lambda m: -sum(len(e.text_content()) for e in m))
+    for members in groups[:MAX_NESTED_GROUPS]:
         found = _read_group(members, min_posts=1)
         if found and (nested is None or found.chars > nested.chars):
             nested = found
