@@ -106,7 +106,9 @@ def test_a_menu_line_and_licence_numbers_go_whatever_the_words():
     assert match_rule("首页 | 运营 | 产品 | 设计 | 职场").reason == "导航菜单"
     assert match_rule("增值电信业务经营许可证：京B2-20090059").reason == "版权或免责声明"
     assert match_rule("京网文〔2019〕1234-123号").reason == "版权或免责声明"
-    for text in ("拉新 促活 留存 转化", "我们申请了经营许可证以后，活动就可以正常开展。", "AARRR：获取 激活 留存 收入 推荐"):
+    for text in ("拉新 促活 留存 转化", "我们申请了经营许可证以后，活动就可以正常开展。", "AARRR：获取 激活 留存 收入 推荐",
+                 # typesetting puts spaces around Latin words; a spaced-out title; a byline
+                 "抖音及 B 站 AI 绘图相关内容", "一 文 搞 懂 什 么 是 战 略", "作者 | 顾 韩 编辑 | 李春晖"):
         assert match_rule(text) is None, text
 
 

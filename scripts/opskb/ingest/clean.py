@@ -110,7 +110,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^\S{1,16}\s+\+?\s*关注$|^关注(?:我|我们|本号|公众号)"), 80),
     Rule("breadcrumb", "导航路径", _rx(r"^首页\s*[>/»›＞]"), 80),
     # a menu copied as text: five or more short words in a row with only spaces or bars between them
-    Rule("menu_line", "导航菜单", re.compile(r"^(?:[\u4e00-\u9fffA-Za-z]{1,6}(?:\s*[|｜/·•]\s*|\s+)){4,}[\u4e00-\u9fffA-Za-z]{1,6}$"),
+    # (Han words of two to four characters: spaces around Latin words are typesetting, a spaced-out
+    # title has one character a word)
+    Rule("menu_line", "导航菜单", re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:\s*[|｜/·•]\s*|\s+)){4,}[\u4e00-\u9fff]{2,4}$"),
          80),
     # the front matter of an academic paper as a text dump: keywords (kept as the page's
     # categories), classification numbers, affiliations with postcodes, funding, dates
@@ -458,8 +460,9 @@ def clean(doc: Doc) -> Doc:
         result.append(b)
     # short lines left after the article's last text, each read as a heading with nothing under
     # it: a list of other stories' headlines, not sections (a run of two or more)
-    tail = 0
-    while tail < len(result) and result[len(result) - 1 - tail].kind == HEADING:
+    tail = 0  # numbered ones may be the article's closing points: they stay
+    while tail < len(result) and result[len(result) - 1 - tail].kind == HEADING \
+            and not _SECTION_NUMBER.match(plain(result[len(result) - 1 - tail].text).strip()):
         tail += 1
     if tail >= MIN_TRAILING_HEADLINES and tail < len(result):
         for b in result[len(result) - tail:]:
