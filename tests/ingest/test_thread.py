@@ -213,3 +213,23 @@ def test_many_comments_under_a_long_blog_post_are_not_a_thread(tmp_path):
     path.write_text(html, encoding="utf-8")
     out = locate(read(path)).body
     assert "回复 1" not in out and "第3次看了" not in out
+
+
+def test_a_lone_reply_nested_in_a_post_follows_it(tmp_path):
+    def reply(n: int, name: str, text: str, child: str = "") -> str:
+        nested = (f"<div class='children'><div class='item'><b>楼主小陈</b><span>2024-01-0{n}</span>"
+                  f"<div class='detail'>{child}</div></div></div>") if child else ""
+        return (f"<div class='reply'><div class='who'><a href='/u/{n}'>{name}</a><span>2024-01-0{n}</span></div>"
+                f"<div class='detail'>{text}</div><div class='act'><a href='#'>点赞</a></div>{nested}</div>")
+    replies = (reply(1, "老王", REPLIES[0][1], child="谢谢老王，我先把群规写出来试试看。")
+               + reply(2, "小李", REPLIES[1][1]) + reply(3, "运营阿美", REPLIES[2][1]))
+    html = (
+        "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 某某社区</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><main><h1>新群冷启动先做什么？</h1>"
+        "<div class='question'><p>刚接手公司的用户群，三百多人，每天几乎没人说话，想请教大家先做哪几件事。</p></div>"
+        f"<div class='replies'>{replies}</div></main>{FOOTER}</body></html>"
+    )
+    _title, md = _ingest(tmp_path, html, "nested.html")
+    text = page_text(md)
+    pos = _positions(text, [REPLIES[0][1][:10], "谢谢老王，我先把群规写出来试试看。", REPLIES[1][1][:10]])
+    assert pos == sorted(pos)

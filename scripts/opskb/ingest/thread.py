@@ -308,13 +308,26 @@ def _with_nested(thread: Thread) -> Thread:
         found = _read_group(members, min_posts=1)
         if found and (nested is None or found.chars > nested.chars):
             nested = found
-    if nested is None:
-        return thread
-    posts = []
+    posts, chars = [], thread.chars
     for post in thread.posts:
-        inner = tuple((r.name, r.body) for r in nested.posts if _within(r.element, post.element))
+        if nested is not None:
+            inner = tuple((r.name, r.body) for r in nested.posts if _within(r.element, post.element))
+        else:  # a lone reply in the whole thread: its text sits in a field like the posts' own
+            inner = tuple(("", el) for el in _lone_replies(post))
+            chars += sum(han_count(_text(el)) for _n, el in inner)
         posts.append(Post(post.element, post.body, inner, post.name))
-    return Thread(tuple(posts), thread.members, thread.chars + nested.chars)
+    if nested is not None:
+        chars += nested.chars
+    return Thread(tuple(posts), thread.members, chars)
+
+
+def _lone_replies(post: Post) -> list:
+    """Blocks inside a post, outside its body, built like its body (same tag and classes): replies to it."""
+    inside = set(post.body.iter())
+    key = signature(post.body)
+    found = [el for el in post.element.iter(post.body.tag) if el is not post.element and el not in inside
+             and not _within(post.body, el) and signature(el) == key and _text(el)]
+    return [el for el in found if not any(o is not el and _within(el, o) for o in found)]
 
 
 def post_word(page) -> str:
