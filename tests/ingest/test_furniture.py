@@ -123,3 +123,17 @@ def test_headlines_left_after_the_article_go_but_its_sections_stay():
     doc = clean(Doc(source="t.md", meta=Meta(title="社群运营入门"), blocks=tuple(blocks)))
     heads = [b.text for b in doc.blocks if b.kind == HEADING]
     assert heads == ["一、定位", "二、节奏"]
+
+
+def test_paper_labels_spaced_bracketed_or_with_a_stray_bar():
+    from opskb.ingest.clean import PAPER_REASON
+
+    for line in ("关 键 词：社群；用户运营", "【关键词】社群运营；用户分层", "作者单位：某某大学管理学院，北京 100000",
+                 "中图分类号| ：F713", "[关键词] 私域；社群", "■基金项目：某某省社科基金"):
+        rule = match_rule(line)
+        assert rule is not None and rule.reason == PAPER_REASON, line
+    for text in ("关键词排名是搜索运营的核心指标之一。", "作者单位的名称要写全称。", "基金项目的申报材料要提前准备。"):
+        assert match_rule(text) is None, text
+    doc = clean(Doc(source="p.md", meta=Meta(title="社群运营研究"),
+                    blocks=tuple(Block(PARAGRAPH, text=t) for t in ["【关键词】社群运营；用户分层", *PROSE])))
+    assert doc.meta.categories == ("社群运营", "用户分层")

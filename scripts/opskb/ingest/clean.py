@@ -46,7 +46,16 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"  # a Chinese personal name
 _PAPER_AUTHORS = re.compile(
     rf"^(?:{_NAME}\s*(?:{_AFFILIATION_MARK}+(?:[,，]\d)*[，,、」\s]*|[，,、」\s]+))+{_NAME}\s*{_AFFILIATION_MARK}+$")
 _BIO_HEADING = _rx(r"^(?:作者简介|作者介绍|about the authors?)\s*[:：]?$")
-_KEYWORDS = _rx(r"^(?:关键词|关键字|key\s*words)\s*[:：]\s*(.+)$")
+def _spaced(*words: str) -> str:
+    """Alternatives matching each word with spaces between its characters too (关 键 词)."""
+    return "|".join(r"\s*".join(map(re.escape, w)) for w in words)
+
+
+_LABEL_OPEN = r"[\[【（(■●◆▲\s]*"
+_LABEL_CLOSE = r"(?:\s*[\]】）)]\s*[:：]?|\s*[|｜/]?\s*[:：])"
+_PAPER_LABELS = ("关键词", "关键字", "中图分类号", "中图法分类号", "分类号", "文献标识码", "文献标志码", "文章编号", "基金项目",
+                 "收稿日期", "修回日期", "作者简介", "作者单位", "通讯作者", "联系作者", "引用格式", "引用本文")
+_KEYWORDS = _rx(rf"^{_LABEL_OPEN}(?:{_spaced('关键词', '关键字')}|key\s*words){_LABEL_CLOSE}\s*(.+)$")
 _TOC_HEADER = _rx(r"^(?:本文|文章)?目\s*录\s*[:：]?$|^(?:table of )?contents$")
 _TOC_PAGE = re.compile(r"(?:[.…·・\s]{2,}|\s+)\d{1,4}$")
 MAX_TOC_ENTRIES = 40
@@ -117,8 +126,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # the front matter of an academic paper as a text dump: keywords (kept as the page's
     # categories), classification numbers, affiliations with postcodes, funding, dates
     Rule("paper_meta", PAPER_REASON, _rx(
-        r"^(?:关键词|关键字|key\s*words|中图分类号|中图法分类号|文献标识码|文献标志码|文章编号|doi|基金项目|收稿日期|修回日期"
-        r"|作者简介|通讯作者|联系作者|引用格式|引用本文|abstract)\s*[:：]"
+        # the label may be spaced out (关 键 词), bracketed (【关键词】) or followed by a stray bar (关键词|：)
+        rf"^{_LABEL_OPEN}(?:{_spaced(*_PAPER_LABELS)}|key\s*words|doi|abstract){_LABEL_CLOSE}"
         r"|\((?:\d\.)?[^()]*(?:University|Institute|Academy|College|Laboratory|School of)[^()]*\)\s*$"
         r"|^[(（\[]?\s*\d?\.?\s*.{0,60}?(?:大学|学院|研究[所院]|研究中心|学校|公司).{0,60}?[，,\s]\d{6}\s*(?:[)）;；]|$)"
         ), 400),
