@@ -29,10 +29,12 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/opskb bench --json bench/results.json --site bench/site
 
-# ingest scored on the labelled dev corpus, beside trafilatura alone (see README)
+# ingest scored on the labelled dev corpus and the forum/Q&A pages, beside trafilatura alone (see README)
 DEVCORPUS ?= ../shared/devcorpus
+DEVFORUMS ?= ../shared/devforums
 eval: $(STAMP)
 	$(BIN)/opskb eval $(DEVCORPUS)
+	$(BIN)/opskb eval $(DEVFORUMS)
 
 clean:
 	rm -rf site bench tests/output

@@ -207,6 +207,11 @@ def test_the_headline_is_not_page_furniture():
     assert pick == 1 and above == []
     # text that opens with prose has no headline line
     assert title_index(ARTICLE) == (None, [])
+    # a question page: the question, not a longer line under it or an editor's lead label
+    pick, _above = title_index(heads("社群和用户运营有什么区别？", "3 个回答，按热度排序的精选内容"))
+    assert pick == 0
+    pick, _above = title_index(heads("【编辑推荐】本周最值得一读的社群运营长文合集", "社群冷启动的五个步骤"))
+    assert pick == 1
 
 
 def test_paper_author_lines_go_only_in_a_paper():

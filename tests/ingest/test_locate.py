@@ -111,6 +111,30 @@ def test_the_h1_that_matches_the_title_wins():
     assert choose_title([], ["某某网", "绥德：33名退役军人被表彰"]) == "绥德：33名退役军人被表彰"
 
 
+def test_title_suffix_cut_where_a_page_heading_is_shorter():
+    # the <title>'s first part is the page's heading word for word: the rest is the page type and site
+    assert choose_title(["春晓_原文、注释及赏析_孟浩然诗文_某某诗词网"], ["春晓"], "", ["注释", "赏析"]) == "春晓"
+    # no h1: the subheading that is the <title>'s first part (a short headline after a bare hyphen)
+    assert choose_title(["秋思•夜-某某诗歌网"], [], "", ["秋思•夜", "热门诗歌"]) == "秋思•夜"
+    # a heading that is a later part of the <title> (the blog's name) does not win
+    assert choose_title(["社群冷启动的三个误区 - 小周的博客 - 某某博客"], ["小周的博客"], "", []) == "社群冷启动的三个误区"
+
+
+def test_a_title_that_is_only_the_site_name_gives_way_to_the_h1():
+    assert choose_title(["某某论坛"], ["社群运营的理念和做法（长文）"]) == "社群运营的理念和做法（长文）"
+    assert choose_title(["-某某历史网"], ["新群冷启动先做什么"]) == "新群冷启动先做什么"
+    # a short headline that the h1 repeats with an edit link stays
+    assert choose_title(["雄安新区 - 某某百科"], ["雄安新区[编辑]"]) == "雄安新区"
+
+
+def test_a_title_the_page_never_shows_gives_way_to_the_line_above_the_article(tmp_path):
+    # <title> is the site and a page type; the page shows the headline in a styled div, no h1
+    body = ("<div class='t'>新群冷启动先做什么？</div><div class='info'>来源：某某科普 2024-05-01</div>"
+            + "".join(f"<p>{p}</p>" for p in PROSE))
+    raw = run(tmp_path, page(body, title="某某科普-问答文章"))
+    assert raw.meta.title == "新群冷启动先做什么？"
+
+
 def test_dates_from_markup_then_byline_then_a_dateline(tmp_path):
     body = "<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
     meta = '<meta property="article:published_time" content="2023-06-01T08:00:00+08:00">'

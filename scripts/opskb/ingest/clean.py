@@ -46,7 +46,16 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"  # a Chinese personal name
 _PAPER_AUTHORS = re.compile(
     rf"^(?:{_NAME}\s*(?:{_AFFILIATION_MARK}+(?:[,，]\d)*[，,、」\s]*|[，,、」\s]+))+{_NAME}\s*{_AFFILIATION_MARK}+$")
 _BIO_HEADING = _rx(r"^(?:作者简介|作者介绍|about the authors?)\s*[:：]?$")
-_KEYWORDS = _rx(r"^(?:关键词|关键字|key\s*words)\s*[:：]\s*(.+)$")
+def _spaced(*words: str) -> str:
+    """Alternatives matching each word with spaces between its characters too (关 键 词)."""
+    return "|".join(r"\s*".join(map(re.escape, w)) for w in words)
+
+
+_LABEL_OPEN = r"[\[【（(■●◆▲\s]*"
+_LABEL_CLOSE = r"(?:\s*[\]】）)]\s*[:：]?|\s*[|｜/]?\s*[:：])"
+_PAPER_LABELS = ("关键词", "关键字", "中图分类号", "中图法分类号", "分类号", "文献标识码", "文献标志码", "文章编号", "基金项目",
+                 "收稿日期", "修回日期", "作者简介", "作者单位", "通讯作者", "联系作者", "引用格式", "引用本文")
+_KEYWORDS = _rx(rf"^{_LABEL_OPEN}(?:{_spaced('关键词', '关键字')}|key\s*words){_LABEL_CLOSE}\s*(.+)$")
 _TOC_HEADER = _rx(r"^(?:本文|文章)?目\s*录\s*[:：]?$|^(?:table of )?contents$")
 _TOC_PAGE = re.compile(r"(?:[.…·・\s]{2,}|\s+)\d{1,4}$")
 MAX_TOC_ENTRIES = 40
@@ -58,9 +67,12 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("end_marker", "结束标记", _rx(r"^[\s\-—_=~*·.。（）()【】\[\]]*(?:end|the end|完|全文完|本文完)[\s\-—_=~*·.。（）()【】\[\]]*$"), 20, True),
     Rule("copyright", "版权或免责声明", _rx(
         r"版权(?:所有|声明|归|及免责|申明)|著作权归|未经.{0,12}(?:允许|授权|许可).{0,12}(?:转载|使用|复制|摘编)"
-        r"|转载请(?:注明|联系)|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|侵权.{0,12}(?:删除|联系)"
+        r"|转载请(?:注明|联系)|转载.{0,6}(?:务|须|需)请?注明|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|侵权.{0,12}(?:删除|联系)"
         r"|独立(?:观点|担责)|信息存储空间|仅提供信息存储|^特别声明|非经授权|不得转载|all rights reserved|©|copyright"
-        r"|icp\s*[备证]|公网安备|网安备|互联网新闻信息服务许可证|违法和不良信息举报"), 400, True),
+        r"|icp\s*[备证]|公网安备|网安备|互联网新闻信息服务许可证|违法和不良信息举报"
+        # licence and filing numbers at a page's foot: 增值电信业务经营许可证：京B2-2009…, 京网文〔2019〕…号
+        r"|(?:经营|服务|业务|视听节目|出版)许可证\s*[:：]?\s*[\w〔\[（(-]*\d|网文\s*[〔\[【(（]\s*\d{4}|算法备案|备案号\s*[:：]"),
+        400, True),
     # words a news story uses too: only a short line of them is a notice
     Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 40, True),
     Rule("platform_rules", "平台规则", _rx(
@@ -69,6 +81,12 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("comments", "评论区", _rx(
         r"^(?:评论列表|留言评论|发表评论|添加评论|写评论|写下你的评论|全部评论|网友评论|热门评论|最新评论|评论区|\d+\s*条评论|取消评论|暂无评论)"
         r"|你是访客|请填写.{0,8}信息|登录后.{0,6}(?:评论|发表)"), 60, True),
+    # buttons and walls around a post or an answer: 展开阅读全文, 收起, 登录后才能回复, 你对这个回答的评价是？;
+    # past the article's start, what follows one is the next item of a feed or the page's furniture
+    Rule("post_controls", "展开、登录与评价提示", _rx(
+        r"^(?:展开|收起)(?:全部|全文|阅读全文|更多|回答|评论|回复)?$|^(?:显示|查看)全部$"
+        r"|^(?:请|需要)?\s*(?:先\s*)?登录\s*(?:后|以)\s*[，,]?\s*(?:才能|方可|可以|即可|查看|阅读|回复|精彩|继续)"
+        r"|^(?:你|您)?(?:对|觉得)?(?:这个|这篇|该|本)(?:回答|答案|文章|内容).{0,8}(?:评价|有帮助|有用)"), 40, True),
     Rule("related", "相关链接与上下篇", _rx(
         r"^(?:上一篇|下一篇|上一页|下一页|相关推荐|相关阅读|相关文章|推荐阅读|延伸阅读|猜你喜欢|热门文章|热门推荐|本月热门"
         r"|最新答案|最新文章|热门标签|更多精彩|往期回顾|往期推荐|为你推荐|为您推荐|大家都在看|相关新闻|相关专题)"
@@ -84,25 +102,32 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|阅读(?:需要|约|大约|时间)?\s*[:：]?\s*\d+\s*分钟|^[（(]?(?:字数|全文字数)\s*[:：]\s*\d+"), 30),
     Rule("counter", "阅读、点赞等计数", _rx(
         # a counter word with a number, or a short label with two numbers or more (欧气 1 0)
-        r"^(?:(?:阅读|浏览|点赞|赞同|赞|收藏|评论|分享|转发|喜欢|热度|人气|围观|播放|views?|likes?)(?:量|数)?\s*[:：]?\s*"
-        r"\d+(?:\.\d+)?[万千kKw+]?\s*)+$"
+        r"^(?:(?:阅读|浏览|点赞|赞同|赞|收藏|评论|分享|转发|喜欢|热度|人气|围观|播放|编辑|views?|likes?)(?:量|数|次数)?\s*[:：]?\s*"
+        r"[(（]?\d+(?:\.\d+)?[万千kKw+]?[)）]?\s*(?:次|人)?\s*)+$"
         r"|^[^\d\s：:，。]{1,6}(?:\s*[:：]?\s*\d+(?:\.\d+)?[万千kKw+]?){2,}\s*$"
         # 0 评论 2469 浏览 7 收藏 7 分钟
-        r"|^(?:[\W_]*\d+(?:\.\d+)?[万千kKw+]?\s*(?:条|次|人)?\s*(?:评论|浏览|阅读|收藏|点赞|赞|转发|分享|在看|分钟|views?|comments?"
+        r"|^(?:[\W_]*\d+(?:\.\d+)?[万千kKw+]?\s*(?:条|次|人|个)?\s*(?:评论|浏览|阅读|收藏|点赞|赞|转发|分享|在看|分钟|回答|回复|答案|views?|comments?"
         r"|collects?|likes?|shares?)\s*[|·/]?\s*)+$"), 60),
     Rule("follow_prompt", FOLLOW_REASON, _rx(
         r"^(?:扫码|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^阅读原文$|关注我们|点个?在看|"
         r"^(?:点赞|在看|分享|收藏|转发)(?:[、，,和 ]*(?:点赞|在看|分享|收藏|转发))+$|返回搜狐|查看更多$|^举报\s*/?\s*反馈$|^分享到"
         r"|^查看详情|^分享(?:让|给)|欢迎关注|追踪更多|(?:fb|facebook|脸书)\s*粉丝(?:团|页)|按个?\W?赞\W?!|^进入.{1,16}讨论|^更多(?:文章|新闻|精彩|内容).{0,4}[，,]?都在"
+        # a line sending readers elsewhere: 更多……请关注某某网 / 欢迎访问 www.example.com
+        r"|^更多.{0,40}(?:请|敬请|欢迎)(?:关注|访问|登录|搜索|下载)"
         r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"
         # a follow button beside the author's name; a follow-me line inside the text
         r"|^\S{1,16}\s+\+?\s*关注$|^关注(?:我|我们|本号|公众号)"), 80),
     Rule("breadcrumb", "导航路径", _rx(r"^首页\s*[>/»›＞]"), 80),
+    # a menu copied as text: five or more short words in a row with only spaces or bars between them
+    # (Han words of two to four characters: spaces around Latin words are typesetting, a spaced-out
+    # title has one character a word)
+    Rule("menu_line", "导航菜单", re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:\s*[|｜/·•]\s*|\s+)){4,}[\u4e00-\u9fff]{2,4}$"),
+         80),
     # the front matter of an academic paper as a text dump: keywords (kept as the page's
     # categories), classification numbers, affiliations with postcodes, funding, dates
     Rule("paper_meta", PAPER_REASON, _rx(
-        r"^(?:关键词|关键字|key\s*words|中图分类号|中图法分类号|文献标识码|文献标志码|文章编号|doi|基金项目|收稿日期|修回日期"
-        r"|作者简介|通讯作者|联系作者|引用格式|引用本文|abstract)\s*[:：]"
+        # the label may be spaced out (关 键 词), bracketed (【关键词】) or followed by a stray bar (关键词|：)
+        rf"^{_LABEL_OPEN}(?:{_spaced(*_PAPER_LABELS)}|key\s*words|doi|abstract){_LABEL_CLOSE}"
         r"|\((?:\d\.)?[^()]*(?:University|Institute|Academy|College|Laboratory|School of)[^()]*\)\s*$"
         r"|^[(（\[]?\s*\d?\.?\s*.{0,60}?(?:大学|学院|研究[所院]|研究中心|学校|公司).{0,60}?[，,\s]\d{6}\s*(?:[)）;；]|$)"
         ), 400),
@@ -154,6 +179,15 @@ _SITE_PATTERNS = (
 _KEYWORD_SEPARATORS = re.compile(r"[,，|、/;；]")
 _CAPTION_SUFFIX = re.compile(r"^\s*(?:配?图|图片|插图)?\s*\d{0,3}\s*$")
 
+_CONTACT_LABEL = _rx(
+    r"^(?:(?:通讯|联系|办公|公司)?地址|(?:联系|客服|服务|咨询|办公|值班)?电话|(?:服务|咨询|客服)?热线|传真|邮编|邮政编码"
+    r"|(?:电子)?邮箱|e-?mail|qq|微信(?:号)?|联系人|网址)\s*[:：]")
+MAX_CONTACT_CHARS = 80
+MIN_TRAILING_HEADLINES = 2
+MIN_CONTACT_LINES = 2
+_STEP = re.compile(r"^(\d{1,2})\s*[、.．]\s*\S")
+_SENTENCE = re.compile(r"[，。；！？]")
+MIN_STEP_CHARS = 20
 MIN_ARTICLE_SHARE = 0.25  # the tail cut needs this share of the text before it
 MIN_PROSE_BEFORE_CUT = 3
 MIN_PROSE_SHORT_ARTICLE = 6
@@ -268,10 +302,18 @@ def clean(doc: Doc) -> Doc:
     named: list[str] = []  # copyright and repost lines: they name the site
     paper_authors: list[tuple[tuple[int, int], str]] = []
     said: set[str] = set()  # long lines seen so far
+    step = 0  # number of the last step of a numbered list in the text (1、… 2、…)
     for n, (i, j, text) in enumerate(units):
         t = plain(text).strip()
         key = (i, j)
         rule = match_rule(t)
+        number = _STEP.match(t)
+        if number:
+            # the next step of the article's own numbered list, a sentence: its words (举报电话, 版权) are
+            # the subject, not a notice
+            if rule and int(number.group(1)) == step + 1 and len(t) >= MIN_STEP_CHARS and _SENTENCE.search(t):
+                rule = None
+            step = int(number.group(1)) if not rule else step
         if rule and rule.name in _NAMING_RULES:
             named.append(t)
         if rule and rule.ends_article and prose >= MIN_PROSE_BEFORE_CUT and (
@@ -320,6 +362,19 @@ def clean(doc: Doc) -> Doc:
             if entries:
                 for m in range(n, n + entries + 1):
                     drop_item.setdefault(units[m][:2], "文章目录")
+
+    # A contact block: two or more short labelled lines in a row (地址：… 电话：… 邮编：…), the
+    # site's or company's address under the article; one such line alone is left to the rules.
+    run: list[tuple[int, int]] = []
+    for i, j, text in units + [(-1, -1, "")]:
+        t = plain(text).strip()
+        if len(t) <= MAX_CONTACT_CHARS and _CONTACT_LABEL.match(t):
+            run.append((i, j))
+            continue
+        if len(run) >= MIN_CONTACT_LINES:
+            for key in run:
+                drop_item.setdefault(key, "联系方式与地址")
+        run = []
 
     # A promotion card: a promo link, the promoted headline and teaser, then its call to
     # action (查看详情). The lines between two dropped promo lines go with them.
@@ -412,6 +467,16 @@ def clean(doc: Doc) -> Doc:
             result[-1] = replace(prev, items=prev.items + b.items)
             continue
         result.append(b)
+    # short lines left after the article's last text, each read as a heading with nothing under
+    # it: a list of other stories' headlines, not sections (a run of two or more)
+    tail = 0  # numbered ones may be the article's closing points: they stay
+    while tail < len(result) and result[len(result) - 1 - tail].kind == HEADING \
+            and not _SECTION_NUMBER.match(plain(result[len(result) - 1 - tail].text).strip()):
+        tail += 1
+    if tail >= MIN_TRAILING_HEADLINES and tail < len(result):
+        for b in result[len(result) - tail:]:
+            removed.append(Removed(plain(b.text), "正文之后的一串标题（其他文章列表）"))
+        result = result[:len(result) - tail]
 
     new_meta = Meta(title=title, author=plausible_name(author), date=date, site=plausible_name(site),
                     categories=categories)
@@ -437,6 +502,8 @@ _LOGIN_OR_MENU = _rx(
     r"^(?:登录|登陆|登入|注册|免费注册|退出|首页|返回首页|个人中心|我的|菜单|导航|搜索|订阅|下载\s*app)"
     r"(?:\s*[/|｜]\s*(?:登录|注册|退出))?$")
 _AUTHOR_LIST = re.compile(rf"^(?:作者\s*[:：]?\s*)?{_NAME}\d?(?:\s*[、，,]\s*{_NAME}\d?){{1,}}(?:\s*等)?$")
+_LEAD_LABEL = re.compile(r"^【[^】]{1,6}】|^[^，。？！]{1,8}[：:]$")
+MIN_QUESTION_HAN = 6
 TITLE_LOOKAHEAD = 6  # short lines above the headline looked past
 _SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])")
 
@@ -478,8 +545,15 @@ def title_index(blocks: list[Block], site: str = "", author: str = "", named: li
             furniture.append(i)  # a list of names above another short line is the byline
         else:
             candidates.append(i)
+    # an editor's lead label (【导读】…, 编者按：) introduces the text; it is not its headline
+    candidates = [i for i in candidates if not _LEAD_LABEL.match(plain(blocks[i].text).strip())] or candidates
     if not candidates:
         return None, []
+    # a question page: the question is the headline, not a longer line about it
+    questions = [i for i in candidates if plain(blocks[i].text).strip().endswith(("？", "?"))
+                 and han_count(plain(blocks[i].text)) >= MIN_QUESTION_HAN]
+    if questions:
+        return questions[0], [i for i in furniture if i < questions[0]]
     pick = max(candidates, key=lambda i: (han_count(plain(blocks[i].text)), -i))
     return pick, [i for i in furniture if i < pick]
 

@@ -1,9 +1,15 @@
 """Stage 4: Traditional -> Simplified with OpenCC (t2s), block by block.
 
 A block is converted only when it reads as Traditional (OpenCC would change a
-noticeable share of its Han characters), so Simplified text never goes through
-OpenCC. Converted text then passes our phrase table (data/phrases.tsv), which
-fixes OpenCC's default where it is wrong in modern usage (著实 -> 着实).
+noticeable share of its Han characters). Converted text then passes our phrase table
+(data/phrases.tsv), which fixes OpenCC's default where it is wrong in modern usage
+(著实 -> 着实).
+
+A Simplified block keeps its characters, except one that exists only in Traditional
+(a lone 蘭 or 捱 a writer's input method left): OpenCC's own tables decide which those
+are. A character is Traditional-only when t2s changes it and s2t leaves it as it is (it is
+no Simplified character with a Traditional form), and it is converted only where t2s of
+the whole block changes it too, so OpenCC's phrases keep valid uses (乾坤, 哪吒).
 """
 
 from __future__ import annotations
@@ -50,6 +56,34 @@ def t2s(text: str) -> str:
     return apply_phrases(_converter().convert(text))
 
 
+_LAST_BASIC_HAN = "\u9fff"
+
+
+@functools.lru_cache(maxsize=1)
+def _back_converter() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+@functools.lru_cache(maxsize=8192)
+def traditional_only(char: str) -> bool:
+    """A character that exists only in Traditional writing, by OpenCC's tables."""
+    return _converter().convert(char) != char and _back_converter().convert(char) == char
+
+
+def lone_traditional(text: str) -> tuple[str, int]:
+    """Simplified text with its Traditional-only characters converted: (text, how many)."""
+    if not any(ord(c) >= 0x3400 and traditional_only(c) for c in text):
+        return text, 0
+    converted = _converter().convert(text)
+    if len(converted) != len(text):  # a phrase of another length: convert character by character
+        converted = "".join(_converter().convert(c) for c in text)
+    # a conversion to a character outside the basic CJK block (蟳 -> 𫊻) would leave readers' fonts blank
+    out = [b if a != b and traditional_only(a) and b <= _LAST_BASIC_HAN else a
+           for a, b in zip(text, converted, strict=True)]
+    new = "".join(out)
+    return new, changed_chars(text, new)
+
+
 def changed_chars(before: str, after: str) -> int:
     if len(before) == len(after):
         return sum(1 for a, b in zip(before, after, strict=True) if a != b)
@@ -66,7 +100,8 @@ def convert_text(text: str) -> tuple[str, int, bool]:
         return text, 0, False
     changed = changed_chars(text, converted)
     if changed == 0 or changed / han < TRADITIONAL_SHARE:
-        return text, 0, False
+        new, n = lone_traditional(text)
+        return new, n, False
     final = apply_phrases(converted)
     return final, changed_chars(text, final), True
 

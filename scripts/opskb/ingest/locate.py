@@ -17,9 +17,11 @@ For a whole page:
    items of lists and tables, pictures (not a row of them), the byline; and summary
    paragraphs just above the first kept one. Our Chinese rules in ``clean`` judge
    them like any other line.
-4. The headline: the ``h1`` that matches the page's ``<title>`` or ``og:title``,
-   else that title without its site and channel suffixes (``标题_频道_站点``,
-   ``标题 | 站点``, ``站点 - 标题``).
+4. Threads (``thread``): a forum thread or Q&A page becomes its question or first post
+   and every post after it under a heading; lines trafilatura ran together are split back
+   into the page's blocks, and lines around the article that are links on the page go.
+5. The headline (``title``): the ``h1`` that matches the page's ``<title>`` or
+   ``og:title``, else that title without its site and channel suffixes.
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from lxml import etree
 
 from ..records import Raw
-from ..text import TERMINAL_PUNCT, fold, han_count, looks_like_site
+from ..text import TERMINAL_PUNCT, fold, han_count
 from .read import normalize_date
+from .thread import MAX_THREAD_LEAD, REPLY_SHARE, Thread, append_posts, find_thread, post_word
+from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
 
 # Markers of a whole document rather than a fragment of one.
 _PAGE_MARKERS = re.compile(r"<(?:html|head|body|title|meta|nav|aside)\b", re.I)
@@ -255,69 +259,114 @@ def recover(blocks: list[tuple[object, str, str]], main) -> int:
     return first
 
 
-# ---------------------------------------------------------------- title and metadata
+MIN_FLATTENED_BLOCKS = 2
+MAX_FLATTENED_GAP = 12  # page blocks looked at beyond the first and last found in the paragraph
+MIN_FLATTENED_COVER = 0.9
 
-_STRONG_SEPARATORS = (" :: ", " @ ", " | ", " ｜ ", " - ", " – ", " — ", " _ ", "--", "|", "｜", "_")
 
-
-def strip_site(title: str, site: str = "") -> str:
-    """The headline inside a page title: site, channel and keyword suffixes cut
-    (标题_频道_站点, 标题 | 站点), a site name before the headline too (站点 - 标题)."""
-    title = _SPACES.sub(" ", title).strip(" :|｜-_@")
-    site_key = fold(site)
-    for sep in _STRONG_SEPARATORS:
-        if sep not in title:
+def unflatten(blocks: list[tuple[object, str, str]], main) -> int:
+    """A kept paragraph that runs several of the page's own blocks together (trafilatura
+    flattened a post whose text is not in paragraphs: name, date, title, text, counters)
+    becomes those blocks again, so each is a line of its own for the rules. Only when the
+    blocks hold the paragraph's whole text. Returns how many paragraphs were split."""
+    kept = [(el, fold(_text(el))) for el in main.iter("p")]
+    kept = [(el, k) for el, k in kept if k]
+    spans: dict[int, list[int]] = {}
+    for i, j in _align(blocks, kept).items():
+        spans.setdefault(j, []).append(i)
+    split = 0
+    for j, found in spans.items():
+        if len(found) < MIN_FLATTENED_BLOCKS:
             continue
-        parts = [p.strip(" :|｜-_@") for p in title.split(sep)]
-        parts = [p for p in parts if p]
-        if len(parts) < 2:
+        out, whole = kept[j]
+        start, end = _widen(blocks, min(found), -1, whole), _widen(blocks, max(found), 1, whole)
+        parts = [(el, text) for el, text, k in blocks[start:end + 1] if k and el.tag != "img"]
+        if sum(len(fold(t)) for _el, t in parts) < MIN_FLATTENED_COVER * len(whole) or out.getparent() is None:
             continue
-        # a site name before the headline
-        if looks_like_site(parts[0], site_key) and len(parts[0]) < len(parts[1]) and not looks_like_site(parts[1], site_key):
-            parts = parts[1:]
-        # suffixes after it, while they look like a site, a channel or keywords
-        before = len(parts)
-        while len(parts) > 1 and (looks_like_site(parts[-1], site_key) or len(sep.join(parts[:-1])) > len(parts[-1])):
-            parts.pop()
-        if len(parts) < before or title.split(sep)[0].strip(" :|｜-_@") != parts[0]:
-            title = sep.join(parts)
-    # a site name glued with a bare hyphen: 标题-新华网
-    m = re.match(r"^(.{6,}?)\s*-\s*([^-]{2,10})$", title)
-    if m and looks_like_site(m.group(2), site_key):
-        title = m.group(1)
-    return title.strip()
+        if 2 * sum(1 for el, t in parts if _link_share(el, t) > MAX_LINKED_SHARE) >= len(parts):
+            continue  # a list of links run together: one line, as the rules saw it
+        for el, text in parts:
+            new = etree.Element(el.tag if el.tag in _HEADINGS else "p")
+            new.text = text
+            out.addprevious(new)
+        out.drop_tree()
+        split += 1
+    return split
 
 
-def choose_title(titles: list[str], h1s: list[str], site: str = "") -> str:
-    """The article's headline from the page's <title>/og:title candidates and its h1s."""
-    stripped = [strip_site(t, site) for t in titles if t.strip()]
-    stripped = [t for t in stripped if t]
-    heads = [_SPACES.sub(" ", h).strip() for h in h1s if h.strip()]
-    for t in stripped:
-        kt = fold(t)
-        if not kt:
+def _widen(blocks: list[tuple[object, str, str]], at: int, step: int, whole: str) -> int:
+    """The farthest page block from ``at`` (one way) whose text is still part of ``whole``,
+    pictures and empty blocks passed over."""
+    last, i = at, at + step
+    while 0 <= i < len(blocks) and abs(i - at) <= MAX_FLATTENED_GAP:
+        k = blocks[i][2]
+        if k:
+            if k not in whole:
+                break
+            last = i
+        i += step
+    return last
+
+
+MAX_LINKED_SHARE = 0.6  # a kept line whose page text is more link text than this is a link to elsewhere
+MIN_LINKED_CHARS = 6
+
+
+def drop_linked(blocks: list[tuple[object, str, str]], main) -> int:
+    """Remove from ``main`` the lines above the article's first sentence or below its last
+    that are links on the page (a menu, a list of other stories, a channel's name linking to
+    it), whatever their words: the page's own element for the line is mostly link text.
+    Headings and lines with sentence punctuation in the middle stay. Returns how many went."""
+    kept = [(el, fold(_text(el))) for el in main.iter("p", "li", "td")]
+    kept = [(el, k) for el, k in kept if k]
+    prose = [j for j, (el, _k) in enumerate(kept) if _is_prose(_text(el))]
+    if not prose:
+        return 0
+    gone = 0
+    for i, j in _align(blocks, kept).items():
+        if prose[0] < j < prose[-1]:
+            continue  # inside the article: a linked item of its own list
+        el, text, _k = blocks[i]
+        if el.tag == "img" or el.tag in _HEADINGS or len(text) < MIN_LINKED_CHARS:
             continue
-        for h in heads:
-            kh = fold(h)
-            if kh and (kh == kt or (kh in kt and len(kh) >= 0.5 * len(kt))):
-                return h
-        # a h1 that holds the whole title and more (the title was cut short)
-        if t.endswith(("…", "...")):
-            for h in heads:
-                if kt.rstrip(".") in fold(h):
-                    return h
-    if stripped:
-        return min(stripped, key=len) if len({fold(t) for t in stripped}) > 1 and _nested(stripped) else stripped[0]
-    for h in heads:
-        if han_count(h) >= 4 and not looks_like_site(h, fold(site)):
-            return h
-    return ""
+        if re.search(r"[，。；！？]", text[:-1]) or _link_share(el, text) <= MAX_LINKED_SHARE:
+            continue
+        out = kept[j][0]
+        if out.getparent() is not None:
+            out.drop_tree()
+            gone += 1
+    return gone
 
 
-def _nested(titles: list[str]) -> bool:
-    """Every candidate holds the shortest one (og:title without the suffix <title> has)."""
-    short = fold(min(titles, key=len))
-    return all(short in fold(t) for t in titles)
+def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str) -> bool:
+    """Make ``main`` the thread: what it holds above the posts (the question or first post),
+    then every post under a heading. Not when the posts are comments under an article (a
+    long text above them, or one they hold a small share of beside it). Returns whether
+    ``main`` changed."""
+    kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
+    kept = [(el, k) for el, k in kept if k]
+    inside: set = set()
+    for member in thread.members:
+        inside.update(member.iter())
+    within = [i for i, (el, _t, _k) in enumerate(blocks) if el in inside]
+    if not within:
+        return False
+    start, end = within[0], within[-1]
+    aligned = _align(blocks, kept)
+    cut = min((j for i, j in aligned.items() if i >= start), default=len(kept))
+    lead = sum(han_count(k) for _el, k in kept[:cut])
+    after = sum(han_count(kept[j][1]) for i, j in aligned.items() if i > end)
+    # the posts are the page's main text or follow it; not a list above the article
+    if thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD or after > thread.chars:
+        return False
+    for el, _k in kept[cut:]:
+        if el.getparent() is not None:
+            el.drop_tree()
+    append_posts(main, thread, word)
+    return True
+
+
+# ---------------------------------------------------------------- metadata
 
 
 def _meta(tree, *names: str) -> str:
@@ -381,21 +430,38 @@ def locate(raw: Raw) -> Raw:
     bare_extraction, build_html_output = _trafilatura()
     # trafilatura reads its own parse of the cleaned page (it repairs namespaced XHTML on the way);
     # images off: with them on, it prefers a picture list of related articles to the story
-    doc = bare_extraction(
-        lxml.html.tostring(page, encoding="unicode"), with_metadata=True, include_comments=False,
+    html = lxml.html.tostring(page, encoding="unicode")
+    settings = dict(
+        with_metadata=True, include_comments=False,
         include_tables=True, include_images=False, include_formatting=True, include_links=False,
         # publication date from the page's markup and text, without htmldate's slow search of every
         # string (150 ms a page, most of locate's time)
         date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"},
     )
+    doc = bare_extraction(html, **settings)
+    if doc is not None and _whole_page(doc, page):
+        # trafilatura gave up and returned the page's whole text (menus, lists and all): its stricter
+        # mode finds the article on such pages
+        strict = bare_extraction(html, favor_precision=True, **settings)
+        if strict is not None and strict.body is not None and han_count(strict.text or "") >= MIN_LEAD_HAN:
+            doc = strict
     if doc is None or doc.body is None or not len(doc.body):
         return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
     main = lxml.html.fromstring(build_html_output(doc))
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
     first = recover(blocks, main)
+    unflatten(blocks, main)
+    drop_linked(blocks, main)
+    thread = find_thread(page)
+    threaded = thread is not None and as_thread(main, blocks, thread, post_word(page))
     site = raw.meta.site or _meta(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
-    title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site)
+    subheads = [_text(h) for h in page.iter("h2", "h3")]
+    title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site, subheads)
     title = title or (doc.title or "")
+    if not raw.meta.title and not any(h.strip() for h in h1s) and first >= 0 and not _on_page(title, blocks):
+        # a <title> the page never shows (科普中国-辟谣文章: a site and a page type) and no h1: the
+        # headline is the short line standing right above the article
+        title = _headline_above(blocks, first) or title
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(_meta(page, "article:published_time", "pubdate", "publishdate", "datePublished"))
@@ -406,12 +472,48 @@ def locate(raw: Raw) -> Raw:
         raw.meta,
         title=title,
         author=raw.meta.author or ld.get("author", "") or _meta(page, "author", "article:author")
-        or ("" if stated else doc.author or ""),
+        # on a thread trafilatura's guess is a poster's name and badges, not the page's author
+        or ("" if stated or threaded else doc.author or ""),
         date=date,
         site=_SPACES.sub(" ", site).strip(),
     )
     body = lxml.html.tostring(main, encoding="unicode")
     return replace(raw, body=body, meta=meta)
+
+
+WHOLE_PAGE_SHARE = 0.8  # an extraction holding this share of a page's text is the whole page
+MIN_WHOLE_PAGE_CHARS = 1000
+
+
+def _whole_page(doc, page) -> bool:
+    """trafilatura's text is (nearly) all the text of a long page: no article was found."""
+    body = page.find("body")
+    total = len(_SPACES.sub("", (body if body is not None else page).text_content()))
+    got = len(_SPACES.sub("", doc.text or ""))
+    return total >= MIN_WHOLE_PAGE_CHARS and got >= WHOLE_PAGE_SHARE * total
+
+
+HEADLINE_WINDOW = 6  # page blocks looked at above the article's first one
+MAX_HEADLINE_CHARS = 60
+
+
+def _on_page(title: str, blocks: list[tuple[object, str, str]]) -> bool:
+    key = fold(title)
+    return bool(key) and any(key in k for _el, _t, k in blocks)
+
+
+def _headline_above(blocks: list[tuple[object, str, str]], first: int) -> str:
+    """The nearest short line at or above the article's first block that reads as a headline:
+    Han text, no link, not a byline or a date, not a sentence ending in a full stop."""
+    for i in range(first, max(-1, first - 1 - HEADLINE_WINDOW), -1):  # trafilatura may have kept it
+        el, text, _k = blocks[i]
+        if el.tag == "img" or not text:
+            continue
+        if _BYLINE.match(text) or normalize_date(text) or _link_share(el, text) > MAX_LINK_SHARE:
+            continue
+        if han_count(text) >= 4 and len(text) <= MAX_HEADLINE_CHARS and not text.endswith(("。", ".", "：", ":")):
+            return text
+    return ""
 
 
 def _bylines(main, lines: int = 12) -> list[str]:

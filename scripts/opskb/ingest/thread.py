@@ -1,0 +1,361 @@
+"""Stage 1c: forum threads and Q&A pages, recognised by their structure.
+
+A thread shows its posts (answers, replies, floors, comments) as repeated sibling
+blocks built from one template: the poster's name, a date, the body, then buttons and
+counters. trafilatura keeps one post at most. Here:
+
+1. Candidate groups: element children of one parent sharing a tag and class names
+   (digits aside), two or more of them.
+2. Each member's text fields (its leaf blocks) are keyed by their own and their parent's
+   tag and classes, so the same field of every post has the same key. A field whose text
+   repeats across posts (figures aside) is the template's label or button (回复, 举报,
+   展开阅读全文), and so are dates, figures and link text; the body is, among the fields with
+   a fair share of the text, the one most posts have and that comes first in them (a post's
+   own text before the replies nested in it). A group is a list of posts when its members
+   carry template fields besides the body (a name, a date) and are not cards of other pages
+   (a linked headline of 12+ Han characters outside the body), sections of an article (a
+   heading of their own) or whole articles (an h1).
+3. The thread: the page's main content above the posts (the question or first post, as
+   ``locate`` found it), then every post in order under a heading of its own with the
+   poster's name (the first short linked field above the body). A page whose posts are
+   comments under an article (a news story's or a blog post's readers) is not a thread:
+   the text above the posts is a question or a first post, not a long article, and the
+   posts hold a fair share of the text beside it.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..text import fold, han_count
+
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
+           "figcaption", "pre", "div", "section", "article", "caption", "ul", "ol", "table", "header", "footer")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:昨天|前天|刚刚)")
+MAX_DATED_CHARS = 60
+_TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
+                          "h1", "h2", "h3", "h4", "h5", "h6"})
+# a field of nothing but figures, dates, times and separators (a counter, a timestamp, a floor number)
+_FIGURES = re.compile(r"^[\d\s:：.\-/年月日楼#|·,，()（）万千kKw+]*$")
+
+MIN_POSTS = 2
+MAX_GROUPS = 20  # candidate groups looked at closely, the richest first
+MAX_NESTED_GROUPS = 6  # ... and groups of replies nested in a thread's posts
+BODY_SHARE = 0.25  # the field most posts have, first in them, is their body with this share of the richest field's text
+MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
+MIN_GROUP_CHARS = 8  # text a candidate group needs in all
+MAX_BODY_LINK_SHARE = 0.5
+MIN_LINK_LIST_CHARS = 10  # a body this long, mostly link text, is a list of links (a shorter one: a #tag# post)
+MIN_CARD_HEADLINE_HAN = 12  # a linked line this long outside the body is another page's headline (a name is shorter)
+MAX_NAME_CHARS = 24
+MIN_NAME_LINK_SHARE = 0.15  # the poster's name links to the poster's page (a badge may follow it)
+MAX_LABEL_CHARS = 16  # a template field this short is a label, a date or a counter
+REPLY_SHARE = 1 / 3  # posts below a text hold at least a third as much text as it to make a thread
+MAX_THREAD_LEAD = 600  # Han characters above the posts beyond which they are an article's comments
+
+
+@dataclass(frozen=True)
+class Field:
+    el: object
+    path: tuple  # field_key
+    text: str
+    link_share: float
+
+
+@dataclass(frozen=True)
+class Post:
+    element: object  # the member of the group
+    body: object  # the element holding the post's text
+    extra: tuple  # (name, body) of the replies nested in the post, outside its body
+    name: str
+
+
+@dataclass(frozen=True)
+class Thread:
+    posts: tuple[Post, ...]
+    members: frozenset
+    chars: int  # Han characters of all post bodies
+
+
+def _dated(text: str) -> bool:
+    """A short line with a date or time in it: the post's date line, not its text."""
+    return len(text) <= MAX_DATED_CHARS and _DATE.search(text) is not None
+
+
+def signature(el) -> tuple[str, str]:
+    """Tag and class names, digits aside: the members of one template share it."""
+    classes = _DIGITS.sub("", el.get("class") or "").split()
+    return el.tag, " ".join(sorted(set(classes)))
+
+
+def _text(el) -> str:
+    return _SPACES.sub(" ", el.text_content()).strip()
+
+
+def _linked(el) -> int:
+    return sum(len(_text(a)) for a in el.iter("a"))
+
+
+def _fields(member) -> list[Field]:
+    """The member's leaf blocks with text, keyed by their path inside the member."""
+    elements = [el for el in member.iter(*_BLOCKS) if _text(el)]  # an empty block holds nothing
+    holders = {member} if len(elements) > 1 or (elements and elements[0] is not member) else set()
+    for el in elements:
+        for anc in el.iterancestors():
+            if anc is member or anc in holders:
+                break
+            holders.add(anc)
+    out = []
+    for el in elements:
+        if el in holders:
+            continue
+        text = _text(el)
+        if not text:
+            continue
+        out.append(Field(el, field_key(el, member), text, _linked(el) / max(1, len(text))))
+    return out
+
+
+def field_key(el, member) -> tuple:
+    """The same field of every post: the element's signature and its parent's (inside the
+    member), so a wrapper one post has and another lacks higher up does not matter."""
+    parent = el.getparent()
+    return (signature(parent) if parent is not None and el is not member else ("", ""), signature(el))
+
+
+def _candidates(page) -> list[list]:
+    """Groups of two or more sibling elements with one signature, the most text first."""
+    groups = []
+    for parent in page.iter():
+        if not isinstance(parent.tag, str):
+            continue
+        by_sig = defaultdict(list)
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag not in ("a", "span", "img", "br", "option", "script", "style"):
+                by_sig[signature(child)].append(child)
+        for members in by_sig.values():
+            if len(members) >= MIN_POSTS:
+                chars = sum(len(m.text_content()) for m in members)
+                if chars >= MIN_GROUP_CHARS:
+                    groups.append((chars, members))
+    groups.sort(key=lambda g: -g[0])
+    return [m for _u, m in groups[:MAX_GROUPS]]
+
+
+def _lca(elements: list, stop) -> object:
+    """The deepest element holding all of ``elements``, at most ``stop``."""
+    chains = []
+    for el in elements:
+        chain = [el] + [a for a in el.iterancestors()]
+        chains.append(chain[: chain.index(stop) + 1] if stop in chain else chain)
+    common = set(chains[0]).intersection(*map(set, chains[1:])) if len(chains) > 1 else set(chains[0])
+    return next(el for el in chains[0] if el in common)
+
+
+def _within(el, root) -> bool:
+    return el is root or any(a is root for a in el.iterancestors())
+
+
+def _read_group(members: list, min_posts: int = MIN_POSTS) -> Thread | None:
+    """The posts of a group, or None when it is not a list of posts."""
+    if any(True for m in members for _h in m.iter("h1")):
+        return None  # a page's headline inside: whole articles one after another, not posts
+    fields = [_fields(m) for m in members]
+    if sum(1 for f in fields if len({x.path for x in f}) >= 2) < min_posts:
+        return None  # paragraphs of one article, items of a plain list: no template around a body
+    texts_by_path: dict[tuple, list[str]] = defaultdict(list)
+    members_by_path: dict[tuple, set[int]] = defaultdict(set)
+    for n, f in enumerate(fields):
+        for x in f:
+            texts_by_path[x.path].append(_DIGITS.sub("", fold(x.text)))
+            members_by_path[x.path].add(n)
+
+    def constant(path: tuple) -> bool:
+        """The same words in most posts, figures aside (回复, 等 8174 人想问, 展开阅读全文)."""
+        texts = texts_by_path[path]
+        counts = Counter(texts)
+        return len(texts) >= 2 and counts.most_common(1)[0][1] >= max(2, len(texts) / 2)
+
+    body_chars: Counter = Counter()
+    order: dict[tuple, list[int]] = defaultdict(list)  # where in its post each field first comes
+    for f in fields:
+        seen: set = set()
+        for k, x in enumerate(f):
+            if x.link_share <= MAX_BODY_LINK_SHARE and han_count(x.text) and not constant(x.path) \
+                    and not _dated(x.text):
+                body_chars[x.path] += han_count(x.text)
+                if x.path not in seen:
+                    seen.add(x.path)
+                    order[x.path].append(k)
+    if not body_chars:
+        return None
+    # the body: among the fields with a fair share of the text, the one most posts have, first in
+    # them (a post's own text before the replies nested under it)
+    most = body_chars.most_common(1)[0][1]
+    body_path = max((p for p, n in body_chars.items() if n >= BODY_SHARE * most),
+                    key=lambda p: (len(order[p]), -sum(order[p]) / len(order[p]), body_chars[p]))
+    if body_path[0] == ("", "") or len(members_by_path[body_path]) < min_posts:
+        return None
+
+    def template(x: Field) -> bool:
+        """A label, name, date, counter or button of the template, not text of the post."""
+        if x.path == body_path:
+            return False
+        if constant(x.path) or _FIGURES.match(x.text) or x.link_share > MAX_BODY_LINK_SHARE or _dated(x.text):
+            return True
+        return len(members_by_path[x.path]) >= 2 and len(x.text) <= MAX_LABEL_CHARS
+
+    posts, cards, framed, titled = [], 0, 0, 0
+    for member, f in zip(members, fields, strict=True):
+        own = [el for el in member.iter(*_BLOCKS) if el is not member and field_key(el, member) == body_path]
+        if not own:
+            continue
+        body = _lca(own, member)
+        if body is member or body.tag in _HEADINGS:
+            continue  # the text spread over the whole member, or a headline: no post
+        # widen to the body's container while that only adds text blocks (a list or a quote in the post)
+        while body.getparent() is not None and body.getparent() is not member:
+            parent = body.getparent()
+            added = [x for x in f if _within(x.el, parent) and not _within(x.el, body)]
+            if any(template(x) or x.el.tag not in _TEXT_BLOCKS for x in added):
+                break
+            body = parent
+        if len(_text(body)) >= MIN_LINK_LIST_CHARS and _linked(body) > MAX_BODY_LINK_SHARE * len(_text(body)):
+            continue  # a list of links, not a post
+        outside = [x for x in f if not _within(x.el, body)]
+        if any(x.link_share > MAX_BODY_LINK_SHARE and han_count(x.text) >= MIN_CARD_HEADLINE_HAN and not _dated(x.text)
+               for x in outside):
+            cards += 1  # a headline linking elsewhere: a card of another page
+        # the template around the body: a name, a date, a counter or a button most posts show
+        if any(template(x) and len(members_by_path[x.path]) >= 2 for x in outside):
+            framed += 1
+        name = ""
+        for x in outside:
+            # the same name on every reply is one person answering several times: no test of constancy
+            if _before(x.el, body) and 0 < len(x.text) <= MAX_NAME_CHARS and x.link_share >= MIN_NAME_LINK_SHARE \
+                    and not _FIGURES.match(x.text):
+                name = _name_of(x.el)
+                break
+        if any(x.el.tag in _HEADINGS for x in outside):
+            titled += 1
+        posts.append(Post(member, body, (), name))
+    if len(posts) < min_posts or cards * 2 > len(posts) or framed * 2 < len(posts):
+        return None
+    if titled * 2 >= len(posts) and len(posts) >= MIN_POSTS:  # sections of an article, each under its heading
+        return None
+    chars = sum(han_count(_text(p.body)) for p in posts)
+    if chars < MIN_THREAD_HAN * min_posts / MIN_POSTS:
+        return None
+    return Thread(tuple(posts), frozenset(members), chars)
+
+
+def _name_of(el) -> str:
+    """The first link's text in a field: the poster's name without the badges beside it."""
+    for a in el.iter("a"):
+        text = _text(a)
+        if text:
+            return text[:MAX_NAME_CHARS].rstrip(":：")
+    return _text(el)[:MAX_NAME_CHARS].rstrip(":：")
+
+
+def _before(a, b) -> bool:
+    """``a`` comes before ``b`` in document order."""
+    for el in b.itersiblings(preceding=True):
+        if _within(a, el):
+            return True
+    for anc in b.iterancestors():
+        for el in anc.itersiblings(preceding=True):
+            if _within(a, el):
+                return True
+    return False
+
+
+def find_thread(page) -> Thread | None:
+    """The page's list of posts with the most text, if it has one, with the replies nested
+    in its posts (a reply to a comment, 楼中楼)."""
+    best = None
+    for members in _candidates(page):
+        thread = _read_group(members)
+        if thread:
+            thread = _with_nested(thread)
+            if best is None or thread.chars > best.chars:
+                best = thread
+    return best
+
+
+def _with_nested(thread: Thread) -> Thread:
+    """Replies inside the posts, outside their bodies: elements of one signature under
+    parents of one signature across the posts, read like a thread of their own."""
+    by_key: dict[tuple, list] = defaultdict(list)
+    for post in thread.posts:
+        inside = set(post.body.iter())
+        for el in post.element.iter(*_BLOCKS):
+            if el is post.element or el in inside or _within(post.body, el):
+                continue
+            parent = el.getparent()
+            by_key[(signature(parent), signature(el))].append(el)
+    nested = None
+    groups = sorted((m for m in by_key.values() if len(m) >= 2), key=lambda m: -sum(len(e.text_content()) for e in m))
+    for members in groups[:MAX_NESTED_GROUPS]:
+        found = _read_group(members, min_posts=1)
+        if found and (nested is None or found.chars > nested.chars):
+            nested = found
+    posts, chars = [], thread.chars
+    for post in thread.posts:
+        if nested is not None:
+            inner = tuple((r.name, r.body) for r in nested.posts if _within(r.element, post.element))
+        else:  # a lone reply in the whole thread: its text sits in a field like the posts' own
+            inner = tuple(("", el) for el in _lone_replies(post))
+            chars += sum(han_count(_text(el)) for _n, el in inner)
+        posts.append(Post(post.element, post.body, inner, post.name))
+    if nested is not None:
+        chars += nested.chars
+    return Thread(tuple(posts), thread.members, chars)
+
+
+def _lone_replies(post: Post) -> list:
+    """Blocks inside a post, outside its body, built like its body (same tag and classes): replies to it."""
+    inside = set(post.body.iter())
+    key = signature(post.body)
+    found = [el for el in post.element.iter(post.body.tag) if el is not post.element and el not in inside
+             and not _within(post.body, el) and signature(el) == key and _text(el)]
+    return [el for el in found if not any(o is not el and _within(el, o) for o in found)]
+
+
+def post_word(page) -> str:
+    """What the page calls its posts: 回答 on a Q&A page, else 回复."""
+    text = page.text_content()
+    return "回答" if text.count("回答") > text.count("回复") else "回复"
+
+
+def _clean_copy(el):
+    """A copy of a post's body without controls a reader cannot use here."""
+    new = copy.deepcopy(el)
+    for bad in list(new.iter("button", "input", "textarea", "select", "form", "svg")):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    new.tail = None
+    return new
+
+
+def append_posts(main, thread: Thread, word: str) -> None:
+    """The posts after the main content, each under a heading with its number and poster."""
+    target = main.find("body") if main.find("body") is not None else main
+    for n, post in enumerate(thread.posts, 1):
+        head = etree.SubElement(target, "h2")
+        head.text = f"{word} {n} · {post.name}" if post.name else f"{word} {n}"
+        box = etree.SubElement(target, "div")
+        box.append(_clean_copy(post.body))
+        for name, body in post.extra:
+            quote = etree.SubElement(box, "blockquote")
+            if name:
+                etree.SubElement(quote, "p").text = f"{name}："
+            quote.append(_clean_copy(body))

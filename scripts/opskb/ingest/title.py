@@ -1,0 +1,107 @@
+"""The headline of a whole page, from its <title>/og:title and its headings.
+
+The ``h1`` that matches the page's ``<title>`` or ``og:title`` wins; else the title without
+its site and channel suffixes (``标题_频道_站点``, ``标题 | 站点``, ``站点 - 标题``); the
+``<title>``'s first part when a heading of the page says it word for word (the suffix cut where
+the heading is shorter); the one ``h1`` when the ``<title>`` is only the site's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold, han_count, has_han, looks_like_site
+
+_SPACES = re.compile(r"\s+")
+
+
+_STRONG_SEPARATORS = (" :: ", " @ ", " | ", " ｜ ", " - ", " – ", " — ", " _ ", "--", "|", "｜", "_")
+
+
+def strip_site(title: str, site: str = "") -> str:
+    """The headline inside a page title: site, channel and keyword suffixes cut
+    (标题_频道_站点, 标题 | 站点), a site name before the headline too (站点 - 标题)."""
+    title = _SPACES.sub(" ", title).strip(" :|｜-_@")
+    site_key = fold(site)
+    for sep in _STRONG_SEPARATORS:
+        if sep not in title:
+            continue
+        parts = [p.strip(" :|｜-_@") for p in title.split(sep)]
+        parts = [p for p in parts if p]
+        if len(parts) < 2:
+            continue
+        # a site name before the headline
+        if looks_like_site(parts[0], site_key) and len(parts[0]) < len(parts[1]) and not looks_like_site(parts[1], site_key):
+            parts = parts[1:]
+        # suffixes after it, while they look like a site, a channel or keywords
+        before = len(parts)
+        while len(parts) > 1 and (looks_like_site(parts[-1], site_key) or len(sep.join(parts[:-1])) > len(parts[-1])):
+            parts.pop()
+        if len(parts) < before or title.split(sep)[0].strip(" :|｜-_@") != parts[0]:
+            title = sep.join(parts)
+    # a site name glued with a bare hyphen: 标题-新华网
+    m = re.match(r"^(.{6,}?)\s*-\s*([^-]{2,10})$", title)
+    if m and looks_like_site(m.group(2), site_key):
+        title = m.group(1)
+    return title.strip()
+
+
+_TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*")
+MAX_SITE_TITLE_CHARS = 8  # a <title> this short, without the h1 in it, is the site's name
+
+
+def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: list[str] = ()) -> str:
+    """The article's headline from the page's <title>/og:title candidates, its h1s and (for a
+    page without an h1 of the headline) its h2/h3 subheads."""
+    stripped = [strip_site(t, site) for t in titles if t.strip()]
+    stripped = [t for t in stripped if t]
+    heads = [_SPACES.sub(" ", h).strip() for h in h1s if h.strip()]
+    subs = [_SPACES.sub(" ", h).strip() for h in subheads if h.strip()]
+    # a <title> that is only the site's name (南生论坛, -某某网): the one h1 longer than it
+    if len(set(heads)) == 1 and han_count(heads[0]) >= 4 and stripped:
+        t = stripped[0]
+        if len(t) <= MAX_SITE_TITLE_CHARS and len(heads[0]) > len(t) \
+                and fold(heads[0]) not in fold(titles[0]) and fold(t) not in fold(heads[0]):
+            return heads[0]
+    for t in stripped:
+        kt = fold(t)
+        if not kt:
+            continue
+        for h in heads:
+            kh = fold(h)
+            if kh and (kh == kt or (kh in kt and len(kh) >= 0.5 * len(kt))):
+                return h
+        # a h1 that holds the whole title and more (the title was cut short)
+        if t.endswith(("…", "...")):
+            for h in heads:
+                if kt.rstrip(".") in fold(h):
+                    return h
+    picked = _title_part_heading(titles, heads, subs)
+    if picked:
+        return picked
+    if stripped:
+        return min(stripped, key=len) if len({fold(t) for t in stripped}) > 1 and _nested(stripped) else stripped[0]
+    for h in heads:
+        if han_count(h) >= 4 and not looks_like_site(h, fold(site)):
+            return h
+    return ""
+
+
+def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) -> str:
+    """The first part of the <title> between separators when it is a heading of the page, word for word
+    (夜雨_原文、翻译及赏析_… with the h1 夜雨; 静夜思•夜-中国诗歌网 with the h3 静夜思•夜): the
+    suffix cut where the heading is shorter than the title."""
+    for t in titles:
+        parts = [p for p in _TITLE_PARTS.split(_SPACES.sub(" ", t).strip()) if p]
+        if len(parts) < 2:
+            continue
+        for h in heads + subs:
+            if fold(h) == fold(parts[0]) and has_han(h):
+                return h
+    return ""
+
+
+def _nested(titles: list[str]) -> bool:
+    """Every candidate holds the shortest one (og:title without the suffix <title> has)."""
+    short = fold(min(titles, key=len))
+    return all(short in fold(t) for t in titles)

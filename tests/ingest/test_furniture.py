@@ -1,0 +1,139 @@
+"""Site furniture recognised by its form, not its words: lines that are links on the page
+around the article, a block of contact lines, notices, the buttons and walls around a post;
+and the article's own sentences that use the same words stay. Pages and lines we write."""
+
+from __future__ import annotations
+
+import lxml.html
+from opskb.ingest.clean import clean, match_rule
+from opskb.ingest.locate import _leaf_blocks, _tree, drop_linked
+from opskb.records import PARAGRAPH, Block, Doc, Meta
+from opskb.text import fold
+
+PROSE = [
+    "社群运营是指围绕一个社群开展拉新、促活和转化的工作，重点在于群内的互动氛围和成员之间的关系。",
+    "用户运营是指以用户为中心，通过分层、分群和生命周期管理，持续提升每一位用户的价值和留存。",
+    "两者的目标不同：社群运营看重群的活跃和转化，用户运营看重整体用户的留存率和生命周期价值。",
+]
+# words no rule knows: only their form (link text on the page) marks them
+CHANNEL = "<p><a href='/x'>春日花园</a> <a href='/y'>城市漫步</a> <a href='/z'>周末厨房</a></p>"
+OTHERS = "".join(f"<li><a href='/s{i}'>一个与本文无关的故事标题第{i}号</a></li>" for i in range(4))
+
+
+def _doc(lines: list[str]) -> Doc:
+    return Doc(source="t.md", meta=Meta(title="社群运营入门"), blocks=tuple(Block(PARAGRAPH, text=t) for t in lines))
+
+
+def _kept(doc: Doc) -> list[str]:
+    return [t for b in clean(doc).blocks for t in b.texts()]
+
+
+def test_lines_that_are_links_on_the_page_go_above_and_below_the_article():
+    html = (f"<html><body><div>{CHANNEL}" + "".join(f"<p>{p}</p>" for p in PROSE)
+            + "<p>文中提到的<a href='/g'>分层模型</a>，详见下一篇。</p>" + f"<ul>{OTHERS}</ul></div></body></html>")
+    page = _tree(html)
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    # the main content as trafilatura hands it over, links gone, the furniture still in
+    main = lxml.html.fromstring(
+        "<html><body><p>春日花园 城市漫步 周末厨房</p>" + "".join(f"<p>{p}</p>" for p in PROSE)
+        + "<p>文中提到的分层模型，详见下一篇。</p>"
+        + "".join(f"<li>一个与本文无关的故事标题第{i}号</li>" for i in range(4)) + "</body></html>")
+    assert drop_linked(blocks, main) == 5
+    text = main.text_content()
+    assert all(p in text for p in PROSE)
+    assert "文中提到的分层模型" in text  # a sentence with a linked phrase stays
+    assert "春日花园" not in text and "无关的故事" not in text
+
+
+def test_a_linked_item_inside_the_article_stays():
+    html = ("<html><body><div><p>" + PROSE[0] + "</p><ul><li><a href='/a'>入门版、进阶版二选一</a></li></ul><p>"
+            + PROSE[1] + "</p></div></body></html>")
+    page = _tree(html)
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    main = lxml.html.fromstring(f"<html><body><p>{PROSE[0]}</p><li>入门版、进阶版二选一</li><p>{PROSE[1]}</p></body></html>")
+    assert drop_linked(blocks, main) == 0
+
+
+def test_a_block_of_contact_lines_goes_but_one_labelled_line_of_the_article_stays():
+    lines = PROSE + ["活动结束后，我们把复盘资料发在群里，欢迎大家继续讨论，也欢迎提出新的问题和建议。",
+                     "地址：某某市某某区某某路 88 号", "电话：010-12345678", "邮编：100000"]
+    kept = _kept(_doc(lines))
+    assert not any(t.startswith(("地址", "电话", "邮编")) for t in kept)
+    event = PROSE + ["地址：线下活动在公司三楼的大会议室，报名后会收到具体时间。", PROSE[0].replace("社群", "群")]
+    assert "地址：线下活动在公司三楼的大会议室，报名后会收到具体时间。" in _kept(_doc(event))
+
+
+def test_notices_and_post_controls_go():
+    for line, reason in {
+        "本作品为某某科普原创，转载时务请注明出处。": "版权或免责声明",
+        "更多相关经验资讯请关注www.example.com": "关注与推广提示",
+        "展开阅读全文": "展开、登录与评价提示",
+        "收起": "展开、登录与评价提示",
+        "登录后才能回复": "展开、登录与评价提示",
+        "需要 登录 后方可回复, 如果你还没有账号请 注册新账号": "展开、登录与评价提示",
+        "你对这个回答的评价是？": "展开、登录与评价提示",
+        "3 个回答": "阅读、点赞等计数",
+    }.items():
+        rule = match_rule(line)
+        assert rule is not None and rule.reason == reason, (line, rule)
+
+
+def test_operations_sentences_with_the_same_words_stay():
+    for text in (
+        "登录后的第一屏决定了新用户的留存。",
+        "用户登录后可以查看积分，再决定兑换什么。",
+        "展开来说，社群运营包括三件事。",
+        "更多的用户意味着更多的运营成本。",
+        "这个回答让我想到了用户分层。",
+    ):
+        assert match_rule(text) is None, (text, match_rule(text))
+
+
+def test_the_next_step_of_a_numbered_list_is_not_a_notice():
+    steps = [
+        "1、先在群公告里写清楚群规，让新成员知道可以发什么、不可以发什么，减少后续的管理成本。",
+        "2、发现违规广告时，可以拨打平台的举报电话，或者在后台提交举报，处理结果会在三天内反馈。",
+        "3、每周整理一次群内的问题，把常见问题写进 FAQ，方便新成员自己查找，也减轻管理员的压力。",
+    ]
+    kept = _kept(_doc(PROSE + steps))
+    assert all(s in kept for s in steps)
+    # the same words on a line of its own, outside a list, are the platform's notice
+    assert match_rule("举报电话：12345") is not None
+
+
+def test_a_menu_line_and_licence_numbers_go_whatever_the_words():
+    assert match_rule("首页 新闻 体育 财经 娱乐 科技").reason == "导航菜单"
+    assert match_rule("首页 | 运营 | 产品 | 设计 | 职场").reason == "导航菜单"
+    assert match_rule("增值电信业务经营许可证：京B2-20090059").reason == "版权或免责声明"
+    assert match_rule("京网文〔2019〕1234-123号").reason == "版权或免责声明"
+    for text in ("拉新 促活 留存 转化", "我们申请了经营许可证以后，活动就可以正常开展。", "AARRR：获取 激活 留存 收入 推荐",
+                 # typesetting puts spaces around Latin words; a spaced-out title; a byline
+                 "抖音及 B 站 AI 绘图相关内容", "一 文 搞 懂 什 么 是 战 略", "作者 | 顾 韩 编辑 | 李春晖"):
+        assert match_rule(text) is None, text
+
+
+def test_headlines_left_after_the_article_go_but_its_sections_stay():
+    from opskb.records import HEADING
+
+    blocks = [Block(HEADING, text="一、定位", level=2), *[Block(PARAGRAPH, text=p) for p in PROSE],
+              Block(HEADING, text="二、节奏", level=2), Block(PARAGRAPH, text=PROSE[0].replace("社群", "群")),
+              # other stories' headlines under the article: short lines, nothing under any of them
+              Block(HEADING, text="私域流量的五个误区", level=2), Block(HEADING, text="一个群从零到一千人的复盘", level=2),
+              Block(HEADING, text="社群团购还能做吗", level=2)]
+    doc = clean(Doc(source="t.md", meta=Meta(title="社群运营入门"), blocks=tuple(blocks)))
+    heads = [b.text for b in doc.blocks if b.kind == HEADING]
+    assert heads == ["一、定位", "二、节奏"]
+
+
+def test_paper_labels_spaced_bracketed_or_with_a_stray_bar():
+    from opskb.ingest.clean import PAPER_REASON
+
+    for line in ("关 键 词：社群；用户运营", "【关键词】社群运营；用户分层", "作者单位：某某大学管理学院，北京 100000",
+                 "中图分类号| ：F713", "[关键词] 私域；社群", "■基金项目：某某省社科基金"):
+        rule = match_rule(line)
+        assert rule is not None and rule.reason == PAPER_REASON, line
+    for text in ("关键词排名是搜索运营的核心指标之一。", "作者单位的名称要写全称。", "基金项目的申报材料要提前准备。"):
+        assert match_rule(text) is None, text
+    doc = clean(Doc(source="p.md", meta=Meta(title="社群运营研究"),
+                    blocks=tuple(Block(PARAGRAPH, text=t) for t in ["【关键词】社群运营；用户分层", *PROSE])))
+    assert doc.meta.categories == ("社群运营", "用户分层")

@@ -1,0 +1,235 @@
+"""Forum threads and Q&A pages: the question or first post and every reply, in order, each
+under a heading with its poster's name; the template around the posts (names, dates,
+badges, counters, buttons) and the lists beside them gone. Pages we write ourselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from opskb.evaluate import page_text
+from opskb.ingest.locate import locate
+from opskb.ingest.read import read
+from opskb.pipeline import ingest
+
+NAV = "".join(f'<li><a href="/f{i}">版块{i}</a></li>' for i in range(12))
+RELATED = "".join(f'<li><a href="/t{i}">另一个关于社群拉新的热门问题第{i}个在这里</a></li>' for i in range(6))
+FOOTER = "<footer>Copyright © 2024 某某社区 京ICP备12345678号</footer>"
+
+REPLIES = [
+    ("老王", "先把群规写清楚，新人进群第一天就知道能发什么、不能发什么，后面的管理会轻松很多。"),
+    ("小李", "我们的做法是每周固定一个主题日，让老成员带新人发言，活跃度比以前高了不少。"),
+    ("运营阿美", "别急着卖货。前两周只做答疑和分享，等大家认可了群的价值，再慢慢做转化。"),
+    ("老王", "补充一句：群主自己要常出来说话，一个没人管的群很快就会变成广告群。"),
+    ("新人小赵", "学到了，谢谢各位！"),
+]
+
+
+def _post(n: int, name: str, text: str) -> str:
+    return (
+        f'<div class="post" id="post_{n}"><div class="author"><a href="/u/{name}">{name}</a>'
+        f'<span class="level">Lv{n + 2}</span></div>'
+        f'<div class="meta">{n + 1}楼 2024-05-0{n + 1} 10:2{n}</div>'
+        f'<div class="content"><p>{text}</p></div>'
+        f'<div class="ops"><a href="#r{n}">回复</a> <a href="#j{n}">举报</a></div></div>'
+    )
+
+
+def thread_page() -> str:
+    first = ("刚接手公司的用户群，三百多人，每天除了早安几乎没人说话。想请教大家，新群冷启动的时候"
+             "最先应该做哪几件事？有没有踩过的坑可以分享一下？")
+    posts = [_post(0, "楼主小陈", first)] + [_post(i, n, t) for i, (n, t) in enumerate(REPLIES, 1)]
+    return (
+        "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 运营交流 - 某某社区</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><div class='wrap'><h1>新群冷启动先做什么？</h1>"
+        f"<div class='postlist'>{''.join(posts)}</div>"
+        "<div class='reply-box'>登录后才能回复</div></div>"
+        f"<aside><h3>相关帖子</h3><ul>{RELATED}</ul></aside>{FOOTER}</body></html>"
+    )
+
+
+ANSWERS = [
+    ("张老师", [
+        "先说结论：用户运营和社群运营不是二选一，而是一前一后。",
+        "用户运营负责把人分层，知道谁是新客、谁是老客、谁快要流失；社群运营负责把其中合适的一层人聚到群里，"
+        "用互动把关系做深。",
+        "所以新人最好两边都学，但入门可以先从社群开始，因为离用户最近，反馈也最快。",
+    ]),
+    ("数据小林", [
+        "从指标看区别最清楚。",
+        "社群运营常看入群率、发言率、群内转化；用户运营常看留存率、复购率和生命周期价值。",
+        "两套指标放在一起看，才能知道群到底有没有带来长期价值。",
+    ]),
+    ("匿名用户", [
+        "我在两个岗位都做过，最大的不同是节奏：社群每天都要在线，用户运营更多是按周按月看数据、调策略。",
+    ]),
+]
+
+
+def _answer(n: int, name: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<div class="answer-item"><div class="answer-author"><a href="/people/{n}">{name}</a>'
+        f'<span class="badge">优秀答主</span></div>'
+        f'<div class="answer-body"><div class="rich-text">{body}</div></div>'
+        f'<div class="answer-actions"><button>赞同 {n * 37 + 5}</button><span>{n + 2} 条评论</span>'
+        f'<span>发布于 2024-03-1{n} 21:0{n}</span><button>展开阅读全文</button></div></div>'
+    )
+
+
+def qa_page() -> str:
+    answers = "".join(_answer(i, n, ps) for i, (n, ps) in enumerate(ANSWERS))
+    return (
+        "<!DOCTYPE html><html><head><title>用户运营和社群运营有什么区别？ - 某某问答</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><main><div class='question'><h1>用户运营和社群运营有什么区别？</h1>"
+        "<div class='question-detail'><p>刚转行做运营，面试时经常被问到这个问题，想听听做过的人怎么看。</p></div>"
+        "<div class='question-meta'>关注者 1,024 被浏览 88,431</div></div>"
+        f"<div class='answer-list'><h4>{len(ANSWERS)} 个回答</h4>{answers}</div></main>"
+        f"<aside><h3>相关问题</h3><ul>{RELATED}</ul></aside>{FOOTER}</body></html>"
+    )
+
+
+def _ingest(tmp_path: Path, html: str, name: str) -> tuple[str, str]:
+    seeds, out = tmp_path / "seeds", tmp_path / "docs"
+    seeds.mkdir()
+    (seeds / name).write_text(html, encoding="utf-8")
+    result = ingest(seeds, out)
+    entry = next(e for e in result.entries if e.page)
+    return entry.title, (out / entry.page).read_text(encoding="utf-8")
+
+
+def _positions(text: str, parts: list[str]) -> list[int]:
+    return [text.index(p) for p in parts]
+
+
+def test_forum_thread_keeps_every_post_in_order_under_its_own_heading(tmp_path):
+    title, md = _ingest(tmp_path, thread_page(), "thread.html")
+    assert title == "新群冷启动先做什么？"
+    bodies = ["最先应该做哪几件事"] + [t[:12] for _n, t in REPLIES]
+    pos = _positions(md, bodies)
+    assert pos == sorted(pos)  # in the page's order
+    # each post told apart by a heading that names its poster
+    for n, (name, _t) in enumerate(REPLIES, 2):
+        assert f"## 回复 {n} · {name}" in md
+    # the template around the posts and the lists beside them are gone
+    for chrome in ("举报", "Lv3", "2024-05-02 10:21", "3楼", "登录后才能回复", "另一个关于社群拉新", "版块3"):
+        assert chrome not in md, chrome
+
+
+def test_qa_page_keeps_the_question_and_every_answer_whole(tmp_path):
+    title, md = _ingest(tmp_path, qa_page(), "qa.html")
+    assert title == "用户运营和社群运营有什么区别？"
+    assert "刚转行做运营" in md  # the question's description
+    paragraphs = [p for _n, ps in ANSWERS for p in ps]
+    for p in paragraphs:  # every paragraph of every answer, not only the first answer
+        assert p[:20] in md, p
+    pos = _positions(md, [p[:12] for p in paragraphs])
+    assert pos == sorted(pos)
+    for n, (name, _ps) in enumerate(ANSWERS, 1):
+        assert f"## 回答 {n} · {name}" in md
+        assert page_text(md).count(name) == 1  # the answerer's name once
+    for chrome in ("赞同", "展开阅读全文", "条评论", "发布于", "优秀答主", "相关问题", "另一个关于社群拉新", "3 个回答"):
+        assert chrome not in md, chrome
+
+
+def test_reader_comments_under_a_long_article_stay_out(tmp_path):
+    article = "".join(
+        f"<p>{p}</p>" for p in [
+            "社群运营的第一步是定位：这个群为谁服务、解决什么问题、成员为什么要留下来。定位不清，后面做再多活动也留不住人。",
+            "第二步是设计规则和节奏，包括群规、固定栏目、发言引导和答疑时间，让成员知道什么时候来、来了做什么。",
+            "第三步是找到核心成员，给他们身份和权益，让他们帮助带动新人，群的氛围才会慢慢形成并且稳定下来。",
+            "第四步是持续复盘，看入群率、发言率和转化率的变化，找出哪个环节出了问题，再有针对性地调整。",
+            "最后，社群不是一次性的项目，而是需要长期投入的关系，耐心比技巧更重要，这是很多新人容易忽略的。",
+        ] * 2
+    )
+    comments = "".join(
+        f'<div class="cmt"><a href="/u{i}">网友{i}</a><span>2024-05-0{i} 12:00</span><p>{t}</p></div>'
+        for i, t in enumerate(["说得好，收藏了", "第三步很关键", "请问复盘用什么表格"], 1)
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>社群运营的五个步骤_运营_某某网</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><article><h1>社群运营的五个步骤</h1>{article}</article>"
+        f"<div class='comments'>{comments}</div>{FOOTER}</body></html>"
+    )
+    path = tmp_path / "a.html"
+    path.write_text(html, encoding="utf-8")
+    body = locate(read(path)).body
+    assert "社群运营的第一步是定位" in body and "最后，社群不是一次性的项目" in body
+    assert "回复 1" not in body and "请问复盘用什么表格" not in body
+
+
+def test_sections_under_their_own_headings_are_not_posts(tmp_path):
+    sections = "".join(
+        f'<div class="sec"><h3>{h}</h3><div class="by">作者：佚名</div><div class="txt"><p>{p}</p></div></div>'
+        for h, p in [
+            ("定义不同", "社群运营围绕一个群开展工作，用户运营围绕全部用户开展工作，两者的范围不一样，方法也不同。"),
+            ("目标不同", "社群运营看重群的活跃和转化，用户运营看重整体用户的留存率和生命周期价值，侧重点不同。"),
+            ("指标不同", "社群运营常看入群率和发言率，用户运营更看重复购率、留存率和客单价，考核方式也不同。"),
+        ]
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>社群运营和用户运营的区别_某某网</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><article><h1>社群运营和用户运营的区别</h1>{sections}</article>{FOOTER}</body></html>"
+    )
+    path = tmp_path / "s.html"
+    path.write_text(html, encoding="utf-8")
+    body = locate(read(path)).body
+    assert "回复 1" not in body and "回答 1" not in body
+    for h in ("定义不同", "目标不同", "指标不同"):
+        assert h in body
+
+
+def test_a_stream_of_other_stories_with_teasers_is_not_a_thread(tmp_path):
+    # each item: source and time, a linked headline (with an empty box inside the link), a long teaser
+    teaser = "这是另一篇文章的摘要，讲的是另一个城市的另一件事情，和本文没有关系，只是页面推荐给读者继续阅读的内容。"
+    stream = "".join(
+        f"<li class='stream-item'><div><span>某某财经</span><span>{i} 小时前</span></div>"
+        f"<h4><a href='/n{i}'>另一件和本文无关的新闻标题第{i}条<div></div></a></h4><p>{teaser * 2}</p></li>"
+        for i in range(1, 7)
+    )
+    body = "".join(f"<p>{p}</p>" for p in (REPLIES[0][1], REPLIES[1][1], REPLIES[2][1]))
+    html = (
+        "<!DOCTYPE html><html><head><title>新群冷启动的三个建议_某某网</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><article><h1>新群冷启动的三个建议</h1>{body}</article>"
+        f"<ul class='stream'>{stream}</ul>{FOOTER}</body></html>"
+    )
+    path = tmp_path / "stream.html"
+    path.write_text(html, encoding="utf-8")
+    out = locate(read(path)).body
+    assert "回复 1" not in out and "回答 1" not in out
+    assert REPLIES[0][1] in out
+
+
+def test_many_comments_under_a_long_blog_post_are_not_a_thread(tmp_path):
+    post = "".join(f"<p>{p}</p>" for _n, ps in ANSWERS for p in ps) * 4  # a long article above
+    comments = "".join(
+        f"<li class='comment'><a href='/u{i}'>读者{i}</a><span>2024-05-0{i % 9 + 1} 12:00</span>"
+        f"<div class='text'>写得真好，第{i}次看了，收藏起来慢慢学习。</div></li>" for i in range(12)
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>社群和用户运营的区别_某某博客</title></head><body>"
+        f"<article><h1>社群和用户运营的区别</h1>{post}</article><ul class='comments'>{comments}</ul>{FOOTER}</body></html>"
+    )
+    path = tmp_path / "blog.html"
+    path.write_text(html, encoding="utf-8")
+    out = locate(read(path)).body
+    assert "回复 1" not in out and "第3次看了" not in out
+
+
+def test_a_lone_reply_nested_in_a_post_follows_it(tmp_path):
+    def reply(n: int, name: str, text: str, child: str = "") -> str:
+        nested = (f"<div class='children'><div class='item'><b>楼主小陈</b><span>2024-01-0{n}</span>"
+                  f"<div class='detail'>{child}</div></div></div>") if child else ""
+        return (f"<div class='reply'><div class='who'><a href='/u/{n}'>{name}</a><span>2024-01-0{n}</span></div>"
+                f"<div class='detail'>{text}</div><div class='act'><a href='#'>点赞</a></div>{nested}</div>")
+    replies = (reply(1, "老王", REPLIES[0][1], child="谢谢老王，我先把群规写出来试试看。")
+               + reply(2, "小李", REPLIES[1][1]) + reply(3, "运营阿美", REPLIES[2][1]))
+    html = (
+        "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 某某社区</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><main><h1>新群冷启动先做什么？</h1>"
+        "<div class='question'><p>刚接手公司的用户群，三百多人，每天几乎没人说话，想请教大家先做哪几件事。</p></div>"
+        f"<div class='replies'>{replies}</div></main>{FOOTER}</body></html>"
+    )
+    _title, md = _ingest(tmp_path, html, "nested.html")
+    text = page_text(md)
+    pos = _positions(text, [REPLIES[0][1][:10], "谢谢老王，我先把群规写出来试试看。", REPLIES[1][1][:10]])
+    assert pos == sorted(pos)
