@@ -229,10 +229,65 @@ def test_search_with_the_keyboard_in_chinese(page):
     assert page.evaluate("document.activeElement.closest('[data-search-result]') !== null")
     page.keyboard.press("Enter")
     page.wait_for_url("**/" + found[0] + "*")
-    search(page, "完全不存在的词语组合")
+    search(page, "龘靐齉")  # characters no page holds
     assert "没有找到" in page.locator(".kb-search__meta").inner_text()
+    assert page.locator("[data-search-result]").count() == 0
     page.keyboard.press("Escape")
     assert page.locator(".kb-search__panel").is_hidden()
+
+
+# Questions as readers type them: question words and fillers around the subject
+QUESTIONS = [
+    ("私域流量是什么", "concepts/siyu-liuliang.html"),
+    ("如何做精细化运营", "concepts/jingxihua-yunying.html"),
+    ("用户生命周期有哪些阶段", "concepts/yonghu-shengmingzhouqi.html"),
+    ("潜水用户怎么办", "layering/index.html"),
+    ("什么是转化漏斗", "glossary/index.html"),
+    ("埋点是干什么的", "glossary/index.html"),
+    ("社群运营需要销售吗", "compare/index.html"),
+    ("RFM模型怎么用", "layering/index.html"),
+]
+
+
+def test_question_style_queries_find_the_page_about_their_subject(page):
+    page.goto(page.base + "/index.html")
+    misses = [(q, want, top) for q, want in QUESTIONS if want not in (top := search(page, q)[:3])]
+    assert misses == []
+    # the question words need not match: the subject alone finds the same first pages
+    assert search(page, "私域流量是什么")[:3] == search(page, "私域流量")[:3]
+    assert "没有找到" not in page.locator(".kb-search__meta").inner_text()
+
+
+def _text(site: Path, url: str) -> str:
+    from opskb.site.searchindex import read_page
+
+    p = read_page(site / url, url)
+    return p.title + " ".join(h + t for _a, h, t in p.sections)
+
+
+def test_words_are_matched_wherever_they_stand(page, seed_site):
+    _docs, site = seed_site
+    page.goto(page.base + "/index.html")
+    # no page says 载体门槛, but the comparison holds both words: found, not "no results"
+    found = search(page, "载体门槛")
+    assert found and found[0] == "compare/index.html"
+    assert not any("载体门槛" in _text(site, u) for u in found)
+    assert all("载体" in _text(site, u) and "门槛" in _text(site, u) for u in found[:3])
+    assert "没有找到" not in page.locator(".kb-search__meta").inner_text()
+    # the exact phrase ranks above the same words apart (the whole ranking, beyond the results shown)
+    assert search(page, "用户分层")[0] == page.evaluate("q => window.opskbSearch(q)", "用户分层")[0]
+    found = page.evaluate("q => window.opskbSearch(q)", "用户分层")
+    texts = [_text(site, u) for u in found]
+    assert "用户分层" in texts[0]
+    apart = [i for i, t in enumerate(texts) if "用户分层" not in t and "用户" in t and "分层" in t]
+    whole = [i for i, t in enumerate(texts) if "用户分层" in t]
+    assert apart and whole and min(whole) < min(apart)
+    # a word no page holds: the pages with the others, and the box says which word was not found
+    found = search(page, "载体 龘靐")
+    assert found and all("载体" in _text(site, u) for u in found)
+    meta = page.locator(".kb-search__meta").inner_text()
+    assert meta.startswith("找到") and "没有找到" in meta and "龘靐" in meta
+    assert "龘靐" in page.locator("[data-search-result]").first.inner_text()  # 未包含：龘靐
 
 
 def test_screenshots(page):
