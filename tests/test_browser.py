@@ -355,3 +355,30 @@ def test_a_zensical_build_finds_the_user_layering_page_by_typing(browser, zensic
         pg.screenshot(path=str(OUTPUT / "zensical-search.png"))
         assert outside_requests(pg) == []
         context.close()
+
+
+def test_phone_header_keeps_the_site_name_and_search_one_tap_away(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="zh-CN", is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    pg.goto(server + "/index.html")
+    pg.wait_for_timeout(300)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(OUTPUT / "phone-header.png"))
+    name = pg.locator(".md-header__topic .md-ellipsis").first
+    assert name.inner_text().strip() == "运营知识库"
+    # the whole name shows: not cut off by an ellipsis, and wide enough for its five characters
+    assert name.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+    assert name.bounding_box()["width"] >= 5 * 14
+    # search: one tap on the magnifier opens a focused box
+    toggle = pg.locator(".kb-search__toggle")
+    assert toggle.is_visible() and not pg.locator(SEARCH_BOX).first.is_visible()
+    toggle.tap()
+    box = pg.locator(SEARCH_BOX).first
+    assert box.is_visible() and pg.evaluate("document.activeElement.type") == "search"
+    assert box.bounding_box()["width"] >= 250  # the box takes the header's width
+    box.fill("用户分层")
+    pg.locator("[data-search-result]").first.wait_for(timeout=8000)
+    first = pg.locator("[data-search-result]").first.bounding_box()
+    assert first["x"] >= 0 and first["x"] + first["width"] <= 375  # results fit the screen
+    pg.screenshot(path=str(OUTPUT / "phone-search.png"))
+    context.close()

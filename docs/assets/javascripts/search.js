@@ -441,7 +441,13 @@
     var form = document.createElement("form");
     form.className = "kb-search";
     form.setAttribute("role", "search");
+    // on a phone the box folds into a magnifier button, as the theme's own search does, so the
+    // site's name keeps the header row; a tap opens the box over the header
     form.innerHTML =
+      '<button type="button" class="kb-search__toggle md-header__button md-icon" aria-label="搜索" title="搜索">' +
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5' +
+      'c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 ' +
+      '6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg></button>' +
       '<input type="search" class="kb-search__input" data-kb-search placeholder="搜索" aria-label="搜索本站"' +
       ' autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search">' +
       '<div class="kb-search__panel" hidden><p class="kb-search__meta" aria-live="polite"></p>' +
@@ -451,6 +457,10 @@
     var input = form.querySelector("input"), panel = form.querySelector(".kb-search__panel");
     var meta = form.querySelector(".kb-search__meta"), list = form.querySelector(".kb-search__results");
     var timer = null, seq = 0, shown = SHOWN, last = "";
+    var toggle = form.querySelector(".kb-search__toggle");
+    function open() { form.classList.add("kb-search--open"); }
+    function close() { form.classList.remove("kb-search--open"); panel.hidden = true; }
+    toggle.addEventListener("click", function () { open(); input.focus(); });
 
     function run() {
       var query = input.value.trim();
@@ -515,6 +525,7 @@
       });
     });
     input.addEventListener("focus", function () {
+      open();
       t2sTable(); terms(); getJSON("docs.json").catch(function () {}); // start loading
       if (input.value.trim()) panel.hidden = false;
     });
@@ -535,7 +546,7 @@
         links[Math.min(next, links.length - 1)].focus();
       } else if (ev.key === "Escape") {
         panel.hidden = true;
-        input.focus();
+        if (!input.value) { close(); input.blur(); } else input.focus();
       }
     });
     document.addEventListener("keydown", function (ev) {
@@ -548,7 +559,7 @@
       }
     });
     document.addEventListener("click", function (ev) {
-      if (!form.contains(ev.target)) panel.hidden = true;
+      if (!form.contains(ev.target)) close();
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
