@@ -223,6 +223,7 @@ def test_search_with_the_keyboard_in_chinese(page):
     page.keyboard.press("/")  # focuses the search box
     assert page.evaluate("document.activeElement.type") == "search"
     assert page.locator(SEARCH_BOX).get_attribute("placeholder") == "搜索"
+    assert page.locator(SEARCH_BOX).is_visible() and not page.locator(".kb-search__toggle").is_visible()  # wide: the box
     found = search(page, "班主任")
     assert page.locator(".kb-search__meta").inner_text().startswith("找到")
     page.keyboard.press("ArrowDown")

@@ -348,9 +348,11 @@ def vocabulary(postings, domain: list[str]) -> dict[str, int]:
     the class being the natural log of jieba's frequency; domain words above them all."""
     vocab = {}
     for word, freq in dictionary_words():
-        if 2 <= len(word) <= MAX_WORD and all(word[i:i + 2] in postings for i in range(len(word) - 1)):
-            if _HAN_WORD.fullmatch(word):
-                vocab[word] = int(math.log(freq + 1))
+        n = len(word)
+        if n < 2 or n > MAX_WORD or word[:2] not in postings:  # most words stop here
+            continue
+        if (n == 2 or all(word[i:i + 2] in postings for i in range(1, n - 1))) and _HAN_WORD.fullmatch(word):
+            vocab[word] = int(math.log(freq + 1))
     for word in domain:
         word = fold(word)
         if _HAN_WORD.fullmatch(word):
