@@ -20,6 +20,8 @@ def test_addresses_from_front_matter_html_head_and_a_dumps_line():
     head = f'<html><head><meta property="og:url" content="{URL}?from=share"><link href="{URL}" rel="canonical"></head>'
     assert original_address({}, head + "<body><p>正文</p></body></html>", True) == URL
     assert original_address({}, f"<html><head><meta property='og:url' content='{URL}'></head><body></body></html>", True) == URL
+    saved = f"<!DOCTYPE html>\n<!-- saved from url=(0049){URL} -->\n<html><head><title>t</title></head><body></body></html>"
+    assert original_address({}, saved, True) == URL  # a browser's "save page as"
     # a text dump's header line, as a Markdown link or bare
     dump = f"# 标题\n**Author:** 某人\n**Original:** [View on example.com]({URL})\n\n正文。\n"
     assert original_address({}, dump, False) == URL

@@ -155,7 +155,7 @@ def meta_from_fields(fields: dict) -> Meta:
 
 
 # Where a file names the address it was saved from: a front-matter field; a whole web page's
-# canonical link or og:url; a text dump's header or footer line (**Original:** [..](URL),
+# canonical link or og:url (or the browser's "saved from url" note); a text dump's header or footer line (**Original:** [..](URL),
 # 原文链接：URL).
 URL_FIELDS = ("url", "link", "permalink", "canonical", "source_url", "original_url", "original")
 _HEAD_TAG = re.compile(r"<(link|meta)\b[^>]*>", re.I)
@@ -163,6 +163,7 @@ _ATTR = re.compile(r"([\w:-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
 _ADDRESS_LINE = re.compile(
     r"^[\s>*_#\-|]*(?:original(?:\s+(?:url|link))?|source\s+url|原文链接|原文地址|原文网址|原文|本文链接|文章链接|文章地址)"
     r"[*_\s]*[:：]", re.I)
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
 _LINK_TARGET = re.compile(r"\]\(<?([^)\s>]+)>?\)")
 _BARE_URL = re.compile(r"(?:https?:)?//[^\s<>\"'()\[\]，。；）]+", re.I)
 HEADER_LINES, FOOTER_LINES = 40, 20
@@ -194,7 +195,8 @@ def original_address(fields: dict, body: str, markup: bool) -> str:
                 canonical = canonical or web_address(attrs.get("href"))
             elif (attrs.get("property") or attrs.get("name") or "").lower() == "og:url":
                 og = og or web_address(attrs.get("content"))
-        return canonical or og
+        saved = _SAVED_FROM.search(body[:2_000])  # the browser's note on a page saved whole
+        return canonical or og or (web_address(saved.group(1)) if saved else "")
     lines = body.split("\n")
     for line in lines[:HEADER_LINES] + lines[max(HEADER_LINES, len(lines) - FOOTER_LINES):]:
         if _ADDRESS_LINE.match(line):
