@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve site test lint ingest bench eval clean
+.PHONY: serve site test lint ingest bench eval search-eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ DEVFORUMS ?= ../shared/devforums
 eval: $(STAMP)
 	$(BIN)/opskb eval $(DEVCORPUS)
 	$(BIN)/opskb eval $(DEVFORUMS)
+
+# the site's search with the dev collection's own tags as queries, beside BM25 (see README)
+DEVCOLLECTION ?= ../shared/devcollection/articles
+search-eval: $(STAMP)
+	$(BIN)/opskb search-eval $(DEVCOLLECTION) --json search-eval.json
 
 clean:
 	rm -rf site bench tests/output

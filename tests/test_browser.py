@@ -223,16 +223,72 @@ def test_search_with_the_keyboard_in_chinese(page):
     page.keyboard.press("/")  # focuses the search box
     assert page.evaluate("document.activeElement.type") == "search"
     assert page.locator(SEARCH_BOX).get_attribute("placeholder") == "搜索"
+    assert page.locator(SEARCH_BOX).is_visible() and not page.locator(".kb-search__toggle").is_visible()  # wide: the box
     found = search(page, "班主任")
     assert page.locator(".kb-search__meta").inner_text().startswith("找到")
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('[data-search-result]') !== null")
     page.keyboard.press("Enter")
     page.wait_for_url("**/" + found[0] + "*")
-    search(page, "完全不存在的词语组合")
+    search(page, "龘靐齉")  # characters no page holds
     assert "没有找到" in page.locator(".kb-search__meta").inner_text()
+    assert page.locator("[data-search-result]").count() == 0
     page.keyboard.press("Escape")
     assert page.locator(".kb-search__panel").is_hidden()
+
+
+# Questions as readers type them: question words and fillers around the subject
+QUESTIONS = [
+    ("私域流量是什么", "concepts/siyu-liuliang.html"),
+    ("如何做精细化运营", "concepts/jingxihua-yunying.html"),
+    ("用户生命周期有哪些阶段", "concepts/yonghu-shengmingzhouqi.html"),
+    ("潜水用户怎么办", "layering/index.html"),
+    ("什么是转化漏斗", "glossary/index.html"),
+    ("埋点是干什么的", "glossary/index.html"),
+    ("社群运营需要销售吗", "compare/index.html"),
+    ("RFM模型怎么用", "layering/index.html"),
+]
+
+
+def test_question_style_queries_find_the_page_about_their_subject(page):
+    page.goto(page.base + "/index.html")
+    misses = [(q, want, top) for q, want in QUESTIONS if want not in (top := search(page, q)[:3])]
+    assert misses == []
+    # the question words need not match: the subject alone finds the same first pages
+    assert search(page, "私域流量是什么")[:3] == search(page, "私域流量")[:3]
+    assert "没有找到" not in page.locator(".kb-search__meta").inner_text()
+
+
+def _text(site: Path, url: str) -> str:
+    from opskb.site.searchindex import read_page
+
+    p = read_page(site / url, url)
+    return p.title + " ".join(h + t for _a, h, t in p.sections)
+
+
+def test_words_are_matched_wherever_they_stand(page, seed_site):
+    _docs, site = seed_site
+    page.goto(page.base + "/index.html")
+    # no page says 载体门槛, but the comparison holds both words: found, not "no results"
+    found = search(page, "载体门槛")
+    assert found and found[0] == "compare/index.html"
+    assert not any("载体门槛" in _text(site, u) for u in found)
+    assert all("载体" in _text(site, u) and "门槛" in _text(site, u) for u in found[:3])
+    assert "没有找到" not in page.locator(".kb-search__meta").inner_text()
+    # the exact phrase ranks above the same words apart (the whole ranking, beyond the results shown)
+    assert search(page, "用户分层")[0] == page.evaluate("q => window.opskbSearch(q)", "用户分层")[0]
+    found = page.evaluate("q => window.opskbSearch(q)", "用户分层")
+    texts = [_text(site, u) for u in found]
+    assert "用户分层" in texts[0]
+    apart = [i for i, t in enumerate(texts) if "用户分层" not in t and "用户" in t and "分层" in t]
+    whole = [i for i, t in enumerate(texts) if "用户分层" in t]
+    assert apart and whole and min(whole) < min(apart)
+    # a word no page holds: the pages with the others, and the box says which word was not found
+    found = search(page, "载体 龘靐")
+    assert found and all("载体" in _text(site, u) for u in found)
+    meta = page.locator(".kb-search__meta").inner_text()
+    assert meta.startswith("找到") and "没有找到" in meta and "龘靐" in meta
+    assert "龘靐" in page.locator("[data-search-result]").first.inner_text()  # 未包含：龘靐
 
 
 def test_screenshots(page):
@@ -300,3 +356,30 @@ def test_a_zensical_build_finds_the_user_layering_page_by_typing(browser, zensic
         pg.screenshot(path=str(OUTPUT / "zensical-search.png"))
         assert outside_requests(pg) == []
         context.close()
+
+
+def test_phone_header_keeps_the_site_name_and_search_one_tap_away(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="zh-CN", is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    pg.goto(server + "/index.html")
+    pg.wait_for_timeout(300)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(OUTPUT / "phone-header.png"))
+    name = pg.locator(".md-header__topic .md-ellipsis").first
+    assert name.inner_text().strip() == "运营知识库"
+    # the whole name shows: not cut off by an ellipsis, and wide enough for its five characters
+    assert name.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+    assert name.bounding_box()["width"] >= 5 * 14
+    # search: one tap on the magnifier opens a focused box
+    toggle = pg.locator(".kb-search__toggle")
+    assert toggle.is_visible() and not pg.locator(SEARCH_BOX).first.is_visible()
+    toggle.tap()
+    box = pg.locator(SEARCH_BOX).first
+    assert box.is_visible() and pg.evaluate("document.activeElement.type") == "search"
+    assert box.bounding_box()["width"] >= 250  # the box takes the header's width
+    box.fill("用户分层")
+    pg.locator("[data-search-result]").first.wait_for(timeout=8000)
+    first = pg.locator("[data-search-result]").first.bounding_box()
+    assert first["x"] >= 0 and first["x"] + first["width"] <= 375  # results fit the screen
+    pg.screenshot(path=str(OUTPUT / "phone-search.png"))
+    context.close()

@@ -80,11 +80,12 @@ def test_scoring_normalizes_as_the_readme_says():
 
 def test_article_text_leaves_out_front_matter_box_and_links():
     md = (
-        "---\ntitle: '标题：副题'\n---\n\n# 标题\n\n!!! info \"来源信息\"\n\n    - 作者：某人\n    - 站点：某站\n\n"
+        "---\ntitle: '标题：副题'\n---\n\n# 标题\n\n!!! info \"\"\n\n    原文：[example.com](<https://example.com/a>) · 作者：某人 · 站点：某站\n\n"
+        "    ??? note \"整理说明\"\n\n        - 清理：删除 3 行\n\n"
         "正文一段。\n{ #p-abc123 }\n\n- <span id=\"p-1\">列表项</span>\n\n[原文配图](<https://x.com/a.png>){ .source-image }\n"
     )
     text = page_text(md)
-    assert "作者" not in text and "p-abc123" not in text and "x.com" not in text and "<span" not in text
+    assert "作者" not in text and "整理说明" not in text and "example.com" not in text and "p-abc123" not in text and "x.com" not in text and "<span" not in text
     assert "正文一段。" in text and "列表项" in text
     assert page_title(md) == "标题：副题"
 

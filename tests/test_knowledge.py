@@ -220,7 +220,7 @@ def test_a_new_traditional_article_reaches_the_knowledge_pages(tmp_path):
     everything = "".join(p.read_text(encoding="utf-8") for p in docs.rglob("*.md"))
     for junk in ("版权归某某", "评论列表", "阅读 1024"):
         assert junk not in everything
-    assert "- 作者：测试者" in everything  # the author line became metadata
+    assert "作者：测试者" in everything  # the author line became metadata
     cc = opencc.OpenCC("t2s")
     assert cc.convert(compare) == compare
     assert check_citations(site) > 100

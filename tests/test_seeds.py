@@ -148,8 +148,11 @@ def test_source_pages_show_metadata_and_anchor_every_paragraph(built):
     for a in result.articles:
         page = (out / "sources" / f"{a.slug}.md").read_text(encoding="utf-8")
         assert page.startswith("---\ntitle: ")
-        for label in ("作者：", "站点：", "日期：", "原文字体：", "清理：删除"):
-            assert label in page
+        for label, value in (("作者：", a.doc.meta.author), ("站点：", a.doc.meta.site), ("日期：", a.doc.meta.date)):
+            assert (label + value in page) if value else (label not in page)  # unknown fields left out
+        for label in ("原文字体：", "清理：删除"):
+            assert label in page  # in the collapsed note
+        assert not any(w in page for w in ("未署名", "未知", "未注明"))
         for u in a.units:
             assert f"#{u.anchor} " in page or f'id="{u.anchor}"' in page
 

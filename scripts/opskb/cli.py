@@ -54,6 +54,22 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from .searcheval import describe, run
+
+    for folder in (args.seeds, args.articles):
+        if not Path(folder).is_dir():
+            print(f"opskb: {folder}：目录不存在", file=sys.stderr)
+            return 2
+    result = run(Path(args.seeds), Path(args.articles))
+    print(describe(result))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     import json
 
@@ -87,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--json", help="把结果写成 JSON")
     b.add_argument("--site", help="把构建好的语料站点保留在这个目录")
     b.set_defaults(func=_bench)
+    se = sub.add_parser("search-eval", help="用文章自带的标签当查询，评估站内搜索，并与 BM25 对比")
+    se.add_argument("articles", help="带 **Tags:** 行的文章目录（如 ../shared/devcollection/articles）")
+    se.add_argument("--seeds", default="seeds", help="一起构建的种子目录（默认 seeds/）")
+    se.add_argument("--json", help="把逐个查询的结果写成 JSON")
+    se.set_defaults(func=_search_eval)
     e = sub.add_parser("eval", help="在标注过的真实网页上评估清理效果，并与单用 trafilatura 对比")
     e.add_argument("folder", help="标注目录：网页在 pages/ 下（或直接在目录中），标注在 labels.json")
     e.add_argument("--labels", help="标注文件（默认 FOLDER/labels.json）")

@@ -119,6 +119,7 @@ class Raw:
     is_html: bool
     warning: str = ""  # a problem that did not stop the read (e.g. malformed front matter)
     stats: Stats = field(default_factory=Stats)  # invisible characters removed from the text
+    url: str = ""  # the address the article was saved from, when the file names it
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Doc:
     script: str = "simplified"  # script of the original text: simplified / traditional / mixed
     removed: tuple[Removed, ...] = ()
     stats: Stats = field(default_factory=Stats)
+    url: str = ""  # the original article's address (Raw.url)
 
     def with_blocks(self, blocks, **changes) -> Doc:
         return replace(self, blocks=tuple(blocks), **changes)

@@ -104,3 +104,30 @@ def test_the_index_built_in_worker_processes_is_the_one_built_in_one(seed_site, 
     si.build(copy)
     files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "search").rglob("*.json")}  # noqa: E731
     assert files(copy) == files(site)
+
+
+def test_the_vocabulary_holds_dictionary_words_the_pages_use_and_the_domain_words():
+    from opskb.site.searchindex import DOMAIN_CLASS, vocab_groups, vocabulary
+
+    postings = {t: [0, 1] for t in tokens("联名营销的案例，内容创作。")}
+    vocab = vocabulary(postings, ["联名营销", "KOL"])
+    # jieba's words whose pairs the pages hold, with the log of jieba's frequency
+    assert {"联名", "营销", "案例", "内容", "创作"} <= set(vocab)
+    assert 0 < vocab["内容"] < DOMAIN_CLASS and vocab["内容"] > vocab["联名"]  # 内容 is the commoner word
+    assert "用户" not in vocab and "名营" not in vocab  # not on the pages; not a word
+    assert vocab["联名营销"] == DOMAIN_CLASS and "kol" not in vocab  # domain words (Han only) above all
+    # grouped by the hash of the first character, as search.js looks them up
+    groups = vocab_groups(vocab, 4)
+    for word, cls in vocab.items():
+        assert word[1:] in groups[shard_of(word[0], 4)][word[0]][str(cls)].split(" ")
+
+
+def test_the_seed_sites_vocabulary_splits_questions(seed_site):
+    _docs, site = seed_site
+    meta = json.loads((site / "search" / "docs.json").read_text(encoding="utf-8"))
+    words = set()
+    for n in range(meta["vocab"]):
+        for first, by_class in json.loads((site / "search" / "vocab" / f"{n}.json").read_text(encoding="utf-8")).items():
+            words |= {first + rest for rests in by_class.values() for rest in rests.split(" ")}
+    assert {"社群", "用户", "画像", "留存", "活跃", "私域", "用户画像", "社群运营"} <= words
+    assert all(isinstance(d[3], int) and d[3] > 0 for d in meta["docs"] if d)  # each page's length

@@ -100,54 +100,169 @@
 
   var hanLatin = new RegExp("([" + HAN + "])([A-Za-z0-9])", "g");
   var latinHan = new RegExp("([A-Za-z0-9])([" + HAN + "])", "g");
-  var loneHan = new RegExp("^[" + HAN + "]$");
-  /* The query's words, each with the forms to look for (as typed, and its synonyms). */
-  function normalize(query, t2s, lexicon) {
-    var text = Array.from(query, function (c) { return t2s.get(c) || c; }).join("");
-    var parts = fold(text).replace(hanLatin, "$1 $2").replace(latinHan, "$1 $2").split(/\s+/).filter(Boolean);
-    if (parts.length > 1) {
-      var kept = parts.filter(function (p) { return !loneHan.test(p); });
-      if (kept.length) parts = kept;
-    }
-    return parts.map(function (word) {
-      var forms = [word];
-      Object.keys(lexicon.synonyms).forEach(function (variant) {
-        var v = fold(variant);
-        if (word.indexOf(v) < 0) return;
-        lexicon.synonyms[variant].forEach(function (canonical) {
-          var c = fold(canonical);
-          if (word.indexOf(c) >= 0) return; // 私域流量 already says what 私域 stands for
-          var form = word.split(v).join(c);
-          if (forms.indexOf(form) < 0) forms.push(form);
+  var hanRun = new RegExp("^[" + HAN + "]+$");
+  // Question words and fillers: a query may hold them, a page need not (怎么, 哪个好, 的, 和 ...)
+  var FILLERS = new Set((
+    "怎么 怎么样 怎样 怎么做 怎么办 怎么才能 如何 如何做 如何才能 哪个 哪个好 哪些 哪种 哪里 什么 是什么 什么是 " +
+    "有什么 有哪些 为什么 为何 是否 能否 可以 能不能 好不好 好做 难做 难不难 需要 应该 请问 一下 一些 一个 这个 " +
+    "那个 我们 你们 还是 以及 或者 吗 呢 吧 啊 呀 么 的 地 得 了 和 与 及 或 跟 同 要 该 是 有 在 做 去 把 被 给 好 能 会 想 我 你"
+  ).split(" "));
+  var FILLER_CLASS = 12, TOTAL = 18, SINGLE = -18, MAX_WORD = 6;
+
+  /* The vocabulary shards for the characters of ``text`` (searchindex.py's vocab/N.json):
+     a Map word -> frequency class (the log of its frequency). */
+  function vocabFor(text, meta) {
+    var chars = Array.from(new Set(Array.from(text).filter(function (c) { return hanRun.test(c); })));
+    if (!meta.vocab || !chars.length) return Promise.resolve(new Map());
+    var shards = Array.from(new Set(chars.map(function (c) { return shardOf(c, meta.vocab); })));
+    return Promise.all(shards.map(function (n) { return getJSON("vocab/" + n + ".json"); })).then(function (groups) {
+      var vocab = new Map();
+      groups.forEach(function (g) {
+        chars.forEach(function (c) {
+          var byClass = g[c];
+          if (!byClass) return;
+          Object.keys(byClass).forEach(function (cls) {
+            byClass[cls].split(" ").forEach(function (rest) { vocab.set(c + rest, +cls); });
+          });
         });
       });
-      return forms;
+      return vocab;
+    });
+  }
+
+  /* The most likely split of a Han run into words (jieba's way: the largest sum of log
+     frequencies), over the index's vocabulary and the fillers; a character no word covers
+     stands alone. With ``wordsOnly`` every piece must be a word of two characters or more
+     (null when no such split exists). */
+  function segment(run, vocab, wordsOnly, skip) {
+    var n = run.length, best = new Array(n + 1), next = new Array(n + 1);
+    best[n] = 0;
+    for (var i = n - 1; i >= 0; i--) {
+      best[i] = -Infinity;
+      for (var j = i + 1; j <= Math.min(n, i + MAX_WORD); j++) {
+        var w = run.slice(i, j), lp;
+        if (w === skip) continue;
+        if (FILLERS.has(w)) lp = wordsOnly ? null : FILLER_CLASS - TOTAL;
+        else if (vocab.has(w) && j > i + 1) lp = vocab.get(w) - TOTAL;
+        else lp = j === i + 1 && !wordsOnly ? SINGLE : null;
+        if (lp === null || best[j] === -Infinity) continue;
+        if (lp + best[j] > best[i]) { best[i] = lp + best[j]; next[i] = j; }
+      }
+    }
+    if (best[0] === -Infinity) return null;
+    var out = [];
+    for (var k = 0; k < n; k = next[k]) out.push(run.slice(k, next[k]));
+    return out;
+  }
+
+  /* A word, as typed and as its synonyms in the topics file (铁粉 -> 铁杆用户). */
+  function formsOf(word, lexicon) {
+    var forms = [word];
+    Object.keys(lexicon.synonyms).forEach(function (variant) {
+      var v = fold(variant);
+      if (word.indexOf(v) < 0) return;
+      lexicon.synonyms[variant].forEach(function (canonical) {
+        var c = fold(canonical);
+        if (word.indexOf(c) >= 0) return; // 私域流量 already says what 私域 stands for
+        var form = word.split(v).join(c);
+        if (forms.indexOf(form) < 0) forms.push(form);
+      });
+    });
+    return forms;
+  }
+
+  /* The query as words: {words: [[form, ...], ...], phrases: [[form, ...], ...]}.
+     Han text is split into the index's words (联名营销 -> 联名 营销); a long or domain word
+     is split further when it is made of shorter words (用户画像 -> 用户 画像), so each part is
+     matched wherever it stands. Fillers are dropped; so is a lone character next to other
+     words, as a word (短 of 短视频), though it stays in the phrase. The pieces that stood
+     together in the query form a phrase (用户画像, 短视频), which adds to the score of the
+     pages holding it whole. */
+  function analyse(query, t2s, lexicon, vocab) {
+    var text = fold(Array.from(query, function (c) { return t2s.get(c) || c; }).join(""));
+    var parts = text.replace(hanLatin, "$1 $2").replace(latinHan, "$1 $2").split(/[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/).filter(Boolean);
+    var groups = []; // runs of pieces that stood together: [{text, single}]
+    parts.forEach(function (part) {
+      if (!hanRun.test(part)) { groups.push([{ text: part, single: false }]); return; }
+      var run = [], singles = "";
+      var flush = function () {
+        if (singles) run.push({ text: singles, single: singles.length === 1 });
+        singles = "";
+      };
+      segment(part, vocab, false).forEach(function (w) {
+        if (FILLERS.has(w)) {
+          flush();
+          if (run.length) groups.push(run);
+          run = [];
+        } else if (w.length === 1) {
+          singles += w; // characters no word covers: together they are one word (蒙圈)
+        } else {
+          flush();
+          var inner = w.length >= 4 || (vocab.get(w) === DOMAIN_CLASS && w.length >= 3) ? segment(w, vocab, true, w) : null;
+          (inner || [w]).forEach(function (x) { run.push({ text: x, single: false }); });
+        }
+      });
+      flush();
+      if (run.length) groups.push(run);
+    });
+    var all = [].concat.apply([], groups);
+    if (!all.length) { // nothing but fillers: look for what was typed
+      groups = [parts.map(function (p) { return { text: p, single: p.length === 1 }; })];
+      all = groups[0];
+    }
+    var several = all.some(function (w) { return !w.single; });
+    var words = [], phrases = [];
+    groups.forEach(function (g) {
+      g.forEach(function (w) {
+        if (several && w.single) return;
+        if (!words.some(function (f) { return f[0] === w.text; })) words.push(formsOf(w.text, lexicon));
+      });
+      if (g.length >= 2 && g.every(function (w) { return hanRun.test(w.text); })) {
+        var phrase = g.map(function (w) { return w.text; }).join("");
+        if (!phrases.some(function (f) { return f[0] === phrase; })) phrases.push(formsOf(phrase, lexicon));
+      }
+    });
+    return { words: words, phrases: phrases };
+  }
+  var DOMAIN_CLASS = 14; // searchindex.py: the class of the topics file's domain words
+
+  function analyseQuery(query, meta) {
+    return Promise.all([t2sTable(), terms()]).then(function (r) {
+      var text = Array.from(query, function (c) { return r[0].get(c) || c; }).join("");
+      return vocabFor(fold(text), meta).then(function (vocab) {
+        return analyse(query, r[0], r[1], vocab);
+      });
     });
   }
   window.opskbNormalizeQuery = function (query) {
-    return Promise.all([t2sTable(), terms()]).then(function (r) {
-      return normalize(query, r[0], r[1]).map(function (forms) { return forms[0]; }).join(" ");
+    return getJSON("docs.json").then(function (meta) { return analyseQuery(query, meta); }).then(function (a) {
+      return a.words.map(function (forms) { return forms[0]; }).join(" ");
     });
   };
 
   // ------------------------------------------------------------ search
+  var decoded = {};
   function postingsOf(token, meta) {
-    return getJSON("shards/" + shardOf(token, meta.shards) + ".json").then(function (shard) {
-      var map = new Map(), flat = shard[token] || [], page = 0;
-      for (var i = 0; i + 1 < flat.length; i += 2) {
-        page += flat[i]; // pages are stored as gaps from the one before
-        map.set(page, flat[i + 1]);
-      }
-      return map;
-    });
+    if (!decoded[token]) {
+      decoded[token] = getJSON("shards/" + shardOf(token, meta.shards) + ".json").then(function (shard) {
+        var map = new Map(), flat = shard[token] || [], page = 0;
+        for (var i = 0; i + 1 < flat.length; i += 2) {
+          page += flat[i]; // pages are stored as gaps from the one before
+          map.set(page, flat[i + 1]);
+        }
+        return map;
+      });
+    }
+    return decoded[token];
   }
   function latinWords() { return getJSON("latin.json"); }
 
-  /* {page: count} for one form of a word: pages holding all its tokens (the least count). */
-  function matchForm(form, meta, lexicon) {
+  /* {page: count} for one form of a word: pages holding all its tokens (the least count);
+     a long unknown run (a question typed whole) may match most of them, a phrase all. */
+  function matchForm(form, meta, lexicon, strict) {
     var toks = tokens(form);
     if (!toks.length) return Promise.resolve({ pages: new Map(), whole: new Map(), heading: new Map() });
-    var lastLatin = /[a-z0-9]$/.test(form) ? toks[toks.length - 1] : null;
+    var lastLatin = !strict && /[a-z0-9]$/.test(form) ? toks[toks.length - 1] : null;
     var expand = lastLatin ? latinWords().then(function (words) {
       return words.filter(function (w) { return w.indexOf(lastLatin) === 0; }).slice(0, 20);
     }) : Promise.resolve([]);
@@ -166,8 +281,7 @@
       var heads = Promise.all(toks.map(function (t) { return postingsOf("h:" + t, meta); }));
       return Promise.all([Promise.all(lists), whole, heads]).then(function (r) {
         var maps = r[0], pages = new Map();
-        // a long phrase (a question typed whole) may match most of its pairs, not all
-        var need = maps.length >= 4 ? Math.ceil(maps.length * 2 / 3) : maps.length;
+        var need = !strict && maps.length >= 4 ? Math.ceil(maps.length * 2 / 3) : maps.length;
         var seen = new Map();
         maps.forEach(function (m) {
           m.forEach(function (n, p) {
@@ -189,51 +303,91 @@
     });
   }
 
-  function search(query) {
-    return Promise.all([t2sTable(), terms(), getJSON("docs.json")]).then(function (r) {
-      var words = normalize(query, r[0], r[1]), meta = r[2];
-      if (!words.length) return { words: [], results: [] };
-      return Promise.all(words.map(function (forms) {
-        return Promise.all(forms.map(function (f) { return matchForm(f, meta, r[1]); }));
-      })).then(function (perWord) {
-        var scores = new Map();
-        perWord.forEach(function (forms, w) {
-          var best = new Map();
-          forms.forEach(function (found, f) {
-            var formText = words[w][f];
-            found.pages.forEach(function (hit, p) {
-              var doc = meta.docs[p];
-              if (!doc) return;
-              var s = 1 + Math.log(1 + hit.count);
-              if (fold(doc[1]).indexOf(formText) >= 0) s += 6;
-              else if (found.heading.has(p)) s += 5;
-              if (found.whole.has(p)) s += 3;
-              s *= hit.share * hit.share;
-              if (f > 0) s *= 0.9; // a synonym counts a little less than the word typed
-              if (!best.has(p) || best.get(p) < s) best.set(p, s);
-            });
-          });
-          best.forEach(function (s, p) {
-            var cur = scores.get(p) || { matched: 0, score: 0 };
-            cur.matched += 1;
-            cur.score += s;
-            scores.set(p, cur);
-          });
-        });
-        var results = [];
-        scores.forEach(function (v, p) {
+  /* {page: {score, title}} of a word (or phrase) given as its forms: the best form on each
+     page, scored as BM25 scores a term (how rare the word is, how often the page says it
+     for its length), more where it stands in the page's title or a heading, or on its own
+     (漏斗, not only 转化漏斗). */
+  var K1 = 1.2, B = 0.75, TITLE = 4, HEADING = 1, WHOLE = 0.3, PHRASE = 1;
+  function scoreWord(forms, meta, lexicon, strict) {
+    if (!meta.avgLength) {
+      var total = 0, n = 0;
+      meta.docs.forEach(function (d) { if (d) { total += d[3] || 0; n += 1; } });
+      meta.avgLength = Math.max(1, total / Math.max(1, n));
+    }
+    return Promise.all(forms.map(function (f) { return matchForm(f, meta, lexicon, strict); })).then(function (found) {
+      var best = new Map(), pages = new Set();
+      found.forEach(function (hits) { hits.pages.forEach(function (_h, p) { pages.add(p); }); });
+      var n = meta.docs.length, df = Math.max(1, pages.size);
+      var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      found.forEach(function (hits, f) {
+        hits.pages.forEach(function (hit, p) {
           var doc = meta.docs[p];
-          if (!doc) return; // a page the index could not read
-          results.push({ page: p, url: doc[0], title: doc[1], kind: doc[2], matched: v.matched,
-                         score: v.score * (KIND_WEIGHT[doc[2]] || 1) });
+          if (!doc) return;
+          var tf = hit.count, len = (doc[3] || meta.avgLength) / meta.avgLength;
+          var s = tf * (K1 + 1) / (tf + K1 * (1 - B + B * len)), top = false;
+          if (fold(doc[1]).indexOf(forms[f]) >= 0) { s += TITLE; top = true; }
+          else if (hits.heading.has(p)) { s += HEADING; top = true; }
+          if (hits.whole.has(p)) s += WHOLE;
+          s *= idf * hit.share * hit.share;
+          if (f > 0) s *= 0.9; // a synonym counts a little less than the word typed
+          var cur = best.get(p);
+          if (!cur || cur.score < s) best.set(p, { score: s, top: top || (cur && cur.top) });
+          else if (top) cur.top = true;
         });
-        results.sort(function (a, b) {
-          return b.matched - a.matched || b.score - a.score || a.url.localeCompare(b.url);
+      });
+      return best;
+    });
+  }
+
+  /* Ranking: pages holding all the words first, then those holding most of them; among
+     equals, the score: the words' and the phrases' (a page holding the phrase whole gets
+     both), times the page's kind as far as the page is about the query (the phrase, or the
+     share of the words, in its title or a heading): a knowledge page that only mentions
+     them ranks as any page does. */
+  function search(query) {
+    return getJSON("docs.json").then(function (meta) {
+      return Promise.all([analyseQuery(query, meta), terms()]).then(function (r) {
+        var q = r[0], lexicon = r[1];
+        if (!q.words.length) return { words: [], phrases: [], absent: [], results: [] };
+        var jobs = q.words.map(function (forms) { return scoreWord(forms, meta, lexicon, false); })
+          .concat(q.phrases.map(function (forms) { return scoreWord(forms, meta, lexicon, true); }));
+        return Promise.all(jobs).then(function (scored) {
+          var perWord = scored.slice(0, q.words.length), perPhrase = scored.slice(q.words.length);
+          var pages = new Map();
+          var entry = function (p) {
+            var cur = pages.get(p);
+            if (!cur) pages.set(p, cur = { matched: 0, phrases: 0, score: 0, tops: 0, top: false });
+            return cur;
+          };
+          perWord.forEach(function (best) {
+            best.forEach(function (v, p) { var e = entry(p); e.matched += 1; e.score += v.score; e.tops += v.top ? 1 : 0; });
+          });
+          perPhrase.forEach(function (best) {
+            best.forEach(function (v, p) { var e = entry(p); e.phrases += 1; e.score += PHRASE * v.score; e.top = e.top || v.top; });
+          });
+          // how much the page is about the query: the phrase, or the share of the words, in its title or a heading
+          pages.forEach(function (e) { e.about = e.top ? 1 : e.tops / q.words.length; });
+          var results = [];
+          pages.forEach(function (v, p) {
+            var doc = meta.docs[p];
+            if (!doc || !v.matched) return; // a page the index could not read
+            var missing = q.words.filter(function (_f, w) { return !perWord[w].has(p); }).map(function (f) { return f[0]; });
+            results.push({ page: p, url: doc[0], title: doc[1], kind: doc[2], matched: v.matched, phrases: v.phrases,
+                           missing: missing, score: v.score * (1 + ((KIND_WEIGHT[doc[2]] || 1) - 1) * v.about) });
+          });
+          results.sort(function (a, b) {
+            return b.matched - a.matched || b.score - a.score || a.url.localeCompare(b.url);
+          });
+          var absent = q.words.filter(function (_f, w) { return !perWord[w].size; }).map(function (f) { return f[0]; });
+          return { words: q.words.concat(q.phrases), phrases: q.phrases, absent: absent, results: results };
         });
-        return { words: words, results: results };
       });
     });
   }
+  /* The addresses of the results in the order the box shows them (make search-eval). */
+  window.opskbSearch = function (query) {
+    return search(query).then(function (found) { return found.results.map(function (r) { return r.url; }); });
+  };
 
   // ------------------------------------------------------------ snippets
   /* Escaped text with each of ``words`` in <mark>, longest first, never one inside another. */
@@ -287,7 +441,13 @@
     var form = document.createElement("form");
     form.className = "kb-search";
     form.setAttribute("role", "search");
+    // on a phone the box folds into a magnifier button, as the theme's own search does, so the
+    // site's name keeps the header row; a tap opens the box over the header
     form.innerHTML =
+      '<button type="button" class="kb-search__toggle md-header__button md-icon" aria-label="搜索" title="搜索">' +
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5' +
+      'c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 ' +
+      '6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg></button>' +
       '<input type="search" class="kb-search__input" data-kb-search placeholder="搜索" aria-label="搜索本站"' +
       ' autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search">' +
       '<div class="kb-search__panel" hidden><p class="kb-search__meta" aria-live="polite"></p>' +
@@ -297,6 +457,10 @@
     var input = form.querySelector("input"), panel = form.querySelector(".kb-search__panel");
     var meta = form.querySelector(".kb-search__meta"), list = form.querySelector(".kb-search__results");
     var timer = null, seq = 0, shown = SHOWN, last = "";
+    var toggle = form.querySelector(".kb-search__toggle");
+    function open() { form.classList.add("kb-search--open"); }
+    function close() { form.classList.remove("kb-search--open"); panel.hidden = true; }
+    toggle.addEventListener("click", function () { open(); input.focus(); });
 
     function run() {
       var query = input.value.trim();
@@ -314,7 +478,10 @@
           meta.textContent = found.words.length ? "没有找到与“" + query + "”相关的结果" : "请输入要搜索的词";
           return;
         }
-        meta.textContent = "找到 " + results.length + " 个结果";
+        var note = "找到 " + results.length + " 个结果";
+        if (found.absent.length) note += "；没有找到：" + found.absent.map(function (w) { return "“" + w + "”"; }).join("、");
+        else if (results[0].missing.length) note += "；没有页面包含全部的词，先列出包含最多的";
+        meta.textContent = note;
         var top = results.slice(0, shown);
         return Promise.all(top.map(function (r) { return snippet(r, found.words); })).then(function (snips) {
           if (mine !== seq) return;
@@ -327,7 +494,9 @@
             var s = snips[i];
             li.innerHTML = '<a href="' + escapeHTML(s.href) + '"><span class="kb-search__title">' + s.title +
               "</span>" + '<span class="kb-search__kind">' + KIND_LABEL[r.kind] + (s.section ? " · " + escapeHTML(s.section) : "") +
-              "</span>" + '<span class="kb-search__snippet">' + s.html + "</span></a>";
+              "</span>" + '<span class="kb-search__snippet">' + s.html + "</span>" +
+              (r.missing.length ? '<span class="kb-search__missing">未包含：' + escapeHTML(r.missing.join("、")) + "</span>" : "") +
+              "</a>";
             list.appendChild(li);
           });
           if (results.length > shown) {
@@ -356,6 +525,7 @@
       });
     });
     input.addEventListener("focus", function () {
+      open();
       t2sTable(); terms(); getJSON("docs.json").catch(function () {}); // start loading
       if (input.value.trim()) panel.hidden = false;
     });
@@ -376,7 +546,7 @@
         links[Math.min(next, links.length - 1)].focus();
       } else if (ev.key === "Escape") {
         panel.hidden = true;
-        input.focus();
+        if (!input.value) { close(); input.blur(); } else input.focus();
       }
     });
     document.addEventListener("keydown", function (ev) {
@@ -389,7 +559,7 @@
       }
     });
     document.addEventListener("click", function (ev) {
-      if (!form.contains(ev.target)) panel.hidden = true;
+      if (!form.contains(ev.target)) close();
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);

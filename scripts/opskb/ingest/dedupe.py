@@ -97,4 +97,5 @@ def merge(members: list[Doc]) -> tuple[Doc, tuple[Origin, ...]]:
             categories=meta.categories or m.categories,
         )
     origins = tuple(origin_of(d) for d in sorted(members, key=lambda d: d.source))
-    return replace(best, meta=meta), origins
+    url = next((d.url for d in ranked if d.url), "")
+    return replace(best, meta=meta, url=url), origins

@@ -541,4 +541,4 @@ def parse(raw: Raw) -> Doc:
         removed = tuple(Removed(c, "链接卡片（推广或相关文章）", "parse") for c in cards if c)
         blocks = parse_text(body)
     return Doc(source=raw.name, meta=meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding,
-               removed=removed, stats=raw.stats)
+               removed=removed, stats=raw.stats, url=raw.url)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import re
 import stat
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from charset_normalizer import from_bytes
@@ -152,6 +154,58 @@ def meta_from_fields(fields: dict) -> Meta:
     )
 
 
+# Where a file names the address it was saved from: a front-matter field; a whole web page's
+# canonical link or og:url (or the browser's "saved from url" note); a text dump's header or footer line (**Original:** [..](URL),
+# 原文链接：URL).
+URL_FIELDS = ("url", "link", "permalink", "canonical", "source_url", "original_url", "original")
+_HEAD_TAG = re.compile(r"<(link|meta)\b[^>]*>", re.I)
+_ATTR = re.compile(r"([\w:-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
+_ADDRESS_LINE = re.compile(
+    r"^[\s>*_#\-|]*(?:original(?:\s+(?:url|link))?|source\s+url|原文链接|原文地址|原文网址|原文|本文链接|文章链接|文章地址)"
+    r"[*_\s]*[:：]", re.I)
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
+_LINK_TARGET = re.compile(r"\]\(<?([^)\s>]+)>?\)")
+_BARE_URL = re.compile(r"(?:https?:)?//[^\s<>\"'()\[\]，。；）]+", re.I)
+HEADER_LINES, FOOTER_LINES = 40, 20
+
+
+def web_address(value) -> str:
+    """An http(s) address fit to link to, or ''."""
+    if not isinstance(value, str):
+        return ""
+    value = html.unescape(value.strip()).rstrip(".,;")
+    if value.startswith("//"):
+        value = "https:" + value
+    if not re.fullmatch(r"https?://[^\s<>\"'`\\]+", value, re.I):
+        return ""
+    host = urlsplit(value).hostname or ""
+    return value if "." in host else ""
+
+
+def original_address(fields: dict, body: str, markup: bool) -> str:
+    """The address the article came from, as the file states it, or ''."""
+    for key in URL_FIELDS:
+        if url := web_address(fields.get(key)):
+            return url
+    if markup:
+        canonical = og = ""
+        for m in _HEAD_TAG.finditer(body[:300_000]):
+            attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(m.group(0))}
+            if m.group(1).lower() == "link" and "canonical" in attrs.get("rel", "").lower().split():
+                canonical = canonical or web_address(attrs.get("href"))
+            elif (attrs.get("property") or attrs.get("name") or "").lower() == "og:url":
+                og = og or web_address(attrs.get("content"))
+        saved = _SAVED_FROM.search(body[:2_000])  # the browser's note on a page saved whole
+        return canonical or og or (web_address(saved.group(1)) if saved else "")
+    lines = body.split("\n")
+    for line in lines[:HEADER_LINES] + lines[max(HEADER_LINES, len(lines) - FOOTER_LINES):]:
+        if _ADDRESS_LINE.match(line):
+            target = _LINK_TARGET.search(line) or _BARE_URL.search(line)
+            if target and (url := web_address(target.group(1) if target.re is _LINK_TARGET else target.group(0))):
+                return url
+    return ""
+
+
 def is_html(body: str) -> bool:
     """An HTML document or fragment: it opens with markup, or its lines are mostly markup.
     A text dump that quotes some HTML (a code sample) stays text."""
@@ -206,13 +260,15 @@ def read(path: Path, data: bytes | None = None) -> Raw | Skipped:
     meta = meta_from_fields(fields)
     if not _HAN.search(body) and not re.search(r"[A-Za-z]{3}", body):
         return Skipped(name, "没有可读的正文", encoding)
+    markup = is_html(body)
     return Raw(
         path=str(path),
         name=name,
         encoding=encoding,
         meta=meta,
         body=body,
-        is_html=is_html(body),
+        is_html=markup,
         warning=problem,
         stats=Stats().with_invisible(invisible),
+        url=original_address(fields, body, markup),
     )

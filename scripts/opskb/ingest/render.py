@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -85,6 +86,39 @@ def describe(article: Article, limit: int = 90) -> str:
     return article.doc.meta.title
 
 
+def address_label(url: str) -> str:
+    """What a link to the original shows: its host without www."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def provenance(article: Article) -> str:
+    """The box under the title: the original's address first, then author, site and date,
+    each only when known; how the pipeline treated the file in a collapsed note."""
+    doc, meta = article.doc, article.doc.meta
+    known = []
+    url = safe_url(doc.url)
+    if url:
+        label = _INLINE_SPECIAL.sub(r"\\\1", address_label(url))
+        known.append(f"原文：[{label}](<{url}>)")
+    known += [f"{label}：{value}" for label, value in
+              (("作者", inline(meta.author)), ("站点", inline(meta.site)), ("日期", meta.date)) if value]
+    stats = doc.stats
+    notes = [
+        f"原文字体：{SCRIPT_NAMES.get(doc.script, doc.script)}",
+        f"清理：删除 {stats.lines_removed} 行，转换 {stats.chars_converted} 个字符，"
+        f"修复 {stats.artifacts_repaired} 处拼音或标记残留"
+        + (f"，删除 {stats.invisible_total} 个不可见控制字符" if stats.invisible_total else ""),
+    ]
+    origins = "、".join(f"`{o.source}`" for o in article.origins)
+    notes.append(f"来源文件：{origins}" + ("（内容相同，已合并为本页）" if len(article.origins) > 1 else ""))
+    lines = ['!!! info ""', ""]
+    if known:
+        lines += ["    " + " · ".join(known), ""]
+    lines += ['    ??? note "整理说明"', ""] + [f"        - {n}" for n in notes]
+    return "\n".join(lines) + "\n"
+
+
 def source_page(article: Article) -> str:
     doc, meta = article.doc, article.doc.meta
     anchors: dict[int, list[str]] = {}
@@ -93,18 +127,7 @@ def source_page(article: Article) -> str:
     # below the knowledge pages in search: they sum the same text up, with citations
     fields = {"title": meta.title, "description": describe(article), "search": {"boost": 0.5}}
     out = [front_matter(fields), f"# {inline(meta.title)}\n"]
-    info = [
-        f"作者：{inline(meta.author) or '未署名'}",
-        f"站点：{inline(meta.site) or '未知'}",
-        f"日期：{meta.date or '未注明'}",
-        f"原文字体：{SCRIPT_NAMES.get(doc.script, doc.script)}",
-        f"清理：删除 {doc.stats.lines_removed} 行，转换 {doc.stats.chars_converted} 个字符，"
-        f"修复 {doc.stats.artifacts_repaired} 处拼音或标记残留"
-        + (f"，删除 {doc.stats.invisible_total} 个不可见控制字符" if doc.stats.invisible_total else ""),
-    ]
-    origins = "、".join(f"`{o.source}`" for o in article.origins)
-    info.append(f"来源文件：{origins}" + ("（内容相同，已合并为本页）" if len(article.origins) > 1 else ""))
-    out.append('!!! info "来源信息"\n\n' + "\n".join(f"    - {line}" for line in info) + "\n")
+    out.append(provenance(article))
     for i, block in enumerate(doc.blocks):
         if block.kind == IMAGE:
             src = safe_url(block.src)
@@ -148,8 +171,8 @@ def sources_index(articles: list[Article]) -> dict[str, str]:
         for a in chunk:
             m = a.doc.meta
             lines.append(
-                f"| [{inline(m.title)}]({a.slug}.md) | {inline(m.author) or '未署名'} | {inline(m.site) or '未知'} "
-                f"| {m.date or '未注明'} | {SCRIPT_NAMES.get(a.doc.script, a.doc.script)} |"
+                f"| [{inline(m.title)}]({a.slug}.md) | {inline(m.author) or ' '} | {inline(m.site) or ' '} "
+                f"| {m.date or ' '} | {SCRIPT_NAMES.get(a.doc.script, a.doc.script)} |"
             )
         if pager:
             lines += ["", pager]

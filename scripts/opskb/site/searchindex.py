@@ -15,14 +15,20 @@ of headings are indexed once more (``h:`` + token): a page with the query in a h
 (the glossary's 裂变, an FAQ question) ranks above one that only mentions it.
 
 Files, under ``search/`` in the site:
-- ``docs.json``: per page its address, title and kind (concept, knowledge, detail, source);
+- ``docs.json``: per page its address, title, kind (concept, knowledge, detail, source) and
+  length in characters (a word said five times in a short page counts more than in a long one);
 - ``shards/N.json``: the postings of the tokens whose hash falls in shard N
   ({token: [page gap, count, page gap, count, ...]}, pages in order, each given as the
   gap from the one before); a query fetches the few shards its tokens live in;
 - ``pages/N.json``: one page's sections (anchor, heading, text) for the result's snippet,
   fetched for the results shown only;
 - ``latin.json``: the Latin words on two pages or more, for completing a word being
-  typed (KO -> kol).
+  typed (KO -> kol);
+- ``vocab/N.json``: the index's own vocabulary, for splitting a query into words in the
+  browser (联名营销 -> 联名 营销, 用户留存怎么做 -> 用户 留存 怎么做): jieba's dictionary
+  words whose character pairs all occur in the index, with the log of jieba's frequency,
+  and the domain words above them all; grouped by the word's first character, so a query
+  fetches only the shards of its own characters ({first: {class: "rest rest ..."}}).
 Shard count grows with the corpus so a shard stays small.
 """
 
@@ -54,6 +60,9 @@ MAX_PAGE_TEXT = 3_000  # characters of a page kept for snippets ...
 MAX_SECTION_TEXT = 400  # ... at most this many from each section, so every section can give one
 MAX_SECTIONS = 500
 TARGET_SHARD_POSTINGS = 6_000
+TARGET_VOCAB_SHARD = 2_500  # words
+MAX_WORD = 6  # characters of a vocabulary word
+DOMAIN_CLASS = 14  # a domain word's frequency class: above every dictionary word (jieba's top is 13)
 # Knowledge pages above source articles; a concept's own page first, an axis in full
 # (compare/axis-*) after the comparison page (see README); later source lists not indexed
 KINDS = (
@@ -207,7 +216,7 @@ def _index_chunk(job: tuple[str, str, list[tuple[int, str]], list[str]]) -> tupl
             else:
                 entry[2] += (i - entry[1], n)
                 entry[1] = i
-        entries.append((i, [page.url, page.title, page.kind]))
+        entries.append((i, [page.url, page.title, page.kind, len(text)]))
         written += _dump(Path(out) / "pages" / f"{i}.json", {"s": _snippet_sections(page)})
     encoded = {tok: tuple(v) for tok, v in postings.items()}
     return entries, encoded, latin, written
@@ -306,12 +315,60 @@ def _build(site: Path) -> dict:
         grouped[shard_of(tok, shards)][tok] = postings[tok]
     for n, group in enumerate(grouped):
         size += _dump(tmp / "shards" / f"{n}.json", group)
-    size += _dump(tmp / "docs.json", {"shards": shards, "docs": docs})
+    vocab = vocabulary(postings, words)
+    vocab_shards = max(1, 2 ** math.ceil(math.log2(max(1, len(vocab) / TARGET_VOCAB_SHARD))))
+    (tmp / "vocab").mkdir()
+    for n, group in enumerate(vocab_groups(vocab, vocab_shards)):
+        size += _dump(tmp / "vocab" / f"{n}.json", group)
+    size += _dump(tmp / "docs.json", {"shards": shards, "vocab": vocab_shards, "docs": docs})
     size += _dump(tmp / "latin.json", sorted(w for w, n in latin.items() if n >= 2))
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
     return {"pages": sum(1 for d in docs if d), "tokens": len(postings), "postings": total, "shards": shards,
-            "bytes": size, "seconds": round(time.perf_counter() - start, 3)}
+            "words": len(vocab), "bytes": size, "seconds": round(time.perf_counter() - start, 3)}
+
+
+_HAN_WORD = re.compile(f"[{HAN}]{{2,{MAX_WORD}}}")
+
+
+def dictionary_words():
+    """(word, frequency) of jieba's dictionary, read from its file (loading jieba's prefix
+    dictionary would take longer than the whole check below)."""
+    import importlib.resources
+
+    with (importlib.resources.files("jieba") / "dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            word, freq, _tag = line.split(" ", 2)
+            yield word, int(freq)
+
+
+def vocabulary(postings, domain: list[str]) -> dict[str, int]:
+    """{word: frequency class} for the browser's query splitting: dictionary words all of
+    whose character pairs are in the index (so a word the pages never use is not offered),
+    the class being the natural log of jieba's frequency; domain words above them all."""
+    vocab = {}
+    for word, freq in dictionary_words():
+        n = len(word)
+        if n < 2 or n > MAX_WORD or word[:2] not in postings:  # most words stop here
+            continue
+        if (n == 2 or all(word[i:i + 2] in postings for i in range(1, n - 1))) and _HAN_WORD.fullmatch(word):
+            vocab[word] = int(math.log(freq + 1))
+    for word in domain:
+        word = fold(word)
+        if _HAN_WORD.fullmatch(word):
+            vocab[word] = DOMAIN_CLASS
+    return vocab
+
+
+def vocab_groups(vocab: dict[str, int], shards: int) -> list[dict]:
+    """The vocabulary split by the hash of each word's first character (search.js the same):
+    per shard {first character: {class: "rest rest ..."}}."""
+    groups: list[dict] = [{} for _ in range(shards)]
+    for word in sorted(vocab):
+        by_class = groups[shard_of(word[0], shards)].setdefault(word[0], {})
+        by_class.setdefault(str(vocab[word]), []).append(word[1:])
+    return [{first: {c: " ".join(rests) for c, rests in by_class.items()} for first, by_class in g.items()}
+            for g in groups]
 
 
 def _dump(path: Path, data) -> int:
