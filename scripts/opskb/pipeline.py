@@ -251,6 +251,7 @@ def generate(
     if cache.run_key == key and cache.result is not None:
         entries, articles, pages = cache.result
         return [Entry(**e.__dict__) for e in entries], articles, pages
+    cache.result = None  # the last run's pages and articles can go while this one is made
     docs, entries, prints = build_docs(read, show_progress, cache)
     articles, where = build_articles(docs, prints, cache.memo)
     canonical = {a.doc.source for a in articles}

@@ -18,6 +18,7 @@ this hook to exist (see README).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from pathlib import Path
@@ -58,6 +59,10 @@ def on_config(config):
     docs = Path(config.docs_dir)
     try:
         if _serving():
+            # the last build's pages and site structure (MkDocs' pages and sections refer to
+            # each other, so only the cycle collector frees them) go before this build starts
+            _PAGES.clear()
+            gc.collect()
             # pages stay in memory, and so does the cache: nothing written wakes the watcher
             _entries, _articles, pages = generate(_seeds(config), cache=in_memory(docs))
             write_pages(docs, {p: t for p, t in pages.items() if p.startswith(SUPPORT)}, prune=False)

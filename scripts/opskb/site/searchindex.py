@@ -214,8 +214,10 @@ def _index_chunk(job: tuple[str, list[tuple[int, str]], list[str]]) -> tuple[lis
     return entries, encoded, latin, blobs
 
 
-def _index_chunks(jobs: list) -> list:
-    return [_index_chunk(job) for job in jobs]
+def _index_chunks(jobs: list, frozen: bool = False) -> list:
+    """Each job's result; ``frozen``: marshalled as soon as it is made (a memo keeps them so,
+    and only one chunk's dictionaries are alive at a time)."""
+    return [_freeze_chunk(_index_chunk(job)) if frozen else _index_chunk(job) for job in jobs]
 
 
 def _snippet_sections(page: Page) -> list[list[str]]:
@@ -229,21 +231,21 @@ def _snippet_sections(page: Page) -> list[list[str]]:
     return kept
 
 
-def _run_chunks(jobs: list, workers: int = 1) -> list:
+def _run_chunks(jobs: list, workers: int = 1, frozen: bool = False) -> list:
     """Every job's result, in order; the jobs shared among ``workers`` processes, each but
     this one a ``python -m opskb.site.searchindex`` of its own (which imports only this
     module: multiprocessing's spawn would import the caller's main module too, MkDocs or
     the bench, in every worker)."""
     workers = max(1, min(workers, len(jobs)))
     if workers == 1:
-        return _index_chunks(jobs)
+        return _index_chunks(jobs, frozen)
     shares = [jobs[w::workers] for w in range(workers)]
     procs = [subprocess.Popen([sys.executable, "-m", "opskb.site.searchindex"], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE) for _share in shares[1:]]
     for proc, share in zip(procs, shares[1:], strict=True):
-        proc.stdin.write(pickle.dumps(share))
+        proc.stdin.write(pickle.dumps((share, frozen)))
         proc.stdin.close()
-    done = [_index_chunks(shares[0])]  # this process takes the first share meanwhile
+    done = [_index_chunks(shares[0], frozen)]  # this process takes the first share meanwhile
     for proc in procs:
         out = proc.stdout.read()
         if proc.wait() != 0:
@@ -324,11 +326,12 @@ def _build(site: Path, memo: Memo | None = None) -> dict:
         keys = [_chunk_key(site, run, words) for run in runs]
         missing = [n for n, key in enumerate(keys) if key not in memo.chunks]
         fresh = _run_chunks([(str(site), runs[n], words) for n in missing],
-                            workers if len(missing) * MEMO_PAGES >= PARALLEL_PAGES else 1)
+                            workers if len(missing) * MEMO_PAGES >= PARALLEL_PAGES else 1, frozen=True)
         kept = {k: memo.chunks[k] for k in keys if k in memo.chunks}
-        kept.update((keys[n], _freeze_chunk(result)) for n, result in zip(missing, fresh, strict=True))
+        kept.update((keys[n], blob) for n, blob in zip(missing, fresh, strict=True))
+        del fresh
         memo.chunks, memo.reused, memo.computed = kept, len(runs) - len(missing), len(missing)
-        chunks = [marshal.loads(kept[k]) for k in keys]
+        chunks = (marshal.loads(kept[k]) for k in keys)  # one at a time, in page order
     docs: list = [None] * len(urls)
     postings: dict[str, list[int]] = {}
     last: dict[str, int] = {}
@@ -380,4 +383,4 @@ def _dump(path: Path, data) -> int:
 
 if __name__ == "__main__":  # a worker of _run_chunks: its jobs in on stdin, their results out on stdout
     with _without_gc():
-        sys.stdout.buffer.write(pickle.dumps(_index_chunks(pickle.loads(sys.stdin.buffer.read())), protocol=pickle.HIGHEST_PROTOCOL))
+        sys.stdout.buffer.write(pickle.dumps(_index_chunks(*pickle.loads(sys.stdin.buffer.read())), protocol=pickle.HIGHEST_PROTOCOL))
