@@ -218,6 +218,15 @@ def _source_page(article: Article, memo: dict | None) -> str:
     return text
 
 
+def _remember(memo: dict, articles: list[Article], pages: dict[str, str]) -> None:
+    """A run answered from the cache still fills the memo, so the next edit reuses it."""
+    for a in articles:
+        memo.setdefault(("article", a.slug), a)
+        page = pages.get(f"sources/{a.slug}.md")
+        if page is not None:
+            memo.setdefault(("page", a.slug), (a, page))
+
+
 def _forget(memo: dict | None, articles: list[Article]) -> None:
     """Memo entries of articles this run no longer has go: memory stays one collection's worth."""
     if memo:
@@ -250,6 +259,7 @@ def generate(
     key = run_key([(path.name, digest) for path, _data, digest in read] + extra)
     if cache.run_key == key and cache.result is not None:
         entries, articles, pages = cache.result
+        _remember(cache.memo, articles, pages)
         return [Entry(**e.__dict__) for e in entries], articles, pages
     cache.result = None  # the last run's pages and articles can go while this one is made
     docs, entries, prints = build_docs(read, show_progress, cache)

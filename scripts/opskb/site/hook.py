@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import threading
 from pathlib import Path
 
 import yaml
@@ -136,10 +137,26 @@ def on_env(env, config, files):
     return env
 
 
+def _warm_up() -> None:
+    """What the first rebuild after an edit would load (jieba's dictionaries, for the slugs
+    and the knowledge pages), loaded while the maintainer is still reading the preview.
+    jieba's tokenizers initialise under their own lock."""
+    try:
+        import jieba
+        import jieba.posseg  # noqa: F401  (its probability tables load on import)
+        from opskb.ingest.article import _jieba
+
+        jieba.initialize()
+        _jieba().initialize()
+    except Exception:  # only a head start: the rebuild loads them anyway
+        pass
+
+
 def on_post_build(config) -> None:
     if not _serving():
         build_index(Path(config.site_dir))
         return
+    threading.Thread(target=_warm_up, name="opskb-warm-up", daemon=True).start()
     index = rendercache.INDEX
     build_index(Path(config.site_dir), index)
     md, tpl = rendercache.MARKDOWN, rendercache.TEMPLATES
