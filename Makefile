@@ -26,8 +26,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# the synthetic corpus, and the real collection of ../shared (plus the seeds) when it is there
+COLLECTION ?= ../shared/devcollection/articles
 bench: $(STAMP)
-	$(BIN)/opskb bench --json bench/results.json --site bench/site
+	$(BIN)/opskb bench --json bench/results.json --site bench/site \
+		$(if $(wildcard $(COLLECTION)),--collection $(COLLECTION) --collection seeds --collection-json bench/collection.json)
 
 # ingest scored on the labelled dev corpus and the forum/Q&A pages, beside trafilatura alone (see README)
 DEVCORPUS ?= ../shared/devcorpus

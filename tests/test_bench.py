@@ -1,5 +1,6 @@
 """The benchmark's corpus: deterministic, in the seeds' mix, and its planted duplicates are found."""
 
+import re
 from pathlib import Path
 
 from opskb.bench import _duplicates, make_corpus
@@ -27,3 +28,53 @@ def test_planted_duplicates_are_found_and_nothing_else_is_merged(tmp_path: Path)
 
     found, false = _duplicates(json.loads(report.read_text(encoding="utf-8")), made["planted"])
     assert (found, false) == (len(made["planted"]), 0)
+
+
+def test_collection_bench_on_a_few_seeds(tmp_path: Path):
+    """The real-collection bench, end to end on the seeds: every phase timed, the floor built
+    from the same pages without our hook, one article edited under a real `mkdocs serve`,
+    and the collection itself left untouched."""
+    import hashlib
+
+    from conftest import SEEDS
+    from opskb.benchcollection import EDIT, bench_collection, table
+
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS.iterdir()}
+    results = bench_collection([SEEDS], tmp_path / "collection.json", workdir=tmp_path)
+    assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS.iterdir()} == before
+
+    assert results["files"] == len(before) and results["articles"] >= 3
+    for key in ("ingest_seconds", "build_seconds", "floor_seconds", "serve_startup_seconds", "edit_seconds", "undo_seconds"):
+        assert results[key] > 0, key
+    r = results["ratios"]
+    assert r["build_over_floor"] == round((results["ingest_seconds"] + results["build_seconds"]) / results["floor_seconds"], 2)
+    assert r["edit_over_floor"] == round(max(results["edit_seconds"], results["undo_seconds"]) / results["floor_seconds"], 2)
+    assert r["peak_memory_mb"] >= results["serve_peak_memory_mb"] > 50
+
+    work = tmp_path / "collection-site"
+    # the edited article became a file of its own in the bench's copy, edited back
+    edited = work / "seeds" / results["edited"]
+    assert not edited.is_symlink() and EDIT.encode() not in edited.read_bytes()
+    assert all((work / "seeds" / n).is_symlink() for n in before if n != results["edited"])
+    # the floor: the same generated pages, built without the hook (so without a search index)
+    hooked = {p.relative_to(work / "site").as_posix() for p in (work / "site").rglob("*.html")}
+    floor = {p.relative_to(work / "site-floor").as_posix() for p in (work / "site-floor").rglob("*.html")}
+    assert hooked == floor and results["edited_page"] in floor
+    assert (work / "site" / "search" / "docs.json").exists() and not (work / "site-floor" / "search").exists()
+    # the edit and its undo were rebuilt from the cache: fewer pages converted than the site has
+    assert len(results["rebuilds"]) == 2
+    for line in results["rebuilds"]:
+        converted = int(re.search(r"Markdown 转换 (\d+) 页", line).group(1))
+        assert 1 <= converted < results["pages"] - 1, line
+    assert "之前 3.6" in table(results)
+
+
+def test_collection_files_of_one_name_are_refused(tmp_path: Path):
+    import pytest
+    from opskb.benchcollection import link_collection
+
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "same.txt").write_text("社群运营", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="same.txt"):
+        link_collection([tmp_path / "a", tmp_path / "b"], tmp_path / "seeds")

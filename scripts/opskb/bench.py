@@ -223,6 +223,10 @@ def _child(args: list[str]) -> None:
 
         os.chdir(args[1])
         build(load_config("mkdocs.yml", site_dir=args[2]))
+    elif phase == "floor":  # plain MkDocs on generated pages (benchcollection.py)
+        from .benchcollection import _floor_child
+
+        _floor_child(Path(args[1]), Path(args[2]))
     seconds = time.perf_counter() - start
     # the phase's own peak, or its largest worker process's
     peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)

@@ -46,11 +46,23 @@ def _bench(args: argparse.Namespace) -> int:
     from .bench import bench, table
 
     try:
+        if args.collection:
+            from .benchcollection import bench_collection
+            from .benchcollection import table as collection_table
+
+            folders = [Path(f) for f in args.collection]
+            out = Path(args.collection_json) if args.collection_json else None
+            if args.collection_only:
+                print(collection_table(bench_collection(folders, out or (Path(args.json) if args.json else None))))
+                return 0
         results = bench(args.articles, Path(args.json) if args.json else None, site_dir=Path(args.site) if args.site else None)
-    except FileExistsError as exc:
+        print(table(results))
+        if args.collection:
+            print()
+            print(collection_table(bench_collection(folders, out)))
+    except (FileExistsError, FileNotFoundError) as exc:
         print(f"opskb: {exc}", file=sys.stderr)
         return 2
-    print(table(results))
     return 0
 
 
@@ -102,6 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--articles", type=int, default=1000, help="语料文章数（默认 1000）")
     b.add_argument("--json", help="把结果写成 JSON")
     b.add_argument("--site", help="把构建好的语料站点保留在这个目录")
+    b.add_argument("--collection", action="append", metavar="DIR",
+                   help="另测一个真实文章集合（可多次给出，文件合在一起）：冷启动整理、站点构建、纯 MkDocs 参照、"
+                        "预览中改一篇文章到页面更新、内存峰值，以及与目标的比值")
+    b.add_argument("--collection-json", help="把真实集合的结果写成 JSON")
+    b.add_argument("--collection-only", action="store_true", help="只测真实集合，不跑合成语料")
     b.set_defaults(func=_bench)
     se = sub.add_parser("search-eval", help="用文章自带的标签当查询，评估站内搜索，并与 BM25 对比")
     se.add_argument("articles", help="带 **Tags:** 行的文章目录（如 ../shared/devcollection/articles）")

@@ -184,18 +184,61 @@ def build_docs(
     return docs, entries, prints
 
 
-def build_articles(docs: list[Doc], prints: list[bytes] | None = None) -> tuple[list[Article], dict[str, str]]:
-    """Articles after deduplication, and {source file: slug of its page}."""
+def build_articles(
+    docs: list[Doc], prints: list[bytes] | None = None, memo: dict | None = None
+) -> tuple[list[Article], dict[str, str]]:
+    """Articles after deduplication, and {source file: slug of its page}. With a ``memo``
+    from an earlier run, an article made of an equal doc is taken from there."""
     merged = [merge([docs[i] for i in g]) for g in groups(docs, prints)]
     slugs = assign_slugs([(doc.meta.title, doc.source) for doc, _o in merged])
-    articles = [make_article(s, doc, origins) for s, (doc, origins) in zip(slugs, merged, strict=True)]
+    articles = [_article(s, doc, origins, memo) for s, (doc, origins) in zip(slugs, merged, strict=True)]
     articles.sort(key=lambda a: a.slug)
     where = {o.source: a.slug for a in articles for o in a.origins}
     return articles, where
 
 
-def render_pages(articles: list[Article], curation: curation_file.Curation | None = None) -> dict[str, str]:
-    pages = {f"sources/{a.slug}.md": source_page(a) for a in articles}
+def _article(slug: str, doc: Doc, origins: tuple, memo: dict | None) -> Article:
+    if memo is None:
+        return make_article(slug, doc, origins)
+    kept = memo.get(("article", slug))
+    if kept is not None and kept.doc == doc and kept.origins == origins:
+        return kept
+    memo[("article", slug)] = article = make_article(slug, doc, origins)
+    return article
+
+
+def _source_page(article: Article, memo: dict | None) -> str:
+    if memo is None:
+        return source_page(article)
+    kept = memo.get(("page", article.slug))
+    if kept is not None and (kept[0] is article or kept[0] == article):
+        return kept[1]
+    text = source_page(article)
+    memo[("page", article.slug)] = (article, text)
+    return text
+
+
+def _remember(memo: dict, articles: list[Article], pages: dict[str, str]) -> None:
+    """A run answered from the cache still fills the memo, so the next edit reuses it."""
+    for a in articles:
+        memo.setdefault(("article", a.slug), a)
+        page = pages.get(f"sources/{a.slug}.md")
+        if page is not None:
+            memo.setdefault(("page", a.slug), (a, page))
+
+
+def _forget(memo: dict | None, articles: list[Article]) -> None:
+    """Memo entries of articles this run no longer has go: memory stays one collection's worth."""
+    if memo:
+        slugs = {a.slug for a in articles}
+        for key in [k for k in memo if k[1] not in slugs]:
+            del memo[key]
+
+
+def render_pages(
+    articles: list[Article], curation: curation_file.Curation | None = None, memo: dict | None = None
+) -> dict[str, str]:
+    pages = {f"sources/{a.slug}.md": _source_page(a, memo) for a in articles}
     pages.update(sources_index(articles))
     knowledge = extract(articles, curation)
     pages.update(knowledge_pages(knowledge, articles))
@@ -216,9 +259,11 @@ def generate(
     key = run_key([(path.name, digest) for path, _data, digest in read] + extra)
     if cache.run_key == key and cache.result is not None:
         entries, articles, pages = cache.result
+        _remember(cache.memo, articles, pages)
         return [Entry(**e.__dict__) for e in entries], articles, pages
+    cache.result = None  # the last run's pages and articles can go while this one is made
     docs, entries, prints = build_docs(read, show_progress, cache)
-    articles, where = build_articles(docs, prints)
+    articles, where = build_articles(docs, prints, cache.memo)
     canonical = {a.doc.source for a in articles}
     for e in entries:
         name = Path(e.path).name
@@ -228,7 +273,8 @@ def generate(
                 e.page = page
             else:
                 e.merged_into = page
-    pages = render_pages(articles, curation)
+    pages = render_pages(articles, curation, cache.memo)
+    _forget(cache.memo, articles)
     if curation.log:  # what the maintainer's corrections changed, and entries that name nothing
         entries.append(Entry(path=curation.path, curation=list(curation.log)))
     cache.run_key, cache.result, cache.dirty = key, (entries, articles, pages), True

@@ -26,6 +26,7 @@ def _jieba():
     return jieba.Tokenizer()
 
 
+@functools.lru_cache(maxsize=8192)  # a title's slug never changes: serve's rebuilds reuse it
 def slugify(title: str) -> str:
     """Readable ASCII slug: pinyin of each word, Latin words kept, at most 40 characters."""
     words: list[tuple[str, str]] = []  # (original word, ascii form)

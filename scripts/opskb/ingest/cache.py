@@ -39,6 +39,8 @@ class Cache:
     files: dict = field(default_factory=dict)  # seed bytes hash -> (entry fields, Doc or None)
     result: tuple | None = None  # (entries, articles, pages) of the run with run_key
     dirty: bool = False  # changed since it was loaded
+    # per-article results by slug, for a process that runs again (mkdocs serve); not stored
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def load(out: Path | None) -> Cache:

@@ -14,6 +14,7 @@ import zlib
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import chain, combinations
 
 from ..records import HEADING, IMAGE, Doc, Meta, Origin
 from ..text import fold
@@ -51,10 +52,14 @@ def groups(docs: list[Doc], prints: list[bytes] | None = None) -> list[list[int]
     """Indices of docs grouped by story, each group in input order, groups by first index.
     ``prints`` are the docs' fingerprints when already made."""
     prints = [frozenset(array("I", fp)) for fp in (prints or [fingerprint(d) for d in docs])]
+    # postings of the rare shingles only (most shingles belong to one article): counted in C
+    # first, so a large collection makes a few thousand lists, not one per shingle
+    counts = Counter(chain.from_iterable(prints))
+    rare = frozenset(h for h, n in counts.items() if 1 < n <= MAX_POSTING)
     index: dict[int, list[int]] = defaultdict(list)
     for i, fp in enumerate(prints):
-        for h in fp:
-            index[h].append(i)
+        for h in fp & rare:
+            index[h].append(i)  # in article order
     parent = list(range(len(docs)))
 
     def find(x: int) -> int:
@@ -63,14 +68,16 @@ def groups(docs: list[Doc], prints: list[bytes] | None = None) -> list[list[int]
             x = parent[x]
         return x
 
-    for i, fp in enumerate(prints):
-        if len(fp) < MIN_SHINGLES:
+    # candidate pairs (i < j): how many rare shingles they share, then the whole sample compared
+    shared: Counter = Counter()
+    for posting in index.values():
+        shared.update(combinations(posting, 2))
+    for (i, j), n in sorted(shared.items()):
+        if n < MIN_SHARED_RARE:
             continue
-        rare = Counter(j for h in fp if len(index[h]) <= MAX_POSTING for j in index[h] if j > i)
-        for j in sorted(j for j, n in rare.items() if n >= MIN_SHARED_RARE):
-            smaller = min(len(fp), len(prints[j]))
-            if smaller >= MIN_SHINGLES and len(fp & prints[j]) / smaller >= CONTAINMENT:
-                parent[find(j)] = find(i)
+        smaller = min(len(prints[i]), len(prints[j]))
+        if smaller >= MIN_SHINGLES and len(prints[i] & prints[j]) / smaller >= CONTAINMENT:
+            parent[find(j)] = find(i)
     out: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         out[find(i)].append(i)
@@ -84,6 +91,8 @@ def origin_of(doc: Doc) -> Origin:
 
 def merge(members: list[Doc]) -> tuple[Doc, tuple[Origin, ...]]:
     """The richest member, its empty metadata filled from the others, and every origin."""
+    if len(members) == 1:  # most articles: the doc itself (the same object from run to run)
+        return members[0], (origin_of(members[0]),)
     ranked = sorted(members, key=richness, reverse=True)
     best = ranked[0]
     meta = best.meta
