@@ -80,13 +80,15 @@ def _run(phase: str, *args: str, cwd: Path | None = None) -> dict:
     return _run_child(phase, *args, cwd=cwd)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port on 127.0.0.1 nobody listens on (for a mkdocs serve of our own)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _get(url: str) -> str:
+def get(url: str) -> str:
+    """The page, or "" while the server is (re)building."""
     try:
         with urllib.request.urlopen(url, timeout=10) as r:
             return r.read().decode("utf-8", "replace")
@@ -145,7 +147,7 @@ def serve_edit(work: Path, name: str, url_path: str) -> dict:
     if seed.is_symlink():  # the collection's file stays as it is
         seed.unlink()
         seed.write_bytes(original)
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/{url_path}"
     log = work / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -154,7 +156,7 @@ def serve_edit(work: Path, name: str, url_path: str) -> dict:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                 cwd=work, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
-        _wait(lambda: "</html>" in _get(url), SERVE_TIMEOUT, proc, log)
+        _wait(lambda: "</html>" in get(url), SERVE_TIMEOUT, proc, log)
         startup = time.perf_counter() - start
         time.sleep(1.0)  # the watcher is running
 
@@ -163,11 +165,11 @@ def serve_edit(work: Path, name: str, url_path: str) -> dict:
 
         before = builds()
         seed.write_bytes(edited(original))
-        edit = _wait(lambda: EDIT in _get(url), SERVE_TIMEOUT, proc, log)
+        edit = _wait(lambda: EDIT in get(url), SERVE_TIMEOUT, proc, log)
         _wait(lambda: builds() > before, SERVE_TIMEOUT, proc, log)  # the rest of that build too
         time.sleep(1.0)
         seed.write_bytes(original)
-        undo = _wait(lambda: (page := _get(url)) and "</html>" in page and EDIT not in page, SERVE_TIMEOUT, proc, log)
+        undo = _wait(lambda: (page := get(url)) and "</html>" in page and EDIT not in page, SERVE_TIMEOUT, proc, log)
         _wait(lambda: builds() > before + 1, SERVE_TIMEOUT, proc, log)
         peak = _peak_mb(proc.pid)
         stats = re.findall(r"opskb：本次重建.*", log.read_text(errors="replace"))

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from conftest import SEEDS, project_copy
+from opskb.benchcollection import free_port, get
 
 
 def test_fresh_build_ingests_and_lists_generated_pages_in_the_nav(seed_site):
@@ -19,21 +18,6 @@ def test_fresh_build_ingests_and_lists_generated_pages_in_the_nav(seed_site):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "concepts/shequn-yunying.html" in home  # concept pages are in the navigation
     assert (site / "assets" / "javascripts" / "t2s-table.js").exists()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    """The page, or "" while the server is (re)building."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return r.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def _wait(predicate, timeout: float) -> bool:
@@ -47,7 +31,7 @@ def _wait(predicate, timeout: float) -> bool:
 
 def test_serve_rebuilds_once_when_a_seed_changes(tmp_path: Path):
     work = project_copy(SEEDS, tmp_path / "work")
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
@@ -57,14 +41,14 @@ def test_serve_rebuilds_once_when_a_seed_changes(tmp_path: Path):
     try:
         url = f"http://127.0.0.1:{port}/sources/shequn-yunying.html"
 
-        assert _wait(lambda: "社群运营" in _get(url), 60), log.read_text()
+        assert _wait(lambda: "社群运营" in get(url), 60), log.read_text()
         # nothing was written to docs/ for the pages: they are served from memory
         assert not (work / "docs" / "sources").exists()
         builds_before = log.read_text().count("Building documentation")
         seed = work / "seeds" / "004_864e0776ea23685c.txt"
         seed.write_text(seed.read_text(encoding="utf-8").replace(
             "社群运营的核心要素", "社群运营的核心要素\n这是刚刚加进种子文件的一段新内容，用来检查站点会不会更新。", 1), encoding="utf-8")
-        assert _wait(lambda: "刚刚加进种子文件" in _get(url), 60), log.read_text()
+        assert _wait(lambda: "刚刚加进种子文件" in get(url), 60), log.read_text()
         time.sleep(4)  # long enough for a rebuild loop to show itself
         assert log.read_text().count("Building documentation") - builds_before == 1, log.read_text()
     finally:
@@ -78,7 +62,7 @@ def test_serve_applies_an_edited_curation_file(tmp_path: Path):
     work = project_copy(SEEDS, tmp_path / "work")
     curation = tmp_path / "curation.yaml"
     curation.write_text("hide: []\n", encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
@@ -87,11 +71,11 @@ def test_serve_applies_an_edited_curation_file(tmp_path: Path):
         )
     try:
         url = f"http://127.0.0.1:{port}/concepts/shequn-yunying.html"
-        assert _wait(lambda: "社群运营是指" in _get(url), 60), log.read_text()
+        assert _wait(lambda: "社群运营是指" in get(url), 60), log.read_text()
         # the first definition's paragraph, from its citation link
-        slug, anchor = re.search(r'href="\.\./sources/([^"#/]+?)(?:\.html|/)#([\w-]+)"', _get(url).split("社群运营是指", 1)[1]).groups()
+        slug, anchor = re.search(r'href="\.\./sources/([^"#/]+?)(?:\.html|/)#([\w-]+)"', get(url).split("社群运营是指", 1)[1]).groups()
         curation.write_text(f"hide:\n  - sources/{slug}.md#{anchor}\n", encoding="utf-8")
-        assert _wait(lambda: f"#{anchor}" not in _get(url).split("更多来源")[0], 60), log.read_text()
+        assert _wait(lambda: f"#{anchor}" not in get(url).split("更多来源")[0], 60), log.read_text()
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -100,7 +84,7 @@ def test_serve_applies_an_edited_curation_file(tmp_path: Path):
 def _serve(work: Path, log: Path, tmp: Path, port: int | None = None) -> tuple[subprocess.Popen, int]:
     """`mkdocs serve` in ``work``; its temporary site folder is made under ``tmp``."""
     tmp.mkdir(parents=True, exist_ok=True)
-    port = port or _free_port()
+    port = port or free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp), "SOURCE_DATE_EPOCH": "1700000000"}
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
