@@ -1,18 +1,15 @@
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import random
 import re
-import threading
 from pathlib import Path
 
 import opencc
 import pytest
 from opskb.bench import project_copy  # noqa: F401  (used by the tests)
 from opskb.pipeline import ingest
+from opskb.searcheval import serve_dir  # noqa: F401  (used by the tests)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -66,19 +63,6 @@ def built(tmp_path_factory):
     report = out.parent / "report.json"
     result = ingest(SEEDS, out, report)
     return result, out, report
-
-
-@contextlib.contextmanager
-def serve_dir(site: Path):
-    """``site`` served over HTTP on 127.0.0.1 for the duration; yields the base URL."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a, **k: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
 
 
 def mkdocs(work: Path, *args: str, strict: bool = True):

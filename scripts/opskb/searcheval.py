@@ -123,7 +123,7 @@ def browser_rankings(site: Path, qs: list[str]) -> dict[str, list[str]]:
     from .bench import CHROMIUM, CHROMIUM_ARGS
 
     out = {}
-    with _serve(site) as base, sync_playwright() as p:
+    with serve_dir(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(base + "/index.html")
@@ -140,7 +140,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def _serve(site: Path):
+def serve_dir(site: Path):
+    """``site`` served over HTTP on 127.0.0.1 for the duration; yields the base URL."""
     handler = functools.partial(_Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

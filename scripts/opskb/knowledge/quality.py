@@ -33,6 +33,7 @@ _OPENS_BACK = re.compile(
 )
 # the subject, then an adverb that refers to an earlier sentence: 社区运营就可以…, X 同样属于…
 _LEANS_BACK = re.compile(r"^(?![^，,。]{0,10}(?:不仅|不但|不只|既|无论|不管))[^，,。：:；;]{1,14}?(?:也(?!叫|称|就是)|同样|亦|就(?!是|叫|在于)|便|又|还(?!原|是)|(?<![规原否准法细守])则)")
+_BRACKETED = re.compile(r"\s*[（(][^）)]{1,40}[）)]")  # a name's gloss: 社群运营 (Community Building)
 _ADDS_TO = re.compile(r"^[^，,。：:；;]{1,14}?(?:可能|通常|一般)?还(?:会|要|需要?|可以|能|可能)")
 _OBJECT_MISSING = re.compile(r"(?:涉及|包括|包含|进行|参与|负责|关注|实现)[。；;]?$")
 _POINTS_BACK = re.compile(r"这个(?!词|概念|问题)|如上|如前所述|如下所示|^[^，,。]{2,16}(?:后|之后|以后)[，,]|是相似的|是一样的|是相同的|也不例外|另一个|另一种|又一个|第[二三四五六七八九十]个|这样的|这些|那些|此类|这类|上述|以上(?:这|几|[两三四五六七八九十])|上面|上文|前文|前面(?:提到|说|讲|的)|前述|下面|下文|如下|前者|后者|亦如此|也是如此|同上|文中|图中|表中|如图|见图")
@@ -81,7 +82,7 @@ def fault(text: str, clause: bool = False) -> str:
         return "fragment"  # 除了……之外，根据不同公司业务情况 / X 因为是自家开发的应用
     # in a comparison cell the other side stands in the next column (用户运营还会…, 社群运营也…)
     # and the axis names what a verb is about (用户运营通常不直接涉及 in the row 销售成分)
-    bare = re.sub(r"\s*[（(][^）)]{1,40}[）)]", "", t)  # 社群运营 (Community Building) 则……
+    bare = _BRACKETED.sub("", t)  # 社群运营 (Community Building) 则……
     if _OPENS_BACK.match(t) or _POINTS_BACK.search(t) or (not clause and (_LEANS_BACK.match(bare) or _OBJECT_MISSING.search(t))):
         return "needs_context"
     if clause and adds_to(t):
@@ -164,7 +165,7 @@ def _fragment(t: str, clause: bool = False) -> str:
 
 def adds_to(text: str) -> bool:
     """``text`` opens by adding to something said before it (X 可能还会……)."""
-    return bool(_ADDS_TO.match(re.sub(r"\s*[（(][^）)]{1,40}[）)]", "", text.strip())))
+    return bool(_ADDS_TO.match(_BRACKETED.sub("", text.strip())))
 
 
 def knowledge(text: str) -> bool:
