@@ -276,12 +276,12 @@ def test_words_are_matched_wherever_they_stand(page, seed_site):
     assert all("载体" in _text(site, u) and "门槛" in _text(site, u) for u in found[:3])
     assert "没有找到" not in page.locator(".kb-search__meta").inner_text()
     # the exact phrase ranks above the same words apart (the whole ranking, beyond the results shown)
-    assert search(page, "用户分层")[0] == page.evaluate("q => window.opskbSearch(q)", "用户分层")[0]
-    found = page.evaluate("q => window.opskbSearch(q)", "用户分层")
+    assert search(page, "用户规模")[0] == page.evaluate("q => window.opskbSearch(q)", "用户规模")[0]
+    found = page.evaluate("q => window.opskbSearch(q)", "用户规模")
     texts = [_text(site, u) for u in found]
-    assert "用户分层" in texts[0]
-    apart = [i for i, t in enumerate(texts) if "用户分层" not in t and "用户" in t and "分层" in t]
-    whole = [i for i, t in enumerate(texts) if "用户分层" in t]
+    assert "用户规模" in texts[0]
+    apart = [i for i, t in enumerate(texts) if "用户规模" not in t and "用户" in t and "规模" in t]
+    whole = [i for i, t in enumerate(texts) if "用户规模" in t]
     assert apart and whole and min(whole) < min(apart)
     # a word no page holds: the pages with the others, and the box says which word was not found
     found = search(page, "载体 龘靐")

@@ -124,6 +124,31 @@ def test_rfm_statements_say_how_users_are_sorted():
     assert not any("定向推送" in c or "价格歧视" in c for c in claims)
 
 
+def test_an_rfm_letter_glossed_wrongly_is_left_out():
+    a = art([
+        P("RFM 模型用于用户分层，即消费（Recency）、消费频率（Frequency）、消费金额（Monetary）三个维度。"),
+        P("RFM 模型用于用户分层，即最近一次消费（Recency）、消费频率（Frequency）、消费金额（Monetary）三个维度。"),
+        P("RFM 模型的三个指标是 R（Recency）消费次数、F（Frequency）消费频率、M（Monetary）消费金额。"),
+    ])
+    L = extract([a]).layering
+    assert [c.text for c in L.rfm_claims] == [a.units[1].text]
+    assert [r for r, _m, _c in L.rfm_letters] == ["F", "M"]  # R glossed as a count is left out
+
+
+def test_a_short_alias_stands_for_the_concept_only_as_its_subject():
+    system = art([P("分层是为了降低组织的复杂度，让每一层只处理自己的信息。")] * 4, slug="zuzhi")
+    users = art([P("用户分层要先定义用户价值。"), P("分层是为了把有限的资源投给最有价值的用户。"),
+                 P("精细化思考是普通新人和资深运营之间最大的能力差距。"), P("精细化的核心是对不同价值的用户采取不同的运营动作。"),
+                 P("精细化运营需要数据支持。")] * 2, slug="yonghu")
+    concepts = {c.name: c for c in extract([system, users]).concepts}
+    points = [c.text for c in concepts["用户分层"].claims + concepts["用户分层"].definitions]
+    assert "分层是为了把有限的资源投给最有价值的用户。" in points  # an article that names 用户分层
+    assert not any("组织" in p for p in points)  # 分层 of an organisation
+    points = [c.text for c in concepts["精细化运营"].claims + concepts["精细化运营"].definitions]
+    assert "精细化的核心是对不同价值的用户采取不同的运营动作。" in points
+    assert not any("思考" in p for p in points)  # 精细化思考 is another subject
+
+
 def test_the_faq_asks_how_the_sides_differ_where_a_source_sets_them_apart():
     a = art([
         H("社群运营和用户运营的区别"),

@@ -82,7 +82,30 @@ def test_reader_questions(q, ok):
 
 def test_a_cell_that_adds_to_a_cut_off_list_needs_it():
     assert fault("用户运营可能还会涉及用户行为轨迹分析和数学建模", clause=True) == "needs_context"
-    assert fault("用户运营也会做用户行为轨迹分析和数学建模", clause=True) == ""  # 也: the other column
+    # 也 leans on the other side's sentence, unless the cell goes on to say where it differs
+    assert fault("用户运营也会做用户行为轨迹分析和数学建模", clause=True) == "needs_context"
+    assert fault("社区运营也会收集成员的反馈，但因为没有自己的后台，所以只能靠人工整理。", clause=True) == ""
+    assert fault("用户运营则更关注单个用户在产品里的行为路径", clause=True) == ""  # 则: the next column
+    assert fault("用户运营通常不直接涉及", clause=True) == ""  # the row's axis names the object
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("会员运营就是就是关系，就是门店和顾客之间的信任。", "rhetoric"),  # a slogan's repeated 就是
+    ("渠道的不同，意味着玩法会有所差异。", "rhetoric"),  # says only that things differ
+    ("社群是品牌最容易被忽视的一块试验田。", "rhetoric"),  # a figure of speech for its worth
+    ("会员体系不是万能药，而是经营能力的放大镜。", "rhetoric"),  # a one-line retort
+    ("与产品部门沟通，确定埋点方案并输出用户标签清单。", "needs_context"),  # one project's step
+    ("社群成员的复购率达 45%，远超行业平均水平。", "anecdote"),  # one case's outcome
+    ("代表性的企业有甲乙科技、丙丁文化等公司，它们都靠社群起家。", "anecdote"),  # a list of companies
+    ("会员分级体系尚未建立，积分规则几乎是空白。", "anecdote"),  # one company's state
+    ("在会员群发起“晒出你的早餐”活动，参与者可以领取优惠券，带动了门店到访。", "anecdote"),  # a campaign
+    ("从 0-1 的冷启动阶段：先找到种子用户，验证需求，即最小可行的社群。", "fragment"),  # a long label
+    ("账号定位清晰，内容才能持续产出：比如每周固定选题；", "fragment"),  # one item of a list
+    ("健康社群需满足三个核心指标：活跃度、留存率和转化率。", ""),  # a lead-in with its verb stands
+    ("社群运营涉及到的用户分层相对人工化，更多是通过手动打标签等方式来进行。", ""),  # 来进行 ends a sentence
+])
+def test_faults_of_real_writing(text, reason):
+    assert fault(text) == reason
 
 
 def test_a_section_label_before_a_question_is_dropped():
@@ -95,6 +118,9 @@ def test_a_section_label_before_a_question_is_dropped():
     ("一个社群多少人合适？", "新手运营的社群一般控制在 200 人左右，便于照顾到每个成员。", True),
     ("私域和公域抢客户怎么办？", "公域平台拥有庞大的流量池，主要作用是吸引潜在用户。", False),  # 主要 is not 要
     ("为什么社群需要群规？", "因为没有规则的社群很快会被广告和争吵淹没。", True),  # answered in place
+    # compares reasons without giving one
+    ("用户为什么会留在一个社群？", "用户留在社群的原因与他们进群的原因是完全不同的，这一点常被忽视。", False),
+    ("用户为什么会留在一个社群？", "用户留在社群的原因是群里能持续获得有用的信息和同伴的回应。", True),
 ])
 def test_answers_of_the_asked_kind(question, said, ok):
     text = re.sub(r"^因为", "", said)

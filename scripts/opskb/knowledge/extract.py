@@ -106,6 +106,8 @@ def _cells(article: Article, units: list[Unit], subjects_only: bool = False) -> 
                     continue
                 if part and not reported(s, part) and (found := stated(article, u, short_clause(part), clause=True)):
                     break
+                if part and not reported(s, part) and (found := _conceded(article, u, s, part)):
+                    break
             if found:
                 break
         if found is None and not subjects_only:  # named but not as a subject: the first sentence naming it
@@ -117,6 +119,15 @@ def _cells(article: Article, units: list[Unit], subjects_only: bool = False) -> 
         if found:
             out.append((side, found))
     return tuple(out)
+
+
+def _conceded(article: Article, unit: Unit, sentence: str, part: str) -> Claim | None:
+    """社群运营也会……，但……: a side's "also" clause with the turn that says where it differs,
+    as one cell (the clause alone leans on the other side)."""
+    tail = sentence[sentence.find(part):]
+    if tail == part or not re.match(r"[，,]\s*(?:但|但是|不过|然而|可是|只是)", tail[len(part):]):
+        return None
+    return stated(article, unit, tail, clause=True) if len(tail) <= 2 * MAX_CLAIM_CHARS else None
 
 
 def _axis_sections(article: Article) -> list[tuple[str, AxisSection]]:
@@ -270,6 +281,7 @@ def _concepts(articles: list[Article], pinned: dict[str, list[Claim]]) -> list[C
         claims: list[tuple[int, Claim]] = []
         for a in articles:
             related = about(a, aliases)  # main points only from articles about the concept
+            full = mentions(a, (entry["name"],)) > 0  # 分层 alone may be an organisation's layers
             weight = mentions(a, aliases)
             if not weight:
                 continue
@@ -292,7 +304,7 @@ def _concepts(articles: list[Article], pinned: dict[str, list[Claim]]) -> list[C
                     strength = definition_strength(claim.text, entry["name"], tuple(aliases))
                     if strength and defining_rest(claim.text, aliases):
                         defs.append(((-strength, -weight, len(defs)), claim))
-                    elif related and per_source < PER_SOURCE and _opens_with(claim.text, aliases):
+                    elif related and per_source < PER_SOURCE and _opens_with(claim.text, aliases, full):
                         claims.append((weight, claim))
                         per_source += 1
         ordered_defs = [c for _k, c in sorted(defs, key=lambda x: x[0])]
@@ -331,14 +343,36 @@ def _mentions(articles: list[Article], aliases) -> list[Claim]:
     return unique([c for *_k, c in sorted(found, key=lambda x: x[:2])])[:MENTIONS]
 
 
-def _opens_with(text: str, aliases) -> bool:
+def _opens_with(text: str, aliases, full: bool = True) -> bool:
     """The statement's subject is the concept itself: it opens with the name, and the
-    name does not begin a longer noun (私域团队, 用户画像系统 are other subjects)."""
+    name does not begin a longer noun (私域团队, 用户画像系统 are other subjects). A short
+    alias that drops the head's owner (分层 for 用户分层: an organisation has layers too)
+    stands for the concept only in an article that names it in full (``full``); one that
+    drops the head (精细化 for 精细化运营) only with a particle, a verb or the same head
+    after it (精细化思考 is another subject)."""
     t = re.sub(r"^所谓\s*", "", text)
-    for al in aliases:
+    for al in sorted(aliases, key=len, reverse=True):
         if t.startswith(al):
-            return not _noun_after(t[len(al):])
+            rest = t[len(al):]
+            longer = [o for o in aliases if al in o and al != o]
+            if any(o.endswith(al) for o in longer) and not full:
+                return False
+            if any(o.startswith(al) for o in longer) and not _AFTER_SHORT.match(rest) and _compound(rest):
+                return False
+            return not _noun_after(rest)
     return False
+
+
+def _compound(rest: str) -> bool:
+    """The word after a short alias makes another subject with it (精细化思考是……), rather
+    than saying what it does (私域追求的是……)."""
+    import jieba
+
+    word = next(iter(jieba.cut(rest.lstrip()[:8])), "")
+    return bool(word) and rest.lstrip()[len(word):].startswith("是")
+
+
+_AFTER_SHORT = re.compile(r"\s*(?:是|的|就|能|可|会|要|需|在|不|也|都|即|指|，|,|并|更|才|必须|应|已|和|与|" + "|".join(sorted(_SAME_SUBJECT)) + ")")
 
 
 def _noun_after(rest: str) -> bool:

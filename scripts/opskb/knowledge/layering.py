@@ -26,6 +26,9 @@ _DIVIDES = re.compile(
     r"(?:用户|客户|会员|粉丝|人群|玩家|买家)(?:群体|群)?\s*(?:可以|可|能|还可以)?\s*(?:被)?(?:分为|划分为|分成|细分为|划分成|分层为)"
     r"[^。；;]{0,6}?(?:[一二三四五六七八九十两\d]+\s*(?:类|层|级|种|个层级|个等级|群)|[^。；;，,]{1,10}[、和][^。；;，,]{1,10})"
 )
+# what each RFM letter measures; a gloss without its word misleads (消费（Recency）)
+_RFM_MEANS = {"Recency": "近|时间|间隔|距|天数|时长|多久", "Frequency": "频|次", "Monetary": "金额|额|钱|价值|花费|贡献"}
+_RFM_GLOSS = re.compile(r"([\u4e00-\u9fff]{1,10})?\s*[（(]\s*(Recency|Frequency|Monetary)\s*[)）]\s*[：:]?\s*([\u4e00-\u9fff]{0,12})")
 _LAYERING_WORDS = ("分层", "分群", "RFM", "KOL", "层级", "分级", "核心用户", "活跃用户", "用户标签")
 _LETTER = re.compile(r"(?<![A-Za-z])([RFM])\s*[(（]\s*([A-Za-z]+)\s*[)）]\s*[：:]?\s*([^、，,；;。（(\s]{2,12})")
 
@@ -50,7 +53,8 @@ def layering(articles) -> Layering:
             for s in sentences(u.text):
                 if "RFM" in s:  # table rows; the whole unit is their source
                     for m in _LETTER.finditer(s):
-                        rfm_letters.append((m.group(1), f"{m.group(3).strip()}（{m.group(2)}）", _row(a, u)))
+                        if not misreads_rfm(m.group(0)):
+                            rfm_letters.append((m.group(1), f"{m.group(3).strip()}（{m.group(2)}）", _row(a, u)))
                     g = re.search(r"分为([^。；]+?[群层类])(?:[。；，]|$)", s)
                     for name in re.split(r"[、，,和及]", g.group(1)) if g else ():
                         if name.strip():
@@ -75,7 +79,7 @@ def layering(articles) -> Layering:
                     tag_claim = tag_claim or st
                 if st is None:
                     continue
-                if "RFM" in s and _RFM_ABOUT.search(s) and not re.search(r"[、和]\s*RFM|RFM[^。，]{0,4}(?:模型)?等|^除了", s):
+                if "RFM" in s and _RFM_ABOUT.search(s) and not misreads_rfm(s) and not re.search(r"[、和]\s*RFM|RFM[^。，]{0,4}(?:模型)?等|^除了", s):
                     rfm_claims.append(st)
                 if any(k in s for k in kol_names) and _TIERS.search(s) and _SORTING.search(s):
                     kol_claims.append(st)
@@ -107,6 +111,15 @@ def layering(articles) -> Layering:
         tag_claim=tag_claim,
         methods=tuple(unique(methods)),
     )
+
+
+def misreads_rfm(text: str) -> bool:
+    """A letter of RFM glossed with a word that is not what it measures: 即消费（Recency）."""
+    for m in _RFM_GLOSS.finditer(text):
+        gloss = m.group(1) or m.group(3)
+        if gloss and not re.search(_RFM_MEANS[m.group(2)], gloss):
+            return True
+    return False
 
 
 def _row(article, unit) -> Claim:

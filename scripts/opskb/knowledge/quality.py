@@ -33,9 +33,11 @@ _OPENS_BACK = re.compile(
 )
 # the subject, then an adverb that refers to an earlier sentence: 社区运营就可以…, X 同样属于…
 _LEANS_BACK = re.compile(r"^(?![^，,。]{0,10}(?:不仅|不但|不只|既|无论|不管))[^，,。：:；;]{1,14}?(?:也(?!叫|称|就是)|同样|亦|就(?!是|叫|在于)|便|又|还(?!原|是)|(?<![规原否准法细守])则)")
+_ALSO = re.compile(r"^[^，,。：:；;]{1,14}?(?:也(?!叫|称|就是)|同样|亦)")
+_CONCEDES = re.compile(r"[，,]\s*(?:但|但是|不过|然而|可是|只是)")
 _BRACKETED = re.compile(r"\s*[（(][^）)]{1,40}[）)]")  # a name's gloss: 社群运营 (Community Building)
 _ADDS_TO = re.compile(r"^[^，,。：:；;]{1,14}?(?:可能|通常|一般)?还(?:会|要|需要?|可以|能|可能)")
-_OBJECT_MISSING = re.compile(r"(?:涉及|包括|包含|进行|参与|负责|关注|实现)[。；;]?$")
+_OBJECT_MISSING = re.compile(r"(?:涉及|包括|包含|(?<![来中去])进行|参与|负责|关注|实现)[。；;]?$")
 _POINTS_BACK = re.compile(r"这个(?!词|概念|问题)|如上|如前所述|如下所示|^[^，,。]{2,16}(?:后|之后|以后)[，,]|是相似的|是一样的|是相同的|也不例外|另一个|另一种|又一个|第[二三四五六七八九十]个|这样的|这些|那些|此类|这类|上述|以上(?:这|几|[两三四五六七八九十])|上面|上文|前文|前面(?:提到|说|讲|的)|前述|下面|下文|如下|前者|后者|亦如此|也是如此|同上|文中|图中|表中|如图|见图")
 _NARRATION = re.compile(
     r"^(?:好|嗯|哦|OK|ok|对)[，,]|给出了答案|本文|本篇|这篇|此文|文章(?:将|会|从|中|里|分享|介绍|总结|讲)|笔者|(?<![创写])作者|接下来|下面(?:将|我们|来|就)|一起来|来看看|"
@@ -44,18 +46,29 @@ _NARRATION = re.compile(
 _SLOGAN = re.compile(
     r"越来越(?:重要|关键|多|火|受|被)|(?:已经?|正在|逐渐|日益)成为|至关重要|举足轻重|不言而喻|不可或缺|重中之重|大势所趋|"
     r"毋庸置疑|显而易见|众所周知|听起来|注定|必然趋势|刻不容缓|势在必行|必修课|新风口|风口|红利期|时代已来|"
+    r"就是就是|(?:就是[^。；;]{1,20}){3}|会?有所(?:差异|不同|区别)[。；;]?$|"
     r"不容忽视|备受|高大上|从不是|从来不是|绝不是|之死|残酷|一把钥匙|利器|法宝|秘诀|必杀技|杀手锏|天花板|组合拳|一站式|黑科技|神器|yyds|不用多说|门道|怪圈|好像|似乎|仿佛|沦为|陷入|堪称|不仅(?:仅)?(?:是|意味着?)[^。；;]{1,30}更是"
 )
 # a comparison that carries the whole statement (X 如同氧气); a long sentence that opens
 # with one usually goes on to say what X is
-_METAPHOR = re.compile(r"如同|犹如|好比|宛如|恰似|就像|好像")
+_METAPHOR = re.compile(r"如同|犹如|好比|宛如|恰似|就像|好像|"
+                       # X 是……的试验田 / 护城河: a figure of speech for what X is worth
+                       r"是[^，,。；;]{0,16}(?:试验田|护城河|基本盘|蓄水池|发动机|主战场|压舱石|加速器|助推器|催化剂|放大器|"
+                       r"孵化器|试金石|晴雨表|风向标|生命线|必争之地|桥梁|纽带|引擎)")
+# X 不是 A，而是 B in a line: a retort (私域不是救世主，而是……的照妖镜)
+_NOT_BUT = re.compile(r"不是[^，,。；;]{1,14}[，,]\s*而是")
+# a step of one project's plan: 与用户运营部门沟通，明确……
+_TASK = re.compile(r"^(?:与|跟|同|和)[^，,。；;]{1,14}?(?:沟通|对接|协调|确认|配合|协作|讨论|开会|同步)")
 _VACUOUS = re.compile(r"是[^，,。；;]{0,14}?(?:的)?(?:关键|重要|核心|基础|前提|必经之路|一环|方向|趋势|保障|重点|精髓|灵魂|基石|根本|命脉)(?:所在|之一|因素|环节|一步)?了?[。！!]?$")
 _EVENT = re.compile(
     r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月份?(?:初|底|中旬)?[，,]|(?:去年|今年|前年|近日|日前|近期|此前|当时|那时|当年|曾经|上个月|本月|昨日|昨天)|"
     r"\d+(?:\.\d+)?\s*(?:万|亿|千万|百万)|\d+\s*\+|某(?=[\u4e00-\u9fff])|以[^，,。]{1,24}为例|曾(?:经)?(?:提出|说|表示|指出|透露)|(?:指出|表示|透露|坦言)[，,：:]|招股书|财报|年报|数据显示|报告显示|(?<![数依根证占])据[^，,。]{1,10}(?:报道|统计|数据)|"
     r"(?:推出|发布|上线|宣布|联合|赞助|举办|开设|打造|构建|建立|获得|实现|投放|邀请|推动|带来)了|官宣|携手|签约|开业|融资|收购|斥资|砸钱|创下|刷新|"
     # an outcome in figures is one case's result (点击率能够达到 10%, 可达传统社区的 3-5 倍)
-    r"(?:达到|可达|高达|提升了|提高了|增长了|翻了)[^，,。；;]{0,12}?\d+(?:\.\d+)?\s*(?:-\s*\d+\s*)?(?:%|％|倍)"
+    r"(?:代表性?的|典型的|知名的|头部的?)(?:公司|企业|品牌|机构|商家|玩家)(?:有|包括|如|是)|"
+    # one company's state (体系尚未建立, 几乎是空白) and a campaign launched under its name (发起“……挑战”)
+    r"尚未(?:建立|形成|搭建|开始|落地)|几乎(?:是|为)?空白|(?:发起|推出|举办|开展|策划)了?[^，,。；;]{0,8}[“「『][^”」』]{2,}[”」』]|"
+    r"(?:达到|可达|高达|(?<![到表传])达|提升了|提高了|增长了|翻了)[^，,。；;]{0,12}?\d+(?:\.\d+)?\s*(?:-\s*\d+\s*)?(?:%|％|倍)"
 )
 _LABEL_START = re.compile(r"^(?:\d{1,2}[\s.．、)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳]|[a-zA-Z][.、)）]\s)")
 _PREDICATE = re.compile(
@@ -80,10 +93,13 @@ def fault(text: str, clause: bool = False) -> str:
         return reason
     if clause and not text.strip().endswith(tuple(_FINAL)) and _SUBORDINATE.search(t):
         return "fragment"  # 除了……之外，根据不同公司业务情况 / X 因为是自家开发的应用
-    # in a comparison cell the other side stands in the next column (用户运营还会…, 社群运营也…)
-    # and the axis names what a verb is about (用户运营通常不直接涉及 in the row 销售成分)
+    # in a comparison cell the other side stands in the next column (用户运营则…, 社群运营就…)
+    # and the axis names what a verb is about (用户运营通常不直接涉及 in the row 销售成分),
+    # but "also" leans on a sentence the cell does not show (社群运营也会…) unless the cell
+    # goes on to say where it differs (社群运营也会……，但……)
     bare = _BRACKETED.sub("", t)  # 社群运营 (Community Building) 则……
-    if _OPENS_BACK.match(t) or _POINTS_BACK.search(t) or (not clause and (_LEANS_BACK.match(bare) or _OBJECT_MISSING.search(t))):
+    leans = (_ALSO.match(bare) and not _CONCEDES.search(bare)) if clause else _LEANS_BACK.match(bare)
+    if _OPENS_BACK.match(t) or _POINTS_BACK.search(t) or _TASK.match(t) or leans or (not clause and _OBJECT_MISSING.search(t)):
         return "needs_context"
     if clause and adds_to(t):
         return "needs_context"  # 用户运营可能还会涉及……: adds to a list cut off before it (除了……之外)
@@ -91,7 +107,7 @@ def fault(text: str, clause: bool = False) -> str:
         return "needs_context"  # 三者共同组成……: the three were named before
     if _NARRATION.search(t):
         return "narration"
-    if _SLOGAN.search(t) or (len(t) <= 40 and _VACUOUS.search(t)) or (len(t) <= 60 and _METAPHOR.search(t)) or t.endswith(("！", "!", "……", "...")):
+    if _SLOGAN.search(t) or (len(t) <= 40 and _NOT_BUT.search(t)) or (len(t) <= 40 and _VACUOUS.search(t)) or (len(t) <= 60 and _METAPHOR.search(t)) or t.endswith(("！", "!", "……", "...")):
         return "rhetoric"
     if _EVENT.search(t) or _named_subject(t[:8]) or _named_subject(_main_clause(t)[:8]) or _LONG_QUOTE.search(t):
         return "anecdote"
@@ -156,8 +172,11 @@ def _fragment(t: str, clause: bool = False) -> str:
         return "fragment"  # a heading glued to its first sentence (用户属性维度 社区用户呈现……)
     if re.match(r"^[^，,。；;：:]{1,10}(?:——|--)(?!\s*(?:通常|一般|往往|主要|就是|是|即|指))", t):
         return "fragment"  # a label and its list (分层——R 最近消费时间……); 等级分层——通常是…… says what it is
-    if re.match(r"^[^，,。；;：:]{2,12}[：:]", t):
-        return "fragment"  # a label and its note (用户画像：通过……), not a sentence about it
+    if (m := re.match(r"^([^，,。；;：:]{2,20})[：:]", t)) and (
+            len(m.group(1)) <= 12 or not re.search(r"在于|是|有|包括|包含|为|如下|分|即|指|要|需|应|满足|可以|能", m.group(1))):
+        return "fragment"  # a label and its note (用户画像：通过……, 从 0-1 的阶段：……), not a sentence about it
+    if not clause and t[-1] in "；;":
+        return "fragment"  # one item of a list that goes on
     if "&gt;" in t or "&lt;" in t or "&amp;" in t:
         return "fragment"
     return ""
