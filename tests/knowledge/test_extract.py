@@ -157,12 +157,16 @@ def test_the_faq_asks_how_the_sides_differ_where_a_source_sets_them_apart():
         H("2. 运营载体", 3),
         P("社群运营多在微信群里开展。"),
         P("用户运营多在自家 App 里开展。"),
+        H("3. 目标", 3),
+        P("用户运营的目标之一是提高用户的活跃度。而社群运营可以通过组织线上活动，让成员更愿意留下来。"),
+        P("社群运营靠活动带动活跃。"),
     ], title="社群运营和用户运营的区别")
     asked = {q.question: q for q in extract([a]).questions}
     q = asked.get("社群运营和用户运营在用户规模上有什么不同？")
     assert q is not None and q.answers[0].text.startswith("社群运营的规模普遍不大，而用户运营")
     assert q.asked is None  # our question, answered by the source's sentence
     assert "社群运营和用户运营在运营载体上有什么不同？" not in asked  # no sentence sets the sides against each other
+    assert "社群运营和用户运营在目标上有什么不同？" not in asked  # one side per sentence: no contrast between them
 
 
 def test_contrast_outside_a_numbered_section_joins_the_matrix():

@@ -332,7 +332,10 @@ def compared(found: list[Question], axes, sides: tuple[str, ...], named: tuple[s
         if axis.name not in named:
             continue
         said = [c for sec in axis.sections for c in sec.reasoning]
-        both = [c for c in said if a in c.text and b in c.text and _CONTRAST.search(c.text) and c.key not in used]
+        # one sentence that holds both sides and sets them apart (two sentences side by side
+        # often say one thing of each: 用户运营的目标是……。而社群运营可以……)
+        both = [c for c in said if c.key not in used
+                and any(a in s and b in s and _CONTRAST.search(s) for s in sentences(c.text))]
         if not both:
             continue
         best = [c for c, _n in by_support(both)][0]
