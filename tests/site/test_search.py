@@ -131,3 +131,43 @@ def test_the_seed_sites_vocabulary_splits_questions(seed_site):
             words |= {first + rest for rests in by_class.values() for rest in rests.split(" ")}
     assert {"社群", "用户", "画像", "留存", "活跃", "私域", "用户画像", "社群运营"} <= words
     assert all(isinstance(d[3], int) and d[3] > 0 for d in meta["docs"] if d)  # each page's length
+
+
+def test_an_edit_under_serve_encodes_only_the_shards_it_touches_and_equals_a_fresh_index(seed_site, monkeypatch, tmp_path):
+    import shutil
+
+    import opskb.site.searchindex as si
+
+    monkeypatch.setattr(si, "MEMO_PAGES", 2)  # the seeds' few pages make several chunks ...
+    monkeypatch.setattr(si, "TARGET_SHARD_POSTINGS", 200)  # ... and many shards
+    monkeypatch.setattr(si, "MAX_CHANGED_SHARE", 0.5)
+    _docs, built = seed_site
+    site, served, fresh = tmp_path / "site", tmp_path / "served", tmp_path / "fresh"
+    shutil.copytree(built, site)
+    si.build(site)
+    shutil.copytree(site, served)
+    memo = si.Memo()
+    si.build(served, memo)
+    files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "search").rglob("*.json")}  # noqa: E731
+    assert files(served) == files(site)  # the first build under serve is the plain build
+    page = next(p for p in sorted(served.glob("sources/*.html")) if "社群" in p.read_text(encoding="utf-8"))
+    html = page.read_text(encoding="utf-8")
+    # a sentence with words no page had (a new character pair, a dictionary word: the vocabulary changes),
+    # and one word of the page gone
+    edited = html.replace("社群", "社区", 1).replace("</article>", "<p>饕餮盛宴之后，用户留存靠复盘。</p></article>", 1)
+    assert edited != html
+    page.write_text(edited, encoding="utf-8")
+    figures = si.build(served, memo)
+    assert memo.reused >= 1 and memo.computed == 1  # one chunk read again
+    assert 0 < memo.shards_encoded < figures["shards"]  # only the shards holding its changed tokens
+    shutil.copytree(served, fresh)
+    shutil.rmtree(fresh / "search")
+    again = si.build(fresh)
+    assert files(served) == files(fresh)
+    assert {k: figures[k] for k in ("pages", "tokens", "postings", "words")} == {k: again[k] for k in ("pages", "tokens", "postings", "words")}
+    assert "饕餮" in (served / "search" / "vocab").joinpath("0.json").read_text(encoding="utf-8") or any(
+        "餮" in p.read_text(encoding="utf-8") for p in (served / "search" / "vocab").glob("*.json"))
+    # and back: the page as it was gives the first index again
+    page.write_text(html, encoding="utf-8")
+    si.build(served, memo)
+    assert files(served) == files(site)

@@ -162,7 +162,8 @@ def on_post_build(config) -> None:
     md, tpl = rendercache.MARKDOWN, rendercache.TEMPLATES
     _LOG.info(
         f"opskb：本次重建 Markdown 转换 {md.misses} 页（沿用 {md.hits} 页），模板渲染 {tpl.misses} 页"
-        f"（沿用 {tpl.hits} 页），搜索索引重算 {index.computed} 块（沿用 {index.reused} 块）"
+        f"（沿用 {tpl.hits} 页），搜索索引重算 {index.computed} 块（沿用 {index.reused} 块）、"
+        f"重新编码 {index.shards_encoded} 个分片"
     )
 
 

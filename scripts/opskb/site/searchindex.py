@@ -281,6 +281,25 @@ def _without_gc():
 
 
 MEMO_PAGES = 32  # pages per chunk when chunks are kept for the next build
+MAX_CHANGED_SHARE = 0.25  # chunks changed beyond this share: the index is merged afresh
+
+
+@dataclass
+class Built:
+    """What the last build wrote, kept by a ``Memo`` so the next build after a small edit
+    recomputes only the shards whose tokens the edited pages changed."""
+    urls: list[str]
+    words: list[str]
+    keys: list[str]
+    docs: list
+    blobs: list  # per page number, its snippet file's bytes
+    latin: list[dict]  # per chunk, its Latin words
+    shards: int
+    total: int  # postings
+    tokens: int
+    shard_json: list[bytes]
+    vocab_json: list[bytes]
+    vocab_words: int
 
 
 class Memo:
@@ -289,11 +308,15 @@ class Memo:
     Pages are chunked in fixed runs of MEMO_PAGES, so an edited page costs its chunk only.
     Kept marshalled: as bytes a chunk takes a fraction of the memory of its dictionaries
     (on the dev collection about 60 MB instead of 240 MB), and each build gets fresh lists
-    to merge."""
+    to merge. ``built`` is the last build's output: when the pages are the same ones and
+    only a few chunks changed, only the shards holding the tokens whose postings changed
+    are encoded again."""
 
     def __init__(self) -> None:
         self.chunks: dict[str, bytes] = {}
+        self.built: Built | None = None
         self.reused = self.computed = 0
+        self.shards_encoded = 0
 
 
 def _chunk_key(site: Path, numbered: list[tuple[int, str]], words: list[str]) -> str:
@@ -311,45 +334,64 @@ def build(site: Path, memo: Memo | None = None) -> dict:
         return _build(Path(site), memo)
 
 
-def _build(site: Path, memo: Memo | None = None) -> dict:
-    start = time.perf_counter()
-    words = read_domain_words(site)
+def _urls(site: Path) -> list[str]:
     urls = []
     for path in sorted(site.rglob("*.html")):
         url = path.relative_to(site).as_posix()
         if not (url.startswith(_SKIP) or url in _SKIP) and kind_of(url) != "skip":  # not the later source lists
             urls.append(url)
-    out = site / INDEX_DIR
-    tmp = site / (INDEX_DIR + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    (tmp / "shards").mkdir(parents=True)
-    (tmp / "pages").mkdir()
+    return urls
+
+
+def _build(site: Path, memo: Memo | None = None) -> dict:
+    start = time.perf_counter()
+    words = read_domain_words(site)
+    urls = _urls(site)
     numbered = list(enumerate(urls))
     workers = min(os.cpu_count() or 1, MAX_WORKERS) if len(urls) >= PARALLEL_PAGES else 1
     if memo is None:
         size_of = -(-len(numbered) // workers) if numbered else 1
         chunks = _run_chunks([(str(site), numbered[k:k + size_of], words)
                               for k in range(0, max(1, len(numbered)), size_of)], workers)
+        built = _merge(chunks, urls, words, [])
     else:
         runs = [numbered[k:k + MEMO_PAGES] for k in range(0, max(1, len(numbered)), MEMO_PAGES)]
         keys = [_chunk_key(site, run, words) for run in runs]
         missing = [n for n, key in enumerate(keys) if key not in memo.chunks]
         fresh = _run_chunks([(str(site), runs[n], words) for n in missing],
                             workers if len(missing) * MEMO_PAGES >= PARALLEL_PAGES else 1, frozen=True)
+        last = memo.built
+        same_pages = last is not None and last.urls == urls and last.words == words
+        changed = [n for n in range(len(keys)) if same_pages and keys[n] != last.keys[n]]
+        before = {n: memo.chunks[last.keys[n]] for n in changed if last.keys[n] in memo.chunks}
         kept = {k: memo.chunks[k] for k in keys if k in memo.chunks}
         kept.update((keys[n], blob) for n, blob in zip(missing, fresh, strict=True))
         del fresh
         memo.chunks, memo.reused, memo.computed = kept, len(runs) - len(missing), len(missing)
-        chunks = (marshal.loads(kept[k]) for k in keys)  # one at a time, in page order
+        built, encoded = None, 0
+        if same_pages and len(before) == len(changed) and len(changed) <= MAX_CHANGED_SHARE * len(runs):
+            built, encoded = _update(last, {n: (marshal.loads(before[n]), marshal.loads(kept[keys[n]])) for n in changed}, keys)
+        if built is None:
+            memo.built = None  # its bytes go before the merge makes new ones
+            built = _merge((marshal.loads(kept[k]) for k in keys), urls, words, keys)  # one chunk at a time
+            encoded = built.shards
+        memo.built, memo.shards_encoded = built, encoded
+    size = _write(site, built)
+    return {"pages": sum(1 for d in built.docs if d), "tokens": built.tokens, "postings": built.total,
+            "shards": built.shards, "words": built.vocab_words, "bytes": size,
+            "seconds": round(time.perf_counter() - start, 3)}
+
+
+def _merge(chunks, urls: list[str], words: list[str], keys: list[str]) -> Built:
+    """The whole index from every chunk's results, in page order."""
     docs: list = [None] * len(urls)
+    blobs: list = [None] * len(urls)
     postings: dict[str, list[int]] = {}
     last: dict[str, int] = {}
-    latin: Counter = Counter()
-    size = 0
-    for entries, encoded, chunk_latin, blobs in chunks:  # in page order
-        for i, blob in blobs:
-            (tmp / "pages" / f"{i}.json").write_bytes(blob)
-            size += len(blob)
+    latin: list[dict] = []
+    for entries, encoded, chunk_latin, chunk_blobs in chunks:  # in page order
+        for i, blob in chunk_blobs:
+            blobs[i] = blob
         for i, entry in entries:
             docs[i] = entry
         for tok, (first, final, flat) in encoded.items():
@@ -359,25 +401,131 @@ def _build(site: Path, memo: Memo | None = None) -> dict:
             else:
                 postings[tok] = flat
             last[tok] = final
-        latin.update(chunk_latin)
+        latin.append(dict(chunk_latin))
     total = sum(len(v) for v in postings.values()) // 2
-    shards = max(1, 2 ** math.ceil(math.log2(max(1, total / TARGET_SHARD_POSTINGS))))
+    shards = _shard_count(total)
     grouped: list[dict] = [{} for _ in range(shards)]
     for tok in sorted(postings):
         grouped[shard_of(tok, shards)][tok] = postings[tok]
-    for n, group in enumerate(grouped):
-        size += _dump(tmp / "shards" / f"{n}.json", group)
+    shard_json = [_encode(group) for group in grouped]
+    del grouped
+    vocab_json, vocab_words = _vocab_files(postings, words)
+    return Built(urls, words, keys, docs, blobs, latin, shards, total, len(postings), shard_json, vocab_json, vocab_words)
+
+
+def _shard_count(total: int) -> int:
+    return max(1, 2 ** math.ceil(math.log2(max(1, total / TARGET_SHARD_POSTINGS))))
+
+
+def _vocab_files(postings, words: list[str]) -> tuple[list[bytes], int]:
     vocab = vocabulary(postings, words)
     vocab_shards = max(1, 2 ** math.ceil(math.log2(max(1, len(vocab) / TARGET_VOCAB_SHARD))))
-    (tmp / "vocab").mkdir()
-    for n, group in enumerate(vocab_groups(vocab, vocab_shards)):
-        size += _dump(tmp / "vocab" / f"{n}.json", group)
-    size += _dump(tmp / "docs.json", {"shards": shards, "vocab": vocab_shards, "docs": docs})
+    return [_encode(group) for group in vocab_groups(vocab, vocab_shards)], len(vocab)
+
+
+def _absolute(entry) -> list[tuple[int, int]]:
+    """A chunk's postings of one token as (page, count) pairs (the first gap is the page)."""
+    if entry is None:
+        return []
+    _first, _final, flat = entry
+    out, page = [], 0
+    for k in range(0, len(flat), 2):
+        page += flat[k]
+        out.append((page, flat[k + 1]))
+    return out
+
+
+def _update(last: Built, changed: dict[int, tuple], keys: list[str]) -> tuple[Built | None, int]:
+    """``last`` with the chunks in ``changed`` (chunk number: (old results, new results))
+    replaced: only the tokens whose postings in those chunks differ are merged again, and
+    only their shards encoded again (their number is returned too). None when the shard
+    count would change (then the index is merged afresh)."""
+    affected: dict[int, dict[str, tuple[list, list]]] = {}
+    docs, blobs, latin = list(last.docs), list(last.blobs), list(last.latin)
+    grown = 0
+    for n, (old, new) in changed.items():
+        (old_entries, old_encoded, _ol, _ob), (entries, encoded, chunk_latin, chunk_blobs) = old, new
+        for i, entry in entries:
+            docs[i] = entry
+        for i, blob in chunk_blobs:
+            blobs[i] = blob
+        latin[n] = dict(chunk_latin)
+        pages = {i for i, _e in old_entries} | {i for i, _e in entries}
+        for tok in old_encoded.keys() | encoded.keys():
+            before, after = old_encoded.get(tok), encoded.get(tok)
+            if before == after:
+                continue
+            s = shard_of(tok, last.shards)
+            gone, added = affected.setdefault(s, {}).setdefault(tok, (set(), []))
+            gone.update(pages)
+            added.extend(_absolute(after))
+            grown += (len(after[2]) if after else 0) - (len(before[2]) if before else 0)
+    total = last.total + grown // 2
+    if _shard_count(total) != last.shards:
+        return None, 0
+    shard_json = list(last.shard_json)
+    tokens = last.tokens
+    new_words = False
+    for s, toks in affected.items():
+        group = json.loads(shard_json[s])
+        for tok, (gone, added) in toks.items():
+            kept = [pc for pc in _absolute((0, 0, group.get(tok, []))) if pc[0] not in gone]
+            merged = sorted(kept + added)
+            if not merged:
+                tokens -= 1
+                new_words = new_words or _is_pair(tok)
+                del group[tok]
+                continue
+            if tok not in group:
+                tokens += 1
+                new_words = new_words or _is_pair(tok)
+            flat, page = [], 0
+            for p, c in merged:
+                flat += (p - page, c)
+                page = p
+            group[tok] = flat
+        shard_json[s] = _encode({tok: group[tok] for tok in sorted(group)})
+    if new_words:  # a character pair came or went: the vocabulary offered may differ
+        every: dict = {}
+        for raw in shard_json:
+            every.update(dict.fromkeys(json.loads(raw)))
+        vocab_json, vocab_words = _vocab_files(every, last.words)
+    else:
+        vocab_json, vocab_words = last.vocab_json, last.vocab_words
+    return Built(last.urls, last.words, keys, docs, blobs, latin, last.shards, total, tokens,
+                 shard_json, vocab_json, vocab_words), len(affected)
+
+
+def _is_pair(tok: str) -> bool:
+    return len(tok) == 2 and "\u3400" <= tok[0] and "\u3400" <= tok[1]
+
+
+def _write(site: Path, built: Built) -> int:
+    """The index's files, written into a fresh folder that then takes the old one's place."""
+    out = site / INDEX_DIR
+    tmp = site / (INDEX_DIR + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    for sub in ("shards", "pages", "vocab"):
+        (tmp / sub).mkdir(parents=True)
+    size = 0
+    for i, blob in enumerate(built.blobs):
+        if blob is not None:
+            (tmp / "pages" / f"{i}.json").write_bytes(blob)
+            size += len(blob)
+    for n, raw in enumerate(built.shard_json):
+        (tmp / "shards" / f"{n}.json").write_bytes(raw)
+        size += len(raw)
+    for n, raw in enumerate(built.vocab_json):
+        (tmp / "vocab" / f"{n}.json").write_bytes(raw)
+        size += len(raw)
+    size += _dump(tmp / "docs.json", {"shards": built.shards, "vocab": len(built.vocab_json), "docs": built.docs})
+    latin: Counter = Counter()
+    for chunk_latin in built.latin:
+        latin.update(chunk_latin)
     size += _dump(tmp / "latin.json", sorted(w for w, n in latin.items() if n >= 2))
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
-    return {"pages": sum(1 for d in docs if d), "tokens": len(postings), "postings": total, "shards": shards,
-            "words": len(vocab), "bytes": size, "seconds": round(time.perf_counter() - start, 3)}
+    return size
 
 
 _HAN_WORD = re.compile(f"[{HAN}]{{2,{MAX_WORD}}}")
