@@ -54,7 +54,7 @@ from .faq import asked_for_definition, compared, question_key, questions, what_i
 from .glossary import terms
 from .layering import layering
 from .quality import adds_to
-from .relevance import about, forget, mentions
+from .relevance import about, forget, mentions, per_article
 from .statement import defining_rest, definition_strength, reported, sentences, strip_lead
 
 __all__ = [
@@ -131,6 +131,10 @@ def _conceded(article: Article, unit: Unit, sentence: str, part: str) -> Claim |
 
 
 def _axis_sections(article: Article) -> list[tuple[str, AxisSection]]:
+    return per_article(article, "axis_sections", lambda: _find_axis_sections(article))
+
+
+def _find_axis_sections(article: Article) -> list[tuple[str, AxisSection]]:
     found: list[tuple[str, AxisSection]] = []
     for sec in sections(article):
         if sec.heading is None:
@@ -191,6 +195,10 @@ def compares(article: Article) -> bool:
 def _marked_sections(article: Article, markers: list[str]) -> list[Claim]:
     """Statements under a heading about what the sides share or how they work together,
     in an article that compares the sides; each names a side or a concept."""
+    return per_article(article, "marked " + "|".join(markers), lambda: _find_marked(article, markers))
+
+
+def _find_marked(article: Article, markers: list[str]) -> list[Claim]:
     if not compares(article):
         return []
     out: list[Claim] = []
@@ -231,6 +239,10 @@ def _shared(text: str) -> bool:
 
 def _shared_sentences(article: Article) -> list[Claim]:
     """Sentences naming two sides and saying they both do something (都 / 均 / 同样 / 共同)."""
+    return per_article(article, "shared", lambda: _find_shared(article))
+
+
+def _find_shared(article: Article) -> list[Claim]:
     names = list(_side_aliases())
     out = []
     for u in article.units:
@@ -280,33 +292,10 @@ def _concepts(articles: list[Article], pinned: dict[str, list[Claim]]) -> list[C
         defs: list[tuple[tuple, Claim]] = []
         claims: list[tuple[int, Claim]] = []
         for a in articles:
-            related = about(a, aliases)  # main points only from articles about the concept
-            full = mentions(a, (entry["name"],)) > 0  # 分层 alone may be an organisation's layers
-            weight = mentions(a, aliases)
-            if not weight:
-                continue
-            per_source = 0
-            for u in a.units:
-                if u.kind == HEADING or not any(al in u.text for al in aliases):
-                    continue
-                for s in sentences(u.text):
-                    if (d := _definition_in(a, u, s, entry["name"], aliases)) is not None:
-                        defs.append(((-2, -weight, len(defs)), d))
-                        continue
-                    part = subject_part(s, aliases) if any(al in s for al in aliases) else ""
-                    if not part or reported(s, part):
-                        continue
-                    # the whole sentence when its own subject is the concept, else the clause from it on
-                    text = s if len(s) <= MAX_CLAIM_CHARS and strip_lead(s).startswith(part[:4]) else part
-                    claim = stated(a, u, text)
-                    if claim is None or len(claim.text) > 2 * MAX_CLAIM_CHARS:
-                        continue
-                    strength = definition_strength(claim.text, entry["name"], tuple(aliases))
-                    if strength and defining_rest(claim.text, aliases):
-                        defs.append(((-strength, -weight, len(defs)), claim))
-                    elif related and per_source < PER_SOURCE and _opens_with(claim.text, aliases, full):
-                        claims.append((weight, claim))
-                        per_source += 1
+            weight, found_defs, found_claims = per_article(a, "concept " + entry["name"], lambda: _about_concept(a, entry))
+            base = len(defs)  # ties keep the order the sources are read in
+            defs.extend([((-strength, -weight, base + n), d) for n, (strength, d) in enumerate(found_defs)])
+            claims.extend((weight, c) for c in found_claims)
         ordered_defs = [c for _k, c in sorted(defs, key=lambda x: x[0])]
         definitions = unique(pinned.get(entry["name"], []) + _strongest(ordered_defs))
         keys = {d.key for d in definitions}
@@ -318,6 +307,40 @@ def _concepts(articles: list[Article], pinned: dict[str, list[Claim]]) -> list[C
         if definitions or points:
             out.append(Concept(entry["name"], tuple(definitions), tuple(points), mentions_only))
     return out
+
+
+def _about_concept(a: Article, entry: dict) -> tuple[int, list[tuple[int, Claim]], list[Claim]]:
+    """What one article says of a concept: how often it names it, its definitions (with
+    their strength) and its statements with the concept as subject, in text order."""
+    aliases = aliases_of(entry)
+    weight = mentions(a, aliases)
+    defs: list[tuple[int, Claim]] = []
+    claims: list[Claim] = []
+    if not weight:
+        return 0, defs, claims
+    related = about(a, aliases)  # main points only from articles about the concept
+    full = mentions(a, (entry["name"],)) > 0  # 分层 alone may be an organisation's layers
+    for u in a.units:
+        if u.kind == HEADING or not any(al in u.text for al in aliases):
+            continue
+        for s in sentences(u.text):
+            if (d := _definition_in(a, u, s, entry["name"], aliases)) is not None:
+                defs.append((2, d))
+                continue
+            part = subject_part(s, aliases) if any(al in s for al in aliases) else ""
+            if not part or reported(s, part):
+                continue
+            # the whole sentence when its own subject is the concept, else the clause from it on
+            text = s if len(s) <= MAX_CLAIM_CHARS and strip_lead(s).startswith(part[:4]) else part
+            claim = stated(a, u, text)
+            if claim is None or len(claim.text) > 2 * MAX_CLAIM_CHARS:
+                continue
+            strength = definition_strength(claim.text, entry["name"], tuple(aliases))
+            if strength and defining_rest(claim.text, aliases):
+                defs.append((strength, claim))
+            elif related and len(claims) < PER_SOURCE and _opens_with(claim.text, aliases, full):
+                claims.append(claim)
+    return weight, defs, claims
 
 
 _SAME_SUBJECT = frozenset({"运营", "营销", "流量", "模型", "运营者"})
@@ -416,7 +439,7 @@ def extract(articles: list[Article], curation: Curation | None = None) -> Knowle
     sides = tuple(s["name"] for s in topics()["sides"])
     asked = tuple(what_is(compared(questions(articles), axes, sides, tuple(order)), concepts, glossary))
     shelves = layering(articles)
-    forget()  # the per-article figures are not needed after this run
+    forget(keep=articles)  # the next run (an edit under serve) reuses the figures of unchanged articles
     return Knowledge(
         sides=sides,
         core_axes=tuple(order[:8]),

@@ -37,7 +37,7 @@ from .base import (
     topics,
     unique,
 )
-from .relevance import domain_words, on_topic
+from .relevance import domain_words, on_topic, per_article
 from .statement import defining_rest, definition_strength, sentences, strip_lead
 
 _QUESTION_END = re.compile(r"[？?]")
@@ -230,10 +230,14 @@ def _answer(a: Article, unit, question: str, first: bool) -> Claim | None:
 
 
 def questions(articles: list[Article]) -> list[Question]:
+    found = [q for a in articles for q in per_article(a, "questions", lambda: _asked_in(a))]
+    return _merged(found, articles)
+
+
+def _asked_in(a: Article) -> list[Question]:
+    """The reader's questions one article asks and answers."""
     found: list[Question] = []
-    for a in articles:
-        if not on_topic(a):
-            continue
+    if on_topic(a):
         units = list(a.units)
         for i, u in enumerate(units):
             nxt = units[i + 1:]
@@ -270,7 +274,7 @@ def questions(articles: list[Article]) -> list[Question]:
             for q in qs:  # several questions in one unit: each keeps only an answer that answers it
                 if body and (q is qs[0] or answers(q, body[0])):
                     found.append(Question(q, tuple(body), claim_at(a, u, asked[0] if len(asked) == 1 else u.text)))
-    return _merged(found, articles)
+    return found
 
 
 def _merged(found: list[Question], articles: list[Article]) -> list[Question]:
@@ -362,19 +366,25 @@ def _definition_of(subject: str, articles: list[Article], asked: Claim) -> Claim
     aliases = _subject_aliases(subject)
     found = []
     for a in articles:
-        seen_question = False
-        for u in a.units:
-            if a.slug == asked.slug and u.anchor == asked.anchor:
-                seen_question = True
-            if u.kind == HEADING or not any(al in u.text for al in aliases):
-                continue
-            for s in sentences(u.text):
-                c = stated(a, u, s)
-                strength = definition_strength(c.text, subject, aliases) if c and defining_rest(c.text, aliases) else 0
-                if strength:
-                    here = a.slug == asked.slug
-                    found.append(((-strength, not here, here and not seen_question, len(found)), c))
+        here = a.slug == asked.slug
+        at = next((n for n, u in enumerate(a.units) if u.anchor == asked.anchor), len(a.units)) if here else 0
+        for n, strength, c in per_article(a, "defines " + subject, lambda: _definitions_in(a, subject, aliases)):
+            found.append(((-strength, not here, here and n < at, len(found)), c))
     return min(found, key=lambda x: x[0])[1] if found else None
+
+
+def _definitions_in(a: Article, subject: str, aliases: tuple[str, ...]) -> list[tuple[int, int, Claim]]:
+    """(unit number, strength, statement) of each sentence of ``a`` that defines ``subject``."""
+    out = []
+    for n, u in enumerate(a.units):
+        if u.kind == HEADING or not any(al in u.text for al in aliases):
+            continue
+        for s in sentences(u.text):
+            c = stated(a, u, s)
+            strength = definition_strength(c.text, subject, aliases) if c and defining_rest(c.text, aliases) else 0
+            if strength:
+                out.append((n, strength, c))
+    return out
 
 
 def _subject_aliases(subject: str) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ import jieba
 
 from ..records import HEADING, Article, Unit
 from .base import Claim, Term, claim_at, stated, topics
-from .relevance import body_text, domain_words, on_topic
+from .relevance import body_text, domain_words, on_topic, per_article
 from .statement import defining_rest, definition_strength, sentences
 
 _ABBR_PAIR = re.compile(
@@ -80,15 +80,8 @@ def _spelled(articles: list[Article]) -> dict[str, str]:
     """{abbreviation: agreed meaning} for abbreviations spelled out in operations articles."""
     spellings: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for a in articles:
-        if not on_topic(a):
-            continue
-        for u in a.units:
-            for m in _ABBR_PAIR.finditer(u.text):
-                abbr = m.group(2) or m.group(3)
-                if abbreviation_shaped(abbr):
-                    # articles of one author count once: a series repeats its own coinages
-                    source = a.doc.meta.author or a.slug
-                    spellings[abbr].append((source, m.group(1) or m.group(4), "before" if m.group(1) else "in"))
+        for abbr, spelling in per_article(a, "spellings", lambda: _spellings_in(a)):
+            spellings[abbr].append(spelling)
     out = {}
     trade = tuple(topics().get("trade") or ()) + tuple(domain_words())
     for abbr, sp in spellings.items():
@@ -99,13 +92,31 @@ def _spelled(articles: list[Article]) -> dict[str, str]:
     pattern = {abbr: _term_pattern([abbr]) for abbr in out}
     used = defaultdict(lambda: [0, 0])  # abbreviation -> [operations articles, all articles]
     for a in articles:
-        text = body_text(a)
         ops = on_topic(a)
-        for abbr in out:
-            if abbr in text and pattern[abbr].search(text):
-                used[abbr][0] += ops
-                used[abbr][1] += 1
+        for abbr in per_article(a, "uses", lambda: _uses(a, out, pattern), tuple(out)):
+            used[abbr][0] += ops
+            used[abbr][1] += 1
     return {abbr: m for abbr, m in out.items() if used[abbr][0] >= OPS_SHARE * used[abbr][1]}
+
+
+def _spellings_in(a: Article) -> list[tuple[str, tuple[str, str, str]]]:
+    """(abbreviation, (source, Han text, where)) for each abbreviation an operations article
+    spells out."""
+    out = []
+    if on_topic(a):
+        for u in a.units:
+            for m in _ABBR_PAIR.finditer(u.text):
+                abbr = m.group(2) or m.group(3)
+                if abbreviation_shaped(abbr):
+                    # articles of one author count once: a series repeats its own coinages
+                    source = a.doc.meta.author or a.slug
+                    out.append((abbr, (source, m.group(1) or m.group(4), "before" if m.group(1) else "in")))
+    return out
+
+
+def _uses(a: Article, abbrs, pattern) -> list[str]:
+    text = body_text(a)
+    return [abbr for abbr in abbrs if abbr in text and pattern[abbr].search(text)]
 
 
 def defined_terms(articles: list[Article]) -> list[str]:
@@ -114,14 +125,8 @@ def defined_terms(articles: list[Article]) -> list[str]:
     relevant = [a for a in articles if on_topic(a)]
     found = set()
     for a in relevant:
-        for u in a.units:
-            if u.kind == HEADING:
-                continue
-            for s in sentences(u.text):
-                m = _DEFINED.match(s.lstrip())
-                if m:
-                    found.add(m.group("a") or m.group("b"))
-    bodies = ["\n".join(u.text for u in a.units) for a in relevant]
+        found.update(per_article(a, "defined", lambda: _defined_in(a)))
+    bodies = [per_article(a, "text", lambda: "\n".join(u.text for u in a.units)) for a in relevant]
     out = []
     for term in sorted(found):
         if len(term) < 3 or _NOT_A_START.match(term) or re.search(r"[我你他她它这那其该此每各某]", term) or len(list(jieba.cut(term))) > 3:
@@ -129,6 +134,18 @@ def defined_terms(articles: list[Article]) -> list[str]:
         if sum(1 for b in bodies if term in b) >= MIN_TERM_SOURCES and (_TERM_SHAPE.search(term) or any(w in term for w in domain_words())):
             out.append(term)
     return out
+
+
+def _defined_in(a: Article) -> set[str]:
+    found = set()
+    for u in a.units:
+        if u.kind == HEADING:
+            continue
+        for s in sentences(u.text):
+            m = _DEFINED.match(s.lstrip())
+            if m:
+                found.add(m.group("a") or m.group("b"))
+    return found
 
 
 def terms(articles: list[Article], added: dict[str, str] | None = None) -> list[Term]:
@@ -148,19 +165,27 @@ def terms(articles: list[Article], added: dict[str, str] | None = None) -> list[
             term_of.setdefault(al, name)
     # plain substring tests first (fast); word boundaries are checked per sentence below
     units_of: dict[str, list[tuple[Article, Unit]]] = defaultdict(list)
+    named = tuple(sorted(term_of.items()))
     for a in articles:
-        if not on_topic(a):
-            continue
-        for u in a.units:
-            if u.kind != HEADING:
-                for name in sorted({term_of[al] for al in term_of if al in u.text}):
-                    units_of[name].append((a, u))
+        for name, u in per_article(a, "units_of", lambda: _units_naming(a, term_of), named):
+            units_of[name].append((a, u))
     out = []
     for name, entry in sorted(entries.items()):
         expansion = str(entry.get("expansion") or "")
         definition, uses = _definition(name, aliases_of[name], expansion, units_of.get(name, []))
         if (definition or expansion) and (uses or name in (added or {})):
             out.append(Term(name, expansion, definition, tuple(uses)))
+    return out
+
+
+def _units_naming(a: Article, term_of: dict[str, str]) -> list[tuple[str, Unit]]:
+    """(term, paragraph) for each term an operations article's paragraphs name (by a plain
+    substring test: word boundaries are checked per sentence later)."""
+    out = []
+    if on_topic(a):
+        for u in a.units:
+            if u.kind != HEADING:
+                out.extend((name, u) for name in sorted({term_of[al] for al in term_of if al in u.text}))
     return out
 
 

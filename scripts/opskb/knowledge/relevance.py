@@ -44,9 +44,25 @@ def _texts(article: Article) -> tuple[str, str, str]:
     return memo["texts"]
 
 
-def forget() -> None:
-    """Drop the figures kept for the articles of a run (extract calls it when done)."""
-    _MEMO.clear()
+def per_article(article: Article, key: str, compute, depends=None):
+    """What ``compute()`` finds in one article, kept with the article's figures: a rebuild
+    under ``mkdocs serve`` hands extract the same Article objects for unchanged files, so
+    only an edited article is read again. ``key`` names the finding; ``depends`` is what
+    it depends on besides the article (a set of terms): when that changes, it is found
+    again (and the old finding is not kept beside it)."""
+    memo = _memo(article)
+    kept = memo.get(key)
+    if kept is None or kept[0] != depends:
+        kept = memo[key] = (depends, compute())
+    return kept[1]
+
+
+def forget(keep=()) -> None:
+    """Drop the figures kept for articles not in ``keep`` (extract keeps its run's articles:
+    the next run, after an edit, reuses them)."""
+    kept = {id(a): a for a in keep}
+    for k in [k for k, (a, _f) in _MEMO.items() if kept.get(k) is not a]:
+        del _MEMO[k]
 
 
 def body_text(article: Article) -> str:
