@@ -36,3 +36,14 @@ def test_same_topic_different_text_is_not_merged():
     a = doc("a.txt", BASE[:2] + OTHER[:2])
     b = doc("b.txt", BASE[2:] + OTHER[2:])
     assert groups([a, b]) == [[0], [1]]
+
+
+def test_a_run_after_an_edit_compares_the_edited_copy_again():
+    # the containment answers of one run are kept for the next (mkdocs serve), by fingerprint
+    rich = doc("a.txt", BASE, headings=3)
+    poor = doc("b.txt", BASE[:-1])
+    assert groups([poor, rich]) == [[0, 1]]
+    assert groups([poor, rich]) == [[0, 1]]  # answered from the last run
+    rewritten = doc("b.txt", BASE[:1] + OTHER)  # the copy rewritten: now mostly other text
+    assert groups([rewritten, rich]) == [[0], [1]]
+    assert groups([poor, rich]) == [[0, 1]]  # and back

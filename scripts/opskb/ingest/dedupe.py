@@ -51,7 +51,8 @@ def richness(doc: Doc) -> tuple:
 def groups(docs: list[Doc], prints: list[bytes] | None = None) -> list[list[int]]:
     """Indices of docs grouped by story, each group in input order, groups by first index.
     ``prints`` are the docs' fingerprints when already made."""
-    prints = [frozenset(array("I", fp)) for fp in (prints or [fingerprint(d) for d in docs])]
+    raw = prints or [fingerprint(d) for d in docs]
+    prints = [frozenset(array("I", fp)) for fp in raw]
     # postings of the rare shingles only (most shingles belong to one article): counted in C
     # first, so a large collection makes a few thousand lists, not one per shingle
     counts = Counter(chain.from_iterable(prints))
@@ -72,16 +73,30 @@ def groups(docs: list[Doc], prints: list[bytes] | None = None) -> list[list[int]
     shared: Counter = Counter()
     for posting in index.values():
         shared.update(combinations(posting, 2))
+    checked: dict[tuple[bytes, bytes], bool] = {}
     for (i, j), n in sorted(shared.items()):
         if n < MIN_SHARED_RARE:
             continue
-        smaller = min(len(prints[i]), len(prints[j]))
-        if smaller >= MIN_SHINGLES and len(prints[i] & prints[j]) / smaller >= CONTAINMENT:
+        pair = (raw[i], raw[j])
+        same = checked[pair] = _CHECKED[pair] if pair in _CHECKED else _contained(prints[i], prints[j])
+        if same:
             parent[find(j)] = find(i)
+    _CHECKED.clear()  # kept for the next run (mkdocs serve): the same two fingerprints, the same answer
+    _CHECKED.update(checked)
     out: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         out[find(i)].append(i)
     return sorted(out.values(), key=lambda g: g[0])
+
+
+# The containment checks of the last run, by the pair's fingerprints: after one edit under
+# ``mkdocs serve`` only the pairs with the edited article are compared again.
+_CHECKED: dict[tuple[bytes, bytes], bool] = {}
+
+
+def _contained(a: frozenset, b: frozenset) -> bool:
+    smaller = min(len(a), len(b))
+    return smaller >= MIN_SHINGLES and len(a & b) / smaller >= CONTAINMENT
 
 
 def origin_of(doc: Doc) -> Origin:
