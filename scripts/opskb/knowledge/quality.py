@@ -8,13 +8,17 @@ patterns of Chinese writing, not of any one article:
   ending in a colon, a clause cut at a comma, a numbered heading (02 超级 KOL), quotes
   that close without opening;
 - needs_context: a sentence that opens with or leans on what came before (这/此/该/其…,
-  上述, 前者, 同样, 亦如此; the subject followed by 也/就/还/便: 社区运营就可以腾出…);
+  上述, 前者, 同样, 亦如此; the subject followed by 也/就/还/便: 社区运营就可以腾出…),
+  or a step of one project's plan (与……部门沟通，明确……);
 - rhetoric: slogans and filler (X 越来越重要, 已成为……之一, 至关重要, 听起来很高大上,
-  X 是……的关键), exclamations, the author's narration of the article (本文将…,
+  X 是……的关键, 会有所差异), figures of speech (X 是……的护城河), one-line retorts
+  (X 不是 A，而是 B), exclamations, the author's narration of the article (本文将…,
   接下来…, 一起来看看);
 - anecdote: one company's story rather than a rule: a dated event (2014 年, 9 月 4 日,
   近日), sums in 万/亿, a prospectus or a report (招股书显示), a completed deal or
-  launch (推出了, 携手, 签约), or a name as the subject (jieba tags it a person, place
+  launch (推出了, 携手, 签约), a campaign (发起“……”), an outcome in figures (达 78%),
+  a list of companies (代表性的公司有……), a company's state (尚未建立), or a name as
+  the subject (jieba tags it a person, place
   or organisation name, or it is a Latin word that is not an abbreviation: 小红书…, Babycare 的…).
 
 ``fault(text)`` returns the first reason, or '' when the statement may stand.
