@@ -162,3 +162,20 @@ def test_serve_after_an_edit_equals_a_clean_build_and_recomputes_only_what_chang
         _stop(ref)
     assert sorted(after) == sorted(clean)
     assert [k for k in clean if clean[k] != after[k]] == []
+
+
+def test_the_warm_up_after_a_build_fills_what_each_article_yields(tmp_path: Path, monkeypatch):
+    # a first build under serve answered from the ingest cache extracted nothing: the warm-up
+    # does it while the maintainer reads, so the first edit reuses every unchanged article's figures
+    from opskb.knowledge import relevance
+    from opskb.pipeline import generate
+    from opskb.site import hook
+
+    _entries, articles, _pages = generate(SEEDS)
+    relevance.forget()
+    monkeypatch.setattr(hook, "_WARM", [])
+    hook._warm_up(articles)
+    assert all(relevance._MEMO[id(a)][0] is a and "questions" in relevance._MEMO[id(a)][1] for a in articles)
+    relevance.forget()
+    hook._warm_up(articles)  # once only: later rebuilds keep the figures themselves
+    assert not relevance._MEMO

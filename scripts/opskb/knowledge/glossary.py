@@ -22,7 +22,7 @@ import jieba
 
 from ..records import HEADING, Article, Unit
 from .base import Claim, Term, claim_at, stated, topics
-from .relevance import body_text, domain_words, on_topic, per_article
+from .relevance import body_text, domain_words, heading_text, on_topic, per_article
 from .statement import defining_rest, definition_strength, sentences
 
 _ABBR_PAIR = re.compile(
@@ -126,12 +126,12 @@ def defined_terms(articles: list[Article]) -> list[str]:
     found = set()
     for a in relevant:
         found.update(per_article(a, "defined", lambda: _defined_in(a)))
-    bodies = [per_article(a, "text", lambda: "\n".join(u.text for u in a.units)) for a in relevant]
+    bodies = [(heading_text(a), body_text(a)) for a in relevant]
     out = []
     for term in sorted(found):
         if len(term) < 3 or _NOT_A_START.match(term) or re.search(r"[我你他她它这那其该此每各某]", term) or len(list(jieba.cut(term))) > 3:
             continue
-        if sum(1 for b in bodies if term in b) >= MIN_TERM_SOURCES and (_TERM_SHAPE.search(term) or any(w in term for w in domain_words())):
+        if sum(1 for heads, body in bodies if term in heads or term in body) >= MIN_TERM_SOURCES and (_TERM_SHAPE.search(term) or any(w in term for w in domain_words())):
             out.append(term)
     return out
 

@@ -69,6 +69,10 @@ def body_text(article: Article) -> str:
     return _texts(article)[2]
 
 
+def heading_text(article: Article) -> str:
+    return _texts(article)[1]
+
+
 def mentions(article: Article, names) -> int:
     """How often the article's body names any of ``names`` (a longer name counted once)."""
     body = _texts(article)[2]

@@ -32,6 +32,7 @@ from opskb.ingest.cache import in_memory
 from opskb.ingest.write import OutputConflict, load_manifest, write_pages
 from opskb.knowledge.curation import CurationError
 from opskb.knowledge.curation import default_path as curation_path
+from opskb.knowledge.curation import load as load_curation
 from opskb.pipeline import generate, ingest
 from opskb.site import rendercache
 from opskb.site.searchindex import build as build_index
@@ -39,6 +40,9 @@ from opskb.site.searchindex import build as build_index
 _COMMAND = "OPSKB_MKDOCS_COMMAND"
 _LOG = logging.getLogger("mkdocs.opskb")
 _PAGES: dict[str, str] = {}
+_ARTICLES: list = []  # the last build's articles (serve), for the warm-up below
+# one knowledge extraction at a time: the warm-up's, or a rebuild's (which waits for it)
+_EXTRACTING = threading.Lock()
 # Written to disk even while serving: other plugins read them from there.
 SUPPORT = ("_snippets/",)
 
@@ -65,7 +69,9 @@ def on_config(config):
             _PAGES.clear()
             gc.collect()
             # pages stay in memory, and so does the cache: nothing written wakes the watcher
-            _entries, _articles, pages = generate(_seeds(config), cache=in_memory(docs))
+            with _EXTRACTING:
+                _entries, articles, pages = generate(_seeds(config), cache=in_memory(docs))
+            _ARTICLES[:] = articles
             write_pages(docs, {p: t for p, t in pages.items() if p.startswith(SUPPORT)}, prune=False)
         else:
             pages = ingest(_seeds(config), docs).pages
@@ -137,26 +143,36 @@ def on_env(env, config, files):
     return env
 
 
-def _warm_up() -> None:
+def _warm_up(articles: list) -> None:
     """What the first rebuild after an edit would load (jieba's dictionaries, for the slugs
-    and the knowledge pages), loaded while the maintainer is still reading the preview.
-    jieba's tokenizers initialise under their own lock."""
+    and the knowledge pages) and compute (what each article yields for the knowledge pages,
+    kept per article: a first build answered from the ingest cache computed none of it),
+    done while the maintainer is still reading the preview. jieba's tokenizers initialise
+    under their own lock; a rebuild that starts meanwhile waits for the extraction."""
     try:
         import jieba
         import jieba.posseg  # noqa: F401  (its probability tables load on import)
         from opskb.ingest.article import _jieba
+        from opskb.knowledge.extract import extract
 
         jieba.initialize()
         _jieba().initialize()
-    except Exception:  # only a head start: the rebuild loads them anyway
+        with _EXTRACTING:
+            if not _WARM:  # once: every rebuild's own extraction keeps the figures after that
+                extract(articles, load_curation())
+                _WARM.append(True)
+    except Exception:  # only a head start: the rebuild does it anyway
         pass
+
+
+_WARM: list = []
 
 
 def on_post_build(config) -> None:
     if not _serving():
         build_index(Path(config.site_dir))
         return
-    threading.Thread(target=_warm_up, name="opskb-warm-up", daemon=True).start()
+    threading.Thread(target=_warm_up, args=(list(_ARTICLES),), name="opskb-warm-up", daemon=True).start()
     index = rendercache.INDEX
     build_index(Path(config.site_dir), index)
     md, tpl = rendercache.MARKDOWN, rendercache.TEMPLATES

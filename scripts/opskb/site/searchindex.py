@@ -47,6 +47,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zlib
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -292,12 +293,12 @@ class Built:
     words: list[str]
     keys: list[str]
     docs: list
-    blobs: list  # per page number, its snippet file's bytes
+    blobs: list[bytes]  # per chunk, its pages' snippet files: marshalled [(page number, bytes)]
     latin: list[dict]  # per chunk, its Latin words
     shards: int
     total: int  # postings
     tokens: int
-    shard_json: list[bytes]
+    shard_json: list[bytes]  # zlib-compressed (a fifth of the memory; inflated to write)
     vocab_json: list[bytes]
     vocab_words: int
 
@@ -313,7 +314,8 @@ class Memo:
     are encoded again."""
 
     def __init__(self) -> None:
-        self.chunks: dict[str, bytes] = {}
+        self.chunks: dict[str, bytes] = {}  # (entries, postings, Latin words), marshalled
+        self.blobs: dict[str, bytes] = {}  # the chunk's snippet files, marshalled
         self.built: Built | None = None
         self.reused = self.computed = 0
         self.shards_encoded = 0
@@ -353,7 +355,8 @@ def _build(site: Path, memo: Memo | None = None) -> dict:
         size_of = -(-len(numbered) // workers) if numbered else 1
         chunks = _run_chunks([(str(site), numbered[k:k + size_of], words)
                               for k in range(0, max(1, len(numbered)), size_of)], workers)
-        built = _merge(chunks, urls, words, [])
+        blobs = [marshal.dumps(chunk[3]) for chunk in chunks]
+        built = _merge(chunks, urls, words, [], blobs)
     else:
         runs = [numbered[k:k + MEMO_PAGES] for k in range(0, max(1, len(numbered)), MEMO_PAGES)]
         keys = [_chunk_key(site, run, words) for run in runs]
@@ -365,15 +368,21 @@ def _build(site: Path, memo: Memo | None = None) -> dict:
         changed = [n for n in range(len(keys)) if same_pages and keys[n] != last.keys[n]]
         before = {n: memo.chunks[last.keys[n]] for n in changed if last.keys[n] in memo.chunks}
         kept = {k: memo.chunks[k] for k in keys if k in memo.chunks}
-        kept.update((keys[n], blob) for n, blob in zip(missing, fresh, strict=True))
+        blobs = {k: memo.blobs[k] for k in keys if k in memo.blobs}
+        for n, frozen in zip(missing, fresh, strict=True):
+            *results, pages = marshal.loads(frozen)
+            kept[keys[n]], blobs[keys[n]] = marshal.dumps(tuple(results)), marshal.dumps(pages)
         del fresh
-        memo.chunks, memo.reused, memo.computed = kept, len(runs) - len(missing), len(missing)
+        memo.chunks, memo.blobs = kept, blobs
+        memo.reused, memo.computed = len(runs) - len(missing), len(missing)
         built, encoded = None, 0
         if same_pages and len(before) == len(changed) and len(changed) <= MAX_CHANGED_SHARE * len(runs):
-            built, encoded = _update(last, {n: (marshal.loads(before[n]), marshal.loads(kept[keys[n]])) for n in changed}, keys)
+            built, encoded = _update(last, {n: (marshal.loads(before[n]), marshal.loads(kept[keys[n]])) for n in changed},
+                                     keys, [blobs[k] for k in keys])
         if built is None:
             memo.built = None  # its bytes go before the merge makes new ones
-            built = _merge((marshal.loads(kept[k]) for k in keys), urls, words, keys)  # one chunk at a time
+            built = _merge((marshal.loads(kept[k]) for k in keys), urls, words, keys,  # one chunk at a time
+                           [blobs[k] for k in keys])
             encoded = built.shards
         memo.built, memo.shards_encoded = built, encoded
     size = _write(site, built)
@@ -382,16 +391,13 @@ def _build(site: Path, memo: Memo | None = None) -> dict:
             "seconds": round(time.perf_counter() - start, 3)}
 
 
-def _merge(chunks, urls: list[str], words: list[str], keys: list[str]) -> Built:
+def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: list[bytes]) -> Built:
     """The whole index from every chunk's results, in page order."""
     docs: list = [None] * len(urls)
-    blobs: list = [None] * len(urls)
     postings: dict[str, list[int]] = {}
     last: dict[str, int] = {}
     latin: list[dict] = []
-    for entries, encoded, chunk_latin, chunk_blobs in chunks:  # in page order
-        for i, blob in chunk_blobs:
-            blobs[i] = blob
+    for entries, encoded, chunk_latin, *_pages in chunks:  # in page order
         for i, entry in entries:
             docs[i] = entry
         for tok, (first, final, flat) in encoded.items():
@@ -407,7 +413,7 @@ def _merge(chunks, urls: list[str], words: list[str], keys: list[str]) -> Built:
     grouped: list[dict] = [{} for _ in range(shards)]
     for tok in sorted(postings):
         grouped[shard_of(tok, shards)][tok] = postings[tok]
-    shard_json = [_encode(group) for group in grouped]
+    shard_json = [zlib.compress(_encode(group), 1) for group in grouped]
     del grouped
     vocab_json, vocab_words = _vocab_files(postings, words)
     return Built(urls, words, keys, docs, blobs, latin, shards, total, len(postings), shard_json, vocab_json, vocab_words)
@@ -435,20 +441,18 @@ def _absolute(entry) -> list[tuple[int, int]]:
     return out
 
 
-def _update(last: Built, changed: dict[int, tuple], keys: list[str]) -> tuple[Built | None, int]:
+def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list[bytes]) -> tuple[Built | None, int]:
     """``last`` with the chunks in ``changed`` (chunk number: (old results, new results))
     replaced: only the tokens whose postings in those chunks differ are merged again, and
     only their shards encoded again (their number is returned too). None when the shard
     count would change (then the index is merged afresh)."""
     affected: dict[int, dict[str, tuple[list, list]]] = {}
-    docs, blobs, latin = list(last.docs), list(last.blobs), list(last.latin)
+    docs, latin = list(last.docs), list(last.latin)
     grown = 0
     for n, (old, new) in changed.items():
-        (old_entries, old_encoded, _ol, _ob), (entries, encoded, chunk_latin, chunk_blobs) = old, new
+        (old_entries, old_encoded, _ol), (entries, encoded, chunk_latin) = old, new
         for i, entry in entries:
             docs[i] = entry
-        for i, blob in chunk_blobs:
-            blobs[i] = blob
         latin[n] = dict(chunk_latin)
         pages = {i for i, _e in old_entries} | {i for i, _e in entries}
         for tok in old_encoded.keys() | encoded.keys():
@@ -467,7 +471,7 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str]) -> tuple[Bu
     tokens = last.tokens
     new_words = False
     for s, toks in affected.items():
-        group = json.loads(shard_json[s])
+        group = json.loads(zlib.decompress(shard_json[s]))
         for tok, (gone, added) in toks.items():
             kept = [pc for pc in _absolute((0, 0, group.get(tok, []))) if pc[0] not in gone]
             merged = sorted(kept + added)
@@ -484,11 +488,11 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str]) -> tuple[Bu
                 flat += (p - page, c)
                 page = p
             group[tok] = flat
-        shard_json[s] = _encode({tok: group[tok] for tok in sorted(group)})
+        shard_json[s] = zlib.compress(_encode({tok: group[tok] for tok in sorted(group)}), 1)
     if new_words:  # a character pair came or went: the vocabulary offered may differ
         every: dict = {}
         for raw in shard_json:
-            every.update(dict.fromkeys(json.loads(raw)))
+            every.update(dict.fromkeys(json.loads(zlib.decompress(raw))))
         vocab_json, vocab_words = _vocab_files(every, last.words)
     else:
         vocab_json, vocab_words = last.vocab_json, last.vocab_words
@@ -508,11 +512,12 @@ def _write(site: Path, built: Built) -> int:
     for sub in ("shards", "pages", "vocab"):
         (tmp / sub).mkdir(parents=True)
     size = 0
-    for i, blob in enumerate(built.blobs):
-        if blob is not None:
+    for chunk in built.blobs:
+        for i, blob in marshal.loads(chunk):
             (tmp / "pages" / f"{i}.json").write_bytes(blob)
             size += len(blob)
-    for n, raw in enumerate(built.shard_json):
+    for n, packed in enumerate(built.shard_json):
+        raw = zlib.decompress(packed)
         (tmp / "shards" / f"{n}.json").write_bytes(raw)
         size += len(raw)
     for n, raw in enumerate(built.vocab_json):
