@@ -301,6 +301,7 @@ class Built:
     shard_json: list[bytes]  # zlib-compressed (a fifth of the memory; inflated to write)
     vocab_json: list[bytes]
     vocab_words: int
+    pairs: str  # every Han character pair in the index, sorted and run together (the vocabulary's test)
 
 
 class Memo:
@@ -416,7 +417,9 @@ def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: li
     shard_json = [zlib.compress(_encode(group), 1) for group in grouped]
     del grouped
     vocab_json, vocab_words = _vocab_files(postings, words)
-    return Built(urls, words, keys, docs, blobs, latin, shards, total, len(postings), shard_json, vocab_json, vocab_words)
+    pairs = "".join(sorted(t for t in postings if _is_pair(t)))
+    return Built(urls, words, keys, docs, blobs, latin, shards, total, len(postings), shard_json, vocab_json, vocab_words,
+                 pairs)
 
 
 def _shard_count(total: int) -> int:
@@ -469,7 +472,8 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list
         return None, 0
     shard_json = list(last.shard_json)
     tokens = last.tokens
-    new_words = False
+    came: set[str] = set()  # character pairs new to the index, and pairs gone from it
+    went: set[str] = set()
     for s, toks in affected.items():
         group = json.loads(zlib.decompress(shard_json[s]))
         for tok, (gone, added) in toks.items():
@@ -477,27 +481,29 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list
             merged = sorted(kept + added)
             if not merged:
                 tokens -= 1
-                new_words = new_words or _is_pair(tok)
+                if _is_pair(tok):
+                    went.add(tok)
                 del group[tok]
                 continue
             if tok not in group:
                 tokens += 1
-                new_words = new_words or _is_pair(tok)
+                if _is_pair(tok):
+                    came.add(tok)
             flat, page = [], 0
             for p, c in merged:
                 flat += (p - page, c)
                 page = p
             group[tok] = flat
         shard_json[s] = zlib.compress(_encode({tok: group[tok] for tok in sorted(group)}), 1)
-    if new_words:  # a character pair came or went: the vocabulary offered may differ
-        every: dict = {}
-        for raw in shard_json:
-            every.update(dict.fromkeys(json.loads(zlib.decompress(raw))))
+    pairs = last.pairs
+    if came or went:  # a character pair came or went: the vocabulary offered may differ
+        every = {pairs[k:k + 2] for k in range(0, len(pairs), 2)} - went | came
         vocab_json, vocab_words = _vocab_files(every, last.words)
+        pairs = "".join(sorted(every))
     else:
         vocab_json, vocab_words = last.vocab_json, last.vocab_words
     return Built(last.urls, last.words, keys, docs, blobs, latin, last.shards, total, tokens,
-                 shard_json, vocab_json, vocab_words), len(affected)
+                 shard_json, vocab_json, vocab_words, pairs), len(affected)
 
 
 def _is_pair(tok: str) -> bool:
