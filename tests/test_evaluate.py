@@ -12,7 +12,7 @@ from opskb.evaluate import label_key, normalize, page_text, page_title
 
 DEVCORPUS = Path(__file__).resolve().parents[2] / "shared" / "devcorpus"
 DEVFORUMS = Path(__file__).resolve().parents[2] / "shared" / "devforums"
-FORUM_FLOORS = (96.0, 96.5, 95.0)  # chrome removed, body kept, titles right (measured: see README)
+FORUM_FLOORS = (96.0, 97.5, 95.0)  # chrome removed, body kept, titles right (measured: see README)
 
 
 def _evaluate(folder: Path) -> dict:

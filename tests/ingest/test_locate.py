@@ -145,3 +145,35 @@ def test_dates_from_markup_then_byline_then_a_dateline(tmp_path):
     assert raw.meta.date == "2024-05-05"
     dateline = body + "<p>《某某日报》（2024年05月11日 09版）</p>"
     assert run(tmp_path, page(dateline), "c.html").meta.date == "2024-05-11"
+
+
+def test_the_editors_credit_after_the_story_is_its_last_line(tmp_path):
+    from opskb.ingest.clean import clean
+
+    body = "".join(f"<p>{p}</p>" for p in PROSE) + "<p class='show_author'>责任编辑：韩梅梅 </p><div class='ad'></div>"
+    raw = run(tmp_path, page(body))
+    assert "责任编辑：韩梅梅" in texts(raw)
+    lines = [b.plain_text() for b in clean(parse(raw)).blocks]
+    assert lines[-1] == "责任编辑：韩梅梅" and lines[-2] == PROSE[-1]  # and clean keeps it there
+    # one above the text is a byline: read for the metadata and dropped
+    top = run(tmp_path, page("<p>责任编辑：韩梅梅</p>" + "".join(f"<p>{p}</p>" for p in PROSE)), "top.html")
+    assert "责任编辑：韩梅梅" not in [b.plain_text() for b in clean(parse(top)).blocks]
+
+
+
+def test_an_editors_credit_the_extractor_dropped_is_put_back_after_the_last_paragraph():
+    import lxml.html
+
+    from opskb.ingest.locate import _leaf_blocks, fold, recover
+
+    tree = lxml.html.fromstring(page("".join(f"<p>{p}</p>" for p in PROSE) + "<p>（责任编辑：韩梅梅）</p>"))
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(tree)]
+    main = lxml.html.fromstring("<div>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</div>")  # the extractor's output
+    recover(blocks, main)
+    assert [p.text_content() for p in main.iter("p")][-2:] == [PROSE[-1], "（责任编辑：韩梅梅）"]
+    # a line of another kind after the text is not put back
+    tree = lxml.html.fromstring(page("".join(f"<p>{p}</p>" for p in PROSE) + "<p>相关阅读：另一篇文章</p>"))
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(tree)]
+    main = lxml.html.fromstring("<div>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</div>")
+    recover(blocks, main)
+    assert [p.text_content() for p in main.iter("p")][-1] == PROSE[-1]

@@ -160,6 +160,20 @@ MAX_META_CHARS = 40  # a longer line is a sentence that happens to start with �
 MAX_LABELLED_META_CHARS = 100  # ... unless it is a list of labelled values with no sentence in it
 
 
+_CREDIT = _rx(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*[^，。；！？\s]{1,12}(?:\s+[^，。；！？\s]{1,12}){0,2}\s*[】\]）)]?$")
+
+
+def closing_credit(text: str) -> bool:
+    """The editor's credit a news story ends with (责任编辑：张三): part of the story as the
+    site prints it, kept as its last line (one above the text is a byline and goes)."""
+    return bool(_CREDIT.match(text.strip()))
+
+
+def _last_line(after) -> bool:
+    """No sentence of the article follows (furniture may)."""
+    return not any(len(t := plain(x[2]).strip()) >= 15 and _SENTENCE.search(t) and not match_rule(t) for x in after)
+
+
 def meta_line(text: str) -> re.Match | None:
     """A metadata line (作者：…, 2024-05-01 发布于…, Stats: …, 【责任编辑：张三】), not a sentence."""
     text = _BRACKETS.sub("", text)
@@ -325,7 +339,7 @@ def clean(doc: Doc) -> Doc:
             break
         if rule:
             drop_item[key] = rule.reason
-        elif meta_line(t):
+        elif meta_line(t) and not (prose >= MIN_PROSE_BEFORE_CUT and closing_credit(t) and _last_line(units[n + 1:])):
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
         elif _PAPER_AUTHORS.match(t):
             paper_authors.append((key, t))  # dropped below if the text is a paper

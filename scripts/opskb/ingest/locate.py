@@ -189,7 +189,7 @@ def recover(blocks: list[tuple[object, str, str]], main) -> int:
     between paragraphs it kept (or right before the first one). ``blocks`` are the page's
     leaf blocks as (element, text, folded text). Returns the index of the first page block
     found in the output (-1 if none)."""
-    from .clean import match_rule  # the same boilerplate rules that clean applies later
+    from .clean import closing_credit, match_rule  # the same rules that clean applies later
 
     kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
     kept = [(el, k) for el, k in kept if k]
@@ -208,8 +208,10 @@ def recover(blocks: list[tuple[object, str, str]], main) -> int:
             return not lead and row < 3 and _IMAGE_SRC.match(_image_src(el)) is not None
         if len(k) < 4 or k in joined:
             return False
-        if len(text) <= MAX_BYLINE_CHARS and _BYLINE.match(text):
-            return True  # its byline (author links and all): clean reads author and date from it, then drops it
+        if len(text) <= MAX_BYLINE_CHARS and (_BYLINE.match(text) or closing_credit(text)):
+            # its byline (author links and all): clean reads author and date from it, then drops it;
+            # an editor's credit after the text clean keeps as the story's last line
+            return True
         if match_rule(text) or _link_share(el, text) > MAX_LINK_SHARE:
             return False
         if lead:  # above the article: a summary paragraph
@@ -256,9 +258,14 @@ def recover(blocks: list[tuple[object, str, str]], main) -> int:
         anchor.addnext(new)
         anchor = new
         joined += "\n" + blocks[i][2]
+    # the editor's credit right after the last paragraph (责任编辑：张三): the story's last line
+    credit = next((i for i in range(last + 1, min(len(blocks), last + 1 + CREDIT_WINDOW)) if closing_credit(blocks[i][1])), None)
+    if credit is not None and blocks[credit][2] not in joined:
+        kept[aligned[last]][0].addnext(rebuilt(credit))
     return first
 
 
+CREDIT_WINDOW = 2  # page blocks after the article's last one that may hold its editor's credit
 MIN_FLATTENED_BLOCKS = 2
 MAX_FLATTENED_GAP = 12  # page blocks looked at beyond the first and last found in the paragraph
 MIN_FLATTENED_COVER = 0.9
