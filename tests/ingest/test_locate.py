@@ -163,7 +163,6 @@ def test_the_editors_credit_after_the_story_is_its_last_line(tmp_path):
 
 def test_an_editors_credit_the_extractor_dropped_is_put_back_after_the_last_paragraph():
     import lxml.html
-
     from opskb.ingest.locate import _leaf_blocks, fold, recover
 
     tree = lxml.html.fromstring(page("".join(f"<p>{p}</p>" for p in PROSE) + "<p>（责任编辑：韩梅梅）</p>"))

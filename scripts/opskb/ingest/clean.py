@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc, Meta, Removed, plain
 from ..text import fold, han_count, has_han, looks_like_site
+from .metaline import closing_credit, meta_line
 from .read import normalize_date
 
 
@@ -149,38 +150,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"^(?:本文|文章)(?:来自|转载自|来源于|首发于|经授权转载自|由).{0,40}(?:公众号|平台|网站|专栏|作者|授权|发布)"), 160),
 )
 
-_META_LINE = _rx(
-    r"^(作者|文|文章作者|撰文|来源|出处|编辑|责编|责任编辑|原标题|发布时间|发布于|发表于|时间|日期|分类|栏目"
-    r"|author|by|published|date|source|category|tags|stats|original|updated)\s*[:：|丨/]\s*(.*?)[\s|丨/]*$"
-    r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*(?:发布于|发表于|发布)\S{0,8}$"
-    r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
-    r"|^(编辑|发布|发表|更新)于\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*\S{0,8}$")
-_BRACKETS = re.compile(r"^\s*[【\[（(]\s*|\s*[】\]）)]\s*$")
-MAX_META_CHARS = 40  # a longer line is a sentence that happens to start with 时间：
-MAX_LABELLED_META_CHARS = 100  # ... unless it is a list of labelled values with no sentence in it
-
-
-_CREDIT = _rx(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*[^，。；！？\s]{1,12}(?:\s+[^，。；！？\s]{1,12}){0,2}\s*[】\]）)]?$")
-
-
-def closing_credit(text: str) -> bool:
-    """The editor's credit a news story ends with (责任编辑：张三): part of the story as the
-    site prints it, kept as its last line (one above the text is a byline and goes)."""
-    return bool(_CREDIT.match(text.strip()))
-
 
 def _last_line(after) -> bool:
     """No sentence of the article follows (furniture may)."""
     return not any(len(t := plain(x[2]).strip()) >= 15 and _SENTENCE.search(t) and not match_rule(t) for x in after)
-
-
-def meta_line(text: str) -> re.Match | None:
-    """A metadata line (作者：…, 2024-05-01 发布于…, Stats: …, 【责任编辑：张三】), not a sentence."""
-    text = _BRACKETS.sub("", text)
-    m = _META_LINE.match(text)
-    if not m or len(text) <= MAX_META_CHARS:
-        return m
-    return m if len(text) <= MAX_LABELLED_META_CHARS and not re.search(r"[，。！？；]", text) else None
 
 
 _SITE_PATTERNS = (

@@ -189,7 +189,8 @@ def recover(blocks: list[tuple[object, str, str]], main) -> int:
     between paragraphs it kept (or right before the first one). ``blocks`` are the page's
     leaf blocks as (element, text, folded text). Returns the index of the first page block
     found in the output (-1 if none)."""
-    from .clean import closing_credit, match_rule  # the same rules that clean applies later
+    from .clean import match_rule  # the same rules that clean applies later
+    from .metaline import closing_credit
 
     kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
     kept = [(el, k) for el, k in kept if k]

@@ -131,7 +131,7 @@ def _conceded(article: Article, unit: Unit, sentence: str, part: str) -> Claim |
 
 
 def _axis_sections(article: Article) -> list[tuple[str, AxisSection]]:
-    return per_article(article, "axis_sections", lambda: _find_axis_sections(article))
+    return per_article(article, "axis_sections", _find_axis_sections)
 
 
 def _find_axis_sections(article: Article) -> list[tuple[str, AxisSection]]:
@@ -195,7 +195,7 @@ def compares(article: Article) -> bool:
 def _marked_sections(article: Article, markers: list[str]) -> list[Claim]:
     """Statements under a heading about what the sides share or how they work together,
     in an article that compares the sides; each names a side or a concept."""
-    return per_article(article, "marked " + "|".join(markers), lambda: _find_marked(article, markers))
+    return per_article(article, "marked " + "|".join(markers), functools.partial(_find_marked, markers=markers))
 
 
 def _find_marked(article: Article, markers: list[str]) -> list[Claim]:
@@ -239,7 +239,7 @@ def _shared(text: str) -> bool:
 
 def _shared_sentences(article: Article) -> list[Claim]:
     """Sentences naming two sides and saying they both do something (都 / 均 / 同样 / 共同)."""
-    return per_article(article, "shared", lambda: _find_shared(article))
+    return per_article(article, "shared", _find_shared)
 
 
 def _find_shared(article: Article) -> list[Claim]:
@@ -292,7 +292,7 @@ def _concepts(articles: list[Article], pinned: dict[str, list[Claim]]) -> list[C
         defs: list[tuple[tuple, Claim]] = []
         claims: list[tuple[int, Claim]] = []
         for a in articles:
-            weight, found_defs, found_claims = per_article(a, "concept " + entry["name"], lambda: _about_concept(a, entry))
+            weight, found_defs, found_claims = per_article(a, "concept " + entry["name"], functools.partial(_about_concept, entry=entry))
             base = len(defs)  # ties keep the order the sources are read in
             defs.extend([((-strength, -weight, base + n), d) for n, (strength, d) in enumerate(found_defs)])
             claims.extend((weight, c) for c in found_claims)

@@ -230,7 +230,7 @@ def _answer(a: Article, unit, question: str, first: bool) -> Claim | None:
 
 
 def questions(articles: list[Article]) -> list[Question]:
-    found = [q for a in articles for q in per_article(a, "questions", lambda: _asked_in(a))]
+    found = [q for a in articles for q in per_article(a, "questions", _asked_in)]
     return _merged(found, articles)
 
 
@@ -368,7 +368,7 @@ def _definition_of(subject: str, articles: list[Article], asked: Claim) -> Claim
     for a in articles:
         here = a.slug == asked.slug
         at = next((n for n, u in enumerate(a.units) if u.anchor == asked.anchor), len(a.units)) if here else 0
-        for n, strength, c in per_article(a, "defines " + subject, lambda: _definitions_in(a, subject, aliases)):
+        for n, strength, c in per_article(a, "defines " + subject, functools.partial(_definitions_in, subject=subject, aliases=aliases)):
             found.append(((-strength, not here, here and n < at, len(found)), c))
     return min(found, key=lambda x: x[0])[1] if found else None
 

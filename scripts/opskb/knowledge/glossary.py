@@ -15,6 +15,7 @@ Two kinds of entry:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
@@ -80,7 +81,7 @@ def _spelled(articles: list[Article]) -> dict[str, str]:
     """{abbreviation: agreed meaning} for abbreviations spelled out in operations articles."""
     spellings: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for a in articles:
-        for abbr, spelling in per_article(a, "spellings", lambda: _spellings_in(a)):
+        for abbr, spelling in per_article(a, "spellings", _spellings_in):
             spellings[abbr].append(spelling)
     out = {}
     trade = tuple(topics().get("trade") or ()) + tuple(domain_words())
@@ -93,7 +94,7 @@ def _spelled(articles: list[Article]) -> dict[str, str]:
     used = defaultdict(lambda: [0, 0])  # abbreviation -> [operations articles, all articles]
     for a in articles:
         ops = on_topic(a)
-        for abbr in per_article(a, "uses", lambda: _uses(a, out, pattern), tuple(out)):
+        for abbr in per_article(a, "uses", functools.partial(_uses, abbrs=out, pattern=pattern), tuple(out)):
             used[abbr][0] += ops
             used[abbr][1] += 1
     return {abbr: m for abbr, m in out.items() if used[abbr][0] >= OPS_SHARE * used[abbr][1]}
@@ -125,7 +126,7 @@ def defined_terms(articles: list[Article]) -> list[str]:
     relevant = [a for a in articles if on_topic(a)]
     found = set()
     for a in relevant:
-        found.update(per_article(a, "defined", lambda: _defined_in(a)))
+        found.update(per_article(a, "defined", _defined_in))
     bodies = [(heading_text(a), body_text(a)) for a in relevant]
     out = []
     for term in sorted(found):
@@ -167,7 +168,7 @@ def terms(articles: list[Article], added: dict[str, str] | None = None) -> list[
     units_of: dict[str, list[tuple[Article, Unit]]] = defaultdict(list)
     named = tuple(sorted(term_of.items()))
     for a in articles:
-        for name, u in per_article(a, "units_of", lambda: _units_naming(a, term_of), named):
+        for name, u in per_article(a, "units_of", functools.partial(_units_naming, term_of=term_of), named):
             units_of[name].append((a, u))
     out = []
     for name, entry in sorted(entries.items()):

@@ -45,7 +45,7 @@ def _texts(article: Article) -> tuple[str, str, str]:
 
 
 def per_article(article: Article, key: str, compute, depends=None):
-    """What ``compute()`` finds in one article, kept with the article's figures: a rebuild
+    """What ``compute(article)`` finds in one article, kept with the article's figures: a rebuild
     under ``mkdocs serve`` hands extract the same Article objects for unchanged files, so
     only an edited article is read again. ``key`` names the finding; ``depends`` is what
     it depends on besides the article (a set of terms): when that changes, it is found
@@ -53,7 +53,7 @@ def per_article(article: Article, key: str, compute, depends=None):
     memo = _memo(article)
     kept = memo.get(key)
     if kept is None or kept[0] != depends:
-        kept = memo[key] = (depends, compute())
+        kept = memo[key] = (depends, compute(article))
     return kept[1]
 
 

@@ -39,7 +39,6 @@ import hashlib
 import json
 import marshal
 import math
-import operator
 import os
 import pickle
 import re
@@ -56,9 +55,10 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from .searchtokens import HAN, fold, shard_of, token_counts, tokens  # noqa: F401  (tokens: the browser's, for tests)
+
 INDEX_DIR = "search"
 TERMS_FILE = "assets/search/terms.json"  # written by ingest (search.py)
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 MAX_PAGE_TEXT = 3_000  # characters of a page kept for snippets ...
 MAX_SECTION_TEXT = 400  # ... at most this many from each section, so every section can give one
 MAX_SECTIONS = 500
@@ -74,56 +74,6 @@ KINDS = (
     ("index.html", "knowledge"), ("sources/", "source"),
 )
 _SKIP = ("404.html", INDEX_DIR + "/", "assets/")
-
-
-def fold(text: str) -> str:
-    """What both sides compare: full-width letters and digits to ASCII, lower case."""
-    if _WIDE.search(text):  # rare; translate() is slow on long text
-        text = text.translate(_FULLWIDTH)
-    return text.lower()
-
-
-# full-width letters and digits; full-width punctuation separates words as ASCII does
-_WIDE_CHARS = [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in _WIDE_CHARS}
-_WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_RUNS = re.compile(f"[{HAN}]+|[a-z0-9]+")
-
-
-def tokens(text: str) -> list[str]:
-    """Han character pairs and Latin words, in order: the tokens search.js makes of a query
-    (the same function there); pages are counted with token_counts(), which gives the same."""
-    out: list[str] = []
-    for run in _RUNS.findall(fold(text)):
-        if run[0] < "\u0080":  # a Latin word or a number
-            out.append(run)
-        else:
-            out.extend(map(operator.add, run, run[1:]))
-    return out
-
-
-_NOT_HAN = re.compile(f"[^{HAN}]+")
-_LATIN_WORDS = re.compile(r"[a-z0-9]+")
-
-
-def token_counts(text: str) -> Counter:
-    """Counter(tokens(text)), computed a faster way for whole pages: all Han pairs of the
-    text at once, those that straddle two runs dropped."""
-    text = fold(text)
-    han = _NOT_HAN.sub("\0", text)
-    counts = Counter(map(operator.add, han, han[1:]))
-    for pair in [p for p in counts if "\0" in p]:
-        del counts[pair]
-    counts.update(_LATIN_WORDS.findall(text))
-    return counts
-
-
-def shard_of(token: str, shards: int) -> int:
-    """FNV-1a over the token's UTF-8 bytes; search.js computes the same."""
-    h = 0x811C9DC5
-    for b in token.encode("utf-8"):
-        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
-    return h % shards
 
 
 @dataclass
@@ -471,7 +421,7 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list
     if _shard_count(total) != last.shards:
         return None, 0
     shard_json = list(last.shard_json)
-    tokens = last.tokens
+    count = last.tokens
     came: set[str] = set()  # character pairs new to the index, and pairs gone from it
     went: set[str] = set()
     for s, toks in affected.items():
@@ -480,13 +430,13 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list
             kept = [pc for pc in _absolute((0, 0, group.get(tok, []))) if pc[0] not in gone]
             merged = sorted(kept + added)
             if not merged:
-                tokens -= 1
+                count -= 1
                 if _is_pair(tok):
                     went.add(tok)
                 del group[tok]
                 continue
             if tok not in group:
-                tokens += 1
+                count += 1
                 if _is_pair(tok):
                     came.add(tok)
             flat, page = [], 0
@@ -502,7 +452,7 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list
         pairs = "".join(sorted(every))
     else:
         vocab_json, vocab_words = last.vocab_json, last.vocab_words
-    return Built(last.urls, last.words, keys, docs, blobs, latin, last.shards, total, tokens,
+    return Built(last.urls, last.words, keys, docs, blobs, latin, last.shards, total, count,
                  shard_json, vocab_json, vocab_words, pairs), len(affected)
 
 

@@ -1,0 +1,42 @@
+"""Metadata lines of an article's text: bylines, dates and credits, not sentences.
+
+``meta_line`` tells a line that only carries metadata (作者：张三, 2024-05-01 发布于,
+Stats: …, 【责任编辑：张三】); clean reads the author, site and date from such lines and
+drops them. ``closing_credit`` tells the editor's credit a news story ends with: the site
+prints it as the story's last line, and it stays there.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(p: str) -> re.Pattern:
+    return re.compile(p, re.I)
+
+
+_META_LINE = _rx(
+    r"^(作者|文|文章作者|撰文|来源|出处|编辑|责编|责任编辑|原标题|发布时间|发布于|发表于|时间|日期|分类|栏目"
+    r"|author|by|published|date|source|category|tags|stats|original|updated)\s*[:：|丨/]\s*(.*?)[\s|丨/]*$"
+    r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*(?:发布于|发表于|发布)\S{0,8}$"
+    r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
+    r"|^(编辑|发布|发表|更新)于\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*\S{0,8}$")
+_BRACKETS = re.compile(r"^\s*[【\[（(]\s*|\s*[】\]）)]\s*$")
+MAX_META_CHARS = 40  # a longer line is a sentence that happens to start with 时间：
+MAX_LABELLED_META_CHARS = 100  # ... unless it is a list of labelled values with no sentence in it
+_CREDIT = _rx(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*[^，。；！？\s]{1,12}(?:\s+[^，。；！？\s]{1,12}){0,2}\s*[】\]）)]?$")
+
+
+def closing_credit(text: str) -> bool:
+    """The editor's credit a news story ends with (责任编辑：张三): part of the story as the
+    site prints it, kept as its last line (one above the text is a byline and goes)."""
+    return bool(_CREDIT.match(text.strip()))
+
+
+def meta_line(text: str) -> re.Match | None:
+    """A metadata line (作者：…, 2024-05-01 发布于…, Stats: …, 【责任编辑：张三】), not a sentence."""
+    text = _BRACKETS.sub("", text)
+    m = _META_LINE.match(text)
+    if not m or len(text) <= MAX_META_CHARS:
+        return m
+    return m if len(text) <= MAX_LABELLED_META_CHARS and not re.search(r"[，。！？；]", text) else None
