@@ -97,6 +97,13 @@ def _ingest(tmp_path: Path, html: str, name: str) -> tuple[str, str]:
     return entry.title, (out / entry.page).read_text(encoding="utf-8")
 
 
+def _located(tmp_path: Path, html: str, name: str) -> str:
+    """The body locate finds in a page of ours."""
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return locate(read(path)).body
+
+
 def _positions(text: str, parts: list[str]) -> list[int]:
     return [text.index(p) for p in parts]
 
@@ -150,9 +157,7 @@ def test_reader_comments_under_a_long_article_stay_out(tmp_path):
         f"<nav><ul>{NAV}</ul></nav><article><h1>社群运营的五个步骤</h1>{article}</article>"
         f"<div class='comments'>{comments}</div>{FOOTER}</body></html>"
     )
-    path = tmp_path / "a.html"
-    path.write_text(html, encoding="utf-8")
-    body = locate(read(path)).body
+    body = _located(tmp_path, html, "a.html")
     assert "社群运营的第一步是定位" in body and "最后，社群不是一次性的项目" in body
     assert "回复 1" not in body and "请问复盘用什么表格" not in body
 
@@ -170,9 +175,7 @@ def test_sections_under_their_own_headings_are_not_posts(tmp_path):
         "<!DOCTYPE html><html><head><title>社群运营和用户运营的区别_某某网</title></head><body>"
         f"<nav><ul>{NAV}</ul></nav><article><h1>社群运营和用户运营的区别</h1>{sections}</article>{FOOTER}</body></html>"
     )
-    path = tmp_path / "s.html"
-    path.write_text(html, encoding="utf-8")
-    body = locate(read(path)).body
+    body = _located(tmp_path, html, "s.html")
     assert "回复 1" not in body and "回答 1" not in body
     for h in ("定义不同", "目标不同", "指标不同"):
         assert h in body
@@ -192,9 +195,7 @@ def test_a_stream_of_other_stories_with_teasers_is_not_a_thread(tmp_path):
         f"<nav><ul>{NAV}</ul></nav><article><h1>新群冷启动的三个建议</h1>{body}</article>"
         f"<ul class='stream'>{stream}</ul>{FOOTER}</body></html>"
     )
-    path = tmp_path / "stream.html"
-    path.write_text(html, encoding="utf-8")
-    out = locate(read(path)).body
+    out = _located(tmp_path, html, "stream.html")
     assert "回复 1" not in out and "回答 1" not in out
     assert REPLIES[0][1] in out
 
@@ -209,9 +210,7 @@ def test_many_comments_under_a_long_blog_post_are_not_a_thread(tmp_path):
         "<!DOCTYPE html><html><head><title>社群和用户运营的区别_某某博客</title></head><body>"
         f"<article><h1>社群和用户运营的区别</h1>{post}</article><ul class='comments'>{comments}</ul>{FOOTER}</body></html>"
     )
-    path = tmp_path / "blog.html"
-    path.write_text(html, encoding="utf-8")
-    out = locate(read(path)).body
+    out = _located(tmp_path, html, "blog.html")
     assert "回复 1" not in out and "第3次看了" not in out
 
 
