@@ -307,7 +307,7 @@ def _build(site: Path, memo: Memo | None = None) -> dict:
         chunks = _run_chunks([(str(site), numbered[k:k + size_of], words)
                               for k in range(0, max(1, len(numbered)), size_of)], workers)
         blobs = [marshal.dumps(chunk[3]) for chunk in chunks]
-        built = _merge(chunks, urls, words, [], blobs)
+        built = _merge(chunks, urls, words, [], blobs, level=0)  # not kept: stored, not squeezed
     else:
         runs = [numbered[k:k + MEMO_PAGES] for k in range(0, max(1, len(numbered)), MEMO_PAGES)]
         keys = [_chunk_key(site, run, words) for run in runs]
@@ -342,8 +342,9 @@ def _build(site: Path, memo: Memo | None = None) -> dict:
             "seconds": round(time.perf_counter() - start, 3)}
 
 
-def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: list[bytes]) -> Built:
-    """The whole index from every chunk's results, in page order."""
+def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: list[bytes], level: int = 1) -> Built:
+    """The whole index from every chunk's results, in page order; ``level``: how hard the
+    shards are compressed (kept for the next build under serve, or only written)."""
     docs: list = [None] * len(urls)
     postings: dict[str, list[int]] = {}
     last: dict[str, int] = {}
@@ -364,7 +365,7 @@ def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: li
     grouped: list[dict] = [{} for _ in range(shards)]
     for tok in sorted(postings):
         grouped[shard_of(tok, shards)][tok] = postings[tok]
-    shard_json = [zlib.compress(_encode(group), 1) for group in grouped]
+    shard_json = [zlib.compress(_encode(group), level) for group in grouped]
     del grouped
     vocab_json, vocab_words = _vocab_files(postings, words)
     pairs = "".join(sorted(t for t in postings if _is_pair(t)))
