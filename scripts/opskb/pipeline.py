@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -13,25 +14,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .ingest.article import assign_slugs, make_article
 from .ingest.cache import CACHE, Cache, run_key
 from .ingest.cache import load as load_cache
+from .ingest.cache import peek as peek_cache
 from .ingest.cache import save as save_cache
-from .ingest.clean import clean
-from .ingest.convert import convert
-from .ingest.dedupe import fingerprint, groups, merge
-from .ingest.locate import locate
-from .ingest.parse import parse
-from .ingest.read import read, read_bytes
-from .ingest.render import SCRIPT_NAMES, source_page, sources_index
-from .ingest.repair import repair
-from .ingest.typeset import typeset
-from .ingest.write import WriteResult, atomic_write, output_lock, write_pages
+from .ingest.read import read_bytes
+from .ingest.render import SCRIPT_NAMES
+from .ingest.write import WriteResult, atomic_write, intact, output_lock, write_pages
 from .knowledge import curation as curation_file
-from .knowledge.extract import extract
-from .knowledge.pages import knowledge_pages
 from .records import Article, Doc, Raw, Skipped
-from .site.search import search_support
+
+# The stages (and their dictionaries: pypinyin, jieba, trafilatura, the knowledge rules) are
+# imported where they run, so a run that finds everything cached does not pay for loading them.
 
 PROGRESS_THRESHOLD = 20
 PARALLEL_THRESHOLD = 64  # files to process before worker processes pay for their start-up
@@ -40,6 +34,13 @@ MAX_WORKERS = 4
 
 def process(raw: Raw) -> Doc:
     """Every per-file stage, in order."""
+    from .ingest.clean import clean
+    from .ingest.convert import convert
+    from .ingest.locate import locate
+    from .ingest.parse import parse
+    from .ingest.repair import repair
+    from .ingest.typeset import typeset
+
     return clean(typeset(convert(repair(parse(locate(raw))))))
 
 
@@ -66,9 +67,16 @@ class Entry:
 @dataclass
 class IngestResult:
     entries: list[Entry]
-    articles: list[Article]
+    # the articles, or how to get them: a run that found nothing changed loads them only when asked
+    known_articles: list[Article] | Callable[[], list[Article]]
     pages: dict[str, str]
     write: WriteResult
+
+    @property
+    def articles(self) -> list[Article]:
+        if callable(self.known_articles):
+            self.known_articles = self.known_articles()
+        return self.known_articles
 
 
 def seed_files(seeds: Path) -> list[Path]:
@@ -89,6 +97,8 @@ def _progress(items, enabled: bool, total: int | None = None):
 
 
 def _process_file(path: Path, data: bytes) -> tuple[Entry, Doc | None]:
+    from .ingest.read import read
+
     entry = Entry(path=str(path))
     raw = read(path, data)
     if isinstance(raw, Skipped):
@@ -111,6 +121,8 @@ def _process_file(path: Path, data: bytes) -> tuple[Entry, Doc | None]:
 
 
 def _process_job(job: tuple[str, bytes]) -> tuple[Entry, Doc | None, bytes]:
+    from .ingest.dedupe import fingerprint
+
     path, data = job
     entry, doc = _process_file(Path(path), data)
     return entry, doc, fingerprint(doc) if doc is not None else b""
@@ -189,6 +201,9 @@ def build_articles(
 ) -> tuple[list[Article], dict[str, str]]:
     """Articles after deduplication, and {source file: slug of its page}. With a ``memo``
     from an earlier run, an article made of an equal doc is taken from there."""
+    from .ingest.article import assign_slugs
+    from .ingest.dedupe import groups, merge
+
     merged = [merge([docs[i] for i in g]) for g in groups(docs, prints)]
     slugs = assign_slugs([(doc.meta.title, doc.source) for doc, _o in merged])
     articles = [_article(s, doc, origins, memo) for s, (doc, origins) in zip(slugs, merged, strict=True)]
@@ -198,6 +213,8 @@ def build_articles(
 
 
 def _article(slug: str, doc: Doc, origins: tuple, memo: dict | None) -> Article:
+    from .ingest.article import make_article
+
     if memo is None:
         return make_article(slug, doc, origins)
     kept = memo.get(("article", slug))
@@ -208,6 +225,8 @@ def _article(slug: str, doc: Doc, origins: tuple, memo: dict | None) -> Article:
 
 
 def _source_page(article: Article, memo: dict | None) -> str:
+    from .ingest.render import source_page
+
     if memo is None:
         return source_page(article)
     kept = memo.get(("page", article.slug))
@@ -238,6 +257,11 @@ def _forget(memo: dict | None, articles: list[Article]) -> None:
 def render_pages(
     articles: list[Article], curation: curation_file.Curation | None = None, memo: dict | None = None
 ) -> dict[str, str]:
+    from .ingest.render import sources_index
+    from .knowledge.extract import extract
+    from .knowledge.pages import knowledge_pages
+    from .site.search import search_support
+
     pages = {f"sources/{a.slug}.md": _source_page(a, memo) for a in articles}
     pages.update(sources_index(articles))
     knowledge = extract(articles, curation)
@@ -246,17 +270,22 @@ def render_pages(
     return pages
 
 
+def _inputs(seeds: Path) -> tuple[list, curation_file.Curation, str]:
+    """The seeds' bytes, the curation file and the run key they make with this code."""
+    read = read_seeds(seed_files(Path(seeds)))
+    curation = curation_file.load()  # a bad file stops here, before anything is written
+    curated = Path(curation.path)
+    extra = [("\0curation", hashlib.sha256(curated.read_bytes()).hexdigest())] if curated.is_file() else []
+    return read, curation, run_key([(path.name, digest) for path, _data, digest in read] + extra)
+
+
 def generate(
     seeds: Path, show_progress: bool = False, cache: Cache | None = None
 ) -> tuple[list[Entry], list[Article], dict[str, str]]:
     """Everything ingest produces, in memory: report entries, articles and {path: page text}.
     With a ``cache`` whose run matches these seeds and this code, nothing is recomputed."""
     cache = cache if cache is not None else Cache()
-    read = read_seeds(seed_files(Path(seeds)))
-    curation = curation_file.load()  # a bad file stops here, before anything is written
-    curated = Path(curation.path)
-    extra = [("\0curation", hashlib.sha256(curated.read_bytes()).hexdigest())] if curated.is_file() else []
-    key = run_key([(path.name, digest) for path, _data, digest in read] + extra)
+    read, curation, key = _inputs(seeds)
     if cache.run_key == key and cache.result is not None:
         entries, articles, pages = cache.result
         _remember(cache.memo, articles, pages)
@@ -290,11 +319,17 @@ def ingest(
 ) -> IngestResult:
     # one run at a time per output folder, from reading its cache to writing it (see write.py)
     with output_lock(Path(out)):
-        cache = load_cache(Path(out))
-        entries, articles, pages = generate(seeds, show_progress, cache)
-        result = write_pages(Path(out), pages)  # raises before writing anything if the output is not ours
-        if cache.dirty or not (Path(out) / CACHE).exists():
-            save_cache(Path(out), cache)
+        unchanged = _unchanged(Path(seeds), Path(out))
+        if unchanged is not None:
+            entries, pages = unchanged
+            articles = functools.partial(_cached_articles, Path(seeds), Path(out))
+            result = WriteResult(unchanged=sorted(pages))
+        else:
+            cache = load_cache(Path(out))
+            entries, articles, pages = generate(seeds, show_progress, cache)
+            result = write_pages(Path(out), pages)  # raises before writing anything if the output is not ours
+            if cache.dirty or not (Path(out) / CACHE).exists():
+                save_cache(Path(out), cache)
     if report:
         data = json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=1) + "\n"
         atomic_write(Path(report), data.encode("utf-8"))
@@ -302,12 +337,28 @@ def ingest(
         for e in entries:
             echo(describe_entry(e))
         echo(
-            f"共 {sum(1 for e in entries if not e.curation)} 个文件：{len(articles)} 篇文章，"
+            f"共 {sum(1 for e in entries if not e.curation)} 个文件：{sum(1 for e in entries if e.page)} 篇文章，"
             f"{sum(1 for e in entries if e.merged_into)} 篇重复已合并，{sum(1 for e in entries if e.skipped)} 个跳过；"
             f"写入 {len(result.written)} 个页面，未变 {len(result.unchanged)} 个，删除 {len(result.deleted)} 个。"
             + ("上次运行中断，已恢复。" if result.recovered else "")
         )
     return IngestResult(entries, articles, pages, result)
+
+
+def _cached_articles(seeds: Path, out: Path) -> list[Article]:
+    return generate(seeds, cache=load_cache(out))[1]
+
+
+def _unchanged(seeds: Path, out: Path) -> tuple[list[Entry], dict[str, str]] | None:
+    """The report entries and pages of the last run, when its run key is this one's and
+    the output folder still holds what it wrote: nothing to compute or write, and the
+    collection in the cache is not even loaded."""
+    head = peek_cache(out)
+    if head is None or head["run_key"] != _inputs(seeds)[2]:
+        return None
+    pages = intact(out, head["pages"])
+    return None if pages is None else (head["entries"], pages)
+
 
 
 def describe_entry(e: Entry) -> str:

@@ -34,6 +34,42 @@ def test_rerun_with_nothing_changed_processes_and_writes_nothing(tmp_path: Path,
     assert [e.__dict__ for e in again.entries] == [e.__dict__ for e in first.entries]
 
 
+def test_unchanged_rerun_reads_only_the_cache_head_and_loads_articles_when_asked(tmp_path: Path, monkeypatch):
+    import opskb.ingest.cache as cache
+
+    out = tmp_path / "docs"
+    first = ingest(SEEDS, out)
+    loads: list[Path] = []
+    real_load = cache.load
+
+    def counting(folder):
+        loads.append(folder)
+        return real_load(folder)
+
+    monkeypatch.setattr(pipeline, "load_cache", counting)
+    again = ingest(SEEDS, out)
+    assert loads == [] and again.pages == first.pages and sorted(again.write.unchanged) == sorted(first.pages)
+    # the articles come from the cache's body, only now
+    assert [a.slug for a in again.articles] == [a.slug for a in first.articles] and len(loads) == 1
+    assert again.articles[0].doc == first.articles[0].doc
+
+
+def test_rerun_after_a_page_was_changed_or_a_run_died_goes_the_whole_way(tmp_path: Path, monkeypatch):
+    from opskb.ingest.write import JOURNAL
+
+    out = tmp_path / "docs"
+    first = ingest(SEEDS, out)
+    page = next(p for p in first.pages if p.startswith("sources/") and p != "sources/index.md")
+    (out / page).write_text("edited by hand", encoding="utf-8")
+    again = ingest(SEEDS, out)  # the generated page is ours: it is written back
+    assert again.write.written == [page] and (out / page).read_text(encoding="utf-8") == first.pages[page]
+    (out / page).unlink()
+    assert ingest(SEEDS, out).write.written == [page]
+    # a journal left by a run that died: this run recovers rather than trusting the folder
+    (out / JOURNAL).write_text('{"generator": "opskb", "owned": {}, "writing": {}}\n', encoding="utf-8")
+    assert ingest(SEEDS, out).write.recovered and not (out / JOURNAL).exists()
+
+
 def test_changed_seed_is_the_only_one_processed_and_only_its_pages_change(tmp_path: Path, monkeypatch):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)

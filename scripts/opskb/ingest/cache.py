@@ -5,6 +5,11 @@ this package), so a run with nothing changed reuses everything and a changed
 seed is the only file processed again. Stored as a pickle in the output folder
 (``.opskb-cache.pickle``; MkDocs ignores dot files). A cache that cannot be read,
 or that was written by other code, is ignored.
+
+The file holds two pickles: a small head (code version, run key, the report's entries and
+the digest of every page the run wrote) and the body (every file's Doc, the articles, the
+pages). A run that finds its run key in the head and its pages intact on disk needs only
+the head (``peek``): an unchanged rerun does not load the collection.
 """
 
 from __future__ import annotations
@@ -43,17 +48,33 @@ class Cache:
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
 
+_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, KeyError)
+
+
 def load(out: Path | None) -> Cache:
     if out is None:
         return Cache(version=code_version())
     try:
         with (Path(out) / CACHE).open("rb") as fh:
-            stored = _load_without_gc(fh)
-        if isinstance(stored, dict) and stored.get("version") == code_version():
-            return _thaw(stored)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, KeyError):
+            head = pickle.load(fh)
+            if isinstance(head, dict) and head.get("version") == code_version():
+                return _thaw(head, _load_without_gc(fh))
+    except _UNREADABLE:
         pass
     return Cache(version=code_version())
+
+
+def peek(out: Path) -> dict | None:
+    """The head of the stored cache ({"run_key", "entries", "pages": {path: digest}}) when
+    this code wrote it, without loading the rest."""
+    try:
+        with (Path(out) / CACHE).open("rb") as fh:
+            head = pickle.load(fh)
+        if isinstance(head, dict) and head.get("version") == code_version() and head.get("pages") is not None:
+            return head
+    except _UNREADABLE:
+        pass
+    return None
 
 
 def _load_without_gc(fh):
@@ -75,14 +96,19 @@ def save(out: Path, cache: Cache) -> None:
     buf = io.BytesIO()
     pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True  # the records hold no cycles
-    pickler.dump(_freeze(cache))
+    head, body = _freeze(cache)
+    pickler.dump(head)
+    pickler.dump(body)
     atomic_write(Path(out) / CACHE, buf.getvalue())
 
 
-def _freeze(cache: Cache) -> dict:
-    stored = {"version": cache.version, "run_key": cache.run_key, "files": cache.files, "result": None}
+def _freeze(cache: Cache) -> tuple[dict, dict]:
+    head = {"version": cache.version, "run_key": cache.run_key, "entries": None, "pages": None}
+    stored = {"files": cache.files, "result": None}
     if cache.result is not None:
         entries, articles, pages = cache.result
+        head["entries"] = entries
+        head["pages"] = {rel: hashlib.sha256(text.encode("utf-8")).hexdigest() for rel, text in sorted(pages.items())}
         by_source = {doc.source: digest for digest, (_f, doc, _fp) in cache.files.items() if doc is not None}
         slim = []
         for a in articles:
@@ -91,18 +117,19 @@ def _freeze(cache: Cache) -> dict:
                 slim.append((replace(a, doc=None), digest))
             else:
                 slim.append((a, None))
-        stored["result"] = (entries, slim, pages)
-    return stored
+        stored["result"] = (slim, pages)
+    return head, stored
 
 
-def _thaw(stored: dict) -> Cache:
+def _thaw(head: dict, stored: dict) -> Cache:
     files = stored["files"]
     result = None
     if stored["result"] is not None:
-        entries, slim, pages = stored["result"]
+        entries = head["entries"]
+        slim, pages = stored["result"]
         articles = [a if digest is None else replace(a, doc=files[digest][1]) for a, digest in slim]
         result = (entries, articles, pages)
-    return Cache(version=stored["version"], run_key=stored["run_key"], files=files, result=result)
+    return Cache(version=head["version"], run_key=head["run_key"], files=files, result=result)
 
 
 def run_key(hashes: list[tuple[str, str]]) -> str:

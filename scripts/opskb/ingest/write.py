@@ -91,6 +91,25 @@ def load_manifest(out: Path) -> dict[str, str]:
     return {rel: min(ds) for rel, ds in _load(Path(out) / MANIFEST, "files").items()}
 
 
+def intact(out: Path, digests: dict[str, str]) -> dict[str, str] | None:
+    """The pages under ``out`` as text when the folder holds exactly what a finished run
+    wrote: no journal of a run that died, a manifest listing ``digests`` ({path: digest})
+    and every file still holding those bytes. None otherwise."""
+    out = Path(out)
+    if (out / JOURNAL).exists() or load_manifest(out) != digests:
+        return None
+    pages = {}
+    for rel, digest in digests.items():
+        try:
+            data = (out / rel).read_bytes()
+        except OSError:
+            return None
+        if _digest(data) != digest:
+            return None
+        pages[rel] = data.decode("utf-8")
+    return pages
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
