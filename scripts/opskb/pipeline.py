@@ -96,6 +96,12 @@ def _progress(items, enabled: bool, total: int | None = None):
     return items
 
 
+def load_stages() -> None:
+    """Import every per-file stage now (bs4, trafilatura, their patterns) rather than when
+    the first changed file comes: mkdocs serve's warm-up calls it."""
+    from .ingest import clean, convert, dedupe, locate, parse, read, repair, typeset  # noqa: F401
+
+
 def _process_file(path: Path, data: bytes) -> tuple[Entry, Doc | None]:
     from .ingest.read import read
 
@@ -280,13 +286,14 @@ def _inputs(seeds: Path) -> tuple[list, curation_file.Curation, str]:
 
 
 def generate(
-    seeds: Path, show_progress: bool = False, cache: Cache | None = None
+    seeds: Path, show_progress: bool = False, cache: Cache | None = None, reuse: bool = True
 ) -> tuple[list[Entry], list[Article], dict[str, str]]:
     """Everything ingest produces, in memory: report entries, articles and {path: page text}.
-    With a ``cache`` whose run matches these seeds and this code, nothing is recomputed."""
+    With a ``cache`` whose run matches these seeds and this code, nothing is recomputed
+    (unless not ``reuse``: then the cache's memos are filled, for the runs to come)."""
     cache = cache if cache is not None else Cache()
     read, curation, key = _inputs(seeds)
-    if cache.run_key == key and cache.result is not None:
+    if reuse and cache.run_key == key and cache.result is not None:
         entries, articles, pages = cache.result
         _remember(cache.memo, articles, pages)
         return [Entry(**e.__dict__) for e in entries], articles, pages

@@ -165,17 +165,37 @@ def test_serve_after_an_edit_equals_a_clean_build_and_recomputes_only_what_chang
 
 
 def test_the_warm_up_after_a_build_fills_what_each_article_yields(tmp_path: Path, monkeypatch):
-    # a first build under serve answered from the ingest cache extracted nothing: the warm-up
-    # does it while the maintainer reads, so the first edit reuses every unchanged article's figures
+    # a first build under serve answered from the ingest cache computed nothing: the warm-up
+    # does it while the maintainer reads, so the first edit reuses every unchanged article's
+    # knowledge figures, slug and duplicate checks
+    from opskb.ingest import dedupe
+    from opskb.ingest.article import slugify
+    from opskb.ingest.cache import in_memory
     from opskb.knowledge import relevance
-    from opskb.pipeline import generate
+    from opskb.pipeline import ingest
     from opskb.site import hook
 
-    _entries, articles, _pages = generate(SEEDS)
+    docs = tmp_path / "docs"
+    ingest(SEEDS, docs)
+    cache = in_memory(docs)
     relevance.forget()
+    slugify.cache_clear()
+    dedupe._CHECKED.clear()
     monkeypatch.setattr(hook, "_WARM", [])
-    hook._warm_up(articles)
+    import gc
+
+    try:
+        hook._warm_up(SEEDS, docs)
+        assert gc.get_freeze_count() > 0  # what lives as long as the server is out of the collector's way
+    finally:
+        gc.unfreeze()
+    articles = cache.result[1]
     assert all(relevance._MEMO[id(a)][0] is a and "questions" in relevance._MEMO[id(a)][1] for a in articles)
+    assert slugify.cache_info().currsize >= len(articles)
+    assert any(dedupe._CHECKED.values())  # the seeds' one pair of copies
     relevance.forget()
-    hook._warm_up(articles)  # once only: later rebuilds keep the figures themselves
+    try:
+        hook._warm_up(SEEDS, docs)  # once only: later rebuilds keep the figures themselves
+    finally:
+        gc.unfreeze()
     assert not relevance._MEMO

@@ -1,8 +1,10 @@
 """Search support written by ingest (search.py) and the index built from the HTML (searchindex.py)."""
 
 import json
+import os
 import re
 from collections import Counter
+from pathlib import Path
 
 from opskb.knowledge.extract import extract
 from opskb.pipeline import build_articles, build_docs, read_seeds, seed_files
@@ -156,10 +158,23 @@ def test_an_edit_under_serve_encodes_only_the_shards_it_touches_and_equals_a_fre
     # and one word of the page gone
     edited = html.replace("社群", "社区", 1).replace("</article>", "<p>饕餮盛宴之后，用户留存靠复盘。</p></article>", 1)
     assert edited != html
+    # MkDocs empties the site before each rebuild; the kept index and the link to it stay
+    from mkdocs.utils import clean_directory
+
+    clean_directory(str(served))
+    assert (served / "search").is_symlink() and (served / "search" / "docs.json").is_file()
+    shutil.copytree(site, served, dirs_exist_ok=True, ignore=lambda d, names: ["search"] if Path(d) == site else [])
     page.write_text(edited, encoding="utf-8")
+    kept = [p for p in (served / si.KEPT_DIR).rglob("*.json")]
+    for p in kept:
+        os.utime(p, ns=(0, 0))
     figures = si.build(served, memo)
     assert memo.reused >= 1 and memo.computed == 1  # one chunk read again
     assert 0 < memo.shards_encoded < figures["shards"]  # only the shards holding its changed tokens
+    rewritten = [p for p in kept if p.stat().st_mtime_ns != 0]
+    # those shards, the chunk's pages (2), docs.json, latin.json and the vocabulary: not the rest
+    assert len(rewritten) <= memo.shards_encoded + 2 + 2 + len(list((served / "search" / "vocab").glob("*.json")))
+    assert len(rewritten) < len(kept) / 2
     shutil.copytree(served, fresh)
     shutil.rmtree(fresh / "search")
     again = si.build(fresh)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import replace
-from itertools import chain, combinations
+from itertools import combinations
 
 from ..records import HEADING, IMAGE, Doc, Meta, Origin
 from ..text import fold
@@ -52,15 +52,6 @@ def groups(docs: list[Doc], prints: list[bytes] | None = None) -> list[list[int]
     """Indices of docs grouped by story, each group in input order, groups by first index.
     ``prints`` are the docs' fingerprints when already made."""
     raw = prints or [fingerprint(d) for d in docs]
-    prints = [frozenset(array("I", fp)) for fp in raw]
-    # postings of the rare shingles only (most shingles belong to one article): counted in C
-    # first, so a large collection makes a few thousand lists, not one per shingle
-    counts = Counter(chain.from_iterable(prints))
-    rare = frozenset(h for h, n in counts.items() if 1 < n <= MAX_POSTING)
-    index: dict[int, list[int]] = defaultdict(list)
-    for i, fp in enumerate(prints):
-        for h in fp & rare:
-            index[h].append(i)  # in article order
     parent = list(range(len(docs)))
 
     def find(x: int) -> int:
@@ -69,16 +60,10 @@ def groups(docs: list[Doc], prints: list[bytes] | None = None) -> list[list[int]
             x = parent[x]
         return x
 
-    # candidate pairs (i < j): how many rare shingles they share, then the whole sample compared
-    shared: Counter = Counter()
-    for posting in index.values():
-        shared.update(combinations(posting, 2))
     checked: dict[tuple[bytes, bytes], bool] = {}
-    for (i, j), n in sorted(shared.items()):
-        if n < MIN_SHARED_RARE:
-            continue
+    for i, j in _candidates(raw):
         pair = (raw[i], raw[j])
-        same = checked[pair] = _CHECKED[pair] if pair in _CHECKED else _contained(prints[i], prints[j])
+        same = checked[pair] = _CHECKED[pair] if pair in _CHECKED else _contained(raw[i], raw[j])
         if same:
             parent[find(j)] = find(i)
     _CHECKED.clear()  # kept for the next run (mkdocs serve): the same two fingerprints, the same answer
@@ -89,14 +74,48 @@ def groups(docs: list[Doc], prints: list[bytes] | None = None) -> list[list[int]
     return sorted(out.values(), key=lambda g: g[0])
 
 
+def _candidates(raw: list[bytes]) -> list[tuple[int, int]]:
+    """Pairs (i < j, in order) of fingerprints that share at least MIN_SHARED_RARE rare
+    shingles (ones in 2 to MAX_POSTING fingerprints). In numpy: every shingle of the
+    collection sorted once, runs of equal shingles found, and the pairs within the short
+    runs counted, rather than a dictionary entry per shingle (a real collection has
+    millions)."""
+    import numpy as np
+
+    arrays = [np.frombuffer(fp, dtype=np.uint32) for fp in raw]
+    if not arrays:
+        return []
+    shingles = np.concatenate(arrays)
+    owners = np.repeat(np.arange(len(raw), dtype=np.int64), [len(a) for a in arrays])
+    order = np.argsort(shingles, kind="stable")  # within one shingle its owners stay in order
+    shingles, owners = shingles[order], owners[order]
+    starts = np.flatnonzero(np.r_[True, shingles[1:] != shingles[:-1]])
+    sizes = np.diff(np.r_[starts, len(shingles)])
+    keys = []
+    for k in range(2, MAX_POSTING + 1):
+        at = starts[sizes == k]
+        if not len(at):
+            continue
+        for a, b in combinations(range(k), 2):
+            keys.append(owners[at + a] * len(raw) + owners[at + b])
+    if not keys:
+        return []
+    pairs, counts = np.unique(np.concatenate(keys), return_counts=True)  # sorted: (i, j) in order
+    pairs = pairs[counts >= MIN_SHARED_RARE]
+    return [(int(p // len(raw)), int(p % len(raw))) for p in pairs]
+
+
 # The containment checks of the last run, by the pair's fingerprints: after one edit under
 # ``mkdocs serve`` only the pairs with the edited article are compared again.
 _CHECKED: dict[tuple[bytes, bytes], bool] = {}
 
 
-def _contained(a: frozenset, b: frozenset) -> bool:
-    smaller = min(len(a), len(b))
-    return smaller >= MIN_SHINGLES and len(a & b) / smaller >= CONTAINMENT
+def _contained(a: bytes, b: bytes) -> bool:
+    import numpy as np
+
+    x, y = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
+    smaller = min(len(x), len(y))
+    return smaller >= MIN_SHINGLES and len(np.intersect1d(x, y, assume_unique=True)) / smaller >= CONTAINMENT
 
 
 def origin_of(doc: Doc) -> Origin:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import jieba
 
@@ -127,14 +127,20 @@ def defined_terms(articles: list[Article]) -> list[str]:
     found = set()
     for a in relevant:
         found.update(per_article(a, "defined", _defined_in))
-    bodies = [(heading_text(a), body_text(a)) for a in relevant]
-    out = []
-    for term in sorted(found):
-        if len(term) < 3 or _NOT_A_START.match(term) or re.search(r"[我你他她它这那其该此每各某]", term) or len(list(jieba.cut(term))) > 3:
-            continue
-        if sum(1 for heads, body in bodies if term in heads or term in body) >= MIN_TERM_SOURCES and (_TERM_SHAPE.search(term) or any(w in term for w in domain_words())):
-            out.append(term)
-    return out
+    terms = tuple(
+        term for term in sorted(found)
+        if not (len(term) < 3 or _NOT_A_START.match(term) or re.search(r"[我你他她它这那其该此每各某]", term) or len(list(jieba.cut(term))) > 3)
+    )
+    used: Counter = Counter()
+    for a in relevant:  # kept per article while the candidate terms stay the same (serve's rebuilds)
+        used.update(per_article(a, "term uses", functools.partial(_terms_used, terms=terms), terms))
+    return [term for term in terms
+            if used[term] >= MIN_TERM_SOURCES and (_TERM_SHAPE.search(term) or any(w in term for w in domain_words()))]
+
+
+def _terms_used(a: Article, terms: tuple[str, ...]) -> list[str]:
+    heads, body = heading_text(a), body_text(a)
+    return [term for term in terms if term in heads or term in body]
 
 
 def _defined_in(a: Article) -> set[str]:

@@ -32,16 +32,14 @@ from opskb.ingest.cache import in_memory
 from opskb.ingest.write import OutputConflict, load_manifest, write_pages
 from opskb.knowledge.curation import CurationError
 from opskb.knowledge.curation import default_path as curation_path
-from opskb.knowledge.curation import load as load_curation
-from opskb.pipeline import generate, ingest
+from opskb.pipeline import generate, ingest, load_stages
 from opskb.site import rendercache
 from opskb.site.searchindex import build as build_index
 
 _COMMAND = "OPSKB_MKDOCS_COMMAND"
 _LOG = logging.getLogger("mkdocs.opskb")
 _PAGES: dict[str, str] = {}
-_ARTICLES: list = []  # the last build's articles (serve), for the warm-up below
-# one knowledge extraction at a time: the warm-up's, or a rebuild's (which waits for it)
+# one run of generate at a time: the warm-up's, or a rebuild's (which waits for it)
 _EXTRACTING = threading.Lock()
 # Written to disk even while serving: other plugins read them from there.
 SUPPORT = ("_snippets/",)
@@ -69,9 +67,12 @@ def on_config(config):
             _PAGES.clear()
             gc.collect()
             # pages stay in memory, and so does the cache: nothing written wakes the watcher
+            cache = in_memory(docs)
             with _EXTRACTING:
-                _entries, articles, pages = generate(_seeds(config), cache=in_memory(docs))
-            _ARTICLES[:] = articles
+                answer = cache.result
+                _entries, _articles, pages = generate(_seeds(config), cache=cache)
+                if cache.result is not answer:  # computed, not answered from the cache: nothing to warm
+                    _WARM.append(True)
             write_pages(docs, {p: t for p, t in pages.items() if p.startswith(SUPPORT)}, prune=False)
         else:
             pages = ingest(_seeds(config), docs).pages
@@ -143,38 +144,45 @@ def on_env(env, config, files):
     return env
 
 
-def _warm_up(articles: list) -> None:
-    """What the first rebuild after an edit would load (jieba's dictionaries, for the slugs
-    and the knowledge pages) and compute (what each article yields for the knowledge pages,
-    kept per article: a first build answered from the ingest cache computed none of it),
-    done while the maintainer is still reading the preview. jieba's tokenizers initialise
-    under their own lock; a rebuild that starts meanwhile waits for the extraction."""
-    try:
-        import jieba
-        import jieba.posseg  # noqa: F401  (its probability tables load on import)
-        from opskb.ingest.article import _jieba
-        from opskb.knowledge.extract import extract
+def _warm_up(seeds: Path, docs: Path) -> None:
+    """Once, after the first build under serve, while the maintainer is still reading the
+    preview:
 
-        jieba.initialize()
-        _jieba().initialize()
+    - what the first rebuild after an edit would load (jieba's dictionaries) and compute
+      (every article's slug, its share of the knowledge pages and its duplicate checks, kept
+      per article), unless the first build computed it already: one answered from the
+      ingest cache computed none of it. A rebuild that starts meanwhile waits for it.
+    - the first build's pages collected, and everything alive then (the caches, the
+      dictionaries: millions of objects that live as long as the server) moved out of the
+      cycle collector's sight (gc.freeze): every rebuild makes garbage enough for several
+      full collections, and each would walk all of it again. What is frozen is still freed
+      by reference counting; only cycles among it would stay."""
+    try:
         with _EXTRACTING:
-            if not _WARM:  # once: every rebuild's own extraction keeps the figures after that
-                extract(articles, load_curation())
+            if not _WARM:
+                generate(seeds, cache=in_memory(docs), reuse=False)
                 _WARM.append(True)
+            load_stages()
+            gc.collect()
+            gc.freeze()
     except Exception:  # only a head start: the rebuild does it anyway
         pass
 
 
 _WARM: list = []
+_STARTED: list = []
 
 
 def on_post_build(config) -> None:
     if not _serving():
         build_index(Path(config.site_dir))
         return
-    threading.Thread(target=_warm_up, args=(list(_ARTICLES),), name="opskb-warm-up", daemon=True).start()
     index = rendercache.INDEX
     build_index(Path(config.site_dir), index)
+    if not _STARTED:  # after the index, so that the two do not hold their working memory at once
+        _STARTED.append(True)
+        threading.Thread(target=_warm_up, args=(_seeds(config), Path(config.docs_dir)), name="opskb-warm-up",
+                         daemon=True).start()
     md, tpl = rendercache.MARKDOWN, rendercache.TEMPLATES
     _LOG.info(
         f"opskb：本次重建 Markdown 转换 {md.misses} 页（沿用 {md.hits} 页），模板渲染 {tpl.misses} 页"

@@ -231,7 +231,7 @@ def _without_gc():
             gc.enable()
 
 
-MEMO_PAGES = 32  # pages per chunk when chunks are kept for the next build
+MEMO_PAGES = 8  # pages per chunk when chunks are kept for the next build
 MAX_CHANGED_SHARE = 0.25  # chunks changed beyond this share: the index is merged afresh
 
 
@@ -249,6 +249,7 @@ class Built:
     total: int  # postings
     tokens: int
     shard_json: list[bytes]  # zlib-compressed (a fifth of the memory; inflated to write)
+    shard_sizes: list[int]  # their bytes uncompressed
     vocab_json: list[bytes]
     vocab_words: int
     pairs: str  # every Han character pair in the index, sorted and run together (the vocabulary's test)
@@ -270,6 +271,7 @@ class Memo:
         self.built: Built | None = None
         self.reused = self.computed = 0
         self.shards_encoded = 0
+        self.written: Path | None = None  # the site whose KEPT_DIR holds ``built``
 
 
 def _chunk_key(site: Path, numbered: list[tuple[int, str]], words: list[str]) -> str:
@@ -335,7 +337,13 @@ def _build(site: Path, memo: Memo | None = None) -> dict:
             built = _merge((marshal.loads(kept[k]) for k in keys), urls, words, keys,  # one chunk at a time
                            [blobs[k] for k in keys])
             encoded = built.shards
+        previous = memo.built if memo.written == site else None
         memo.built, memo.shards_encoded = built, encoded
+        size = _write_kept(site, built, previous)
+        memo.written = site
+        return {"pages": sum(1 for d in built.docs if d), "tokens": built.tokens, "postings": built.total,
+                "shards": built.shards, "words": built.vocab_words, "bytes": size,
+                "seconds": round(time.perf_counter() - start, 3)}
     size = _write(site, built)
     return {"pages": sum(1 for d in built.docs if d), "tokens": built.tokens, "postings": built.total,
             "shards": built.shards, "words": built.vocab_words, "bytes": size,
@@ -365,12 +373,16 @@ def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: li
     grouped: list[dict] = [{} for _ in range(shards)]
     for tok in sorted(postings):
         grouped[shard_of(tok, shards)][tok] = postings[tok]
-    shard_json = [zlib.compress(_encode(group), level) for group in grouped]
+    shard_json, shard_sizes = [], []
+    for group in grouped:
+        raw = _encode(group)
+        shard_json.append(zlib.compress(raw, level))
+        shard_sizes.append(len(raw))
     del grouped
     vocab_json, vocab_words = _vocab_files(postings, words)
     pairs = "".join(sorted(t for t in postings if _is_pair(t)))
-    return Built(urls, words, keys, docs, blobs, latin, shards, total, len(postings), shard_json, vocab_json, vocab_words,
-                 pairs)
+    return Built(urls, words, keys, docs, blobs, latin, shards, total, len(postings), shard_json, shard_sizes,
+                 vocab_json, vocab_words, pairs)
 
 
 def _shard_count(total: int) -> int:
@@ -421,7 +433,7 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list
     total = last.total + grown // 2
     if _shard_count(total) != last.shards:
         return None, 0
-    shard_json = list(last.shard_json)
+    shard_json, shard_sizes = list(last.shard_json), list(last.shard_sizes)
     count = last.tokens
     came: set[str] = set()  # character pairs new to the index, and pairs gone from it
     went: set[str] = set()
@@ -445,7 +457,8 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list
                 flat += (p - page, c)
                 page = p
             group[tok] = flat
-        shard_json[s] = zlib.compress(_encode({tok: group[tok] for tok in sorted(group)}), 1)
+        raw = _encode({tok: group[tok] for tok in sorted(group)})
+        shard_json[s], shard_sizes[s] = zlib.compress(raw, 1), len(raw)
     pairs = last.pairs
     if came or went:  # a character pair came or went: the vocabulary offered may differ
         every = {pairs[k:k + 2] for k in range(0, len(pairs), 2)} - went | came
@@ -454,39 +467,74 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list
     else:
         vocab_json, vocab_words = last.vocab_json, last.vocab_words
     return Built(last.urls, last.words, keys, docs, blobs, latin, last.shards, total, count,
-                 shard_json, vocab_json, vocab_words, pairs), len(affected)
+                 shard_json, shard_sizes, vocab_json, vocab_words, pairs), len(affected)
 
 
 def _is_pair(tok: str) -> bool:
     return len(tok) == 2 and "\u3400" <= tok[0] and "\u3400" <= tok[1]
 
 
-def _write(site: Path, built: Built) -> int:
+def _write(site: Path, built: Built, folder: str = INDEX_DIR) -> int:
     """The index's files, written into a fresh folder that then takes the old one's place."""
-    out = site / INDEX_DIR
-    tmp = site / (INDEX_DIR + ".tmp")
+    out = site / folder
+    tmp = site / (folder + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     for sub in ("shards", "pages", "vocab"):
         (tmp / sub).mkdir(parents=True)
+    size = _write_files(tmp, built, None)
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+    return size
+
+
+# Under serve the index lives in a hidden folder of the site, which MkDocs does not empty
+# before a rebuild (it leaves dot files alone), and ``search`` is a link to it (MkDocs'
+# cleaning cannot remove a link to a folder either): a rebuild rewrites only the files
+# whose bytes changed, not all 1,400 of them. A plain build writes a real folder.
+KEPT_DIR = ".opskb-search"
+
+
+def _write_kept(site: Path, built: Built, previous: Built | None) -> int:
+    """``built`` into site/KEPT_DIR, over ``previous`` when that is what the folder holds
+    (only the files whose bytes differ are written), and site/search linked to it."""
+    link = site / INDEX_DIR
+    if previous is None or not (site / KEPT_DIR).is_dir() or previous.shards != built.shards \
+            or len(previous.blobs) != len(built.blobs) or len(previous.vocab_json) != len(built.vocab_json):
+        size = _write(site, built, KEPT_DIR)
+    else:
+        size = _write_files(site / KEPT_DIR, built, previous)
+    if not link.is_symlink():
+        shutil.rmtree(link, ignore_errors=True)
+        link.symlink_to(KEPT_DIR, target_is_directory=True)
+    return size
+
+
+def _write_files(out: Path, built: Built, previous: Built | None) -> int:
+    """Every file of the index under ``out``; with ``previous`` (what ``out`` holds), the
+    ones whose bytes are the same object as before are left as they are."""
+
+    def same(kind: str, n: int, data: bytes) -> bool:
+        return previous is not None and getattr(previous, kind)[n] is data
+
     size = 0
-    for chunk in built.blobs:
+    for n, chunk in enumerate(built.blobs):
         for i, blob in marshal.loads(chunk):
-            (tmp / "pages" / f"{i}.json").write_bytes(blob)
+            if not same("blobs", n, chunk):
+                (out / "pages" / f"{i}.json").write_bytes(blob)
             size += len(blob)
     for n, packed in enumerate(built.shard_json):
-        raw = zlib.decompress(packed)
-        (tmp / "shards" / f"{n}.json").write_bytes(raw)
-        size += len(raw)
+        if not same("shard_json", n, packed):
+            (out / "shards" / f"{n}.json").write_bytes(zlib.decompress(packed))
+    size += sum(built.shard_sizes)
     for n, raw in enumerate(built.vocab_json):
-        (tmp / "vocab" / f"{n}.json").write_bytes(raw)
+        if not same("vocab_json", n, raw):
+            (out / "vocab" / f"{n}.json").write_bytes(raw)
         size += len(raw)
-    size += _dump(tmp / "docs.json", {"shards": built.shards, "vocab": len(built.vocab_json), "docs": built.docs})
+    size += _dump(out / "docs.json", {"shards": built.shards, "vocab": len(built.vocab_json), "docs": built.docs})
     latin: Counter = Counter()
     for chunk_latin in built.latin:
         latin.update(chunk_latin)
-    size += _dump(tmp / "latin.json", sorted(w for w, n in latin.items() if n >= 2))
-    shutil.rmtree(out, ignore_errors=True)
-    tmp.rename(out)
+    size += _dump(out / "latin.json", sorted(w for w, n in latin.items() if n >= 2))
     return size
 
 
