@@ -252,6 +252,29 @@ def _remember(memo: dict, articles: list[Article], pages: dict[str, str]) -> Non
             memo.setdefault(("page", a.slug), (a, page))
 
 
+def _warm(articles: list[Article]) -> dict:
+    """What this run computed that the next process would compute again before its first
+    change shows (mkdocs serve after opskb ingest): stored with the cache."""
+    from .ingest.article import known_slugs
+    from .ingest.dedupe import checked
+    from .knowledge.relevance import figures
+
+    return {"figures": figures(articles), "slugs": known_slugs(a.doc.meta.title for a in articles), "checked": checked()}
+
+
+def _adopt(warm: dict | None, articles: list[Article]) -> None:
+    """A cache's ``warm`` taken in, so that the first change reads only what it changed."""
+    if not warm:
+        return
+    from .ingest.article import learn_slugs
+    from .ingest.dedupe import learn_checks
+    from .knowledge.relevance import adopt
+
+    adopt(articles, warm["figures"])
+    learn_slugs(warm["slugs"])
+    learn_checks(warm["checked"])
+
+
 def _forget(memo: dict | None, articles: list[Article]) -> None:
     """Memo entries of articles this run no longer has go: memory stays one collection's worth."""
     if memo:
@@ -286,16 +309,17 @@ def _inputs(seeds: Path) -> tuple[list, curation_file.Curation, str]:
 
 
 def generate(
-    seeds: Path, show_progress: bool = False, cache: Cache | None = None, reuse: bool = True
+    seeds: Path, show_progress: bool = False, cache: Cache | None = None
 ) -> tuple[list[Entry], list[Article], dict[str, str]]:
     """Everything ingest produces, in memory: report entries, articles and {path: page text}.
-    With a ``cache`` whose run matches these seeds and this code, nothing is recomputed
-    (unless not ``reuse``: then the cache's memos are filled, for the runs to come)."""
+    With a ``cache`` whose run matches these seeds and this code, nothing is recomputed, and
+    what the run computed per article is taken in for the runs to come (mkdocs serve)."""
     cache = cache if cache is not None else Cache()
     read, curation, key = _inputs(seeds)
-    if reuse and cache.run_key == key and cache.result is not None:
+    if cache.run_key == key and cache.result is not None:
         entries, articles, pages = cache.result
         _remember(cache.memo, articles, pages)
+        _adopt(cache.warm, articles)
         return [Entry(**e.__dict__) for e in entries], articles, pages
     cache.result = None  # the last run's pages and articles can go while this one is made
     docs, entries, prints = build_docs(read, show_progress, cache)
@@ -311,6 +335,7 @@ def generate(
                 e.merged_into = page
     pages = render_pages(articles, curation, cache.memo)
     _forget(cache.memo, articles)
+    cache.warm = _warm(articles)
     if curation.log:  # what the maintainer's corrections changed, and entries that name nothing
         entries.append(Entry(path=curation.path, curation=list(curation.log)))
     cache.run_key, cache.result, cache.dirty = key, (entries, articles, pages), True

@@ -124,7 +124,8 @@ def test_serve_after_an_edit_equals_a_clean_build_and_recomputes_only_what_chang
     log = tmp_path / "serve.log"
     proc, port = _serve(work, log, tmp_path / "tmp-a")
     try:
-        assert _wait(lambda: _built(log) >= 1, 120), log.read_text()
+        # the watcher starts after the first build: an edit before "Serving on" goes unseen
+        assert _wait(lambda: _built(log) >= 1 and "Serving on" in log.read_text(), 120), log.read_text()
         site = _site_dir(tmp_path / "tmp-a")
         before = _files(site)
         seed = seeds / "004_864e0776ea23685c.txt"
@@ -164,38 +165,36 @@ def test_serve_after_an_edit_equals_a_clean_build_and_recomputes_only_what_chang
     assert [k for k in clean if clean[k] != after[k]] == []
 
 
-def test_the_warm_up_after_a_build_fills_what_each_article_yields(tmp_path: Path, monkeypatch):
-    # a first build under serve answered from the ingest cache computed nothing: the warm-up
-    # does it while the maintainer reads, so the first edit reuses every unchanged article's
-    # knowledge figures, slug and duplicate checks
-    from opskb.ingest import dedupe
-    from opskb.ingest.article import slugify
-    from opskb.ingest.cache import in_memory
-    from opskb.knowledge import relevance
-    from opskb.pipeline import ingest
-    from opskb.site import hook
+def test_serve_takes_in_what_ingest_computed_per_article(tmp_path: Path, monkeypatch):
+    # make serve runs opskb ingest, then mkdocs serve, whose first build is answered from the
+    # ingest cache: what ingest computed per article (knowledge figures, slugs, duplicate
+    # checks) comes with it, so the first edit reads only the edited article
+    import shutil
 
+    from opskb.ingest import article, dedupe
+    from opskb.ingest.cache import load
+    from opskb.knowledge import faq, relevance
+    from opskb.pipeline import generate, ingest
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
     docs = tmp_path / "docs"
-    ingest(SEEDS, docs)
-    cache = in_memory(docs)
-    relevance.forget()
-    slugify.cache_clear()
+    ingest(seeds, docs)
+    relevance.forget()  # a new process
+    article._KNOWN.clear()
     dedupe._CHECKED.clear()
-    monkeypatch.setattr(hook, "_WARM", [])
-    import gc
-
-    try:
-        hook._warm_up(SEEDS, docs)
-        assert gc.get_freeze_count() > 0  # what lives as long as the server is out of the collector's way
-    finally:
-        gc.unfreeze()
-    articles = cache.result[1]
-    assert all(relevance._MEMO[id(a)][0] is a and "questions" in relevance._MEMO[id(a)][1] for a in articles)
-    assert slugify.cache_info().currsize >= len(articles)
-    assert any(dedupe._CHECKED.values())  # the seeds' one pair of copies
-    relevance.forget()
-    try:
-        hook._warm_up(SEEDS, docs)  # once only: later rebuilds keep the figures themselves
-    finally:
-        gc.unfreeze()
-    assert not relevance._MEMO
+    cache = load(docs)
+    _e, articles, _p = generate(seeds, cache=cache)  # answered from the cache
+    assert all("questions" in relevance._MEMO[id(a)][1] for a in articles)
+    before = {fp for _f, _d, fp in cache.files.values()}
+    asked, slugified, compared = [], [], []
+    real_asked, real_slugify, real_contained = faq._asked_in, article.slugify, dedupe._contained
+    monkeypatch.setattr(faq, "_asked_in", lambda a: asked.append(a.doc.source) or real_asked(a))
+    monkeypatch.setattr(article, "slugify", lambda t: slugified.append(t) or real_slugify(t))
+    monkeypatch.setattr(dedupe, "_contained", lambda a, b: compared.append((a, b)) or real_contained(a, b))
+    target = seeds / "002_aa7b81cb001d127c.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("在当今互联网快速发展的时代", "在移动互联网快速发展的今天"), encoding="utf-8")
+    _e, after, _p = generate(seeds, cache=cache)
+    assert asked == [target.name] and slugified == []
+    assert all(a not in before or b not in before for a, b in compared)  # only pairs with the edited article
+    assert [a.slug for a in after] == [a.slug for a in articles]

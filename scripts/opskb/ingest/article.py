@@ -26,7 +26,6 @@ def _jieba():
     return jieba.Tokenizer()
 
 
-@functools.lru_cache(maxsize=8192)  # a title's slug never changes: serve's rebuilds reuse it
 def slugify(title: str) -> str:
     """Readable ASCII slug: pinyin of each word, Latin words kept, at most 40 characters."""
     words: list[tuple[str, str]] = []  # (original word, ascii form)
@@ -47,9 +46,32 @@ def slugify(title: str) -> str:
     return "-".join(w for _o, w in kept)
 
 
+# every title's slug this process made or learnt from the ingest cache (slugify needs jieba
+# and pypinyin: a second a thousand titles)
+_KNOWN: dict[str, str] = {}
+
+
+def known_slugs(titles) -> dict[str, str]:
+    """{title: slugify(title)} for ``titles`` that have been slugified, to store with the cache."""
+    return {t: _KNOWN[t] for t in titles if t in _KNOWN}
+
+
+def learn_slugs(table: dict[str, str]) -> None:
+    _KNOWN.update(table)
+
+
+def _slug(title: str) -> str:
+    slug = _KNOWN.get(title)
+    if slug is None:
+        if len(_KNOWN) > 50000:
+            _KNOWN.clear()
+        slug = _KNOWN[title] = slugify(title)
+    return slug
+
+
 def assign_slugs(items: list[tuple[str, str]]) -> list[str]:
     """Slugs for (title, source file) pairs; titles that collide get a short hash of their source."""
-    base = [slugify(title) or f"article-{short_hash(src)}" for title, src in items]
+    base = [_slug(title) or f"article-{short_hash(src)}" for title, src in items]
     owners: dict[str, str] = {}
     for b, (_t, src) in zip(base, items, strict=True):
         owners[b] = min(owners.get(b, src), src)

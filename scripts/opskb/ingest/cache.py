@@ -43,6 +43,9 @@ class Cache:
     run_key: str = ""
     files: dict = field(default_factory=dict)  # seed bytes hash -> (entry fields, Doc or None)
     result: tuple | None = None  # (entries, articles, pages) of the run with run_key
+    # what that run computed along the way and a later process would compute again (per
+    # article knowledge figures, slugs, duplicate checks): see pipeline.generate
+    warm: dict | None = None
     dirty: bool = False  # changed since it was loaded
     # per-article results by slug, for a process that runs again (mkdocs serve); not stored
     memo: dict = field(default_factory=dict, repr=False, compare=False)
@@ -104,7 +107,7 @@ def save(out: Path, cache: Cache) -> None:
 
 def _freeze(cache: Cache) -> tuple[dict, dict]:
     head = {"version": cache.version, "run_key": cache.run_key, "entries": None, "pages": None}
-    stored = {"files": cache.files, "result": None}
+    stored = {"files": cache.files, "result": None, "warm": cache.warm}
     if cache.result is not None:
         entries, articles, pages = cache.result
         head["entries"] = entries
@@ -129,7 +132,7 @@ def _thaw(head: dict, stored: dict) -> Cache:
         slim, pages = stored["result"]
         articles = [a if digest is None else replace(a, doc=files[digest][1]) for a, digest in slim]
         result = (entries, articles, pages)
-    return Cache(version=head["version"], run_key=head["run_key"], files=files, result=result)
+    return Cache(version=head["version"], run_key=head["run_key"], files=files, result=result, warm=stored["warm"])
 
 
 def run_key(hashes: list[tuple[str, str]]) -> str:

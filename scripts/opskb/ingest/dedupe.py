@@ -10,6 +10,7 @@ the whole sample.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from array import array
 from collections import defaultdict
@@ -61,8 +62,15 @@ def groups(docs: list[Doc], prints: list[bytes] | None = None) -> list[list[int]
         return x
 
     checked: dict[tuple[bytes, bytes], bool] = {}
+    names: dict[int, bytes] = {}  # fingerprint number -> its digest, for the candidates only
+
+    def name(i: int) -> bytes:
+        if i not in names:
+            names[i] = hashlib.blake2b(raw[i], digest_size=16).digest()
+        return names[i]
+
     for i, j in _candidates(raw):
-        pair = (raw[i], raw[j])
+        pair = (name(i), name(j))
         same = checked[pair] = _CHECKED[pair] if pair in _CHECKED else _contained(raw[i], raw[j])
         if same:
             parent[find(j)] = find(i)
@@ -105,9 +113,18 @@ def _candidates(raw: list[bytes]) -> list[tuple[int, int]]:
     return [(int(p // len(raw)), int(p % len(raw))) for p in pairs]
 
 
-# The containment checks of the last run, by the pair's fingerprints: after one edit under
-# ``mkdocs serve`` only the pairs with the edited article are compared again.
+# The containment checks of the last run, by the digests of the pair's fingerprints: after
+# one edit under ``mkdocs serve`` only the pairs with the edited article are compared again.
+# Stored with the ingest cache too (``checked``, ``learn_checks``).
 _CHECKED: dict[tuple[bytes, bytes], bool] = {}
+
+
+def checked() -> dict[tuple[bytes, bytes], bool]:
+    return dict(_CHECKED)
+
+
+def learn_checks(table: dict[tuple[bytes, bytes], bool]) -> None:
+    _CHECKED.update(table)
 
 
 def _contained(a: bytes, b: bytes) -> bool:

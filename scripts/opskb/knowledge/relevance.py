@@ -57,6 +57,24 @@ def per_article(article: Article, key: str, compute, depends=None):
     return kept[1]
 
 
+def figures(articles) -> list[dict]:
+    """What is kept for each of ``articles`` (their texts left out: those are cheap to make
+    again), to be stored with the ingest cache and adopted by the process that loads it."""
+    out = []
+    for a in articles:
+        hit = _MEMO.get(id(a))
+        out.append({k: v for k, v in hit[1].items() if k != "texts"} if hit is not None and hit[0] is a else {})
+    return out
+
+
+def adopt(articles, kept: list[dict]) -> None:
+    """The figures ``figures`` returned for these articles (equal ones, loaded from the cache),
+    as if this process had computed them: serve's first rebuild reads only the edited article."""
+    for a, found in zip(articles, kept, strict=True):
+        if found:
+            _memo(a).update(found)
+
+
 def forget(keep=()) -> None:
     """Drop the figures kept for articles not in ``keep`` (extract keeps its run's articles:
     the next run, after an edit, reuses them)."""

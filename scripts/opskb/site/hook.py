@@ -39,8 +39,6 @@ from opskb.site.searchindex import build as build_index
 _COMMAND = "OPSKB_MKDOCS_COMMAND"
 _LOG = logging.getLogger("mkdocs.opskb")
 _PAGES: dict[str, str] = {}
-# one run of generate at a time: the warm-up's, or a rebuild's (which waits for it)
-_EXTRACTING = threading.Lock()
 # Written to disk even while serving: other plugins read them from there.
 SUPPORT = ("_snippets/",)
 
@@ -67,12 +65,10 @@ def on_config(config):
             _PAGES.clear()
             gc.collect()
             # pages stay in memory, and so does the cache: nothing written wakes the watcher
-            cache = in_memory(docs)
-            with _EXTRACTING:
-                answer = cache.result
-                _entries, _articles, pages = generate(_seeds(config), cache=cache)
-                if cache.result is not answer:  # computed, not answered from the cache: nothing to warm
-                    _WARM.append(True)
+            if not _LOADING:  # the first build: what the first edit needs loads meanwhile
+                _LOADING.append(threading.Thread(target=_load, name="opskb-load", daemon=True))
+                _LOADING[0].start()
+            _entries, _articles, pages = generate(_seeds(config), cache=in_memory(docs))
             write_pages(docs, {p: t for p, t in pages.items() if p.startswith(SUPPORT)}, prune=False)
         else:
             pages = ingest(_seeds(config), docs).pages
@@ -144,33 +140,35 @@ def on_env(env, config, files):
     return env
 
 
-def _warm_up(seeds: Path, docs: Path) -> None:
-    """Once, after the first build under serve, while the maintainer is still reading the
-    preview:
-
-    - what the first rebuild after an edit would load (jieba's dictionaries) and compute
-      (every article's slug, its share of the knowledge pages and its duplicate checks, kept
-      per article), unless the first build computed it already: one answered from the
-      ingest cache computed none of it. A rebuild that starts meanwhile waits for it.
-    - the first build's pages collected, and everything alive then (the caches, the
-      dictionaries: millions of objects that live as long as the server) moved out of the
-      cycle collector's sight (gc.freeze): every rebuild makes garbage enough for several
-      full collections, and each would walk all of it again. What is frozen is still freed
-      by reference counting; only cycles among it would stay."""
+def _load() -> None:
+    """What the first rebuild after an edit would otherwise load then: jieba's dictionaries
+    (slugs, the knowledge rules) and the per-file stages. What the first build computed
+    per article, or loaded with the ingest cache, is kept already (pipeline.generate)."""
     try:
-        with _EXTRACTING:
-            if not _WARM:
-                generate(seeds, cache=in_memory(docs), reuse=False)
-                _WARM.append(True)
-            load_stages()
-            gc.collect()
-            gc.freeze()
-    except Exception:  # only a head start: the rebuild does it anyway
+        import jieba
+        import jieba.posseg  # noqa: F401  (its probability tables load on import)
+        from opskb.ingest.article import _jieba
+
+        jieba.initialize()
+        _jieba().initialize()
+        load_stages()
+    except Exception:  # only a head start: the rebuild loads them anyway
         pass
 
 
-_WARM: list = []
-_STARTED: list = []
+_LOADING: list[threading.Thread] = []
+
+
+def _settle() -> None:
+    """Once the first build is over: its pages collected, and everything alive then (the
+    caches, the dictionaries: millions of objects that live as long as the server) moved out
+    of the cycle collector's sight (gc.freeze). Every rebuild makes garbage enough for several
+    full collections, and each would walk all of it again. Frozen objects are still freed by
+    reference counting; only cycles among them would stay."""
+    for thread in _LOADING:
+        thread.join()
+    gc.collect()
+    gc.freeze()
 
 
 def on_post_build(config) -> None:
@@ -179,10 +177,6 @@ def on_post_build(config) -> None:
         return
     index = rendercache.INDEX
     build_index(Path(config.site_dir), index)
-    if not _STARTED:  # after the index, so that the two do not hold their working memory at once
-        _STARTED.append(True)
-        threading.Thread(target=_warm_up, args=(_seeds(config), Path(config.docs_dir)), name="opskb-warm-up",
-                         daemon=True).start()
     md, tpl = rendercache.MARKDOWN, rendercache.TEMPLATES
     _LOG.info(
         f"opskb：本次重建 Markdown 转换 {md.misses} 页（沿用 {md.hits} 页），模板渲染 {tpl.misses} 页"
@@ -192,6 +186,8 @@ def on_post_build(config) -> None:
 
 
 def on_serve(server, config, builder):
+    # after the first build has returned (its pages are garbage now), before the first edit
+    threading.Thread(target=_settle, name="opskb-settle", daemon=True).start()
     server.watch(str(_seeds(config)))
     curation = Path(curation_path())
     if curation.is_file():  # a maintainer's correction shows in the preview too
