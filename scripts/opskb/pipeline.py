@@ -97,9 +97,14 @@ def _progress(items, enabled: bool, total: int | None = None):
 
 
 def load_stages() -> None:
-    """Import every per-file stage now (bs4, trafilatura, their patterns) rather than when
-    the first changed file comes: mkdocs serve's warm-up calls it."""
-    from .ingest import clean, convert, dedupe, locate, parse, read, repair, typeset  # noqa: F401
+    """Import every stage now (bs4, trafilatura, numpy, the knowledge rules and their
+    patterns) rather than when the first changed file comes: mkdocs serve calls it while
+    its first build runs."""
+    import numpy  # noqa: F401
+
+    from .ingest import article, clean, convert, dedupe, locate, parse, read, render, repair, typeset  # noqa: F401
+    from .knowledge import extract, pages  # noqa: F401
+    from .site import search  # noqa: F401
 
 
 def _process_file(path: Path, data: bytes) -> tuple[Entry, Doc | None]:

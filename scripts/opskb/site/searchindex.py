@@ -49,7 +49,7 @@ import time
 import zlib
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import lxml.html
@@ -203,7 +203,7 @@ def _run_chunks(jobs: list, workers: int = 1, frozen: bool = False) -> list:
     procs = [subprocess.Popen([sys.executable, "-m", "opskb.site.searchindex"], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE) for _share in shares[1:]]
     for proc, share in zip(procs, shares[1:], strict=True):
-        proc.stdin.write(pickle.dumps((share, frozen)))
+        proc.stdin.write(pickle.dumps(("chunks", (share, frozen))))
         proc.stdin.close()
     done = [_index_chunks(shares[0], frozen)]  # this process takes the first share meanwhile
     for proc in procs:
@@ -259,14 +259,14 @@ class Memo:
     """Chunk results kept between builds (``mkdocs serve``): a chunk whose pages have the
     same numbers, addresses and HTML bytes, under the same domain words, is not read again.
     Pages are chunked in fixed runs of MEMO_PAGES, so an edited page costs its chunk only.
-    Kept marshalled: as bytes a chunk takes a fraction of the memory of its dictionaries
-    (on the dev collection about 60 MB instead of 240 MB), and each build gets fresh lists
-    to merge. ``built`` is the last build's output: when the pages are the same ones and
+    Kept marshalled and compressed: as bytes a chunk takes a fraction of the memory of its
+    dictionaries (on the dev collection about 15 MB instead of 240 MB), and each build gets
+    fresh lists to merge (in a child process when it merges them all). ``built`` is the last build's output: when the pages are the same ones and
     only a few chunks changed, only the shards holding the tokens whose postings changed
     are encoded again."""
 
     def __init__(self) -> None:
-        self.chunks: dict[str, bytes] = {}  # (entries, postings, Latin words), marshalled
+        self.chunks: dict[str, bytes] = {}  # (entries, postings, Latin words), marshalled and compressed
         self.blobs: dict[str, bytes] = {}  # the chunk's snippet files, marshalled
         self.built: Built | None = None
         self.reused = self.computed = 0
@@ -324,18 +324,17 @@ def _build(site: Path, memo: Memo | None = None) -> dict:
         blobs = {k: memo.blobs[k] for k in keys if k in memo.blobs}
         for n, frozen in zip(missing, fresh, strict=True):
             *results, pages = marshal.loads(frozen)
-            kept[keys[n]], blobs[keys[n]] = marshal.dumps(tuple(results)), marshal.dumps(pages)
+            kept[keys[n]], blobs[keys[n]] = _squeeze(tuple(results)), marshal.dumps(pages)
         del fresh
         memo.chunks, memo.blobs = kept, blobs
         memo.reused, memo.computed = len(runs) - len(missing), len(missing)
         built, encoded = None, 0
         if same_pages and len(before) == len(changed) and len(changed) <= MAX_CHANGED_SHARE * len(runs):
-            built, encoded = _update(last, {n: (marshal.loads(before[n]), marshal.loads(kept[keys[n]])) for n in changed},
+            built, encoded = _update(last, {n: (_unsqueeze(before[n]), _unsqueeze(kept[keys[n]])) for n in changed},
                                      keys, [blobs[k] for k in keys])
         if built is None:
             memo.built = None  # its bytes go before the merge makes new ones
-            built = _merge((marshal.loads(kept[k]) for k in keys), urls, words, keys,  # one chunk at a time
-                           [blobs[k] for k in keys])
+            built = _merge_apart([kept[k] for k in keys], urls, words, keys, [blobs[k] for k in keys])
             encoded = built.shards
         previous = memo.built if memo.written == site else None
         memo.built, memo.shards_encoded = built, encoded
@@ -383,6 +382,32 @@ def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: li
     pairs = "".join(sorted(t for t in postings if _is_pair(t)))
     return Built(urls, words, keys, docs, blobs, latin, shards, total, len(postings), shard_json, shard_sizes,
                  vocab_json, vocab_words, pairs)
+
+
+def _squeeze(results: tuple) -> bytes:
+    """A chunk's results as the memo keeps them: marshalled, then compressed (a quarter of
+    the bytes; only a changed chunk's are read again)."""
+    return zlib.compress(marshal.dumps(results), 1)
+
+
+def _unsqueeze(data: bytes) -> tuple:
+    return marshal.loads(zlib.decompress(data))
+
+
+def _merge_apart(frozen: list[bytes], urls: list[str], words: list[str], keys: list[str], blobs: list[bytes]) -> Built:
+    """``_merge`` of marshalled chunks, in a process of its own: the whole index's postings
+    as Python lists take a few hundred MB on a real collection for a second, and a server
+    process that held them once keeps that memory (its heap does not shrink back); the
+    child hands back only the encoded shards."""
+    proc = subprocess.Popen([sys.executable, "-m", "opskb.site.searchindex"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    sizes = {"TARGET_SHARD_POSTINGS": TARGET_SHARD_POSTINGS, "TARGET_VOCAB_SHARD": TARGET_VOCAB_SHARD}  # as set here
+    task = ("merge", (frozen, urls, words, keys, [], sizes))  # the snippet files stay here: merging does not read them
+    out, _err = proc.communicate(pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL))
+    if proc.returncode != 0:
+        raise RuntimeError(f"search index merge failed (exit status {proc.returncode})")
+    built = Built(*pickle.loads(out))
+    built.blobs = blobs  # the memo's own bytes: the next build tells unchanged ones by identity
+    return built
 
 
 def _shard_count(total: int) -> int:
@@ -596,6 +621,16 @@ def _dump(path: Path, data) -> int:
     return len(raw)
 
 
-if __name__ == "__main__":  # a worker of _run_chunks: its jobs in on stdin, their results out on stdout
+def _child(task: str, args: tuple):
+    """What a child process of _run_chunks or _merge_apart computes."""
+    if task == "chunks":
+        return _index_chunks(*args)
+    frozen, urls, words, keys, blobs, sizes = args
+    globals().update(sizes)
+    built = _merge((_unsqueeze(chunk) for chunk in frozen), urls, words, keys, blobs)  # one chunk at a time
+    return tuple(getattr(built, f.name) for f in fields(Built))  # the class is __main__'s here
+
+
+if __name__ == "__main__":  # a child process: its task in on stdin, the result out on stdout
     with _without_gc():
-        sys.stdout.buffer.write(pickle.dumps(_index_chunks(*pickle.loads(sys.stdin.buffer.read())), protocol=pickle.HIGHEST_PROTOCOL))
+        sys.stdout.buffer.write(pickle.dumps(_child(*pickle.loads(sys.stdin.buffer.read())), protocol=pickle.HIGHEST_PROTOCOL))
