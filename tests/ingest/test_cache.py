@@ -113,3 +113,33 @@ def test_output_does_not_depend_on_hash_seed_or_cache(tmp_path: Path):
     fresh = tmp_path / "fresh"
     ingest(SEEDS, fresh)
     assert {p.relative_to(fresh).as_posix(): p.read_bytes() for p in fresh.rglob("*") if p.is_file() and p.name != CACHE} == trees[0]
+
+
+def test_the_cache_keeps_what_the_run_computed_per_article_citing_the_articles_units(tmp_path: Path):
+    # the per-article knowledge figures cite paragraphs (Unit records): stored as places in
+    # the articles, they come back as the articles' own units, not as copies
+    from opskb.ingest.cache import load
+    from opskb.records import Unit
+
+    out = tmp_path / "docs"
+    ingest(SEEDS, out)
+    cache = load(out)
+    articles = cache.result[1]
+    figures = cache.warm["figures"]
+    assert len(figures) == len(articles) and all(figures)
+    assert {a.doc.meta.title for a in articles} <= set(cache.warm["slugs"])
+    units = {id(u) for a in articles for u in a.units}
+    found: list[Unit] = []
+
+    def walk(value) -> None:
+        if isinstance(value, Unit):
+            found.append(value)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for v in value:
+                walk(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+
+    walk(figures)
+    assert found and all(id(u) in units for u in found)

@@ -61,7 +61,9 @@ def load(out: Path | None) -> Cache:
         with (Path(out) / CACHE).open("rb") as fh:
             head = pickle.load(fh)
             if isinstance(head, dict) and head.get("version") == code_version():
-                return _thaw(head, _load_without_gc(fh))
+                cache = _thaw(head, _load_without_gc(fh))
+                cache.warm = _load_warm(fh, cache.result[1] if cache.result else [])
+                return cache
     except _UNREADABLE:
         pass
     return Cache(version=code_version())
@@ -102,12 +104,47 @@ def save(out: Path, cache: Cache) -> None:
     head, body = _freeze(cache)
     pickler.dump(head)
     pickler.dump(body)
+    _WarmPickler(buf, cache.result[1] if cache.result else []).dump(cache.warm)
     atomic_write(Path(out) / CACHE, buf.getvalue())
+
+
+# The third pickle: what the run computed per article (pipeline._warm). Its values cite the
+# articles' own units (a glossary term -> the paragraphs naming it, in every article), so
+# a unit is stored as its place in the articles, not as a copy, and objects it shares (the
+# term list each article's findings depend on) are stored once: on an on-topic collection
+# this is a few MB instead of 70.
+
+
+class _WarmPickler(pickle.Pickler):
+    def __init__(self, buf, articles) -> None:
+        super().__init__(buf, protocol=pickle.HIGHEST_PROTOCOL)
+        self.places = {id(u): (i, j) for i, a in enumerate(articles) for j, u in enumerate(a.units)}
+        self.units = [u for a in articles for u in a.units]  # alive while pickling, so ids stay theirs
+
+    def persistent_id(self, obj):
+        return self.places.get(id(obj)) if type(obj).__name__ == "Unit" else None
+
+
+class _WarmUnpickler(pickle.Unpickler):
+    def __init__(self, fh, articles) -> None:
+        super().__init__(fh)
+        self.articles = articles
+
+    def persistent_load(self, pid):
+        i, j = pid
+        return self.articles[i].units[j]
+
+
+def _load_warm(fh, articles) -> dict | None:
+    try:
+        return _WarmUnpickler(fh, articles).load()
+    except (EOFError, IndexError, pickle.UnpicklingError):
+        return None
 
 
 def _freeze(cache: Cache) -> tuple[dict, dict]:
     head = {"version": cache.version, "run_key": cache.run_key, "entries": None, "pages": None}
-    stored = {"files": cache.files, "result": None, "warm": cache.warm}
+    stored = {"files": cache.files, "result": None}
     if cache.result is not None:
         entries, articles, pages = cache.result
         head["entries"] = entries
@@ -132,7 +169,7 @@ def _thaw(head: dict, stored: dict) -> Cache:
         slim, pages = stored["result"]
         articles = [a if digest is None else replace(a, doc=files[digest][1]) for a, digest in slim]
         result = (entries, articles, pages)
-    return Cache(version=head["version"], run_key=head["run_key"], files=files, result=result, warm=stored["warm"])
+    return Cache(version=head["version"], run_key=head["run_key"], files=files, result=result)
 
 
 def run_key(hashes: list[tuple[str, str]]) -> str:
