@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
-import io
 import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -98,14 +97,16 @@ def save(out: Path, cache: Cache) -> None:
     """Pickled without its memo, so the bytes depend only on the values: the cache a run
     leaves is the same whatever runs (or dead runs) came before it. An article whose
     Doc equals its seed's cached Doc refers to that one instead of holding a copy."""
-    buf = io.BytesIO()
-    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True  # the records hold no cycles
     head, body = _freeze(cache)
-    pickler.dump(head)
-    pickler.dump(body)
-    _WarmPickler(buf, cache.result[1] if cache.result else []).dump(cache.warm)
-    atomic_write(Path(out) / CACHE, buf.getvalue())
+
+    def dump(fh) -> None:  # straight into the file: a buffer would hold the whole cache twice while it grows
+        pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True  # the records hold no cycles
+        pickler.dump(head)
+        pickler.dump(body)
+        _WarmPickler(fh, cache.result[1] if cache.result else []).dump(cache.warm)
+
+    atomic_write(Path(out) / CACHE, dump)
 
 
 # The third pickle: what the run computed per article (pipeline._warm). Its values cite the

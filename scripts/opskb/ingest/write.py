@@ -43,6 +43,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 MANIFEST = ".opskb-manifest.json"
 JOURNAL = ".opskb-journal.json"
@@ -133,12 +134,17 @@ def _changed() -> None:
         os.kill(os.getpid(), getattr(signal, "SIG" + os.environ.get("OPSKB_CRASH_SIGNAL", "KILL")))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """``data`` (or what ``data(file)`` writes: a large pickle goes straight to the file)
+    written beside ``path`` and renamed over it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{TMP_MARK}", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
