@@ -15,7 +15,7 @@ ingest: $(STAMP)
 	$(BIN)/opskb ingest
 
 serve: ingest
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/opskb serve -a 127.0.0.1:8000
 
 site: ingest
 	$(BIN)/mkdocs build --strict

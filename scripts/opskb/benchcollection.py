@@ -10,7 +10,8 @@ of its own first):
 3. the same ingest again with nothing changed;
 4. the floor: plain MkDocs and Material on the same generated Markdown (no hook, no
    tooltips extension, no search index): what the pages cost MkDocs itself;
-5. ``mkdocs serve``: from start to serving, then one article edited (a sentence added),
+5. the preview as ``make serve`` starts it (``opskb serve``, i.e. ``mkdocs serve`` with its
+   site in a memory-backed temporary folder when there is one): from start to serving, then one article edited (a sentence added),
    timed until the server returns the rebuilt page, then edited back; the server's peak.
 
 Ratios against the issue's targets (issue 16): cold ingest plus build at most 1.5 times
@@ -153,7 +154,8 @@ def serve_edit(work: Path, name: str, url_path: str) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        # as make serve starts it (opskb serve: the preview site in a memory-backed folder when there is one)
+        proc = subprocess.Popen([sys.executable, "-m", "opskb.cli", "serve", "-a", f"127.0.0.1:{port}"],
                                 cwd=work, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
         _wait(lambda: "</html>" in get(url), SERVE_TIMEOUT, proc, log)

@@ -29,6 +29,13 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from .site.preview import serve
+
+    serve(args.rest)
+    return 0  # not reached: the process is mkdocs serve now
+
+
 def _index(args: argparse.Namespace) -> int:
     from .site.searchindex import build
 
@@ -107,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--report", help="把每个文件的处理结果写成 JSON")
     p.add_argument("--curation", help="维护者的修正文件（默认 scripts/opskb/data/curation.yaml，或环境变量 OPSKB_CURATION）")
     p.set_defaults(func=_ingest)
+    v = sub.add_parser("serve", help="预览站点：mkdocs serve，临时站点目录尽量放在内存盘上（其余参数原样交给 mkdocs serve）",
+                       add_help=False)
+    v.set_defaults(func=_serve)
     x = sub.add_parser("index", help="为构建好的站点生成搜索索引（MkDocs 构建时由钩子自动完成；Zensical 构建后手动运行）")
     x.add_argument("site", nargs="?", default="site", help="构建好的站点目录（默认 site/）")
     x.set_defaults(func=_index)
@@ -132,7 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--verbose", "-v", action="store_true", help="列出丢失的正文行和残留的杂项行")
     e.add_argument("--no-baseline", action="store_true", help="不运行 trafilatura 对比")
     e.set_defaults(func=_eval)
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if rest and args.command != "serve":
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    args.rest = rest
     return args.func(args)
 
 

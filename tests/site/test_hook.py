@@ -30,18 +30,26 @@ def _wait(predicate, timeout: float) -> bool:
 
 
 def test_serve_rebuilds_once_when_a_seed_changes(tmp_path: Path):
+    # started as make serve starts it: opskb serve, whose preview site goes to the memory-backed
+    # folder it finds (here the runtime folder it is given) when TMPDIR is not set
     work = project_copy(SEEDS, tmp_path / "work")
     port = free_port()
     log = tmp_path / "serve.log"
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "TMPDIR"}
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=work, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            [sys.executable, "-m", "opskb.cli", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=work, stdout=out, stderr=subprocess.STDOUT,
+            env={**env, "NO_MKDOCS_2_WARNING": "1", "XDG_RUNTIME_DIR": str(runtime)},
         )
     try:
         url = f"http://127.0.0.1:{port}/sources/shequn-yunying.html"
 
         assert _wait(lambda: "社群运营" in get(url), 60), log.read_text()
+        (site,) = runtime.glob("mkdocs_*")  # the preview is built there
+        assert (site / "sources" / "shequn-yunying.html").is_file()
         # nothing was written to docs/ for the pages: they are served from memory
         assert not (work / "docs" / "sources").exists()
         builds_before = log.read_text().count("Building documentation")
