@@ -186,8 +186,9 @@ def on_post_build(config) -> None:
 
 
 def on_serve(server, config, builder):
-    # after the first build has returned (its pages are garbage now), before the first edit
-    threading.Thread(target=_settle, name="opskb-settle", daemon=True).start()
+    # after the first build has returned (its pages are garbage now), before serving: the
+    # first edit must not share the processor with it (about half a second on the dev collection)
+    _settle()
     server.watch(str(_seeds(config)))
     curation = Path(curation_path())
     if curation.is_file():  # a maintainer's correction shows in the preview too
