@@ -34,6 +34,7 @@ Shard count grows with the corpus so a shard stays small.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import hashlib
 import json
@@ -485,14 +486,89 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list
         raw = _encode({tok: group[tok] for tok in sorted(group)})
         shard_json[s], shard_sizes[s] = zlib.compress(raw, 1), len(raw)
     pairs = last.pairs
+    vocab_json, vocab_words = last.vocab_json, last.vocab_words
     if came or went:  # a character pair came or went: the vocabulary offered may differ
-        every = {pairs[k:k + 2] for k in range(0, len(pairs), 2)} - went | came
-        vocab_json, vocab_words = _vocab_files(every, last.words)
-        pairs = "".join(sorted(every))
-    else:
-        vocab_json, vocab_words = last.vocab_json, last.vocab_words
+        pairs = _pairs_changed(pairs, came, went)
+        redone = _vocab_changed(last, pairs, came | went)
+        if redone is None:  # so many words came or went that the vocabulary's shards change
+            every = {pairs[k:k + 2] for k in range(0, len(pairs), 2)}
+            vocab_json, vocab_words = _vocab_files(every, last.words)
+        else:
+            vocab_json, vocab_words = redone
     return Built(last.urls, last.words, keys, docs, blobs, latin, last.shards, total, count,
                  shard_json, shard_sizes, vocab_json, vocab_words, pairs), len(affected)
+
+
+class _PairView:
+    """The sorted run of two-character pairs (Built.pairs) as a sequence of pairs, for bisect."""
+
+    def __init__(self, run: str) -> None:
+        self.run = run
+
+    def __len__(self) -> int:
+        return len(self.run) // 2
+
+    def __getitem__(self, k: int) -> str:
+        return self.run[2 * k:2 * k + 2]
+
+
+def _has_pair(run: str, pair: str) -> bool:
+    k = bisect.bisect_left(_PairView(run), pair)
+    return run[2 * k:2 * k + 2] == pair
+
+
+def _pairs_changed(run: str, came: set[str], went: set[str]) -> str:
+    """The sorted run of pairs with ``went`` taken out and ``came`` put in."""
+    for pair in went:
+        k = bisect.bisect_left(_PairView(run), pair)
+        if run[2 * k:2 * k + 2] == pair:
+            run = run[:2 * k] + run[2 * k + 2:]
+    for pair in came:
+        k = bisect.bisect_left(_PairView(run), pair)
+        if run[2 * k:2 * k + 2] != pair:
+            run = run[:2 * k] + pair + run[2 * k:]
+    return run
+
+
+def _vocab_changed(last: Built, run: str, changed: set[str]) -> tuple[list[bytes], int] | None:
+    """The vocabulary files after character pairs came or went (``run``: every pair now):
+    only dictionary words holding one of the ``changed`` pairs can come or go, and only
+    the shards of their first characters are encoded again. The same bytes as vocabulary()
+    and vocab_groups() over everything; None when the number of shards would change."""
+    shards = len(last.vocab_json)
+    domain = {fold(w) for w in last.words}
+    find = re.compile("|".join(map(re.escape, sorted(changed))))
+    text = dictionary_text()
+    wanted: dict[str, int] = {}
+    for m in find.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        word, freq, _tag = text[start:end if end >= 0 else len(text)].split(" ", 2)
+        if m.end() <= start + len(word):  # the pair stands in the word, not across lines
+            wanted[word] = int(freq)
+    flats: dict[int, dict[str, int]] = {}
+    count = last.vocab_words
+    for word, freq in sorted(wanted.items()):
+        if word in domain or not _HAN_WORD.fullmatch(word) or len(word) > MAX_WORD:
+            continue  # a domain word stays whatever its pairs; the others are never offered
+        member = all(_has_pair(run, word[i:i + 2]) for i in range(len(word) - 1))
+        n = shard_of(word[0], shards)
+        if n not in flats:
+            flats[n] = {first + rest: int(c) for first, by_class in json.loads(last.vocab_json[n]).items()
+                        for c, rests in by_class.items() for rest in rests.split(" ")}
+        flat = flats[n]
+        if member and word not in flat:
+            flat[word] = int(math.log(freq + 1))
+            count += 1
+        elif not member and word in flat:
+            del flat[word]
+            count -= 1
+    if max(1, 2 ** math.ceil(math.log2(max(1, count / TARGET_VOCAB_SHARD)))) != shards:
+        return None
+    files = list(last.vocab_json)
+    for n, flat in flats.items():
+        files[n] = _encode(vocab_groups(flat, shards)[n])
+    return files, count
 
 
 def _is_pair(tok: str) -> bool:
@@ -566,15 +642,19 @@ def _write_files(out: Path, built: Built, previous: Built | None) -> int:
 _HAN_WORD = re.compile(f"[{HAN}]{{2,{MAX_WORD}}}")
 
 
-def dictionary_words():
-    """(word, frequency) of jieba's dictionary, read from its file (loading jieba's prefix
-    dictionary would take longer than the whole check below)."""
+def dictionary_text() -> str:
+    """jieba's dictionary file: a word, its frequency and its tag per line (read as it is:
+    loading jieba's prefix dictionary would take longer than the whole check below)."""
     import importlib.resources
 
-    with (importlib.resources.files("jieba") / "dict.txt").open(encoding="utf-8") as f:
-        for line in f:
-            word, freq, _tag = line.split(" ", 2)
-            yield word, int(freq)
+    return (importlib.resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
+
+
+def dictionary_words():
+    """(word, frequency) of jieba's dictionary."""
+    for line in dictionary_text().splitlines():
+        word, freq, _tag = line.split(" ", 2)
+        yield word, int(freq)
 
 
 def vocabulary(postings, domain: list[str]) -> dict[str, int]:
