@@ -105,7 +105,13 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern:
 
 def about(article: Article, names, least: int = MIN_MENTIONS) -> bool:
     """The article is about the subject: its title or a heading names it, or the body
-    does at least ``least`` times, or a quarter of its paragraphs do (a short article)."""
+    does at least ``least`` times, or a quarter of its paragraphs do (a short article).
+    Kept per article (every build asks it of every article, for each page's subject)."""
+    names = tuple(names)
+    return per_article(article, f"about {least} " + "|".join(names), functools.partial(_about, names=names, least=least))
+
+
+def _about(article: Article, names: tuple[str, ...], least: int) -> bool:
     title, heads, _body = _texts(article)
     n = mentions(article, names)
     if any(x in title or x in heads for x in names):

@@ -39,6 +39,7 @@ from opskb.site.searchindex import build as build_index
 _COMMAND = "OPSKB_MKDOCS_COMMAND"
 _LOG = logging.getLogger("mkdocs.opskb")
 _PAGES: dict[str, str] = {}
+_WRITTEN: dict[str, str] = {}  # the support files as serve last wrote them
 # Written to disk even while serving: other plugins read them from there.
 SUPPORT = ("_snippets/",)
 
@@ -69,7 +70,11 @@ def on_config(config):
                 _LOADING.append(threading.Thread(target=_load, name="opskb-load", daemon=True))
                 _LOADING[0].start()
             _entries, _articles, pages = generate(_seeds(config), cache=in_memory(docs))
-            write_pages(docs, {p: t for p, t in pages.items() if p.startswith(SUPPORT)}, prune=False)
+            support = {p: t for p, t in pages.items() if p.startswith(SUPPORT)}
+            if support != _WRITTEN or not all((docs / p).is_file() for p in support):
+                write_pages(docs, support, prune=False)  # (reads every page it owns to check them)
+                _WRITTEN.clear()
+                _WRITTEN.update(support)
         else:
             pages = ingest(_seeds(config), docs).pages
     except (FileNotFoundError, OutputConflict, CurationError) as exc:
