@@ -106,6 +106,12 @@ def load_stages() -> None:
     from .knowledge import extract, pages  # noqa: F401
     from .site import search  # noqa: F401
 
+    # one small page through every per-file stage: their patterns compile on first use
+    sample = ("<html><head><title>社群运营与用户运营</title></head><body><article><h1>社群运营与用户运营</h1>"
+              "<p>作者：张三　2024-01-02</p><p>社群运营是指围绕社群开展的运营工作，用户运营关注用户的整个生命周期。</p>"
+              "<ul><li>拉新</li><li>促活</li></ul></article></body></html>")
+    _process_job(("sample.html", sample.encode("utf-8")))
+
 
 def _process_file(path: Path, data: bytes) -> tuple[Entry, Doc | None]:
     from .ingest.read import read
