@@ -168,9 +168,11 @@ def test_an_edit_under_serve_encodes_only_the_shards_it_touches_and_equals_a_fre
     kept = [p for p in (served / si.KEPT_DIR).rglob("*.json")]
     for p in kept:
         os.utime(p, ns=(0, 0))
+    from opskb.site import searchvocab
+
     redone = []
-    real_vocab_changed = si._vocab_changed
-    monkeypatch.setattr(si, "_vocab_changed", lambda *a: redone.append(real_vocab_changed(*a)) or redone[-1])
+    real_vocab_changed = searchvocab.vocab_changed
+    monkeypatch.setattr(searchvocab, "vocab_changed", lambda *a: redone.append(real_vocab_changed(*a)) or redone[-1])
     figures = si.build(served, memo)
     assert redone and redone[0] is not None  # the vocabulary updated for the words of the new pairs only
     assert memo.reused >= 1 and memo.computed == 1  # one chunk read again

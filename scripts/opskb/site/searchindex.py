@@ -34,7 +34,6 @@ Shard count grows with the corpus so a shard stays small.
 
 from __future__ import annotations
 
-import bisect
 import gc
 import hashlib
 import json
@@ -56,7 +55,9 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from . import searchvocab
 from .searchtokens import HAN, fold, shard_of, token_counts, tokens  # noqa: F401  (tokens: the browser's, for tests)
+from .searchvocab import DOMAIN_CLASS, MAX_WORD, pairs_changed, vocab_files, vocab_groups, vocabulary  # noqa: F401  (for tests)
 
 INDEX_DIR = "search"
 TERMS_FILE = "assets/search/terms.json"  # written by ingest (search.py)
@@ -64,9 +65,6 @@ MAX_PAGE_TEXT = 3_000  # characters of a page kept for snippets ...
 MAX_SECTION_TEXT = 400  # ... at most this many from each section, so every section can give one
 MAX_SECTIONS = 500
 TARGET_SHARD_POSTINGS = 6_000
-TARGET_VOCAB_SHARD = 2_500  # words
-MAX_WORD = 6  # characters of a vocabulary word
-DOMAIN_CLASS = 14  # a domain word's frequency class: above every dictionary word (jieba's top is 13)
 # Knowledge pages above source articles; a concept's own page first, an axis in full
 # (compare/axis-*) after the comparison page (see README); later source lists not indexed
 KINDS = (
@@ -379,7 +377,7 @@ def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: li
         shard_json.append(zlib.compress(raw, level))
         shard_sizes.append(len(raw))
     del grouped
-    vocab_json, vocab_words = _vocab_files(postings, words)
+    vocab_json, vocab_words = vocab_files(postings, words)
     pairs = "".join(sorted(t for t in postings if _is_pair(t)))
     return Built(urls, words, keys, docs, blobs, latin, shards, total, len(postings), shard_json, shard_sizes,
                  vocab_json, vocab_words, pairs)
@@ -401,7 +399,7 @@ def _merge_apart(frozen: list[bytes], urls: list[str], words: list[str], keys: l
     process that held them once keeps that memory (its heap does not shrink back); the
     child hands back only the encoded shards."""
     proc = subprocess.Popen([sys.executable, "-m", "opskb.site.searchindex"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    sizes = {"TARGET_SHARD_POSTINGS": TARGET_SHARD_POSTINGS, "TARGET_VOCAB_SHARD": TARGET_VOCAB_SHARD}  # as set here
+    sizes = {"TARGET_SHARD_POSTINGS": TARGET_SHARD_POSTINGS, "TARGET_VOCAB_SHARD": searchvocab.TARGET_VOCAB_SHARD}  # as set here
     task = ("merge", (frozen, urls, words, keys, [], sizes))  # the snippet files stay here: merging does not read them
     out, _err = proc.communicate(pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL))
     if proc.returncode != 0:
@@ -413,12 +411,6 @@ def _merge_apart(frozen: list[bytes], urls: list[str], words: list[str], keys: l
 
 def _shard_count(total: int) -> int:
     return max(1, 2 ** math.ceil(math.log2(max(1, total / TARGET_SHARD_POSTINGS))))
-
-
-def _vocab_files(postings, words: list[str]) -> tuple[list[bytes], int]:
-    vocab = vocabulary(postings, words)
-    vocab_shards = max(1, 2 ** math.ceil(math.log2(max(1, len(vocab) / TARGET_VOCAB_SHARD))))
-    return [_encode(group) for group in vocab_groups(vocab, vocab_shards)], len(vocab)
 
 
 def _absolute(entry) -> list[tuple[int, int]]:
@@ -488,87 +480,15 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list
     pairs = last.pairs
     vocab_json, vocab_words = last.vocab_json, last.vocab_words
     if came or went:  # a character pair came or went: the vocabulary offered may differ
-        pairs = _pairs_changed(pairs, came, went)
-        redone = _vocab_changed(last, pairs, came | went)
+        pairs = pairs_changed(pairs, came, went)
+        redone = searchvocab.vocab_changed(last, pairs, came | went)
         if redone is None:  # so many words came or went that the vocabulary's shards change
             every = {pairs[k:k + 2] for k in range(0, len(pairs), 2)}
-            vocab_json, vocab_words = _vocab_files(every, last.words)
+            vocab_json, vocab_words = vocab_files(every, last.words)
         else:
             vocab_json, vocab_words = redone
     return Built(last.urls, last.words, keys, docs, blobs, latin, last.shards, total, count,
                  shard_json, shard_sizes, vocab_json, vocab_words, pairs), len(affected)
-
-
-class _PairView:
-    """The sorted run of two-character pairs (Built.pairs) as a sequence of pairs, for bisect."""
-
-    def __init__(self, run: str) -> None:
-        self.run = run
-
-    def __len__(self) -> int:
-        return len(self.run) // 2
-
-    def __getitem__(self, k: int) -> str:
-        return self.run[2 * k:2 * k + 2]
-
-
-def _has_pair(run: str, pair: str) -> bool:
-    k = bisect.bisect_left(_PairView(run), pair)
-    return run[2 * k:2 * k + 2] == pair
-
-
-def _pairs_changed(run: str, came: set[str], went: set[str]) -> str:
-    """The sorted run of pairs with ``went`` taken out and ``came`` put in."""
-    for pair in went:
-        k = bisect.bisect_left(_PairView(run), pair)
-        if run[2 * k:2 * k + 2] == pair:
-            run = run[:2 * k] + run[2 * k + 2:]
-    for pair in came:
-        k = bisect.bisect_left(_PairView(run), pair)
-        if run[2 * k:2 * k + 2] != pair:
-            run = run[:2 * k] + pair + run[2 * k:]
-    return run
-
-
-def _vocab_changed(last: Built, run: str, changed: set[str]) -> tuple[list[bytes], int] | None:
-    """The vocabulary files after character pairs came or went (``run``: every pair now):
-    only dictionary words holding one of the ``changed`` pairs can come or go, and only
-    the shards of their first characters are encoded again. The same bytes as vocabulary()
-    and vocab_groups() over everything; None when the number of shards would change."""
-    shards = len(last.vocab_json)
-    domain = {fold(w) for w in last.words}
-    find = re.compile("|".join(map(re.escape, sorted(changed))))
-    text = dictionary_text()
-    wanted: dict[str, int] = {}
-    for m in find.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.start())
-        word, freq, _tag = text[start:end if end >= 0 else len(text)].split(" ", 2)
-        if m.end() <= start + len(word):  # the pair stands in the word, not across lines
-            wanted[word] = int(freq)
-    flats: dict[int, dict[str, int]] = {}
-    count = last.vocab_words
-    for word, freq in sorted(wanted.items()):
-        if word in domain or not _HAN_WORD.fullmatch(word) or len(word) > MAX_WORD:
-            continue  # a domain word stays whatever its pairs; the others are never offered
-        member = all(_has_pair(run, word[i:i + 2]) for i in range(len(word) - 1))
-        n = shard_of(word[0], shards)
-        if n not in flats:
-            flats[n] = {first + rest: int(c) for first, by_class in json.loads(last.vocab_json[n]).items()
-                        for c, rests in by_class.items() for rest in rests.split(" ")}
-        flat = flats[n]
-        if member and word not in flat:
-            flat[word] = int(math.log(freq + 1))
-            count += 1
-        elif not member and word in flat:
-            del flat[word]
-            count -= 1
-    if max(1, 2 ** math.ceil(math.log2(max(1, count / TARGET_VOCAB_SHARD)))) != shards:
-        return None
-    files = list(last.vocab_json)
-    for n, flat in flats.items():
-        files[n] = _encode(vocab_groups(flat, shards)[n])
-    return files, count
 
 
 def _is_pair(tok: str) -> bool:
@@ -639,60 +559,12 @@ def _write_files(out: Path, built: Built, previous: Built | None) -> int:
     return size
 
 
-_HAN_WORD = re.compile(f"[{HAN}]{{2,{MAX_WORD}}}")
-
-
-def dictionary_text() -> str:
-    """jieba's dictionary file: a word, its frequency and its tag per line (read as it is:
-    loading jieba's prefix dictionary would take longer than the whole check below)."""
-    import importlib.resources
-
-    return (importlib.resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
-
-
-def dictionary_words():
-    """(word, frequency) of jieba's dictionary."""
-    for line in dictionary_text().splitlines():
-        word, freq, _tag = line.split(" ", 2)
-        yield word, int(freq)
-
-
-def vocabulary(postings, domain: list[str]) -> dict[str, int]:
-    """{word: frequency class} for the browser's query splitting: dictionary words all of
-    whose character pairs are in the index (so a word the pages never use is not offered),
-    the class being the natural log of jieba's frequency; domain words above them all."""
-    vocab = {}
-    for word, freq in dictionary_words():
-        n = len(word)
-        if n < 2 or n > MAX_WORD or word[:2] not in postings:  # most words stop here
-            continue
-        if (n == 2 or all(word[i:i + 2] in postings for i in range(1, n - 1))) and _HAN_WORD.fullmatch(word):
-            vocab[word] = int(math.log(freq + 1))
-    for word in domain:
-        word = fold(word)
-        if _HAN_WORD.fullmatch(word):
-            vocab[word] = DOMAIN_CLASS
-    return vocab
-
-
-def vocab_groups(vocab: dict[str, int], shards: int) -> list[dict]:
-    """The vocabulary split by the hash of each word's first character (search.js the same):
-    per shard {first character: {class: "rest rest ..."}}."""
-    groups: list[dict] = [{} for _ in range(shards)]
-    for word in sorted(vocab):
-        by_class = groups[shard_of(word[0], shards)].setdefault(word[0], {})
-        by_class.setdefault(str(vocab[word]), []).append(word[1:])
-    return [{first: {c: " ".join(rests) for c, rests in by_class.items()} for first, by_class in g.items()}
-            for g in groups]
-
-
 def _freeze_chunk(chunk: tuple) -> bytes:
     entries, encoded, latin, blobs = chunk
     return marshal.dumps((entries, encoded, dict(latin), blobs))
 
 
-def _encode(data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+_encode = searchvocab.encode  # compact JSON, as the browser reads it
 
 
 def _dump(path: Path, data) -> int:
@@ -706,7 +578,9 @@ def _child(task: str, args: tuple):
     if task == "chunks":
         return _index_chunks(*args)
     frozen, urls, words, keys, blobs, sizes = args
-    globals().update(sizes)
+    global TARGET_SHARD_POSTINGS
+    TARGET_SHARD_POSTINGS = sizes["TARGET_SHARD_POSTINGS"]
+    searchvocab.TARGET_VOCAB_SHARD = sizes["TARGET_VOCAB_SHARD"]
     built = _merge((_unsqueeze(chunk) for chunk in frozen), urls, words, keys, blobs)  # one chunk at a time
     return tuple(getattr(built, f.name) for f in fields(Built))  # the class is __main__'s here
 
