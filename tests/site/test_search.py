@@ -109,7 +109,7 @@ def test_the_index_built_in_worker_processes_is_the_one_built_in_one(seed_site, 
 
 
 def test_the_vocabulary_holds_dictionary_words_the_pages_use_and_the_domain_words():
-    from opskb.site.searchindex import DOMAIN_CLASS, vocab_groups, vocabulary
+    from opskb.site.searchvocab import DOMAIN_CLASS, vocab_groups, vocabulary
 
     postings = {t: [0, 1] for t in tokens("联名营销的案例，内容创作。")}
     vocab = vocabulary(postings, ["联名营销", "KOL"])

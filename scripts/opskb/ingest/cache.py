@@ -58,8 +58,8 @@ def load(out: Path | None) -> Cache:
         return Cache(version=code_version())
     try:
         with (Path(out) / CACHE).open("rb") as fh:
-            head = pickle.load(fh)
-            if isinstance(head, dict) and head.get("version") == code_version():
+            head = _head(fh)
+            if head is not None:
                 cache = _thaw(head, _load_without_gc(fh))
                 cache.warm = _load_warm(fh, cache.result[1] if cache.result else [])
                 return cache
@@ -70,15 +70,19 @@ def load(out: Path | None) -> Cache:
 
 def peek(out: Path) -> dict | None:
     """The head of the stored cache ({"run_key", "entries", "pages": {path: digest}}) when
-    this code wrote it, without loading the rest."""
+    this code wrote it after a complete run, without loading the rest."""
     try:
         with (Path(out) / CACHE).open("rb") as fh:
-            head = pickle.load(fh)
-        if isinstance(head, dict) and head.get("version") == code_version() and head.get("pages") is not None:
-            return head
+            head = _head(fh)
+        return head if head is not None and head.get("pages") is not None else None
     except _UNREADABLE:
-        pass
-    return None
+        return None
+
+
+def _head(fh) -> dict | None:
+    """The file's first pickle, when this code wrote it."""
+    head = pickle.load(fh)
+    return head if isinstance(head, dict) and head.get("version") == code_version() else None
 
 
 def _load_without_gc(fh):

@@ -57,7 +57,6 @@ from lxml import etree
 
 from . import searchvocab
 from .searchtokens import HAN, fold, shard_of, token_counts, tokens  # noqa: F401  (tokens: the browser's, for tests)
-from .searchvocab import DOMAIN_CLASS, MAX_WORD, pairs_changed, vocab_files, vocab_groups, vocabulary  # noqa: F401  (for tests)
 
 INDEX_DIR = "search"
 TERMS_FILE = "assets/search/terms.json"  # written by ingest (search.py)
@@ -377,7 +376,7 @@ def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: li
         shard_json.append(zlib.compress(raw, level))
         shard_sizes.append(len(raw))
     del grouped
-    vocab_json, vocab_words = vocab_files(postings, words)
+    vocab_json, vocab_words = searchvocab.vocab_files(postings, words)
     pairs = "".join(sorted(t for t in postings if _is_pair(t)))
     return Built(urls, words, keys, docs, blobs, latin, shards, total, len(postings), shard_json, shard_sizes,
                  vocab_json, vocab_words, pairs)
@@ -480,11 +479,11 @@ def _update(last: Built, changed: dict[int, tuple], keys: list[str], blobs: list
     pairs = last.pairs
     vocab_json, vocab_words = last.vocab_json, last.vocab_words
     if came or went:  # a character pair came or went: the vocabulary offered may differ
-        pairs = pairs_changed(pairs, came, went)
+        pairs = searchvocab.pairs_changed(pairs, came, went)
         redone = searchvocab.vocab_changed(last, pairs, came | went)
         if redone is None:  # so many words came or went that the vocabulary's shards change
             every = {pairs[k:k + 2] for k in range(0, len(pairs), 2)}
-            vocab_json, vocab_words = vocab_files(every, last.words)
+            vocab_json, vocab_words = searchvocab.vocab_files(every, last.words)
         else:
             vocab_json, vocab_words = redone
     return Built(last.urls, last.words, keys, docs, blobs, latin, last.shards, total, count,
