@@ -52,10 +52,11 @@ def test_collection_bench_on_a_few_seeds(tmp_path: Path):
     assert r["peak_memory_mb"] >= results["serve_peak_memory_mb"] > 50
 
     work = tmp_path / "collection-site"
-    # the edited article became a file of its own in the bench's copy, edited back
+    # the bench's seeds are copies (a maintainer's files, not links), the edited one edited back
     edited = work / "seeds" / results["edited"]
-    assert not edited.is_symlink() and EDIT.encode() not in edited.read_bytes()
-    assert all((work / "seeds" / n).is_symlink() for n in before if n != results["edited"])
+    assert EDIT.encode() not in edited.read_bytes()
+    assert all(not (work / "seeds" / n).is_symlink() and
+               hashlib.sha256((work / "seeds" / n).read_bytes()).hexdigest() == h for n, h in before.items())
     # the floor: the same generated pages, built without the hook (so without a search index)
     hooked = {p.relative_to(work / "site").as_posix() for p in (work / "site").rglob("*.html")}
     floor = {p.relative_to(work / "site-floor").as_posix() for p in (work / "site-floor").rglob("*.html")}
@@ -71,10 +72,10 @@ def test_collection_bench_on_a_few_seeds(tmp_path: Path):
 
 def test_collection_files_of_one_name_are_refused(tmp_path: Path):
     import pytest
-    from opskb.benchcollection import link_collection
+    from opskb.benchcollection import copy_collection
 
     for d in ("a", "b"):
         (tmp_path / d).mkdir()
         (tmp_path / d / "same.txt").write_text("社群运营", encoding="utf-8")
     with pytest.raises(FileExistsError, match="same.txt"):
-        link_collection([tmp_path / "a", tmp_path / "b"], tmp_path / "seeds")
+        copy_collection([tmp_path / "a", tmp_path / "b"], tmp_path / "seeds")

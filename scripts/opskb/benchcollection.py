@@ -1,9 +1,10 @@
 """`opskb bench --collection DIR`: what a maintainer waits for on a real collection, in one run.
 
 Each phase runs in a process of its own (its peak memory is its own), on a fresh copy of
-the site sources whose seeds folder links to the collection's files (nothing of the
-collection is copied or changed; the one article edited under serve is replaced by a file
-of its own first):
+the site sources whose seeds folder holds a copy of the collection's files, as a
+maintainer's seeds folder holds files of its own (the preview is told of edits in such a
+folder by the system, see site/watch.py; a folder of links is polled). The collection
+itself is not changed:
 
 1. ``opskb ingest``, cold (no cache);
 2. ``mkdocs build`` through the hook (ingest cached), search index included;
@@ -24,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -41,9 +43,9 @@ EDIT = "这一句是为测量预览速度而临时加入的修改。"
 SERVE_TIMEOUT = 900.0
 
 
-def link_collection(folders: list[Path], seeds: Path) -> int:
-    """``seeds`` holding a symbolic link to every file of ``folders`` (hidden files left
-    out, as ingest does); two files of one name are an error, not a silent choice."""
+def copy_collection(folders: list[Path], seeds: Path) -> int:
+    """``seeds`` holding a copy of every file of ``folders`` (hidden files left out, as
+    ingest does); two files of one name are an error, not a silent choice."""
     seeds.mkdir(parents=True)
     n = 0
     for folder in folders:
@@ -55,7 +57,7 @@ def link_collection(folders: list[Path], seeds: Path) -> int:
             target = seeds / p.name
             if target.is_symlink() or target.exists():
                 raise FileExistsError(f"{p}：与 {target.resolve()} 同名，无法放进同一个种子目录")
-            target.symlink_to(p.resolve())
+            shutil.copyfile(p, target)
             n += 1
     return n
 
@@ -145,9 +147,6 @@ def serve_edit(work: Path, name: str, url_path: str) -> dict:
     server's peak memory."""
     seed = work / "seeds" / name
     original = seed.read_bytes()
-    if seed.is_symlink():  # the collection's file stays as it is
-        seed.unlink()
-        seed.write_bytes(original)
     port = free_port()
     url = f"http://127.0.0.1:{port}/{url_path}"
     log = work / "serve.log"
@@ -190,7 +189,7 @@ def bench_collection(folders: list[Path], json_path: Path | None = None, workdir
     work = Path(workdir) / "collection-site"
     project_copy(ROOT / "seeds", work, link_seeds=True)  # the sources; the seeds folder is made below
     (work / "seeds").unlink()
-    files = link_collection([Path(f) for f in folders], work / "seeds")
+    files = copy_collection([Path(f) for f in folders], work / "seeds")
     size = sum(p.stat().st_size for p in (work / "seeds").iterdir())
     docs, site = work / "docs", work / "site"
     report = work / "report.json"

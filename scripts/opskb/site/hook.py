@@ -35,6 +35,7 @@ from opskb.knowledge.curation import default_path as curation_path
 from opskb.pipeline import generate, ingest, load_stages
 from opskb.site import rendercache
 from opskb.site.searchindex import build as build_index
+from opskb.site.watch import prompt_server
 
 _COMMAND = "OPSKB_MKDOCS_COMMAND"
 _LOG = logging.getLogger("mkdocs.opskb")
@@ -194,6 +195,7 @@ def on_serve(server, config, builder):
     # after the first build has returned (its pages are garbage now), before serving: the
     # first edit must not share the processor with it (about half a second on the dev collection)
     _settle()
+    server = prompt_server(server, builder)  # folders reported by the system, not polled
     server.watch(str(_seeds(config)))
     curation = Path(curation_path())
     if curation.is_file():  # a maintainer's correction shows in the preview too
