@@ -7,7 +7,6 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
 from mkdocs.livereload import LiveReloadServer
 from opskb.site import watch
 from opskb.site.watch import PromptServer, notifiable, prompt_server

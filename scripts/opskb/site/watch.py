@@ -33,8 +33,16 @@ def _notifier():
     It reports changes only: MkDocs rebuilds on any event it is given, and inotify also
     reports a file opened or read (the build reads every page and seed)."""
     try:
-        from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileClosedEvent,
-                                     FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent)
+        from watchdog.events import (
+            DirCreatedEvent,
+            DirDeletedEvent,
+            DirMovedEvent,
+            FileClosedEvent,
+            FileCreatedEvent,
+            FileDeletedEvent,
+            FileModifiedEvent,
+            FileMovedEvent,
+        )
         from watchdog.observers.inotify import InotifyObserver
     except (ImportError, OSError):
         return None
