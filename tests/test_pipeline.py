@@ -220,3 +220,36 @@ def test_a_mixed_collection_keeps_off_topic_articles_out_of_the_knowledge_pages(
     assert "跑鞋" not in result.pages["faq/index.md"] and "BPM" not in result.pages["glossary/index.md"]
     # the seeds' own knowledge is still there
     assert "## 共同点" in result.pages["compare/index.md"] and "社群运营是纯销售吗？" in result.pages["faq/index.md"]
+
+
+def test_worker_processes_give_what_one_process_gives_and_the_main_process_loads_meanwhile(tmp_path: Path):
+    """The parallel path (a threshold of 1 file, two workers) on the seeds, in a fresh
+    interpreter: every file comes back, in order, equal to a run in one process; and while
+    the workers clean, the main process has loaded jieba's dictionaries for what comes next."""
+    script = f"""
+import json, sys
+sys.path.insert(0, {str(Path(__file__).resolve().parents[1] / "scripts")!r})
+from pathlib import Path
+from opskb import pipeline
+import jieba
+from opskb.ingest import article
+
+def run(threshold):
+    pipeline.PARALLEL_THRESHOLD, pipeline.MAX_WORKERS = threshold, 2
+    docs, entries, prints = pipeline.build_docs(pipeline.read_seeds(pipeline.seed_files(Path({str(SEEDS)!r}))))
+    return [d.source for d in docs], [e.path for e in entries], prints, docs
+
+if __name__ == "__main__":
+    names, paths, prints, docs = run(1)
+    loaded = [jieba.dt.initialized, article._jieba().initialized]
+    names1, paths1, prints1, docs1 = run(10**6)
+    print(json.dumps({{"loaded": loaded, "same": [names == names1, paths == paths1, prints == prints1, docs == docs1],
+                       "n": len(names)}}))
+"""
+    (tmp_path / "run.py").write_text(script, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(tmp_path / "run.py")], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["n"] == len(list(SEEDS.iterdir()))
+    assert result["same"] == [True, True, True, True]
+    assert result["loaded"] == [True, True]

@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -96,15 +97,29 @@ def _progress(items, enabled: bool, total: int | None = None):
     return items
 
 
-def load_stages() -> None:
-    """Import every stage now (bs4, trafilatura, numpy, the knowledge rules and their
-    patterns) rather than when the first changed file comes: mkdocs serve calls it while
-    its first build runs."""
+def load_later_stages() -> None:
+    """Import what the stages after the per-file ones use (numpy, the knowledge rules) and
+    load jieba's dictionaries (slugs, the knowledge rules), rather than when they are first
+    needed: ingest does it while worker processes clean the files."""
+    import jieba
+    import jieba.posseg  # noqa: F401  (its probability tables load on import)
     import numpy  # noqa: F401
 
-    from .ingest import article, clean, convert, dedupe, locate, parse, read, render, repair, typeset  # noqa: F401
+    from .ingest import article, dedupe, render  # noqa: F401
     from .knowledge import extract, pages  # noqa: F401
     from .site import search  # noqa: F401
+
+    slugs = article._jieba()  # (which also quiets jieba's log)
+    jieba.initialize()
+    slugs.initialize()
+
+
+def load_stages() -> None:
+    """Every stage loaded now (bs4, trafilatura, numpy, the knowledge rules and their
+    patterns, jieba's dictionaries) rather than when the first changed file comes: mkdocs
+    serve calls it while its first build runs."""
+    load_later_stages()
+    from .ingest import clean, convert, locate, parse, read, repair, typeset  # noqa: F401
 
     # one small page through every per-file stage: their patterns compile on first use
     sample = ("<html><head><title>社群运营与用户运营</title></head><body><article><h1>社群运营与用户运营</h1>"
@@ -153,10 +168,24 @@ def _run_jobs(jobs: list[tuple[str, bytes]], show_progress: bool) -> list[tuple[
     # spawn, not fork: ingest also runs inside `mkdocs serve`, which has threads
     ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_sigint)
+    # this process waits for the workers meanwhile: what it needs next loads in that time
+    loader = threading.Thread(target=quietly(load_later_stages), name="opskb-load", daemon=True)
+    loader.start()
     try:
         return list(_progress(pool.map(_process_job, jobs, chunksize=16), show_progress, len(jobs)))
     finally:  # on Ctrl-C too: queued work is dropped rather than waited for
         pool.shutdown(wait=True, cancel_futures=True)
+        loader.join()
+
+
+def quietly(load: Callable[[], None]) -> Callable[[], None]:
+    """``load``, whose failure is left to the stage that needs it (it loads again there)."""
+    def run() -> None:
+        try:
+            load()
+        except Exception:
+            pass
+    return run
 
 
 def _ignore_sigint() -> None:

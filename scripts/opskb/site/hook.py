@@ -32,7 +32,7 @@ from opskb.ingest.cache import in_memory
 from opskb.ingest.write import OutputConflict, load_manifest, write_pages
 from opskb.knowledge.curation import CurationError
 from opskb.knowledge.curation import default_path as curation_path
-from opskb.pipeline import generate, ingest, load_stages
+from opskb.pipeline import generate, ingest, load_stages, quietly
 from opskb.site import rendercache
 from opskb.site.searchindex import build as build_index
 from opskb.site.watch import prompt_server
@@ -146,22 +146,11 @@ def on_env(env, config, files):
     return env
 
 
-def _load() -> None:
-    """What the first rebuild after an edit would otherwise load then: jieba's dictionaries
-    (slugs, the knowledge rules) and the per-file stages. What the first build computed
-    per article, or loaded with the ingest cache, is kept already (pipeline.generate)."""
-    try:
-        import jieba
-        import jieba.posseg  # noqa: F401  (its probability tables load on import)
-        from opskb.ingest.article import _jieba
-
-        jieba.initialize()
-        _jieba().initialize()
-        load_stages()
-    except Exception:  # only a head start: the rebuild loads them anyway
-        pass
-
-
+# What the first rebuild after an edit would otherwise load then: jieba's dictionaries
+# (slugs, the knowledge rules) and the per-file stages; only a head start (a failure here is
+# left to the rebuild, which loads them anyway). What the first build computed per article,
+# or loaded with the ingest cache, is kept already (pipeline.generate).
+_load = quietly(load_stages)
 _LOADING: list[threading.Thread] = []
 
 
