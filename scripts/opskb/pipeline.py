@@ -299,7 +299,7 @@ def _warm(articles: list[Article]) -> dict:
     from .ingest.dedupe import checked
     from .knowledge.relevance import figures
 
-    return {"figures": figures(articles), "slugs": known_slugs(a.doc.meta.title for a in articles), "checked": checked()}
+    return {"figures": figures(articles), "slugs": known_slugs(), "checked": checked()}
 
 
 def _adopt(warm: dict | None, articles: list[Article]) -> None:
@@ -362,6 +362,9 @@ def generate(
         _adopt(cache.warm, articles)
         return [Entry(**e.__dict__) for e in entries], articles, pages
     cache.result = None  # the last run's pages and articles can go while this one is made
+    from .ingest.article import start_run
+
+    start_run()
     docs, entries, prints = build_docs(read, show_progress, cache)
     articles, where = build_articles(docs, prints, cache.memo)
     canonical = {a.doc.source for a in articles}

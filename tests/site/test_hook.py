@@ -196,9 +196,10 @@ def test_serve_takes_in_what_ingest_computed_per_article(tmp_path: Path, monkeyp
     assert all("questions" in relevance._MEMO[id(a)][1] for a in articles)
     before = {fp for _f, _d, fp in cache.files.values()}
     asked, slugified, compared = [], [], []
-    real_asked, real_slugify, real_contained = faq._asked_in, article.slugify, dedupe._contained
+    real_asked, real_pinyin, real_contained = faq._asked_in, article.lazy_pinyin, dedupe._contained
     monkeypatch.setattr(faq, "_asked_in", lambda a: asked.append(a.doc.source) or real_asked(a))
-    monkeypatch.setattr(article, "slugify", lambda t: slugified.append(t) or real_slugify(t))
+    # any slug made anywhere (article titles, the knowledge pages' names, questions and terms)
+    monkeypatch.setattr(article, "lazy_pinyin", lambda t, **kw: slugified.append(t) or real_pinyin(t, **kw))
     monkeypatch.setattr(dedupe, "_contained", lambda a, b: compared.append((a, b)) or real_contained(a, b))
     target = seeds / "002_aa7b81cb001d127c.txt"
     target.write_text(target.read_text(encoding="utf-8").replace("在当今互联网快速发展的时代", "在移动互联网快速发展的今天"), encoding="utf-8")

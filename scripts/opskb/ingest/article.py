@@ -46,32 +46,41 @@ def slugify(title: str) -> str:
     return "-".join(w for _o, w in kept)
 
 
-# every title's slug this process made or learnt from the ingest cache (slugify needs jieba
-# and pypinyin: a second a thousand titles)
+# every slug this process made (article titles, and the knowledge pages' concept names,
+# axes, questions and terms) or learnt from the ingest cache (slugify needs jieba and
+# pypinyin: a second a thousand titles, and a rebuild under serve asks again for each)
 _KNOWN: dict[str, str] = {}
+_USED: set[str] = set()  # the texts asked for since the run began (start_run)
 
 
-def known_slugs(titles) -> dict[str, str]:
-    """{title: slugify(title)} for ``titles`` that have been slugified, to store with the cache."""
-    return {t: _KNOWN[t] for t in titles if t in _KNOWN}
+def start_run() -> None:
+    _USED.clear()
+
+
+def known_slugs() -> dict[str, str]:
+    """{text: slugify(text)} for every text this run asked for, to store with the cache:
+    what the process computed for other runs before is left out (the cache is the run's own)."""
+    return {t: _KNOWN[t] for t in sorted(_USED)}
 
 
 def learn_slugs(table: dict[str, str]) -> None:
     _KNOWN.update(table)
 
 
-def _slug(title: str) -> str:
-    slug = _KNOWN.get(title)
-    if slug is None:
+def slug(text: str) -> str:
+    """slugify(text), remembered."""
+    _USED.add(text)
+    made = _KNOWN.get(text)
+    if made is None:
         if len(_KNOWN) > 50000:
             _KNOWN.clear()
-        slug = _KNOWN[title] = slugify(title)
-    return slug
+        made = _KNOWN[text] = slugify(text)
+    return made
 
 
 def assign_slugs(items: list[tuple[str, str]]) -> list[str]:
     """Slugs for (title, source file) pairs; titles that collide get a short hash of their source."""
-    base = [_slug(title) or f"article-{short_hash(src)}" for title, src in items]
+    base = [slug(title) or f"article-{short_hash(src)}" for title, src in items]
     owners: dict[str, str] = {}
     for b, (_t, src) in zip(base, items, strict=True):
         owners[b] = min(owners.get(b, src), src)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..ingest.article import slugify
+from ..ingest.article import slug as slug_of
 from ..ingest.render import front_matter, md_escape
 from ..records import Article
 from .base import topics
@@ -62,7 +62,7 @@ def page_head(title: str, description: str, heading: str | None = None, boost: f
 
 
 def concept_slug(name: str) -> str:
-    return slugify(name) or "concept"
+    return slug_of(name) or "concept"
 
 
 # ------------------------------------------------------------------ pages
@@ -187,7 +187,7 @@ def axis_page(k: Knowledge, ax, present: list[str]) -> str:
 
 
 def axis_anchor(name: str) -> str:
-    return "axis-" + (slugify(name) or "x")
+    return "axis-" + (slug_of(name) or "x")
 
 
 CONCEPT_DEFINITIONS = 3  # definitions shown on a concept page
@@ -360,7 +360,7 @@ def faq_page(k: Knowledge) -> str:
 
 
 def question_anchor(question: str) -> str:
-    return "q-" + (slugify(question_key(question))[:40] or "x")
+    return "q-" + (slug_of(question_key(question))[:40] or "x")
 
 
 def _answer_text(claim: Claim) -> str:
@@ -399,7 +399,7 @@ def glossary_page(k: Knowledge) -> str:
 
 
 def term_anchor(term: str) -> str:
-    return "term-" + (slugify(term) or re.sub(r"[^a-z0-9]+", "", term.lower()) or "x")
+    return "term-" + (slug_of(term) or re.sub(r"[^a-z0-9]+", "", term.lower()) or "x")
 
 
 def abbreviations(k: Knowledge) -> str:
