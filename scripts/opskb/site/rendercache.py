@@ -14,6 +14,8 @@ navigation of the other pages stale. Here the decision is made on content instea
   rewriting and validation look up). What the conversion leaves on the page (HTML, table of
   contents, title, anchors, links to anchors) is restored, and the messages it logged are
   logged again, so a broken link still fails a strict build.
+- **Front matter** (``Markdown.read_source``): every page's YAML header parsed once per
+  source text (MkDocs parses all of them on every rebuild); the page gets a copy of it.
 - **Page HTML** (``Templates``): keyed by everything of the template's context that differs
   between pages (the page's HTML, table of contents, title, metadata, address, its previous
   and next pages) and a key for what is shared (the navigation with every page's title and
@@ -27,6 +29,7 @@ Only ``mkdocs serve`` uses them; ``mkdocs build`` renders everything, once.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import re
@@ -36,6 +39,7 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from .searchindex import Memo
 
@@ -87,19 +91,46 @@ class Markdown:
         self.used: set[str] = set()
         self.context = ""
         self.hits = self.misses = 0
+        # page source -> (where its Markdown starts, or the Markdown itself; its metadata)
+        self.sources: dict[str, tuple[int | str, dict]] = {}
+        self.sources_used: set[str] = set()
 
     def begin(self, config, files, support: dict[str, str]) -> None:
         """A new build: ``support`` holds the generated files a conversion reads (the tooltip terms)."""
         self.entries = {k: v for k, v in self.entries.items() if k in self.used}
         self.used = set()
+        self.sources = {k: v for k, v in self.sources.items() if k in self.sources_used}
+        self.sources_used = set()
         self.hits = self.misses = 0
         addresses = "\n".join(f"{f.src_uri}\t{f.dest_uri}\t{f.url}\t{f.inclusion.name}" for f in sorted(files, key=lambda f: f.src_uri))
         terms = "\n".join(f"{k}\t{v}" for k, v in sorted(support.items()))
         self.context = _digest(config_text(config), repr(config["markdown_extensions"]), addresses, terms)
 
     def install(self, page: Page) -> None:
-        """Route this page's ``render`` through the cache (for this build's Page object only)."""
+        """Route this page's ``read_source`` and ``render`` through the cache (for this build's
+        Page object only)."""
+        page.read_source = lambda config: self.read_source(page, config)  # type: ignore[method-assign]
         page.render = lambda config, files: self.render(page, config, files)  # type: ignore[method-assign]
+
+    def read_source(self, page: Page, config) -> None:
+        """What ``Page.read_source`` does, the front matter parsed once per source text (the
+        same str objects from rebuild to rebuild: the lookup hashes each once)."""
+        source = config.plugins.on_page_read_source(page=page, config=config)
+        if source is None:
+            try:
+                source = page.file.content_string
+            except (OSError, ValueError):  # MkDocs' own message and error
+                Page.read_source(page, config)
+                return
+        self.sources_used.add(source)
+        kept = self.sources.get(source)
+        if kept is None:
+            markdown, meta = get_data(source)
+            start = len(source) - len(markdown)
+            kept = self.sources[source] = (start if source[start:] == markdown else markdown, meta)
+        where, meta = kept
+        page.markdown = source[where:] if isinstance(where, int) else where
+        page.meta = copy.deepcopy(meta)
 
     def render(self, page: Page, config, files) -> None:
         f = page.file
