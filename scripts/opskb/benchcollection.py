@@ -162,7 +162,9 @@ def serve_edit(work: Path, name: str, url_path: str) -> dict:
         time.sleep(1.0)  # the watcher is running
 
         def builds() -> int:
-            return log.read_text(errors="replace").count("Documentation built in")
+            # the hook's line, once per build (MkDocs drops a "Documentation built in" line
+            # that repeats an earlier one: two builds of equal duration would count as one)
+            return log.read_text(errors="replace").count("opskb：本次重建")
 
         before = builds()
         seed.write_bytes(edited(original))

@@ -101,7 +101,9 @@ def _serve(work: Path, log: Path, tmp: Path, port: int | None = None) -> tuple[s
 
 
 def _built(log: Path) -> int:
-    return log.read_text().count("Documentation built in")
+    """Builds finished: the hook logs one line per build (MkDocs drops a "Documentation built
+    in" line equal to an earlier one, so two builds of the same duration would count once)."""
+    return log.read_text().count("opskb：本次重建")
 
 
 def _files(site: Path) -> dict[str, bytes]:
