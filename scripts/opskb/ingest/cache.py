@@ -21,6 +21,7 @@ import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..records import Unit
 from .write import atomic_write
 
 CACHE = ".opskb-cache.pickle"
@@ -127,7 +128,7 @@ class _WarmPickler(pickle.Pickler):
         self.units = [u for a in articles for u in a.units]  # alive while pickling, so ids stay theirs
 
     def persistent_id(self, obj):
-        return self.places.get(id(obj)) if type(obj).__name__ == "Unit" else None
+        return self.places.get(id(obj)) if isinstance(obj, Unit) else None
 
 
 class _WarmUnpickler(pickle.Unpickler):

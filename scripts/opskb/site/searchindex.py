@@ -198,17 +198,9 @@ def _run_chunks(jobs: list, workers: int = 1, frozen: bool = False) -> list:
     if workers == 1:
         return _index_chunks(jobs, frozen)
     shares = [jobs[w::workers] for w in range(workers)]
-    procs = [subprocess.Popen([sys.executable, "-m", "opskb.site.searchindex"], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE) for _share in shares[1:]]
-    for proc, share in zip(procs, shares[1:], strict=True):
-        proc.stdin.write(pickle.dumps(("chunks", (share, frozen))))
-        proc.stdin.close()
+    procs = [_spawn("chunks", (share, frozen)) for share in shares[1:]]
     done = [_index_chunks(shares[0], frozen)]  # this process takes the first share meanwhile
-    for proc in procs:
-        out = proc.stdout.read()
-        if proc.wait() != 0:
-            raise RuntimeError("search index worker failed")
-        done.append(pickle.loads(out))
+    done += [_collect(proc, "worker") for proc in procs]
     results: list = [None] * len(jobs)
     for w, share_results in enumerate(done):
         results[w::workers] = share_results
@@ -397,13 +389,9 @@ def _merge_apart(frozen: list[bytes], urls: list[str], words: list[str], keys: l
     as Python lists take a few hundred MB on a real collection for a second, and a server
     process that held them once keeps that memory (its heap does not shrink back); the
     child hands back only the encoded shards."""
-    proc = subprocess.Popen([sys.executable, "-m", "opskb.site.searchindex"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     sizes = {"TARGET_SHARD_POSTINGS": TARGET_SHARD_POSTINGS, "TARGET_VOCAB_SHARD": searchvocab.TARGET_VOCAB_SHARD}  # as set here
-    task = ("merge", (frozen, urls, words, keys, [], sizes))  # the snippet files stay here: merging does not read them
-    out, _err = proc.communicate(pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL))
-    if proc.returncode != 0:
-        raise RuntimeError(f"search index merge failed (exit status {proc.returncode})")
-    built = Built(*pickle.loads(out))
+    # the snippet files stay here: merging does not read them
+    built = Built(*_collect(_spawn("merge", (frozen, urls, words, keys, [], sizes)), "merge"))
     built.blobs = blobs  # the memo's own bytes: the next build tells unchanged ones by identity
     return built
 
@@ -570,6 +558,22 @@ def _dump(path: Path, data) -> int:
     raw = _encode(data)
     path.write_bytes(raw)
     return len(raw)
+
+
+def _spawn(task: str, args: tuple) -> subprocess.Popen:
+    """A ``python -m opskb.site.searchindex`` child given ``task`` (it reads all of it
+    before it writes anything back, so the pipes cannot block each other)."""
+    proc = subprocess.Popen([sys.executable, "-m", "opskb.site.searchindex"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    proc.stdin.write(pickle.dumps((task, args), protocol=pickle.HIGHEST_PROTOCOL))
+    proc.stdin.close()
+    return proc
+
+
+def _collect(proc: subprocess.Popen, what: str):
+    out = proc.stdout.read()
+    if proc.wait() != 0:
+        raise RuntimeError(f"search index {what} failed (exit status {proc.returncode})")
+    return pickle.loads(out)
 
 
 def _child(task: str, args: tuple):

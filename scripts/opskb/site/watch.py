@@ -75,8 +75,6 @@ class PromptServer(LiveReloadServer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.notifier = _notifier()
-        self.notified: set[str] = set()  # absolute paths watched by the notifier
-        self.polled: set[str] = set()  # and by MkDocs' polling observer
 
     def _on(self, observer, call, path: str, **kwargs) -> None:
         polling, self.observer = self.observer, observer
@@ -85,13 +83,15 @@ class PromptServer(LiveReloadServer):
         finally:
             self.observer = polling
 
+    @staticmethod
+    def _holds(observer, key: str) -> bool:
+        return observer is not None and any(os.path.abspath(e.watch.raw_path) == key for e in observer.emitters)
+
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
         key = os.path.abspath(path)
-        if key not in self.polled and (key in self.notified or self._can_notify(key, recursive)):
-            self.notified.add(key)
+        if self._holds(self.notifier, key) or (not self._holds(self.observer, key) and self._can_notify(key, recursive)):
             self._on(self.notifier, super().watch, path, func=func, recursive=recursive)
         else:
-            self.polled.add(key)
             super().watch(path, func, recursive=recursive)
 
     def _can_notify(self, path: str, recursive: bool) -> bool:
@@ -110,18 +110,13 @@ class PromptServer(LiveReloadServer):
         return True
 
     def unwatch(self, path: str) -> None:
-        key = os.path.abspath(path)
-        if key in self.notified:
+        if self._holds(self.notifier, os.path.abspath(path)):
             self._on(self.notifier, super().unwatch, path)
-            if not any(os.path.abspath(e.watch.raw_path) == key for e in self.notifier.emitters):
-                self.notified.discard(key)
         else:
             super().unwatch(path)
-            if not any(os.path.abspath(e.watch.raw_path) == key for e in self.observer.emitters):
-                self.polled.discard(key)
 
     def serve(self, *, open_in_browser: bool = False) -> None:
-        if self.notifier is not None and self.notified:
+        if self.notifier is not None and self.notifier.emitters:
             self.notifier.start()
         super().serve(open_in_browser=open_in_browser)
 
