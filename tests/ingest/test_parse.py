@@ -131,3 +131,41 @@ def test_a_markdown_question_heading_is_a_heading():
     assert is_markdown_heading("一、什么是用户运营？")
     assert not is_markdown_heading("这是一句话。还有一句？")
     assert not is_markdown_heading("一句话。")
+
+
+ARTICLE_CELL = (
+    "<p>社群运营是指围绕一个社群开展拉新、促活和转化的工作。重点在于群内的互动氛围和成员之间的关系，"
+    "而不是一次性的推送。</p><p>用户运营是指以用户为中心，通过分层、分群和生命周期管理持续提升用户价值。"
+    "两者的目标不同，衡量的指标也不同。</p><p>下面分别说明两者在日常工作中的区别和联系，以及新人入行时的常见误区。"
+    "每一点都有对应的例子。</p>"
+)
+
+
+def test_a_table_that_lays_out_the_page_is_read_as_its_lines():
+    # the article in one cell beside a column of links, a footer row under it: an old portal's layout
+    page = (
+        "<table><tr><td>回首页</td><td>" + ARTICLE_CELL + "</td></tr>"
+        "<tr><td></td><td>关于我们｜联系我们｜隐私政策</td></tr></table>"
+    )
+    blocks = parse_html(page)
+    assert TABLE not in kinds(blocks)
+    texts = [b.text for b in blocks]
+    assert texts[0] == "回首页" and texts[-1] == "关于我们｜联系我们｜隐私政策"
+    assert sum(1 for t in texts if t.startswith(("社群运营是指", "用户运营是指", "下面分别"))) == 3
+    # a frame of one column, a toolbar of mostly empty cells
+    for frame in ("<table><tr><td>第一行的文字</td></tr><tr><td>第二行的文字</td></tr></table>",
+                  "<table><tr><td></td><td>分享</td><td></td><td></td><td></td></tr></table>"):
+        assert TABLE not in kinds(parse_html(frame)), frame
+    # a table holding a table: the outer one is the frame, the inner one may be data
+    nested = parse_html("<table><tr><td><table><tr><td>甲</td><td>乙</td></tr></table></td><td>丙</td></tr></table>")
+    assert kinds(nested) == [TABLE, PARAGRAPH] and nested[0].rows == (("甲", "乙"),) and nested[1].text == "丙"
+
+
+def test_a_table_of_data_stays_a_table_even_with_sentences_in_its_cells():
+    data = (
+        "<table><tr><th>维度</th><th>社群运营</th><th>用户运营</th></tr>"
+        "<tr><td>目标</td><td>提升群内活跃和转化。</td><td>提升整体留存和价值。</td></tr>"
+        "<tr><td>载体</td><td><p>微信群、QQ 群。</p><p>也有知识星球。</p></td><td>App、小程序和公众号。</td></tr></table>"
+    )
+    (table,) = parse_html(data)
+    assert table.kind == TABLE and table.rows[1] == ("目标", "提升群内活跃和转化。", "提升整体留存和价值。")

@@ -137,7 +137,7 @@ class _HtmlWalker:
                 self.buf.append(BOLD_OPEN)
                 stack.append(functools.partial(self.buf.append, BOLD_CLOSE))
                 stack.append(iter(child.children))
-            elif name in _SUB_BLOCKS and self.depth < MAX_SUB_DEPTH:
+            elif name in _SUB_BLOCKS and self.depth < MAX_SUB_DEPTH and not (name == "table" and is_layout_table(child)):
                 self.flush()
                 self.sub_block(name, child)
             elif name in _CONTAINERS or name in _SUB_BLOCKS:
@@ -225,6 +225,39 @@ class _HtmlWalker:
                 rows.append(cells)
         width = max((len(r) for r in rows), default=0)
         return tuple(r + ("",) * (width - len(r)) for r in rows)
+
+
+LAYOUT_CELL_CHARS = 200  # a cell holding this much prose is a column of the page, not a datum
+_CELL_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote")
+_SENTENCE_END = re.compile(r"[。！？!?；]")
+
+
+def is_layout_table(table: Tag) -> bool:
+    """A table that lays out the page rather than holding data: a frame of one column, a
+    table holding tables, or a cell holding prose (the article in one cell, a forum post beside
+    its author's box). Its cells are read as the page's own lines, so the cleaning sees a
+    footer or a notice in them line by line, and the article's paragraphs stay paragraphs."""
+    if table.find("table") is not None:
+        return True
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    widths = [len(tr.find_all(["td", "th"], recursive=False)) for tr in rows]
+    if not rows or max(widths) == 0:
+        return False
+    if max(widths) == 1:
+        return True
+    cells = [cell for tr in rows for cell in tr.find_all(["td", "th"], recursive=False)]
+    if sum(1 for cell in cells if cell.get_text(strip=True)) <= len(rows):  # a toolbar, a title bar: mostly empty cells
+        return True
+    for cell in cells:
+        text = cell.get_text(" ", strip=True)
+        sentences = len(_SENTENCE_END.findall(text))
+        if len(text) >= LAYOUT_CELL_CHARS and sentences >= 2:
+            return True
+        # paragraphs of their own inside a cell, with sentences among them
+        parts = len(cell.find_all(_CELL_BLOCKS)) + len(cell.find_all("br"))
+        if sentences >= 2 and parts >= 2 and len(text) >= LAYOUT_CELL_CHARS // 2:
+            return True
+    return False
 
 
 def _items_of(list_tag: Tag) -> list[Tag]:
