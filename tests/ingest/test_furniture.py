@@ -125,6 +125,32 @@ def test_headlines_left_after_the_article_go_but_its_sections_stay():
     assert heads == ["一、定位", "二、节奏"]
 
 
+def test_a_label_and_other_stories_titles_after_the_article_go_but_its_references_stay():
+    # words no rule knows: a short label with a colon, then short lines that are not sentences
+    others = ["※接下来可以读：", "春日花园里的三种小花", "城市漫步路线图，第二弹", "周末厨房的一道汤"]
+    assert _kept(_doc(PROSE + others)) == PROSE
+    # the same shape naming works or numbered sources is the article's reference list
+    for refs in (["参考资料：", "《增长黑客》", "《社群运营实战手册》"],
+                 ["Reference：", "[1] 某某技术团队，埋点治理实践", "[2] 某某公司，数据质量保障"]):
+        assert _kept(_doc(PROSE + refs)) == PROSE + refs, refs
+    # a closing list of the article's own points is not a run of headlines: it is not after a label,
+    # or its lines are sentences
+    own = ["总结一下：", "先定位，再拉新。", "先促活，再转化。"]
+    assert _kept(_doc(PROSE + own)) == PROSE + own
+
+
+def test_a_list_whose_items_each_count_their_views_goes():
+    from opskb.records import HEADING, LIST
+
+    feed = Block(LIST, items=("第一个话题的名字 1016 次浏览", "另一个人人都在聊的问题？7.2 万次浏览",
+                              "第三个讨论 3 万浏览", "最后一个提问 12 个回答"))
+    steps = Block(LIST, items=("拉新：新增 3 万关注", "促活：每周两次活动", "转化：首单转化 12%"))
+    blocks = [*[Block(PARAGRAPH, text=p) for p in PROSE], steps, Block(HEADING, text="大家都在聊", level=2), feed]
+    doc = clean(Doc(source="t.md", meta=Meta(title="社群运营入门"), blocks=tuple(blocks)))
+    assert [b.kind for b in doc.blocks] == [PARAGRAPH] * 3 + [LIST]
+    assert doc.blocks[-1].items == steps.items  # one counted item among others is the article's
+
+
 def test_paper_labels_spaced_bracketed_or_with_a_stray_bar():
     from opskb.ingest.clean import PAPER_REASON
 

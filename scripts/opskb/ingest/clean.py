@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 
 from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc, Meta, Removed, plain
 from ..text import fold, han_count, has_han, looks_like_site
+from .feeds import SECTION_NUMBER as _SECTION_NUMBER
+from .feeds import counted_feeds, trailing_headlines
 from .metaline import closing_credit, meta_line
 from .read import normalize_date
 
@@ -170,7 +172,6 @@ _CONTACT_LABEL = _rx(
     r"^(?:(?:通讯|联系|办公|公司)?地址|(?:联系|客服|服务|咨询|办公|值班)?电话|(?:服务|咨询|客服)?热线|传真|邮编|邮政编码"
     r"|(?:电子)?邮箱|e-?mail|qq|微信(?:号)?|联系人|网址)\s*[:：]")
 MAX_CONTACT_CHARS = 80
-MIN_TRAILING_HEADLINES = 2
 MIN_CONTACT_LINES = 2
 _STEP = re.compile(r"^(\d{1,2})\s*[、.．]\s*\S")
 _SENTENCE = re.compile(r"[，。；！？]")
@@ -441,6 +442,8 @@ def clean(doc: Doc) -> Doc:
     # one that had no text of its own in the page (a part title above its first subheading, a
     # heading above a picture) stays: that is no evidence against it.
     had_body = {id(b) for k, b in enumerate(blocks) if b.kind == HEADING and _has_section(blocks, k)}
+    final, gone = counted_feeds(final)  # a feed of other items, each with its views (feeds.py)
+    removed.extend(gone)
     result: list[Block] = []
     for k, b in enumerate(final):
         if b.kind == HEADING:
@@ -454,16 +457,9 @@ def clean(doc: Doc) -> Doc:
             result[-1] = replace(prev, items=prev.items + b.items)
             continue
         result.append(b)
-    # short lines left after the article's last text, each read as a heading with nothing under
-    # it: a list of other stories' headlines, not sections (a run of two or more)
-    tail = 0  # numbered ones may be the article's closing points: they stay
-    while tail < len(result) and result[len(result) - 1 - tail].kind == HEADING \
-            and not _SECTION_NUMBER.match(plain(result[len(result) - 1 - tail].text).strip()):
-        tail += 1
-    if tail >= MIN_TRAILING_HEADLINES and tail < len(result):
-        for b in result[len(result) - tail:]:
-            removed.append(Removed(plain(b.text), "正文之后的一串标题（其他文章列表）"))
-        result = result[:len(result) - tail]
+    # other stories' headlines after the article's last text (feeds.py)
+    result, gone = trailing_headlines(result)
+    removed.extend(gone)
 
     new_meta = Meta(title=title, author=plausible_name(author), date=date, site=plausible_name(site),
                     categories=categories)
@@ -492,7 +488,6 @@ _AUTHOR_LIST = re.compile(rf"^(?:作者\s*[:：]?\s*)?{_NAME}\d?(?:\s*[、，,]\
 _LEAD_LABEL = re.compile(r"^【[^】]{1,6}】|^[^，。？！]{1,8}[：:]$")
 MIN_QUESTION_HAN = 6
 TITLE_LOOKAHEAD = 6  # short lines above the headline looked past
-_SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])")
 
 
 _NAMING_RULES = {"copyright", "repost_note", "submission", "follow_prompt"}  # lines that name the site

@@ -1,0 +1,74 @@
+"""Lists of other items left in an article: a page's feed of other stories or questions,
+told by its form, whatever its words.
+
+- a list whose every item ends in a count of views, answers or comments (热门话题, a sidebar
+  of questions, "…7.2 万次浏览"): an article's own list does not count each point's readers;
+- short lines after the article's last text, each read as a heading with nothing under it:
+  other stories' headlines, not sections;
+- a short label ending in a colon after the article's last text, and only headline-like
+  lines after it (※你可能还想看： and the stories' titles); not the article's references
+  (参考资料： and 《works》 or numbered entries).
+
+Each takes the cleaned blocks and returns those kept and what went, with why.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import HEADING, LIST, PARAGRAPH, Block, Removed, plain
+
+MIN_FEED_ITEMS = 3
+_COUNTED = re.compile(
+    r"\d+(?:\.\d+)?\s*[万千kKwW]?\+?\s*(?:次|人|条|个)?\s*(?:浏览|阅读|播放|观看|回答|评论|回复|讨论|关注|围观|参与)(?:量|数)?\s*$"
+)
+FEED_REASON = "带浏览或回答计数的列表（其他内容的列表）"
+
+
+def counted_feeds(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
+    """Lists of MIN_FEED_ITEMS items or more that each end in a count go."""
+    kept, removed = [], []
+    for b in blocks:
+        if b.kind == LIST and len(b.items) >= MIN_FEED_ITEMS and all(_COUNTED.search(plain(t).strip()) for t in b.items):
+            removed.extend(Removed(plain(t), FEED_REASON) for t in b.items)
+            continue
+        kept.append(b)
+    return kept, removed
+
+
+MIN_TRAILING_HEADLINES = 2
+SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])")
+MAX_LABEL_CHARS = 16
+MAX_HEADLINE_CHARS = 40
+_LABEL = re.compile(r"^[^，。！？；,.!?;]{2,}[:：]$")
+_ENDS_SENTENCE = re.compile(r"[。！？!?…；;：:]$")
+# a reference list names works (《书名》) or numbers its entries ([1], (1)): the article's sources
+_CITATION = re.compile(r"《[^》]+》|^\s*[\[［(（]\d{1,3}[\]］)）]")
+
+
+def trailing_headlines(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
+    """The end of the article without the other stories' headlines that follow it."""
+    # headings with nothing under them, unnumbered (numbered ones may be the article's closing points)
+    tail = 0
+    while tail < len(blocks) and blocks[-1 - tail].kind == HEADING \
+            and not SECTION_NUMBER.match(plain(blocks[-1 - tail].text).strip()):
+        tail += 1
+    if MIN_TRAILING_HEADLINES <= tail < len(blocks):
+        return blocks[:-tail], [Removed(plain(b.text), "正文之后的一串标题（其他文章列表）") for b in blocks[-tail:]]
+    # a label with a colon, then only short lines that are not sentences
+    lines = 0
+    while lines < len(blocks) and _headline_like(blocks[-1 - lines]):
+        lines += 1
+    at = len(blocks) - 1 - lines
+    cited = any(_CITATION.search(plain(b.text)) for b in blocks[at + 1:])  # the article's references stay
+    if lines >= MIN_TRAILING_HEADLINES and at > 0 and blocks[at].kind in (PARAGRAPH, HEADING) and not cited:
+        label = plain(blocks[at].text).strip().lstrip("※*#>・·•◆■●▲★☆ ")
+        if len(label) <= MAX_LABEL_CHARS and _LABEL.match(label):
+            gone = blocks[at:]
+            return blocks[:at], [Removed(plain(b.text), "正文之后的标签和一串标题（其他文章列表）") for b in gone]
+    return blocks, []
+
+
+def _headline_like(b: Block) -> bool:
+    t = plain(b.text).strip()
+    return b.kind == PARAGRAPH and 0 < len(t) <= MAX_HEADLINE_CHARS and not _ENDS_SENTENCE.search(t)
