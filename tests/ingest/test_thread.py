@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from opskb.evaluate import page_text
-from opskb.ingest.locate import locate
+from opskb.ingest.locate import _text, locate
 from opskb.ingest.read import read
 from opskb.pipeline import ingest
+from opskb.text import fold
 
 NAV = "".join(f'<li><a href="/f{i}">版块{i}</a></li>' for i in range(12))
 RELATED = "".join(f'<li><a href="/t{i}">另一个关于社群拉新的热门问题第{i}个在这里</a></li>' for i in range(6))
@@ -232,3 +233,47 @@ def test_a_lone_reply_nested_in_a_post_follows_it(tmp_path):
     text = page_text(md)
     pos = _positions(text, [REPLIES[0][1][:10], "谢谢老王，我先把群规写出来试试看。", REPLIES[1][1][:10]])
     assert pos == sorted(pos)
+
+
+def _micro_post_page() -> str:
+    """A micro-community post: no h1, a <title> of page type and site, a short post above a
+    list of comments built from another template."""
+    comments = "".join(
+        f"<div class='comment-item'><div class='c-head'><a href='/u/{n}'>{name}</a><small>{n}天前</small></div>"
+        f"<div class='c-body'><span>{text}</span></div><div class='c-ops'><a>赞 {n}</a><a>回复</a></div></div>"
+        for n, (name, text) in enumerate(REPLIES[:4], 1))
+    return (
+        "<!DOCTYPE html><html><head><title>动态详情 | 某某圈 - 一个运营人的小社区</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><main><div class='bar'><span>动态详情</span></div><ul class='list'>"
+        "<li class='item'><div class='who'><img src='/a.png'><a href='/u/chen'>小陈</a> <span>@xiaochen</span></div>"
+        "<div class='post-body'><p><a class='tag' href='/t/1'>#社群</a> 新群冷启动，最先应该做哪几件事？大家有经验吗</p></div>"
+        "<div class='post-foot'><span>发布于 2024-05-01 10:20</span></div></li>"
+        f"<li class='item'><div class='comments'>{comments}</div></li></ul></main>{FOOTER}</body></html>"
+    )
+
+
+def test_a_short_first_post_without_a_headline_opens_the_thread_and_names_it(tmp_path):
+    title, md = _ingest(tmp_path, _micro_post_page(), "post.html")
+    assert title == "#社群 新群冷启动，最先应该做哪几件事？"  # its first sentence, not 动态详情
+    text = page_text(md)
+    pos = _positions(text, ["大家有经验吗", REPLIES[0][1][:12], REPLIES[3][1][:12]])
+    assert pos == sorted(pos)
+
+
+def test_a_first_post_the_main_content_left_out_is_put_back_above_the_replies():
+    import lxml.html
+    from opskb.ingest.locate import _leaf_blocks, _tree, as_thread
+    from opskb.ingest.thread import find_thread
+
+    page = _tree(_micro_post_page())
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    thread = find_thread(page)
+    # the main content as trafilatura may hand it over: the comments only
+    main = lxml.html.fromstring("<html><body>" + "".join(f"<p>{t}</p>" for _n, t in REPLIES[:4]) + "</body></html>")
+    opening = as_thread(main, blocks, thread, "回复")
+    assert [_text(el) for el in opening] == ["#社群 新群冷启动，最先应该做哪几件事？大家有经验吗"]
+    lines = [t for _el, t in _leaf_blocks(main)]
+    assert lines[0] == "#社群 新群冷启动，最先应该做哪几件事？大家有经验吗"
+    assert lines[1].startswith("回复 1 · 老王") and sum(1 for t in lines if "大家有经验吗" in t) == 1
+    # past the post's name, date and the page-type bar: none of them is the post
+    assert not any(t in ("动态详情", "小陈 @xiaochen") or t.startswith("发布于") for t in lines)

@@ -26,8 +26,8 @@ For a whole page:
 
 from __future__ import annotations
 
+import copy
 import functools
-import json
 import re
 from dataclasses import replace
 
@@ -37,8 +37,9 @@ from lxml import etree
 
 from ..records import Raw
 from ..text import TERMINAL_PUNCT, fold, han_count
+from .markup import json_ld, meta_content
 from .read import normalize_date
-from .thread import MAX_THREAD_LEAD, REPLY_SHARE, Thread, append_posts, find_thread, post_word
+from .thread import MAX_THREAD_LEAD, REPLY_SHARE, Thread, append_posts, dated_line, find_thread, post_word
 from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
 
 # Markers of a whole document rather than a fragment of one.
@@ -346,11 +347,11 @@ def drop_linked(blocks: list[tuple[object, str, str]], main) -> int:
     return gone
 
 
-def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str) -> bool:
+def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str) -> list | None:
     """Make ``main`` the thread: what it holds above the posts (the question or first post),
     then every post under a heading. Not when the posts are comments under an article (a
-    long text above them, or one they hold a small share of beside it). Returns whether
-    ``main`` changed."""
+    long text above them, or one they hold a small share of beside it). Returns the page's
+    blocks of the first post (see first_post), or None when ``main`` is not a thread."""
     kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
     kept = [(el, k) for el, k in kept if k]
     inside: set = set()
@@ -358,7 +359,7 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
         inside.update(member.iter())
     within = [i for i, (el, _t, _k) in enumerate(blocks) if el in inside]
     if not within:
-        return False
+        return None
     start, end = within[0], within[-1]
     aligned = _align(blocks, kept)
     cut = min((j for i, j in aligned.items() if i >= start), default=len(kept))
@@ -366,52 +367,44 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     after = sum(han_count(kept[j][1]) for i, j in aligned.items() if i > end)
     # the posts are the page's main text or follow it; not a list above the article
     if thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD or after > thread.chars:
-        return False
+        return None
     for el, _k in kept[cut:]:
         if el.getparent() is not None:
             el.drop_tree()
+    # the question or first post, when trafilatura kept none of it, goes first
+    opening = first_post(blocks, start)
+    missing = [el for el in opening if not any(fold(_text(el)) in k for _e, k in kept[:cut])]
+    target = main.find("body") if main.find("body") is not None else main
+    for k, el in enumerate(missing):
+        copied = copy.deepcopy(el)
+        copied.tail = None
+        target.insert(k, copied)
     append_posts(main, thread, word)
-    return True
+    return opening
+
+
+MIN_FIRST_POST_HAN = 8  # a line above the posts with this many Han characters may be the first post
+MAX_FIRST_POST_LOOKBACK = 12  # page blocks looked at above the first post of a thread
+
+
+def first_post(blocks: list[tuple[object, str, str]], start: int) -> list:
+    """The question or first post of a thread, when the main content left it out (a short
+    post above a list of replies built from another template): the nearest run of text blocks
+    above the first reply, past its poster's name, date, counters and links, up to a heading."""
+    run: list = []
+    for el, text, _key in reversed(blocks[max(0, start - MAX_FIRST_POST_LOOKBACK):start]):
+        if el.tag in _HEADINGS or el.tag == "img":
+            if run:
+                break
+            continue
+        if han_count(text) >= MIN_FIRST_POST_HAN and not dated_line(text) and _link_share(el, text) <= MAX_LINKED_SHARE:
+            run.append(el)
+        elif run:
+            break
+    return run[::-1]
 
 
 # ---------------------------------------------------------------- metadata
-
-
-def _meta(tree, *names: str) -> str:
-    for name in names:
-        for el in tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
-            value = (el.get("content") or "").strip()
-            if value:
-                return value
-    return ""
-
-
-def _json_ld(tree) -> dict:
-    """Headline, author, date and publisher from the page's schema.org JSON-LD, if any."""
-    out: dict = {}
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for item in items:
-            if not isinstance(item, dict):
-                continue
-            for key, field in (("headline", "title"), ("datePublished", "date")):
-                if isinstance(item.get(key), str):
-                    out.setdefault(field, item[key])
-            author = item.get("author")
-            if isinstance(author, list):
-                author = author[0] if author else None
-            if isinstance(author, dict):
-                author = author.get("name")
-            if isinstance(author, str):
-                out.setdefault("author", author)
-            pub = item.get("publisher")
-            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
-                out.setdefault("site", pub["name"])
-    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -429,11 +422,11 @@ def locate(raw: Raw) -> Raw:
     page = _tree(raw.body)
     if tree_depth(page) > MAX_TREE_DEPTH:  # libxml2 may have cut the page short
         page = _tree(collapse_wrappers(raw.body))
-    ld = _json_ld(page)
+    ld = json_ld(page)
     drop_hidden(page)
     for el in list(page.iter("script", "style", "noscript")):
         el.drop_tree()
-    titles = [t for t in (_meta(page, "og:title", "twitter:title"), _first_text(page, "title")) if t]
+    titles = [t for t in (meta_content(page, "og:title", "twitter:title"), _first_text(page, "title")) if t]
     h1s = [_text(h) for h in page.iter("h1")]
     bare_extraction, build_html_output = _trafilatura()
     # trafilatura reads its own parse of the cleaned page (it repairs namespaced XHTML on the way);
@@ -461,25 +454,31 @@ def locate(raw: Raw) -> Raw:
     unflatten(blocks, main)
     drop_linked(blocks, main)
     thread = find_thread(page)
-    threaded = thread is not None and as_thread(main, blocks, thread, post_word(page))
-    site = raw.meta.site or _meta(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
+    opening = as_thread(main, blocks, thread, post_word(page)) if thread is not None else None
+    threaded = opening is not None
+    site = raw.meta.site or meta_content(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
     subheads = [_text(h) for h in page.iter("h2", "h3")]
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site, subheads)
     title = title or (doc.title or "")
-    if not raw.meta.title and not any(h.strip() for h in h1s) and first >= 0 and not _on_page(title, blocks):
-        # a <title> the page never shows (科普中国-辟谣文章: a site and a page type) and no h1: the
-        # headline is the short line standing right above the article
-        title = _headline_above(blocks, first) or title
+    if not raw.meta.title and not any(h.strip() for h in h1s):
+        # no h1, and a <title> the page never shows (科普中国-辟谣文章, 帖子详情 | 站点: a site and a
+        # page type), or on a thread one too short to be more than the page's type (动态详情): a
+        # thread's headline is its first post's opening line, an article's the short line standing
+        # right above it
+        if threaded and (han_count(title) <= MAX_PAGE_TYPE_HAN or not _on_page(title, blocks)):
+            title = _opening_line(opening) or title
+        elif first >= 0 and not _on_page(title, blocks):
+            title = _headline_above(blocks, first) or title
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
-            or normalize_date(_meta(page, "article:published_time", "pubdate", "publishdate", "datePublished"))
+            or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished"))
             or next((d for d in map(normalize_date, bylines) if d), "") or doc.date or _date_near(blocks, first))
     # the byline names the author: clean reads it from there, before trafilatura's guess
     stated = any(_AUTHOR_LABEL.match(b) for b in bylines)
     meta = replace(
         raw.meta,
         title=title,
-        author=raw.meta.author or ld.get("author", "") or _meta(page, "author", "article:author")
+        author=raw.meta.author or ld.get("author", "") or meta_content(page, "author", "article:author")
         # on a thread trafilatura's guess is a poster's name and badges, not the page's author
         or ("" if stated or threaded else doc.author or ""),
         date=date,
@@ -502,12 +501,24 @@ def _whole_page(doc, page) -> bool:
 
 
 HEADLINE_WINDOW = 6  # page blocks looked at above the article's first one
+MAX_PAGE_TYPE_HAN = 6  # a thread's title this short, with no h1, names the kind of page (帖子详情)
 MAX_HEADLINE_CHARS = 60
 
 
 def _on_page(title: str, blocks: list[tuple[object, str, str]]) -> bool:
     key = fold(title)
     return bool(key) and any(key in k for _el, _t, k in blocks)
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+
+
+def _opening_line(opening: list) -> str:
+    """The first sentence of a thread's first post (it has no headline of its own), when it is
+    short enough to be one."""
+    text = _text(opening[0]) if opening else ""
+    line = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    return line if han_count(line) >= 4 and len(line) <= MAX_HEADLINE_CHARS else ""
 
 
 def _headline_above(blocks: list[tuple[object, str, str]], first: int) -> str:

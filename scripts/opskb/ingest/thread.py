@@ -85,7 +85,7 @@ class Thread:
     chars: int  # Han characters of all post bodies
 
 
-def _dated(text: str) -> bool:
+def dated_line(text: str) -> bool:
     """A short line with a date or time in it: the post's date line, not its text."""
     return len(text) <= MAX_DATED_CHARS and _DATE.search(text) is not None
 
@@ -190,7 +190,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS) -> Thread | None:
         seen: set = set()
         for k, x in enumerate(f):
             if x.link_share <= MAX_BODY_LINK_SHARE and han_count(x.text) and not constant(x.path) \
-                    and not _dated(x.text):
+                    and not dated_line(x.text):
                 body_chars[x.path] += han_count(x.text)
                 if x.path not in seen:
                     seen.add(x.path)
@@ -209,7 +209,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS) -> Thread | None:
         """A label, name, date, counter or button of the template, not text of the post."""
         if x.path == body_path:
             return False
-        if constant(x.path) or _FIGURES.match(x.text) or x.link_share > MAX_BODY_LINK_SHARE or _dated(x.text):
+        if constant(x.path) or _FIGURES.match(x.text) or x.link_share > MAX_BODY_LINK_SHARE or dated_line(x.text):
             return True
         return len(members_by_path[x.path]) >= 2 and len(x.text) <= MAX_LABEL_CHARS
 
@@ -231,7 +231,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS) -> Thread | None:
         if len(_text(body)) >= MIN_LINK_LIST_CHARS and _linked(body) > MAX_BODY_LINK_SHARE * len(_text(body)):
             continue  # a list of links, not a post
         outside = [x for x in f if not _within(x.el, body)]
-        if any(x.link_share > MAX_BODY_LINK_SHARE and han_count(x.text) >= MIN_CARD_HEADLINE_HAN and not _dated(x.text)
+        if any(x.link_share > MAX_BODY_LINK_SHARE and han_count(x.text) >= MIN_CARD_HEADLINE_HAN and not dated_line(x.text)
                for x in outside):
             cards += 1  # a headline linking elsewhere: a card of another page
         # the template around the body: a name, a date, a counter or a button most posts show
