@@ -134,6 +134,7 @@ class Doc:
     removed: tuple[Removed, ...] = ()
     stats: Stats = field(default_factory=Stats)
     url: str = ""  # the original article's address (Raw.url)
+    page_copy: bool = False  # a text dump with no title of its own: perhaps a whole page's text (pagecopy.py)
 
     def with_blocks(self, blocks, **changes) -> Doc:
         return replace(self, blocks=tuple(blocks), **changes)

@@ -25,6 +25,7 @@ from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, trailing_headlines
 from .metaline import closing_credit, meta_line
+from .pagecopy import trim_page_copy
 from .read import normalize_date
 
 
@@ -281,6 +282,15 @@ def clean(doc: Doc) -> Doc:
     edge = max(3, len(keys) // 7)
     at_edges = set(keys[:edge]) | set(keys[-edge:])
     banners = {k for k, n in counts.items() if n >= 2 and 0 < len(k) <= MAX_BANNER_CHARS and k in at_edges}
+
+    # A copy of a whole page's text: the article out of the site around it (pagecopy.py), once
+    # the lines around it have told the author, date and site's name.
+    if doc.page_copy:
+        blocks, gone, found = trim_page_copy(blocks, lambda t: match_rule(t) is not None, lambda t: bool(_TOC_HEADER.match(t)))
+        removed.extend(gone)
+        site = site or next((g.text for g in gone if fold(plain(g.text)) in banners), "")
+        author = author or next((re.sub(r"^作者\s*[:：]?\s*|\d", "", g.text) for g in gone if _AUTHOR_LIST.match(g.text)), "")
+        meta = replace(meta, title=meta.title or found)
 
     total = sum(len(plain(t)) for _i, _j, t in _units(blocks)) or 1
     seen = prose = 0

@@ -43,7 +43,7 @@ MAX_HEADLINE_CHARS = 40
 _LABEL = re.compile(r"^[^，。！？；,.!?;]{2,}[:：]$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…；;：:]$")
 # a reference list names works (《书名》) or numbers its entries ([1], (1)): the article's sources
-_CITATION = re.compile(r"《[^》]+》|^\s*[\[［(（]\d{1,3}[\]］)）]")
+CITATION = re.compile(r"《[^》]+》|^\s*[\[［(（]\d{1,3}[\]］)）]")
 
 
 def trailing_headlines(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
@@ -60,7 +60,7 @@ def trailing_headlines(blocks: list[Block]) -> tuple[list[Block], list[Removed]]
     while lines < len(blocks) and _headline_like(blocks[-1 - lines]):
         lines += 1
     at = len(blocks) - 1 - lines
-    cited = any(_CITATION.search(plain(b.text)) for b in blocks[at + 1:])  # the article's references stay
+    cited = any(CITATION.search(plain(b.text)) for b in blocks[at + 1:])  # the article's references stay
     if lines >= MIN_TRAILING_HEADLINES and at > 0 and blocks[at].kind in (PARAGRAPH, HEADING) and not cited:
         label = plain(blocks[at].text).strip().lstrip("※*#>・·•◆■●▲★☆ ")
         if len(label) <= MAX_LABEL_CHARS and _LABEL.match(label):

@@ -574,4 +574,4 @@ def parse(raw: Raw) -> Doc:
         removed = tuple(Removed(c, "链接卡片（推广或相关文章）", "parse") for c in cards if c)
         blocks = parse_text(body)
     return Doc(source=raw.name, meta=meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding,
-               removed=removed, stats=raw.stats, url=raw.url)
+               removed=removed, stats=raw.stats, url=raw.url, page_copy=not raw.is_html and not meta.title)

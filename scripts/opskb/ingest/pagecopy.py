@@ -1,0 +1,168 @@
+"""Text copied from a whole web page (a browser's select-all, a crawler's text dump, an
+excerpt with the page around it): the site's menus, lists of other stories and footer come
+along as runs of short lines, and the article is the run of lines dense with text between
+them, whatever the site calls its sections.
+
+Each line scores its Han characters less a threshold (a sentence's punctuation counts in
+its favour: a line of verse is short but is text); the article is the run of lines with the
+highest total (the line-block density idea of text-only extractors), widened over a few short
+lines (a subheading, a caption) to more of its text. Around it:
+- above: the headline is a line above the article that reads as one (not a date, byline,
+  counter, menu or known furniture; the longer and the nearer the likelier); the short lines
+  above the headline go, and the tiny labels between it and the article (share buttons);
+- below: the short lines after the article go, the reporters' and editor's credits aside;
+- a sentence outside the article stays on either side, for the cleaning rules to judge (a
+  reply, a notice), and so does a reference list.
+A side with fewer than MIN_CHROME_LINES lines is left as it is (a dump of the article alone,
+with its title and byline, is not a page copy), and so is a text with no dense run at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..records import HEADING, IMAGE, PARAGRAPH, Block, Removed, plain
+from ..text import han_count
+from .feeds import CITATION, SECTION_NUMBER
+from .metaline import closing_credit, meta_line
+
+LINE_THRESHOLD = 20  # Han characters a line with no sentence in it needs to count for the article
+SENTENCE_THRESHOLD = 4  # ... and a sentence (a line of verse is short, and is text)
+MIN_ARTICLE_HAN = 80  # the dense run holds at least this much
+BRIDGE = 4  # short lines (a subheading, a picture, a caption) the article spans to reach more of its text
+MIN_CHROME_LINES = 3  # short lines beyond the article on one side before that side is trimmed
+TITLE_WINDOW = 20  # lines looked at above the article for its headline (share buttons may stand between)
+MAX_TITLE_CHARS = 60
+MAX_CREDIT_CHARS = 40
+MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered line is a button or label
+MENU_WORDS = 5  # a line of this many short words with spaces between them is a menu, not a headline
+MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
+_PUNCT = re.compile(r"[，。；！？,;!?]")
+_ENDS = re.compile(r"[。！？!?…”」』）)：:]$")
+_COUNTER = re.compile(r"^[\W\d_]*\d[\d\s,.万千kKw+]*\s*(?:次|人|条)?\s*(?:阅读|浏览|评论|点赞|收藏|分享)?[\W_]*$")
+_BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_SEPARATORS = re.compile(r"[|｜│/／·•]|\s{2,}")
+
+
+def _text(b: Block) -> str:
+    return " ".join(plain(t) for t in b.texts()).strip()
+
+
+def _sentence(text: str) -> bool:
+    """Written as a sentence: it ends like one, or it has two marks of one inside."""
+    return bool(_ENDS.search(text)) or len(_PUNCT.findall(text)) >= 2
+
+
+def _size(text: str) -> int:
+    """Han characters, and two for each Latin word (a reply in English is text too)."""
+    return han_count(text) + 2 * len(_LATIN_WORD.findall(text))
+
+
+def _menu(text: str) -> bool:
+    """Words with bars or wide spaces between them, or many short words in a row: a menu."""
+    words = text.split()
+    return len(_SEPARATORS.findall(text)) >= 2 or (len(words) >= MENU_WORDS and len(text) <= MENU_WORD_CHARS * len(words))
+
+
+def _score(b: Block) -> float:
+    if b.kind == IMAGE:
+        return 0
+    text = _text(b)
+    if not _sentence(text) and _menu(text):
+        return -LINE_THRESHOLD
+    return _size(text) - (SENTENCE_THRESHOLD if _sentence(text) else LINE_THRESHOLD)
+
+
+def _prose(b: Block) -> bool:
+    return b.kind != IMAGE and _score(b) > 0
+
+
+def dense_run(blocks: list[Block]) -> tuple[int, int] | None:
+    """(first, last) index of the article: the run of blocks with the highest total score,
+    widened over a few short lines at a time to more of its text. None when it is too short."""
+    best, best_at, total, start = 0, None, 0, 0
+    for i, b in enumerate(blocks):
+        if total <= 0:
+            total, start = 0, i
+        total += _score(b)
+        if total > best:
+            best, best_at = total, (start, i)
+    if best_at is None:
+        return None
+    first, last = best_at
+    while True:
+        up = next((k for k in range(first - 1, max(-1, first - 1 - BRIDGE), -1) if _prose(blocks[k])), None)
+        down = next((k for k in range(last + 1, min(len(blocks), last + 1 + BRIDGE)) if _prose(blocks[k])), None)
+        if up is None and down is None:
+            break
+        first, last = (up if up is not None else first), (down if down is not None else last)
+    held = sum(_size(_text(b)) for b in blocks[first:last + 1])
+    return (first, last) if held >= MIN_ARTICLE_HAN else None
+
+
+def _credit(text: str) -> bool:
+    """A credit line under a story: 责任编辑：张三, a byline, （记者 张三 李四）."""
+    return bool(closing_credit(text) or meta_line(text) or (len(text) <= MAX_CREDIT_CHARS and _BRACKETED.match(text)))
+
+
+def _headline(b: Block, furniture: Callable[[str], bool]) -> str:
+    if b.kind not in (PARAGRAPH, HEADING):
+        return ""
+    t = plain(b.text).strip()
+    if not (4 <= han_count(t) and len(t) <= MAX_TITLE_CHARS) or t.endswith(("。", "：", ":")):
+        return ""
+    if meta_line(t) or _CLOCK.search(t) or _COUNTER.match(t) or furniture(t) or _menu(t):
+        return ""
+    return t
+
+
+def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
+                    header: Callable[[str], bool]) -> tuple[list[Block], list[Removed], str]:
+    """The article's blocks out of a page copy, what went (with why) and its headline ("" when
+    none was found, or the text is not a page copy). ``furniture`` tells a line the cleaning
+    rules know as site furniture (never a headline); ``header`` a line the rules read together
+    with the lines under it (a table of contents' header), which stays for them."""
+    run = dense_run(blocks)
+    if run is None:
+        return blocks, [], ""
+    first, last = run
+    keep = [True] * len(blocks)
+    why = ["" for _b in blocks]
+    title = ""
+    if first >= MIN_CHROME_LINES:
+        # the line that reads as a headline above the article, the longer and the nearer the
+        # likelier (a share button or a channel's name is shorter, a menu further up), with no
+        # text above it: a line with the article's sentences just above it is a subheading
+        window = [(han_count(h) - (first - k) / 4, k, h) for k in range(max(0, first - TITLE_WINDOW), first)
+                  if (h := _headline(blocks[k], furniture)) and not any(_prose(b) for b in blocks[max(0, k - 2 * BRIDGE):k])]
+        if window:
+            _rank, top, title = max(window)
+            for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge
+                keep[k], why[k] = _prose(blocks[k]), "标题之前的站点内容（导航、频道、其他文章）"
+            keep[top] = False
+            # between it and the article, the tiny labels go (share buttons, 字号); a byline was read
+            # already, a numbered subheading or a caption stays, and so does a header for the rules
+            # (a table of contents' header: the rules take its entries with it)
+            for k in range(top + 1, first):
+                text = _text(blocks[k])
+                if blocks[k].kind in (PARAGRAPH, HEADING) and not _prose(blocks[k]) and han_count(text) < MIN_LABEL_HAN \
+                        and not SECTION_NUMBER.match(text) and not header(text):
+                    keep[k], why[k] = False, "标题和正文之间的按钮与标签"
+    end = last + 1
+    while end < len(blocks) and end <= last + 2 and blocks[end].kind in (PARAGRAPH, HEADING) and _credit(plain(blocks[end].text).strip()):
+        end += 1  # the reporters' and editor's credits under the story stay (clean reads them)
+    if len(blocks) - end >= MIN_CHROME_LINES:
+        # short lines go (other stories, menus, names and dates beside comments); a sentence
+        # further down stays for the rules to judge (a reply, a notice), and so do a reference and
+        # a line the rules know (相关推荐, a copyright line: where they cut the page's rest)
+        for k in range(end, len(blocks)):
+            text = blocks[k].plain_text()
+            keep[k] = _prose(blocks[k]) or bool(CITATION.search(text)) or furniture(text)
+            why[k] = "正文之后的站点内容（其他文章、页脚）"
+    removed = [Removed(b.plain_text(), why[k]) for k, b in enumerate(blocks) if not keep[k] and why[k] and b.plain_text()]
+    if title:
+        removed.append(Removed(title, "标题（移入页面标题）", "meta"))
+    return [b for b, k in zip(blocks, keep, strict=True) if k], removed, title

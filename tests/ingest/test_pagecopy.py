@@ -1,0 +1,56 @@
+"""Text copied from a whole web page: the article out of the site around it, by the form of
+the lines (runs of short lines around a run dense with sentences), whatever the site's words.
+Pages we write ourselves."""
+
+from __future__ import annotations
+
+from opskb.ingest.read import read
+from opskb.pipeline import process
+
+NAV = ["首页", "资讯", "专题", "视频", "社区", "登录 注册", "某某网 · 做最懂运营的内容平台"]
+TITLE = "一个三百人的用户群，怎样在两周内活跃起来"
+HEADER = ["发布时间：2024-05-01 10:20", "来源：某某网", "分享到", "微信", "微博", "收藏"]
+ARTICLE = [
+    "刚接手一个三百人的用户群时，群里每天除了早安几乎没人说话，转化也无从谈起。",
+    "第一步是把群规写清楚，新人进群第一天就知道能发什么、不能发什么，后面的管理会轻松很多。",
+    "冷启动",  # a subheading: short, between the article's sentences
+    "第二步是每周固定一个主题日，让老成员带新人发言，群主自己也要常出来说话。",
+    "两周以后，群里每天有三十多人发言，第一次团购的转化率也比预期高了一倍。",
+    "图为群内一次主题日活动的现场照片",  # a caption, and a short last sentence: the article still
+    "欢迎留言交流。",
+]
+OTHERS = ["私域流量的五个误区", "社群团购还能做吗", "从零到一千人的复盘", "关于我们", "联系我们", "友情链接"]
+
+
+def _clean(tmp_path, lines: list[str]):
+    path = tmp_path / "copy.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    doc = process(read(path))
+    return doc, [t for b in doc.blocks for t in b.texts()]
+
+
+def test_the_article_of_a_whole_page_copy_with_its_headline(tmp_path):
+    doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE and doc.meta.date == "2024-05-01"
+    assert kept == ARTICLE  # every line of the article, in order, the subheading too
+    gone = {r.text for r in doc.removed}
+    assert {"首页", "专题", "分享到", "微博", "私域流量的五个误区", "友情链接"} <= gone
+
+
+def test_a_sentence_outside_the_article_and_a_reference_list_stay_for_the_rules(tmp_path):
+    reply = "说得很对，我们群也是这么做起来的，坚持主题日最重要。"
+    refs = ["《增长黑客》", "《社群运营实战手册》"]
+    _doc, kept = _clean(tmp_path, NAV + [TITLE] + ARTICLE + OTHERS[:3] + ["小王", "3 天前", reply] + refs)
+    assert kept[:len(ARTICLE)] == ARTICLE and reply in kept and all(r in kept for r in refs)
+    assert not {"小王", "3 天前", "社群团购还能做吗"} & set(kept)
+
+
+def test_an_article_alone_is_not_trimmed(tmp_path):
+    # a dump of the article with its title and byline, and a short line under it: too few
+    # lines around it to be a page copy
+    doc, kept = _clean(tmp_path, [TITLE, "作者：小陈"] + ARTICLE + ["下期再聊"])
+    assert kept == ARTICLE + ["下期再聊"] and doc.meta.author == "小陈" and doc.meta.title == TITLE
+    assert not any("站点内容" in r.reason for r in doc.removed)
+    # a text with no run of sentences (a list of names) is left to the rules
+    doc, _kept = _clean(tmp_path, ["张三", "李四", "王五", "赵六", "孙七"])
+    assert not any("站点内容" in r.reason for r in doc.removed)
