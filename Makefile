@@ -38,6 +38,8 @@ DEVFORUMS ?= ../shared/devforums
 eval: $(STAMP)
 	$(BIN)/opskb eval $(DEVCORPUS)
 	$(BIN)/opskb eval $(DEVFORUMS)
+	$(BIN)/opskb eval --as-text $(DEVCORPUS)
+	$(BIN)/opskb eval --as-text $(DEVFORUMS)
 
 # the site's search with the dev collection's own tags as queries, beside BM25 (see README)
 DEVCOLLECTION ?= ../shared/devcollection/articles

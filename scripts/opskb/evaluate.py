@@ -233,8 +233,37 @@ def trafilatura_alone(pages: Path, labels: list[dict]) -> tuple[dict[str, Score]
     return scores, time.perf_counter() - start
 
 
-def evaluate(folder: Path, labels: Path | None = None, baseline: bool = True) -> dict:
+def text_copy(path: Path) -> str:
+    """What copying a saved page's whole text gives (a browser's select-all): every visible
+    block of text on a line of its own, menus, lists of other stories and footer included."""
+    from .ingest.locate import _leaf_blocks, _tree, drop_hidden
+    from .ingest.read import read
+
+    tree = _tree(read(path).body)
+    drop_hidden(tree)
+    for el in tree.xpath("//script|//style|//noscript|//template|//head"):
+        el.drop_tree()
+    return "\n\n".join(text for _el, text in _leaf_blocks(tree) if text) + "\n"
+
+
+def evaluate(folder: Path, labels: Path | None = None, baseline: bool = True, as_text: bool = False) -> dict:
+    """Figures per file and in total; ``as_text``: the HTML pages judged as text copies of
+    themselves (text_copy), under the same labels: how ingest does on text dumps with a whole
+    page's furniture in them (trafilatura does not read text, so no baseline then)."""
     pages, records = load_labels(folder, labels)
+    if as_text:
+        with tempfile.TemporaryDirectory(prefix="opskb-text-") as tmp:
+            copies = []
+            for r in records:
+                if r["file"].lower().endswith((".html", ".htm")):
+                    name = Path(r["file"]).stem + ".txt"
+                    (Path(tmp) / name).write_text(text_copy(pages / r["file"]), encoding="utf-8")
+                    copies.append({**r, "file": name})
+            return _evaluate(Path(tmp), copies, baseline=False)
+    return _evaluate(pages, records, baseline)
+
+
+def _evaluate(pages: Path, records: list[dict], baseline: bool) -> dict:
     mine, seconds = ours(pages, records)
     theirs, their_seconds = trafilatura_alone(pages, records) if baseline else ({}, 0.0)
     groups: dict[str, Totals] = {"all": Totals(), "html": Totals(), "text": Totals(), "trafilatura": Totals()}
