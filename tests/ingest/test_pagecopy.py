@@ -54,3 +54,13 @@ def test_an_article_alone_is_not_trimmed(tmp_path):
     # a text with no run of sentences (a list of names) is left to the rules
     doc, _kept = _clean(tmp_path, ["张三", "李四", "王五", "赵六", "孙七"])
     assert not any("站点内容" in r.reason for r in doc.removed)
+
+
+def test_a_long_headline_or_one_with_latin_words_is_still_the_headline(tmp_path):
+    # a headline long enough to count as text opens the dense run; one with Latin words is
+    # spaced by typesetting (用 RFM 和 LTV …) and is not a menu of short words
+    for title in ("一个三百人的用户群怎样在两周之内活跃起来并且带来第一次团购转化的完整复盘",
+                  "用RFM和LTV给社群用户分层的一点经验"):
+        for lines in (NAV + [title] + HEADER + ARTICLE + OTHERS, NAV + [title] + ARTICLE + OTHERS):
+            doc, kept = _clean(tmp_path, lines)
+            assert doc.meta.title.replace(" ", "") == title and kept == ARTICLE, title

@@ -44,6 +44,7 @@ _COUNTER = re.compile(r"^[\W\d_]*\d[\d\s,.万千kKw+]*\s*(?:次|人|条)?\s*(?:�
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
 _SEPARATORS = re.compile(r"[|｜│/／·•]|\s{2,}")
 
 
@@ -62,8 +63,9 @@ def _size(text: str) -> int:
 
 
 def _menu(text: str) -> bool:
-    """Words with bars or wide spaces between them, or many short words in a row: a menu."""
-    words = text.split()
+    """Words with bars or wide spaces between them, or many short words in a row: a menu (the
+    spaces typesetting puts between Han and Latin words do not part words)."""
+    words = _TYPESET_SPACE.sub("", text).split()
     return len(_SEPARATORS.findall(text)) >= 2 or (len(words) >= MENU_WORDS and len(text) <= MENU_WORD_CHARS * len(words))
 
 
@@ -133,10 +135,10 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     why = ["" for _b in blocks]
     title = ""
     if first >= MIN_CHROME_LINES:
-        # the line that reads as a headline above the article, the longer and the nearer the
-        # likelier (a share button or a channel's name is shorter, a menu further up), with no
+        # the line that reads as a headline above the article (or opening it: a long headline
+        # counts as text), the longer and the nearer the likelier (a share button or a channel's name is shorter, a menu further up), with no
         # text above it: a line with the article's sentences just above it is a subheading
-        window = [(han_count(h) - (first - k) / 4, k, h) for k in range(max(0, first - TITLE_WINDOW), first)
+        window = [(han_count(h) - abs(first - k) / 4, k, h) for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
                   if (h := _headline(blocks[k], furniture)) and not any(_prose(b) for b in blocks[max(0, k - 2 * BRIDGE):k])]
         if window:
             _rank, top, title = max(window)
