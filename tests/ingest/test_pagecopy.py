@@ -51,6 +51,10 @@ def test_an_article_alone_is_not_trimmed(tmp_path):
     doc, kept = _clean(tmp_path, [TITLE, "作者：小陈"] + ARTICLE + ["下期再聊"])
     assert kept == ARTICLE + ["下期再聊"] and doc.meta.author == "小陈" and doc.meta.title == TITLE
     assert not any("站点内容" in r.reason for r in doc.removed)
+    # an article alone, no title, ending in short points of its own
+    points = ["总结：", "拉新靠内容", "促活靠活动", "转化靠信任"]
+    doc, kept = _clean(tmp_path, ARTICLE + points)
+    assert kept[-len(points):] == points and not any("站点内容" in r.reason for r in doc.removed)
     # a text with no run of sentences (a list of names) is left to the rules
     doc, _kept = _clean(tmp_path, ["张三", "李四", "王五", "赵六", "孙七"])
     assert not any("站点内容" in r.reason for r in doc.removed)

@@ -14,7 +14,8 @@ lines (a subheading, a caption) to more of its text. Around it:
 - a sentence outside the article stays on either side, for the cleaning rules to judge (a
   reply, a notice), and so does a reference list.
 A side with fewer than MIN_CHROME_LINES lines is left as it is (a dump of the article alone,
-with its title and byline, is not a page copy), and so is a text with no dense run at all.
+with its title and byline, is not a page copy), and so is the tail of a text whose top was not
+trimmed, unless it is long (MIN_LONG_TAIL), and a text with no dense run at all.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ SENTENCE_THRESHOLD = 4  # ... and a sentence (a line of verse is short, and is t
 MIN_ARTICLE_HAN = 80  # the dense run holds at least this much
 BRIDGE = 4  # short lines (a subheading, a picture, a caption) the article spans to reach more of its text
 MIN_CHROME_LINES = 3  # short lines beyond the article on one side before that side is trimmed
+MIN_LONG_TAIL = 8  # ... below it, when no headline was found under the site's lines above it
 TITLE_WINDOW = 20  # lines looked at above the article for its headline (share buttons may stand between)
 MAX_TITLE_CHARS = 60
 MAX_CREDIT_CHARS = 40
@@ -156,7 +158,9 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     end = last + 1
     while end < len(blocks) and end <= last + 2 and blocks[end].kind in (PARAGRAPH, HEADING) and _credit(plain(blocks[end].text).strip()):
         end += 1  # the reporters' and editor's credits under the story stay (clean reads them)
-    if len(blocks) - end >= MIN_CHROME_LINES:
+    # the tail of a page copy (a headline found under the site's lines), or a long one: an article
+    # alone may end in a few short lines of its own (总结： and three points)
+    if len(blocks) - end >= (MIN_CHROME_LINES if title else MIN_LONG_TAIL):
         # short lines go (other stories, menus, names and dates beside comments); a sentence
         # further down stays for the rules to judge (a reply, a notice), and so do a reference and
         # a line the rules know (相关推荐, a copyright line: where they cut the page's rest)
