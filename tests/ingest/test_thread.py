@@ -150,7 +150,8 @@ def test_reader_comments_under_a_long_article_stay_out(tmp_path):
         ] * 2
     )
     comments = "".join(
-        f'<div class="cmt"><a href="/u{i}">网友{i}</a><span>2024-05-0{i} 12:00</span><p>{t}</p></div>'
+        f'<div class="cmt"><div class="who"><a href="/u{i}">网友{i}</a></div><div class="when">2024-05-0{i} 12:00</div>'
+        f'<p>{t}</p></div>'
         for i, t in enumerate(["说得好，收藏了", "第三步很关键", "请问复盘用什么表格"], 1)
     )
     html = (
@@ -161,6 +162,16 @@ def test_reader_comments_under_a_long_article_stay_out(tmp_path):
     body = _located(tmp_path, html, "a.html")
     assert "社群运营的第一步是定位" in body and "最后，社群不是一次性的项目" in body
     assert "回复 1" not in body and "请问复盘用什么表格" not in body
+    # the same page on a forum (its site calls itself one, or it marks the thread's starter):
+    # a long first post's comments are its replies, short ones too
+    for forum in (html.replace("_运营_某某网", "_运营交流_某某论坛"),
+                  html.replace("<h1>社群运营的五个步骤</h1>", "<h1>社群运营的五个步骤</h1><span>楼主</span>")):
+        short = forum.replace("请问复盘用什么表格", "很有用").replace("第三步很关键", "顶一下").replace("说得好，收藏了", "赞同")
+        for page, replies in ((forum, ["说得好，收藏了", "第三步很关键", "请问复盘用什么表格"]), (short, ["赞同", "顶一下", "很有用"])):
+            body = _located(tmp_path, page, "f.html")
+            assert "社群运营的第一步是定位" in body and "回复 1" in body, page[:80]
+            pos = _positions(body, replies)
+            assert pos == sorted(pos)
 
 
 def test_sections_under_their_own_headings_are_not_posts(tmp_path):

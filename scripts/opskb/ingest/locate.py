@@ -347,7 +347,7 @@ def drop_linked(blocks: list[tuple[object, str, str]], main) -> int:
     return gone
 
 
-def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str) -> list | None:
+def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str, forum: bool = False) -> list | None:
     """Make ``main`` the thread: what it holds above the posts (the question or first post),
     then every post under a heading. Not when the posts are comments under an article (a
     long text above them, or one they hold a small share of beside it). Returns the page's
@@ -366,7 +366,8 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     lead = sum(han_count(k) for _el, k in kept[:cut])
     after = sum(han_count(kept[j][1]) for i, j in aligned.items() if i > end)
     # the posts are the page's main text or follow it; not a list above the article
-    if thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD or after > thread.chars:
+    # on a forum a long first post's comments are its replies
+    if (not forum and (thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD)) or after > thread.chars:
         return None
     for el, _k in kept[cut:]:
         if el.getparent() is not None:
@@ -381,6 +382,20 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
         target.insert(k, copied)
     append_posts(main, thread, word)
     return opening
+
+
+_FORUM_SITE = re.compile(r"论坛|bbs|forum", re.I)
+
+
+def is_forum(page) -> bool:
+    """The page is a forum's: it marks the thread's starter (楼主), or its site calls itself a
+    forum in the page title's site part or its site-name meta."""
+    if "楼主" in page.text_content():
+        return True
+    title = next(iter(page.iter("title")), None)
+    parts = re.split(r"\s[-|_–—]\s|[|｜_]", _text(title)) if title is not None else []
+    site = meta_content(page, "og:site_name", "application-name")
+    return any(_FORUM_SITE.search(p) for p in parts[1:] + [site]) or (len(parts) == 1 and bool(_FORUM_SITE.search(parts[0])))
 
 
 MIN_FIRST_POST_HAN = 8  # a line above the posts with this many Han characters may be the first post
@@ -453,8 +468,9 @@ def locate(raw: Raw) -> Raw:
     first = recover(blocks, main)
     unflatten(blocks, main)
     drop_linked(blocks, main)
-    thread = find_thread(page)
-    opening = as_thread(main, blocks, thread, post_word(page)) if thread is not None else None
+    forum = is_forum(page)
+    thread = find_thread(page, forum)
+    opening = as_thread(main, blocks, thread, post_word(page), forum) if thread is not None else None
     threaded = opening is not None
     site = raw.meta.site or meta_content(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
     subheads = [_text(h) for h in page.iter("h2", "h3")]

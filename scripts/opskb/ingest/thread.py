@@ -51,6 +51,7 @@ MAX_GROUPS = 20  # candidate groups looked at closely, the richest first
 MAX_NESTED_GROUPS = 6  # ... and groups of replies nested in a thread's posts
 BODY_SHARE = 0.25  # the field most posts have, first in them, is their body with this share of the richest field's text
 MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
+MIN_FORUM_THREAD_HAN = 8  # ... on a forum's page
 MIN_GROUP_CHARS = 8  # text a candidate group needs in all
 MAX_BODY_LINK_SHARE = 0.5
 MIN_LINK_LIST_CHARS = 10  # a body this long, mostly link text, is a list of links (a shorter one: a #tag# post)
@@ -164,7 +165,7 @@ def _within(el, root) -> bool:
     return el is root or any(a is root for a in el.iterancestors())
 
 
-def _read_group(members: list, min_posts: int = MIN_POSTS) -> Thread | None:
+def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_THREAD_HAN) -> Thread | None:
     """The posts of a group, or None when it is not a list of posts."""
     if any(True for m in members for _h in m.iter("h1")):
         return None  # a page's headline inside: whole articles one after another, not posts
@@ -252,7 +253,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS) -> Thread | None:
     if titled * 2 >= len(posts) and len(posts) >= MIN_POSTS:  # sections of an article, each under its heading
         return None
     chars = sum(han_count(_text(p.body)) for p in posts)
-    if chars < MIN_THREAD_HAN * min_posts / MIN_POSTS:
+    if chars < min_han * min_posts / MIN_POSTS:
         return None
     return Thread(tuple(posts), frozenset(members), chars)
 
@@ -278,12 +279,13 @@ def _before(a, b) -> bool:
     return False
 
 
-def find_thread(page) -> Thread | None:
+def find_thread(page, forum: bool = False) -> Thread | None:
     """The page's list of posts with the most text, if it has one, with the replies nested
-    in its posts (a reply to a comment, 楼中楼)."""
+    in its posts (a reply to a comment, 楼中楼). On a forum's page short replies make a thread
+    too (大佬666, 不错)."""
     best = None
     for members in _candidates(page):
-        thread = _read_group(members)
+        thread = _read_group(members, min_han=MIN_FORUM_THREAD_HAN if forum else MIN_THREAD_HAN)
         if thread:
             thread = _with_nested(thread)
             if best is None or thread.chars > best.chars:
