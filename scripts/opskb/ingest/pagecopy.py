@@ -36,12 +36,14 @@ MIN_CHROME_LINES = 3  # short lines beyond the article on one side before that s
 MIN_LONG_TAIL = 8  # ... below it, when no headline was found under the site's lines above it
 TITLE_WINDOW = 20  # lines looked at above the article for its headline (share buttons may stand between)
 MAX_TITLE_CHARS = 60
+MIN_LEAD_IN_HAN = 10  # a line ending in a colon is a sentence leading into what follows when this long (not 推荐阅读：)
 MAX_CREDIT_CHARS = 40
 MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered line is a button or label
 MENU_WORDS = 5  # a line of this many short words with spaces between them is a menu, not a headline
 MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
 _PUNCT = re.compile(r"[，。；！？,;!?]")
-_ENDS = re.compile(r"[。！？!?…”」』）)：:.]$")
+_ENDS = re.compile(r"[。！？!?…”」』）).]$")
+_LEAD_IN = re.compile(r"[：:]$")
 _COUNTER = re.compile(r"^[\W\d_]*\d[\d\s,.万千kKw+]*\s*(?:次|人|条)?\s*(?:阅读|浏览|评论|点赞|收藏|分享)?[\W_]*$")
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -55,8 +57,13 @@ def _text(b: Block) -> str:
 
 
 def _sentence(text: str) -> bool:
-    """Written as a sentence: it ends like one, or it has two marks of one inside."""
-    return bool(_ENDS.search(text)) or len(_PUNCT.findall(text)) >= 2
+    """Written as a sentence: it ends like one (a colon after a lead-in long enough to be one), or
+    it has two commas or semicolons inside (a headline has one at most)."""
+    if _ENDS.search(text):
+        return True
+    if _LEAD_IN.search(text):
+        return han_count(text) >= MIN_LEAD_IN_HAN
+    return len(_PUNCT.findall(text)) >= 2
 
 
 def _size(text: str) -> int:
