@@ -68,3 +68,12 @@ def test_a_long_headline_or_one_with_latin_words_is_still_the_headline(tmp_path)
         for lines in (NAV + [title] + HEADER + ARTICLE + OTHERS, NAV + [title] + ARTICLE + OTHERS):
             doc, kept = _clean(tmp_path, lines)
             assert doc.meta.title.replace(" ", "") == title and kept == ARTICLE, title
+
+
+def test_what_the_lines_above_the_headline_tell_is_kept(tmp_path):
+    # the site's name repeated at top and bottom, and a list of authors above the headline:
+    # read as site and author before the lines go
+    lines = ["某某运营社"] + NAV[:5] + ["张三、李四", TITLE] + ARTICLE + OTHERS + ["某某运营社"]
+    doc, kept = _clean(tmp_path, lines)
+    assert kept == ARTICLE and doc.meta.title == TITLE
+    assert doc.meta.author == "张三、李四" and doc.meta.site == "某某运营社"

@@ -289,7 +289,7 @@ def clean(doc: Doc) -> Doc:
         blocks, gone, found = trim_page_copy(blocks, lambda t: match_rule(t) is not None, lambda t: bool(_TOC_HEADER.match(t)))
         removed.extend(gone)
         site = site or next((g.text for g in gone if fold(plain(g.text)) in banners), "")
-        author = author or next((re.sub(r"^作者\s*[:：]?\s*|\d", "", g.text) for g in gone if _AUTHOR_LIST.match(g.text)), "")
+        author = author or next((_listed_authors(g.text) for g in gone if _AUTHOR_LIST.match(g.text)), "")
         meta = replace(meta, title=meta.title or found)
 
     total = sum(len(plain(t)) for _i, _j, t in _units(blocks)) or 1
@@ -418,7 +418,7 @@ def clean(doc: Doc) -> Doc:
         for i in above:
             removed.append(Removed(kept[i].plain_text(), "标题之前的站点内容（导航、登录、站点名、作者列表）"))
             if not author and _AUTHOR_LIST.match(kept[i].plain_text()):
-                author = re.sub(r"^作者\s*[:：]?\s*|\d", "", kept[i].plain_text())
+                author = _listed_authors(kept[i].plain_text())
         title = plain(kept[pick].text).strip()
         removed.append(Removed(title, "标题（移入页面标题）", "meta"))
         kept = [b for i, b in enumerate(kept) if i != pick and i not in above]
@@ -495,6 +495,11 @@ _LOGIN_OR_MENU = _rx(
     r"^(?:登录|登陆|登入|注册|免费注册|退出|首页|返回首页|个人中心|我的|菜单|导航|搜索|订阅|下载\s*app)"
     r"(?:\s*[/|｜]\s*(?:登录|注册|退出))?$")
 _AUTHOR_LIST = re.compile(rf"^(?:作者\s*[:：]?\s*)?{_NAME}\d?(?:\s*[、，,]\s*{_NAME}\d?){{1,}}(?:\s*等)?$")
+def _listed_authors(line: str) -> str:
+    """The names of a list of authors (作者：张三1、李四2 -> 张三、李四)."""
+    return re.sub(r"^作者\s*[:：]?\s*|\d", "", line)
+
+
 _LEAD_LABEL = re.compile(r"^【[^】]{1,6}】|^[^，。？！]{1,8}[：:]$")
 MIN_QUESTION_HAN = 6
 TITLE_LOOKAHEAD = 6  # short lines above the headline looked past

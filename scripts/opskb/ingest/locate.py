@@ -18,10 +18,14 @@ For a whole page:
    paragraphs just above the first kept one. Our Chinese rules in ``clean`` judge
    them like any other line.
 4. Threads (``thread``): a forum thread or Q&A page becomes its question or first post
-   and every post after it under a heading; lines trafilatura ran together are split back
-   into the page's blocks, and lines around the article that are links on the page go.
+   (put back from the page when trafilatura kept none of it) and every post after it under
+   a heading; on a forum's page (楼主, or a site that calls itself a forum) a long first
+   post's comments are replies too. Lines trafilatura ran together are split back into the
+   page's blocks, and lines around the article that are links on the page go.
 5. The headline (``title``): the ``h1`` that matches the page's ``<title>`` or
-   ``og:title``, else that title without its site and channel suffixes.
+   ``og:title``, else that title without its site and channel suffixes; with no ``h1``, a
+   thread's first post's opening sentence when the ``<title>`` is not on the page or only
+   names the kind of page (帖子详情).
 """
 
 from __future__ import annotations

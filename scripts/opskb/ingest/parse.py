@@ -234,8 +234,8 @@ _SENTENCE_END = re.compile(r"[。！？!?；]")
 
 def is_layout_table(table: Tag) -> bool:
     """A table that lays out the page rather than holding data: a frame of one column, a
-    table holding tables, or a cell holding prose (the article in one cell, a forum post beside
-    its author's box). Its cells are read as the page's own lines, so the cleaning sees a
+    table holding tables, one of mostly empty cells (a toolbar, a title bar), or a cell holding
+    prose (the article in one cell, a forum post beside its author's box). Its cells are read as the page's own lines, so the cleaning sees a
     footer or a notice in them line by line, and the article's paragraphs stay paragraphs."""
     if table.find("table") is not None:
         return True
