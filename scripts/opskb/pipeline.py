@@ -109,9 +109,8 @@ def load_later_stages() -> None:
     from .knowledge import extract, pages  # noqa: F401
     from .site import search  # noqa: F401
 
-    slugs = article._jieba()  # (which also quiets jieba's log)
+    article.tokenizer()  # jieba's global tokenizer, initialized here (and its log quieted)
     jieba.initialize()
-    slugs.initialize()
 
 
 def load_stages() -> None:

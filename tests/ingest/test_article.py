@@ -1,3 +1,8 @@
+import subprocess
+import sys
+from pathlib import Path
+
+from opskb.ingest import article
 from opskb.ingest.article import assign_slugs, slugify, units
 from opskb.records import HEADING, LIST, PARAGRAPH, Block, Doc, Meta
 
@@ -33,5 +38,27 @@ def test_slugs_do_not_change_when_jieba_loads_a_user_dictionary(tmp_path):
     before = slugify("社群运营和用户运营有什么区别？")
     words = tmp_path / "user.txt"
     words.write_text("社群运营 50000 n\n用户运营 50000 n\n", encoding="utf-8")
+    assert article.tokenizer() is jieba.dt  # the global one while its dictionary is the default
     jieba.load_userdict(str(words))  # what Material's search plugin does with jieba_dict_user
     assert slugify("社群运营和用户运营有什么区别？") == before
+    assert article.tokenizer() is not jieba.dt
+
+
+def test_slugs_are_the_default_dictionarys_when_words_were_loaded_before_the_first_slug(tmp_path):
+    # in a fresh process: a user dictionary loaded into jieba before anything asked for a slug
+    words = tmp_path / "user.txt"
+    words.write_text("社群运营 50000 n\n用户运营 50000 n\n", encoding="utf-8")
+    script = (
+        "import sys, jieba\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[2] / 'scripts')!r})\n"
+        "if sys.argv[1] == 'user':\n"
+        f"    jieba.load_userdict({str(words)!r})\n"
+        "from opskb.ingest.article import slugify\n"
+        "print(slugify('社群运营和用户运营有什么区别？'), '/'.join(jieba.lcut('社群运营和用户运营有什么区别？')))\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script, kind], capture_output=True, text=True, timeout=120)
+            for kind in ("plain", "user")]
+    assert all(r.returncode == 0 for r in runs), [r.stderr[-500:] for r in runs]
+    (slug_plain, cut_plain), (slug_user, cut_user) = (r.stdout.split() for r in runs)
+    assert cut_plain != cut_user  # the user dictionary did change how jieba cuts
+    assert slug_plain == slug_user

@@ -17,19 +17,42 @@ _TRAILING_STOP = {"的", "和", "与", "有", "是", "了", "之", "及", "在",
 
 
 @functools.lru_cache(maxsize=1)
-def _jieba():
-    """A tokenizer of our own with jieba's default dictionary only: the search plugin loads
-    a user dictionary into jieba's global tokenizer, and slugs must not change with it."""
+def _own_tokenizer():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     return jieba.Tokenizer()
 
 
+_DEFAULT: list[tuple[int, int]] = []  # (total frequency, words) of jieba's default dictionary
+
+
+def tokenizer():
+    """A tokenizer with jieba's default dictionary only: slugs must not change when something
+    loads words into jieba's global tokenizer (a theme's search plugin does, with its user
+    dictionary). That global one is used while its dictionary is the default (the knowledge
+    rules load it anyway: a second copy costs about 70 MB); once it has changed, a tokenizer of
+    our own. The default's size is read when this initializes the global one, or, when that
+    was done before, from a tokenizer of our own."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    glob = jieba.dt
+    if not _DEFAULT:
+        if not glob.initialized:
+            glob.initialize()
+            _DEFAULT.append((glob.total, len(glob.FREQ)))
+        else:
+            own = _own_tokenizer()
+            own.initialize()
+            _DEFAULT.append((own.total, len(own.FREQ)))
+    return glob if (glob.total, len(glob.FREQ)) == _DEFAULT[0] else _own_tokenizer()
+
+
 def slugify(title: str) -> str:
     """Readable ASCII slug: pinyin of each word, Latin words kept, at most 40 characters."""
     words: list[tuple[str, str]] = []  # (original word, ascii form)
-    for word in _jieba().cut(title):
+    for word in tokenizer().cut(title):
         ascii_form = "".join(lazy_pinyin(word, errors="ignore")) if re.search(r"[\u4e00-\u9fff]", word) else word
         ascii_form = re.sub(r"[^a-z0-9]+", "", ascii_form.lower())
         if ascii_form:
