@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -30,8 +31,11 @@ _HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _FULLWIDTH_WORD = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Text reduced for comparison: width folded, lower case, no whitespace or punctuation."""
+    """Text reduced for comparison: width folded, lower case, no whitespace or punctuation.
+    Remembered for the last few thousand texts: cleaning asks it of every line of a file
+    several times over."""
     text = _PUNCT_OR_SPACE.sub("", text)
     if _FULLWIDTH_WORD.search(text):  # rare: full-width letters and digits
         text = text.translate(_HALF)
