@@ -57,12 +57,16 @@ class Block:
         return (self.text,)
 
     def map_text(self, fn) -> Block:
-        """The same block with ``fn`` applied to every inline string."""
+        """The same block with ``fn`` applied to every inline string (this very block when
+        nothing changed: most lines pass most stages as they are)."""
         if self.kind in (LIST, QUOTE):
-            return replace(self, items=tuple(fn(t) for t in self.items))
+            items = tuple(fn(t) for t in self.items)
+            return self if items == self.items else replace(self, items=items)
         if self.kind == TABLE:
-            return replace(self, rows=tuple(tuple(fn(c) for c in row) for row in self.rows))
-        return replace(self, text=fn(self.text))
+            rows = tuple(tuple(fn(c) for c in row) for row in self.rows)
+            return self if rows == self.rows else replace(self, rows=rows)
+        text = fn(self.text)
+        return self if text == self.text else replace(self, text=text)
 
     def plain_text(self) -> str:
         return "\n".join(plain(t) for t in self.texts())
