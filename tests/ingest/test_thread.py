@@ -288,3 +288,28 @@ def test_a_first_post_the_main_content_left_out_is_put_back_above_the_replies():
     assert lines[1].startswith("回复 1 · 老王") and sum(1 for t in lines if "大家有经验吗" in t) == 1
     # past the post's name, date and the page-type bar: none of them is the post
     assert not any(t in ("动态详情", "小陈 @xiaochen") or t.startswith("发布于") for t in lines)
+
+
+def test_replies_nested_in_a_comment_built_like_it_follow_it_and_names_lose_times_and_badges(tmp_path):
+    def comment(n: int, name: str, text: str, children: str = "") -> str:
+        return (f"<div class='cmt' id='c{n}'><div class='inner'><div class='head'><a class='user' href='/u/{n}'>{name} "
+                f"<small>{n}月前</small></a></div><div class='detail'><div class='content'><span>{text}</span></div></div>"
+                f"<div class='kids'>{children}</div></div></div>")
+    owner = "小陈（楼主）"
+    comments = (comment(1, "老王", "入群欢迎语要提前准备好。", comment(11, owner, "谢谢，马上去改欢迎语。"))
+                + comment(2, "小李", "每周的分享会我们也在办。")
+                + comment(3, "阿美", "冷启动期少发广告。", comment(13, owner, "对，广告越少越好。")))
+    post = "".join(f"<p>{t}</p>" for _n, t in REPLIES) * 3  # a long first post
+    html = (
+        "<!DOCTYPE html><html><head><title>新群冷启动的一点经验 - 某某论坛</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><main><h1>新群冷启动的一点经验</h1><div class='post'>{post}</div>"
+        f"<div class='comments'>{comments}</div></main>{FOOTER}</body></html>"
+    )
+    _title, md = _ingest(tmp_path, html, "nested-comments.html")
+    text = page_text(md)
+    order = ["入群欢迎语", "马上去改欢迎语", "每周的分享会", "冷启动期少发广告", "广告越少越好"]
+    pos = _positions(text, order)
+    assert pos == sorted(pos)
+    for n, name in enumerate(("老王", "小李", "阿美"), 1):
+        assert f"## 回复 {n} · {name} " in md or f"## 回复 {n} · {name}\n" in md or f"## 回复 {n} · {name} {{" in md
+    assert "月前" not in text and "（楼主）" not in text and "(楼主)" not in text

@@ -39,7 +39,8 @@ _SPACES = re.compile(r"\s+")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
            "figcaption", "pre", "div", "section", "article", "caption", "ul", "ol", "table", "header", "footer")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:昨天|前天|刚刚)")
+_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个?月|年)前|(?:昨天|前天|刚刚)")
+_BADGE = re.compile(r"\s*[(（][^()（）]{1,6}[)）]\s*$")  # a short bracketed label after a name
 MAX_DATED_CHARS = 60
 _TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
                           "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -217,6 +218,9 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     posts, cards, framed, titled = [], 0, 0, 0
     for member, f in zip(members, fields, strict=True):
         own = [el for el in member.iter(*_BLOCKS) if el is not member and field_key(el, member) == body_path]
+        # a reply nested in the post is built like the post itself: its text is not the post's
+        nested = [d for d in member.iter(member.tag) if d is not member and signature(d) == signature(member)]
+        own = [el for el in own if not any(_within(el, d) for d in nested)]
         if not own:
             continue
         body = _lca(own, member)
@@ -259,12 +263,11 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
 
 
 def _name_of(el) -> str:
-    """The first link's text in a field: the poster's name without the badges beside it."""
-    for a in el.iter("a"):
-        text = _text(a)
-        if text:
-            return text[:MAX_NAME_CHARS].rstrip(":：")
-    return _text(el)[:MAX_NAME_CHARS].rstrip(":：")
+    """The first link's text in a field: the poster's name without the badges beside it, nor
+    a time or a bracketed badge inside the link (椿 2月前, 马亮南生 (楼主))."""
+    text = next((t for a in el.iter("a") if (t := _text(a))), "") or _text(el)
+    text = _DATE.split(text, maxsplit=1)[0]
+    return _BADGE.sub("", text).strip()[:MAX_NAME_CHARS].rstrip(":： ")
 
 
 def _before(a, b) -> bool:
