@@ -17,7 +17,9 @@ counters. trafilatura keeps one post at most. Here:
    heading of their own) or whole articles (an h1).
 3. The thread: the page's main content above the posts (the question or first post, as
    ``locate`` found it), then every post in order under a heading of its own with the
-   poster's name (the first short linked field above the body). A page whose posts are
+   poster's name (the first short linked field above the body, without a time or a short
+   bracketed badge inside the link); a reply nested in a post and built like it follows the
+   post instead of counting as its text. A page whose posts are
    comments under an article (a news story's or a blog post's readers) is not a thread:
    the text above the posts is a question or a first post, not a long article, and the
    posts hold a fair share of the text beside it.
