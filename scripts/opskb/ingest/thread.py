@@ -22,7 +22,8 @@ counters. trafilatura keeps one post at most. Here:
    post instead of counting as its text. A page whose posts are
    comments under an article (a news story's or a blog post's readers) is not a thread:
    the text above the posts is a question or a first post, not a long article, and the
-   posts hold a fair share of the text beside it.
+   posts hold a fair share of the text beside it; on a forum's page (locate.is_forum) a long
+   first post's comments are its replies, and short replies make a thread too.
 """
 
 from __future__ import annotations
