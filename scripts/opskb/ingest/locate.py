@@ -391,10 +391,10 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
 _FORUM_SITE = re.compile(r"论坛|bbs|forum", re.I)
 
 
-def is_forum(page) -> bool:
-    """The page is a forum's: it marks the thread's starter (楼主), or its site calls itself a
-    forum in the page title's site part or its site-name meta."""
-    if "楼主" in page.text_content():
+def is_forum(page, text: str) -> bool:
+    """The page (whose text is ``text``) is a forum's: it marks the thread's starter (楼主), or its
+    site calls itself a forum in the page title's site part or its site-name meta."""
+    if "楼主" in text:
         return True
     title = next(iter(page.iter("title")), None)
     parts = re.split(r"\s[-|_–—]\s|[|｜_]", _text(title)) if title is not None else []
@@ -472,9 +472,10 @@ def locate(raw: Raw) -> Raw:
     first = recover(blocks, main)
     unflatten(blocks, main)
     drop_linked(blocks, main)
-    forum = is_forum(page)
+    page_text = page.text_content()  # read once: what the page calls its posts, whether it is a forum's
+    forum = is_forum(page, page_text)
     thread = find_thread(page, forum)
-    opening = as_thread(main, blocks, thread, post_word(page), forum) if thread is not None else None
+    opening = as_thread(main, blocks, thread, post_word(page_text), forum) if thread is not None else None
     threaded = opening is not None
     site = raw.meta.site or meta_content(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
     subheads = [_text(h) for h in page.iter("h2", "h3")]

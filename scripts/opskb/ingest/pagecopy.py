@@ -44,16 +44,11 @@ MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces
 _PUNCT = re.compile(r"[，。；！？,;!?]")
 _ENDS = re.compile(r"[。！？!?…”」』）).]$")
 _LEAD_IN = re.compile(r"[：:]$")
-_COUNTER = re.compile(r"^[\W\d_]*\d[\d\s,.万千kKw+]*\s*(?:次|人|条)?\s*(?:阅读|浏览|评论|点赞|收藏|分享)?[\W_]*$")
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
 _SEPARATORS = re.compile(r"[|｜│/／·•]|\s{2,}")
-
-
-def _text(b: Block) -> str:
-    return " ".join(plain(t) for t in b.texts()).strip()
 
 
 def _sentence(text: str) -> bool:
@@ -81,7 +76,7 @@ def _menu(text: str) -> bool:
 def _score(b: Block) -> float:
     if b.kind == IMAGE:
         return 0
-    text = _text(b)
+    text = b.plain_text()
     if not _sentence(text) and _menu(text):
         return -LINE_THRESHOLD
     return _size(text) - (SENTENCE_THRESHOLD if _sentence(text) else LINE_THRESHOLD)
@@ -110,7 +105,7 @@ def dense_run(blocks: list[Block]) -> tuple[int, int] | None:
         if up is None and down is None:
             break
         first, last = (up if up is not None else first), (down if down is not None else last)
-    held = sum(_size(_text(b)) for b in blocks[first:last + 1])
+    held = sum(_size(b.plain_text()) for b in blocks[first:last + 1])
     return (first, last) if held >= MIN_ARTICLE_HAN else None
 
 
@@ -125,7 +120,7 @@ def _headline(b: Block, furniture: Callable[[str], bool]) -> str:
     t = plain(b.text).strip()
     if not (4 <= han_count(t) and len(t) <= MAX_TITLE_CHARS) or t.endswith(("。", "：", ":")):
         return ""
-    if meta_line(t) or _CLOCK.search(t) or _COUNTER.match(t) or furniture(t) or _menu(t):
+    if meta_line(t) or _CLOCK.search(t) or furniture(t) or _menu(t):  # (a counter line is furniture)
         return ""
     return t
 
@@ -158,7 +153,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
             # already, a numbered subheading or a caption stays, and so does a header for the rules
             # (a table of contents' header: the rules take its entries with it)
             for k in range(top + 1, first):
-                text = _text(blocks[k])
+                text = blocks[k].plain_text()
                 if blocks[k].kind in (PARAGRAPH, HEADING) and not _prose(blocks[k]) and han_count(text) < MIN_LABEL_HAN \
                         and not SECTION_NUMBER.match(text) and not header(text):
                     keep[k], why[k] = False, "标题和正文之间的按钮与标签"

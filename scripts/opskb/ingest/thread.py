@@ -338,9 +338,8 @@ def _lone_replies(post: Post) -> list:
     return [el for el in found if not any(o is not el and _within(el, o) for o in found)]
 
 
-def post_word(page) -> str:
-    """What the page calls its posts: 回答 on a Q&A page, else 回复."""
-    text = page.text_content()
+def post_word(text: str) -> str:
+    """What a page whose text is ``text`` calls its posts: 回答 on a Q&A page, else 回复."""
     return "回答" if text.count("回答") > text.count("回复") else "回复"
 
 
