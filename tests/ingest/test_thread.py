@@ -162,6 +162,9 @@ def test_reader_comments_under_a_long_article_stay_out(tmp_path):
     body = _located(tmp_path, html, "a.html")
     assert "社群运营的第一步是定位" in body and "最后，社群不是一次性的项目" in body
     assert "回复 1" not in body and "请问复盘用什么表格" not in body
+    # a headline naming a conference (论坛) does not make the page a forum's
+    body = _located(tmp_path, html.replace("<title>社群运营的五个步骤_运营_某某网</title>", "<title>社群运营论坛在京开幕</title>"), "c.html")
+    assert "回复 1" not in body and "请问复盘用什么表格" not in body
     # the same page on a forum (its site calls itself one, or it marks the thread's starter):
     # a long first post's comments are its replies, short ones too
     for forum in (html.replace("_运营_某某网", "_运营交流_某某论坛"),

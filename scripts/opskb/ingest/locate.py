@@ -399,7 +399,8 @@ def is_forum(page, text: str) -> bool:
     title = next(iter(page.iter("title")), None)
     parts = re.split(r"\s[-|_–—]\s|[|｜_]", _text(title)) if title is not None else []
     site = meta_content(page, "og:site_name", "application-name")
-    return any(_FORUM_SITE.search(p) for p in parts[1:] + [site]) or (len(parts) == 1 and bool(_FORUM_SITE.search(parts[0])))
+    # only the site's part: in a headline 论坛 is as often a conference (社群运营论坛在京开幕)
+    return any(_FORUM_SITE.search(p) for p in parts[1:] + [site])
 
 
 MIN_FIRST_POST_HAN = 8  # a line above the posts with this many Han characters may be the first post
