@@ -101,7 +101,6 @@ def load_later_stages() -> None:
     """Import what the stages after the per-file ones use (numpy, the knowledge rules) and
     load jieba's dictionaries (slugs, the knowledge rules), rather than when they are first
     needed: ingest does it while worker processes clean the files."""
-    import jieba
     import jieba.posseg  # noqa: F401  (its probability tables load on import)
     import numpy  # noqa: F401
 
@@ -110,7 +109,6 @@ def load_later_stages() -> None:
     from .site import search  # noqa: F401
 
     article.tokenizer()  # jieba's global tokenizer, initialized here (and its log quieted)
-    jieba.initialize()
 
 
 def load_stages() -> None:
