@@ -383,3 +383,48 @@ def test_phone_header_keeps_the_site_name_and_search_one_tap_away(browser, serve
     assert first["x"] >= 0 and first["x"] + first["width"] <= 375  # results fit the screen
     pg.screenshot(path=str(OUTPUT / "phone-search.png"))
     context.close()
+
+
+def test_only_the_word_still_being_typed_is_completed(page):
+    page.goto(page.base + "/index.html")
+    # at the end of the query a Latin word may be a prefix: RF finds what RFM finds
+    assert search(page, "RF")[:1] == search(page, "RFM")[:1] == ["layering/index.html"]
+    # followed by more words it was typed whole: no page holds RF as a word, and the box says so
+    found = search(page, "RF分层")
+    meta = page.locator(".kb-search__meta").inner_text()
+    assert found and "没有找到" in meta and "rf" in meta.lower()
+
+
+@pytest.fixture(scope="module")
+def latin_site(tmp_path_factory):
+    """The seeds and two articles of our own: one whose title holds a Latin word that begins
+    with another (AIDMA, AI), one about that shorter word."""
+    import shutil
+
+    from conftest import build_site, unique_text
+
+    seeds = tmp_path_factory.mktemp("latin-seeds")
+    for f in SEEDS.iterdir():
+        shutil.copy(f, seeds / f.name)
+    (seeds / "aidma.md").write_text(
+        "# AIDMA 模型：顾客从注意到购买的五步\n\n" + "注意、兴趣、欲望、记忆、行动，是品牌传播常用的顾客行为模型。" * 3
+        + "\n\n也有人用 AI 工具来做应用分析。\n\n" + unique_text("aidma", 300) + "\n", encoding="utf-8")
+    (seeds / "tools.md").write_text(
+        "# 写文案的新帮手\n\n" + "运营团队开始把 AI 用在文案、海报和客服上，这些应用省下了不少时间。" * 3
+        + "\n\n" + unique_text("tools", 300) + "\n", encoding="utf-8")
+    return build_site(seeds, tmp_path_factory.mktemp("latin-site"))[1]
+
+
+def test_a_latin_word_is_not_found_inside_a_longer_one(browser, latin_site):
+    """AI typed before more words is a whole word: AIDMA in a title does not count as it."""
+    with serve_dir(latin_site) as base:
+        pg = browser.new_page()
+        pg.goto(base + "/index.html")
+        pg.wait_for_function("() => typeof window.opskbSearch === 'function'")
+        found = pg.evaluate("q => window.opskbSearch(q)", "AI应用")
+        titles = {u: _text(latin_site, u)[:12] for u in found}
+        assert found[0].startswith("sources/") and titles[found[0]].startswith("写文案"), titles
+        # still typing: the prefix finds the longer word
+        typing = pg.evaluate("q => window.opskbSearch(q)", "aid")
+        assert any(_text(latin_site, u).startswith("AIDMA") for u in typing)
+        pg.close()

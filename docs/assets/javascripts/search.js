@@ -12,7 +12,9 @@
  * - each word is looked for as typed and as its synonyms in the topics file
  *   (铁粉 -> 铁杆用户, 私域 -> 私域流量);
  * - a Han word matches a page holding all of its character pairs, so a word inside a
- *   longer term is found (漏斗 in 转化漏斗).
+ *   longer term is found (漏斗 in 转化漏斗);
+ * - a Latin word is a whole word (AI is not in AIDMA), except the one still being typed at
+ *   the very end of the query, which may be the start of a longer one (saa -> SaaS).
  * Ranking: pages holding all the query's words first; then concept pages, the other
  * knowledge pages, then source articles; within those, the title, the word standing on
  * its own (漏斗, not only 转化漏斗), and how often it occurs.
@@ -222,7 +224,9 @@
         if (!phrases.some(function (f) { return f[0] === phrase; })) phrases.push(formsOf(phrase, lexicon));
       }
     });
-    return { words: words, phrases: phrases };
+    // the word still being typed, at the very end of the query: a Latin one may be a prefix (saa -> saas)
+    var end = parts.length && /[a-z0-9]$/.test(text) ? parts[parts.length - 1] : null;
+    return { words: words, phrases: phrases, open: end && !hanRun.test(end) ? end : null };
   }
   var DOMAIN_CLASS = 14; // searchindex.py: the class of the topics file's domain words
 
@@ -259,10 +263,10 @@
 
   /* {page: count} for one form of a word: pages holding all its tokens (the least count);
      a long unknown run (a question typed whole) may match most of them, a phrase all. */
-  function matchForm(form, meta, lexicon, strict) {
+  function matchForm(form, meta, lexicon, strict, open) {
     var toks = tokens(form);
     if (!toks.length) return Promise.resolve({ pages: new Map(), whole: new Map(), heading: new Map() });
-    var lastLatin = !strict && /[a-z0-9]$/.test(form) ? toks[toks.length - 1] : null;
+    var lastLatin = open && !strict && /[a-z0-9]$/.test(form) ? toks[toks.length - 1] : null;
     var expand = lastLatin ? latinWords().then(function (words) {
       return words.filter(function (w) { return w.indexOf(lastLatin) === 0; }).slice(0, 20);
     }) : Promise.resolve([]);
@@ -303,18 +307,31 @@
     });
   }
 
+  /* Whether ``text`` holds ``form`` as a word: Latin letters and digits at its ends may not
+     run on into the text's (ai is not in aidma), except after the word still being typed. */
+  var latinChar = /[a-z0-9]/;
+  function holds(text, form, open) {
+    for (var at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      var before = text.charAt(at - 1), after = text.charAt(at + form.length);
+      if (latinChar.test(form.charAt(0)) && before && latinChar.test(before)) continue;
+      if (!open && latinChar.test(form.charAt(form.length - 1)) && after && latinChar.test(after)) continue;
+      return true;
+    }
+    return false;
+  }
+
   /* {page: {score, title}} of a word (or phrase) given as its forms: the best form on each
      page, scored as BM25 scores a term (how rare the word is, how often the page says it
      for its length), more where it stands in the page's title or a heading, or on its own
      (漏斗, not only 转化漏斗). */
   var K1 = 1.2, B = 0.75, TITLE = 4, HEADING = 1, WHOLE = 0.3, PHRASE = 1;
-  function scoreWord(forms, meta, lexicon, strict) {
+  function scoreWord(forms, meta, lexicon, strict, open) {
     if (!meta.avgLength) {
       var total = 0, n = 0;
       meta.docs.forEach(function (d) { if (d) { total += d[3] || 0; n += 1; } });
       meta.avgLength = Math.max(1, total / Math.max(1, n));
     }
-    return Promise.all(forms.map(function (f) { return matchForm(f, meta, lexicon, strict); })).then(function (found) {
+    return Promise.all(forms.map(function (f) { return matchForm(f, meta, lexicon, strict, open); })).then(function (found) {
       var best = new Map(), pages = new Set();
       found.forEach(function (hits) { hits.pages.forEach(function (_h, p) { pages.add(p); }); });
       var n = meta.docs.length, df = Math.max(1, pages.size);
@@ -325,7 +342,7 @@
           if (!doc) return;
           var tf = hit.count, len = (doc[3] || meta.avgLength) / meta.avgLength;
           var s = tf * (K1 + 1) / (tf + K1 * (1 - B + B * len)), top = false;
-          if (fold(doc[1]).indexOf(forms[f]) >= 0) { s += TITLE; top = true; }
+          if (holds(fold(doc[1]), forms[f], open)) { s += TITLE; top = true; }
           else if (hits.heading.has(p)) { s += HEADING; top = true; }
           if (hits.whole.has(p)) s += WHOLE;
           s *= idf * hit.share * hit.share;
@@ -349,7 +366,7 @@
       return Promise.all([analyseQuery(query, meta), terms()]).then(function (r) {
         var q = r[0], lexicon = r[1];
         if (!q.words.length) return { words: [], phrases: [], absent: [], results: [] };
-        var jobs = q.words.map(function (forms) { return scoreWord(forms, meta, lexicon, false); })
+        var jobs = q.words.map(function (forms) { return scoreWord(forms, meta, lexicon, false, forms[0] === q.open); })
           .concat(q.phrases.map(function (forms) { return scoreWord(forms, meta, lexicon, true); }));
         return Promise.all(jobs).then(function (scored) {
           var perWord = scored.slice(0, q.words.length), perPhrase = scored.slice(q.words.length);
