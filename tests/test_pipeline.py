@@ -1,4 +1,5 @@
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -253,3 +254,48 @@ if __name__ == "__main__":
     assert result["n"] == len(list(SEEDS.iterdir()))
     assert result["same"] == [True, True, True, True]
     assert result["loaded"] == [True, True]
+
+
+def test_a_forked_copy_finds_half_the_knowledge_figures_and_the_pages_stay_the_same(tmp_path: Path):
+    """The knowledge path of a large collection (a threshold of 2 articles) on the seeds, in
+    a fresh interpreter: what extract finds in each article on its own, this process finds
+    only in its half (the copy's half is taken from the copy), and the pages and the
+    curation notes equal a run in one process."""
+    script = f"""
+import json, sys
+sys.path.insert(0, {str(Path(__file__).resolve().parents[1] / "scripts")!r})
+from pathlib import Path
+from opskb import pipeline, forked
+from opskb.ingest.cache import Cache
+from opskb.knowledge import extract as ex
+
+calls = []
+real = ex._find_axis_sections
+ex._find_axis_sections = lambda a: calls.append(a.slug) or real(a)
+
+def run(threshold):
+    pipeline.KNOWLEDGE_PARALLEL = threshold
+    calls.clear()
+    entries, articles, pages = pipeline.generate(Path({str(SEEDS)!r}), cache=Cache())
+    notes = [e.curation for e in entries if e.curation]
+    return pages, sorted(calls), [a.slug for a in articles], notes
+
+if __name__ == "__main__":
+    usable = forked.usable()
+    pages, calls2, slugs, notes = run(2)
+    pages1, calls1, slugs1, notes1 = run(10**6)
+    print(json.dumps({{"usable": usable, "same": [pages == pages1, slugs == slugs1, notes == notes1],
+                       "here": calls2, "alone": calls1, "mine": sorted(slugs[0::2]), "notes": notes}}))
+"""
+    (tmp_path / "run.py").write_text(script, encoding="utf-8")
+    curation = tmp_path / "curation.yaml"  # entries that leave notes in the report
+    curation.write_text("exclude:\n  - 不存在的文件.txt\nterms:\n  测试术语: 只为测试而加的说明\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, str(tmp_path / "run.py")], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "OPSKB_CURATION": str(curation)})
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert len(result["notes"]) == 1 and len(result["notes"][0]) == 2, result["notes"]  # each note once
+    assert result["usable"], "this machine cannot fork a copy (one core, or not Linux)"
+    assert result["same"] == [True, True, True]
+    assert len(result["alone"]) >= 4  # one process: every article
+    assert result["here"] == result["mine"]  # this process: its own half only

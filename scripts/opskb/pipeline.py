@@ -330,10 +330,39 @@ def render_pages(
 
     pages = {f"sources/{a.slug}.md": _source_page(a, memo) for a in articles}
     pages.update(sources_index(articles))
+    _figures_meanwhile(articles, curation)
     knowledge = extract(articles, curation)
     pages.update(knowledge_pages(knowledge, articles))
     pages.update(search_support(knowledge))
     return pages
+
+
+KNOWLEDGE_PARALLEL = 200  # articles before half of their knowledge figures go to a forked copy
+
+
+def _figures_meanwhile(articles: list[Article], curation: curation_file.Curation | None) -> None:
+    """Most of extract's time is what it finds in each article on its own (relevance.per_article):
+    a forked copy finds it in every other article while this process does the rest, and
+    extract then reads both from the articles' figures (what depends on the whole collection
+    it finds again, keyed as it is by what it depends on). Pages are the same either way."""
+    from .forked import Forked, usable
+    from .knowledge.extract import extract
+    from .knowledge.relevance import adopt, figures
+
+    if len(articles) < KNOWLEDGE_PARALLEL or not usable():
+        return
+    mine, theirs = articles[0::2], articles[1::2]
+    scratch = replace(curation, log=[]) if curation is not None else None  # the run's notes come from extract
+
+    def work():
+        extract(theirs, scratch)
+        return figures(theirs)
+
+    copy = Forked(work)
+    extract(mine, scratch)
+    found = copy.result()
+    if found is not None:
+        adopt(theirs, found)
 
 
 def _inputs(seeds: Path) -> tuple[list, curation_file.Curation, str]:

@@ -35,12 +35,14 @@ from opskb.knowledge.curation import default_path as curation_path
 from opskb.pipeline import generate, ingest, load_stages, quietly
 from opskb.site import rendercache
 from opskb.site.searchindex import build as build_index
+from opskb.site.split import Split
 from opskb.site.watch import prompt_server
 
 _COMMAND = "OPSKB_MKDOCS_COMMAND"
 _LOG = logging.getLogger("mkdocs.opskb")
 _PAGES: dict[str, str] = {}
 _WRITTEN: dict[str, str] = {}  # the support files as serve last wrote them
+_SPLIT: list = []  # this build's Split (a plain `mkdocs build`)
 # Written to disk even while serving: other plugins read them from there.
 SUPPORT = ("_snippets/",)
 
@@ -129,21 +131,35 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
+    support = {p: t for p, t in _PAGES.items() if p.startswith(SUPPORT)}
     if _serving():  # every file's address is known now, and the tooltip terms
-        rendercache.MARKDOWN.begin(config, files, {p: t for p, t in _PAGES.items() if p.startswith(SUPPORT)})
+        rendercache.MARKDOWN.begin(config, files, support)
+    else:  # a build on two cores: a copy converts the second half of the pages meanwhile
+        _SPLIT[:] = [Split()]
+        _SPLIT[0].convert(config, files, nav, support)
     return nav
 
 
 def on_pre_page(page, config, files):
     if _serving():
         rendercache.MARKDOWN.install(page)
+    elif _SPLIT:
+        _SPLIT[0].before_page(page)
     return page
 
 
 def on_env(env, config, files):
     if _serving():
         rendercache.TEMPLATES.begin(env, config)
+    elif _SPLIT:
+        _SPLIT[0].render(env, config, files)
     return env
+
+
+def on_page_context(context, page, config, nav):
+    if _SPLIT and not _serving():
+        _SPLIT[0].before_template(page)
+    return context
 
 
 # What the first rebuild after an edit would otherwise load then: jieba's dictionaries
@@ -168,6 +184,10 @@ def _settle() -> None:
 
 def on_post_build(config) -> None:
     if not _serving():
+        if _SPLIT:
+            said = _SPLIT.pop().finish()
+            if said:
+                _LOG.info(said)
         build_index(Path(config.site_dir))
         return
     index = rendercache.INDEX
