@@ -103,8 +103,19 @@ def test_the_index_built_in_worker_processes_is_the_one_built_in_one(seed_site, 
     monkeypatch.setattr(si, "PARALLEL_PAGES", 1)  # even the seeds' few pages go to workers
     monkeypatch.setattr(si, "MAX_WORKERS", 2)
     monkeypatch.setattr(si.os, "cpu_count", lambda: 2)
+    forks = []
+
+    class Counted(si.Forked):  # the vocabulary is made in a forked copy meanwhile
+        def result(self):
+            found = super().result()
+            forks.append(found is not None)
+            return found
+
+    monkeypatch.setattr(si, "Forked", Counted)
+    assert si.usable(), "this process cannot fork a copy (one core, threads, or not Linux)"
     si.build(copy)
     files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "search").rglob("*.json")}  # noqa: E731
+    assert forks == [True]
     assert files(copy) == files(site)
 
 

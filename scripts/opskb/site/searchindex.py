@@ -55,6 +55,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from ..forked import Forked, usable
 from . import searchvocab
 from .searchtokens import HAN, fold, shard_of, token_counts, tokens  # noqa: F401  (tokens: the browser's, for tests)
 
@@ -357,6 +358,8 @@ def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: li
                 postings[tok] = flat
             last[tok] = final
         latin.append(dict(chunk_latin))
+    # the vocabulary (jieba's words over the index's pairs) in a forked copy while the shards are encoded here
+    meanwhile = Forked(lambda: _vocabulary(postings, words)) if len(urls) >= PARALLEL_PAGES and usable() else None
     total = sum(len(v) for v in postings.values()) // 2
     shards = _shard_count(total)
     grouped: list[dict] = [{} for _ in range(shards)]
@@ -368,10 +371,17 @@ def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: li
         shard_json.append(zlib.compress(raw, level))
         shard_sizes.append(len(raw))
     del grouped
-    vocab_json, vocab_words = searchvocab.vocab_files(postings, words)
-    pairs = "".join(sorted(t for t in postings if _is_pair(t)))
+    found = meanwhile.result() if meanwhile is not None else None
+    vocab_json, vocab_words, pairs = found if found is not None else _vocabulary(postings, words)
     return Built(urls, words, keys, docs, blobs, latin, shards, total, len(postings), shard_json, shard_sizes,
                  vocab_json, vocab_words, pairs)
+
+
+def _vocabulary(postings: dict, words: list[str]) -> tuple[list[bytes], int, str]:
+    """The vocabulary files, their word count, and every Han character pair of the index
+    (sorted and run together: what a later build's vocabulary is tested against)."""
+    vocab_json, vocab_words = searchvocab.vocab_files(postings, words)
+    return vocab_json, vocab_words, "".join(sorted(t for t in postings if _is_pair(t)))
 
 
 def _squeeze(results: tuple) -> bytes:
