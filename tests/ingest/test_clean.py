@@ -265,3 +265,17 @@ def test_operations_sentences_that_share_words_with_furniture_stay():
         "分享裂变是私域拉新最常用的手段之一。",
     ):
         assert match_rule(text) is None, (text, match_rule(text))
+
+
+def test_a_byline_with_its_date_counters_and_buttons_on_one_line_goes_and_names_the_author():
+    byline = "作者：王小明 2023 年 05 月 06 日 09:15 浏览：1024 收藏 觉得不错，我要 赞赏"
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(Block(PARAGRAPH, text=byline), *ARTICLE)))
+    assert texts(doc) == [b.text for b in ARTICLE]
+    assert (doc.meta.author, doc.meta.date) == ("王小明", "2023-05-06")
+    # the name alone, not the date after it, with other separators too
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(Block(PARAGRAPH, text="文：李四 | 2023-01-02 10:00 | 阅读 3421"), *ARTICLE)))
+    assert doc.meta.author == "李四" and texts(doc) == [b.text for b in ARTICLE]
+    # a sentence after the date is not a button: a line that goes on to say something stays
+    said = "作者：王小明 2023 年 05 月 06 日 在社群分享会上说，社群运营最难的是让老成员一直愿意开口，这需要长期的内容和活动设计。"
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(Block(PARAGRAPH, text=said), *ARTICLE)))
+    assert texts(doc)[0] == said

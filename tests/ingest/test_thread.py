@@ -316,3 +316,29 @@ def test_replies_nested_in_a_comment_built_like_it_follow_it_and_names_lose_time
     for n, name in enumerate(("老王", "小李", "阿美"), 1):
         assert f"## 回复 {n} · {name} " in md or f"## 回复 {n} · {name}\n" in md or f"## 回复 {n} · {name} {{" in md
     assert "月前" not in text and "（楼主）" not in text and "(楼主)" not in text
+
+
+def test_who_replies_to_whom_goes_and_what_they_say_stays(tmp_path):
+    """A reply inside a post under a header that only names who answers whom (甲 回复 乙)
+    loses the header; a reply that says its text on the same line (甲 回复 乙：……) keeps it."""
+    def reply(n: int, name: str, text: str, child: str = "") -> str:
+        nested = (f"<div class='children'><div class='item'><div class='head'><a href='/u/c'>楼主小陈</a>"
+                  f"<span class='to'>回复</span><a href='/u/{n}'>{name}</a></div><span>2024-01-0{n}</span>"
+                  f"<div class='detail'>{child}</div></div>"
+                  f"<div class='item'><div class='head'><a href='/u/d'>路过的小周</a> 回复 <a href='/u/{n}'>{name}</a>"
+                  f"：同意，群规最好置顶</div></div></div>") if child else ""
+        return (f"<div class='reply'><div class='who'><a href='/u/{n}'>{name}</a><span>2024-01-0{n}</span></div>"
+                f"<div class='detail'>{text}{nested}</div><div class='act'><a href='#'>点赞</a></div></div>")
+    replies = (reply(1, "老王", REPLIES[0][1], child="谢谢老王，我先把群规写出来试试看。")
+               + reply(2, "小李", REPLIES[1][1]) + reply(3, "运营阿美", REPLIES[2][1]))
+    html = (
+        "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 某某论坛</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><main><h1>新群冷启动先做什么？</h1>"
+        "<div class='question'><p>刚接手公司的用户群，三百多人，每天几乎没人说话，想请教大家先做哪几件事。</p></div>"
+        f"<div class='replies'>{replies}</div></main>{FOOTER}</body></html>"
+    )
+    _title, md = _ingest(tmp_path, html, "nested-to.html")
+    text = fold(page_text(md)).replace(" ", "")
+    assert "谢谢老王我先把群规写出来试试看" in text and "同意群规最好置顶" in text  # (punctuation aside)
+    assert "楼主小陈回复老王" not in text
+    assert "路过的小周回复老王" in text  # the header of a reply that says something on its line stays with it

@@ -24,7 +24,7 @@ from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc,
 from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, trailing_headlines
-from .metaline import closing_credit, meta_line
+from .metaline import closing_credit, meta_fields, meta_line
 from .pagecopy import trim_page_copy
 from .read import normalize_date
 
@@ -262,10 +262,7 @@ def clean(doc: Doc) -> Doc:
             categories = tuple(w for w in re.split(r"[;；,，、\s]+", k.group(1)) if w)
         m = meta_line(t)
         if m:
-            if m.group(1):
-                key, value = m.group(1), m.group(2).strip()
-            else:
-                key, value = (m.group(5) or "日期"), (m.group(3) or m.group(4) or m.group(6))
+            key, value = meta_fields(m)
             first = re.split(r"\s*[|丨｜/]\s*", value)[0]  # 作者：张三 | 2022-03-08 | 阅读 3421
             key = key.lower()
             if key in ("作者", "文", "文章作者", "撰文", "author", "by") and first and not author:

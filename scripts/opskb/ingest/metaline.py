@@ -33,10 +33,31 @@ def closing_credit(text: str) -> bool:
     return bool(_CREDIT.match(text.strip()))
 
 
+# a byline whose name is followed by the date it was published; what the site prints after it on
+# the same line (阅读：272, 收藏, 觉得不错，我要赞赏) is its counters and buttons, not a sentence
+_DATED_BYLINE = _rx(
+    r"^(作者|文|撰文|发布者|发帖人|楼主)\s*[:：]\s*([^\s:：，。|丨]{1,16})\s*[|丨/]?\s*"
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
+    r"(?:\s+(?=\S)([^。！？!?]{0,40}))?$")
+
+
 def meta_line(text: str) -> re.Match | None:
     """A metadata line (作者：…, 2024-05-01 发布于…, Stats: …, 【责任编辑：张三】), not a sentence."""
     text = _BRACKETS.sub("", text)
+    dated = _DATED_BYLINE.match(text)
+    if dated:
+        return dated
     m = _META_LINE.match(text)
     if not m or len(text) <= MAX_META_CHARS:
         return m
     return m if len(text) <= MAX_LABELLED_META_CHARS and not re.search(r"[，。！？；]", text) else None
+
+
+def meta_fields(m: re.Match) -> tuple[str, str]:
+    """(label, value) of a metadata line's match: 作者 and the name (a dated byline's name
+    without its date), or 日期 and the date."""
+    if m.re is _DATED_BYLINE:
+        return m.group(1), m.group(2)
+    if m.group(1):
+        return m.group(1), m.group(2).strip()
+    return (m.group(5) or "日期"), (m.group(3) or m.group(4) or m.group(6))

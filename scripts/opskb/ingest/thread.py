@@ -343,12 +343,32 @@ def post_word(text: str) -> str:
     return "回答" if text.count("回答") > text.count("回复") else "回复"
 
 
+# what stands between two names in a reply's header (甲 回复 乙): with nothing else there, the
+# header of a reply, not its text
+_REPLY_TO = re.compile(r"^\s*(?:回复|回覆|答复|reply(?:ing)?\s+to|replied\s+to)\s*[:：]?\s*$", re.I)
+
+
+def _reply_header(el) -> bool:
+    """An element that only names who replies to whom: two links (the names) around 回复."""
+    links = [a for a in el.iter("a") if _text(a)]
+    if len(links) < 2:
+        return False
+    rest = _text(el)
+    for a in links:
+        rest = rest.replace(_text(a), " ", 1)
+    return bool(_REPLY_TO.match(rest))
+
+
 def _clean_copy(el):
-    """A copy of a post's body without controls a reader cannot use here."""
+    """A copy of a post's body without controls a reader cannot use here, nor the headers
+    of the replies inside it (甲 回复 乙)."""
     new = copy.deepcopy(el)
     for bad in list(new.iter("button", "input", "textarea", "select", "form", "svg")):
         if bad.getparent() is not None:
             bad.drop_tree()
+    for header in {a.getparent() for a in new.iter("a")} - {None}:  # the names are links side by side
+        if header is not new and _reply_header(header):
+            header.drop_tree()
     new.tail = None
     return new
 
