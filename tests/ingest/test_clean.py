@@ -279,3 +279,22 @@ def test_a_byline_with_its_date_counters_and_buttons_on_one_line_goes_and_names_
     said = "作者：王小明 2023 年 05 月 06 日 在社群分享会上说，社群运营最难的是让老成员一直愿意开口，这需要长期的内容和活动设计。"
     doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(Block(PARAGRAPH, text=said), *ARTICLE)))
     assert texts(doc)[0] == said
+
+
+def test_site_greetings_and_labelled_breadcrumbs_are_furniture_a_communitys_welcome_is_not():
+    for text in ("欢迎访问某某历史网！", "欢迎您访问某某社区", "当前位置：首页 > 中国历史 > 某篇文章", "您在这里: 首页 › 诗 › 夜雨"):
+        assert match_rule(text) is not None, text
+    for text in ("欢迎加入本群，请先阅读群规并修改群名片。", "欢迎光临！店员的一句问候让顾客觉得被重视。", "首页设计要简洁，用户三秒内要知道这是什么。"):
+        assert match_rule(text) is None, text
+
+
+def test_an_item_of_the_articles_own_numbered_list_is_not_a_notice():
+    steps = ["打开后台的内容审核设置，先把关键词过滤打开，拦截明显的广告。",
+             "识别到违规内容时直接拦截，并在群公告里说明原因，减少争议。",
+             "设置举报电话和处理时限，让成员知道投诉有人管，这是社群信任的基础。"]
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"),
+                    blocks=(*ARTICLE[:3], Block(LIST, items=tuple(steps), ordered=True), *ARTICLE[3:])))
+    assert texts(doc) == [b.text for b in ARTICLE[:3]] + steps + [b.text for b in ARTICLE[3:]]
+    # the same words in a line of their own under the article are a notice
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(*ARTICLE, Block(PARAGRAPH, text="举报电话：010-12345678"))))
+    assert texts(doc) == [b.text for b in ARTICLE]

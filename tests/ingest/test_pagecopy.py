@@ -77,3 +77,11 @@ def test_what_the_lines_above_the_headline_tell_is_kept(tmp_path):
     doc, kept = _clean(tmp_path, lines)
     assert kept == ARTICLE and doc.meta.title == TITLE
     assert doc.meta.author == "张三、李四" and doc.meta.site == "某某运营社"
+
+
+def test_a_greeting_and_a_breadcrumb_above_the_headline_are_not_the_article_nor_its_headline(tmp_path):
+    top = ["欢迎访问某某运营网！微信公众号：", "设为首页 加入收藏", "当前位置：首页 > 社群运营 > " + TITLE]
+    for above in (top + NAV + [TITLE] + HEADER, top + [TITLE]):  # the greeting far from the article, or near it
+        doc, kept = _clean(tmp_path, above + ARTICLE + OTHERS)
+        assert doc.meta.title == TITLE
+        assert kept == ARTICLE

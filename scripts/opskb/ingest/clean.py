@@ -121,7 +121,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"
         # a follow button beside the author's name; a follow-me line inside the text
         r"|^\S{1,16}\s+\+?\s*关注$|^关注(?:我|我们|本号|公众号)"), 80),
-    Rule("breadcrumb", "导航路径", _rx(r"^首页\s*[>/»›＞]"), 80),
+    # (a label may lead it: 当前位置：首页 > 栏目 > 标题)
+    # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
+    Rule("site_greeting", "站点欢迎语", _rx(r"^欢迎(?:您)?(?:访问|光临|莅临)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
+    Rule("breadcrumb", "导航路径", _rx(r"^(?:(?:当前|您的|你的|所在)?位置|您在这里|你在这里)?\s*[:：]?\s*首页\s*[>/»›＞]"), 80),
     # a menu copied as text: five or more short words in a row with only spaces or bars between them
     # (Han words of two to four characters: spaces around Latin words are typesetting, a spaced-out
     # title has one character a word)
@@ -303,12 +306,16 @@ def clean(doc: Doc) -> Doc:
         key = (i, j)
         rule = match_rule(t)
         number = _STEP.match(t)
-        if number:
+        ordered = j >= 0 and blocks[i].kind == LIST and blocks[i].ordered  # an item of a numbered list
+        if number or ordered:
+            if ordered and j == 0:
+                step = 0  # a list numbers its items from one
+            at = j + 1 if ordered else int(number.group(1))
             # the next step of the article's own numbered list, a sentence: its words (举报电话, 版权) are
             # the subject, not a notice
-            if rule and int(number.group(1)) == step + 1 and len(t) >= MIN_STEP_CHARS and _SENTENCE.search(t):
+            if rule and at == step + 1 and len(t) >= MIN_STEP_CHARS and _SENTENCE.search(t):
                 rule = None
-            step = int(number.group(1)) if not rule else step
+            step = at if not rule else step
         if rule and rule.name in _NAMING_RULES:
             named.append(t)
         if rule and rule.ends_article and prose >= MIN_PROSE_BEFORE_CUT and (

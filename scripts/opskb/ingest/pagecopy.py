@@ -86,22 +86,24 @@ def _prose(b: Block) -> bool:
     return b.kind != IMAGE and _score(b) > 0
 
 
-def dense_run(blocks: list[Block]) -> tuple[int, int] | None:
+def dense_run(blocks: list[Block], furniture: Callable[[str], bool] = lambda _t: False) -> tuple[int, int] | None:
     """(first, last) index of the article: the run of blocks with the highest total score,
-    widened over a few short lines at a time to more of its text. None when it is too short."""
+    widened over a few short lines at a time to more of its text. None when it is too short.
+    A line the cleaning rules know as furniture (欢迎访问某某网！) counts as none of it."""
+    text = [not furniture(b.plain_text()) for b in blocks]
     best, best_at, total, start = 0, None, 0, 0
     for i, b in enumerate(blocks):
         if total <= 0:
             total, start = 0, i
-        total += _score(b)
+        total += _score(b) if text[i] else -LINE_THRESHOLD
         if total > best:
             best, best_at = total, (start, i)
     if best_at is None:
         return None
     first, last = best_at
     while True:
-        up = next((k for k in range(first - 1, max(-1, first - 1 - BRIDGE), -1) if _prose(blocks[k])), None)
-        down = next((k for k in range(last + 1, min(len(blocks), last + 1 + BRIDGE)) if _prose(blocks[k])), None)
+        up = next((k for k in range(first - 1, max(-1, first - 1 - BRIDGE), -1) if text[k] and _prose(blocks[k])), None)
+        down = next((k for k in range(last + 1, min(len(blocks), last + 1 + BRIDGE)) if text[k] and _prose(blocks[k])), None)
         if up is None and down is None:
             break
         first, last = (up if up is not None else first), (down if down is not None else last)
@@ -131,7 +133,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     none was found, or the text is not a page copy). ``furniture`` tells a line the cleaning
     rules know as site furniture (never a headline); ``header`` a line the rules read together
     with the lines under it (a table of contents' header), which stays for them."""
-    run = dense_run(blocks)
+    run = dense_run(blocks, furniture)
     if run is None:
         return blocks, [], ""
     first, last = run
@@ -143,7 +145,8 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         # counts as text), the longer and the nearer the likelier (a share button or a channel's name is shorter, a menu further up), with no
         # text above it: a line with the article's sentences just above it is a subheading
         window = [(han_count(h) - abs(first - k) / 4, k, h) for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
-                  if (h := _headline(blocks[k], furniture)) and not any(_prose(b) for b in blocks[max(0, k - 2 * BRIDGE):k])]
+                  if (h := _headline(blocks[k], furniture))
+                  and not any(_prose(b) and not furniture(b.plain_text()) for b in blocks[max(0, k - 2 * BRIDGE):k])]
         if window:
             _rank, top, title = max(window)
             for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge
