@@ -298,3 +298,9 @@ def test_an_item_of_the_articles_own_numbered_list_is_not_a_notice():
     # the same words in a line of their own under the article are a notice
     doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(*ARTICLE, Block(PARAGRAPH, text="举报电话：010-12345678"))))
     assert texts(doc) == [b.text for b in ARTICLE]
+
+
+def test_how_many_readers_agreed_is_a_counter():
+    for text in ("161 人赞同了该回答", "3 人觉得有用", "1.2万人收藏"):
+        assert match_rule(text) is not None and match_rule(text).name == "counter", text
+    assert match_rule("100 人参与了这次活动，社群的活跃度明显提升。") is None

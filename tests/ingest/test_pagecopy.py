@@ -85,3 +85,18 @@ def test_a_greeting_and_a_breadcrumb_above_the_headline_are_not_the_article_nor_
         doc, kept = _clean(tmp_path, above + ARTICLE + OTHERS)
         assert doc.meta.title == TITLE
         assert kept == ARTICLE
+
+
+def test_a_reporters_credit_or_a_counter_under_the_headline_is_not_the_headline(tmp_path):
+    short = "三百人的群怎么活跃"  # a short headline: a longer line nearer the article would outrank it
+    for line in ("某某新闻网社会中心／综合报导", "某某新闻周刊记者 张三", "【某某日报╱本报记者李四】", "16100 人赞同了该回答"):
+        doc, kept = _clean(tmp_path, NAV[:-1] + [short, "2024-05-01 10:20", line] + ARTICLE + OTHERS)
+        assert doc.meta.title == short, line
+        assert kept[-len(ARTICLE):] == ARTICLE and short not in kept, line  # (a credit stays for clean to read)
+
+
+def test_cards_of_other_stories_just_above_the_headline_do_not_make_it_a_subheading(tmp_path):
+    cards = "| 另一篇：社群团购还能做吗？老板说：再试一个月！ |\n|---|\n| 12:00 |"
+    doc, kept = _clean(tmp_path, NAV + [cards, "旅游", "快讯", TITLE, "A-", "A+"] + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE
+    assert kept[-len(ARTICLE):] == ARTICLE and not {"A-", "A+", "快讯", TITLE} & set(kept)

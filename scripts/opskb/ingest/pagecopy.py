@@ -48,7 +48,9 @@ _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
-_SEPARATORS = re.compile(r"[|｜│/／·•]|\s{2,}")
+_SEPARATORS = re.compile(r"[|｜│∣/／·•]|\s{2,}")
+# a reporter's credit or a desk's (半月谈记者 张三, 【某某报╱本报记者张三】, 社会中心／综合报导): never the headline
+_REPORTER = re.compile(r"^[【\[（(]?\S{0,8}?(?:记者|通讯员|特约评论员)\s*\S{0,6}[】\]）)]?$|^\S{0,10}[／/╱]\s*综合报[导道]$")
 
 
 def _sentence(text: str) -> bool:
@@ -122,7 +124,7 @@ def _headline(b: Block, furniture: Callable[[str], bool]) -> str:
     t = plain(b.text).strip()
     if not (4 <= han_count(t) and len(t) <= MAX_TITLE_CHARS) or t.endswith(("。", "：", ":")):
         return ""
-    if meta_line(t) or _CLOCK.search(t) or furniture(t) or _menu(t):  # (a counter line is furniture)
+    if meta_line(t) or _CLOCK.search(t) or furniture(t) or _menu(t) or _REPORTER.match(t):  # (a counter line is furniture)
         return ""
     return t
 
@@ -146,7 +148,8 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         # text above it: a line with the article's sentences just above it is a subheading
         window = [(han_count(h) - abs(first - k) / 4, k, h) for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
                   if (h := _headline(blocks[k], furniture))
-                  and not any(_prose(b) and not furniture(b.plain_text()) for b in blocks[max(0, k - 2 * BRIDGE):k])]
+                  and not any(b.kind == PARAGRAPH and _prose(b) and not furniture(b.plain_text())
+                              for b in blocks[max(0, k - 2 * BRIDGE):k])]
         if window:
             _rank, top, title = max(window)
             for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge
