@@ -304,3 +304,10 @@ def test_how_many_readers_agreed_is_a_counter():
     for text in ("161 人赞同了该回答", "3 人觉得有用", "1.2万人收藏"):
         assert match_rule(text) is not None and match_rule(text).name == "counter", text
     assert match_rule("100 人参与了这次活动，社群的活跃度明显提升。") is None
+
+
+def test_login_and_bookmark_buttons_and_a_posters_place_are_furniture():
+    for text in ("立即注册 登录", "登录 | 注册", "设为首页 加入收藏", "IP 属地：浙江"):
+        assert match_rule(text) is not None, text
+    for text in ("注册用户数是衡量增长的指标之一。", "登录页的转化率决定了拉新的成本。"):
+        assert match_rule(text) is None, text

@@ -100,3 +100,10 @@ def test_cards_of_other_stories_just_above_the_headline_do_not_make_it_a_subhead
     doc, kept = _clean(tmp_path, NAV + [cards, "旅游", "快讯", TITLE, "A-", "A+"] + ARTICLE + OTHERS)
     assert doc.meta.title == TITLE
     assert kept[-len(ARTICLE):] == ARTICLE and not {"A-", "A+", "快讯", TITLE} & set(kept)
+
+
+def test_a_place_or_a_calendar_line_is_never_the_headline(tmp_path):
+    short = "三百人的群怎么活跃"
+    for line in ("浙江省杭州市", "农历：甲辰年四月廿一"):
+        doc, _kept = _clean(tmp_path, NAV[:-1] + [short, line] + ARTICLE + OTHERS)
+        assert doc.meta.title == short, line
