@@ -359,8 +359,10 @@ def _figures_meanwhile(articles: list[Article], curation: curation_file.Curation
         return figures(theirs)
 
     copy = Forked(work)
-    extract(mine, scratch)
-    found = copy.result()
+    try:
+        extract(mine, scratch)
+    finally:
+        found = copy.result()  # (waited for even when this half failed: no copy is left behind)
     if found is not None:
         adopt(theirs, found)
 
