@@ -229,20 +229,26 @@ def test_many_comments_under_a_long_blog_post_are_not_a_thread(tmp_path):
     assert "回复 1" not in out and "第3次看了" not in out
 
 
-def test_a_lone_reply_nested_in_a_post_follows_it(tmp_path):
-    def reply(n: int, name: str, text: str, child: str = "") -> str:
-        nested = (f"<div class='children'><div class='item'><b>楼主小陈</b><span>2024-01-0{n}</span>"
-                  f"<div class='detail'>{child}</div></div></div>") if child else ""
+def _replies_under(nested, site: str = "某某社区", inside: bool = False) -> str:
+    """A question and three replies; the first has ``nested(n, name)``'s replies to it, after
+    its text or (``inside``) within it."""
+    def reply(n: int, name: str, text: str) -> str:
+        children = nested(n, name) if n == 1 else ""
+        body = f"<div class='detail'>{text}{children if inside else ''}</div>"
         return (f"<div class='reply'><div class='who'><a href='/u/{n}'>{name}</a><span>2024-01-0{n}</span></div>"
-                f"<div class='detail'>{text}</div><div class='act'><a href='#'>点赞</a></div>{nested}</div>")
-    replies = (reply(1, "老王", REPLIES[0][1], child="谢谢老王，我先把群规写出来试试看。")
-               + reply(2, "小李", REPLIES[1][1]) + reply(3, "运营阿美", REPLIES[2][1]))
-    html = (
-        "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 某某社区</title></head><body>"
+                f"{body}<div class='act'><a href='#'>点赞</a></div>{'' if inside else children}</div>")
+    replies = "".join(reply(n, name, text) for n, (name, text) in enumerate(REPLIES[:3], 1))
+    return (
+        f"<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - {site}</title></head><body>"
         f"<nav><ul>{NAV}</ul></nav><main><h1>新群冷启动先做什么？</h1>"
         "<div class='question'><p>刚接手公司的用户群，三百多人，每天几乎没人说话，想请教大家先做哪几件事。</p></div>"
         f"<div class='replies'>{replies}</div></main>{FOOTER}</body></html>"
     )
+
+
+def test_a_lone_reply_nested_in_a_post_follows_it(tmp_path):
+    html = _replies_under(lambda n, _name: f"<div class='children'><div class='item'><b>楼主小陈</b><span>2024-01-0{n}</span>"
+                                           "<div class='detail'>谢谢老王，我先把群规写出来试试看。</div></div></div>")
     _title, md = _ingest(tmp_path, html, "nested.html")
     text = page_text(md)
     pos = _positions(text, [REPLIES[0][1][:10], "谢谢老王，我先把群规写出来试试看。", REPLIES[1][1][:10]])
@@ -321,23 +327,13 @@ def test_replies_nested_in_a_comment_built_like_it_follow_it_and_names_lose_time
 def test_who_replies_to_whom_goes_and_what_they_say_stays(tmp_path):
     """A reply inside a post under a header that only names who answers whom (甲 回复 乙)
     loses the header; a reply that says its text on the same line (甲 回复 乙：……) keeps it."""
-    def reply(n: int, name: str, text: str, child: str = "") -> str:
-        nested = (f"<div class='children'><div class='item'><div class='head'><a href='/u/c'>楼主小陈</a>"
-                  f"<span class='to'>回复</span><a href='/u/{n}'>{name}</a></div><span>2024-01-0{n}</span>"
-                  f"<div class='detail'>{child}</div></div>"
-                  f"<div class='item'><div class='head'><a href='/u/d'>路过的小周</a> 回复 <a href='/u/{n}'>{name}</a>"
-                  f"：同意，群规最好置顶</div></div></div>") if child else ""
-        return (f"<div class='reply'><div class='who'><a href='/u/{n}'>{name}</a><span>2024-01-0{n}</span></div>"
-                f"<div class='detail'>{text}{nested}</div><div class='act'><a href='#'>点赞</a></div></div>")
-    replies = (reply(1, "老王", REPLIES[0][1], child="谢谢老王，我先把群规写出来试试看。")
-               + reply(2, "小李", REPLIES[1][1]) + reply(3, "运营阿美", REPLIES[2][1]))
-    html = (
-        "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 某某论坛</title></head><body>"
-        f"<nav><ul>{NAV}</ul></nav><main><h1>新群冷启动先做什么？</h1>"
-        "<div class='question'><p>刚接手公司的用户群，三百多人，每天几乎没人说话，想请教大家先做哪几件事。</p></div>"
-        f"<div class='replies'>{replies}</div></main>{FOOTER}</body></html>"
-    )
-    _title, md = _ingest(tmp_path, html, "nested-to.html")
+    def nested(n: int, name: str) -> str:
+        return (f"<div class='children'><div class='item'><div class='head'><a href='/u/c'>楼主小陈</a>"
+                f"<span class='to'>回复</span><a href='/u/{n}'>{name}</a></div><span>2024-01-0{n}</span>"
+                "<div class='detail'>谢谢老王，我先把群规写出来试试看。</div></div>"
+                f"<div class='item'><div class='head'><a href='/u/d'>路过的小周</a> 回复 <a href='/u/{n}'>{name}</a>"
+                "：同意，群规最好置顶</div></div></div>")
+    _title, md = _ingest(tmp_path, _replies_under(nested, site="某某论坛", inside=True), "nested-to.html")
     text = fold(page_text(md)).replace(" ", "")
     assert "谢谢老王我先把群规写出来试试看" in text and "同意群规最好置顶" in text  # (punctuation aside)
     assert "楼主小陈回复老王" not in text
