@@ -124,7 +124,6 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"
         # a follow button beside the author's name; a follow-me line inside the text
         r"|^\S{1,16}\s+\+?\s*关注$|^关注(?:我|我们|本号|公众号)"), 80),
-    # (a label may lead it: 当前位置：首页 > 栏目 > 标题)
     # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
     Rule("site_greeting", "站点欢迎语", _rx(r"^欢迎(?:您)?(?:访问|光临|莅临)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
     # a line of nothing but the login, sign-up and bookmark buttons (立即注册 登录, 设为首页 加入收藏), and
@@ -132,6 +131,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("login_buttons", "登录、注册与收藏本站按钮", _rx(
         r"^(?:(?:立即|马上|免费|快速)?(?:登录|登陆|登入|注册|注册账号|退出|设为首页|设为主页|加入收藏|收藏本站)\s*[/|｜·]?\s*){1,4}$"
         r"|^IP\s*属地\s*[:：]"), 30),
+    # a breadcrumb (a label may lead it: 当前位置：首页 > 栏目 > 标题)
     Rule("breadcrumb", "导航路径", _rx(r"^(?:(?:当前|您的|你的|所在)?位置|您在这里|你在这里)?\s*[:：]?\s*首页\s*[>/»›＞]"), 80),
     # a menu copied as text: five or more short words in a row with only spaces or bars between them
     # (Han words of two to four characters: spaces around Latin words are typesetting, a spaced-out

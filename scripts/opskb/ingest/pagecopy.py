@@ -49,10 +49,10 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
 _SEPARATORS = re.compile(r"[|｜│∣/／·•]|\s{2,}")
-# a reporter's credit or a desk's (半月谈记者 张三, 【某某报╱本报记者张三】, 社会中心／综合报导): never the headline
 # a place alone (浙江省杭州市: where a poster was) or a calendar's line (农历：甲辰年四月廿一): never the headline
 _NOT_A_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别行政区)(?:[\u4e00-\u9fff]{1,6}(?:市|区|县|州|盟))?$"
                              r"|^(?:农历|公历|阳历|今天是)\s*[:：]?")
+# a reporter's credit or a desk's (半月谈记者 张三, 【某某报╱本报记者张三】, 社会中心／综合报导): never the headline either
 _REPORTER = re.compile(r"^[【\[（(]?\S{0,8}?(?:记者|通讯员|特约评论员)\s*\S{0,6}[】\]）)]?$|^\S{0,10}[／/╱]\s*综合报[导道]$")
 
 
