@@ -12,11 +12,11 @@ from opskb.evaluate import label_key, normalize, page_text, page_title
 
 DEVCORPUS = Path(__file__).resolve().parents[2] / "shared" / "devcorpus"
 DEVFORUMS = Path(__file__).resolve().parents[2] / "shared" / "devforums"
-FORUM_FLOORS = (97.5, 99.0, 99.0)  # chrome removed, body kept, titles right (measured: see README)
+FORUM_FLOORS = (98.0, 99.0, 99.0)  # chrome removed, body kept, titles right (measured: see README)
 
 
 # the dev pages as whole-page text copies (opskb eval --as-text): chrome, body, titles, measured
-# 87.0 / 98.9 / 64.0 and 86.7 / 88.2 / 65.2 (before pagecopy.py: 71.4 / 96.3 / 8.0, 74.7 / 86.4 / 17.4)
+# 87.0 / 98.9 / 64.0 and 87.1 / 88.2 / 65.2 (before pagecopy.py: 71.4 / 96.3 / 8.0, 74.7 / 86.4 / 17.4)
 TEXT_COPY_FLOORS = (86.5, 98.5, 62.0)
 FORUM_TEXT_COPY_FLOORS = (86.0, 87.5, 64.0)
 
