@@ -298,7 +298,8 @@ def clean(doc: Doc) -> Doc:
     # A copy of a whole page's text: the article out of the site around it (pagecopy.py), once
     # the lines around it have told the author, date and site's name.
     if doc.page_copy:
-        blocks, gone, found = trim_page_copy(blocks, lambda t: match_rule(t) is not None, lambda t: bool(_TOC_HEADER.match(t)))
+        blocks, gone, found = trim_page_copy(blocks, lambda t: match_rule(t) is not None,
+                                             lambda t: bool(_TOC_HEADER.match(t) or _PAPER_AUTHORS.match(t)))
         removed.extend(gone)
         site = site or next((g.text for g in gone if fold(plain(g.text)) in banners), "")
         author = author or next((_listed_authors(g.text) for g in gone if _AUTHOR_LIST.match(g.text)), "")

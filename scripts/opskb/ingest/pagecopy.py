@@ -137,8 +137,8 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                     header: Callable[[str], bool]) -> tuple[list[Block], list[Removed], str]:
     """The article's blocks out of a page copy, what went (with why) and its headline ("" when
     none was found, or the text is not a page copy). ``furniture`` tells a line the cleaning
-    rules know as site furniture (never a headline); ``header`` a line the rules read together
-    with the lines under it (a table of contents' header), which stays for them."""
+    rules know as site furniture (never a headline); ``header`` a line the rules read themselves
+    (a table of contents' header with the lines under it, a paper's list of authors), which stays for them."""
     run = dense_run(blocks, furniture)
     if run is None:
         return blocks, [], ""
