@@ -16,8 +16,8 @@ FORUM_FLOORS = (98.0, 99.0, 99.0)  # chrome removed, body kept, titles right (me
 
 
 # the dev pages as whole-page text copies (opskb eval --as-text): chrome, body, titles, measured
-# 87.0 / 98.9 / 64.0 and 87.1 / 88.2 / 65.2 (before pagecopy.py: 71.4 / 96.3 / 8.0, 74.7 / 86.4 / 17.4)
-TEXT_COPY_FLOORS = (86.5, 98.5, 62.0)
+# 87.6 / 98.9 / 64.0 and 87.1 / 88.2 / 65.2 (before pagecopy.py: 71.4 / 96.3 / 8.0, 74.7 / 86.4 / 17.4)
+TEXT_COPY_FLOORS = (87.0, 98.5, 62.0)
 FORUM_TEXT_COPY_FLOORS = (86.0, 87.5, 64.0)
 
 
@@ -45,7 +45,7 @@ def forums():
 def test_floors_on_the_dev_corpus(results):
     total = results["totals"]["all"]
     assert total["files"] >= 50
-    assert total["chrome_removed"] >= 97.0, total
+    assert total["chrome_removed"] >= 98.0, total
     assert total["body_kept"] >= 99.0, total
     assert total["titles_right"] >= 90.0, total
     assert total["traditional_left"] <= 5 and total["pinyin_left"] == 0, total

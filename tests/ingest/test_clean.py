@@ -315,8 +315,9 @@ def test_login_and_bookmark_buttons_and_a_posters_place_are_furniture():
 
 def test_page_furniture_worded_as_prompts_goes_and_the_same_words_in_an_article_stay():
     for text in ("你可能还想看", "还没有评论，快来抢沙发吧！", "分享至好友和朋友圈", "按赞加入某某粉丝团",
-                 "本页面最后修订于2024年4月28日 (星期日) 19:41。", "本词条缺少概述图，补充相关内容使词条更完整，赶紧来编辑吧！"):
+                 "本页面最后修订于2024年4月28日 (星期日) 19:41。", "本词条缺少概述图，补充相关内容使词条更完整，赶紧来编辑吧！",
+                 "1.用 Plurk 追踪某某影音及图文新闻：追踪", "政治热门新闻"):
         assert match_rule(text) is not None, text
     for text in ("你可能会喜欢这种玩法：先在群里发一个小调查。", "抢沙发是社区早期常见的互动玩法。", "分享是社群活跃的关键。",
-                 "百科词条是品牌做搜索优化时常用的阵地。"):
+                 "百科词条是品牌做搜索优化时常用的阵地。", "用企业微信追踪客户动态：每天看一次", "政治热门新闻是怎么产生的？"):
         assert match_rule(text) is None, text
