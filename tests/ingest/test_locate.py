@@ -176,3 +176,38 @@ def test_an_editors_credit_the_extractor_dropped_is_put_back_after_the_last_para
     main = lxml.html.fromstring("<div>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</div>")
     recover(blocks, main)
     assert [p.text_content() for p in main.iter("p")][-1] == PROSE[-1]
+
+
+def test_an_entrys_summary_far_above_its_text_is_its_opening_when_the_description_says_so():
+    """An encyclopedia-like entry: a two-paragraph summary, then a picture gallery, a contents
+    list and an info box, then the sections; the extractor kept only the sections. The page's
+    description begins with the summary (cut short, with a citation mark in the page's text)."""
+    import lxml.html
+    from opskb.ingest.locate import _leaf_blocks, recover, unflatten
+    from opskb.text import fold
+
+    summary = [PROSE[0], PROSE[1] + "[1-2]"]
+    gallery = "".join(f"<div class='pic'><img src='/p{i}.jpg'><div>好友{i}号</div></div>" for i in range(30))
+    contents = "<h2>目录</h2><ol>" + "".join(f"<li><a href='#s{i}'>{i} 第{i}节</a></li>" for i in range(12)) + "</ol>"
+    # an info box whose values are linked, one of them words of the summary, as is a caption
+    gallery += "<div class='pic'><img src='/q.jpg'><div>通过分层、分群和生命周期管理</div></div>"
+    infobox = "<h2>基本信息</h2><dl>" + "".join(
+        f"<dt>字段{i}</dt><dd><a href='/x{i}'>值{i}</a>、<a href='/y{i}'>另一个值{i}</a></dd>" for i in range(14)) + (
+        "<dt>目标</dt><dd>持续提升每一位用户的价值和留存</dd></dl>")
+    sections = "".join(f"<h2>第{i}节</h2><p>{p}</p>" for i, p in enumerate(PROSE[2:]))
+    page = lxml.html.fromstring(  # (its short lines 社群运营 and 用户运营 recur inside the summary)
+        "<html><body><h1>社群运营</h1><p>用户运营</p><div class='summary'>" + "".join(f"<div class='para'>{p}</div>" for p in summary)
+        + f"</div>{gallery}{contents}{infobox}<div class='body'>{sections}</div></body></html>")
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+
+    def kept(description: str) -> list[str]:
+        main = lxml.html.fromstring(f"<div>{sections}</div>")
+        recover(blocks, main, description)
+        unflatten(blocks, main)  # a summary put back is one paragraph, whatever short lines recur in it
+        return [" ".join(el.text_content().split()) for el in main.iter("p", "h2")]
+
+    described = kept(PROSE[0] + PROSE[1][:30] + "...")
+    assert described[:3] == [summary[0], summary[1], "第0节"]
+    assert all("好友3号" not in t and "字段3" not in t for t in described)
+    assert kept("")[0] == "第0节"  # no description: too far above the text to be its opening
+    assert kept(PROSE[3] + PROSE[4])[0] == "第0节"  # a description of other words

@@ -189,11 +189,12 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
     return aligned
 
 
-def recover(blocks: list[tuple[object, str, str]], main) -> int:
+def recover(blocks: list[tuple[object, str, str]], main, summary: str = "") -> int:
     """Put back prose paragraphs of ``page`` that trafilatura dropped from ``main``
-    between paragraphs it kept (or right before the first one). ``blocks`` are the page's
-    leaf blocks as (element, text, folded text). Returns the index of the first page block
-    found in the output (-1 if none)."""
+    between paragraphs it kept (or right before the first one), and the article's opening
+    paragraphs wherever they stand above it when the page's own ``summary`` (its meta
+    description) begins with them. ``blocks`` are the page's leaf blocks as (element, text,
+    folded text). Returns the index of the first page block found in the output (-1 if none)."""
     from .clean import match_rule  # the same rules that clean applies later
     from .metaline import closing_credit
 
@@ -250,8 +251,16 @@ def recover(blocks: list[tuple[object, str, str]], main) -> int:
             break
         if wanted(i, lead=True):
             leads.append(i)
+    # an encyclopedia's summary above a picture gallery, a contents list and an info box: the
+    # paragraphs the page's description is made of, in order
+    opening = [] if leads else _described(blocks, first, summary, joined)
     for i in reversed(leads):
         kept[0][0].addprevious(rebuilt(i))
+        joined += "\n" + blocks[i][2]
+    for i in opening:
+        new = rebuilt(i)
+        new.set(RECOVERED, "")  # a page block of its own: unflatten leaves it whole
+        kept[0][0].addprevious(new)
         joined += "\n" + blocks[i][2]
     anchor = None  # the output element after which the next recovered one goes
     for i in range(first, last):
@@ -272,6 +281,37 @@ def recover(blocks: list[tuple[object, str, str]], main) -> int:
 
 
 CREDIT_WINDOW = 2  # page blocks after the article's last one that may hold its editor's credit
+RECOVERED = "data-opskb-recovered"  # marks a paragraph recover put back whole (removed after unflatten)
+MIN_SUMMARY_HAN = 20  # a description this long, begun by a paragraph above the article, names its opening
+MIN_SUMMARY_PIECE = 10  # ... and a paragraph after it continues it with at least this many characters
+SUMMARY_MATCH = 20  # characters a paragraph must share with the rest of the description to go on with it
+
+
+def _described(blocks: list[tuple[object, str, str]], first: int, summary: str, joined: str) -> list[int]:
+    """The page blocks above ``first`` that the description is made of: one it begins with,
+    and the ones after it that go on with it (it may stop short: 华语流行乐……2008年发行专辑…)."""
+    want = fold(re.sub(r"(?:\.{3}|…+)$", "", summary.strip()))
+    if han_count(want) < MIN_SUMMARY_HAN:
+        return []
+    start = next((i for i in range(first) if len(blocks[i][2]) >= MIN_SUMMARY_PIECE and blocks[i][0].tag != "img"
+                  and want.startswith(blocks[i][2]) and blocks[i][2] not in joined and _is_prose(blocks[i][1])), None)
+    if start is None:
+        return []
+    found, rest = [start], want[len(blocks[start][2]):]
+    for i in range(start + 1, first):
+        k = blocks[i][2]
+        if len(rest) < MIN_SUMMARY_PIECE or blocks[i][0].tag == "img" or k in joined:
+            break
+        if rest.startswith(k):
+            found.append(i)
+            rest = rest[len(k):]
+            continue
+        # a paragraph the description goes on with, but differs from further on (its citation
+        # marks [1-2], or the description's end): the last one it is made of
+        if k[:SUMMARY_MATCH] == rest[:SUMMARY_MATCH]:
+            found.append(i)
+        break
+    return found
 MIN_FLATTENED_BLOCKS = 2
 MAX_FLATTENED_GAP = 12  # page blocks looked at beyond the first and last found in the paragraph
 MIN_FLATTENED_COVER = 0.9
@@ -281,8 +321,9 @@ def unflatten(blocks: list[tuple[object, str, str]], main) -> int:
     """A kept paragraph that runs several of the page's own blocks together (trafilatura
     flattened a post whose text is not in paragraphs: name, date, title, text, counters)
     becomes those blocks again, so each is a line of its own for the rules. Only when the
-    blocks hold the paragraph's whole text. Returns how many paragraphs were split."""
-    kept = [(el, fold(_text(el))) for el in main.iter("p")]
+    blocks hold the paragraph's whole text; a paragraph recover put back is one block already.
+    Returns how many paragraphs were split."""
+    kept = [(el, fold(_text(el))) for el in main.iter("p") if el.get(RECOVERED) is None]
     kept = [(el, k) for el, k in kept if k]
     spans: dict[int, list[int]] = {}
     for i, j in _align(blocks, kept).items():
@@ -470,8 +511,11 @@ def locate(raw: Raw) -> Raw:
         return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
     main = lxml.html.fromstring(build_html_output(doc))
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
-    first = recover(blocks, main)
+    first = recover(blocks, main, meta_content(page, "description", "og:description"))
     unflatten(blocks, main)
+    for el in main.iter():
+        if isinstance(el.tag, str) and el.get(RECOVERED) is not None:
+            del el.attrib[RECOVERED]
     drop_linked(blocks, main)
     page_text = page.text_content()  # read once: what the page calls its posts, whether it is a forum's
     forum = is_forum(page, page_text)
