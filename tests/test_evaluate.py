@@ -12,7 +12,7 @@ from opskb.evaluate import label_key, normalize, page_text, page_title
 
 DEVCORPUS = Path(__file__).resolve().parents[2] / "shared" / "devcorpus"
 DEVFORUMS = Path(__file__).resolve().parents[2] / "shared" / "devforums"
-FORUM_FLOORS = (98.0, 99.0, 99.0)  # chrome removed, body kept, titles right (measured: see README)
+FORUM_FLOORS = (98.5, 99.0, 99.0)  # chrome removed, body kept, titles right (measured: see README)
 
 
 # the dev pages as whole-page text copies (opskb eval --as-text): chrome, body, titles, measured

@@ -211,3 +211,12 @@ def test_an_entrys_summary_far_above_its_text_is_its_opening_when_the_descriptio
     assert all("好友3号" not in t and "字段3" not in t for t in described)
     assert kept("")[0] == "第0节"  # no description: too far above the text to be its opening
     assert kept(PROSE[3] + PROSE[4])[0] == "第0节"  # a description of other words
+
+
+def test_an_author_box_that_only_says_the_name_the_metadata_gives_goes(tmp_path):
+    box = "<div class='media'><img src='/avatar.jpg'><h2>某某日报网络版</h2><time>2024.05.01</time></div>"
+    body = box + "".join(f"<p>{p}</p>" for p in PROSE) + "<p>某某日报网络版也报道了社群运营的这一趋势，并做了采访。</p>"
+    html = page(body).replace("<head>", "<head><meta property='article:author' content='某某日报网络版'>")
+    out = texts(run(tmp_path, html))
+    assert not any(line.strip() == "某某日报网络版" for line in out.splitlines())
+    assert "某某日报网络版也报道了" in out and all(p in out for p in PROSE)

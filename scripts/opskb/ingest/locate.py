@@ -392,6 +392,24 @@ def drop_linked(blocks: list[tuple[object, str, str]], main) -> int:
     return gone
 
 
+def drop_named(main, names: list[str]) -> int:
+    """Remove from ``main`` the lines above the article's first sentence that only say a name
+    the page's metadata gives as its author or publisher (an author box: 某某报网络版 under an
+    avatar, a channel's name). Returns how many went."""
+    wanted = {fold(n).strip() for n in names if n and len(n.strip()) >= 2}
+    if not wanted:
+        return 0
+    gone = 0
+    for el in list(main.iter(_OUT_BLOCKS)):
+        text = _text(el)
+        if _is_prose(text):
+            break
+        if fold(text).strip() in wanted and el.tag != "h1" and el.getparent() is not None:
+            el.drop_tree()
+            gone += 1
+    return gone
+
+
 def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str, forum: bool = False) -> list | None:
     """Make ``main`` the thread: what it holds above the posts (the question or first post),
     then every post under a heading. Not when the posts are comments under an article (a
@@ -517,6 +535,8 @@ def locate(raw: Raw) -> Raw:
         if isinstance(el.tag, str) and el.get(RECOVERED) is not None:
             del el.attrib[RECOVERED]
     drop_linked(blocks, main)
+    drop_named(main, [meta_content(page, "author"), meta_content(page, "article:author"), ld.get("author", ""),
+                      ld.get("site", ""), meta_content(page, "og:site_name")])
     page_text = page.text_content()  # read once: what the page calls its posts, whether it is a forum's
     forum = is_forum(page, page_text)
     thread = find_thread(page, forum)
