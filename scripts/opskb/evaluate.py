@@ -236,7 +236,7 @@ def trafilatura_alone(pages: Path, labels: list[dict]) -> tuple[dict[str, Score]
 def text_copy(path: Path) -> str:
     """What copying a saved page's whole text gives (a browser's select-all): every visible
     block of text on a line of its own, menus, lists of other stories and footer included."""
-    from .ingest.locate import _leaf_blocks, _tree, drop_hidden
+    from .ingest.pagetree import _leaf_blocks, _tree, drop_hidden
     from .ingest.read import read
 
     tree = _tree(read(path).body)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import lxml.html
 from opskb.ingest.clean import clean, match_rule
-from opskb.ingest.locate import _leaf_blocks, _tree, drop_linked
+from opskb.ingest.locate import drop_linked
+from opskb.ingest.pagetree import _leaf_blocks, _tree
 from opskb.records import PARAGRAPH, Block, Doc, Meta
 from opskb.text import fold
 

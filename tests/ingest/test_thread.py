@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from opskb.evaluate import page_text
-from opskb.ingest.locate import _text, locate
+from opskb.ingest.locate import locate
+from opskb.ingest.pagetree import _text
 from opskb.ingest.read import read
 from opskb.pipeline import ingest
 from opskb.text import fold
@@ -282,7 +283,8 @@ def test_a_short_first_post_without_a_headline_opens_the_thread_and_names_it(tmp
 
 def test_a_first_post_the_main_content_left_out_is_put_back_above_the_replies():
     import lxml.html
-    from opskb.ingest.locate import _leaf_blocks, _tree, as_thread
+    from opskb.ingest.locate import as_thread
+    from opskb.ingest.pagetree import _leaf_blocks, _tree
     from opskb.ingest.thread import find_thread
 
     page = _tree(_micro_post_page())

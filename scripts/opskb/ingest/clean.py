@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc, Meta, Removed, plain
 from ..text import fold, han_count, has_han, looks_like_site
@@ -27,148 +27,28 @@ from .feeds import counted_feeds, trailing_headlines
 from .metaline import closing_credit, meta_fields, meta_line
 from .pagecopy import trim_page_copy
 from .read import normalize_date
+from .rules import (
+    _LABEL_CLOSE,
+    _LABEL_OPEN,
+    FOLLOW_REASON,
+    PAPER_REASON,
+    _rx,
+    _spaced,
+    match_rule,
+)
 
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    reason: str
-    pattern: re.Pattern
-    max_len: int = 10_000  # only lines up to this many characters
-    ends_article: bool = False  # a match past the article's start cuts the tail
-
-
-def _rx(p: str) -> re.Pattern:
-    return re.compile(p, re.I)
-
-
-FOLLOW_REASON = "关注与推广提示"
-PAPER_REASON = "论文信息（关键词、分类号、作者单位、基金等）"
 # the authors of a paper, each marked with the number of an affiliation: 王小明1，李华2 / 孙某²杜某²
 _AFFILIATION_MARK = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*]"
 _NAME = r"[\u4e00-\u9fff·]{2,4}"  # a Chinese personal name
 _PAPER_AUTHORS = re.compile(
     rf"^(?:{_NAME}\s*(?:{_AFFILIATION_MARK}+(?:[,，]\d)*[，,、」\s]*|[，,、」\s]+))+{_NAME}\s*{_AFFILIATION_MARK}+$")
 _BIO_HEADING = _rx(r"^(?:作者简介|作者介绍|about the authors?)\s*[:：]?$")
-def _spaced(*words: str) -> str:
-    """Alternatives matching each word with spaces between its characters too (关 键 词)."""
-    return "|".join(r"\s*".join(map(re.escape, w)) for w in words)
-
-
-_LABEL_OPEN = r"[\[【（(■●◆▲\s]*"
-_LABEL_CLOSE = r"(?:\s*[\]】）)]\s*[:：]?|\s*[|｜/]?\s*[:：])"
-_PAPER_LABELS = ("关键词", "关键字", "中图分类号", "中图法分类号", "分类号", "文献标识码", "文献标志码", "文章编号", "基金项目",
-                 "收稿日期", "修回日期", "作者简介", "作者单位", "通讯作者", "联系作者", "引用格式", "引用本文")
 _KEYWORDS = _rx(rf"^{_LABEL_OPEN}(?:{_spaced('关键词', '关键字')}|key\s*words){_LABEL_CLOSE}\s*(.+)$")
 _TOC_HEADER = _rx(r"^(?:本文|文章)?目\s*录\s*[:：]?$|^(?:table of )?contents$")
 _TOC_PAGE = re.compile(r"(?:[.…·・\s]{2,}|\s+)\d{1,4}$")
 MAX_TOC_ENTRIES = 40
 _CALL_TO_ACTION = _rx(r"^(?:查看详情|了解详情|立即(?:报名|购买|领取|查看)|阅读全文|点击(?:查看|了解))")
 MAX_CARD_LINES = 3
-
-RULES: tuple[Rule, ...] = (  # first match wins
-    Rule("image_notice", "图片来源声明", _rx(r"图片来(?:源|自)|图源|如有侵权|^(?:题图|封面图?|头图|配图)(?:来自|来源|[:：]|由)"), 60),
-    Rule("end_marker", "结束标记", _rx(r"^[\s\-—_=~*·.。（）()【】\[\]]*(?:end|the end|完|全文完|本文完)[\s\-—_=~*·.。（）()【】\[\]]*$"), 20, True),
-    Rule("copyright", "版权或免责声明", _rx(
-        r"版权(?:所有|声明|归|及免责|申明)|著作权归|未经.{0,12}(?:允许|授权|许可).{0,12}(?:转载|使用|复制|摘编)"
-        r"|转载请(?:注明|联系)|转载.{0,6}(?:务|须|需)请?注明|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|侵权.{0,12}(?:删除|联系)"
-        r"|独立(?:观点|担责)|信息存储空间|仅提供信息存储|^特别声明|非经授权|不得转载|all rights reserved|©|copyright"
-        r"|icp\s*[备证]|公网安备|网安备|互联网新闻信息服务许可证|违法和不良信息举报"
-        # licence and filing numbers at a page's foot: 增值电信业务经营许可证：京B2-2009…, 京网文〔2019〕…号
-        r"|(?:经营|服务|业务|视听节目|出版)许可证\s*[:：]?\s*[\w〔\[（(-]*\d|网文\s*[〔\[【(（]\s*\d{4}|算法备案|备案号\s*[:：]"),
-        400, True),
-    # words a news story uses too: only a short line of them is a notice
-    Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 40, True),
-    Rule("platform_rules", "平台规则", _rx(
-        r"本公约|自律(?:管理|公约)|依法.{0,4}网|违规(?:处罚|内容)|最终解释权|用户协议|社区(?:规范|公约)|举报(?:中心|电话)"),
-        400, True),
-    Rule("comments", "评论区", _rx(
-        r"^(?:评论列表|留言评论|发表评论|添加评论|写评论|写下你的评论|全部评论|网友评论|热门评论|最新评论|评论区|\d+\s*条评论|取消评论|暂无评论|还没有评论)|快来抢沙发|抢沙发[吧!！]|^抢沙发$"
-        r"|你是访客|请填写.{0,8}信息|登录后.{0,6}(?:评论|发表)"), 60, True),
-    # buttons and walls around a post or an answer: 展开阅读全文, 收起, 登录后才能回复, 你对这个回答的评价是？;
-    # past the article's start, what follows one is the next item of a feed or the page's furniture
-    Rule("post_controls", "展开、登录与评价提示", _rx(
-        r"^(?:展开|收起)(?:全部|全文|阅读全文|更多|回答|评论|回复)?$|^(?:显示|查看)全部$"
-        r"|^(?:请|需要)?\s*(?:先\s*)?登录\s*(?:后|以)\s*[，,]?\s*(?:才能|方可|可以|即可|查看|阅读|回复|精彩|继续)"
-        r"|^(?:你|您)?(?:对|觉得)?(?:这个|这篇|该|本)(?:回答|答案|文章|内容).{0,8}(?:评价|有帮助|有用)"), 40, True),
-    Rule("related", "相关链接与上下篇", _rx(
-        r"^(?:上一篇|下一篇|上一页|下一页|相关推荐|相关阅读|相关文章|推荐阅读|延伸阅读|猜你喜欢|热门文章|热门推荐|本月热门"
-        r"|最新答案|最新文章|热门标签|更多精彩|往期回顾|往期推荐|为你推荐|为您推荐|大家都在看|相关新闻|相关专题)"
-        # words an article may start a sentence with: only as a label on their own
-        r"|^(?:热门阅读|热点新闻|热门新闻|热点推荐|精彩推荐|编辑推荐|今日推荐|排行榜|点击排行|阅读排行|24小时热\S{0,2}|热搜榜?"
-        r"|(?:你|您)可能(?:还|也)?(?:想看|喜欢|会喜欢|感兴趣|想读)|\S{1,4}(?:热门新闻|热门文章|新闻排行))"
-        r"\s*(?:[:：>》|]|$)"), 80, True),
-    Rule("tag_line", "标签行", _rx(r"^(?:标签|tags?|话题)\s*[:：]|^(?:#[^#\s]{1,40}#?\s*){1,}$"), 300, True),
-    Rule("answer_list", "回答与评论列表", _rx(r"^.{1,16}(?:回答|评论|回复)于\s*[\d\-/:年月日\s]+$"), 40),
-    Rule("dated_link", "相关链接与上下篇", _rx(r"^\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,2})?\s+\S.{0,40}$"), 50),
-    Rule("submission", "投稿提示", _rx(r"投稿|发稿|约稿|成为.{0,10}作者|作者身份|专人.{0,6}联系"), 120),
-    Rule("word_count", "字数与阅读时长提示", _rx(
-        r"^[（(\[【]?\s*(?:全文|本文|正文)?(?:约|共|大约)?\s*[\d,，]+\s*字[）)\]】]?$"
-        r"|阅读(?:需要|约|大约|时间)?\s*[:：]?\s*\d+\s*分钟|^[（(]?(?:字数|全文字数)\s*[:：]\s*\d+"), 30),
-    Rule("counter", "阅读、点赞等计数", _rx(
-        # a counter word with a number, or a short label with two numbers or more (欧气 1 0)
-        r"^(?:(?:阅读|浏览|点赞|赞同|赞|收藏|评论|分享|转发|喜欢|热度|人气|围观|播放|编辑|views?|likes?)(?:量|数|次数)?\s*[:：]?\s*"
-        r"[(（]?\d+(?:\.\d+)?[万千kKw+]?[)）]?\s*(?:次|人)?\s*)+$"
-        r"|^[^\d\s：:，。]{1,6}(?:\s*[:：]?\s*\d+(?:\.\d+)?[万千kKw+]?){2,}\s*$"
-        # 161 人赞同了该回答
-        r"|^\d+(?:\.\d+)?[万千kKw+]?\s*(?:个)?人\s*(?:赞同|点赞|喜欢|收藏|关注|觉得有用|推荐)了?(?:该|这个|此|这篇)?(?:回答|文章|内容|帖子|问题)?$"
-        # 0 评论 2469 浏览 7 收藏 7 分钟
-        r"|^(?:[\W_]*\d+(?:\.\d+)?[万千kKw+]?\s*(?:条|次|人|个)?\s*(?:评论|浏览|阅读|收藏|点赞|赞|转发|分享|在看|分钟|回答|回复|答案|views?|comments?"
-        r"|collects?|likes?|shares?)\s*[|·/]?\s*)+$"), 60),
-    Rule("follow_prompt", FOLLOW_REASON, _rx(
-        r"^(?:扫码|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^阅读原文$|关注我们|点个?在看|"
-        r"^(?:点赞|在看|分享|收藏|转发)(?:[、，,和 ]*(?:点赞|在看|分享|收藏|转发))+$|返回搜狐|查看更多$|^举报\s*/?\s*反馈$|^分享(?:到|至)"
-        r"|^查看详情|^分享(?:让|给)|欢迎关注|追踪更多|(?:fb|facebook|脸书)\s*粉丝(?:团|页)|按个?赞.{0,10}粉丝(?:团|页)|按个?\W?赞\W?!|^进入.{1,16}讨论|^更多(?:文章|新闻|精彩|内容).{0,4}[，,]?都在"
-        # a line sending readers elsewhere: 更多……请关注某某网 / 欢迎访问 www.example.com
-        r"|^更多.{0,40}(?:请|敬请|欢迎)(?:关注|访问|登录|搜索|下载)"
-        # 用 Twitter 追踪某某新闻：
-        r"|^(?:\d+\s*[.、]\s*)?用\s*\S{1,12}\s*(?:追踪|关注|订阅).{0,12}(?:新闻|资讯)\s*(?:[:：]\s*\S{0,20})?$"
-        r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"
-        # a follow button beside the author's name; a follow-me line inside the text
-        r"|^\S{1,16}\s+\+?\s*关注$|^关注(?:我|我们|本号|公众号)"), 80),
-    # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
-    Rule("site_greeting", "站点欢迎语", _rx(r"^欢迎(?:您)?(?:访问|光临|莅临)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
-    # a line of nothing but the login, sign-up and bookmark buttons (立即注册 登录, 设为首页 加入收藏), and
-    # where a poster was (IP 属地：浙江)
-    Rule("login_buttons", "登录、注册与收藏本站按钮", _rx(
-        r"^(?:(?:立即|马上|免费|快速)?(?:登录|登陆|登入|注册|注册账号|退出|设为首页|设为主页|加入收藏|收藏本站)\s*[/|｜·]?\s*){1,4}$"
-        r"|^IP\s*属地\s*[:：]"), 30),
-    # an encyclopedia's notes about its own entry (本词条缺少概述图……赶紧来编辑吧！, 本词条由……审核)
-    Rule("wiki_prompt", "百科词条的编辑提示", _rx(r"^本词条|赶紧来编辑吧"), 120),
-    # a breadcrumb (a label may lead it: 当前位置：首页 > 栏目 > 标题)
-    Rule("breadcrumb", "导航路径", _rx(r"^(?:(?:当前|您的|你的|所在)?位置|您在这里|你在这里)?\s*[:：]?\s*首页\s*[>/»›＞]"), 80),
-    # a menu copied as text: five or more short words in a row with only spaces or bars between them
-    # (Han words of two to four characters: spaces around Latin words are typesetting, a spaced-out
-    # title has one character a word)
-    Rule("menu_line", "导航菜单", re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:\s*[|｜/·•]\s*|\s+)){4,}[\u4e00-\u9fff]{2,4}$"),
-         80),
-    # the front matter of an academic paper as a text dump: keywords (kept as the page's
-    # categories), classification numbers, affiliations with postcodes, funding, dates
-    Rule("paper_meta", PAPER_REASON, _rx(
-        # the label may be spaced out (关 键 词), bracketed (【关键词】) or followed by a stray bar (关键词|：)
-        rf"^{_LABEL_OPEN}(?:{_spaced(*_PAPER_LABELS)}|key\s*words|doi|abstract){_LABEL_CLOSE}"
-        r"|\((?:\d\.)?[^()]*(?:University|Institute|Academy|College|Laboratory|School of)[^()]*\)\s*$"
-        r"|^[(（\[]?\s*\d?\.?\s*.{0,60}?(?:大学|学院|研究[所院]|研究中心|学校|公司).{0,60}?[，,\s]\d{6}\s*(?:[)）;；]|$)"
-        ), 400),
-    Rule("relative_time", "更新时间提示", _rx(
-        r"^(?:更新于|最后更新|最近更新|发布于|updated|last updated)?\s*[:：]?\s*(?:\d+|一|两|几)\s*"
-        r"(?:秒|分钟|小时|天|周|星期|个月|月|年|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s*(?:前|ago)$"
-        # a page's footer: 本页面最后修订于2024年4月28日
-        r"|^(?:本页面?|本文|本词条|此页面?)?最后(?:修订|修改|编辑|更新)于\s*\d{4}"), 60),
-    Rule("wechat_ui", "公众号页面的界面文字", _rx(
-        r"^微信号\s*[:：]?\s*\w+$|^功能介绍|预览时标签不可点|关注该公众号|轻点两下|^(?:继续|向上|向下)滑动看下一个|轻触阅读原文"
-        r"|^左右滑动查看更多|^使用小程序|^微信扫一扫|^(?:取消|允许|知道了)$"), 60),
-    Rule("author_bio", "作者简介与专栏说明", _rx(r"专栏作家|专栏作者|签约作者|特约作者|入驻.{0,8}(?:作者|专栏)"), 200),
-    Rule("contact", "报料与联系方式", _rx(
-        r"^\S{0,12}[\w.+-]+@[\w-]+\.[\w.]+\S{0,4}$|(?:热线|邮箱|信箱|报料|爆料|举报电话)\s*[:：﹕]?\s*(?:[\w.+-]+@|\d{3,})"
-        r"|^(?:请输入)?验证码|验证码(?:有|区分|不区分)大小写|请用.{0,6}分开"), 80),
-    Rule("ad_feedback", "广告与站点提示", _rx(
-        r"(?:这个|此)广告(?:令我|与我|不)|移除这个广告|广告反馈|^由.{1,8}提供的广告|^隐私权?(?:规范|政策|声明)$"
-        r"|同意.{0,8}隐私权?(?:规范|政策)|^(?:此|本)条目"
-        r"|由网友共同编辑|^(?:跳到|跳至|转到)(?:主要)?(?:内容|正文)|^skip to (?:main )?content$"), 80),
-    Rule("repost_note", "转载来源说明", _rx(
-        r"^(?:本文|文章)(?:来自|转载自|来源于|首发于|经授权转载自|由).{0,40}(?:公众号|平台|网站|专栏|作者|授权|发布)"), 160),
-)
 
 
 def _last_line(after) -> bool:
@@ -200,14 +80,6 @@ MIN_PROSE_SHORT_ARTICLE = 6
 MAX_BANNER_CHARS = 20
 MIN_REPEATED_CHARS = 20  # a line this long said twice on a page is the page repeating itself
 MAX_TITLE_CHARS = 60
-
-
-def match_rule(text: str) -> Rule | None:
-    t = plain(text).strip()
-    for rule in RULES:
-        if len(t) <= rule.max_len and rule.pattern.search(t):
-            return rule
-    return None
 
 
 def is_keyword_stuffed(alt: str) -> bool:

@@ -36,114 +36,31 @@ import re
 from dataclasses import replace
 
 import lxml.html
-from bs4 import BeautifulSoup, NavigableString, Tag
 from lxml import etree
 
 from ..records import Raw
 from ..text import TERMINAL_PUNCT, fold, han_count
 from .markup import json_ld, meta_content
+from .pagetree import (
+    _OUT_BLOCKS,
+    _SPACES,
+    MAX_TREE_DEPTH,
+    _leaf_blocks,
+    _text,
+    _tree,
+    collapse_wrappers,
+    drop_hidden,
+    is_whole_page,
+    tree_depth,
+)
 from .read import normalize_date
 from .thread import MAX_THREAD_LEAD, REPLY_SHARE, Thread, append_posts, dated_line, find_thread, post_word
 from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
-
-# Markers of a whole document rather than a fragment of one.
-_PAGE_MARKERS = re.compile(r"<(?:html|head|body|title|meta|nav|aside)\b", re.I)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
-_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
-               "figcaption", "pre", "div", "section", "article", "caption")
-_OUT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "pre")
-_SPACES = re.compile(r"\s+")
 
 MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
 MIN_LEAD_HAN = 30  # ... and a lead paragraph before the first kept one this much
 LEAD_WINDOW = 40  # page blocks looked at above the first kept one
 MAX_LINK_SHARE = 0.3  # a recovered line is mostly not link text
-def is_whole_page(body: str) -> bool:
-    """A document (with head, title, scripts or page furniture), not a fragment."""
-    return bool(_PAGE_MARKERS.search(body[:200_000]))
-
-
-def _tree(body: str):
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8")
-    return lxml.html.document_fromstring(body.encode("utf-8"), parser=parser)
-
-
-def drop_hidden(tree) -> int:
-    """Remove what the saved page does not show; returns how many elements went."""
-    gone = 0
-    for el in list(tree.iter("template")):
-        el.drop_tree()
-        gone += 1
-    for el in list(tree.xpath("//*[@hidden or @style]")):
-        if el.getparent() is None:
-            continue
-        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
-            el.drop_tree()
-            gone += 1
-    return gone
-
-
-# libxml2, under trafilatura, gives up on trees deeper than 256 levels
-MAX_TREE_DEPTH = 200
-_WRAPPERS = frozenset({"div", "span", "section", "article", "main", "font", "center"})
-
-
-def tree_depth(tree) -> int:
-    """Deepest nesting of elements, found without recursion."""
-    deepest, stack = 0, [(tree, 1)]
-    while stack:
-        el, depth = stack.pop()
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in el)
-    return deepest
-
-
-def collapse_wrappers(body: str) -> str:
-    """The page with each bare wrapper merged into its only child element: no text of its
-    own, and at most one of the two carries attributes (that one is kept). Read with
-    Python's HTML parser, which has no depth limit."""
-    soup = BeautifulSoup(body, "html.parser")
-    for el in reversed(soup.find_all(_WRAPPERS)):  # innermost first: each move stays small
-        if el.parent is None:
-            continue
-        inner = [c for c in el.contents if not (isinstance(c, NavigableString) and not c.strip())]
-        if len(inner) != 1 or not isinstance(inner[0], Tag) or inner[0].name not in _WRAPPERS:
-            continue
-        child = inner[0]
-        if el.attrs and child.attrs:
-            continue
-        (child if el.attrs else el).unwrap()
-    return str(soup)
-
-
-def _text(el) -> str:
-    return _SPACES.sub(" ", el.text_content()).strip()
-
-
-def _leaf_blocks(tree) -> list[tuple[object, str]]:
-    """(element, text) for block elements with no block element inside, in document order."""
-    elements = list(tree.iter(*_BLOCK_TAGS, "img"))
-    holders: set = set()  # blocks with a block inside; each ancestor chain is walked once
-    for el in elements:
-        if el.tag == "img":
-            continue
-        for anc in el.iterancestors():
-            if anc in holders:
-                break
-            holders.add(anc)
-    out = []
-    for el in elements:
-        if el.tag == "img":
-            out.append((el, ""))  # pictures keep their place in the order
-            continue
-        if el in holders:
-            continue
-        text = _text(el)
-        if text:
-            out.append((el, text))
-    return out
-
-
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _IMAGE_SRC = re.compile(r"^(?:https?:)?//\S+$")
 # a byline above the article: 作者：张三 | 2022-03-08, 文/张三, 2022-03-08 发布于…
@@ -179,7 +96,7 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
     (a comment quoting the article, a teaser) does not pull the alignment around."""
     aligned: dict[int, int] = {}
     pos = 0
-    for i, (_el, _text, k) in enumerate(blocks):
+    for i, (_el, _t, k) in enumerate(blocks):
         if len(k) < 6:
             continue
         for j in range(pos, min(len(kept), pos + 40)):
@@ -195,8 +112,8 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "") -> i
     paragraphs wherever they stand above it when the page's own ``summary`` (its meta
     description) begins with them. ``blocks`` are the page's leaf blocks as (element, text,
     folded text). Returns the index of the first page block found in the output (-1 if none)."""
-    from .clean import match_rule  # the same rules that clean applies later
     from .metaline import closing_credit
+    from .rules import match_rule  # the same rules that clean applies later
 
     kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
     kept = [(el, k) for el, k in kept if k]

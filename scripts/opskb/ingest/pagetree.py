@@ -1,0 +1,106 @@
+"""A saved web page as a tree of blocks: whether a text is a whole page or a fragment of
+one, the page parsed (deep pages first flattened: libxml2 gives up past 256 levels), what it
+hides removed, and its leaf blocks (block elements with no block inside) with their text, in
+document order. locate.py finds the article in them; evaluate.py copies a page's text from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+# Markers of a whole document rather than a fragment of one.
+_PAGE_MARKERS = re.compile(r"<(?:html|head|body|title|meta|nav|aside)\b", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
+               "figcaption", "pre", "div", "section", "article", "caption")
+_OUT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "pre")
+_SPACES = re.compile(r"\s+")
+
+
+def is_whole_page(body: str) -> bool:
+    """A document (with head, title, scripts or page furniture), not a fragment."""
+    return bool(_PAGE_MARKERS.search(body[:200_000]))
+
+
+def _tree(body: str):
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8")
+    return lxml.html.document_fromstring(body.encode("utf-8"), parser=parser)
+
+
+def drop_hidden(tree) -> int:
+    """Remove what the saved page does not show; returns how many elements went."""
+    gone = 0
+    for el in list(tree.iter("template")):
+        el.drop_tree()
+        gone += 1
+    for el in list(tree.xpath("//*[@hidden or @style]")):
+        if el.getparent() is None:
+            continue
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            el.drop_tree()
+            gone += 1
+    return gone
+
+
+# libxml2, under trafilatura, gives up on trees deeper than 256 levels
+MAX_TREE_DEPTH = 200
+_WRAPPERS = frozenset({"div", "span", "section", "article", "main", "font", "center"})
+
+
+def tree_depth(tree) -> int:
+    """Deepest nesting of elements, found without recursion."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
+
+
+def collapse_wrappers(body: str) -> str:
+    """The page with each bare wrapper merged into its only child element: no text of its
+    own, and at most one of the two carries attributes (that one is kept). Read with
+    Python's HTML parser, which has no depth limit."""
+    soup = BeautifulSoup(body, "html.parser")
+    for el in reversed(soup.find_all(_WRAPPERS)):  # innermost first: each move stays small
+        if el.parent is None:
+            continue
+        inner = [c for c in el.contents if not (isinstance(c, NavigableString) and not c.strip())]
+        if len(inner) != 1 or not isinstance(inner[0], Tag) or inner[0].name not in _WRAPPERS:
+            continue
+        child = inner[0]
+        if el.attrs and child.attrs:
+            continue
+        (child if el.attrs else el).unwrap()
+    return str(soup)
+
+
+def _text(el) -> str:
+    return _SPACES.sub(" ", el.text_content()).strip()
+
+
+def _leaf_blocks(tree) -> list[tuple[object, str]]:
+    """(element, text) for block elements with no block element inside, in document order."""
+    elements = list(tree.iter(*_BLOCK_TAGS, "img"))
+    holders: set = set()  # blocks with a block inside; each ancestor chain is walked once
+    for el in elements:
+        if el.tag == "img":
+            continue
+        for anc in el.iterancestors():
+            if anc in holders:
+                break
+            holders.add(anc)
+    out = []
+    for el in elements:
+        if el.tag == "img":
+            out.append((el, ""))  # pictures keep their place in the order
+            continue
+        if el in holders:
+            continue
+        text = _text(el)
+        if text:
+            out.append((el, text))
+    return out
