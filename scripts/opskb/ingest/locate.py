@@ -367,14 +367,13 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
 _FORUM_SITE = re.compile(r"论坛|bbs|forum", re.I)
 
 
-def is_forum(page, text: str) -> bool:
+def is_forum(page, text: str, site: str) -> bool:
     """The page (whose text is ``text``) is a forum's: it marks the thread's starter (楼主), or its
-    site calls itself a forum in the page title's site part or its site-name meta."""
+    site calls itself a forum in the page title's site part or its site-name meta (``site``)."""
     if "楼主" in text:
         return True
     title = next(iter(page.iter("title")), None)
     parts = re.split(r"\s[-|_–—]\s|[|｜_]", _text(title)) if title is not None else []
-    site = meta_content(page, "og:site_name", "application-name")
     # only the site's part: in a headline 论坛 is as often a conference (社群运营论坛在京开幕)
     return any(_FORUM_SITE.search(p) for p in parts[1:] + [site])
 
@@ -452,14 +451,15 @@ def locate(raw: Raw) -> Raw:
         if isinstance(el.tag, str) and el.get(RECOVERED) is not None:
             del el.attrib[RECOVERED]
     drop_linked(blocks, main)
-    drop_named(main, [meta_content(page, "author"), meta_content(page, "article:author"), ld.get("author", ""),
-                      ld.get("site", ""), meta_content(page, "og:site_name")])
+    authors = [meta_content(page, "author"), meta_content(page, "article:author")]
+    site_meta = meta_content(page, "og:site_name", "application-name")
+    drop_named(main, authors + [ld.get("author", ""), ld.get("site", ""), site_meta])
     page_text = page.text_content()  # read once: what the page calls its posts, whether it is a forum's
-    forum = is_forum(page, page_text)
+    forum = is_forum(page, page_text, site_meta)
     thread = find_thread(page, forum)
     opening = as_thread(main, blocks, thread, post_word(page_text), forum) if thread is not None else None
     threaded = opening is not None
-    site = raw.meta.site or meta_content(page, "og:site_name", "application-name") or ld.get("site") or doc.sitename or ""
+    site = raw.meta.site or site_meta or ld.get("site") or doc.sitename or ""
     subheads = [_text(h) for h in page.iter("h2", "h3")]
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site, subheads)
     title = title or (doc.title or "")
@@ -481,7 +481,7 @@ def locate(raw: Raw) -> Raw:
     meta = replace(
         raw.meta,
         title=title,
-        author=raw.meta.author or ld.get("author", "") or meta_content(page, "author", "article:author")
+        author=raw.meta.author or ld.get("author", "") or next((a for a in authors if a), "")
         # on a thread trafilatura's guess is a poster's name and badges, not the page's author
         or ("" if stated or threaded else doc.author or ""),
         date=date,

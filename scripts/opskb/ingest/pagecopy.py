@@ -82,20 +82,21 @@ def _score(b: Block) -> float:
     if b.kind == IMAGE:
         return 0
     text = b.plain_text()
-    if not _sentence(text) and _menu(text):
+    sentence = _sentence(text)
+    if not sentence and _menu(text):
         return -LINE_THRESHOLD
-    return _size(text) - (SENTENCE_THRESHOLD if _sentence(text) else LINE_THRESHOLD)
+    return _size(text) - (SENTENCE_THRESHOLD if sentence else LINE_THRESHOLD)
 
 
 def _prose(b: Block) -> bool:
     return b.kind != IMAGE and _score(b) > 0
 
 
-def dense_run(blocks: list[Block], furniture: Callable[[str], bool] = lambda _t: False) -> tuple[int, int] | None:
+def dense_run(blocks: list[Block], known: list[bool] | None = None) -> tuple[int, int] | None:
     """(first, last) index of the article: the run of blocks with the highest total score,
     widened over a few short lines at a time to more of its text. None when it is too short.
-    A line the cleaning rules know as furniture (欢迎访问某某网！) counts as none of it."""
-    text = [not furniture(b.plain_text()) for b in blocks]
+    A line the cleaning rules know as furniture (欢迎访问某某网！; ``known``, per block) counts as none of it."""
+    text = [not k for k in known] if known is not None else [True] * len(blocks)
     best, best_at, total, start = 0, None, 0, 0
     for i, b in enumerate(blocks):
         if total <= 0:
@@ -121,13 +122,14 @@ def _credit(text: str) -> bool:
     return bool(closing_credit(text) or meta_line(text) or (len(text) <= MAX_CREDIT_CHARS and _BRACKETED.match(text)))
 
 
-def _headline(b: Block, furniture: Callable[[str], bool]) -> str:
-    if b.kind not in (PARAGRAPH, HEADING):
+def _headline(b: Block, known: bool) -> str:
+    """The block's text when it may be the headline (``known``: the rules know it as furniture)."""
+    if b.kind not in (PARAGRAPH, HEADING) or known:
         return ""
     t = plain(b.text).strip()
     if not (4 <= han_count(t) and len(t) <= MAX_TITLE_CHARS) or t.endswith(("。", "：", ":")):
         return ""
-    if meta_line(t) or _CLOCK.search(t) or furniture(t) or _menu(t) or _REPORTER.match(t) \
+    if meta_line(t) or _CLOCK.search(t) or _menu(t) or _REPORTER.match(t) \
             or _NOT_A_HEADLINE.match(t):  # (a counter line is furniture)
         return ""
     return t
@@ -139,7 +141,8 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     none was found, or the text is not a page copy). ``furniture`` tells a line the cleaning
     rules know as site furniture (never a headline); ``header`` a line the rules read themselves
     (a table of contents' header with the lines under it, a paper's list of authors), which stays for them."""
-    run = dense_run(blocks, furniture)
+    known = [furniture(b.plain_text()) for b in blocks]  # asked once a line
+    run = dense_run(blocks, known)
     if run is None:
         return blocks, [], ""
     first, last = run
@@ -151,9 +154,9 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         # counts as text), the longer and the nearer the likelier (a share button or a channel's name is shorter, a menu further up), with no
         # text above it: a line with the article's sentences just above it is a subheading
         window = [(han_count(h) - abs(first - k) / 4, k, h) for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
-                  if (h := _headline(blocks[k], furniture))
-                  and not any(b.kind == PARAGRAPH and _prose(b) and not furniture(b.plain_text())
-                              for b in blocks[max(0, k - 2 * BRIDGE):k])]
+                  if (h := _headline(blocks[k], known[k]))
+                  and not any(blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and not known[j]
+                              for j in range(max(0, k - 2 * BRIDGE), k))]
         if window:
             _rank, top, title = max(window)
             for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge
@@ -178,7 +181,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         # a line the rules know (相关推荐, a copyright line: where they cut the page's rest)
         for k in range(end, len(blocks)):
             text = blocks[k].plain_text()
-            keep[k] = _prose(blocks[k]) or bool(CITATION.search(text)) or furniture(text)
+            keep[k] = _prose(blocks[k]) or bool(CITATION.search(text)) or known[k]
             why[k] = "正文之后的站点内容（其他文章、页脚）"
     removed = [Removed(b.plain_text(), why[k]) for k, b in enumerate(blocks) if not keep[k] and why[k] and b.plain_text()]
     if title:

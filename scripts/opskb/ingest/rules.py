@@ -110,8 +110,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("login_buttons", "登录、注册与收藏本站按钮", _rx(
         r"^(?:(?:立即|马上|免费|快速)?(?:登录|登陆|登入|注册|注册账号|退出|设为首页|设为主页|加入收藏|收藏本站)\s*[/|｜·]?\s*){1,4}$"
         r"|^IP\s*属地\s*[:：]"), 30),
-    # an encyclopedia's notes about its own entry (本词条缺少概述图……赶紧来编辑吧！, 本词条由……审核)
-    Rule("wiki_prompt", "百科词条的编辑提示", _rx(r"^本词条|赶紧来编辑吧"), 120),
+    # an encyclopedia's notes about its own entry, which it calls 本词条 (本词条缺少概述图……, 本词条由……审核)
+    Rule("wiki_prompt", "百科词条的编辑提示", _rx(r"^本词条"), 120),
     # a breadcrumb (a label may lead it: 当前位置：首页 > 栏目 > 标题)
     Rule("breadcrumb", "导航路径", _rx(r"^(?:(?:当前|您的|你的|所在)?位置|您在这里|你在这里)?\s*[:：]?\s*首页\s*[>/»›＞]"), 80),
     # a menu copied as text: five or more short words in a row with only spaces or bars between them

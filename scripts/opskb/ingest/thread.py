@@ -222,7 +222,8 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     for member, f in zip(members, fields, strict=True):
         own = [el for el in member.iter(*_BLOCKS) if el is not member and field_key(el, member) == body_path]
         # a reply nested in the post is built like the post itself: its text is not the post's
-        nested = [d for d in member.iter(member.tag) if d is not member and signature(d) == signature(member)]
+        built = signature(member)
+        nested = [d for d in member.iter(member.tag) if d is not member and signature(d) == built]
         own = [el for el in own if not any(_within(el, d) for d in nested)]
         if not own:
             continue

@@ -102,9 +102,9 @@ class Split:
             rendercache.MARKDOWN.entries.update(entries)
 
     def render(self, env, config, files) -> None:
-        pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
-        if not self._theirs or self.nav is None:
+        if not self._theirs or self.nav is None:  # the build did not split its conversion
             return
+        pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
         rendercache.TEMPLATES.begin(env, config)
         _mine, theirs = _halves(pages)
         self._theirs_rendered = {f.src_uri for f in theirs}
