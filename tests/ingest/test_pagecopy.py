@@ -107,3 +107,58 @@ def test_a_place_or_a_calendar_line_is_never_the_headline(tmp_path):
     for line in ("浙江省杭州市", "农历：甲辰年四月廿一"):
         doc, _kept = _clean(tmp_path, NAV[:-1] + [short, line] + ARTICLE + OTHERS)
         assert doc.meta.title == short, line
+
+
+def test_the_line_with_the_storys_date_under_it_is_the_headline_not_a_longer_line_nearer(tmp_path):
+    # the headline, its date and buttons, then the story's own first heading or a caption:
+    # longer and nearer the text, but the date says which line heads the story
+    short = "三百人的群怎样活跃起来"
+    nearer = "群主在主题日上发言（本报资料照片）"
+    for under in (["本文来源于某某网 2024-05-01 09:36:26", "打印", "字号："], ["某某日报记者 张三", "稍后再读"]):
+        doc, kept = _clean(tmp_path, NAV[:-1] + [short] + under + ["小字型", "大字型", nearer] + ARTICLE + OTHERS)
+        assert doc.meta.title == short, under
+        assert kept[-len(ARTICLE):] == ARTICLE
+    # without a date or byline under it, the nearer line still wins (what the date changes)
+    doc, _kept = _clean(tmp_path, NAV[:-1] + [short, "打印", "字号：", "小字型", "大字型", nearer] + ARTICLE + OTHERS)
+    assert doc.meta.title == nearer
+
+
+def test_a_headline_stamped_with_its_date_is_found_under_a_line_of_other_stories(tmp_path):
+    # a long line of other stories run together stands above the headline: it reads as text,
+    # but the date under the headline says this line opens the story
+    others = "某地上市公司已复工某部长会见来访外宾三百人涉案被提起公诉高校开学时间推迟到三月某市地铁恢复运营某省发布春耕指南某县新建三所小学"
+    doc, kept = _clean(tmp_path, [others] + NAV[:4] + [TITLE, "2020-02-19 20:29:58 来源：某某网", "分享"] + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE and kept[-len(ARTICLE):] == ARTICLE
+
+
+def test_a_headline_with_bars_is_not_a_menu_but_a_long_line_of_stories_with_bars_is(tmp_path):
+    title = "SEVENTEEN演唱会2026｜门票优先/公售攻略＋购票连结"
+    doc, _kept = _clean(tmp_path, NAV + [title, "撰文：张三", "出版：2025-12-03 11:31"] + ARTICLE + OTHERS)
+    assert doc.meta.title.replace(" ", "") == title
+    # (a list of stories run together with bars just above the headline: not text that opens the article)
+    stories = ("请选择相关新闻 男篮小负对手不忍苛责 棒球／击球点掌握不佳全队续调整 棒球／五局提前结束比赛 "
+               "网球女团／抢头香拼金看双打 游泳／几乎崩盘夺金很难")
+    doc, kept = _clean(tmp_path, NAV + [stories, TITLE, "【某某报╱本报记者张三】"] + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE and stories not in kept
+
+
+def test_the_question_repeated_in_the_bar_at_the_top_is_still_the_headline(tmp_path):
+    question = "三百人的用户群，怎样在两周之内活跃起来，有哪些具体做法？"
+    # the bar with the question is far above the answer; the question itself is near it
+    bar = NAV[:4] + [question, "关注问题 写回答", "社群运营", "社群", "私域", "用户增长"]
+    page = ["话题收录", "关注者", "被浏览", "好问题", "2 条评论", "分享", "邀请回答", "查看全部 12 个回答",
+            "张三", "运营从业者", "新知答主", "赞同了该回答", "收起", "展开"]
+    doc, kept = _clean(tmp_path, bar + [question] + page + ARTICLE + OTHERS)
+    assert doc.meta.title == question and kept[-len(ARTICLE):] == ARTICLE
+
+
+def test_the_opening_headline_listed_again_among_other_stories_is_not_a_banner(tmp_path):
+    # the story's headline opens the dump, a stamp under it; the list of latest stories at the
+    # bottom names it again: it is the headline, not the site's name
+    doc, kept = _clean(tmp_path, [TITLE, "某某网河北频道 ( 2012-06-04 09:20:26 ) 稿件来源：某某省某某日报社"] + ARTICLE
+                       + OTHERS[:3] + [TITLE] + OTHERS[3:])
+    assert doc.meta.title == TITLE and doc.meta.site != TITLE and kept[:len(ARTICLE)] == ARTICLE
+    # the stamp is longer than a short headline: a date with the time of day is never the headline
+    short = "三百人的群怎样活跃起来"
+    doc, kept = _clean(tmp_path, [short, "某某网河北频道 ( 2012-06-04 09:20:26 ) 稿件来源：某某省某某日报社"] + ARTICLE)
+    assert doc.meta.title == short and doc.meta.date == "2012-06-04" and kept == ARTICLE

@@ -78,6 +78,7 @@ MIN_ARTICLE_SHARE = 0.25  # the tail cut needs this share of the text before it
 MIN_PROSE_BEFORE_CUT = 3
 MIN_PROSE_SHORT_ARTICLE = 6
 MAX_BANNER_CHARS = 20
+MIN_HEADLINE_HAN = 8  # a text's opening line this long that is not a site's name reads as its headline
 MIN_REPEATED_CHARS = 20  # a line this long said twice on a page is the page repeating itself
 MAX_TITLE_CHARS = 60
 
@@ -168,6 +169,12 @@ def clean(doc: Doc) -> Doc:
     edge = max(3, len(keys) // 7)
     at_edges = set(keys[:edge]) | set(keys[-edge:])
     banners = {k for k, n in counts.items() if n >= 2 and 0 < len(k) <= MAX_BANNER_CHARS and k in at_edges}
+    # a text without a title that opens with a line reading as a headline: the same line further
+    # down is the story again in a list of stories, not the site's banner
+    if keys and not meta.title:
+        opening = plain(next(_units(blocks))[2]).strip()
+        if han_count(opening) >= MIN_HEADLINE_HAN and not looks_like_site(opening, fold(site)):
+            banners.discard(keys[0])
 
     # A copy of a whole page's text: the article out of the site around it (pagecopy.py), once
     # the lines around it have told the author, date and site's name.
@@ -304,15 +311,20 @@ def clean(doc: Doc) -> Doc:
     # page furniture aside (a skip or login link, a menu word, the site's name, a list of
     # authors); the furniture above it goes too.
     title = meta.title
-    pick, above = (None, []) if title else title_index(kept, site, author, named)
+    pick, around = (None, []) if title else title_index(kept, site, author, named)
     if pick is not None:
-        for i in above:
-            removed.append(Removed(kept[i].plain_text(), "标题之前的站点内容（导航、登录、站点名、作者列表）"))
-            if not author and _AUTHOR_LIST.match(kept[i].plain_text()):
-                author = _listed_authors(kept[i].plain_text())
+        for i in around:
+            text = kept[i].plain_text()
+            if i > pick:
+                removed.append(Removed(text, "元数据行（已记入作者、来源或日期）"))
+                date = date or normalize_date(text)
+                continue
+            removed.append(Removed(text, "标题之前的站点内容（导航、登录、站点名、作者列表）"))
+            if not author and _AUTHOR_LIST.match(text):
+                author = _listed_authors(text)
         title = plain(kept[pick].text).strip()
         removed.append(Removed(title, "标题（移入页面标题）", "meta"))
-        kept = [b for i, b in enumerate(kept) if i != pick and i not in above]
+        kept = [b for i, b in enumerate(kept) if i != pick and i not in around]
     if not title:
         title = _fallback_title(kept)
 
@@ -382,6 +394,7 @@ def plausible_name(value: str) -> str:
     return value
 
 
+_TIMESTAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 _LOGIN_OR_MENU = _rx(
     r"^(?:登录|登陆|登入|注册|免费注册|退出|首页|返回首页|个人中心|我的|菜单|导航|搜索|订阅|下载\s*app)"
     r"(?:\s*[/|｜]\s*(?:登录|注册|退出))?$")
@@ -401,9 +414,9 @@ _NAMING_RULES = {"copyright", "repost_note", "submission", "follow_prompt"}  # l
 
 def is_title_furniture(text: str, site: str = "", author: str = "", named: list[str] = ()) -> bool:
     """A short line above the headline that cannot be the headline: no Chinese at all (Skip
-    to content, Menu, a date), a login or menu word, the site's or author's name (known, or
+    to content, Menu, a date), a date with the time of day, a login or menu word, the site's or author's name (known, or
     named again by a copyright or repost line further down)."""
-    if not has_han(text):
+    if not has_han(text) or _TIMESTAMP.search(text):  # (a date with the time of day: the story's stamp)
         return True
     k = fold(text)
     if _LOGIN_OR_MENU.match(text) or (site and k == fold(site)) or (author and k == fold(author)):
@@ -414,8 +427,8 @@ def is_title_furniture(text: str, site: str = "", author: str = "", named: list[
 
 
 def title_index(blocks: list[Block], site: str = "", author: str = "", named: list[str] = ()) -> tuple[int | None, list[int]]:
-    """(index of the headline, indices of the furniture above it) among the short lines
-    that open the text: the longest line that is not page furniture (a site name, a
+    """(index of the headline, indices of the furniture above it and of its date line under it)
+    among the short lines that open the text: the longest line that is not page furniture (a site name, a
     column or a section heading is shorter than the headline). None when the text
     opens with prose. Unrecognized short lines above the headline stay."""
     run: list[int] = []
@@ -440,10 +453,10 @@ def title_index(blocks: list[Block], site: str = "", author: str = "", named: li
     # a question page: the question is the headline, not a longer line about it
     questions = [i for i in candidates if plain(blocks[i].text).strip().endswith(("？", "?"))
                  and han_count(plain(blocks[i].text)) >= MIN_QUESTION_HAN]
-    if questions:
-        return questions[0], [i for i in furniture if i < questions[0]]
-    pick = max(candidates, key=lambda i: (han_count(plain(blocks[i].text)), -i))
-    return pick, [i for i in furniture if i < pick]
+    pick = questions[0] if questions else max(candidates, key=lambda i: (han_count(plain(blocks[i].text)), -i))
+    # the furniture above it goes, and the story's stamp right under it (某某频道 ( 2012-06-04 09:20 ) 来源：…)
+    stamp = [i for i in run if i == pick + 1 and _TIMESTAMP.search(plain(blocks[i].text))]
+    return pick, [i for i in furniture if i < pick] + stamp
 
 
 def toc_entries(units: list[tuple[int, int, str]], n: int) -> int:

@@ -41,6 +41,9 @@ MAX_CREDIT_CHARS = 40
 MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered line is a button or label
 MENU_WORDS = 5  # a line of this many short words with spaces between them is a menu, not a headline
 MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
+MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
+STAMP_LINES = 3  # a headline's date or byline is among the lines right under it
+STAMP_BONUS = 10  # ... and that makes it the headline before a longer line nearer the text (a caption, the first subheading)
 _PUNCT = re.compile(r"[，。；！？,;!?]")
 _ENDS = re.compile(r"[。！？!?…”」』）).]$")
 _LEAD_IN = re.compile(r"[：:]$")
@@ -48,7 +51,8 @@ _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
-_SEPARATORS = re.compile(r"[|｜│∣/／·•]|\s{2,}")
+_BARS = re.compile(r"[|｜│∣/／·•]")
+_WIDE_SPACES = re.compile(r"\s{2,}")
 # a place alone (浙江省杭州市: where a poster was) or a calendar's line (农历：甲辰年四月廿一): never the headline
 _NOT_A_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别行政区)(?:[\u4e00-\u9fff]{1,6}(?:市|区|县|州|盟))?$"
                              r"|^(?:农历|公历|阳历|今天是)\s*[:：]?")
@@ -72,10 +76,14 @@ def _size(text: str) -> int:
 
 
 def _menu(text: str) -> bool:
-    """Words with bars or wide spaces between them, or many short words in a row: a menu (the
-    spaces typesetting puts between Han and Latin words do not part words)."""
+    """Words with wide spaces between them, short words or a long line's parts with bars between
+    them, or many short words in a row: a menu or a list of stories (the spaces typesetting puts
+    between Han and Latin words do not part words; a headline's parts are longer: 演唱会2026｜门票攻略／购票连结)."""
     words = _TYPESET_SPACE.sub("", text).split()
-    return len(_SEPARATORS.findall(text)) >= 2 or (len(words) >= MENU_WORDS and len(text) <= MENU_WORD_CHARS * len(words))
+    items = [p for p in _BARS.split(text) if p.strip()]
+    return len(_WIDE_SPACES.findall(text)) >= 2 \
+        or (len(items) >= 3 and (len(text) > MAX_TITLE_CHARS or len(text) <= MENU_ITEM_CHARS * len(items) + 2 * (len(items) - 1))) \
+        or (len(words) >= MENU_WORDS and len(text) <= MENU_WORD_CHARS * len(words))
 
 
 def _score(b: Block) -> float:
@@ -117,6 +125,16 @@ def dense_run(blocks: list[Block], known: list[bool] | None = None) -> tuple[int
     return (first, last) if held >= MIN_ARTICLE_HAN else None
 
 
+def _stamp(text: str) -> bool:
+    """A line saying when or by whom a story was published: a byline, a date, a time."""
+    return len(text) <= MAX_TITLE_CHARS and not _sentence(text) and bool(meta_line(text) or _CLOCK.search(text) or _REPORTER.match(text))
+
+
+def _stamped(blocks: list[Block], k: int) -> bool:
+    """The line at ``k`` has a date or byline among the lines right under it: the story's header."""
+    return any(_stamp(b.plain_text()) for b in blocks[k + 1:k + 1 + STAMP_LINES])
+
+
 def _credit(text: str) -> bool:
     """A credit line under a story: 责任编辑：张三, a byline, （记者 张三 李四）."""
     return bool(closing_credit(text) or meta_line(text) or (len(text) <= MAX_CREDIT_CHARS and _BRACKETED.match(text)))
@@ -152,11 +170,15 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     if first >= MIN_CHROME_LINES:
         # the line that reads as a headline above the article (or opening it: a long headline
         # counts as text), the longer and the nearer the likelier (a share button or a channel's name is shorter, a menu further up), with no
-        # text above it: a line with the article's sentences just above it is a subheading
-        window = [(han_count(h) - abs(first - k) / 4, k, h) for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
+        # text above it: a line with the article's sentences just above it is a subheading; a line
+        # with the story's date or byline right under it is the story's header, whatever stands above
+        window = [(han_count(h) - abs(first - k) / 4 + (STAMP_BONUS if stamped else 0), k, h)
+                  for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
                   if (h := _headline(blocks[k], known[k]))
-                  and not any(blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and not known[j]
-                              for j in range(max(0, k - 2 * BRIDGE), k))]
+                  and ((stamped := _stamped(blocks, k))
+                       or not any(blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and not known[j]
+                                  and blocks[j].plain_text() != h  # (the headline again, in a bar at the top)
+                                  for j in range(max(0, k - 2 * BRIDGE), k)))]
         if window:
             _rank, top, title = max(window)
             for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge
