@@ -321,3 +321,34 @@ def test_page_furniture_worded_as_prompts_goes_and_the_same_words_in_an_article_
     for text in ("你可能会喜欢这种玩法：先在群里发一个小调查。", "抢沙发是社区早期常见的互动玩法。", "分享是社群活跃的关键。",
                  "百科词条是品牌做搜索优化时常用的阵地。", "用企业微信追踪客户动态：每天看一次", "政治热门新闻是怎么产生的？"):
         assert match_rule(text) is None, text
+
+
+def test_other_stories_after_a_page_copys_text_go_but_short_replies_of_a_thread_stay(tmp_path):
+    from opskb.ingest.feeds import trailing_headlines
+    from opskb.records import HEADING, PARAGRAPH, Block
+
+    text = [Block(PARAGRAPH, text="刚接手一个三百人的用户群时，群里每天除了早安几乎没人说话，转化也无从谈起。"),
+            Block(HEADING, text="责任编辑：张三", level=2)]  # (a text's short line is made a heading)
+    stories = [Block(HEADING, text="四万名大学生获得本年度国家奖学金", level=2),
+               Block(PARAGRAPH, text="教育部：今年高校毕业生规模预计再创新高")]
+    kept, gone = trailing_headlines(text + stories, page_copy=True)
+    assert kept == text and [g.text for g in gone] == [b.text for b in stories]  # the credit stays
+    # in a page's thread, a reply that short under its author's name stays
+    replies = [Block(HEADING, text="张三", level=3), Block(PARAGRAPH, text="我们群也是这么做起来的坚持主题日最重要")]
+    kept, gone = trailing_headlines(text + replies, page_copy=False)
+    assert kept == text + replies and not gone
+    # an article's closing points stay: too short for other stories' headlines
+    points = [Block(HEADING, text="总结", level=2), Block(PARAGRAPH, text="拉新靠内容"), Block(PARAGRAPH, text="促活靠活动")]
+    kept, _gone = trailing_headlines(text + points, page_copy=True)
+    assert kept[-2:] == points[-2:]
+
+
+def test_a_date_with_its_source_under_a_dumps_title_is_read_as_the_date(tmp_path):
+    from opskb.ingest.read import read
+    from opskb.pipeline import process
+
+    path = tmp_path / "dump.md"
+    path.write_text("# 三百人的群怎样活跃起来\n\n2024-05-12 17:19 来源：某某网\n\n"
+                    "刚接手一个三百人的用户群时，群里每天除了早安几乎没人说话，转化也无从谈起。\n", encoding="utf-8")
+    doc = process(read(path))
+    assert doc.meta.date == "2024-05-12" and all("来源" not in t for b in doc.blocks for t in b.texts())

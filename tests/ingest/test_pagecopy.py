@@ -162,3 +162,51 @@ def test_the_opening_headline_listed_again_among_other_stories_is_not_a_banner(t
     short = "三百人的群怎样活跃起来"
     doc, kept = _clean(tmp_path, [short, "某某网河北频道 ( 2012-06-04 09:20:26 ) 稿件来源：某某省某某日报社"] + ARTICLE)
     assert doc.meta.title == short and doc.meta.date == "2012-06-04" and kept == ARTICLE
+
+
+def test_an_excerpt_with_few_lines_above_its_stamped_headline(tmp_path):
+    # an excerpt: a line of the site above a long headline (long enough to count as text), its
+    # date, a row of buttons, the story, two other stories' headlines under it (the last one has a
+    # colon: not made a heading)
+    headline = "三百人的用户群两周活跃起来：一次社群冷启动的完整复盘"
+    under = ["2024-05-12 17:19 来源：某某网", "字号减小 字号增大"]
+    below = ["某市三百家社区团购站点完成整改", "教育部：今年高校毕业生规模预计再创新高"]
+    for heads, stamp in ([headline], under[:1]), ([headline], ["某某网河北频道 ( 2024-05-12 17:19 ) 稿件来源：某某日报"]), \
+            ([headline, headline], under[:1]):  # (the headline twice: in a bar, and over the story)
+        doc, kept = _clean(tmp_path, ["长者助手 无障碍 简 繁 EN"] + heads + stamp + under[1:] + ARTICLE + below)
+        assert doc.meta.title == headline and doc.meta.date == "2024-05-12", stamp
+        assert kept == ARTICLE, stamp
+
+
+def test_the_stamp_goes_to_the_longest_line_above_it_not_a_button_nearer(tmp_path):
+    # headline, a channel's name, a download button, the date: the headline heads the story
+    lines = NAV + [TITLE, "在人间", "下载客户端抢先看", "2024 年 01 月 25 日 18:03:35 来自某某省", "249 人参与"]
+    doc, kept = _clean(tmp_path, lines + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE and kept[-len(ARTICLE):] == ARTICLE
+
+
+def test_channel_names_run_together_are_neither_text_nor_the_headline(tmp_path):
+    channels = "学习进行时高层时政人事国际财经网评港澳台湾思客智库全球连线教育科技科普体育文化健康军事访谈视频图片"
+    headline = "某某总理在某省调研时强调 彰显特色优势 提高开放水平 在高质量发展中增进民生福祉"
+    doc, kept = _clean(tmp_path, NAV + [channels, "某某网 > 时政 > 正文", headline, "字体： 小 中 大",
+                                        "2024-05-09 22:27:02 来源：某某网"] + ARTICLE + OTHERS)
+    assert doc.meta.title == headline and channels not in kept and kept[-len(ARTICLE):] == ARTICLE
+
+
+def test_a_bloggers_lines_with_spaces_for_commas_are_text(tmp_path):
+    # no punctuation, spaces where the commas would be: still the article
+    blog = ["第二次造访这个营区发现变了很多 印象中以前冰冷的招牌换成了原木招牌 看起来温馨多了",
+            "营区主人说今年新增了二十个营位 每个营位都有独立的水电 周末常常一位难求",
+            "我们这次订的是靠溪边的营位 晚上听着水声入睡 孩子们玩得不亦乐乎 下次还会再来"]
+    doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + blog + OTHERS)
+    assert doc.meta.title == TITLE and kept == blog
+
+
+def test_above_the_headline_a_note_in_brackets_goes_and_a_sentence_or_numbered_line_stays(tmp_path):
+    note = "注册企业邮箱（特权邮箱，付费服务）"  # ends like a sentence, its comma is the note's
+    said = "本站刊登的所有内容仅供读者参考。"
+    numbered = "1、某某社群运营训练营（线上课程加线下沙龙）"
+    doc, kept = _clean(tmp_path, NAV + [note, said, numbered] + NAV[:3] + [TITLE, "2024-05-01 10:20"] + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE and kept[-len(ARTICLE):] == ARTICLE
+    assert note not in kept and numbered in kept
+    assert said in kept or any(r.text == said and "站点内容" not in r.reason for r in doc.removed)  # (left to the rules)

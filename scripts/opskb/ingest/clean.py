@@ -25,7 +25,7 @@ from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, trailing_headlines
 from .metaline import closing_credit, meta_fields, meta_line
-from .pagecopy import trim_page_copy
+from .pagecopy import STAMP_REASON, stamp_line, trim_page_copy
 from .read import normalize_date
 from .rules import (
     _LABEL_CLOSE,
@@ -185,6 +185,7 @@ def clean(doc: Doc) -> Doc:
         site = site or next((g.text for g in gone if fold(plain(g.text)) in banners), "")
         author = author or next((_listed_authors(g.text) for g in gone if _AUTHOR_LIST.match(g.text)), "")
         meta = replace(meta, title=meta.title or found)
+        date = date or next((d for g in gone if g.reason == STAMP_REASON and (d := normalize_date(g.text))), "")
 
     total = sum(len(plain(t)) for _i, _j, t in _units(blocks)) or 1
     seen = prose = 0
@@ -371,7 +372,7 @@ def clean(doc: Doc) -> Doc:
             continue
         result.append(b)
     # other stories' headlines after the article's last text (feeds.py)
-    result, gone = trailing_headlines(result)
+    result, gone = trailing_headlines(result, doc.page_copy)
     removed.extend(gone)
 
     new_meta = Meta(title=title, author=plausible_name(author), date=date, site=plausible_name(site),
@@ -454,9 +455,11 @@ def title_index(blocks: list[Block], site: str = "", author: str = "", named: li
     questions = [i for i in candidates if plain(blocks[i].text).strip().endswith(("？", "?"))
                  and han_count(plain(blocks[i].text)) >= MIN_QUESTION_HAN]
     pick = questions[0] if questions else max(candidates, key=lambda i: (han_count(plain(blocks[i].text)), -i))
-    # the furniture above it goes, and the story's stamp right under it (某某频道 ( 2012-06-04 09:20 ) 来源：…)
+    # the furniture above it goes, and the story's stamp right under it (某某频道 ( 2012-06-04 09:20 ) 来源：…);
+    # when its date or byline is right under it, it heads the story: every short line above it is the site's
     stamp = [i for i in run if i == pick + 1 and _TIMESTAMP.search(plain(blocks[i].text))]
-    return pick, [i for i in furniture if i < pick] + stamp
+    above = run[:run.index(pick)] if pick + 1 < len(blocks) and stamp_line(plain(blocks[pick + 1].text).strip()) else furniture
+    return pick, [i for i in above if i < pick] + stamp
 
 
 def toc_entries(units: list[tuple[int, int, str]], n: int) -> int:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 
 from ..records import HEADING, LIST, PARAGRAPH, Block, Removed, plain
+from ..text import han_count
+from .metaline import closing_credit
 
 MIN_FEED_ITEMS = 3
 _COUNTED = re.compile(
@@ -37,6 +39,7 @@ def counted_feeds(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
 
 
 MIN_TRAILING_HEADLINES = 2
+MIN_OTHER_HEADLINE_HAN = 8  # a line that is not a heading reads as another story's headline when this long
 SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])")
 MAX_LABEL_CHARS = 16
 MAX_HEADLINE_CHARS = 40
@@ -44,16 +47,20 @@ _LABEL = re.compile(r"^[^，。！？；,.!?;]{2,}[:：]$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…；;：:]$")
 # a reference list names works (《书名》) or numbers its entries ([1], (1)): the article's sources
 CITATION = re.compile(r"《[^》]+》|^\s*[\[［(（]\d{1,3}[\]］)）]")
+_WORK = re.compile(r"^\s*(?:《|[\[［(（]\d{1,3}[\]］)）])")  # a line that opens with a work's name or a reference number
 
 
-def trailing_headlines(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
+def trailing_headlines(blocks: list[Block], page_copy: bool = False) -> tuple[list[Block], list[Removed]]:
     """The end of the article without the other stories' headlines that follow it."""
-    # headings with nothing under them, unnumbered (numbered ones may be the article's closing points)
-    tail = 0
-    while tail < len(blocks) and blocks[-1 - tail].kind == HEADING \
-            and not SECTION_NUMBER.match(plain(blocks[-1 - tail].text).strip()):
+    # headings with nothing under them, unnumbered (numbered ones may be the article's closing points),
+    # and in a page's text copy lines among them that read as headlines (a text's last line, one with
+    # a colon in it, is not made a heading; a page's thread has replies that short under their
+    # authors' names); the editor's credit above them is the article's
+    tail = headings = 0
+    while tail < len(blocks) and _other_headline(blocks[-1 - tail], page_copy):
+        headings += blocks[-1 - tail].kind == HEADING
         tail += 1
-    if MIN_TRAILING_HEADLINES <= tail < len(blocks):
+    if tail >= MIN_TRAILING_HEADLINES and headings and tail < len(blocks):
         return blocks[:-tail], [Removed(plain(b.text), "正文之后的一串标题（其他文章列表）") for b in blocks[-tail:]]
     # a label with a colon, then only short lines that are not sentences
     lines = 0
@@ -67,6 +74,17 @@ def trailing_headlines(blocks: list[Block]) -> tuple[list[Block], list[Removed]]
             gone = blocks[at:]
             return blocks[:at], [Removed(plain(b.text), "正文之后的标签和一串标题（其他文章列表）") for b in gone]
     return blocks, []
+
+
+def _other_headline(b: Block, lines: bool) -> bool:
+    """A line after the article's text that may be another story's headline: an unnumbered heading,
+    or (``lines``) a line long enough for a headline that is not a sentence nor a reference; not the
+    editor's credit."""
+    t = plain(b.text).strip()
+    if SECTION_NUMBER.match(t) or closing_credit(t):
+        return False
+    return b.kind == HEADING or (lines and _headline_like(b) and han_count(t) >= MIN_OTHER_HEADLINE_HAN
+                                 and not _WORK.match(t))
 
 
 def _headline_like(b: Block) -> bool:

@@ -1,7 +1,7 @@
 """Metadata lines of an article's text: bylines, dates and credits, not sentences.
 
 ``meta_line`` tells a line that only carries metadata (作者：张三, 2024-05-01 发布于,
-Stats: …, 【责任编辑：张三】); clean reads the author, site and date from such lines and
+2024-05-01 17:19 来源：某某网, Stats: …, 【责任编辑：张三】); clean reads the author, site and date from such lines and
 drops them. ``closing_credit`` tells the editor's credit a news story ends with: the site
 prints it as the story's last line, and it stays there.
 """
@@ -20,7 +20,8 @@ _META_LINE = _rx(
     r"|author|by|published|date|source|category|tags|stats|original|updated)\s*[:：|丨/]\s*(.*?)[\s|丨/]*$"
     r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*(?:发布于|发表于|发布)\S{0,8}$"
     r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
-    r"|^(编辑|发布|发表|更新)于\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*\S{0,8}$")
+    r"|^(编辑|发布|发表|更新)于\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*\S{0,8}$"
+    r"|^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s+(?:来源|出处)\s*[:：]\s*\S{1,20}$")
 _BRACKETS = re.compile(r"^\s*[【\[（(]\s*|\s*[】\]）)]\s*$")
 MAX_META_CHARS = 40  # a longer line is a sentence that happens to start with 时间：
 MAX_LABELLED_META_CHARS = 100  # ... unless it is a list of labelled values with no sentence in it
@@ -60,4 +61,4 @@ def meta_fields(m: re.Match) -> tuple[str, str]:
         return m.group(1), m.group(2)
     if m.group(1):
         return m.group(1), m.group(2).strip()
-    return (m.group(5) or "日期"), (m.group(3) or m.group(4) or m.group(6))
+    return (m.group(5) or "日期"), (m.group(3) or m.group(4) or m.group(6) or m.group(7))

@@ -39,13 +39,18 @@ MAX_TITLE_CHARS = 60
 MIN_LEAD_IN_HAN = 10  # a line ending in a colon is a sentence leading into what follows when this long (not 推荐阅读：)
 MAX_CREDIT_CHARS = 40
 MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered line is a button or label
+MIN_RUN_ON_HAN = 40  # a line this long with no punctuation at all is not text (a headline this long is not text either)
+MAX_BUTTON_CHARS = 4  # ... and so is a row of words no longer than this (字号减小 字号增大)
 MENU_WORDS = 5  # a line of this many short words with spaces between them is a menu, not a headline
 MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
 MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
-STAMP_LINES = 3  # a headline's date or byline is among the lines right under it
-STAMP_BONUS = 10  # ... and that makes it the headline before a longer line nearer the text (a caption, the first subheading)
+STAMP_LINES = 5  # a headline's date or byline is among the lines right under it (buttons between)
+STAMP_REASON = "标题下的日期和出处"
 _PUNCT = re.compile(r"[，。；！？,;!?]")
 _ENDS = re.compile(r"[。！？!?…”」』）).]$")
+_COMMA = re.compile(r"[，；,;]")
+_BRACKETED_PART = re.compile(r"[（(][^（）()]*[）)]")
+_SAID = re.compile(r"[。！？!?…][”」』）)]?$")
 _LEAD_IN = re.compile(r"[：:]$")
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -70,6 +75,19 @@ def _sentence(text: str) -> bool:
     return len(_PUNCT.findall(text)) >= 2
 
 
+def _said(text: str) -> bool:
+    """A sentence someone says: it ends with a full stop, a question or an exclamation, or goes on
+    after a comma (one inside brackets is a note's: 注册邮箱（特权邮箱，付费）)."""
+    return bool(_SAID.search(text) or _COMMA.search(_BRACKETED_PART.sub("", text)))
+
+
+def _run_on(text: str) -> bool:
+    """A long line of words alone, no punctuation and no spaces at all: channel names or other
+    stories' headlines run together (text this long has a comma somewhere, a colon or brackets, or
+    spaces where a blogger's commas would be)."""
+    return han_count(text) >= MIN_RUN_ON_HAN and not re.search(r"\W", _TYPESET_SPACE.sub("", text))
+
+
 def _size(text: str) -> int:
     """Han characters, and two for each Latin word (a reply in English is text too)."""
     return han_count(text) + 2 * len(_LATIN_WORD.findall(text))
@@ -86,12 +104,18 @@ def _menu(text: str) -> bool:
         or (len(words) >= MENU_WORDS and len(text) <= MENU_WORD_CHARS * len(words))
 
 
+def _buttons(text: str) -> bool:
+    """A row of buttons or a menu: short words with spaces between them (字号减小 字号增大)."""
+    words = _TYPESET_SPACE.sub("", text).split()
+    return _menu(text) or (len(words) >= 2 and all(len(w) <= MAX_BUTTON_CHARS for w in words))
+
+
 def _score(b: Block) -> float:
     if b.kind == IMAGE:
         return 0
     text = b.plain_text()
     sentence = _sentence(text)
-    if not sentence and _menu(text):
+    if not sentence and (_menu(text) or _run_on(text)):
         return -LINE_THRESHOLD
     return _size(text) - (SENTENCE_THRESHOLD if sentence else LINE_THRESHOLD)
 
@@ -125,14 +149,15 @@ def dense_run(blocks: list[Block], known: list[bool] | None = None) -> tuple[int
     return (first, last) if held >= MIN_ARTICLE_HAN else None
 
 
-def _stamp(text: str) -> bool:
+def stamp_line(text: str) -> bool:
     """A line saying when or by whom a story was published: a byline, a date, a time."""
     return len(text) <= MAX_TITLE_CHARS and not _sentence(text) and bool(meta_line(text) or _CLOCK.search(text) or _REPORTER.match(text))
 
 
 def _stamped(blocks: list[Block], k: int) -> bool:
-    """The line at ``k`` has a date or byline among the lines right under it: the story's header."""
-    return any(_stamp(b.plain_text()) for b in blocks[k + 1:k + 1 + STAMP_LINES])
+    """The line at ``k`` has a date or byline among the few lines under it: the story's header
+    (buttons and a channel's name may stand between)."""
+    return any(stamp_line(b.plain_text()) for b in blocks[k + 1:k + 1 + STAMP_LINES])
 
 
 def _credit(text: str) -> bool:
@@ -147,7 +172,7 @@ def _headline(b: Block, known: bool) -> str:
     t = plain(b.text).strip()
     if not (4 <= han_count(t) and len(t) <= MAX_TITLE_CHARS) or t.endswith(("。", "：", ":")):
         return ""
-    if meta_line(t) or _CLOCK.search(t) or _menu(t) or _REPORTER.match(t) \
+    if meta_line(t) or _CLOCK.search(t) or _menu(t) or _run_on(t) or _REPORTER.match(t) \
             or _NOT_A_HEADLINE.match(t):  # (a counter line is furniture)
         return ""
     return t
@@ -167,29 +192,40 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     keep = [True] * len(blocks)
     why = ["" for _b in blocks]
     title = ""
-    if first >= MIN_CHROME_LINES:
+    if first >= 1:
         # the line that reads as a headline above the article (or opening it: a long headline
         # counts as text), the longer and the nearer the likelier (a share button or a channel's name is shorter, a menu further up), with no
         # text above it: a line with the article's sentences just above it is a subheading; a line
         # with the story's date or byline right under it is the story's header, whatever stands above
-        window = [(han_count(h) - abs(first - k) / 4 + (STAMP_BONUS if stamped else 0), k, h)
+        window = [(stamped, han_count(h) - abs(first - k) / 4, k, h)
                   for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
                   if (h := _headline(blocks[k], known[k]))
                   and ((stamped := _stamped(blocks, k))
                        or not any(blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and not known[j]
                                   and blocks[j].plain_text() != h  # (the headline again, in a bar at the top)
                                   for j in range(max(0, k - 2 * BRIDGE), k)))]
-        if window:
-            _rank, top, title = max(window)
-            for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge
-                keep[k], why[k] = _prose(blocks[k]), "标题之前的站点内容（导航、频道、其他文章）"
+        best = max(window, default=None)
+        # with fewer lines above the article (an excerpt), only a headline with its date or byline under it
+        if best and (first >= MIN_CHROME_LINES or best[0]):
+            _stamped_top, _rank, top, title = best
+            for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge (not
+                # a line closing a bracket, or a long line with no punctuation: other stories' headlines run
+                # together), and a numbered line (a list of the article's own, the headline misread)
+                text = blocks[k].plain_text()
+                keep[k], why[k] = _prose(blocks[k]) and (_said(text) or bool(SECTION_NUMBER.match(text))), \
+                    "标题之前的站点内容（导航、频道、其他文章）"
             keep[top] = False
             # between it and the article, the tiny labels go (share buttons, 字号); a byline was read
             # already, a numbered subheading or a caption stays, and so does a header for the rules
             # (a table of contents' header: the rules take its entries with it)
-            for k in range(top + 1, first):
+            text_at = next((j for j in range(max(top + 1, first), last + 1)
+                            if _prose(blocks[j]) and blocks[j].plain_text() != title), first)
+            for k in range(top + 1, text_at):  # (a headline opening the dense run: up to its first text)
                 text = blocks[k].plain_text()
-                if blocks[k].kind in (PARAGRAPH, HEADING) and not _prose(blocks[k]) and han_count(text) < MIN_LABEL_HAN \
+                if stamp_line(text) and not meta_line(text) and blocks[k].kind in (PARAGRAPH, HEADING):
+                    keep[k], why[k] = False, STAMP_REASON  # (clean reads the date; a plain byline it reads itself)
+                elif blocks[k].kind in (PARAGRAPH, HEADING) and not _prose(blocks[k]) \
+                        and (han_count(text) < MIN_LABEL_HAN or _buttons(text)) \
                         and not SECTION_NUMBER.match(text) and not header(text):
                     keep[k], why[k] = False, "标题和正文之间的按钮与标签"
     end = last + 1
