@@ -40,6 +40,8 @@ eval: $(STAMP)
 	$(BIN)/opskb eval $(DEVFORUMS)
 	$(BIN)/opskb eval --as-text $(DEVCORPUS)
 	$(BIN)/opskb eval --as-text $(DEVFORUMS)
+	$(BIN)/opskb eval --as-excerpt $(DEVCORPUS)
+	$(BIN)/opskb eval --as-excerpt $(DEVFORUMS)
 
 # the site's search with the dev collection's own tags as queries, beside BM25 (see README)
 DEVCOLLECTION ?= ../shared/devcollection/articles

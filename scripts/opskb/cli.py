@@ -96,7 +96,8 @@ def _eval(args: argparse.Namespace) -> int:
 
     try:
         results = evaluate(Path(args.folder), Path(args.labels) if args.labels else None,
-                           baseline=not args.no_baseline and not args.as_text, as_text=args.as_text)
+                           baseline=not args.no_baseline and not args.as_text and not args.as_excerpt,
+                           as_text=args.as_text, as_excerpt=args.as_excerpt)
     except FileNotFoundError as exc:
         print(f"opskb: {exc}", file=sys.stderr)
         return 2
@@ -143,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--verbose", "-v", action="store_true", help="列出丢失的正文行和残留的杂项行")
     e.add_argument("--no-baseline", action="store_true", help="不运行 trafilatura 对比")
     e.add_argument("--as-text", action="store_true", help="把每个 HTML 网页换成它的全文复制件（整页文字，含导航和页脚）再评估，标注不变")
+    e.add_argument("--as-excerpt", action="store_true",
+                   help="把每个 HTML 网页换成从全文复制件里截取的片段（标题和正文，上下各带几行网站内容）再评估，只计片段里的杂项")
     e.set_defaults(func=_eval)
     args, rest = parser.parse_known_args(argv)
     if rest and args.command != "serve":

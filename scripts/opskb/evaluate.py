@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import json
+import random
 import re
 import tempfile
 import time
@@ -246,19 +247,47 @@ def text_copy(path: Path) -> str:
     return "\n\n".join(text for _el, text in _leaf_blocks(tree) if text) + "\n"
 
 
-def evaluate(folder: Path, labels: Path | None = None, baseline: bool = True, as_text: bool = False) -> dict:
+EXCERPT_ABOVE = (2, 7)  # lines of the page an excerpt keeps above its headline, at least and at most
+EXCERPT_BELOW = (2, 9)  # ... and below the article's last line
+
+
+def text_excerpt(path: Path, record: dict) -> tuple[str, dict] | None:
+    """What a maintainer copies out of a saved page: its text copy (text_copy) from a few lines above
+    the headline to a few lines below the article's last labelled line, how many drawn per file (the
+    same every run); with the record's boilerplate labels narrowed to those inside the excerpt.
+    None when no labelled line of the article is found in the copy."""
+    lines = [line for line in text_copy(path).split("\n\n") if line.strip()]
+    keys = [normalize(line) for line in lines]
+    body = [label_key(c) for c in record["content_lines"]]
+    at = [i for i, k in enumerate(keys) if any(b and b in k for b in body)]
+    if not at:
+        return None
+    titles = [normalize(t) for t in (record["title"] if isinstance(record["title"], list) else [record["title"]]) if t]
+    head = next((i for i, k in enumerate(keys[:at[0]]) if any(t in k and len(k) < 3 * len(t) for t in titles)), at[0])
+    draw = random.Random(record["file"])
+    text = "\n\n".join(lines[max(0, head - draw.randint(*EXCERPT_ABOVE)):at[-1] + 1 + draw.randint(*EXCERPT_BELOW)]) + "\n"
+    inside = normalize(text)
+    return text, {**record, "boilerplate_lines": [b for b in record["boilerplate_lines"] if label_key(b) and label_key(b) in inside]}
+
+
+def evaluate(folder: Path, labels: Path | None = None, baseline: bool = True, as_text: bool = False,
+             as_excerpt: bool = False) -> dict:
     """Figures per file and in total; ``as_text``: the HTML pages judged as text copies of
     themselves (text_copy), under the same labels: how ingest does on text dumps with a whole
-    page's furniture in them (trafilatura does not read text, so no baseline then)."""
+    page's furniture in them (trafilatura does not read text, so no baseline then);
+    ``as_excerpt``: judged as excerpts of those copies (text_excerpt), the headline and article
+    with a few of the page's lines around them, on the boilerplate labels inside each."""
     pages, records = load_labels(folder, labels)
-    if as_text:
+    if as_text or as_excerpt:
         with tempfile.TemporaryDirectory(prefix="opskb-text-") as tmp:
             copies = []
             for r in records:
                 if r["file"].lower().endswith((".html", ".htm")):
                     name = Path(r["file"]).stem + ".txt"
-                    (Path(tmp) / name).write_text(text_copy(pages / r["file"]), encoding="utf-8")
-                    copies.append({**r, "file": name})
+                    made = text_excerpt(pages / r["file"], r) if as_excerpt else (text_copy(pages / r["file"]), r)
+                    if made:
+                        (Path(tmp) / name).write_text(made[0], encoding="utf-8")
+                        copies.append({**made[1], "file": name})
             return _evaluate(Path(tmp), copies, baseline=False)
     return _evaluate(pages, records, baseline)
 
