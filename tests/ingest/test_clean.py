@@ -301,9 +301,21 @@ def test_an_item_of_the_articles_own_numbered_list_is_not_a_notice():
 
 
 def test_how_many_readers_agreed_is_a_counter():
-    for text in ("161 人赞同了该回答", "3 人觉得有用", "1.2万人收藏"):
+    for text in ("161 人赞同了该回答", "3 人觉得有用", "1.2万人收藏", "查看: 1031|回复: 1", "采纳数：152 获赞数：112",
+                 "5人参与2评论", "249 人参与 49 评论", "阅读 1.2万 · 评论 30", "加载中..."):
         assert match_rule(text) is not None and match_rule(text).name == "counter", text
-    assert match_rule("100 人参与了这次活动，社群的活跃度明显提升。") is None
+    for text in ("100 人参与了这次活动，社群的活跃度明显提升。", "本周参与活动的用户有 300 人，评论数比上周多了一倍。",
+                 "查看 3 个回答之后再决定", "加载中的页面会让用户流失。"):
+        assert match_rule(text) is None, text
+
+
+def test_an_edit_stamp_with_the_posters_place_and_a_moderators_note_are_not_text():
+    from opskb.ingest.metaline import meta_line
+
+    assert meta_line("编辑于 2023-03-01 15:45・IP 属地北京") and meta_line("发布于 2024-05-01 10:20")
+    assert match_rule("本主题由 某某[客服] 于 2024-5-18 20:57 审核通过") is not None
+    assert match_rule("本帖由版主于 2024-05-18 移动到运营交流区") is not None
+    assert match_rule("本主题由社群成员共同讨论形成，于 2024 年整理成文。") is None
 
 
 def test_login_and_bookmark_buttons_and_a_posters_place_are_furniture():

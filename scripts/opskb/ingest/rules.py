@@ -83,15 +83,18 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"^[（(\[【]?\s*(?:全文|本文|正文)?(?:约|共|大约)?\s*[\d,，]+\s*字[）)\]】]?$"
         r"|阅读(?:需要|约|大约|时间)?\s*[:：]?\s*\d+\s*分钟|^[（(]?(?:字数|全文字数)\s*[:：]\s*\d+"), 30),
     Rule("counter", "阅读、点赞等计数", _rx(
-        # a counter word with a number, or a short label with two numbers or more (欧气 1 0)
-        r"^(?:(?:阅读|浏览|点赞|赞同|赞|收藏|评论|分享|转发|喜欢|热度|人气|围观|播放|编辑|views?|likes?)(?:量|数|次数)?\s*[:：]?\s*"
-        r"[(（]?\d+(?:\.\d+)?[万千kKw+]?[)）]?\s*(?:次|人)?\s*)+$"
+        # a counter word with a number (查看: 1031|回复: 1, 采纳数：152 获赞数：112), or a short label
+        # with two numbers or more (欧气 1 0)
+        r"^(?:(?:阅读|浏览|查看|点击|点赞|赞同|获赞|赞|收藏|评论|回复|回帖|参与|采纳|分享|转发|喜欢|热度|人气|围观|播放|编辑"
+        r"|views?|likes?)(?:量|数|次数)?\s*[:：]?\s*[(（]?\d[\d,]*(?:\.\d+)?[万千kKw+]?[)）]?\s*(?:次|人)?\s*[|｜·/]?\s*)+$"
         r"|^[^\d\s：:，。]{1,6}(?:\s*[:：]?\s*\d+(?:\.\d+)?[万千kKw+]?){2,}\s*$"
         # 161 人赞同了该回答
         r"|^\d+(?:\.\d+)?[万千kKw+]?\s*(?:个)?人\s*(?:赞同|点赞|喜欢|收藏|关注|觉得有用|推荐)了?(?:该|这个|此|这篇)?(?:回答|文章|内容|帖子|问题)?$"
         # 0 评论 2469 浏览 7 收藏 7 分钟
-        r"|^(?:[\W_]*\d+(?:\.\d+)?[万千kKw+]?\s*(?:条|次|人|个)?\s*(?:评论|浏览|阅读|收藏|点赞|赞|转发|分享|在看|分钟|回答|回复|答案|views?|comments?"
-        r"|collects?|likes?|shares?)\s*[|·/]?\s*)+$"), 60),
+        r"|^(?:[\W_]*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*(?:条|次|人|个)?\s*(?:评论|浏览|阅读|收藏|点赞|赞|转发|分享|在看|分钟|回答|回复|答案|参与"
+        r"|views?|comments?|collects?|likes?|shares?)\s*[|·/]?\s*)+$"
+        # a page still loading its counters or comments
+        r"|^(?:加载中|正在加载|载入中|loading)\W*$"), 60),
     Rule("follow_prompt", FOLLOW_REASON, _rx(
         r"^(?:扫码|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^阅读原文$|关注我们|点个?在看|"
         r"^(?:点赞|在看|分享|收藏|转发)(?:[、，,和 ]*(?:点赞|在看|分享|收藏|转发))+$|返回搜狐|查看更多$|^举报\s*/?\s*反馈$|^分享(?:到|至)"
@@ -110,8 +113,11 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("login_buttons", "登录、注册与收藏本站按钮", _rx(
         r"^(?:(?:立即|马上|免费|快速)?(?:登录|登陆|登入|注册|注册账号|退出|设为首页|设为主页|加入收藏|收藏本站)\s*[/|｜·]?\s*){1,4}$"
         r"|^IP\s*属地\s*[:：]"), 30),
-    # an encyclopedia's notes about its own entry, which it calls 本词条 (本词条缺少概述图……, 本词条由……审核)
-    Rule("wiki_prompt", "百科词条的编辑提示", _rx(r"^本词条"), 120),
+    # an encyclopedia's notes about its own entry, which it calls 本词条 (本词条缺少概述图……, 本词条由……审核),
+    # and a forum's note on what its moderators did to a thread (本主题由 某某 于 2024-5-18 20:57 审核通过)
+    Rule("wiki_prompt", "百科词条和论坛帖子的管理提示", _rx(
+        r"^本词条|^本(?:主题|帖子?)由\s*\S.{0,30}?于\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}?"
+        r"(?:审核|通过|加入|设置|置顶|移动|编辑|关闭|解除|高亮|推荐|加精)"), 120),
     # a breadcrumb (a label may lead it: 当前位置：首页 > 栏目 > 标题)
     Rule("breadcrumb", "导航路径", _rx(r"^(?:(?:当前|您的|你的|所在)?位置|您在这里|你在这里)?\s*[:：]?\s*首页\s*[>/»›＞]"), 80),
     # a menu copied as text: five or more short words in a row with only spaces or bars between them
