@@ -210,3 +210,19 @@ def test_above_the_headline_a_note_in_brackets_goes_and_a_sentence_or_numbered_l
     assert doc.meta.title == TITLE and kept[-len(ARTICLE):] == ARTICLE
     assert note not in kept and numbered in kept
     assert said in kept or any(r.text == said and "站点内容" not in r.reason for r in doc.removed)  # (left to the rules)
+
+
+def test_an_encyclopedia_entrys_name_is_its_headline(tmp_path):
+    # the entry's name alone in its heading and its tab, sentences of the page beginning with it;
+    # a caption nearer the text is longer
+    name = "私域流量"
+    entry = ["私域流量是品牌可以反复、免费触达的用户流量，常见于企业微信、社群和小程序。",
+             "私域流量的概念在 2019 年前后流行，和公域流量相对。",
+             "运营私域的关键，是持续提供用户愿意留下来的价值。"]
+    lines = NAV + [name, "编辑", "讨论", "上传视频", name, "所属领域", "市场营销", "相关概念", "公域流量",
+                   "一张常见的私域流量运营示意图（来源：某某）"] + entry + OTHERS
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == name and kept[-len(entry):] == entry
+    # one sentence beginning with a short line is not enough: a news story's person named in it
+    doc, _kept = _clean(tmp_path, NAV + ["张三", TITLE, "张三"] + ARTICLE[:1] + ["张三说，这个群的活跃要靠主题日。"] + ARTICLE[1:] + OTHERS)
+    assert doc.meta.title == TITLE

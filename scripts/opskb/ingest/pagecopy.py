@@ -21,6 +21,7 @@ trimmed, unless it is long (MIN_LONG_TAIL), and a text with no dense run at all.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from ..records import HEADING, IMAGE, PARAGRAPH, Block, Removed, plain
@@ -40,6 +41,8 @@ MIN_LEAD_IN_HAN = 10  # a line ending in a colon is a sentence leading into what
 MAX_CREDIT_CHARS = 40
 MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered line is a button or label
 MIN_RUN_ON_HAN = 40  # a line this long with no punctuation at all is not text (a headline this long is not text either)
+MIN_SUBJECT_HAN, MAX_SUBJECT_CHARS = 2, 20  # an entry's name: this many Han characters at least, this long at most
+MIN_SUBJECT_SENTENCES = 2  # ... and this many of the page's sentences begin with it
 MAX_BUTTON_CHARS = 4  # ... and so is a row of words no longer than this (字号减小 字号增大)
 MENU_WORDS = 5  # a line of this many short words with spaces between them is a menu, not a headline
 MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
@@ -160,6 +163,22 @@ def _stamped(blocks: list[Block], k: int) -> bool:
     return any(stamp_line(b.plain_text()) for b in blocks[k + 1:k + 1 + STAMP_LINES])
 
 
+def _subject(blocks: list[Block], known: list[bool], first: int) -> int | None:
+    """Where an entry's name stands last above the article (``first``): a short line standing alone
+    at least twice in the page (the entry's heading, its tab, its breadcrumb) with which at least
+    two of the page's sentences begin (雄安新区是……, 蔡健雅（Tanya Chua），1975年……): what an
+    encyclopedia's page is about. None when no line is that."""
+    alone = Counter(b.plain_text() for k, b in enumerate(blocks) if not known[k] and b.kind in (PARAGRAPH, HEADING)
+                    and MIN_SUBJECT_HAN <= han_count(b.plain_text()) and len(b.plain_text()) <= MAX_SUBJECT_CHARS)
+    names = {t for t, n in alone.items() if n >= 2 and not _menu(t) and not stamp_line(t)}
+    if not names:
+        return None
+    said = Counter(t for b in blocks if b.kind == PARAGRAPH and _prose(b) and _said(text := b.plain_text())
+                   for t in names if text.startswith(t) and len(text) > len(t))
+    subjects = {t for t, n in said.items() if n >= MIN_SUBJECT_SENTENCES}
+    return next((k for k in range(first - 1, -1, -1) if blocks[k].plain_text() in subjects), None)
+
+
 def _credit(text: str) -> bool:
     """A credit line under a story: 责任编辑：张三, a byline, （记者 张三 李四）."""
     return bool(closing_credit(text) or meta_line(text) or (len(text) <= MAX_CREDIT_CHARS and _BRACKETED.match(text)))
@@ -205,6 +224,10 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                                   and blocks[j].plain_text() != h  # (the headline again, in a bar at the top)
                                   for j in range(max(0, k - 2 * BRIDGE), k)))]
         best = max(window, default=None)
+        if not (best and best[0]):  # no headline with a date under it: an entry's subject (an encyclopedia's)
+            at = _subject(blocks, known, first)
+            if at is not None:
+                best = (True, 0, at, blocks[at].plain_text())
         # with fewer lines above the article (an excerpt), only a headline with its date or byline under it
         if best and (first >= MIN_CHROME_LINES or best[0]):
             _stamped_top, _rank, top, title = best
