@@ -364,3 +364,14 @@ def test_a_date_with_its_source_under_a_dumps_title_is_read_as_the_date(tmp_path
                     "刚接手一个三百人的用户群时，群里每天除了早安几乎没人说话，转化也无从谈起。\n", encoding="utf-8")
     doc = process(read(path))
     assert doc.meta.date == "2024-05-12" and all("来源" not in t for b in doc.blocks for t in b.texts())
+
+
+def test_an_authors_follow_button_and_the_account_a_repost_came_from_are_not_text():
+    from opskb.ingest.metaline import meta_line
+
+    for text in ("某某 的营销思考 关注", "运营小王（增长）关注", "AI 产品经理 小李 关注"):
+        assert match_rule(text) is not None and match_rule(text).name == "follow_prompt", text
+    for text in ("来源公众号：某某研究所（ID：mouresearch），洞察新消费，赋能新品牌，记录每一个新品牌的成长故事。", "微信公众号：某某运营笔记"):
+        assert meta_line(text), text
+    for text in ("针对优秀账号同行，不要一味关注直播间数据。", "用户为什么会点关注？", "公众号的打开率一直在下降，社群成了新的触点。"):
+        assert match_rule(text) is None and not meta_line(text), text

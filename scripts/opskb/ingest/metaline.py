@@ -16,7 +16,7 @@ def _rx(p: str) -> re.Pattern:
 
 
 _META_LINE = _rx(
-    r"^(作者|文|文章作者|撰文|来源|出处|编辑|责编|责任编辑|原标题|发布时间|发布于|发表于|时间|日期|分类|栏目"
+    r"^(作者|文|文章作者|撰文|来源|出处|来源公众号|来源微信公众号|微信公众号|公众号|编辑|责编|责任编辑|原标题|发布时间|发布于|发表于|时间|日期|分类|栏目"
     r"|author|by|published|date|source|category|tags|stats|original|updated)\s*[:：|丨/]\s*(.*?)[\s|丨/]*$"
     r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*(?:发布于|发表于|发布)\S{0,8}$"
     r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
@@ -24,6 +24,7 @@ _META_LINE = _rx(
     r"(?:[・·|]?\s*IP\s*属地\s*[:：]?\s*\S{1,10}|\S{0,8})$"
     r"|^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s+(?:来源|出处)\s*[:：]\s*\S{1,20}$")
 _BRACKETS = re.compile(r"^\s*[【\[（(]\s*|\s*[】\]）)]\s*$")
+_ACCOUNT = re.compile(r"^(?:来源)?(?:微信)?公众号\s*[:：]\s*[^，。,]{1,30}[（(]\s*(?:ID|微信号)\s*[:：]\s*[\w-]{2,30}\s*[）)][^。！？]{0,40}[。.]?$", re.I)
 MAX_META_CHARS = 40  # a longer line is a sentence that happens to start with 时间：
 MAX_LABELLED_META_CHARS = 100  # ... unless it is a list of labelled values with no sentence in it
 _CREDIT = _rx(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*[^，。；！？\s]{1,12}(?:\s+[^，。；！？\s]{1,12}){0,2}\s*[】\]）)]?$")
@@ -51,6 +52,8 @@ def meta_line(text: str) -> re.Match | None:
         return dated
     m = _META_LINE.match(text)
     if not m or len(text) <= MAX_META_CHARS:
+        return m
+    if _ACCOUNT.match(text):  # 来源公众号：某某（ID：xxx），and the account's slogan
         return m
     return m if len(text) <= MAX_LABELLED_META_CHARS and not re.search(r"[，。！？；]", text) else None
 

@@ -105,7 +105,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:\d+\s*[.、]\s*)?用\s*\S{1,12}\s*(?:追踪|关注|订阅).{0,12}(?:新闻|资讯)\s*(?:[:：]\s*\S{0,20})?$"
         r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"
         # a follow button beside the author's name; a follow-me line inside the text
-        r"|^\S{1,16}\s+\+?\s*关注$|^关注(?:我|我们|本号|公众号)"), 80),
+        # (a name may hold a space or end in a bracket: Vic 的营销思考 关注, 志忠（运营）关注)
+        r"|^(?=.{2,28}$)[^\s，。！？、]{1,16}(?:\s[^\s，。！？、]{1,16}){0,2}(?:\s+\+?\s*|(?<=[）)])\+?)关注$|^关注(?:我|我们|本号|公众号)"), 80),
     # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
     Rule("site_greeting", "站点欢迎语", _rx(r"^欢迎(?:您)?(?:访问|光临|莅临)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
     # a line of nothing but the login, sign-up and bookmark buttons (立即注册 登录, 设为首页 加入收藏), and
