@@ -226,3 +226,17 @@ def test_an_encyclopedia_entrys_name_is_its_headline(tmp_path):
     # one sentence beginning with a short line is not enough: a news story's person named in it
     doc, _kept = _clean(tmp_path, NAV + ["张三", TITLE, "张三"] + ARTICLE[:1] + ["张三说，这个群的活跃要靠主题日。"] + ARTICLE[1:] + OTHERS)
     assert doc.meta.title == TITLE
+
+
+def test_the_title_a_breadcrumb_ends_with_is_the_headline_however_short(tmp_path):
+    # a poem's page: the trail ends with its two-character title, the title under it
+    poem = ["我有所念人，隔在远远乡。我有所感事，结在深深肠。", "乡远去不得，无日不瞻望。肠深解不得，无夕不思量。",
+            "况此残灯夜，独宿在空堂。秋天殊未晓，风雨正苍苍。",
+            "译文：我有深深思念的人，却相隔在远远的异乡。我有深深感触的事，却郁结在心中。"]
+    doc, kept = _clean(tmp_path, NAV + ["您在这里: 首页 › 诗 › 夜雨", "夜雨", "朝代：唐代", "作者：某某", "原文："] + poem + OTHERS)
+    assert doc.meta.title == "夜雨" and kept[-len(poem):] == poem and "首页" not in kept
+    # a thread of short posts (no run of text to find): the trail names the thread, cut short
+    thread = ["某某论坛 » 论坛首页 › 运营交流区 › 三百人的群怎么活跃起来，大家有什么好办法吗 ...", "查看: 1031|回复: 2",
+              "三百人的群怎么活跃起来，大家有什么好办法吗？", "楼主", "群里每天只有早安", "沙发", "试试主题日", "板凳", "拉几个老成员带节奏"]
+    doc, kept = _clean(tmp_path, NAV + thread + OTHERS)
+    assert doc.meta.title == "三百人的群怎么活跃起来，大家有什么好办法吗？" and "试试主题日" in kept

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..records import HEADING, IMAGE, PARAGRAPH, Block, Removed, plain
-from ..text import han_count
+from ..text import han_count, has_han
 from .feeds import CITATION, SECTION_NUMBER
 from .metaline import closing_credit, meta_line
 
@@ -43,6 +43,9 @@ MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered 
 MIN_RUN_ON_HAN = 40  # a line this long with no punctuation at all is not text (a headline this long is not text either)
 MIN_SUBJECT_HAN, MAX_SUBJECT_CHARS = 2, 20  # an entry's name: this many Han characters at least, this long at most
 MIN_SUBJECT_SENTENCES = 2  # ... and this many of the page's sentences begin with it
+MIN_CRUMBS = 3  # a breadcrumb: this many places with arrows between them (首页 › 诗 › 夜雨)
+CRUMB_LINES = 3  # ... and the title it ends with among the lines right under it
+MIN_CUT_CRUMB = 6  # a trail's last place this long may be the title cut short
 MAX_BUTTON_CHARS = 4  # ... and so is a row of words no longer than this (字号减小 字号增大)
 MENU_WORDS = 5  # a line of this many short words with spaces between them is a menu, not a headline
 MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
@@ -59,6 +62,7 @@ _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
+_CRUMB_SEPARATORS = re.compile(r"[›»>＞]")
 _BARS = re.compile(r"[|｜│∣/／·•]")
 _WIDE_SPACES = re.compile(r"\s{2,}")
 # a place alone (浙江省杭州市: where a poster was) or a calendar's line (农历：甲辰年四月廿一): never the headline
@@ -163,6 +167,23 @@ def _stamped(blocks: list[Block], k: int) -> bool:
     return any(stamp_line(b.plain_text()) for b in blocks[k + 1:k + 1 + STAMP_LINES])
 
 
+def _crumbed(blocks: list[Block], upto: int) -> int | None:
+    """A line (before ``upto``) that the breadcrumb just above it ends with: the page's own title
+    (您在这里: 首页 › 诗 › 夜雨, then 夜雨; a long title cut short in the trail: 论坛首页 › 讨论区 › 游戏全屏问题，希望…)."""
+    for k in range(min(upto, len(blocks))):
+        parts = [x.strip() for x in _CRUMB_SEPARATORS.split(blocks[k].plain_text()) if x.strip()]
+        if len(parts) < MIN_CRUMBS:
+            continue
+        end = parts[-1].rstrip(".…").strip()
+        if not has_han(end) or len(end) > MAX_TITLE_CHARS:
+            continue
+        for j in range(k + 1, min(upto, k + 1 + CRUMB_LINES)):
+            text = blocks[j].plain_text().strip()
+            if blocks[j].kind in (PARAGRAPH, HEADING) and (text == end or (len(end) >= MIN_CUT_CRUMB and text.startswith(end))):
+                return j
+    return None
+
+
 def _subject(blocks: list[Block], known: list[bool], first: int) -> int | None:
     """Where an entry's name stands last above the article (``first``): a short line standing alone
     at least twice in the page (the entry's heading, its tab, its breadcrumb) with which at least
@@ -205,8 +226,12 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     (a table of contents' header with the lines under it, a paper's list of authors), which stays for them."""
     known = [furniture(b.plain_text()) for b in blocks]  # asked once a line
     run = dense_run(blocks, known)
-    if run is None:
-        return blocks, [], ""
+    if run is None:  # no article to tell from the site; a title its breadcrumb names is still the title
+        crumb = _crumbed(blocks, len(blocks))
+        if crumb is None:
+            return blocks, [], ""
+        title = blocks[crumb].plain_text()
+        return blocks[:crumb] + blocks[crumb + 1:], [Removed(title, "标题（移入页面标题）", "meta")], title
     first, last = run
     keep = [True] * len(blocks)
     why = ["" for _b in blocks]
@@ -215,22 +240,27 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         # the line that reads as a headline above the article (or opening it: a long headline
         # counts as text), the longer and the nearer the likelier (a share button or a channel's name is shorter, a menu further up), with no
         # text above it: a line with the article's sentences just above it is a subheading; a line
-        # with the story's date or byline right under it is the story's header, whatever stands above
-        window = [(stamped, han_count(h) - abs(first - k) / 4, k, h)
+        # with the story's date or byline right under it is the story's header, whatever stands above,
+        # and the line a breadcrumb ends with is the page's title before any
+        window = [(int(stamped), han_count(h) - abs(first - k) / 4, k, h)
                   for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
                   if (h := _headline(blocks[k], known[k]))
                   and ((stamped := _stamped(blocks, k))
                        or not any(blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and not known[j]
                                   and blocks[j].plain_text() != h  # (the headline again, in a bar at the top)
                                   for j in range(max(0, k - 2 * BRIDGE), k)))]
+        crumb = _crumbed(blocks, first + 1)  # the title the breadcrumb above it ends with, however short
+        if crumb is not None and crumb < last:
+            window.append((2, han_count(blocks[crumb].plain_text()) - abs(first - crumb) / 4, crumb, blocks[crumb].plain_text()))
         best = max(window, default=None)
         if not (best and best[0]):  # no headline with a date under it: an entry's subject (an encyclopedia's)
             at = _subject(blocks, known, first)
             if at is not None:
-                best = (True, 0, at, blocks[at].plain_text())
-        # with fewer lines above the article (an excerpt), only a headline with its date or byline under it
+                best = (1, 0, at, blocks[at].plain_text())
+        # with fewer lines above the article (an excerpt), only a headline with its date or byline
+        # under it, or the one its breadcrumb names
         if best and (first >= MIN_CHROME_LINES or best[0]):
-            _stamped_top, _rank, top, title = best
+            _confirmed, _rank, top, title = best
             for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge (not
                 # a line closing a bracket, or a long line with no punctuation: other stories' headlines run
                 # together), and a numbered line (a list of the article's own, the headline misread)
