@@ -240,3 +240,14 @@ def test_the_title_a_breadcrumb_ends_with_is_the_headline_however_short(tmp_path
               "三百人的群怎么活跃起来，大家有什么好办法吗？", "楼主", "群里每天只有早安", "沙发", "试试主题日", "板凳", "拉几个老成员带节奏"]
     doc, kept = _clean(tmp_path, NAV + thread + OTHERS)
     assert doc.meta.title == "三百人的群怎么活跃起来，大家有什么好办法吗？" and "试试主题日" in kept
+
+
+def test_a_headline_ending_in_a_quoted_phrase_is_not_a_sentence(tmp_path):
+    # other stories under the article, one ending in a quoted phrase, then the comment box's prompts:
+    # none of it is the article's text (a sentence ends in 。！？, inside its quotes or not)
+    below = ["某地高校毕业生规模再创新高", "教育部：中国教育对外交流走上“快车道”", "有事没事说两句...", "图片正在上传，请稍后..."]
+    doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + ARTICLE + below)
+    assert doc.meta.title == TITLE and kept == ARTICLE
+    said = ARTICLE + ["他说：“主题日是最有效的办法。”"]  # a sentence inside its quotes is still one
+    doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + said + below)
+    assert kept == said

@@ -53,7 +53,9 @@ MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
 STAMP_LINES = 5  # a headline's date or byline is among the lines right under it (buttons between)
 STAMP_REASON = "标题下的日期和出处"
 _PUNCT = re.compile(r"[，。；！？,;!?]")
-_ENDS = re.compile(r"[。！？!?…”」』）).]$")
+# a sentence's end: its full stop, question or exclamation mark, perhaps inside a quote (a headline
+# may end in a quoted phrase: 走上“快车道”), a closing bracket, or a Latin full stop
+_ENDS = re.compile(r"[。！？!?…][”」』）)]*$|[）)]$|(?<=[A-Za-z0-9])\.$")
 _COMMA = re.compile(r"[，；,;]")
 _BRACKETED_PART = re.compile(r"[（(][^（）()]*[）)]")
 _SAID = re.compile(r"[。！？!?…][”」』）)]?$")
