@@ -5,6 +5,7 @@ Pages we write ourselves."""
 from __future__ import annotations
 
 from opskb.ingest.read import read
+from opskb.ingest.rules import match_rule
 from opskb.pipeline import process
 
 NAV = ["首页", "资讯", "专题", "视频", "社区", "登录 注册", "某某网 · 做最懂运营的内容平台"]
@@ -251,3 +252,16 @@ def test_a_headline_ending_in_a_quoted_phrase_is_not_a_sentence(tmp_path):
     said = ARTICLE + ["他说：“主题日是最有效的办法。”"]  # a sentence inside its quotes is still one
     doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + said + below)
     assert kept == said
+
+
+def test_a_related_news_label_and_a_list_of_dated_stories_after_the_article_go(tmp_path):
+    dated = ["某市三百家社区团购站点完成整改 (2014/03/19 18:58)", "某部门发布私域运营合规指引 (2014/03/19 19:20)",
+             "某品牌会员日销售额创新高 (2014/03/20 08:05)"]
+    for label in ("延伸新闻", "相关报道", "更多资讯"):
+        assert match_rule(label) is not None and match_rule(label).name == "related", label
+        doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + ARTICLE + [label] + dated)
+        assert kept == ARTICLE, label
+    # without the label the dated lines still go; the article's own dated sentence stays
+    doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + ARTICLE + dated)
+    assert kept == ARTICLE
+    assert match_rule("相关报道显示，私域用户的留存率更高。") is None

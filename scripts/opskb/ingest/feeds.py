@@ -47,6 +47,7 @@ _LABEL = re.compile(r"^[^，。！？；,.!?;]{2,}[:：]$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…；;：:]$")
 # a reference list names works (《书名》) or numbers its entries ([1], (1)): the article's sources
 CITATION = re.compile(r"《[^》]+》|^\s*[\[［(（]\d{1,3}[\]］)）]")
+_DATED = re.compile(r"[（(]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?[)）]?\s*$")
 _WORK = re.compile(r"^\s*(?:《|[\[［(（]\d{1,3}[\]］)）])")  # a line that opens with a work's name or a reference number
 
 
@@ -56,11 +57,13 @@ def trailing_headlines(blocks: list[Block], page_copy: bool = False) -> tuple[li
     # and in a page's text copy lines among them that read as headlines (a text's last line, one with
     # a colon in it, is not made a heading; a page's thread has replies that short under their
     # authors' names); the editor's credit above them is the article's
-    tail = headings = 0
+    tail = headings = dated = 0
     while tail < len(blocks) and _other_headline(blocks[-1 - tail], page_copy):
         headings += blocks[-1 - tail].kind == HEADING
+        dated += bool(_DATED.search(plain(blocks[-1 - tail].text)))
         tail += 1
-    if tail >= MIN_TRAILING_HEADLINES and headings and tail < len(blocks):
+    # (lines of a page copy with the date each story was published after it are other stories too)
+    if tail >= MIN_TRAILING_HEADLINES and (headings or 2 * dated >= tail) and tail < len(blocks):
         return blocks[:-tail], [Removed(plain(b.text), "正文之后的一串标题（其他文章列表）") for b in blocks[-tail:]]
     # a label with a colon, then only short lines that are not sentences
     lines = 0
