@@ -246,8 +246,11 @@ def build_articles(
     from an earlier run, an article made of an equal doc is taken from there."""
     from .ingest.article import assign_slugs
     from .ingest.dedupe import groups, merge
+    from .ingest.repeated import drop_repeated_runs
 
     merged = [merge([docs[i] for i in g]) for g in groups(docs, prints)]
+    # the runs of paragraphs a site appends to many of its articles go, across the collection
+    merged = list(zip(drop_repeated_runs([doc for doc, _o in merged]), [o for _d, o in merged], strict=True))
     slugs = assign_slugs([(doc.meta.title, doc.source) for doc, _o in merged])
     articles = [_article(s, doc, origins, memo) for s, (doc, origins) in zip(slugs, merged, strict=True)]
     articles.sort(key=lambda a: a.slug)

@@ -1,0 +1,59 @@
+"""Paragraphs a site appends to its articles, told by their repetition across the collection:
+the same two paragraphs or more in a row at the start or the end of many articles (a yearly
+campaign's call to vote, an account's footer) are the site's, whatever their words. A sentence
+many articles quote once (a definition) is not a run of two, and stays.
+
+A pure function over the merged docs, after deduplication (a duplicate does not count twice);
+it runs on the whole collection at every ingest, so an article added later makes the earlier
+ones lose the same run too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from ..records import Block, Doc, Removed
+from ..text import fold
+
+EDGE_BLOCKS = 8  # blocks at the start and at the end of an article where a site's run is looked for
+MIN_ARTICLES = 5  # a run of two paragraphs this many articles hold at an edge is the site's
+MIN_RUN_CHARS = 15  # ... when one of the two is at least this long (two short labels can repeat by chance)
+REASON = "多篇文章开头或末尾重复出现的段落（站点的推广或页脚）"
+
+
+def _key(b: Block) -> str:
+    return fold(b.plain_text())
+
+
+def _pairs(doc: Doc) -> set[tuple[str, str]]:
+    """The pairs of neighbouring blocks within the article's edges."""
+    n = len(doc.blocks)
+    edges = sorted(set(range(min(EDGE_BLOCKS, n))) | set(range(max(0, n - EDGE_BLOCKS), n)))
+    keys = [_key(b) for b in doc.blocks]
+    return {(keys[i], keys[i + 1]) for i in edges if i + 1 < n and i + 1 in edges
+            and keys[i] and keys[i + 1] and max(len(keys[i]), len(keys[i + 1])) >= MIN_RUN_CHARS}
+
+
+def drop_repeated_runs(docs: list[Doc]) -> list[Doc]:
+    """The docs without the runs of blocks MIN_ARTICLES of them or more share at their edges."""
+    if len(docs) < MIN_ARTICLES:
+        return docs
+    pairs = [_pairs(d) for d in docs]
+    counts = Counter(p for ps in pairs for p in ps)
+    shared = {p for p, n in counts.items() if n >= MIN_ARTICLES}
+    if not shared:
+        return docs
+    out = []
+    for doc, ps in zip(docs, pairs, strict=True):
+        mine = ps & shared
+        if not mine:
+            out.append(doc)
+            continue
+        keys = [_key(b) for b in doc.blocks]
+        gone = {j for i in range(len(keys) - 1) if (keys[i], keys[i + 1]) in mine for j in (i, i + 1)}
+        kept = tuple(b for i, b in enumerate(doc.blocks) if i not in gone)
+        removed = tuple(Removed(doc.blocks[i].plain_text(), REASON, "repeated") for i in sorted(gone))
+        stats = replace(doc.stats, lines_removed=doc.stats.lines_removed + len(removed))
+        out.append(replace(doc, blocks=kept, removed=doc.removed + removed, stats=stats))
+    return out

@@ -1,0 +1,77 @@
+"""Paragraphs a site appends to many of its articles go by their repetition across the
+collection; a sentence many articles quote once stays. Articles we write ourselves."""
+
+from __future__ import annotations
+
+from opskb.ingest.repeated import MIN_ARTICLES, REASON, drop_repeated_runs
+from opskb.records import PARAGRAPH, Block, Doc, Meta
+
+PROMO = ["我在参加某某网年度作者评选，希望喜欢我文章的朋友都来支持我一下。",
+         "点击下方链接进入我的参选页面，点击红心即可为我投票。"]
+DEFINITION = "私域流量是品牌可以反复、免费触达的用户流量。"
+
+
+TOPICS = ["拉新", "促活", "留存", "转化", "裂变", "分层", "召回", "复购", "口碑"]
+PLACES = ["社群", "公众号", "小程序", "企业微信", "视频号", "直播间", "门店", "会员中心", "小红书"]
+
+
+def _body(n: int) -> list[str]:
+    """Twelve paragraphs of an article of its own (no two articles alike, so none is merged as a duplicate)."""
+    return [f"在{PLACES[(n + k) % 9]}里做{TOPICS[(n * 2 + k) % 9]}，第 {n * 12 + k} 个经验是先想清楚用户为什么留下来。"
+            for k in range(12)]
+
+
+def _doc(n: int, tail: list[str]) -> Doc:
+    return Doc(source=f"a{n}.md", meta=Meta(title=f"文章 {n}"),
+               blocks=tuple(Block(PARAGRAPH, text=t) for t in _body(n) + tail))
+
+
+def _texts(doc: Doc) -> list[str]:
+    return [b.text for b in doc.blocks]
+
+
+def test_a_run_many_articles_end_with_goes_from_each():
+    docs = [_doc(n, [f"第 {n} 篇的结尾，各不相同。"] + PROMO) for n in range(MIN_ARTICLES)] + [_doc(99, [])]
+    out = drop_repeated_runs(docs)
+    for before, after in zip(docs, out, strict=True):
+        assert not set(PROMO) & set(_texts(after))
+        assert _texts(after) == [t for t in _texts(before) if t not in PROMO]  # the rest in order
+    assert [r.text for r in out[0].removed] == PROMO and all(r.reason == REASON for r in out[0].removed)
+    assert out[0].stats.lines_removed == docs[0].stats.lines_removed + 2
+    assert out[-1] is docs[-1]  # an article without the run is left as it is
+
+
+def test_a_run_at_the_start_goes_too_but_not_one_in_the_middle():
+    docs = [Doc(source=f"b{n}.md", meta=Meta(title="t"), blocks=tuple(Block(PARAGRAPH, text=t) for t in PROMO)
+                + _doc(n, []).blocks) for n in range(MIN_ARTICLES)]
+    assert all(not set(PROMO) & set(_texts(d)) for d in drop_repeated_runs(docs))
+    middle = [Doc(source=f"c{n}.md", meta=Meta(title="t"), blocks=_doc(n, []).blocks[:10]
+                  + tuple(Block(PARAGRAPH, text=t) for t in PROMO) + _doc(n, []).blocks[10:] + _doc(n + 50, []).blocks)
+              for n in range(MIN_ARTICLES)]
+    assert drop_repeated_runs(middle) == middle
+
+
+def test_fewer_articles_or_a_single_quoted_sentence_stay():
+    few = [_doc(n, PROMO) for n in range(MIN_ARTICLES - 1)] + [_doc(n, []) for n in range(50, 53)]
+    assert drop_repeated_runs(few) == few
+    quoted = [_doc(n, [DEFINITION, f"第 {n} 篇的结尾，各不相同：先从一个小群做起。"]) for n in range(MIN_ARTICLES + 3)]
+    assert drop_repeated_runs(quoted) == quoted
+    # two short lines many authors end with (以上。（完）) are too short to tell a site's run by
+    signed = [_doc(n, ["以上。", "（完）"]) for n in range(MIN_ARTICLES + 3)]
+    assert drop_repeated_runs(signed) == signed
+
+
+def test_ingest_drops_the_run_from_each_page(tmp_path):
+    from opskb.pipeline import ingest
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(MIN_ARTICLES):
+        body = "\n\n".join(_body(n) + PROMO)
+        (seeds / f"a{n}.md").write_text(f"# 社群运营笔记之{'一二三四五六七八九'[n]}\n\n{body}\n", encoding="utf-8")
+    result = ingest(seeds, tmp_path / "docs")
+    pages = [p for p in (tmp_path / "docs" / "sources").glob("*.md") if p.name != "index.md"]
+    assert len(pages) == MIN_ARTICLES and len([e for e in result.entries if e.page]) == MIN_ARTICLES
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "先想清楚用户为什么留下来" in text and not any(p in text for p in PROMO), page.name
