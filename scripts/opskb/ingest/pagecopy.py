@@ -4,18 +4,25 @@ along as runs of short lines, and the article is the run of lines dense with tex
 them, whatever the site calls its sections.
 
 Each line scores its Han characters less a threshold (a sentence's punctuation counts in
-its favour: a line of verse is short but is text); the article is the run of lines with the
+its favour: a line of verse is short but is text; a long line of words with no punctuation or
+space is channel names run together, not text); the article is the run of lines with the
 highest total (the line-block density idea of text-only extractors), widened over a few short
 lines (a subheading, a caption) to more of its text. Around it:
-- above: the headline is a line above the article that reads as one (not a date, byline,
-  counter, menu or known furniture; the longer and the nearer the likelier); the short lines
-  above the headline go, and the tiny labels between it and the article (share buttons);
+- above: the headline is the line a breadcrumb ends with (首页 › 诗 › 夜雨, then 夜雨), else a
+  line with the story's date or byline a few lines under it, else a line above the article that
+  reads as one (not a date, byline, counter, menu or known furniture; the longer and the nearer
+  the likelier), else an encyclopedia entry's name (a short line standing alone twice, with
+  which sentences of the page begin); the short lines above the headline go (a sentence stays,
+  not a note in brackets), and between it and the article the tiny labels, rows of buttons
+  and the story's date line;
 - below: the short lines after the article go, the reporters' and editor's credits aside;
 - a sentence outside the article stays on either side, for the cleaning rules to judge (a
   reply, a notice), and so does a reference list.
 A side with fewer than MIN_CHROME_LINES lines is left as it is (a dump of the article alone,
-with its title and byline, is not a page copy), and so is the tail of a text whose top was not
-trimmed, unless it is long (MIN_LONG_TAIL), and a text with no dense run at all.
+with its title and byline, is not a page copy) unless its headline has its date under it or a
+breadcrumb names it (an excerpt: a few of the page's lines around the article), and so is the
+tail of a text whose top was not trimmed, unless it is long (MIN_LONG_TAIL), and a text with no
+dense run at all (a breadcrumb may still name its title).
 """
 
 from __future__ import annotations
@@ -40,25 +47,26 @@ MAX_TITLE_CHARS = 60
 MIN_LEAD_IN_HAN = 10  # a line ending in a colon is a sentence leading into what follows when this long (not 推荐阅读：)
 MAX_CREDIT_CHARS = 40
 MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered line is a button or label
-MIN_RUN_ON_HAN = 40  # a line this long with no punctuation at all is not text (a headline this long is not text either)
+MAX_BUTTON_CHARS = 4  # ... and so is a row of words no longer than this (字号减小 字号增大)
+MIN_RUN_ON_HAN = 40  # a line this long with no punctuation or space at all is neither text nor a headline
 MIN_SUBJECT_HAN, MAX_SUBJECT_CHARS = 2, 20  # an entry's name: this many Han characters at least, this long at most
 MIN_SUBJECT_SENTENCES = 2  # ... and this many of the page's sentences begin with it
 MIN_CRUMBS = 3  # a breadcrumb: this many places with arrows between them (首页 › 诗 › 夜雨)
 CRUMB_LINES = 3  # ... and the title it ends with among the lines right under it
 MIN_CUT_CRUMB = 6  # a trail's last place this long may be the title cut short
-MAX_BUTTON_CHARS = 4  # ... and so is a row of words no longer than this (字号减小 字号增大)
 MENU_WORDS = 5  # a line of this many short words with spaces between them is a menu, not a headline
 MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
 MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
 STAMP_LINES = 5  # a headline's date or byline is among the lines right under it (buttons between)
 STAMP_REASON = "标题下的日期和出处"
 _PUNCT = re.compile(r"[，。；！？,;!?]")
-# a sentence's end: its full stop, question or exclamation mark, perhaps inside a quote (a headline
-# may end in a quoted phrase: 走上“快车道”), a closing bracket, or a Latin full stop
-_ENDS = re.compile(r"[。！？!?…][”」』）)]*$|[）)]$|(?<=[A-Za-z0-9])\.$")
+# a said sentence's end: its full stop, question or exclamation mark, perhaps inside a quote (a
+# headline may end in a quoted phrase: 走上“快车道”); a line's end as a sentence's: that, a closing
+# bracket (a caption's note), or a Latin full stop
+_SAID = re.compile(r"[。！？!?…][”」』）)]*$")
+_ENDS = re.compile(_SAID.pattern + r"|[）)]$|(?<=[A-Za-z0-9])\.$")
 _COMMA = re.compile(r"[，；,;]")
 _BRACKETED_PART = re.compile(r"[（(][^（）()]*[）)]")
-_SAID = re.compile(r"[。！？!?…][”」』）)]?$")
 _LEAD_IN = re.compile(r"[：:]$")
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -220,6 +228,36 @@ def _headline(b: Block, known: bool) -> str:
     return t
 
 
+def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int) -> tuple[int, str] | None:
+    """(index, text) of the article's headline above its text (``first``..``last``), or None."""
+    # the line that reads as a headline above the article (or opening it: a long headline counts
+    # as text), the longer and the nearer the likelier (a share button or a channel's name is
+    # shorter, a menu further up), with no text above it: a line with the article's sentences just
+    # above it is a subheading. Before those, a line with the story's date or byline a few lines
+    # under it (the story's header, whatever stands above), and before all the line a breadcrumb
+    # ends with (the page's own title, however short)
+    window = [(int(stamped), han_count(h) - abs(first - k) / 4, k, h)
+              for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
+              if (h := _headline(blocks[k], known[k]))
+              and ((stamped := _stamped(blocks, k))
+                   or not any(blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and not known[j]
+                              and blocks[j].plain_text() != h  # (the headline again, in a bar at the top)
+                              for j in range(max(0, k - 2 * BRIDGE), k)))]
+    crumb = _crumbed(blocks, first + 1)  # the title the breadcrumb above it ends with, however short
+    if crumb is not None and crumb < last:
+        window.append((2, han_count(blocks[crumb].plain_text()) - abs(first - crumb) / 4, crumb, blocks[crumb].plain_text()))
+    best = max(window, default=None)
+    if not (best and best[0]):  # no headline with a date under it: an entry's subject (an encyclopedia's)
+        at = _subject(blocks, known, first)
+        if at is not None:
+            best = (1, 0, at, blocks[at].plain_text())
+    # with fewer lines above the article (an excerpt), only a headline with its date or byline
+    # under it, or the one its breadcrumb names
+    if best and (first >= MIN_CHROME_LINES or best[0]):
+        return best[2], best[3]
+    return None
+
+
 def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                     header: Callable[[str], bool]) -> tuple[list[Block], list[Removed], str]:
     """The article's blocks out of a page copy, what went (with why) and its headline ("" when
@@ -238,51 +276,29 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     keep = [True] * len(blocks)
     why = ["" for _b in blocks]
     title = ""
-    if first >= 1:
-        # the line that reads as a headline above the article (or opening it: a long headline
-        # counts as text), the longer and the nearer the likelier (a share button or a channel's name is shorter, a menu further up), with no
-        # text above it: a line with the article's sentences just above it is a subheading; a line
-        # with the story's date or byline right under it is the story's header, whatever stands above,
-        # and the line a breadcrumb ends with is the page's title before any
-        window = [(int(stamped), han_count(h) - abs(first - k) / 4, k, h)
-                  for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
-                  if (h := _headline(blocks[k], known[k]))
-                  and ((stamped := _stamped(blocks, k))
-                       or not any(blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and not known[j]
-                                  and blocks[j].plain_text() != h  # (the headline again, in a bar at the top)
-                                  for j in range(max(0, k - 2 * BRIDGE), k)))]
-        crumb = _crumbed(blocks, first + 1)  # the title the breadcrumb above it ends with, however short
-        if crumb is not None and crumb < last:
-            window.append((2, han_count(blocks[crumb].plain_text()) - abs(first - crumb) / 4, crumb, blocks[crumb].plain_text()))
-        best = max(window, default=None)
-        if not (best and best[0]):  # no headline with a date under it: an entry's subject (an encyclopedia's)
-            at = _subject(blocks, known, first)
-            if at is not None:
-                best = (1, 0, at, blocks[at].plain_text())
-        # with fewer lines above the article (an excerpt), only a headline with its date or byline
-        # under it, or the one its breadcrumb names
-        if best and (first >= MIN_CHROME_LINES or best[0]):
-            _confirmed, _rank, top, title = best
-            for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge (not
-                # a line closing a bracket, or a long line with no punctuation: other stories' headlines run
-                # together), and a numbered line (a list of the article's own, the headline misread)
-                text = blocks[k].plain_text()
-                keep[k], why[k] = _prose(blocks[k]) and (_said(text) or bool(SECTION_NUMBER.match(text))), \
-                    "标题之前的站点内容（导航、频道、其他文章）"
-            keep[top] = False
-            # between it and the article, the tiny labels go (share buttons, 字号); a byline was read
-            # already, a numbered subheading or a caption stays, and so does a header for the rules
-            # (a table of contents' header: the rules take its entries with it)
-            text_at = next((j for j in range(max(top + 1, first), last + 1)
-                            if _prose(blocks[j]) and blocks[j].plain_text() != title), first)
-            for k in range(top + 1, text_at):  # (a headline opening the dense run: up to its first text)
-                text = blocks[k].plain_text()
-                if stamp_line(text) and not meta_line(text) and blocks[k].kind in (PARAGRAPH, HEADING):
-                    keep[k], why[k] = False, STAMP_REASON  # (clean reads the date; a plain byline it reads itself)
-                elif blocks[k].kind in (PARAGRAPH, HEADING) and not _prose(blocks[k]) \
-                        and (han_count(text) < MIN_LABEL_HAN or _buttons(text)) \
-                        and not SECTION_NUMBER.match(text) and not header(text):
-                    keep[k], why[k] = False, "标题和正文之间的按钮与标签"
+    found = _pick_headline(blocks, known, first, last) if first >= 1 else None
+    if found:
+        top, title = found
+        for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge (not
+            # a line closing a bracket, or a long line with no punctuation: other stories' headlines run
+            # together), and a numbered line (a list of the article's own, the headline misread)
+            text = blocks[k].plain_text()
+            keep[k], why[k] = _prose(blocks[k]) and (_said(text) or bool(SECTION_NUMBER.match(text))), \
+                "标题之前的站点内容（导航、频道、其他文章）"
+        keep[top] = False
+        # between it and the article, the tiny labels go (share buttons, 字号); a byline was read
+        # already, a numbered subheading or a caption stays, and so does a header for the rules
+        # (a table of contents' header: the rules take its entries with it)
+        text_at = next((j for j in range(max(top + 1, first), last + 1)
+                        if _prose(blocks[j]) and blocks[j].plain_text() != title), first)
+        for k in range(top + 1, text_at):  # (a headline opening the dense run: up to its first text)
+            text = blocks[k].plain_text()
+            if stamp_line(text) and not meta_line(text) and blocks[k].kind in (PARAGRAPH, HEADING):
+                keep[k], why[k] = False, STAMP_REASON  # (clean reads the date; a plain byline it reads itself)
+            elif blocks[k].kind in (PARAGRAPH, HEADING) and not _prose(blocks[k]) \
+                    and (han_count(text) < MIN_LABEL_HAN or _buttons(text)) \
+                    and not SECTION_NUMBER.match(text) and not header(text):
+                keep[k], why[k] = False, "标题和正文之间的按钮与标签"
     end = last + 1
     while end < len(blocks) and end <= last + 2 and blocks[end].kind in (PARAGRAPH, HEADING) and _credit(plain(blocks[end].text).strip()):
         end += 1  # the reporters' and editor's credits under the story stay (clean reads them)
