@@ -375,3 +375,13 @@ def test_an_authors_follow_button_and_the_account_a_repost_came_from_are_not_tex
         assert meta_line(text), text
     for text in ("针对优秀账号同行，不要一味关注直播间数据。", "用户为什么会点关注？", "公众号的打开率一直在下降，社群成了新的触点。"):
         assert match_rule(text) is None and not meta_line(text), text
+
+
+def test_page_buttons_and_a_posts_header_go_but_sentences_with_the_same_words_stay():
+    for text in ("【关闭窗口】", "返回顶部", "【关闭窗口】 【发表评论】 【打印本稿】", "[打印] [关闭]"):
+        assert match_rule(text) is not None and match_rule(text).name == "page_buttons", text
+    for text in ("某某 #1 1 月前", "小王 2月前", "某某 · 1 月前 · 最后由 小李 回复于 19 天前 · 1350 次阅读", "张三 (楼主)6月前"):
+        assert match_rule(text) is not None and match_rule(text).name == "post_header", text
+    for text in ("【案例】某品牌的社群从 0 到 1", "【导读】", "关闭窗口后用户会流失吗？", "3 天前，我们的社群开始活跃。",
+                 "1 年前我做了一个社群", "返回顶部按钮的点击率很低。"):
+        assert match_rule(text) is None, text

@@ -115,6 +115,15 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("login_buttons", "登录、注册与收藏本站按钮", _rx(
         r"^(?:(?:立即|马上|免费|快速)?(?:登录|登陆|登入|注册|注册账号|退出|设为首页|设为主页|加入收藏|收藏本站)\s*[/|｜·]?\s*){1,4}$"
         r"|^IP\s*属地\s*[:：]"), 30),
+    # the page's own buttons on a line of their own: print, close the window, back to the top
+    Rule("page_buttons", "页面按钮（打印、关闭窗口、返回顶部）", _rx(
+        r"^[【\[（(]?\s*(?:关闭窗口|关闭本页|打印本页|打印本文|打印此文|返回顶部|回到顶部|返回列表|收藏本页)\s*[】\]）)]?$"
+        # a row of bracketed buttons: 【关闭窗口】 【发表评论】 【打印本稿】
+        r"|^(?:[【\[]\s*[^【】\[\]\s]{2,6}\s*[】\]]\s*){2,}$"), 40),
+    # a post's header in a thread: who and how long ago, the floor, counts (gazeldx #1 1 月前,
+    # 某某 · 1 月前 · 最后由 某某 回复于 19 天前 · 1350 次阅读); a sentence that starts 3 天前， is text
+    Rule("post_header", "帖子的发帖人、楼层和时间", _rx(
+        r"^(?!.*[，。！？；])(?=.{2,80}$).*\d+\s*(?:秒|分钟|小时|天|周|个月|月|年)前\s*(?:$|[·•|｜]|最后由)"), 80),
     # an encyclopedia's notes about its own entry, which it calls 本词条 (本词条缺少概述图……, 本词条由……审核),
     # and a forum's note on what its moderators did to a thread (本主题由 某某 于 2024-5-18 20:57 审核通过)
     Rule("wiki_prompt", "百科词条和论坛帖子的管理提示", _rx(
