@@ -385,3 +385,14 @@ def test_page_buttons_and_a_posts_header_go_but_sentences_with_the_same_words_st
     for text in ("【案例】某品牌的社群从 0 到 1", "【导读】", "关闭窗口后用户会流失吗？", "3 天前，我们的社群开始活跃。",
                  "1 年前我做了一个社群", "返回顶部按钮的点击率很低。"):
         assert match_rule(text) is None, text
+
+
+def test_an_empty_summarys_placeholder_goes():
+    from opskb.records import QUOTE
+
+    for text in ("No brief available.", "no summary available", "暂无简介", "暂无摘要。"):
+        assert match_rule(text) is not None and match_rule(text).name == "placeholder", text
+    for text in ("暂无简介的文章怎么写导语？", "No brief available for this post, so read on."):
+        assert match_rule(text) is None, text
+    doc = clean(Doc(source="x.md", meta=Meta(title="标题"), blocks=(Block(QUOTE, items=("No brief available.",)), *ARTICLE)))
+    assert texts(doc) == [b.text for b in ARTICLE]

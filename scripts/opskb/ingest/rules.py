@@ -115,6 +115,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("login_buttons", "登录、注册与收藏本站按钮", _rx(
         r"^(?:(?:立即|马上|免费|快速)?(?:登录|登陆|登入|注册|注册账号|退出|设为首页|设为主页|加入收藏|收藏本站)\s*[/|｜·]?\s*){1,4}$"
         r"|^IP\s*属地\s*[:：]"), 30),
+    # what a scraper or a page prints where an empty summary would stand (No brief available., 暂无简介)
+    Rule("placeholder", "空摘要的占位文字", _rx(
+        r"^(?:no\s+(?:brief|summary|description|abstract|excerpt|preview)\s+(?:is\s+)?(?:available|provided|found)\.?"
+        r"|(?:暂无|没有|尚无)(?:摘要|简介|描述|导语)[。.]?)$"), 40),
     # the page's own buttons on a line of their own: print, close the window, back to the top
     Rule("page_buttons", "页面按钮（打印、关闭窗口、返回顶部）", _rx(
         r"^[【\[（(]?\s*(?:关闭窗口|关闭本页|打印本页|打印本文|打印此文|返回顶部|回到顶部|返回列表|收藏本页)\s*[】\]）)]?$"
