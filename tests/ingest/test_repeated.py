@@ -75,3 +75,24 @@ def test_ingest_drops_the_run_from_each_page(tmp_path):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "先想清楚用户为什么留下来" in text and not any(p in text for p in PROMO), page.name
+
+
+def test_an_edit_that_breaks_the_run_under_a_kept_cache_equals_a_fresh_run(tmp_path):
+    # the serve path: generate() again with the last run's cache after one article is edited.
+    # Taking the footer out of one article leaves four: the others get it back, as a fresh run does
+    from opskb.ingest.cache import Cache
+    from opskb.pipeline import generate
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(MIN_ARTICLES):
+        body = "\n\n".join(_body(n) + PROMO)
+        (seeds / f"a{n}.md").write_text(f"# 社群运营笔记之{'一二三四五六七八九'[n]}\n\n{body}\n", encoding="utf-8")
+    cache = Cache()
+    _e, _a, first = generate(seeds, cache=cache)
+    assert sum(PROMO[1] in text for path, text in first.items() if path.startswith("sources/")) == 0
+    (seeds / "a0.md").write_text("# 社群运营笔记之一\n\n" + "\n\n".join(_body(0)) + "\n", encoding="utf-8")
+    _e, _a, edited = generate(seeds, cache=cache)
+    _e, _a, fresh = generate(seeds, cache=Cache())
+    assert edited == fresh
+    assert sum(PROMO[1] in text for path, text in edited.items() if path.startswith("sources/")) == MIN_ARTICLES - 1
