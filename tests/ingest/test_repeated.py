@@ -61,14 +61,24 @@ def test_fewer_articles_or_a_single_quoted_sentence_stay():
     assert drop_repeated_runs(signed) == signed
 
 
-def test_ingest_drops_the_run_from_each_page(tmp_path):
-    from opskb.pipeline import ingest
+def _write(seeds, n: int, tail: list[str]) -> None:
+    body = "\n\n".join(_body(n) + tail)
+    (seeds / f"a{n}.md").write_text(f"# 社群运营笔记之{'一二三四五六七八九'[n]}\n\n{body}\n", encoding="utf-8")
 
+
+def _seeds(tmp_path):
+    """A folder of MIN_ARTICLES dumps of articles of their own, each ending in the promo."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for n in range(MIN_ARTICLES):
-        body = "\n\n".join(_body(n) + PROMO)
-        (seeds / f"a{n}.md").write_text(f"# 社群运营笔记之{'一二三四五六七八九'[n]}\n\n{body}\n", encoding="utf-8")
+        _write(seeds, n, PROMO)
+    return seeds
+
+
+def test_ingest_drops_the_run_from_each_page(tmp_path):
+    from opskb.pipeline import ingest
+
+    seeds = _seeds(tmp_path)
     result = ingest(seeds, tmp_path / "docs")
     pages = [p for p in (tmp_path / "docs" / "sources").glob("*.md") if p.name != "index.md"]
     assert len(pages) == MIN_ARTICLES and len([e for e in result.entries if e.page]) == MIN_ARTICLES
@@ -83,15 +93,11 @@ def test_an_edit_that_breaks_the_run_under_a_kept_cache_equals_a_fresh_run(tmp_p
     from opskb.ingest.cache import Cache
     from opskb.pipeline import generate
 
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for n in range(MIN_ARTICLES):
-        body = "\n\n".join(_body(n) + PROMO)
-        (seeds / f"a{n}.md").write_text(f"# 社群运营笔记之{'一二三四五六七八九'[n]}\n\n{body}\n", encoding="utf-8")
+    seeds = _seeds(tmp_path)
     cache = Cache()
     _e, _a, first = generate(seeds, cache=cache)
     assert sum(PROMO[1] in text for path, text in first.items() if path.startswith("sources/")) == 0
-    (seeds / "a0.md").write_text("# 社群运营笔记之一\n\n" + "\n\n".join(_body(0)) + "\n", encoding="utf-8")
+    _write(seeds, 0, [])
     _e, _a, edited = generate(seeds, cache=cache)
     _e, _a, fresh = generate(seeds, cache=Cache())
     assert edited == fresh

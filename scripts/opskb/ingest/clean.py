@@ -24,7 +24,7 @@ from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc,
 from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, trailing_headlines
-from .metaline import closing_credit, meta_fields, meta_line
+from .metaline import CLOCK, DATE, closing_credit, meta_fields, meta_line
 from .pagecopy import STAMP_REASON, stamp_line, trim_page_copy
 from .read import normalize_date
 from .rules import (
@@ -395,7 +395,7 @@ def plausible_name(value: str) -> str:
     return value
 
 
-_TIMESTAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
+_TIMESTAMP = re.compile(rf"{DATE}\s*{CLOCK}")  # a date with the time of day: a story's stamp
 _LOGIN_OR_MENU = _rx(
     r"^(?:登录|登陆|登入|注册|免费注册|退出|首页|返回首页|个人中心|我的|菜单|导航|搜索|订阅|下载\s*app)"
     r"(?:\s*[/|｜]\s*(?:登录|注册|退出))?$")
@@ -417,7 +417,7 @@ def is_title_furniture(text: str, site: str = "", author: str = "", named: list[
     """A short line above the headline that cannot be the headline: no Chinese at all (Skip
     to content, Menu, a date), a date with the time of day, a login or menu word, the site's or author's name (known, or
     named again by a copyright or repost line further down)."""
-    if not has_han(text) or _TIMESTAMP.search(text):  # (a date with the time of day: the story's stamp)
+    if not has_han(text) or _TIMESTAMP.search(text):
         return True
     k = fold(text)
     if _LOGIN_OR_MENU.match(text) or (site and k == fold(site)) or (author and k == fold(author)):
@@ -457,7 +457,7 @@ def title_index(blocks: list[Block], site: str = "", author: str = "", named: li
     pick = questions[0] if questions else max(candidates, key=lambda i: (han_count(plain(blocks[i].text)), -i))
     # the furniture above it goes, and the story's stamp right under it (某某频道 ( 2012-06-04 09:20 ) 来源：…);
     # when its date or byline is right under it, it heads the story: every short line above it is the site's
-    stamp = [i for i in run if i == pick + 1 and _TIMESTAMP.search(plain(blocks[i].text))]
+    stamp = [pick + 1] if pick + 1 in run and _TIMESTAMP.search(plain(blocks[pick + 1].text)) else []
     above = run[:run.index(pick)] if pick + 1 < len(blocks) and stamp_line(plain(blocks[pick + 1].text).strip()) else furniture
     return pick, [i for i in above if i < pick] + stamp
 

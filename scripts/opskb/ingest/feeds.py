@@ -79,14 +79,14 @@ def trailing_headlines(blocks: list[Block], page_copy: bool = False) -> tuple[li
     return blocks, []
 
 
-def _other_headline(b: Block, lines: bool) -> bool:
+def _other_headline(b: Block, page_copy: bool) -> bool:
     """A line after the article's text that may be another story's headline: an unnumbered heading,
-    or (``lines``) a line long enough for a headline that is not a sentence nor a reference; not the
-    editor's credit."""
+    or (in a page copy) a line long enough for a headline that is not a sentence nor a reference;
+    not the editor's credit."""
     t = plain(b.text).strip()
     if SECTION_NUMBER.match(t) or closing_credit(t):
         return False
-    return b.kind == HEADING or (lines and _headline_like(b) and han_count(t) >= MIN_OTHER_HEADLINE_HAN
+    return b.kind == HEADING or (page_copy and _headline_like(b) and han_count(t) >= MIN_OTHER_HEADLINE_HAN
                                  and not _WORK.match(t))
 
 

@@ -15,6 +15,9 @@ def _rx(p: str) -> re.Pattern:
     return re.compile(p, re.I)
 
 
+# a date as typesetting leaves it (2024-05-01, 2024 年 5 月 1 日) and the time of day that may follow it
+DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _META_LINE = _rx(
     r"^(作者|文|文章作者|撰文|来源|出处|来源公众号|来源微信公众号|微信公众号|公众号|编辑|责编|责任编辑|原标题|发布时间|发布于|发表于|时间|日期|分类|栏目"
     r"|author|by|published|date|source|category|tags|stats|original|updated)\s*[:：|丨/]\s*(.*?)[\s|丨/]*$"
@@ -22,7 +25,7 @@ _META_LINE = _rx(
     r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
     r"|^(编辑|发布|发表|更新)于\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*"
     r"(?:[・·|]?\s*IP\s*属地\s*[:：]?\s*\S{1,10}|\S{0,8})$"
-    r"|^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s+(?:来源|出处)\s*[:：]\s*\S{1,20}$")
+    rf"|^({DATE}(?:\s*{CLOCK})?)\s+(?:来源|出处)\s*[:：]\s*\S{{1,20}}$")
 _BRACKETS = re.compile(r"^\s*[【\[（(]\s*|\s*[】\]）)]\s*$")
 _ACCOUNT = re.compile(r"^(?:来源)?(?:微信)?公众号\s*[:：]\s*[^，。,]{1,30}[（(]\s*(?:ID|微信号)\s*[:：]\s*[\w-]{2,30}\s*[）)][^。！？]{0,40}[。.]?$", re.I)
 MAX_META_CHARS = 40  # a longer line is a sentence that happens to start with 时间：
@@ -40,7 +43,7 @@ def closing_credit(text: str) -> bool:
 # the same line (阅读：272, 收藏, 觉得不错，我要赞赏) is its counters and buttons, not a sentence
 _DATED_BYLINE = _rx(
     r"^(作者|文|撰文|发布者|发帖人|楼主)\s*[:：]\s*([^\s:：，。|丨]{1,16})\s*[|丨/]?\s*"
-    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)"
+    rf"({DATE}(?:\s*{CLOCK})?)"
     r"(?:\s+(?=\S)([^。！？!?]{0,40}))?$")
 
 

@@ -26,32 +26,35 @@ def _key(b: Block) -> str:
     return fold(b.plain_text())
 
 
-def _pairs(doc: Doc) -> set[tuple[str, str]]:
-    """The pairs of neighbouring blocks within the article's edges."""
+def _edges(doc: Doc) -> dict[int, str]:
+    """{index: key} of the blocks at the article's start and end (the rest is never read: this
+    runs over the whole collection at every ingest and every preview rebuild)."""
     n = len(doc.blocks)
-    edges = sorted(set(range(min(EDGE_BLOCKS, n))) | set(range(max(0, n - EDGE_BLOCKS), n)))
-    keys = [_key(b) for b in doc.blocks]
-    return {(keys[i], keys[i + 1]) for i in edges if i + 1 < n and i + 1 in edges
-            and keys[i] and keys[i + 1] and max(len(keys[i]), len(keys[i + 1])) >= MIN_RUN_CHARS}
+    return {i: _key(doc.blocks[i]) for i in sorted(set(range(min(EDGE_BLOCKS, n))) | set(range(max(0, n - EDGE_BLOCKS), n)))}
+
+
+def _pairs(keys: dict[int, str]) -> set[tuple[str, str]]:
+    """The pairs of neighbouring blocks within the article's edges."""
+    return {(a, b) for i, a in keys.items() if (b := keys.get(i + 1)) and a and max(len(a), len(b)) >= MIN_RUN_CHARS}
 
 
 def drop_repeated_runs(docs: list[Doc]) -> list[Doc]:
     """The docs without the runs of blocks MIN_ARTICLES of them or more share at their edges."""
     if len(docs) < MIN_ARTICLES:
         return docs
-    pairs = [_pairs(d) for d in docs]
+    edges = [_edges(d) for d in docs]
+    pairs = [_pairs(e) for e in edges]
     counts = Counter(p for ps in pairs for p in ps)
     shared = {p for p, n in counts.items() if n >= MIN_ARTICLES}
     if not shared:
         return docs
     out = []
-    for doc, ps in zip(docs, pairs, strict=True):
+    for doc, keys, ps in zip(docs, edges, pairs, strict=True):
         mine = ps & shared
         if not mine:
             out.append(doc)
             continue
-        keys = [_key(b) for b in doc.blocks]
-        gone = {j for i in range(len(keys) - 1) if (keys[i], keys[i + 1]) in mine for j in (i, i + 1)}
+        gone = {j for i, a in keys.items() if (a, keys.get(i + 1)) in mine for j in (i, i + 1)}
         kept = tuple(b for i, b in enumerate(doc.blocks) if i not in gone)
         removed = tuple(Removed(doc.blocks[i].plain_text(), REASON, "repeated") for i in sorted(gone))
         stats = replace(doc.stats, lines_removed=doc.stats.lines_removed + len(removed))
