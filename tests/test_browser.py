@@ -259,6 +259,25 @@ def test_question_style_queries_find_the_page_about_their_subject(page):
     assert "没有找到" not in page.locator(".kb-search__meta").inner_text()
 
 
+def test_what_readers_call_a_thing_finds_what_the_sources_call_it(page, seed_site):
+    """The topics file's synonyms: a word no page holds finds the sources' word for it, and one
+    written in Han and Latin together (大V) is taken whole, not as 大 and a lone V."""
+    _docs, site = seed_site
+    page.goto(page.base + "/index.html")
+    found = search(page, "老带新有用吗")
+    assert found and not any("老带新" in _text(site, u) for u in found)
+    assert all("裂变" in _text(site, u) for u in found[:3])
+    assert page.evaluate("q => window.opskbNormalizeQuery(q)", "大V有哪些") == "大v"
+    found = search(page, "大V有哪些")
+    assert "layering/index.html" in found[:3] and "KOL" in _text(site, found[0])
+    assert "没有找到" not in page.locator(".kb-search__meta").inner_text()
+    # 差异 asks for a comparison: the axis page of the subject first
+    assert search(page, "运营载体有何差异")[0] == "compare/axis-yunying-zaiti.html"
+    # question words as typed in chat need not match either (啥, 咋, 干嘛, 有用吗)
+    for query, subject in (("社群运营是干嘛的", "社群 运营"), ("私域到底咋做", "私域"), ("分层有啥用", "分层")):
+        assert page.evaluate("q => window.opskbNormalizeQuery(q)", query) == subject
+
+
 def _text(site: Path, url: str) -> str:
     from opskb.site.searchindex import read_page
 

@@ -107,7 +107,9 @@
   var FILLERS = new Set((
     "怎么 怎么样 怎样 怎么做 怎么办 怎么才能 如何 如何做 如何才能 哪个 哪个好 哪些 哪种 哪里 什么 是什么 什么是 " +
     "有什么 有哪些 为什么 为何 是否 能否 可以 能不能 好不好 好做 难做 难不难 需要 应该 请问 一下 一些 一个 这个 " +
-    "那个 我们 你们 还是 以及 或者 吗 呢 吧 啊 呀 么 的 地 得 了 和 与 及 或 跟 同 要 该 是 有 在 做 去 把 被 给 好 能 会 想 我 你"
+    "那个 我们 你们 还是 以及 或者 吗 呢 吧 啊 呀 么 的 地 得 了 和 与 及 或 跟 同 要 该 是 有 在 做 去 把 被 给 好 能 会 想 我 你 " +
+    // the same, as typed in chat: 啥, 咋, 干嘛 ...
+    "啥 为啥 干啥 干嘛 有啥 是啥 咋 咋办 咋做 咋样 咋整 有没有 是不是 到底 有用 有啥用 什么意思 啥意思"
   ).split(" "));
   var FILLER_CLASS = 12, TOTAL = 18, SINGLE = -18, MAX_WORD = 6;
 
@@ -173,6 +175,17 @@
     return forms;
   }
 
+  /* The topics file's synonyms that mix Han and Latin characters (大V), longest first. */
+  var hanChar = new RegExp("[" + HAN + "]");
+  function mixedVariants(lexicon) {
+    if (!lexicon.mixed) {
+      lexicon.mixed = Object.keys(lexicon.synonyms).map(fold).filter(function (v) {
+        return /[a-z0-9]/.test(v) && hanChar.test(v);
+      }).sort(function (a, b) { return b.length - a.length; });
+    }
+    return lexicon.mixed;
+  }
+
   /* The query as words: {words: [[form, ...], ...], phrases: [[form, ...], ...]}.
      Han text is split into the index's words (联名营销 -> 联名 营销); a long or domain word
      is split further when it is made of shorter words (用户画像 -> 用户 画像), so each part is
@@ -182,8 +195,14 @@
      pages holding it whole. */
   function analyse(query, t2s, lexicon, vocab) {
     var text = fold(Array.from(query, function (c) { return t2s.get(c) || c; }).join(""));
-    var parts = text.replace(hanLatin, "$1 $2").replace(latinHan, "$1 $2").split(/[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/).filter(Boolean);
     var groups = []; // runs of pieces that stood together: [{text, single}]
+    // a synonym written in Han and Latin together (大V) would be split apart below: taken whole first
+    mixedVariants(lexicon).forEach(function (v) {
+      if (text.indexOf(v) < 0) return;
+      groups.push([{ text: v, single: false }]);
+      text = text.split(v).join(" ");
+    });
+    var parts = text.replace(hanLatin, "$1 $2").replace(latinHan, "$1 $2").split(/[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/).filter(Boolean);
     parts.forEach(function (part) {
       if (!hanRun.test(part)) { groups.push([{ text: part, single: false }]); return; }
       var run = [], singles = "";
