@@ -179,6 +179,26 @@ def test_an_excerpt_with_few_lines_above_its_stamped_headline(tmp_path):
         assert kept == ARTICLE, stamp
 
 
+def test_a_stamp_with_a_note_in_brackets_and_a_photo_caption(tmp_path):
+    # the date line carries when it was updated, in brackets: still the story's stamp, so the
+    # headline above it wins over the longer caption of the photo under it
+    caption = "图为某某社区的群主在周末主题日上带新成员发言，现场气氛热烈。本报记者张三摄 2024年5月12日"
+    for stamp in ("2024/5/12 17:19（5/12 18:02 更新）", "2024-05-12 17:19 (已更新)"):
+        doc, kept = _clean(tmp_path, NAV + [TITLE, stamp, "字号减小 字号增大", caption] + ARTICLE + OTHERS)
+        assert doc.meta.title == TITLE and doc.meta.date == "2024-05-12", stamp
+        assert kept[-len(ARTICLE):] == ARTICLE and stamp not in kept, stamp
+    # a caption is never the headline, however long and near: 图为……, 图：……, ……记者某某摄
+    short = "三百人的群怎样活跃起来"
+    for caption in ("图为群主在主题日上带新成员发言 本报记者张三摄", "图：某某社区的群主在周末的主题日上发言",
+                    "群主在周末的主题日上带新成员发言　新华社记者 李四 摄"):
+        doc, _kept = _clean(tmp_path, NAV[:-1] + [short, "分享", caption] + ARTICLE + OTHERS)
+        assert doc.meta.title == short, caption
+    # a headline that only begins like one stays a headline
+    for title in ("摄影社群怎样在两周内活跃起来", "图为什么总是发不出去：群聊的五个常见问题"):
+        doc, _kept = _clean(tmp_path, NAV[:-1] + [title, "2024-05-12 17:19"] + ARTICLE + OTHERS)
+        assert doc.meta.title == title, title
+
+
 def test_the_stamp_goes_to_the_longest_line_above_it_not_a_button_nearer(tmp_path):
     # headline, a channel's name, a download button, the date: the headline heads the story
     lines = NAV + [TITLE, "在人间", "下载客户端抢先看", "2024 年 01 月 25 日 18:03:35 来自某某省", "249 人参与"]

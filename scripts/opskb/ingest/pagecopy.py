@@ -68,6 +68,7 @@ _ENDS = re.compile(_SAID.pattern + r"|[）)]$|(?<=[A-Za-z0-9])\.$")
 _COMMA = re.compile(r"[，；,;]")
 _BRACKETED_PART = re.compile(r"[（(][^（）()]*[）)]")
 _LEAD_IN = re.compile(r"[：:]$")
+_BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]*[）)]$")
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
@@ -77,7 +78,9 @@ _BARS = re.compile(r"[|｜│∣/／·•]")
 _WIDE_SPACES = re.compile(r"\s{2,}")
 # a place alone (浙江省杭州市: where a poster was) or a calendar's line (农历：甲辰年四月廿一): never the headline
 _NOT_A_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别行政区)(?:[\u4e00-\u9fff]{1,6}(?:市|区|县|州|盟))?$"
-                             r"|^(?:农历|公历|阳历|今天是)\s*[:：]?")
+                             r"|^(?:农历|公历|阳历|今天是)\s*[:：]?"
+                             # a photo's caption: 图为……, 图：……, ……记者某某摄
+                             r"|^[（(]?(?:图为(?!什么)|图片?\s*[:：/／]|组图\s*[:：])|^.*(?:记者|摄影|通讯员)\s*\S{1,8}?\s*摄(?![\u4e00-\u9fff])")
 # a reporter's credit or a desk's (半月谈记者 张三, 【某某报╱本报记者张三】, 社会中心／综合报导): never the headline either
 _REPORTER = re.compile(r"^[【\[（(]?\S{0,8}?(?:记者|通讯员|特约评论员)\s*\S{0,6}[】\]）)]?$|^\S{0,10}[／/╱]\s*综合报[导道]$")
 
@@ -168,7 +171,9 @@ def dense_run(blocks: list[Block], known: list[bool] | None = None) -> tuple[int
 
 def stamp_line(text: str) -> bool:
     """A line saying when or by whom a story was published: a byline, a date, a time."""
-    return len(text) <= MAX_TITLE_CHARS and not _sentence(text) and bool(meta_line(text) or _CLOCK.search(text) or _REPORTER.match(text))
+    core = _BRACKETED_TAIL.sub("", text)  # a note in brackets after it (when it was updated) does not make it a sentence
+    return len(text) <= MAX_TITLE_CHARS and not _sentence(core) \
+        and bool(meta_line(text) or _CLOCK.search(core) or _REPORTER.match(text))
 
 
 def _stamped(blocks: list[Block], k: int) -> bool:
