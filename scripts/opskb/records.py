@@ -34,7 +34,8 @@ class Block:
 
     - heading: ``text`` and ``level`` (2..6 once normalized)
     - paragraph: ``text``
-    - list: ``items`` (each item an inline string), ``ordered``
+    - list: ``items`` (each item an inline string), ``ordered``, and ``start``: the number its
+      first item has in the source (3、… after a paragraph that interrupts a numbered list)
     - quote: ``items`` (one inline string per quoted paragraph)
     - table: ``rows`` (tuple of rows, each a tuple of inline cell strings)
     - image: ``src`` and ``text`` (alt text, may be empty)
@@ -45,6 +46,7 @@ class Block:
     level: int = 0
     items: tuple[str, ...] = ()
     ordered: bool = False
+    start: int = 1
     rows: tuple[tuple[str, ...], ...] = ()
     src: str = ""
 

@@ -396,3 +396,30 @@ def test_an_empty_summarys_placeholder_goes():
         assert match_rule(text) is None, text
     doc = clean(Doc(source="x.md", meta=Meta(title="标题"), blocks=(Block(QUOTE, items=("No brief available.",)), *ARTICLE)))
     assert texts(doc) == [b.text for b in ARTICLE]
+
+
+def test_a_list_that_repeats_an_earlier_lists_items_keeps_them_and_numbers_stay():
+    # the senior role needs the skills the junior one does, and more: the items said again stay;
+    # a paragraph that repeats an item is still the page repeating itself
+    skills = ("数据搜集：Wind 等数据终端，Python 爬虫，整理成表格", "数据分析：用 Python 和 Excel 做描述性统计分析")
+    blocks = [*ARTICLE[:2], Block(LIST, items=skills), *ARTICLE[2:4],
+              Block(LIST, items=(*skills, "数据可视化：Tableau，以及 Python 里面的扩展包")), Block(PARAGRAPH, text=skills[0]),
+              *ARTICLE[4:]]
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    lists = [b.items for b in doc.blocks if b.kind == LIST]
+    assert lists == [skills, (*skills, "数据可视化：Tableau，以及 Python 里面的扩展包")]
+    assert texts(doc).count(skills[0]) == 2
+    # a numbered list keeps its first number when furniture before its first kept item goes
+    blocks = [*ARTICLE[:3], Block(LIST, items=("扫码关注公众号，回复“资料”领取", "第三步，把群规写清楚，新人进群就知道能发什么"),
+                                   ordered=True, start=2), *ARTICLE[3:]]
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    (numbered,) = [b for b in doc.blocks if b.kind == LIST]
+    assert numbered.items == ("第三步，把群规写清楚，新人进群就知道能发什么",) and numbered.start == 3
+    # a list split by a notice that goes is one list again; one that numbers its first item
+    # otherwise (5、 after 1、 2、) is a list of its own
+    notice = Block(PARAGRAPH, text="扫码关注公众号，回复“资料”领取")
+    for start, merged in ((3, True), (1, True), (5, False)):
+        blocks = [*ARTICLE[:3], Block(LIST, items=("第一点写在这里", "第二点写在这里"), ordered=True), notice,
+                  Block(LIST, items=("下一点写在这里",), ordered=True, start=start), *ARTICLE[3:]]
+        doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+        assert sum(b.kind == LIST for b in doc.blocks) == (1 if merged else 2), start

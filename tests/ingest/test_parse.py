@@ -133,6 +133,53 @@ def test_a_markdown_question_heading_is_a_heading():
     assert not is_markdown_heading("一句话。")
 
 
+def test_a_dump_that_heads_its_sections_with_hashes_shows_no_hash():
+    # the dump marks its headings with '#': a numbered or labelled one that ends like a sentence
+    # is still a heading, and any other line under a '#' is text, without the mark
+    text = ("## 一、内容策略\n\n正文第一段写得足够长，是一句完整的话。\n\n## 二、渠道策略\n\n"
+            "### 1）从商家视角转向用户视角，做用户的生活搭子。\n\n正文第二段。\n\n"
+            "## 结语：私域内容力，最后胜利的一公里！\n\n正文第三段。\n\n"
+            "## 我们只做了一件事，就是每天在群里回答问题。\n")
+    blocks = parse_text(text)
+    heads = [(b.level, b.plain_text()) for b in blocks if b.kind == "heading"]
+    assert heads == [(2, "一、内容策略"), (2, "二、渠道策略"), (3, "1）从商家视角转向用户视角，做用户的生活搭子。"),
+                     (2, "结语：私域内容力，最后胜利的一公里！")]
+    assert blocks[-1].kind == "paragraph" and blocks[-1].plain_text() == "我们只做了一件事，就是每天在群里回答问题。"
+    assert not any("#" in b.plain_text() for b in blocks)
+    # a text that does not mark its headings so keeps a line that starts with '#' as written
+    (b,) = parse_text("# 这一行以井号开头，但它是正文的一部分。\n")
+    assert b.kind == "paragraph" and b.plain_text().startswith("#")
+
+
+def test_numbered_lines_of_a_dump_that_marks_its_headings_are_lists_or_subheadings():
+    text = ("## 一、体验地图\n\n一个完整的体验地图通常包括以下几个方面的内容：\n\n1.  行为阶段\n2.  所采取的行动和步骤\n"
+            "3.  需要完成的工作\n\n## 二、触点\n\n### 1. 线上触点\n\n（1）操作指引区\n\n页面顶部告诉用户下一步做什么，这一段写得长一些。\n\n"
+            "（2）优惠活动入口区\n\n活动入口放在第二屏，让用户一眼看到优惠，这一段也写得长一些。\n\n"
+            "3、**执行层指标**指站在经营视角：\n\n* 辨识度\n* 区隔度\n\n"
+            "图 4 数字藏品概念释义\n\n图 5 数字藏品有哪些价值\n\n图 6 数字藏品的发行平台\n")
+    blocks = parse_text(text)
+    # a run of numbered lines is a list (not headings, not a table of number and text)
+    assert blocks[2].kind == "list" and blocks[2].items == ("行为阶段", "所采取的行动和步骤", "需要完成的工作")
+    assert all(b.kind != "table" for b in blocks)
+    # one standing alone between paragraphs heads a part of the marked section, one level under it
+    subs = [(b.level, b.plain_text()) for b in blocks if b.kind == "heading" and b.plain_text().startswith("（")]
+    assert subs == [(4, "（1）操作指引区"), (4, "（2）优惠活动入口区")]
+    # an item after a paragraph keeps its number
+    (third,) = [b for b in blocks if b.kind == "list" and b.ordered and "执行层指标" in b.plain_text()]
+    assert third.start == 3
+    assert [b.kind for b in blocks[-3:]] == ["paragraph"] * 3  # captions, not a table
+    # in text that marks no headings, a short numbered line is still a heading
+    assert parse_text("1. 行为阶段\n\n这一段是正文，写得足够长，是一句完整的话。\n")[0].kind == "heading"
+
+
+def test_an_html_ordered_list_keeps_its_start():
+    from opskb.ingest.parse import parse_html
+
+    blocks = parse_html("<article><p>前面的话。</p><ol start='3'><li>第三点</li><li>第四点</li></ol><ol><li>一</li></ol></article>")
+    lists = [(b.items, b.start) for b in blocks if b.kind == "list"]
+    assert lists == [(("第三点", "第四点"), 3), (("一",), 1)]
+
+
 ARTICLE_CELL = (
     "<p>社群运营是指围绕一个社群开展拉新、促活和转化的工作。重点在于群内的互动氛围和成员之间的关系，"
     "而不是一次性的推送。</p><p>用户运营是指以用户为中心，通过分层、分群和生命周期管理持续提升用户价值。"

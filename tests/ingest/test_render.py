@@ -1,6 +1,6 @@
 import markdown
-from opskb.ingest.render import inline, md_escape
-from opskb.records import BOLD_CLOSE, BOLD_OPEN
+from opskb.ingest.render import inline, md_escape, render_block
+from opskb.records import BOLD_CLOSE, BOLD_OPEN, LIST, Block
 
 
 def html(md):
@@ -22,3 +22,17 @@ def test_line_start_markers_are_escaped():
 
 def test_bold_runs_become_strong():
     assert html(inline(f"这是{BOLD_OPEN}重点{BOLD_CLOSE}。")) == "<p>这是<strong>重点</strong>。</p>"
+
+
+def test_a_numbered_list_starts_at_its_first_items_number_on_the_site():
+    # the site's own Markdown extensions (mkdocs.yml) render the number the list starts at
+    import yaml
+    from pathlib import Path
+
+    config = yaml.load((Path(__file__).parents[2] / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    extensions = [n for n in names if not n.startswith(("opskb.", "pymdownx.", "toc"))]
+    md = render_block(Block(LIST, items=("核心内容：", "高净值内容："), ordered=True, start=2), ["p-a", "p-b"])
+    assert md.splitlines()[0].startswith("2. ")
+    out = markdown.markdown("一段话。\n\n" + md, extensions=extensions)
+    assert '<ol start="2">' in out and out.count("<li>") == 2

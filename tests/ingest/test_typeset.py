@@ -12,6 +12,10 @@ from opskb.records import BOLD_CLOSE, BOLD_OPEN
         ("用户运营的核心是 “区别对待用户” ,核心是精细化运营。", "用户运营的核心是“区别对待用户”，核心是精细化运营。"),
         ("可容纳3000个标签", "可容纳 3000 个标签"),
         ("拉新-激活-留存", "拉新-激活-留存"),
+        # a range between amounts with units is one span, not a minus sign; a negative number keeps its space
+        ("22年6月-7月投放", "22 年 6 月-7 月投放"),
+        ("3岁-6岁的孩子", "3 岁-6 岁的孩子"),
+        ("同比增长-5%", "同比增长 -5%"),
         ("时间10:30开始", "时间 10:30 开始"),
         ("Hello, world! Plain English stays.", "Hello, world! Plain English stays."),
     ],

@@ -195,17 +195,19 @@ def clean(doc: Doc) -> Doc:
     named: list[str] = []  # copyright and repost lines: they name the site
     paper_authors: list[tuple[tuple[int, int], str]] = []
     said: set[str] = set()  # long lines seen so far
+    listed: set[str] = set()  # ... those of them that were a list's items
     step = 0  # number of the last step of a numbered list in the text (1、… 2、…)
     for n, (i, j, text) in enumerate(units):
         t = plain(text).strip()
         key = (i, j)
         rule = match_rule(t)
         number = _STEP.match(t)
-        ordered = j >= 0 and blocks[i].kind == LIST and blocks[i].ordered  # an item of a numbered list
+        item = j >= 0 and blocks[i].kind == LIST
+        ordered = item and blocks[i].ordered  # an item of a numbered list
         if number or ordered:
             if ordered and j == 0:
-                step = 0  # a list numbers its items from one
-            at = j + 1 if ordered else int(number.group(1))
+                step = blocks[i].start - 1  # a list numbers its items from its first one's number
+            at = blocks[i].start + j if ordered else int(number.group(1))
             # the next step of the article's own numbered list, a sentence: its words (举报电话, 版权) are
             # the subject, not a notice
             if rule and at == step + 1 and len(t) >= MIN_STEP_CHARS and _SENTENCE.search(t):
@@ -226,7 +228,8 @@ def clean(doc: Doc) -> Doc:
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
         elif _PAPER_AUTHORS.match(t):
             paper_authors.append((key, t))  # dropped below if the text is a paper
-        elif len(t) >= MIN_REPEATED_CHARS and fold(t) in said:
+        elif len(t) >= MIN_REPEATED_CHARS and fold(t) in said and not (item and fold(t) in listed):
+            # (an item of a list that repeats an earlier list's stays: 高级岗位 needs the skills 中级 does too)
             drop_item[key] = "重复的段落（页面上第二次出现的摘要或引言）"
         elif fold(t) in banners:
             drop_item[key] = "重复出现的站点名或横幅"
@@ -235,6 +238,8 @@ def clean(doc: Doc) -> Doc:
             prose += 1
         if len(t) >= MIN_REPEATED_CHARS:
             said.add(fold(t))
+            if item:
+                listed.add(fold(t))
         seen += len(t)
 
     # A line of names with affiliation numbers is a paper's author line, when the text has a
@@ -300,8 +305,9 @@ def clean(doc: Doc) -> Doc:
                     removed.append(Removed(plain(t), drop_item[(i, j)]))
                 else:
                     items.append(t)
-            if items:
-                kept.append(replace(b, items=tuple(items)))
+            if items:  # (the items dropped before the first kept one: the rest keep their numbers)
+                head = next(j for j in range(len(b.items)) if (i, j) not in drop_item)
+                kept.append(replace(b, items=tuple(items), start=b.start + head))
             continue
         if (i, -1) in drop_item:
             removed.append(Removed(plain(b.text), drop_item[(i, -1)]))
@@ -366,8 +372,10 @@ def clean(doc: Doc) -> Doc:
                 removed.append(Removed(plain(b.text), "没有正文的标题"))
                 continue
         prev = result[-1] if result else None
-        if prev and b.kind == LIST and prev.kind == LIST and prev.ordered == b.ordered:
-            # a list split by a caption or notice that is now gone becomes one list again
+        if prev and b.kind == LIST and prev.kind == LIST and prev.ordered == b.ordered \
+                and b.start in (1, prev.start + len(prev.items)):
+            # a list split by a caption or notice that is now gone becomes one list again (one that
+            # numbers its first item otherwise is a list of its own)
             result[-1] = replace(prev, items=prev.items + b.items)
             continue
         result.append(b)

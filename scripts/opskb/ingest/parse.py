@@ -156,7 +156,7 @@ class _HtmlWalker:
         elif name in ("ul", "ol"):
             items = self.list_items(child)
             if items:
-                self.blocks.append(Block(LIST, items=tuple(items), ordered=name == "ol"))
+                self.blocks.append(Block(LIST, items=tuple(items), ordered=name == "ol", start=_start(child) if name == "ol" else 1))
         elif name == "blockquote":
             items = self.texts_of(child)
             if items:
@@ -299,11 +299,20 @@ def looks_like_heading(text: str) -> bool:
     )
 
 
-def is_markdown_heading(text: str) -> bool:
+# a numbered or labelled line (1）, 一、, 02, 第三章, 结语：): a section's heading, however it ends
+_SECTION_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}\s*[、.．）)]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                           r"|\d{2}\s|第[一二三四五六七八九十\d]{1,3}[章节部分步]|[^，,。！？!?：:]{2,8}[：:])")
+
+
+def is_markdown_heading(text: str, marked: bool = False) -> bool:
     """The text after a Markdown '#': a heading when it is short and not a sentence
-    (English headings, 作者简介： and question headings such as 02 如何提升 LTV？ included)."""
+    (English headings, 作者简介： and question headings such as 02 如何提升 LTV？ included).
+    ``marked``: the text heads its sections with '#' (the mark is the source's markup), where a
+    heading may end in an exclamation (进入第二步！), and a numbered or labelled one in a full stop
+    (第一步，聚焦子品类。)."""
     t = plain(text).strip()
-    return 0 < len(t) <= 2 * MAX_HEADING_CHARS and t[-1] not in "。！!；;" and not re.search(r"[。！？；]", t[:-1])
+    return 0 < len(t) <= 2 * MAX_HEADING_CHARS and not re.search(r"[。！？；]", t[:-1]) \
+        and (t[-1] not in "。！!；;" or (marked and (t[-1] in "！!" or bool(_SECTION_HEAD.match(t)))))
 
 
 def _inline_md(text: str) -> str:
@@ -413,6 +422,8 @@ def _cells(line: str) -> list[str] | None:
     line = line.strip()
     if not line or line[-1] in TERMINAL_PUNCT or _BULLET.match(line) or _MD_HEADING.match(line) or _TABLE_ROW.match(line):
         return None
+    if _NUMBERED.match(line) or _CAPTION.match(line):  # a list's item, a figure's caption (1.  行为阶段; 图 4 某某)
+        return None
     parts = _CELL_SPLIT.split(line)
     if len(parts) < 2 or any(len(p) > MAX_CELL_CHARS for p in parts):
         return None
@@ -439,21 +450,41 @@ def space_table(lines: list[str], i: int) -> int:
     return len(rows)
 
 
+def _start(ol: Tag) -> int:
+    """The number of an HTML ordered list's first item (``<ol start="3">``)."""
+    value = str(ol.get("start") or "").strip()
+    return int(value) if value.isdigit() and 0 < int(value) < 1000 else 1
+
+
+def _numbered_level(lines: list[str], after: int, marked: list[int], level: int) -> int:
+    """The heading level of a short numbered line (the one before ``after``), or 0 when it is a
+    list's item. In text that marks its headings with '#' (levels ``marked``) such a line heads a
+    part of the marked section, one level under the deepest mark, unless it stands in a run of
+    numbered lines (1.  行为阶段 / 2.  所采取的行动): those are a list."""
+    if len(marked) < 2:
+        return level
+    numbered = [k for k in (after - 2, after) if 0 <= k < len(lines) and (_NUMBERED.match(lines[k]) or _CN_NUMBERED.match(lines[k]))]
+    return 0 if numbered else min(6, max(marked) + 1)
+
+
 def parse_text(body: str) -> list[Block]:
     body = _DROP_ELEMENT.sub("", body)  # markup in plain text: what a browser would not show goes
     body = _BR.sub("\n", body)
     body = _TAG.sub("", body)
     lines = _paragraph_groups([plain_markdown_line(x) for x in body.split("\n")])
-    marked_headings = sum(1 for x in lines if (m := _MD_HEADING.match(x)) and is_markdown_heading(m.group(2))) >= 2
+    # (the text marks its headings with '#' when two lines or more read as headings so: ## 一、某某。 too)
+    marked = [len(m.group(1)) for x in lines if (m := _MD_HEADING.match(x)) and is_markdown_heading(m.group(2), True)]
+    marked_headings = len(marked) >= 2
     blocks: list[Block] = []
     pending_list: list[str] = []
     pending_ordered = False
+    pending_start = 1
     i = 0
 
     def flush_list() -> None:
         nonlocal pending_list
         if pending_list:
-            blocks.append(Block(LIST, items=tuple(pending_list), ordered=pending_ordered))
+            blocks.append(Block(LIST, items=tuple(pending_list), ordered=pending_ordered, start=pending_start if pending_ordered else 1))
         pending_list = []
 
     while i < len(lines):
@@ -477,29 +508,33 @@ def parse_text(body: str) -> list[Block]:
             continue
         i += 1
         m = _MD_HEADING.match(line)
-        if m and is_markdown_heading(m.group(2)):  # "# 一句话。" is text that starts with #
+        if m and is_markdown_heading(m.group(2), marked_headings):  # "# 一句话。" is text that starts with #
             flush_list()
             blocks.append(Block(HEADING, text=_inline_md(m.group(2)), level=len(m.group(1))))
             continue
+        if m and marked_headings:  # (unless the text marks its headings so: then only the text is kept)
+            line = m.group(2)
         m = _MD_QUOTE.match(line)
         if m and m.group(1).strip():
             flush_list()
             blocks.append(Block(QUOTE, items=(_inline_md(m.group(1)),)))
             continue
         m = _CN_NUMBERED.match(line)
-        if m and looks_like_heading(m.group(1)):
+        if m and looks_like_heading(m.group(1)) and (level := _numbered_level(lines, i, marked, 2)):
             flush_list()
-            blocks.append(Block(HEADING, text=_inline_md(line), level=2))
+            blocks.append(Block(HEADING, text=_inline_md(line), level=level))
             continue
         m = _NUMBERED.match(line)
         if m:
             text = _inline_md(m.group(3))
-            if looks_like_heading(text):
+            if looks_like_heading(text) and (level := _numbered_level(lines, i, marked, 3)):
                 flush_list()
-                blocks.append(Block(HEADING, text=_inline_md(line), level=3))
+                blocks.append(Block(HEADING, text=_inline_md(line), level=level))
                 continue
             if pending_list and not pending_ordered:
                 flush_list()
+            if not pending_list:
+                pending_start = int(m.group(1) or m.group(2))
             pending_ordered = True
             pending_list.append(text)
             continue

@@ -55,7 +55,7 @@ def render_block(block: Block, anchors: list[str]) -> str:
         return f"{inline(block.text)}\n{anchor_attr(anchors[0])}"
     if block.kind == LIST:
         lines = []
-        for n, (item, anchor) in enumerate(zip(block.items, anchors, strict=True), start=1):
+        for n, (item, anchor) in enumerate(zip(block.items, anchors, strict=True), start=block.start):
             marker = f"{n}." if block.ordered else "-"
             # attr_list cannot reach a list item, so the item's text is wrapped in a span
             lines.append(f'{marker} <span id="{anchor}">{inline(item)}</span>')

@@ -29,6 +29,9 @@ _SPACE_AFTER_FULLWIDTH = re.compile(f"([{_FULLWIDTH}][{BOLD_OPEN}{BOLD_CLOSE}]*)
 _SPACE_INSIDE_OPEN = re.compile(f"{BOLD_OPEN}[ \t]+")
 _SPACE_INSIDE_CLOSE = re.compile(f"[ \t]+{BOLD_CLOSE}")
 _CJK_RE = re.compile(CJK_CHAR)
+# a range between two amounts with a unit (6月-7月, 3岁-6岁): autocorrect reads the dash as a minus
+# sign and puts a space before it; the dash joins the two ends again
+_RANGE_DASH = re.compile(r"(\d ?[年月日号时点分秒周天岁元万亿个次期届级页章节]) -(?=\d)")
 
 
 _configured = False
@@ -69,7 +72,7 @@ def _typeset_once(text: str) -> str:
     while prev != text:  # a converted mark can make its neighbour Chinese too: ",:“"
         prev = text
         text = _PUNCT_NEAR_CJK.sub(lambda m: _FULL[m.group(0)], text)
-    text = _autocorrect(text)
+    text = _RANGE_DASH.sub(r"\1-", _autocorrect(text))
     # spaces the typesetter put just inside a bold run belong outside it
     text = _SPACE_INSIDE_OPEN.sub(" " + BOLD_OPEN, text)
     text = _SPACE_INSIDE_CLOSE.sub(BOLD_CLOSE + " ", text)
