@@ -26,8 +26,9 @@ def test_bold_runs_become_strong():
 
 def test_a_numbered_list_starts_at_its_first_items_number_on_the_site():
     # the site's own Markdown extensions (mkdocs.yml) render the number the list starts at
-    import yaml
     from pathlib import Path
+
+    import yaml
 
     config = yaml.load((Path(__file__).parents[2] / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
