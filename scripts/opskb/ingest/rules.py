@@ -45,7 +45,9 @@ _PAPER_LABELS = ("关键词", "关键字", "中图分类号", "中图法分类�
                  "收稿日期", "修回日期", "作者简介", "作者单位", "通讯作者", "联系作者", "引用格式", "引用本文")
 
 RULES: tuple[Rule, ...] = (  # first match wins
-    Rule("image_notice", "图片来源声明", _rx(r"图片来(?:源|自)|图源|如有侵权|^(?:题图|封面图?|头图|配图)(?:来自|来源|[:：]|由)"), 60),
+    Rule("image_notice", "图片来源声明", _rx(r"图片(?:来|源|出)(?:源|自|于)|图源|如有侵权|^(?:题图|封面图?|头图|配图)(?:来自|来源|[:：]|由)"
+                                          # a picture's credit in brackets: （图片：某某官微） （图/某某）; not a caption (（图：答辩 PPT 的目录）)
+                                          r"|^[（(]\s*(?:图片\s*[:：/／]|图\s*[/／]|图片?\s*来{1,2}源|图片?\s*由)[^（）()]{1,30}[）)]$"), 60),
     Rule("end_marker", "结束标记", _rx(r"^[\s\-—_=~*·.。（）()【】\[\]]*(?:end|the end|完|全文完|本文完)[\s\-—_=~*·.。（）()【】\[\]]*$"), 20, True),
     Rule("copyright", "版权或免责声明", _rx(
         r"版权(?:所有|声明|归|及免责|申明)|著作权归|未经.{0,12}(?:允许|授权|许可).{0,12}(?:转载|使用|复制|摘编)"
@@ -108,7 +110,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"
         # a follow button beside the author's name; a follow-me line inside the text
         # (a name may hold a space or end in a bracket: Vic 的营销思考 关注, 志忠（运营）关注)
-        r"|^(?=.{2,28}$)[^\s，。！？、]{1,16}(?:\s[^\s，。！？、]{1,16}){0,2}(?:\s+\+?\s*|(?<=[）)])\+?)关注$|^关注(?:我|我们|本号|公众号)"), 80),
+        r"|^(?=.{2,28}$)[^\s，。！？、]{1,16}(?:\s[^\s，。！？、]{1,16}){0,2}(?:\s+\+?\s*|(?<=[）)])\+?)关注$|^关注(?:我|我们|本号|公众号)"
+        # the author's contact for readers (可加 abc123，备注来意 / 加我微信：abc_12) and a link labelled 传送门
+        r"|加(?:我|作者|小编|博主)?的?(?:微信|vx|v信|wx|企微|微信号)?\s*[:：]?\s*(?=[\w-]*[\d_])[A-Za-z][\w-]{4,}\s*[，,]?\s*(?:备注|进群|交流|$|[）)])"
+        r"|传送门\s*[:：]?\s*(?:https?://|$)"), 80),
     # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
     Rule("site_greeting", "站点欢迎语", _rx(r"^欢迎(?:您)?(?:访问|光临|莅临)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
     # a line of nothing but the login, sign-up and bookmark buttons (立即注册 登录, 设为首页 加入收藏), and
