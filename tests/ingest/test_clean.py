@@ -19,6 +19,8 @@ def test_line_rules_name_their_reason():
         "（有问题想交流的，可加 abcd2024，备注来意）": "关注与推广提示",
         "加我微信：ops_lab 进群交流": "关注与推广提示",
         "投票传送门：https://example.com/v/7Ge11": "关注与推广提示",
+        "如果觉得本文不错，欢迎点赞、转发以及在看。": "关注与推广提示",
+        "本文由 @某某运营": "版权或免责声明",  # a repost notice broken over two lines, its first
         "（全文约 1280 字）": "字数与阅读时长提示",
         "欧气 1 0": "阅读、点赞等计数",
         "阅读 2.3万 点赞 12": "阅读、点赞等计数",
@@ -73,6 +75,8 @@ def test_article_sentences_match_no_rule():
         "把 Python3 加到简历里，再加 SQL 技能。",
         "用户可以加 ABC12345 这个客服号咨询售后问题。",
         "首页入口就是通往会员体系的传送门，设计要简洁。",
+        "用户点赞、转发以及在看的数据是社群活跃的指标。",
+        "本文由三部分组成：",
     ]:
         assert match_rule(line) is None, line
 
@@ -325,6 +329,7 @@ def test_an_edit_stamp_with_the_posters_place_and_a_moderators_note_are_not_text
     from opskb.ingest.metaline import meta_line
 
     assert meta_line("编辑于 2023-03-01 15:45・IP 属地北京") and meta_line("发布于 2024-05-01 10:20")
+    assert meta_line("文｜张三 编辑｜李四") and meta_line("撰文｜王五")  # (full-width bars)
     assert match_rule("本主题由 某某[客服] 于 2024-5-18 20:57 审核通过") is not None
     assert match_rule("本帖由版主于 2024-05-18 移动到运营交流区") is not None
     assert match_rule("本主题由社群成员共同讨论形成，于 2024 年整理成文。") is None
@@ -435,3 +440,20 @@ def test_a_list_that_repeats_an_earlier_lists_items_keeps_them_and_numbers_stay(
                   Block(LIST, items=("下一点写在这里",), ordered=True, start=start), *ARTICLE[3:]]
         doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
         assert sum(b.kind == LIST for b in doc.blocks) == (1 if merged else 2), start
+
+
+def test_an_outline_of_the_sections_and_a_label_said_again_are_not_banners():
+    # the outline above the text names the sections the headings open later; a label leading
+    # into each case comes three times, once near the end: the article's own lines, all kept
+    sections = ("一、Costco 的商业奇迹：双稳加双低", "二、听听故事：商业基因的传承")
+    blocks = [Block(LIST, items=sections), *ARTICLE[:1],
+              Block(HEADING, text=sections[0], level=2), Block(PARAGRAPH, text="案例研究："), *ARTICLE[1:3],
+              Block(HEADING, text=sections[1], level=2), Block(PARAGRAPH, text="案例研究："), *ARTICLE[3:5],
+              Block(PARAGRAPH, text="案例研究："), *ARTICLE[5:]]
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    assert [b.text for b in doc.blocks if b.kind == HEADING] == list(sections)
+    assert texts(doc).count("案例研究：") == 3
+    # a site's name at the top and the bottom is still its banner
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"),
+                    blocks=(Block(PARAGRAPH, text="某某运营网"), *ARTICLE, Block(PARAGRAPH, text="某某运营网"))))
+    assert "某某运营网" not in texts(doc)

@@ -168,7 +168,10 @@ def clean(doc: Doc) -> Doc:
     counts = Counter(keys)
     edge = max(3, len(keys) // 7)
     at_edges = set(keys[:edge]) | set(keys[-edge:])
-    banners = {k for k, n in counts.items() if n >= 2 and 0 < len(k) <= MAX_BANNER_CHARS and k in at_edges}
+    # (a label leading into what follows, 案例研究：, and a numbered section's name, in an outline
+    # above the section, are the article's own however often they come)
+    own = {fold(x) for _i, _j, t in _units(blocks) if (x := plain(t).strip()).endswith((":", "：")) or _SECTION_NUMBER.match(x)}
+    banners = {k for k, n in counts.items() if n >= 2 and 0 < len(k) <= MAX_BANNER_CHARS and k in at_edges and k not in own}
     # a text without a title that opens with a line reading as a headline: the same line further
     # down is the story again in a list of stories, not the site's banner
     if keys and not meta.title:
@@ -228,8 +231,10 @@ def clean(doc: Doc) -> Doc:
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
         elif _PAPER_AUTHORS.match(t):
             paper_authors.append((key, t))  # dropped below if the text is a paper
-        elif len(t) >= MIN_REPEATED_CHARS and fold(t) in said and not (item and fold(t) in listed):
-            # (an item of a list that repeats an earlier list's stays: 高级岗位 needs the skills 中级 does too)
+        elif len(t) >= MIN_REPEATED_CHARS and fold(t) in said and not (item and fold(t) in listed) \
+                and blocks[i].kind != HEADING:
+            # (an item of a list that repeats an earlier list's stays: 高级岗位 needs the skills 中级 does too;
+            # so does a heading an outline above named first)
             drop_item[key] = "重复的段落（页面上第二次出现的摘要或引言）"
         elif fold(t) in banners:
             drop_item[key] = "重复出现的站点名或横幅"

@@ -55,7 +55,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|独立(?:观点|担责)|信息存储空间|仅提供信息存储|^特别声明|非经授权|不得转载|all rights reserved|©|copyright"
         r"|icp\s*[备证]|公网安备|网安备|互联网新闻信息服务许可证|违法和不良信息举报"
         # licence and filing numbers at a page's foot: 增值电信业务经营许可证：京B2-2009…, 京网文〔2019〕…号
-        r"|(?:经营|服务|业务|视听节目|出版)许可证\s*[:：]?\s*[\w〔\[（(-]*\d|网文\s*[〔\[【(（]\s*\d{4}|算法备案|备案号\s*[:：]"),
+        r"|(?:经营|服务|业务|视听节目|出版)许可证\s*[:：]?\s*[\w〔\[（(-]*\d|网文\s*[〔\[【(（]\s*\d{4}|算法备案|备案号\s*[:：]"
+        # a repost notice broken over two lines: 本文由 @某某 / 原创发布于某某，未经许可，禁止转载
+        r"|^本文由\s*@\s*\S{1,30}\s*$"),
         400, True),
     # words a news story uses too: only a short line of them is a notice
     Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 40, True),
@@ -111,6 +113,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a follow button beside the author's name; a follow-me line inside the text
         # (a name may hold a space or end in a bracket: Vic 的营销思考 关注, 志忠（运营）关注)
         r"|^(?=.{2,28}$)[^\s，。！？、]{1,16}(?:\s[^\s，。！？、]{1,16}){0,2}(?:\s+\+?\s*|(?<=[）)])\+?)关注$|^关注(?:我|我们|本号|公众号)"
+        # asking readers to like and pass it on (欢迎点赞、转发以及在看)
+        r"|(?:欢迎|记得|别忘了|麻烦)(?:大家|各位)?(?:点赞|转发|在看|一键三连|三连)"
         # the author's contact for readers (可加 abc123，备注来意 / 加我微信：abc_12) and a link labelled 传送门
         r"|加(?:我|作者|小编|博主)?的?(?:微信|vx|v信|wx|企微|微信号)?\s*[:：]?\s*(?=[\w-]*[\d_])[A-Za-z][\w-]{4,}\s*[，,]?\s*(?:备注|进群|交流|$|[）)])"
         r"|传送门\s*[:：]?\s*(?:https?://|$)"), 80),
