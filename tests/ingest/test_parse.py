@@ -168,6 +168,16 @@ def test_numbered_lines_of_a_dump_that_marks_its_headings_are_lists_or_subheadin
     (third,) = [b for b in blocks if b.kind == "list" and b.ordered and "执行层指标" in b.plain_text()]
     assert third.start == 3
     assert [b.kind for b in blocks[-3:]] == ["paragraph"] * 3  # captions, not a table
+    # the next number of a section's list goes on with it, text under it or not (7、 after 6、)
+    steps = ("## 三、清查步骤\n\n1、可售资产可以参考售楼系统的数据进行整合盘点。\n\n2、租赁资产可以参考租赁系统的数据进行盘点。\n\n"
+             "两类资产的口径不同，要分开核对，这一段写得长一些。\n\n3、数据填报字段及规则\n\n字段要统一口径，这一段写得长一些，是一句完整的话。\n\n## 四、总结\n\n4、清查范围\n\n正文。\n")  # (a new section: its 4、 goes on with no list)
+    blocks = parse_text(steps)
+    assert [(b.kind, b.start) for b in blocks if b.kind == "list"] == [("list", 1), ("list", 3)]
+    assert [b.plain_text() for b in blocks if b.kind == "heading"] == ["三、清查步骤", "四、总结", "4、清查范围"]
+    # a decimal section number or an amount is not an item's number (3.1 节 is not item 3 of a list)
+    blocks = parse_text("## 一、甲\n\n正文一句话。\n\n## 二、乙\n\n3.1 节：电子税局通道\n\n2.5 倍的增长来自老用户。\n")
+    assert [b.plain_text() for b in blocks[-2:]] == ["3.1 节：电子税局通道", "2.5 倍的增长来自老用户。"]
+    assert all(b.kind != "list" for b in blocks)
     # in text that marks no headings, a short numbered line is still a heading
     assert parse_text("1. 行为阶段\n\n这一段是正文，写得足够长，是一句完整的话。\n")[0].kind == "heading"
 

@@ -277,7 +277,7 @@ def parse_html(body: str) -> list[Block]:
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _BULLET = re.compile(r"^(?:[-*+]\s+|[-*+]$|[•·▪●○◦]\s*)(.*)$")
-_NUMBERED = re.compile(r"^(?:(\d{1,2})[.、．)）]|[(（](\d{1,2})[)）])\s*(.+)$")
+_NUMBERED = re.compile(r"^(?:(\d{1,2})(?:[、．)）]|\.(?!\d))|[(（](\d{1,2})[)）])\s*(.+)$")  # (3.1 节 is not item 3)
 _CN_NUMBERED = re.compile(r"^[(（]?[一二三四五六七八九十]{1,3}[、.．)）]\s*(.+)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 _MD_QUOTE = re.compile(r"^>\s?(.*)$")
@@ -479,6 +479,7 @@ def parse_text(body: str) -> list[Block]:
     pending_list: list[str] = []
     pending_ordered = False
     pending_start = 1
+    last: tuple[int, bool] = (-1, False)  # the section's last numbered line: its number, and whether it was an item
     i = 0
 
     def flush_list() -> None:
@@ -511,6 +512,7 @@ def parse_text(body: str) -> list[Block]:
         if m and is_markdown_heading(m.group(2), marked_headings):  # "# 一句话。" is text that starts with #
             flush_list()
             blocks.append(Block(HEADING, text=_inline_md(m.group(2)), level=len(m.group(1))))
+            last = (-1, False)
             continue
         if m and marked_headings:  # (unless the text marks its headings so: then only the text is kept)
             line = m.group(2)
@@ -527,14 +529,20 @@ def parse_text(body: str) -> list[Block]:
         m = _NUMBERED.match(line)
         if m:
             text = _inline_md(m.group(3))
-            if looks_like_heading(text) and (level := _numbered_level(lines, i, marked, 3)):
+            number = int(m.group(1) or m.group(2))
+            # (in text that marks its headings, the next number of the section's list goes on with it: 7、
+            # after the list's 6、 is an item, text under it or not)
+            follows = marked_headings and number == last[0] + 1
+            if looks_like_heading(text) and not (follows and last[1]) and (level := _numbered_level(lines, i, marked, 3)):
                 flush_list()
                 blocks.append(Block(HEADING, text=_inline_md(line), level=level))
+                last = (number, False)
                 continue
+            last = (number, True)
             if pending_list and not pending_ordered:
                 flush_list()
             if not pending_list:
-                pending_start = int(m.group(1) or m.group(2))
+                pending_start = number
             pending_ordered = True
             pending_list.append(text)
             continue
