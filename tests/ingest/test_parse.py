@@ -1,4 +1,5 @@
-from opskb.ingest.parse import parse_html, parse_text
+from opskb.ingest.parse import parse_html
+from opskb.ingest.textparse import parse_text
 from opskb.records import BOLD_CLOSE, BOLD_OPEN, HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE
 
 
@@ -65,7 +66,8 @@ def test_hard_wrapped_paragraphs_are_joined_only_in_blank_line_separated_text():
 
 
 def test_markdown_dump_reads_as_its_text():
-    from opskb.ingest.parse import link_cards, plain_markdown_line, text_title
+    from opskb.ingest.parse import text_title
+    from opskb.ingest.textparse import link_cards, plain_markdown_line
 
     assert plain_markdown_line("[大力出奇迹](https://x.com/u/1) ![](https://x.com/a.png) 关注") == "大力出奇迹  关注"
     assert plain_markdown_line("[ FreeBuf ](javascript:void\\(0\\);)") == "FreeBuf"
@@ -124,7 +126,7 @@ def test_text_with_its_own_headings_infers_none_and_label_lines_stay_apart():
 
 
 def test_a_markdown_question_heading_is_a_heading():
-    from opskb.ingest.parse import is_markdown_heading
+    from opskb.ingest.textparse import is_markdown_heading
 
     # articles head their sections with questions: 02 如何提升 LTV？ is a heading, not text
     assert is_markdown_heading("02 如何提升 LTV？")
@@ -183,7 +185,6 @@ def test_numbered_lines_of_a_dump_that_marks_its_headings_are_lists_or_subheadin
 
 
 def test_an_html_ordered_list_keeps_its_start():
-    from opskb.ingest.parse import parse_html
 
     blocks = parse_html("<article><p>前面的话。</p><ol start='3'><li>第三点</li><li>第四点</li></ol><ol><li>一</li></ol></article>")
     lists = [(b.items, b.start) for b in blocks if b.kind == "list"]
