@@ -191,6 +191,14 @@ def test_an_html_ordered_list_keeps_its_start():
     assert lists == [(("第三点", "第四点"), 3), (("一",), 1)]
 
 
+def test_a_screenshots_caption_is_not_a_heading_and_an_escaped_equals_sign_is_plain():
+    blocks = parse_text("淘宝店铺截图\n\n在销量最好的店铺商品详情页，商家写道：本商品为虚拟产品。\n\n用户增长\n\n"
+                        "**缺口**\\=所需流量-实际流量，拿着缺口找广告部。\n")
+    assert [(b.kind, b.plain_text()) for b in blocks] == [
+        ("paragraph", "淘宝店铺截图"), ("paragraph", "在销量最好的店铺商品详情页，商家写道：本商品为虚拟产品。"),
+        ("heading", "用户增长"), ("paragraph", "缺口=所需流量-实际流量，拿着缺口找广告部。")]
+
+
 ARTICLE_CELL = (
     "<p>社群运营是指围绕一个社群开展拉新、促活和转化的工作。重点在于群内的互动氛围和成员之间的关系，"
     "而不是一次性的推送。</p><p>用户运营是指以用户为中心，通过分层、分群和生命周期管理持续提升用户价值。"

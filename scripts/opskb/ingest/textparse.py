@@ -81,7 +81,7 @@ def _inline_md(text: str) -> str:
 _BOLD_LABEL = re.compile(r"^\*\*[^*]{1,20}[:：]\s*\*\*|^\*\*[^*]{1,20}\*\*\s*[:：]")  # **Tags:** …
 _REFERENCE = re.compile(r"^\[\d{1,3}\]")  # [12] 作者．题名[J]．刊名，年份
 # a caption, not a heading: 图1 环路模型, 表 2 分层结果, Fig.1 ...
-_CAPTION = re.compile(r"^(?:图|表|fig(?:ure)?\.?|table)\s*\d", re.I)
+_CAPTION = re.compile(r"^(?:图|表|fig(?:ure)?\.?|table)\s*\d|^.{0,16}(?:截图|截屏|示意图|效果图|配图|图示)$", re.I)  # (淘宝店铺截图)
 
 
 def _paragraph_groups(lines: list[str]) -> list[str]:
@@ -125,7 +125,7 @@ _DROP_ELEMENT = re.compile(r"<(script|style|iframe|noscript|template|object)\b.*
 _MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\s]|\\[()]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 _MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\\[()]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 _TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~=])")
 _CODE_SPAN = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 _EMPHASIS_RULE = re.compile(r"^\s*_{2,}\s*$|^_{2,}|_{1,}$")
 
