@@ -223,3 +223,20 @@ def test_an_author_box_that_only_says_the_name_the_metadata_gives_goes(tmp_path)
     out = texts(run(tmp_path, html))
     assert not any(line.strip() == "某某日报网络版" for line in out.splitlines())
     assert "某某日报网络版也报道了" in out and all(p in out for p in PROSE)
+
+
+def test_a_picture_declared_icon_sized_is_not_the_articles(tmp_path):
+    # a photo of the story stays; a printer button and an app store badge (declared under 100 px
+    # one way or the other) between its paragraphs go, on a whole page and in a fragment
+    photo = '<p><img src="https://img.example.com/2024/05/photo-of-the-group.jpg" width="640" alt="群主在主题日上发言"></p>'
+    icons = ('<p><img src="https://img.example.com/web/images/printer.png" width="16" height="16"></p>'
+             '<p><a href="https://apps.example.com/app/id1"><img src="https://img.example.com/appstore.svg" width="120" height="36"></a></p>')
+    body = "<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE[:2]) + photo + icons \
+        + "".join(f"<p>{p}</p>" for p in PROSE[2:])
+    from opskb.pipeline import process
+
+    for html, name in ((page(body), "page.html"), (body, "fragment.html")):
+        (tmp_path / name).write_text(html, encoding="utf-8")
+        doc = process(read(tmp_path / name))
+        pictures = [b.src for b in doc.blocks if b.kind == "image"]
+        assert pictures == ["https://img.example.com/2024/05/photo-of-the-group.jpg"], name

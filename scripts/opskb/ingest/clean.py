@@ -102,6 +102,8 @@ def _is_decorative(block: Block) -> bool:
         return True
     if "type=gif" in hint or re.search(r"\.gif(?:$|\?)", src):
         return True  # animated stickers
+    if "icon" in hint.split():
+        return True  # declared smaller than a picture (parse.picture_is_icon)
     m = re.search(r"w=(\d+)", hint)
     return bool(m and int(m.group(1)) < 100)
 

@@ -53,6 +53,7 @@ from .pagetree import (
     is_whole_page,
     tree_depth,
 )
+from .parse import picture_is_icon
 from .read import normalize_date
 from .thread import MAX_THREAD_LEAD, REPLY_SHARE, Thread, append_posts, dated_line, find_thread, post_word
 from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
@@ -77,6 +78,10 @@ def _image_src(el) -> str:
         if value:
             return value
     return ""
+
+
+def _icon(el) -> bool:
+    return picture_is_icon(el.get("width") or "", el.get("height") or "")
 
 
 def _link_share(el, text: str) -> float:
@@ -128,8 +133,9 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "") -> i
     def wanted(i: int, lead: bool) -> bool:
         el, text, k = blocks[i]
         if el.tag == "img":  # a picture of the article; a row of three or more is a carousel of other stories
-            row = sum(1 for j in range(max(0, i - 2), min(len(blocks), i + 3)) if blocks[j][0].tag == "img")
-            return not lead and row < 3 and _IMAGE_SRC.match(_image_src(el)) is not None
+            # (an icon, declared smaller than a picture, is neither the article's nor part of a carousel)
+            row = sum(1 for j in range(max(0, i - 2), min(len(blocks), i + 3)) if blocks[j][0].tag == "img" and not _icon(blocks[j][0]))
+            return not lead and row < 3 and _IMAGE_SRC.match(_image_src(el)) is not None and not _icon(el)
         if len(k) < 4 or k in joined:
             return False
         if len(text) <= MAX_BYLINE_CHARS and (_BYLINE.match(text) or closing_credit(text)):

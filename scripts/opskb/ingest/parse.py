@@ -51,6 +51,13 @@ _CONTAINERS = {
 # Headings, lists, quotes and tables nested deeper than this inside each other are read as
 # plain containers, so no input nests the walkers (and the Python stack) without bound.
 MAX_SUB_DEPTH = 40
+MIN_PICTURE_PX = 100  # a picture declared smaller than this, either way, is an icon
+
+
+def picture_is_icon(width: str, height: str) -> bool:
+    """A picture declared smaller than an icon (a printer button, a flag, a reaction), ``width``
+    and ``height`` as its tag writes them (a share such as 100% says nothing)."""
+    return any(v.strip().isdigit() and int(v) < MIN_PICTURE_PX for v in (width, height))
 
 
 class _HtmlWalker:
@@ -174,7 +181,8 @@ class _HtmlWalker:
         alt = tidy_inline(str(tag.get("alt") or tag.get("title") or ""))
         width = str(tag.get("data-w") or tag.get("width") or "")
         kind = str(tag.get("data-type") or "")
-        hint = " ".join(x for x in (f"w={width}" if width else "", f"type={kind}" if kind else "") if x)
+        icon = picture_is_icon(width, str(tag.get("height") or ""))
+        hint = " ".join(x for x in (f"w={width}" if width else "", f"type={kind}" if kind else "", "icon" if icon else "") if x)
         self.blocks.append(Block(IMAGE, text=alt, src=src, items=(hint,) if hint else ()))
 
     def list_items(self, node: Tag) -> list[str]:
