@@ -27,6 +27,7 @@ def test_line_rules_name_their_reason():
         "标签：#社区运营": "标签行",
         "#社群运营的核心定义#社群运营的关键要素": "标签行",
         "上一篇：帕克究竟指什么？": "相关链接与上下篇",
+        "扩展阅读：《六大真需求拿捏 2025（2）》": "相关链接与上下篇",
         "王露 回答于 11-21": "回答与评论列表",
         "本文为作者独立观点，不代表某站立场，未经允许不得转载。": "版权或免责声明",
         "-End-": "结束标记",
@@ -457,3 +458,11 @@ def test_an_outline_of_the_sections_and_a_label_said_again_are_not_banners():
     doc = clean(Doc(source="x.txt", meta=Meta(title="标题"),
                     blocks=(Block(PARAGRAPH, text="某某运营网"), *ARTICLE, Block(PARAGRAPH, text="某某运营网"))))
     assert "某某运营网" not in texts(doc)
+
+
+def test_a_further_reading_line_goes_and_the_references_after_it_stay():
+    blocks = [*ARTICLE, Block(PARAGRAPH, text="《未完待续》"), Block(PARAGRAPH, text="扩展阅读：《六大真需求拿捏 2025（1）》"),
+              Block(PARAGRAPH, text="参考图书：《场景营销》、《体验经济》、《场景革命》")]
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    assert "扩展阅读：《六大真需求拿捏 2025（1）》" not in texts(doc)
+    assert texts(doc)[-1] == "参考图书：《场景营销》、《体验经济》、《场景革命》"

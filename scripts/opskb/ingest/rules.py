@@ -83,6 +83,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"\s*(?:[:：>》|]|$)"), 80, True),
     Rule("tag_line", "标签行", _rx(r"^(?:标签|tags?|话题)\s*[:：]|^(?:#[^#\s]{1,40}#?\s*){1,}$"), 300, True),
     Rule("answer_list", "回答与评论列表", _rx(r"^.{1,16}(?:回答|评论|回复)于\s*[\d\-/:年月日\s]+$"), 40),
+    # one other article named for further reading: the lines after it (references) stay
+    Rule("further_reading", "相关链接与上下篇", _rx(r"^(?:扩展|拓展)阅读\s*[:：]"), 120),
     Rule("dated_link", "相关链接与上下篇", _rx(r"^\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,2})?\s+\S.{0,40}$"), 50),
     Rule("submission", "投稿提示", _rx(r"投稿|发稿|约稿|成为.{0,10}作者|作者身份|专人.{0,6}联系"), 120),
     Rule("word_count", "字数与阅读时长提示", _rx(
