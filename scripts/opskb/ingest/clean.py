@@ -102,10 +102,7 @@ def _is_decorative(block: Block) -> bool:
         return True
     if "type=gif" in hint or re.search(r"\.gif(?:$|\?)", src):
         return True  # animated stickers
-    if "icon" in hint.split():
-        return True  # declared smaller than a picture (parse.picture_is_icon)
-    m = re.search(r"w=(\d+)", hint)
-    return bool(m and int(m.group(1)) < 100)
+    return "icon" in hint.split()  # declared smaller than a picture (parse.picture_is_icon)
 
 
 _GENERIC_SITE = {"本站", "本网", "本网站", "本平台", "平台", "作者", "本文", "我们", "本公众号", "本号"}
@@ -166,13 +163,14 @@ def clean(doc: Doc) -> Doc:
 
     # Short lines repeated verbatim are banners (site name at top and bottom).
     # A line repeated inside the article (a heading the text comes back to) is not one.
-    keys = [fold(plain(t)) for _i, _j, t in _units(blocks)]
+    lines = [plain(t).strip() for _i, _j, t in _units(blocks)]
+    keys = [fold(x) for x in lines]
     counts = Counter(keys)
     edge = max(3, len(keys) // 7)
     at_edges = set(keys[:edge]) | set(keys[-edge:])
     # (a label leading into what follows, 案例研究：, and a numbered section's name, in an outline
     # above the section, are the article's own however often they come)
-    own = {fold(x) for _i, _j, t in _units(blocks) if (x := plain(t).strip()).endswith((":", "：")) or _SECTION_NUMBER.match(x)}
+    own = {k for k, x in zip(keys, lines, strict=True) if x.endswith((":", "：")) or _SECTION_NUMBER.match(x)}
     banners = {k for k, n in counts.items() if n >= 2 and 0 < len(k) <= MAX_BANNER_CHARS and k in at_edges and k not in own}
     # a text without a title that opens with a line reading as a headline: the same line further
     # down is the story again in a list of stories, not the site's banner

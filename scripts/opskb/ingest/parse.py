@@ -179,10 +179,9 @@ class _HtmlWalker:
                 src = value
                 break
         alt = tidy_inline(str(tag.get("alt") or tag.get("title") or ""))
-        width = str(tag.get("data-w") or tag.get("width") or "")
         kind = str(tag.get("data-type") or "")
-        icon = picture_is_icon(width, str(tag.get("height") or ""))
-        hint = " ".join(x for x in (f"w={width}" if width else "", f"type={kind}" if kind else "", "icon" if icon else "") if x)
+        icon = picture_is_icon(str(tag.get("data-w") or tag.get("width") or ""), str(tag.get("height") or ""))
+        hint = " ".join(x for x in (f"type={kind}" if kind else "", "icon" if icon else "") if x)
         self.blocks.append(Block(IMAGE, text=alt, src=src, items=(hint,) if hint else ()))
 
     def list_items(self, node: Tag) -> list[str]:
