@@ -400,8 +400,12 @@ def test_page_buttons_and_a_posts_header_go_but_sentences_with_the_same_words_st
         assert match_rule(text) is not None and match_rule(text).name == "page_buttons", text
     for text in ("某某 #1 1 月前", "小王 2月前", "某某 · 1 月前 · 最后由 小李 回复于 19 天前 · 1350 次阅读", "张三 (楼主)6月前"):
         assert match_rule(text) is not None and match_rule(text).name == "post_header", text
+    # the text size control with its sizes, and the buttons barred after it
+    for text in ("字号：大 中 小", "字体 A+ A-", "文字大小：大｜中｜小", "字型：∣留言∣打印∣转寄"):
+        assert match_rule(text) is not None and match_rule(text).name == "page_buttons", text
     for text in ("【案例】某品牌的社群从 0 到 1", "【导读】", "关闭窗口后用户会流失吗？", "3 天前，我们的社群开始活跃。",
-                 "1 年前我做了一个社群", "返回顶部按钮的点击率很低。"):
+                 "1 年前我做了一个社群", "返回顶部按钮的点击率很低。", "字体大小", "字号：小四", "字体", "字体：思源黑体",
+                 "海报的字体大小要适中，标题用二号字。"):
         assert match_rule(text) is None, text
 
 

@@ -33,6 +33,29 @@ def test_html_br_splits_paragraphs_and_whitespace_between_han_goes():
     assert [b.text for b in blocks] == ["第一句接着写", "第二段"]
 
 
+def test_a_space_typed_between_han_words_stays_and_source_formatting_goes():
+    html = (
+        "<p>文：李明 张华\u3000编辑：王芳</p>"  # names apart, by a space and by an ideographic space
+        "<h2>社群拉新难 用户留存更难</h2>"  # the two halves of a headline
+        "<p>社群运营， 用户运营</p>"  # a space beside CJK punctuation goes
+        "<p>先做<strong>用户分层</strong> <strong>再做激活</strong></p>"  # a space between bold words stays
+        "<h2>目 录</h2><h1>一 文 读 懂 私 域</h1>"  # letters set wide are one word
+        "<ul><li><span>社群</span><br><span>运营</span></li></ul>"  # nested parts joined: no space between Han
+        "<p>记者 李明 摄</p>"
+    )
+    texts = [b.text if b.kind != LIST else b.items for b in parse_html(html)]
+    assert texts == [
+        "文：李明 张华 编辑：王芳",
+        "社群拉新难 用户留存更难",
+        "社群运营，用户运营",
+        f"先做{BOLD_OPEN}用户分层{BOLD_CLOSE} {BOLD_OPEN}再做激活{BOLD_CLOSE}",
+        "目录",
+        "一文读懂私域",
+        ("社群运营",),
+        "记者 李明 摄",
+    ]
+
+
 def test_text_headings_lists_and_paragraphs():
     text = (
         "社群运营与用户运营的定义\n\n1. 社群运营\n\n社群运营是指通过建立和维护群体来实现价值的过程。\n\n"
@@ -223,8 +246,16 @@ def test_a_table_that_lays_out_the_page_is_read_as_its_lines():
                   "<table><tr><td></td><td>分享</td><td></td><td></td><td></td></tr></table>"):
         assert TABLE not in kinds(parse_html(frame)), frame
     # a table holding a table: the outer one is the frame, the inner one may be data
-    nested = parse_html("<table><tr><td><table><tr><td>甲</td><td>乙</td></tr></table></td><td>丙</td></tr></table>")
-    assert kinds(nested) == [TABLE, PARAGRAPH] and nested[0].rows == (("甲", "乙"),) and nested[1].text == "丙"
+    nested = parse_html("<table><tr><td><table><tr><td>甲</td><td>乙</td></tr><tr><td>丁</td><td>戊</td></tr></table></td>"
+                        "<td>丙</td></tr></table>")
+    assert kinds(nested) == [TABLE, PARAGRAPH] and nested[0].rows == (("甲", "乙"), ("丁", "戊")) and nested[1].text == "丙"
+    # a bar of one row (the date beside the page's buttons), and the headline set in a table with its byline
+    bar = parse_html("<table><tr><td>2024-5-12</td><td>字号：大 中 小 ∣评论∣打印</td></tr></table>")
+    assert [(b.kind, b.text) for b in bar] == [(PARAGRAPH, "2024-5-12"), (PARAGRAPH, "字号：大中小 ∣评论∣打印")]  # letters set one by one close up
+    head = parse_html("<table><tr><td colspan='2'><h1>私域社群怎么做？</h1></td></tr>"
+                      "<tr><td>2024/05/12 记者 李明 报道</td><td>分享</td></tr></table>")
+    assert [(b.kind, b.text) for b in head] == [
+        (HEADING, "私域社群怎么做？"), (PARAGRAPH, "2024/05/12 记者 李明 报道"), (PARAGRAPH, "分享")]
 
 
 def test_a_table_of_data_stays_a_table_even_with_sentences_in_its_cells():

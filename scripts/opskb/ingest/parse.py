@@ -90,8 +90,9 @@ class _HtmlWalker:
         return parts
 
     def inline(self, node: Tag) -> str:
-        """Inline text of an element, nested blocks flattened to text."""
-        return tidy_inline(" ".join(self.texts_of(node)))
+        """Inline text of an element, nested blocks flattened to text (joined as by a line
+        break of the source: nothing between CJK, a space elsewhere)."""
+        return tidy_inline("\n".join(self.texts_of(node)))
 
     def walk(self, node: Tag) -> None:
         # a stack of child iterators, and of actions to run once an element's children are done
@@ -220,9 +221,12 @@ _CELL_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blo
 _SENTENCE_END = re.compile(r"[。！？!?；]")
 
 
+_PAGE_HEADINGS = ["h1", "h2"]
+
+
 def is_layout_table(table: Tag) -> bool:
-    """A table that lays out the page rather than holding data: a frame of one column, a
-    table holding tables, one of mostly empty cells (a toolbar, a title bar), or a cell holding
+    """A table that lays out the page rather than holding data: a frame of one column or one
+    row, a table holding tables or the page's headline, one of mostly empty cells (a toolbar, a title bar), or a cell holding
     prose (the article in one cell, a forum post beside its author's box). Its cells are read as the page's own lines, so the cleaning sees a
     footer or a notice in them line by line, and the article's paragraphs stay paragraphs."""
     if table.find("table") is not None:
@@ -231,7 +235,9 @@ def is_layout_table(table: Tag) -> bool:
     widths = [len(tr.find_all(["td", "th"], recursive=False)) for tr in rows]
     if not rows or max(widths) == 0:
         return False
-    if max(widths) == 1:
+    if max(widths) == 1 or len(rows) == 1:  # a frame of one column, a bar of one row (date | toolbar)
+        return True
+    if table.find(_PAGE_HEADINGS) is not None:  # the page's title set in a cell
         return True
     cells = [cell for tr in rows for cell in tr.find_all(["td", "th"], recursive=False)]
     if sum(1 for cell in cells if cell.get_text(strip=True)) <= len(rows):  # a toolbar, a title bar: mostly empty cells

@@ -135,7 +135,11 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("page_buttons", "页面按钮（打印、关闭窗口、返回顶部）", _rx(
         r"^[【\[（(]?\s*(?:关闭窗口|关闭本页|打印本页|打印本文|打印此文|返回顶部|回到顶部|返回列表|收藏本页)\s*[】\]）)]?$"
         # a row of bracketed buttons: 【关闭窗口】 【发表评论】 【打印本稿】
-        r"|^(?:[【\[]\s*[^【】\[\]\s]{2,6}\s*[】\]]\s*){2,}$"), 40),
+        r"|^(?:[【\[]\s*[^【】\[\]\s]{2,6}\s*[】\]]\s*){2,}$"
+        # the text size control, its sizes (小 中 大, A+ A-) and the buttons barred after it (字号：∣评论∣打印)
+        # (a label alone may be a design article's heading)
+        r"|^(?:字体|字号|字级|字型|文字)(?:大小)?(?:\s*[:：]|\s+(?=\S))\s*(?:(?:[大中小]|特大|超大|标准|默认|[Aa][+\-]|[+\-])\s*[|｜∣/]?\s*)*"
+        r"(?:[|｜∣]\s*[^\s|｜∣，。]{1,4}\s*)*$"), 40),
     # a post's header in a thread: who and how long ago, the floor, counts (gazeldx #1 1 月前,
     # 某某 · 1 月前 · 最后由 某某 回复于 19 天前 · 1350 次阅读); a sentence that starts 3 天前， is text
     Rule("post_header", "帖子的发帖人、楼层和时间", _rx(

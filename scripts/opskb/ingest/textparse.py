@@ -12,25 +12,54 @@ from __future__ import annotations
 import re
 
 from ..records import BOLD_CLOSE, BOLD_OPEN, HEADING, LIST, PARAGRAPH, QUOTE, TABLE, Block, plain
-from ..text import CJK_CHAR, TERMINAL_PUNCT, has_han
+from ..text import CJK_CHAR, HAN_CHAR, TERMINAL_PUNCT, has_han
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u3000]+")
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<={CJK_CHAR}) +(?={CJK_CHAR})")
+_MARKERS = BOLD_OPEN + BOLD_CLOSE
+# spaces and source line breaks between CJK characters (bold markers count as CJK here)
+_GAP_BETWEEN_CJK = re.compile(rf"(?<={CJK_CHAR})[ \n]+(?={CJK_CHAR})")
+_HAN_LETTER = re.compile(rf"(?![{_MARKERS}]){HAN_CHAR}")
 _EMPTY_BOLD = re.compile(f"{BOLD_OPEN}\\s*{BOLD_CLOSE}")
 
 
 def tidy_inline(text: str, keep_cjk_spaces: bool = False) -> str:
-    """Collapse whitespace the way a browser would. In HTML a space between two CJK
-    characters is only source formatting and goes; in plain text it was typed and stays."""
-    text = _SPACES.sub(" ", text)
+    """Collapse whitespace the way a browser would. In plain text a space between two CJK
+    characters was typed and stays. In HTML a line break between them is only source
+    formatting and goes, and so does a space beside CJK punctuation; a space or two between
+    Han words on one line was meant (two names, the halves of a headline) and stays as one."""
+    text = _SPACES.sub(" " if keep_cjk_spaces else _space_or_break, text)
     text = _EMPTY_BOLD.sub("", text)
     # whitespace just inside bold markers belongs outside them
-    text = re.sub(f"{BOLD_OPEN} +", " " + BOLD_OPEN, text)
-    text = re.sub(f" +{BOLD_CLOSE}", BOLD_CLOSE + " ", text)
-    text = _SPACES.sub(" ", text)
-    if not keep_cjk_spaces:
-        text = _SPACE_BETWEEN_CJK.sub("", text)
-    return text.strip()
+    text = re.sub(f"{BOLD_OPEN}([ \n]+)", lambda m: m.group(1) + BOLD_OPEN, text)
+    text = re.sub(f"([ \n]+){BOLD_CLOSE}", lambda m: BOLD_CLOSE + m.group(1), text)
+    if keep_cjk_spaces:
+        return _SPACES.sub(" ", text).strip()
+    text = _GAP_BETWEEN_CJK.sub(_cjk_gap, text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _space_or_break(m: re.Match) -> str:
+    return "\n" if "\n" in m.group(0) or "\r" in m.group(0) else " "
+
+
+def _cjk_gap(m: re.Match) -> str:
+    """A run of spaces and source line breaks between two CJK characters (bold markers
+    looked through): one space when it holds no line break and words of Han letters stand
+    on both sides, else nothing. Letters spaced out one by one (目 录, a headline set
+    wide) are one word: a single letter on both sides closes up."""
+    if "\n" in m.group(0):
+        return ""
+    left, right = _han_run(m.string, m.start() - 1, -1), _han_run(m.string, m.end(), 1)
+    return " " if left and right and max(left, right) > 1 else ""
+
+
+def _han_run(s: str, at: int, step: int) -> int:
+    """How many Han letters stand in a row from ``at`` going ``step`` (bold markers skipped)."""
+    n = 0
+    while 0 <= at < len(s) and (s[at] in _MARKERS or _HAN_LETTER.match(s[at])):
+        n += s[at] not in _MARKERS
+        at += step
+    return n
 
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
