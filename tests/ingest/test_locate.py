@@ -240,3 +240,73 @@ def test_a_picture_declared_icon_sized_is_not_the_articles(tmp_path):
         doc = process(read(tmp_path / name))
         pictures = [b.src for b in doc.blocks if b.kind == "image"]
         assert pictures == ["https://img.example.com/2024/05/photo-of-the-group.jpg"], name
+
+
+STREAM = "".join(
+    f'<li class="stream-item"><img src="https://img.example.com/cards/{i}.jpg">'
+    f'<span>某某日报 · {i + 1} 小时前</span><h4><a href="/news/{i}.html">第{i}条别的新闻的标题，讲的是另一件事</a></h4>'
+    f"<p>这是第{i}条别的新闻的摘要，内容与本文无关，读者点开标题才会看到全文。</p></li>"
+    + ("<li class='ad'><a href='/why'>广告</a> 为什么显示这个广告？</li>" if i == 1 else "")  # no card: the run is broken
+    for i in range(5)
+)
+TOOLS = ("<ul><li>第一个工具是<a href='https://a.example.com'>社群管理助手</a>，它可以自动欢迎新成员入群。</li>"
+         "<li>第二个工具是<a href='https://b.example.com'>用户标签系统</a>，它可以按行为给用户打标签。</li>"
+         "<li>第三个工具是<a href='https://c.example.com'>活动报名表单</a>，它可以收集报名者的联系方式。</li></ul>")
+FORWARD = ("<div class='forward'><div>转寄这篇文章</div><div>收件人 Email <input type='text' name='to'></div>"
+           "<div>你的姓名 <input type='text' name='name'></div><div>留言内容<br><textarea name='m'></textarea></div>"
+           "<input type='button' value='送出'></div>")
+
+
+def test_other_stories_cards_and_a_form_are_not_the_article_but_its_own_list_of_links_is(tmp_path):
+    # a stream of other stories under the article (picture, source and time, linked headline,
+    # a summary that reads like prose; an ad among them) and a send-to-a-friend form go,
+    # whatever they are called; the article's own list with a link inside each sentence stays
+    body = ("<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE[:3]) + TOOLS
+            + "".join(f"<p>{p}</p>" for p in PROSE[3:]) + f"<h2>大家都在看</h2><ul class='stream'>{STREAM}</ul>" + FORWARD)
+    from opskb.pipeline import process
+
+    (tmp_path / "page.html").write_text(page(body), encoding="utf-8")
+    doc = process(read(tmp_path / "page.html"))
+    out = "\n".join(b.plain_text() for b in doc.blocks)
+    for p in PROSE:
+        assert p in out
+    for tool in ("社群管理助手", "用户标签系统", "活动报名表单"):
+        assert tool in out
+    for gone in ("别的新闻", "小时前", "收件人", "你的姓名", "留言内容"):
+        assert gone not in out, gone
+    assert not [b.src for b in doc.blocks if b.kind == "image"]
+
+
+def test_a_form_is_the_largest_part_around_its_fields_without_a_sentence_and_card_lines_go_only_there():
+    from lxml import html as lhtml
+
+    from opskb.ingest.pagetree import _leaf_blocks
+    from opskb.ingest.widgets import drop_lines, forms, inside
+    from opskb.text import fold
+
+    tree = lhtml.fromstring(
+        "<html><body><div class='page'><article><p>" + PROSE[0] + "</p><p>" + PROSE[1] + "</p>"
+        "<ul><li><input type='checkbox' checked> 已完成拉新任务</li></ul></article>" + FORWARD
+        + "<div class='search'>站内搜索 <input name='q'></div></div></body></html>")
+    found = {el.get("class") for el in forms(tree)}
+    assert found == {"forward", "search"}  # not the page, nor the article's task list
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(tree)]
+    gone = inside(blocks, forms(tree))
+    assert sorted(blocks[i][1] for i in gone) == sorted(["转寄这篇文章", "收件人 Email", "你的姓名", "留言内容", "站内搜索"])
+    # the extracted article holds a form's label, a line it shares with the form, and its text
+    main = lhtml.fromstring(f"<div><p>{PROSE[0]}</p><p>你的姓名</p><p>{PROSE[1]}</p><p>站内搜索</p></div>")
+    blocks.append((lhtml.fromstring("<p>站内搜索</p>"), "站内搜索", "站内搜索"))  # said outside the form too
+    assert drop_lines(blocks, gone, main, ("p",)) == 1
+    assert [p.text for p in main.iter("p")] == [PROSE[0], PROSE[1], "站内搜索"]
+
+
+def test_the_article_beside_a_run_of_cards_of_its_own_tag_is_not_a_card():
+    from lxml import html as lhtml
+
+    from opskb.ingest.widgets import story_cards
+
+    cards = "".join(f"<div><a href='/s/{i}'>推荐阅读第{i}篇：社群活跃的十个办法</a><span>阅读 {i}00</span></div>" for i in range(3))
+    tree = lhtml.fromstring(f"<html><body><main><div><h1>社群运营入门</h1>{''.join(f'<p>{p}</p>' for p in PROSE * 3)}</div>"
+                            f"{cards}</main></body></html>")
+    found = story_cards(tree)
+    assert len(found) == 3 and all("推荐阅读" in el.text_content() for el in found)

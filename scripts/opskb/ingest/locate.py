@@ -16,7 +16,8 @@ For a whole page:
    kept is put back in its place: section headings with text under them, prose,
    items of lists and tables, pictures (not a row of them), the byline; and summary
    paragraphs just above the first kept one. Our Chinese rules in ``clean`` judge
-   them like any other line.
+   them like any other line. Cards of other stories (a run of linked headlines with their
+   pictures and summaries) and forms (``widgets``) are never put back, and their lines go.
 4. Threads (``thread``): a forum thread or Q&A page becomes its question or first post
    (put back from the page when trafilatura kept none of it) and every post after it under
    a heading; on a forum's page (楼主, or a site that calls itself a forum) a long first
@@ -57,6 +58,7 @@ from .parse import picture_is_icon
 from .read import normalize_date
 from .thread import MAX_THREAD_LEAD, REPLY_SHARE, Thread, append_posts, dated_line, find_thread, post_word
 from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
+from .widgets import drop_lines, forms, inside, story_cards
 
 MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
 MIN_LEAD_HAN = 30  # ... and a lead paragraph before the first kept one this much
@@ -111,7 +113,7 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
     return aligned
 
 
-def recover(blocks: list[tuple[object, str, str]], main, summary: str = "") -> int:
+def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widgets: set[int] = frozenset()) -> int:
     """Put back prose paragraphs of ``page`` that trafilatura dropped from ``main``
     between paragraphs it kept (or right before the first one), and the article's opening
     paragraphs wherever they stand above it when the page's own ``summary`` (its meta
@@ -132,6 +134,8 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "") -> i
 
     def wanted(i: int, lead: bool) -> bool:
         el, text, k = blocks[i]
+        if i in widgets:  # another story's card, a form (widgets.py)
+            return False
         if el.tag == "img":  # a picture of the article; a row of three or more is a carousel of other stories
             # (an icon, declared smaller than a picture, is neither the article's nor part of a carousel)
             row = sum(1 for j in range(max(0, i - 2), min(len(blocks), i + 3)) if blocks[j][0].tag == "img" and not _icon(blocks[j][0]))
@@ -451,11 +455,14 @@ def locate(raw: Raw) -> Raw:
         return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
     main = lxml.html.fromstring(build_html_output(doc))
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
-    first = recover(blocks, main, meta_content(page, "description", "og:description"))
+    # runs of other stories' cards and forms (widgets.py): never put back, and their lines go
+    widgets = inside(blocks, story_cards(page) | forms(page))
+    first = recover(blocks, main, meta_content(page, "description", "og:description"), widgets)
     unflatten(blocks, main)
     for el in main.iter():
         if isinstance(el.tag, str) and el.get(RECOVERED) is not None:
             del el.attrib[RECOVERED]
+    drop_lines(blocks, widgets, main, _OUT_BLOCKS)
     drop_linked(blocks, main)
     authors = [meta_content(page, "author"), meta_content(page, "article:author")]
     site_meta = meta_content(page, "og:site_name", "application-name")

@@ -1,0 +1,164 @@
+"""Parts of a whole page that are not the article, told by their form, whatever they are
+called: lists of other stories, and forms.
+
+**Other stories.**
+A news page or a portal sets other stories around the article (其他人也在看, 热门文章, a
+stream that loads the next stories under it, a sidebar of most-read items) as a run of
+cards of one make: sibling elements of the same tag, each holding one headline that is a
+link of its own to another page (a line of its own, not a word linked inside a sentence),
+perhaps a picture, a date and a short summary. The extractor often keeps such a run with
+the article, or recovery puts its summaries back, since they read like prose.
+
+A run counts when at least MIN_CARDS such cards stand next to each other (siblings of
+another tag between them break the run, so an article's paragraphs interleaved with cards
+of the books or films it discusses are not a run); when CARD_SHARE of a run of siblings
+are cards, the whole run is the list (a story with a longer summary, an ad among them). An
+article's own list of links with a sentence each (a tool, then what it does) has links
+that are a part of their line, so its items are not cards.
+
+**Forms.** A box for sending the story to a friend, for a comment or a search holds text
+fields, and its labels (收件人 Email, 你的姓名, 讯息) read as short lines. The largest part
+of the page around a text field that holds no sentence, up to MAX_FORM_CHARS, is the form
+(a page built as one form, as ASP.NET pages are, holds the article's sentences: not it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold, han_count
+from .pagetree import _text
+
+MIN_CARDS = 3  # cards of one make in a row
+CARD_SHARE = 2 / 3  # of a run of siblings of one tag: the whole run is a list of stories
+MAX_CARD_CHARS = 400  # a card's whole text: a headline, a date, a short summary
+MIN_HEADLINE_HAN = 6
+HEADLINE_SHARE = 0.6  # the link's share of the line it stands on
+_LINE_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "dt", "dd", "td", "section", "article"})
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _headline_link(card) -> bool:
+    """Whether ``card`` holds a headline that is a link to another page standing as a line of its own."""
+    for a in card.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        text = _text(a)
+        if han_count(text) < MIN_HEADLINE_HAN:
+            continue
+        line = a.getparent()
+        while line is not None and line is not card and line.tag not in _LINE_TAGS:
+            line = line.getparent()
+        if len(text) >= HEADLINE_SHARE * len(_text(line if line is not None else card)):
+            return True
+    return False
+
+
+def _card(el) -> bool:
+    return len(_text(el)) <= MAX_CARD_CHARS and _headline_link(el)
+
+
+def story_cards(page) -> set:
+    """The elements of ``page`` that are cards in a run of other stories (siblings of one
+    tag: a stream's stories and its ads may differ in class)."""
+    cards: set = set()
+    for parent in page.iter():
+        if not isinstance(parent.tag, str) or len(parent) < MIN_CARDS:
+            continue
+        run: list = []  # element siblings of one tag in a row
+        for child in [*[c for c in parent if isinstance(c.tag, str)], None]:
+            if child is not None and run and child.tag == run[0].tag:
+                run.append(child)
+                continue
+            if len(run) >= MIN_CARDS:
+                cards.update(_card_runs(run))
+            run = [child] if child is not None else []
+    return cards
+
+
+def _card_runs(siblings: list) -> list:
+    """The siblings that are cards standing MIN_CARDS or more in a row; all of them when
+    CARD_SHARE of them are cards (a stream's story with a longer summary, an ad). A sibling
+    that is longer than any card, or holds MIN_PROSE_SENTENCES sentences and no headline (the
+    article beside its sidebar, however short), parts the runs and stays."""
+    out, segment = [], []
+    for el in [*siblings, None]:
+        if el is not None and not _prose(el):
+            segment.append(el)
+            continue
+        found = [x for x in segment if _card(x)]
+        if len(found) >= MIN_CARDS and len(found) >= CARD_SHARE * len(segment):
+            out.extend(segment)
+        else:
+            out.extend(_in_a_row(segment, found))
+        segment = []
+    return out
+
+
+MIN_PROSE_SENTENCES = 3
+
+
+def _prose(el) -> bool:
+    text = _text(el)
+    if len(text) > MAX_CARD_CHARS * 2:
+        return True
+    return len(_SENTENCE_END.findall(text)) >= MIN_PROSE_SENTENCES and not _headline_link(el)
+
+
+def _in_a_row(siblings: list, cards: list) -> list:
+    out, run = [], []
+    for el in [*siblings, None]:
+        if el is not None and el in cards:
+            run.append(el)
+            continue
+        if len(run) >= MIN_CARDS:
+            out.extend(run)
+        run = []
+    return out
+
+
+MAX_FORM_CHARS = 300
+_TEXT_FIELDS = frozenset({"", "text", "email", "search", "password", "tel", "url", "number"})
+
+
+def forms(page) -> set:
+    """The parts of ``page`` that are forms (see above)."""
+    found = set()
+    for field in page.iter("input", "textarea", "select"):
+        if field.tag == "input" and (field.get("type") or "").strip().lower() not in _TEXT_FIELDS:
+            continue  # a checkbox of a task list, a hidden value, a button
+        top = None
+        for anc in field.iterancestors():
+            if anc.tag in ("body", "html"):
+                break
+            text = _text(anc)
+            if len(text) > MAX_FORM_CHARS or _SENTENCE_END.search(text):
+                break
+            top = anc
+        if top is not None:
+            found.add(top)
+    return found
+
+
+def inside(blocks: list[tuple[object, str, str]], parts: set) -> set[int]:
+    """The page blocks (locate's: element, text, folded text) that stand inside one of ``parts``."""
+    if not parts:
+        return set()
+    return {i for i, (el, _t, _k) in enumerate(blocks) if el in parts or any(a in parts for a in el.iterancestors())}
+
+
+def drop_lines(blocks: list[tuple[object, str, str]], gone: set[int], main, out_blocks: tuple[str, ...]) -> int:
+    """Remove from ``main`` (the extracted article) the lines that are the text of ``gone``
+    page blocks and of no other block of the page: a line the article shares with a card
+    (its own headline in a most-read list) stays. Returns how many went."""
+    if not gone:
+        return 0
+    elsewhere = {k for i, (_el, _t, k) in enumerate(blocks) if i not in gone}
+    lines = {k for i, (_el, _t, k) in enumerate(blocks) if i in gone and k} - elsewhere
+    n = 0
+    for el in list(main.iter(out_blocks)):
+        if el.getparent() is not None and fold(_text(el)) in lines:
+            el.drop_tree()
+            n += 1
+    return n
