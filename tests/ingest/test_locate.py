@@ -279,7 +279,6 @@ def test_other_stories_cards_and_a_form_are_not_the_article_but_its_own_list_of_
 
 def test_a_form_is_the_largest_part_around_its_fields_without_a_sentence_and_card_lines_go_only_there():
     from lxml import html as lhtml
-
     from opskb.ingest.pagetree import _leaf_blocks
     from opskb.ingest.widgets import drop_lines, forms, inside
     from opskb.text import fold
@@ -302,7 +301,6 @@ def test_a_form_is_the_largest_part_around_its_fields_without_a_sentence_and_car
 
 def test_the_article_beside_a_run_of_cards_of_its_own_tag_is_not_a_card():
     from lxml import html as lhtml
-
     from opskb.ingest.widgets import story_cards
 
     cards = "".join(f"<div><a href='/s/{i}'>推荐阅读第{i}篇：社群活跃的十个办法</a><span>阅读 {i}00</span></div>" for i in range(3))
