@@ -164,8 +164,8 @@ def test_the_editors_credit_after_the_story_is_its_last_line(tmp_path):
 
 def test_an_editors_credit_the_extractor_dropped_is_put_back_after_the_last_paragraph():
     import lxml.html
-    from opskb.ingest.locate import fold, recover
     from opskb.ingest.pagetree import _leaf_blocks
+    from opskb.ingest.recover import fold, recover
 
     tree = lxml.html.fromstring(page("".join(f"<p>{p}</p>" for p in PROSE) + "<p>（责任编辑：韩梅梅）</p>"))
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(tree)]
@@ -185,8 +185,8 @@ def test_an_entrys_summary_far_above_its_text_is_its_opening_when_the_descriptio
     list and an info box, then the sections; the extractor kept only the sections. The page's
     description begins with the summary (cut short, with a citation mark in the page's text)."""
     import lxml.html
-    from opskb.ingest.locate import recover, unflatten
     from opskb.ingest.pagetree import _leaf_blocks
+    from opskb.ingest.recover import recover, unflatten
     from opskb.text import fold
 
     summary = [PROSE[0], PROSE[1] + "[1-2]"]

@@ -12,7 +12,7 @@ For a whole page:
 2. trafilatura finds the main content and returns it as simple HTML (headings,
    paragraphs, lists, tables, bold, quotes), with the page's title, author, date
    (htmldate) and site name.
-3. Recall repair: what trafilatura dropped between the first and last paragraphs it
+3. Recall repair (``recover``): what trafilatura dropped between the first and last paragraphs it
    kept is put back in its place: section headings with text under them, prose,
    items of lists and tables, pictures (not a row of them), the byline; and summary
    paragraphs just above the first kept one. Our Chinese rules in ``clean`` judge
@@ -37,10 +37,9 @@ import re
 from dataclasses import replace
 
 import lxml.html
-from lxml import etree
 
 from ..records import Raw
-from ..text import TERMINAL_PUNCT, fold, han_count
+from ..text import fold, han_count
 from .markup import json_ld, meta_content
 from .pagetree import (
     _OUT_BLOCKS,
@@ -54,242 +53,31 @@ from .pagetree import (
     is_whole_page,
     tree_depth,
 )
-from .parse import picture_is_icon
 from .read import normalize_date
+from .recover import (
+    _BYLINE,
+    _HEADINGS,
+    LEAD_WINDOW,
+    MAX_BYLINE_CHARS,
+    MAX_LINK_SHARE,
+    MAX_LINKED_SHARE,
+    MIN_LEAD_HAN,
+    RECOVERED,
+    _align,
+    _is_prose,
+    _link_share,
+    recover,
+    unflatten,
+)
 from .thread import MAX_THREAD_LEAD, REPLY_SHARE, Thread, append_posts, dated_line, find_thread, post_word
 from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
 from .widgets import drop_lines, forms, inside, story_cards
 
-MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
-MIN_LEAD_HAN = 30  # ... and a lead paragraph before the first kept one this much
-LEAD_WINDOW = 40  # page blocks looked at above the first kept one
-MAX_LINK_SHARE = 0.3  # a recovered line is mostly not link text
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_IMAGE_SRC = re.compile(r"^(?:https?:)?//\S+$")
-# a byline above the article: 作者：张三 | 2022-03-08, 文/张三, 2022-03-08 发布于…
-_BYLINE = re.compile(r"^(?:作者|文|撰文|记者|编辑|来源|发布时间|发布于|author|by)\s*[:：/|丨]|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", re.I)
-MAX_BYLINE_CHARS = 60
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
 MAX_DATELINE_CHARS = 80
 _DATELINE_WORD = re.compile(r"\d+\s*版|日电|发布|发表|刊发|原载|来源")
 
 
-def _image_src(el) -> str:
-    for attr in ("data-src", "data-original", "src"):
-        value = (el.get(attr) or "").strip()
-        if value:
-            return value
-    return ""
-
-
-def _icon(el) -> bool:
-    return picture_is_icon(el.get("width") or "", el.get("height") or "")
-
-
-def _link_share(el, text: str) -> float:
-    """Share of an element's text that is link text."""
-    linked = sum(len(_text(a)) for a in el.xpath(".//a"))
-    return linked / max(1, len(text))
-
-
-def _is_prose(text: str, lead: bool = False) -> bool:
-    need = MIN_LEAD_HAN if lead else MIN_RECOVERED_HAN
-    return han_count(text) >= need and text.rstrip()[-1:] in TERMINAL_PUNCT + "?？!！"
-
-
-def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]) -> dict[int, int]:
-    """{page block: output element} for page blocks found in the output, in order:
-    each match is at or after the previous one, so text repeated elsewhere on the page
-    (a comment quoting the article, a teaser) does not pull the alignment around."""
-    aligned: dict[int, int] = {}
-    pos = 0
-    for i, (_el, _t, k) in enumerate(blocks):
-        if len(k) < 6:
-            continue
-        for j in range(pos, min(len(kept), pos + 40)):
-            if k == kept[j][1] or (len(k) >= 10 and k in kept[j][1]):
-                aligned[i] = pos = j
-                break
-    return aligned
-
-
-def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widgets: set[int] = frozenset()) -> int:
-    """Put back prose paragraphs of ``page`` that trafilatura dropped from ``main``
-    between paragraphs it kept (or right before the first one), and the article's opening
-    paragraphs wherever they stand above it when the page's own ``summary`` (its meta
-    description) begins with them. ``blocks`` are the page's leaf blocks as (element, text,
-    folded text). Returns the index of the first page block found in the output (-1 if none)."""
-    from .metaline import closing_credit
-    from .rules import match_rule  # the same rules that clean applies later
-
-    kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
-    kept = [(el, k) for el, k in kept if k]
-    if not kept:
-        return -1
-    aligned = _align(blocks, kept)
-    if len(aligned) < 2:
-        return min(aligned, default=-1)
-    first, last = min(aligned), max(aligned)
-    joined = "\n".join(k for _el, k in kept)
-
-    def wanted(i: int, lead: bool) -> bool:
-        el, text, k = blocks[i]
-        if i in widgets:  # another story's card, a form (widgets.py)
-            return False
-        if el.tag == "img":  # a picture of the article; a row of three or more is a carousel of other stories
-            # (an icon, declared smaller than a picture, is neither the article's nor part of a carousel)
-            row = sum(1 for j in range(max(0, i - 2), min(len(blocks), i + 3)) if blocks[j][0].tag == "img" and not _icon(blocks[j][0]))
-            return not lead and row < 3 and _IMAGE_SRC.match(_image_src(el)) is not None and not _icon(el)
-        if len(k) < 4 or k in joined:
-            return False
-        if len(text) <= MAX_BYLINE_CHARS and (_BYLINE.match(text) or closing_credit(text)):
-            # its byline (author links and all): clean reads author and date from it, then drops it;
-            # an editor's credit after the text clean keeps as the story's last line
-            return True
-        if match_rule(text) or _link_share(el, text) > MAX_LINK_SHARE:
-            return False
-        if lead:  # above the article: a summary paragraph
-            return _is_prose(text, lead)
-        if el.tag in _HEADINGS:  # trafilatura drops many section headings
-            # ... but a run of headlines with no text under them is a list of other stories
-            nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)
-            return (el.tag != "h1" and han_count(text) >= 2 and nxt is not None
-                    and (nxt in aligned or (blocks[nxt][0].tag not in _HEADINGS and _is_prose(blocks[nxt][1]))))
-        # prose, or an item of a list or table trafilatura dropped whole (an award list, a schedule)
-        return _is_prose(text) or (el.tag in ("li", "td", "dd") and han_count(text) >= 6)
-
-    def rebuilt(i: int):
-        el, text, k = blocks[i]
-        if el.tag == "img":
-            new = etree.Element("img", src=_image_src(el))
-            # a linked picture's alt text is often another story's headline; an article picture's is its caption
-            if el.get("alt") and not el.xpath("ancestor::a"):
-                new.set("alt", el.get("alt"))
-            return new
-        new = etree.Element(el.tag if el.tag in _HEADINGS else "p")
-        new.text = text
-        return new
-
-    # lead paragraphs above the first kept one (a summary above an info box), up to a menu
-    leads = []
-    for i in range(first - 1, max(-1, first - LEAD_WINDOW), -1):
-        el, text, _k = blocks[i]
-        if el.tag != "img" and _link_share(el, text) > 0.5 and len(el.xpath(".//a")) >= 2:
-            break
-        if wanted(i, lead=True):
-            leads.append(i)
-    # an encyclopedia's summary above a picture gallery, a contents list and an info box: the
-    # paragraphs the page's description is made of, in order
-    opening = [] if leads else _described(blocks, first, summary, joined)
-    for i in reversed(leads):
-        kept[0][0].addprevious(rebuilt(i))
-        joined += "\n" + blocks[i][2]
-    for i in opening:
-        new = rebuilt(i)
-        new.set(RECOVERED, "")  # a page block of its own: unflatten leaves it whole
-        kept[0][0].addprevious(new)
-        joined += "\n" + blocks[i][2]
-    anchor = None  # the output element after which the next recovered one goes
-    for i in range(first, last):
-        if i in aligned:
-            anchor = kept[aligned[i]][0]
-            continue
-        if not wanted(i, lead=False):
-            continue
-        new = rebuilt(i)
-        anchor.addnext(new)
-        anchor = new
-        joined += "\n" + blocks[i][2]
-    # the editor's credit right after the last paragraph (责任编辑：张三): the story's last line
-    credit = next((i for i in range(last + 1, min(len(blocks), last + 1 + CREDIT_WINDOW)) if closing_credit(blocks[i][1])), None)
-    if credit is not None and blocks[credit][2] not in joined:
-        kept[aligned[last]][0].addnext(rebuilt(credit))
-    return first
-
-
-CREDIT_WINDOW = 2  # page blocks after the article's last one that may hold its editor's credit
-RECOVERED = "data-opskb-recovered"  # marks a paragraph recover put back whole (removed after unflatten)
-MIN_SUMMARY_HAN = 20  # a description this long, begun by a paragraph above the article, names its opening
-MIN_SUMMARY_PIECE = 10  # ... and a paragraph after it continues it with at least this many characters
-SUMMARY_MATCH = 20  # characters a paragraph must share with the rest of the description to go on with it
-
-
-def _described(blocks: list[tuple[object, str, str]], first: int, summary: str, joined: str) -> list[int]:
-    """The page blocks above ``first`` that the description is made of: one it begins with,
-    and the ones after it that go on with it (it may stop short: 华语流行乐……2008年发行专辑…)."""
-    want = fold(re.sub(r"(?:\.{3}|…+)$", "", summary.strip()))
-    if han_count(want) < MIN_SUMMARY_HAN:
-        return []
-    start = next((i for i in range(first) if len(blocks[i][2]) >= MIN_SUMMARY_PIECE and blocks[i][0].tag != "img"
-                  and want.startswith(blocks[i][2]) and blocks[i][2] not in joined and _is_prose(blocks[i][1])), None)
-    if start is None:
-        return []
-    found, rest = [start], want[len(blocks[start][2]):]
-    for i in range(start + 1, first):
-        k = blocks[i][2]
-        if len(rest) < MIN_SUMMARY_PIECE or blocks[i][0].tag == "img" or k in joined:
-            break
-        if rest.startswith(k):
-            found.append(i)
-            rest = rest[len(k):]
-            continue
-        # a paragraph the description goes on with, but differs from further on (its citation
-        # marks [1-2], or the description's end): the last one it is made of
-        if k[:SUMMARY_MATCH] == rest[:SUMMARY_MATCH]:
-            found.append(i)
-        break
-    return found
-MIN_FLATTENED_BLOCKS = 2
-MAX_FLATTENED_GAP = 12  # page blocks looked at beyond the first and last found in the paragraph
-MIN_FLATTENED_COVER = 0.9
-
-
-def unflatten(blocks: list[tuple[object, str, str]], main) -> int:
-    """A kept paragraph that runs several of the page's own blocks together (trafilatura
-    flattened a post whose text is not in paragraphs: name, date, title, text, counters)
-    becomes those blocks again, so each is a line of its own for the rules. Only when the
-    blocks hold the paragraph's whole text; a paragraph recover put back is one block already.
-    Returns how many paragraphs were split."""
-    kept = [(el, fold(_text(el))) for el in main.iter("p") if el.get(RECOVERED) is None]
-    kept = [(el, k) for el, k in kept if k]
-    spans: dict[int, list[int]] = {}
-    for i, j in _align(blocks, kept).items():
-        spans.setdefault(j, []).append(i)
-    split = 0
-    for j, found in spans.items():
-        if len(found) < MIN_FLATTENED_BLOCKS:
-            continue
-        out, whole = kept[j]
-        start, end = _widen(blocks, min(found), -1, whole), _widen(blocks, max(found), 1, whole)
-        parts = [(el, text) for el, text, k in blocks[start:end + 1] if k and el.tag != "img"]
-        if sum(len(fold(t)) for _el, t in parts) < MIN_FLATTENED_COVER * len(whole) or out.getparent() is None:
-            continue
-        if 2 * sum(1 for el, t in parts if _link_share(el, t) > MAX_LINKED_SHARE) >= len(parts):
-            continue  # a list of links run together: one line, as the rules saw it
-        for el, text in parts:
-            new = etree.Element(el.tag if el.tag in _HEADINGS else "p")
-            new.text = text
-            out.addprevious(new)
-        out.drop_tree()
-        split += 1
-    return split
-
-
-def _widen(blocks: list[tuple[object, str, str]], at: int, step: int, whole: str) -> int:
-    """The farthest page block from ``at`` (one way) whose text is still part of ``whole``,
-    pictures and empty blocks passed over."""
-    last, i = at, at + step
-    while 0 <= i < len(blocks) and abs(i - at) <= MAX_FLATTENED_GAP:
-        k = blocks[i][2]
-        if k:
-            if k not in whole:
-                break
-            last = i
-        i += step
-    return last
-
-
-MAX_LINKED_SHARE = 0.6  # a kept line whose page text is more link text than this is a link to elsewhere
 MIN_LINKED_CHARS = 6
 
 
