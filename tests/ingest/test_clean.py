@@ -132,6 +132,24 @@ def test_date_and_original_title_lines_become_metadata():
     assert texts(doc) == [b.text for b in ARTICLE]
 
 
+def test_a_date_alone_as_typesetting_leaves_it_is_the_storys_above_its_text_not_further_in():
+    # a dateline with its weekday and the part of the day (as typesetting spaces it) above the text
+    # goes and gives the date; a date alone further into the text is a timeline's entry and stays
+    from opskb.ingest.metaline import dateline, meta_line
+
+    for text in ("2024 年 5 月 20 日周一 下午 2:05", "2024 年 5 月 20 日 星期一", "2024 年 5 月 20 日（周一）", "2024 年 5 月 20 日"):
+        assert meta_line(text) and dateline(meta_line(text)), text
+    assert not meta_line("2024 年 5 月 20 日周一我们开了第一次社群复盘会")
+    timeline = Block(PARAGRAPH, text="2023 年 6 月 1 日")
+    blocks = [Block(PARAGRAPH, text="2024 年 5 月 20 日周一 下午 2:05"), *ARTICLE[:4], timeline, *ARTICLE[4:]]
+    doc = clean(Doc("t.txt", Meta(title="标题"), tuple(blocks)))
+    assert doc.meta.date == "2024-05-20"
+    assert texts(doc) == [b.text for b in ARTICLE[:4]] + ["2023 年 6 月 1 日"] + [b.text for b in ARTICLE[4:]]
+    # with no dateline above, the timeline's entry does not become the story's date
+    doc = clean(Doc("t.txt", Meta(title="标题"), tuple([*ARTICLE[:4], timeline, *ARTICLE[4:]])))
+    assert doc.meta.date == "" and "2023 年 6 月 1 日" in texts(doc)
+
+
 def test_fallback_title_from_shared_heading_prefix():
     blocks = [ARTICLE[0]]
     for h in ("社群运营的核心要素", "社群运营的主要目标", "社群运营的常见误区", "相关问答"):
@@ -470,3 +488,13 @@ def test_a_further_reading_line_goes_and_the_references_after_it_stay():
     doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
     assert "扩展阅读：《六大真需求拿捏 2025（1）》" not in texts(doc)
     assert texts(doc)[-1] == "参考图书：《场景营销》、《体验经济》、《场景革命》"
+
+
+def test_a_caption_printed_beside_its_picture_is_read_once():
+    photo = Block(IMAGE, text="群主在周末主题日上带新成员发言", src="https://img.example.com/a.jpg")
+    caption = Block(PARAGRAPH, text="群主在周末主题日上带新成员发言。记者 李明 摄")
+    other = Block(IMAGE, text="社群活跃度曲线", src="https://img.example.com/b.jpg")  # its text is said nowhere else
+    doc = clean(Doc("p.html", Meta(title="标题"), tuple([*ARTICLE[:3], photo, caption, *ARTICLE[3:], other])))
+    pictures = [b.text for b in doc.blocks if b.kind == IMAGE]
+    assert pictures == ["", "社群活跃度曲线"]
+    assert caption.text in texts(doc)

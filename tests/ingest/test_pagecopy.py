@@ -285,3 +285,13 @@ def test_a_related_news_label_and_a_list_of_dated_stories_after_the_article_go(t
     doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + ARTICLE + dated)
     assert kept == ARTICLE
     assert match_rule("相关报道显示，私域用户的留存率更高。") is None
+
+
+def test_a_date_alone_stamps_no_line_but_a_dateline_with_its_time_does():
+    # an entry's field (a label, then its date on the next line) is not a story's header; the
+    # dateline of a story, with its weekday and time, is (however typesetting spaces them)
+    from opskb.ingest.pagecopy import stamp_line
+
+    assert not stamp_line("2017 年 4 月 1 日")  # (pagecopy reads typeset text)
+    for stamp in ("2024 年 5 月 20 日周一 下午 2:05", "2024年5月20日 14:05", "2024-05-20 14:05 来源：某某网"):
+        assert stamp_line(stamp), stamp

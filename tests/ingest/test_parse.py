@@ -266,3 +266,9 @@ def test_a_table_of_data_stays_a_table_even_with_sentences_in_its_cells():
     )
     (table,) = parse_html(data)
     assert table.kind == TABLE and table.rows[1] == ("目标", "提升群内活跃和转化。", "提升整体留存和价值。")
+
+
+def test_an_alt_text_filled_with_markup_reads_as_its_words():
+    (img,) = parse_html('<p><img src="https://img.example.com/a.jpg" '
+                        'alt="社群周年庆 &lt;a class=&quot;tag&quot; href=&quot;/tag/x&quot;&gt;线下聚会&lt;/a&gt;现场"></p>')
+    assert img.kind == IMAGE and img.text == "社群周年庆 线下聚会现场"

@@ -24,7 +24,7 @@ from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc,
 from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, trailing_headlines
-from .metaline import CLOCK, DATE, closing_credit, meta_fields, meta_line
+from .metaline import CLOCK, DATE, closing_credit, dateline, meta_fields, meta_line
 from .pagecopy import STAMP_REASON, stamp_line, trim_page_copy
 from .read import normalize_date
 from .rules import (
@@ -76,6 +76,7 @@ _SENTENCE = re.compile(r"[，。；！？]")
 MIN_STEP_CHARS = 20
 MIN_ARTICLE_SHARE = 0.25  # the tail cut needs this share of the text before it
 MIN_PROSE_BEFORE_CUT = 3
+MIN_TEXT_CHARS = 15  # a line this long that no rule drops is the article's text
 MIN_PROSE_SHORT_ARTICLE = 6
 MAX_BANNER_CHARS = 20
 MIN_HEADLINE_HAN = 8  # a text's opening line this long that is not a site's name reads as its headline
@@ -132,6 +133,23 @@ def _units(blocks: list[Block]):
             yield i, -1, b.text
 
 
+MIN_CAPTION_CHARS = 6
+
+
+def _captions_once(blocks: list[Block]) -> list[Block]:
+    """A picture whose text the line beside it says (its caption, printed under it and given as
+    its alt text too) keeps the line and loses the text: the caption is read once."""
+    out = list(blocks)
+    for k, b in enumerate(out):
+        said = fold(b.text) if b.kind == IMAGE else ""
+        if len(said) < MIN_CAPTION_CHARS:
+            continue
+        beside = [out[n] for n in (k - 1, k + 1) if 0 <= n < len(out) and out[n].kind in (PARAGRAPH, HEADING)]
+        if any(said in fold(x.plain_text()) for x in beside):
+            out[k] = replace(b, text="")
+    return out
+
+
 def clean(doc: Doc) -> Doc:
     blocks = list(doc.blocks)
     meta = doc.meta
@@ -143,6 +161,7 @@ def clean(doc: Doc) -> Doc:
     site = meta.site
     author, date = meta.author, meta.date
     categories = meta.categories
+    lines_of_text = 0  # once the text is under way, a date alone is no longer the story's
     for _i, _j, text in _units(blocks):
         t = plain(text).strip()
         site = site or _site_from(t)
@@ -150,7 +169,8 @@ def clean(doc: Doc) -> Doc:
         if k and not categories:
             categories = tuple(w for w in re.split(r"[;；,，、\s]+", k.group(1)) if w)
         m = meta_line(t)
-        if m:
+        lines_of_text += not m and len(t) >= MIN_TEXT_CHARS
+        if m and not (lines_of_text >= MIN_PROSE_BEFORE_CUT and dateline(m)):
             key, value = meta_fields(m)
             first = re.split(r"\s*[|丨｜/]\s*", value)[0]  # 作者：张三 | 2022-03-08 | 阅读 3421
             key = key.lower()
@@ -227,7 +247,8 @@ def clean(doc: Doc) -> Doc:
             break
         if rule:
             drop_item[key] = rule.reason
-        elif meta_line(t) and not (prose >= MIN_PROSE_BEFORE_CUT and closing_credit(t) and _last_line(units[n + 1:])):
+        elif (m := meta_line(t)) and not (prose >= MIN_PROSE_BEFORE_CUT and dateline(m)) \
+                and not (prose >= MIN_PROSE_BEFORE_CUT and closing_credit(t) and _last_line(units[n + 1:])):
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
         elif _PAPER_AUTHORS.match(t):
             paper_authors.append((key, t))  # dropped below if the text is a paper
@@ -239,7 +260,7 @@ def clean(doc: Doc) -> Doc:
         elif fold(t) in banners:
             drop_item[key] = "重复出现的站点名或横幅"
             site = site or t  # a site's name is what it repeats at top and bottom
-        elif len(t) >= 15:
+        elif len(t) >= MIN_TEXT_CHARS:
             prose += 1
         if len(t) >= MIN_REPEATED_CHARS:
             said.add(fold(t))
@@ -318,6 +339,7 @@ def clean(doc: Doc) -> Doc:
             removed.append(Removed(plain(b.text), drop_item[(i, -1)]))
             continue
         kept.append(b)
+    kept = _captions_once(kept)
 
     # The title: front matter, else the longest of the short lines that open what is left,
     # page furniture aside (a skip or login link, a menu word, the site's name, a list of

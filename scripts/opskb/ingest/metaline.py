@@ -18,11 +18,15 @@ def _rx(p: str) -> re.Pattern:
 # a date as typesetting leaves it (2024-05-01, 2024 年 5 月 1 日) and the time of day that may follow it
 DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+_WEEKDAY = r"(?:\s*[（(]?(?:周|星期|礼拜)[一二三四五六日天][）)]?)?"
+_DAYPART = r"(?:上午|下午|中午|晚上|凌晨|早上)?"
 _META_LINE = _rx(
     r"^(作者|文|文章作者|撰文|来源|出处|来源公众号|来源微信公众号|微信公众号|公众号|编辑|责编|责任编辑|原标题|发布时间|发布于|发表于|时间|日期|分类|栏目"
     r"|author|by|published|date|source|category|tags|stats|original|updated)\s*[:：|丨｜/]\s*(.*?)[\s|丨｜/]*$"
     r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*(?:发布于|发表于|发布)\S{0,8}$"
-    r"|^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$"
+    # a dateline alone, its weekday and the part of the day included (2024年5月20日周一 下午2:05)
+    # (as typesetting leaves it: 2024 年 5 月 20 日周一 下午 2:05)
+    rf"|^({DATE}{_WEEKDAY}(?:\s*{_DAYPART}\s*{CLOCK})?)$"
     r"|^(编辑|发布|发表|更新)于\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*"
     r"(?:[・·|]?\s*IP\s*属地\s*[:：]?\s*\S{1,10}|\S{0,8})$"
     rf"|^({DATE}(?:\s*{CLOCK})?)\s+(?:来源|出处)\s*[:：]\s*\S{{1,20}}$")
@@ -59,6 +63,13 @@ def meta_line(text: str) -> re.Match | None:
     if _ACCOUNT.match(text):  # 来源公众号：某某（ID：xxx），and the account's slogan
         return m
     return m if len(text) <= MAX_LABELLED_META_CHARS and not re.search(r"[，。！？；]", text) else None
+
+
+def dateline(m: re.Match) -> bool:
+    """Whether a metadata line's match is a date alone (2024 年 5 月 20 日周一 下午 2:05): the
+    story's date around its first lines, but further into the text an entry of a timeline or a
+    letter's date."""
+    return m.re is _META_LINE and m.group(4) is not None
 
 
 def meta_fields(m: re.Match) -> tuple[str, str]:

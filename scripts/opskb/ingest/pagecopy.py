@@ -34,7 +34,7 @@ from collections.abc import Callable
 from ..records import HEADING, IMAGE, PARAGRAPH, Block, Removed, plain
 from ..text import han_count, has_han
 from .feeds import CITATION, SECTION_NUMBER
-from .metaline import closing_credit, meta_line
+from .metaline import DATE, closing_credit, meta_line
 
 LINE_THRESHOLD = 20  # Han characters a line with no sentence in it needs to count for the article
 SENTENCE_THRESHOLD = 4  # ... and a sentence (a line of verse is short, and is text)
@@ -69,6 +69,8 @@ _COMMA = re.compile(r"[，；,;]")
 _BRACKETED_PART = re.compile(r"[（(][^（）()]*[）)]")
 _LEAD_IN = re.compile(r"[：:]$")
 _BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]*[）)]$")
+# a date alone, as typesetting leaves it: under a short line it is an entry's field (启动时间), not a story's stamp
+_BARE_DATE = re.compile(rf"^{DATE}$")
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
@@ -173,7 +175,7 @@ def stamp_line(text: str) -> bool:
     """A line saying when or by whom a story was published: a byline, a date, a time."""
     core = _BRACKETED_TAIL.sub("", text)  # a note in brackets after it (when it was updated) does not make it a sentence
     return len(text) <= MAX_TITLE_CHARS and not _sentence(core) \
-        and bool(meta_line(text) or _CLOCK.search(core) or _REPORTER.match(text))
+        and bool((meta_line(text) and not _BARE_DATE.match(core)) or _CLOCK.search(core) or _REPORTER.match(text))
 
 
 def _stamped(blocks: list[Block], k: int) -> bool:

@@ -52,6 +52,7 @@ _CONTAINERS = {
 # plain containers, so no input nests the walkers (and the Python stack) without bound.
 MAX_SUB_DEPTH = 40
 MIN_PICTURE_PX = 100  # a picture declared smaller than this, either way, is an icon
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def picture_is_icon(width: str, height: str) -> bool:
@@ -179,7 +180,8 @@ class _HtmlWalker:
             if value:
                 src = value
                 break
-        alt = tidy_inline(str(tag.get("alt") or tag.get("title") or ""))
+        # (an alt text some sites fill with markup: <a href=…>兹韦列夫</a> reads as its words)
+        alt = tidy_inline(_MARKUP.sub("", str(tag.get("alt") or tag.get("title") or "")))
         kind = str(tag.get("data-type") or "")
         icon = picture_is_icon(str(tag.get("data-w") or tag.get("width") or ""), str(tag.get("height") or ""))
         hint = " ".join(x for x in (f"type={kind}" if kind else "", "icon" if icon else "") if x)
