@@ -498,3 +498,15 @@ def test_a_caption_printed_beside_its_picture_is_read_once():
     pictures = [b.text for b in doc.blocks if b.kind == IMAGE]
     assert pictures == ["", "社群活跃度曲线"]
     assert caption.text in texts(doc)
+
+
+def test_pictures_their_address_names_avatars_reactions_or_icons_go_and_the_articles_stay():
+    def pic(src):
+        return Block(IMAGE, text="", src=src)
+
+    furniture = [pic("https://img.example.com/user-avatar/1a2b3c~300x300.image"), pic("https://img.example.com/icon/u12345-6.jpg"),
+                 pic("https://api.example.com/static/images/social-reaction-like.png"), pic("https://cdn.example.com/emoji/smile.png")]
+    article = [pic("https://img.example.com/uploads/2024/05/community-day.jpg"),
+               pic("https://img.example.com/uploads/2024/05/app-iconography-trends.png")]  # a word that only holds one
+    doc = clean(Doc("p.html", Meta(title="标题"), tuple([*ARTICLE[:3], *furniture, *article, *ARTICLE[3:]])))
+    assert [b.src for b in doc.blocks if b.kind == IMAGE] == [b.src for b in article]

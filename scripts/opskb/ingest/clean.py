@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc, Meta, Removed, plain
 from ..text import fold, han_count, has_han, looks_like_site
@@ -103,7 +104,14 @@ def _is_decorative(block: Block) -> bool:
         return True
     if "type=gif" in hint or re.search(r"\.gif(?:$|\?)", src):
         return True  # animated stickers
+    if _FURNITURE_PICTURE.search(urlsplit(src).path):
+        return True  # a reader's avatar, a reaction button, an emoji: named so in its address
     return "icon" in hint.split()  # declared smaller than a picture (parse.picture_is_icon)
+
+
+# a picture the page's own address names as an avatar, emoji or reaction (…/user-avatar/…,
+# …/social-reaction-like.png), or keeps in a folder of icons (…/icon/…)
+_FURNITURE_PICTURE = re.compile(r"(?:^|[/_.-])(?:avatars?|emoji|emoticons?|reactions?|smiley|smilies)(?:[/_.-]|$)|/icons?/", re.I)
 
 
 _GENERIC_SITE = {"本站", "本网", "本网站", "本平台", "平台", "作者", "本文", "我们", "本公众号", "本号"}
