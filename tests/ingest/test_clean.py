@@ -510,3 +510,17 @@ def test_pictures_their_address_names_avatars_reactions_or_icons_go_and_the_arti
                pic("https://img.example.com/uploads/2024/05/app-iconography-trends.png")]  # a word that only holds one
     doc = clean(Doc("p.html", Meta(title="标题"), tuple([*ARTICLE[:3], *furniture, *article, *ARTICLE[3:]])))
     assert [b.src for b in doc.blocks if b.kind == IMAGE] == [b.src for b in article]
+
+
+def test_a_listings_fields_repeated_from_item_to_item_stay_and_a_phone_number_is_not_a_counter():
+    # a listing: each item its name, its price and its hotline; the same price and the same
+    # kind of line come back at the top and the bottom, as a site's banner would
+    def item(n, price):
+        return [Block(PARAGRAPH, text=f"{n}、第{n}号景点的名称"), Block(PARAGRAPH, text=f"成人票原价：{price} 元"),
+                Block(PARAGRAPH, text=f"游客咨询电话：5879{n:04d}")]
+
+    blocks = item(1, 30) + item(2, 120) + ARTICLE + item(3, 45) + item(4, 30)
+    doc = clean(Doc("l.html", Meta(title="五一半价景点"), tuple(blocks)))
+    assert texts(doc).count("成人票原价：30 元") == 2
+    assert sum(t.startswith("游客咨询电话：") for t in texts(doc)) == 4
+    assert match_rule("欧气 1 0") is not None and match_rule("游客咨询电话：58792888") is None

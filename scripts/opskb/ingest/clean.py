@@ -81,6 +81,7 @@ MIN_TEXT_CHARS = 15  # a line this long that no rule drops is the article's text
 MIN_PROSE_SHORT_ARTICLE = 6
 MAX_BANNER_CHARS = 20
 MIN_HEADLINE_HAN = 8  # a text's opening line this long that is not a site's name reads as its headline
+_FIELD = re.compile(r"^[^：:]{1,12}[：:]\s*\S")  # a label and its value
 MIN_REPEATED_CHARS = 20  # a line this long said twice on a page is the page repeating itself
 MAX_TITLE_CHARS = 60
 
@@ -197,8 +198,9 @@ def clean(doc: Doc) -> Doc:
     edge = max(3, len(keys) // 7)
     at_edges = set(keys[:edge]) | set(keys[-edge:])
     # (a label leading into what follows, 案例研究：, and a numbered section's name, in an outline
-    # above the section, are the article's own however often they come)
-    own = {k for k, x in zip(keys, lines, strict=True) if x.endswith((":", "：")) or _SECTION_NUMBER.match(x)}
+    # above the section, are the article's own however often they come; so is a field with its
+    # value, 成人票原价：30 元, which a listing repeats from item to item)
+    own = {k for k, x in zip(keys, lines, strict=True) if x.endswith((":", "：")) or _SECTION_NUMBER.match(x) or _FIELD.match(x)}
     banners = {k for k, n in counts.items() if n >= 2 and 0 < len(k) <= MAX_BANNER_CHARS and k in at_edges and k not in own}
     # a text without a title that opens with a line reading as a headline: the same line further
     # down is the story again in a list of stories, not the site's banner
