@@ -308,3 +308,20 @@ def test_the_article_beside_a_run_of_cards_of_its_own_tag_is_not_a_card():
                             f"{cards}</main></body></html>")
     found = story_cards(tree)
     assert len(found) == 3 and all("推荐阅读" in el.text_content() for el in found)
+
+
+def test_an_article_whose_paragraphs_are_br_parted_lines_of_one_block_is_kept_once():
+    # the extractor gives each line of the block as a paragraph; the page's block runs them all
+    # together, stands between the first and last lines found (the headline, the closing stamp),
+    # and must not come back as a paragraph of its own
+    import lxml.html
+    from opskb.ingest.pagetree import _leaf_blocks
+    from opskb.ingest.recover import fold, recover
+
+    tree = lxml.html.fromstring(page("<h1>社群运营和用户运营有什么不同</h1><div class='content'>" + "<br><br>".join(PROSE)
+                                     + "</div><p>最近修改：2024-05-12 20:58</p>"))
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(tree)]
+    main = lxml.html.fromstring("<div><h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
+                                + "<p>最近修改：2024-05-12 20:58</p></div>")
+    recover(blocks, main)
+    assert [p.text_content() for p in main.iter("p")] == PROSE + ["最近修改：2024-05-12 20:58"]

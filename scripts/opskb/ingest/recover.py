@@ -98,6 +98,8 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
             return not lead and row < 3 and _IMAGE_SRC.match(_image_src(el)) is not None and not _icon(el)
         if len(k) < 4 or k in joined:
             return False
+        if any(len(kk) >= MIN_HELD_CHARS and len(kk) < len(k) and kk in k for _el, kk in kept):
+            return False  # the kept paragraphs run together: a page block whose lines are <br>-parted
         if len(text) <= MAX_BYLINE_CHARS and (_BYLINE.match(text) or closing_credit(text)):
             # its byline (author links and all): clean reads author and date from it, then drops it;
             # an editor's credit after the text clean keeps as the story's last line
@@ -163,6 +165,7 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
     return first
 
 
+MIN_HELD_CHARS = 20  # a kept paragraph this long inside a page block makes that block a run of kept ones
 CREDIT_WINDOW = 2  # page blocks after the article's last one that may hold its editor's credit
 RECOVERED = "data-opskb-recovered"  # marks a paragraph recover put back whole (removed after unflatten)
 MIN_SUMMARY_HAN = 20  # a description this long, begun by a paragraph above the article, names its opening
