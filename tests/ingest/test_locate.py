@@ -325,3 +325,10 @@ def test_an_article_whose_paragraphs_are_br_parted_lines_of_one_block_is_kept_on
                                 + "<p>最近修改：2024-05-12 20:58</p></div>")
     recover(blocks, main)
     assert [p.text_content() for p in main.iter("p")] == PROSE + ["最近修改：2024-05-12 20:58"]
+
+
+def test_a_name_the_page_credits_as_its_editor_is_not_taken_for_the_author(tmp_path):
+    body = "<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
+    for editor_line, author, expect in (("<p>[责任编辑：韩梅梅]</p>", "韩梅梅", ""), ("<p>（编辑：韩梅梅）</p>", "李雷", "李雷")):
+        html = page(body + editor_line).replace("<head>", f"<head><meta name='author' content='{author}'>")
+        assert run(tmp_path, html).meta.author == expect, (editor_line, author)
