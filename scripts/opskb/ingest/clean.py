@@ -435,9 +435,16 @@ def plausible_name(value: str) -> str:
     """An author or site name as a page states it, or '' for what only looks like one
     (a URL, a counter, a line of script, a copyright line)."""
     value = _RIGHTS_SUFFIX.sub("", value.strip())
+    labelled = _ROLE.match(value)
+    if labelled:  # 作者：张三 is 张三; 选稿：李四 names someone else's part in it
+        value = labelled.group(2) if labelled.group(1) in _AUTHOR_ROLES else ""
     if not value or len(value) > MAX_NAME_CHARS or _NOT_A_NAME.search(value):
         return ""
     return value
+
+
+_ROLE = re.compile(r"^([^\s:：]{1,5})\s*[:：]\s*(\S.*)$")  # a role's label and the name after it
+_AUTHOR_ROLES = frozenset({"作者", "文", "撰文", "记者", "来源", "出处", "公众号", "微信公众号", "by", "By", "BY"})
 
 
 _TIMESTAMP = re.compile(rf"{DATE}\s*{CLOCK}")  # a date with the time of day: a story's stamp
