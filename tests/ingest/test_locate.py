@@ -332,3 +332,18 @@ def test_a_name_the_page_credits_as_its_editor_is_not_taken_for_the_author(tmp_p
     for editor_line, author, expect in (("<p>[责任编辑：韩梅梅]</p>", "韩梅梅", ""), ("<p>（编辑：韩梅梅）</p>", "李雷", "李雷")):
         html = page(body + editor_line).replace("<head>", f"<head><meta name='author' content='{author}'>")
         assert run(tmp_path, html).meta.author == expect, (editor_line, author)
+
+
+def test_a_gallery_of_the_articles_pictures_stays_and_a_row_of_pictures_linked_to_other_pages_goes(tmp_path):
+    from opskb.pipeline import process
+
+    gallery = "<p>" + "".join(f'<img src="https://img.example.com/2024/05/day-{i}.jpg">' for i in range(4)) + "</p>"
+    carousel = "<p>" + "".join(f'<a href="/news/{i}.html"><img src="https://img.example.com/promo/{i}.jpg"></a>'
+                               for i in range(3)) + "</p>"
+    enlarge = '<p><a href="https://img.example.com/2024/05/big.jpg"><img src="https://img.example.com/2024/05/small.jpg"></a></p>'
+    body = ("<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE[:2]) + gallery + enlarge
+            + "".join(f"<p>{p}</p>" for p in PROSE[2:4]) + carousel + f"<p>{PROSE[4]}</p>")
+    path = tmp_path / "page.html"
+    path.write_text(page(body), encoding="utf-8")
+    pictures = [b.src for b in process(read(path)).blocks if b.kind == "image"]
+    assert pictures == [f"https://img.example.com/2024/05/day-{i}.jpg" for i in range(4)] + ["https://img.example.com/2024/05/small.jpg"]

@@ -42,6 +42,17 @@ def _icon(el) -> bool:
     return picture_is_icon(el.get("width") or "", el.get("height") or "")
 
 
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)(?:[?#]|$)", re.I)
+
+
+def _linked_away(img) -> bool:
+    """A picture that is a link to another page (not to the picture itself, a larger copy)."""
+    for a in img.iterancestors("a"):
+        href = (a.get("href") or "").strip()
+        return bool(href) and not href.startswith(("#", "javascript:")) and not _IMAGE_FILE.search(href)
+    return False
+
+
 def _link_share(el, text: str) -> float:
     """Share of an element's text that is link text."""
     linked = sum(len(_text(a)) for a in el.xpath(".//a"))
@@ -92,10 +103,13 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
         el, text, k = blocks[i]
         if i in widgets:  # another story's card, a form (widgets.py)
             return False
-        if el.tag == "img":  # a picture of the article; a row of three or more is a carousel of other stories
-            # (an icon, declared smaller than a picture, is neither the article's nor part of a carousel)
-            row = sum(1 for j in range(max(0, i - 2), min(len(blocks), i + 3)) if blocks[j][0].tag == "img" and not _icon(blocks[j][0]))
-            return not lead and row < 3 and _IMAGE_SRC.match(_image_src(el)) is not None and not _icon(el)
+        if el.tag == "img":  # a picture of the article; one linked to another page in a row of three or
+            # more is a carousel of other stories, while pictures linked nowhere are the article's gallery
+            # however many stand in a row (an icon, declared smaller than a picture, is neither the
+            # article's nor part of a carousel)
+            row = _linked_away(el) and sum(1 for j in range(max(0, i - 2), min(len(blocks), i + 3))
+                                           if blocks[j][0].tag == "img" and not _icon(blocks[j][0])) >= 3
+            return not lead and not row and _IMAGE_SRC.match(_image_src(el)) is not None and not _icon(el)
         if len(k) < 4 or k in joined:
             return False
         if any(len(kk) >= MIN_HELD_CHARS and len(kk) < len(k) and kk in k for _el, kk in kept):
