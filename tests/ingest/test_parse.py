@@ -272,3 +272,10 @@ def test_an_alt_text_filled_with_markup_reads_as_its_words():
     (img,) = parse_html('<p><img src="https://img.example.com/a.jpg" '
                         'alt="社群周年庆 &lt;a class=&quot;tag&quot; href=&quot;/tag/x&quot;&gt;线下聚会&lt;/a&gt;现场"></p>')
     assert img.kind == IMAGE and img.text == "社群周年庆 线下聚会现场"
+
+
+def test_a_wikis_edit_link_after_a_heading_goes_and_the_word_elsewhere_stays():
+    blocks = parse_html('<h2>发展历程<span class="x">[<a href="/w/index.php?action=edit">编辑</a>]</span></h2>'
+                        "<h3>早期 <span>[<a>編輯原始碼</a>]</span></h3><h3>History [edit]</h3><h2>编辑</h2>"
+                        "<p>社群公告要请管理员编辑[编辑]后再发。</p>")
+    assert [b.text for b in blocks] == ["发展历程", "早期", "History", "编辑", "社群公告要请管理员编辑[编辑]后再发。"]

@@ -53,6 +53,8 @@ _CONTAINERS = {
 MAX_SUB_DEPTH = 40
 MIN_PICTURE_PX = 100  # a picture declared smaller than this, either way, is an icon
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
+# a wiki's link to edit the section, printed after its heading: 历史沿革[编辑], History [edit]
+_EDIT_LINK = re.compile(r"\s*[\[［【]\s*(?:编辑|編輯|编辑源代码|編輯原始碼|编辑源码|修改|edit|edit source)\s*[\]］】]\s*$", re.I)
 
 
 def picture_is_icon(width: str, height: str) -> bool:
@@ -140,7 +142,7 @@ class _HtmlWalker:
     def sub_block(self, name: str, child: Tag) -> None:
         """A heading, list, quote or table: one block of its own."""
         if name in _HEADINGS:
-            text = self.inline(child)
+            text = _EDIT_LINK.sub("", self.inline(child))
             if plain(text).strip():
                 self.blocks.append(Block(HEADING, text=text, level=int(name[1])))
         elif name in ("ul", "ol"):
