@@ -87,7 +87,7 @@ def _card_runs(siblings: list) -> list:
         if el is not None and not _prose(el):
             segment.append(el)
             continue
-        found = [x for x in segment if _card(x)]
+        found = {x for x in segment if _card(x)}
         if len(found) >= MIN_CARDS and len(found) >= CARD_SHARE * len(segment):
             out.extend(segment)
         else:
@@ -106,7 +106,7 @@ def _prose(el) -> bool:
     return len(_SENTENCE_END.findall(text)) >= MIN_PROSE_SENTENCES and not _headline_link(el)
 
 
-def _in_a_row(siblings: list, cards: list) -> list:
+def _in_a_row(siblings: list, cards: set) -> list:
     out, run = [], []
     for el in [*siblings, None]:
         if el is not None and el in cards:
