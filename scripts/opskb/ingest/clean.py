@@ -81,7 +81,7 @@ MIN_TEXT_CHARS = 15  # a line this long that no rule drops is the article's text
 MIN_PROSE_SHORT_ARTICLE = 6
 MAX_BANNER_CHARS = 20
 MIN_HEADLINE_HAN = 8  # a text's opening line this long that is not a site's name reads as its headline
-_FIELD = re.compile(r"^[^：:]{1,12}[：:]\s*\S")  # a label and its value
+_FIELD = re.compile(r"^([^：:]{1,12})[：:]\s*(\S.*)$")  # a label and its value
 MIN_REPEATED_CHARS = 20  # a line this long said twice on a page is the page repeating itself
 MAX_TITLE_CHARS = 60
 
@@ -435,15 +435,17 @@ def plausible_name(value: str) -> str:
     """An author or site name as a page states it, or '' for what only looks like one
     (a URL, a counter, a line of script, a copyright line)."""
     value = _RIGHTS_SUFFIX.sub("", value.strip())
-    labelled = _ROLE.match(value)
-    if labelled:  # 作者：张三 is 张三; 选稿：李四 names someone else's part in it
-        value = labelled.group(2) if labelled.group(1) in _AUTHOR_ROLES else ""
+    labelled = _FIELD.match(value)
+    role = labelled.group(1).rstrip() if labelled else ""
+    if role and len(role) <= MAX_ROLE_CHARS and not re.search(r"\s", role):
+        # 作者：张三 is 张三; 选稿：李四 names someone else's part in it
+        value = labelled.group(2) if role in _AUTHOR_ROLES else ""
     if not value or len(value) > MAX_NAME_CHARS or _NOT_A_NAME.search(value):
         return ""
     return value
 
 
-_ROLE = re.compile(r"^([^\s:：]{1,5})\s*[:：]\s*(\S.*)$")  # a role's label and the name after it
+MAX_ROLE_CHARS = 5  # a role's label before a name (作者, 微信公众号)
 _AUTHOR_ROLES = frozenset({"作者", "文", "撰文", "记者", "来源", "出处", "公众号", "微信公众号", "by", "By", "BY"})
 
 

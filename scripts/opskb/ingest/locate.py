@@ -41,6 +41,7 @@ import lxml.html
 from ..records import Raw
 from ..text import fold, han_count
 from .markup import json_ld, meta_content
+from .metaline import editor_names
 from .pagetree import (
     _OUT_BLOCKS,
     _SPACES,
@@ -73,8 +74,6 @@ from .thread import MAX_THREAD_LEAD, REPLY_SHARE, Thread, append_posts, dated_li
 from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
 from .widgets import drop_lines, forms, inside, story_cards
 
-# an editor's credit on the page: 责任编辑：张三, [编辑：李四]
-_EDITOR = re.compile(r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*([^\s\]】）)|｜/，,。;；]{2,12})")
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
 MAX_DATELINE_CHARS = 80
 _DATELINE_WORD = re.compile(r"\d+\s*版|日电|发布|发表|刊发|原载|来源")
@@ -284,7 +283,7 @@ def locate(raw: Raw) -> Raw:
     author = (ld.get("author", "") or next((a for a in authors if a), "")
               # on a thread trafilatura's guess is a poster's name and badges, not the page's author
               or ("" if stated or threaded else doc.author or ""))
-    if author and _EDITOR.search(page_text) and author.strip() in _EDITOR.findall(page_text):
+    if author and author.strip() in editor_names(page_text):
         author = ""  # the page credits that name as its editor (责任编辑：某某): not the author, whoever says so
     meta = replace(
         raw.meta,

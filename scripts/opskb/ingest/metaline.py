@@ -3,7 +3,8 @@
 ``meta_line`` tells a line that only carries metadata (作者：张三, 2024-05-01 发布于,
 2024-05-01 17:19 来源：某某网, Stats: …, 【责任编辑：张三】); clean reads the author, site and date from such lines and
 drops them. ``closing_credit`` tells the editor's credit a news story ends with: the site
-prints it as the story's last line, and it stays there.
+prints it as the story's last line, and it stays there. ``editor_names`` reads the editors a
+whole page credits (locate: such a name is not the author).
 """
 
 from __future__ import annotations
@@ -35,6 +36,15 @@ _ACCOUNT = re.compile(r"^(?:来源)?(?:微信)?公众号\s*[:：]\s*[^，。,]{1
 MAX_META_CHARS = 40  # a longer line is a sentence that happens to start with 时间：
 MAX_LABELLED_META_CHARS = 100  # ... unless it is a list of labelled values with no sentence in it
 _CREDIT = _rx(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*[^，。；！？\s]{1,12}(?:\s+[^，。；！？\s]{1,12}){0,2}\s*[】\]）)]?$")
+
+
+# an editor's credit anywhere in a page's text, Traditional or Simplified: 责任编辑：张三, [編輯：李四]
+_EDITOR = re.compile(r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*([^\s\]】）)|｜/，,。;；]{2,12})")
+
+
+def editor_names(text: str) -> set[str]:
+    """The names a page's text credits as its editors."""
+    return set(_EDITOR.findall(text))
 
 
 def closing_credit(text: str) -> bool:

@@ -82,6 +82,12 @@ def _text(el) -> str:
     return _SPACES.sub(" ", el.text_content()).strip()
 
 
+def link_target(a) -> str:
+    """Where a link leads: its address, or "" for none, an anchor on the page or a script."""
+    href = (a.get("href") or "").strip()
+    return "" if href.startswith(("#", "javascript:")) else href
+
+
 def _leaf_blocks(tree) -> list[tuple[object, str]]:
     """(element, text) for block elements with no block element inside, in document order."""
     elements = list(tree.iter(*_BLOCK_TAGS, "img"))

@@ -15,7 +15,7 @@ import re
 from lxml import etree
 
 from ..text import TERMINAL_PUNCT, fold, han_count
-from .pagetree import _OUT_BLOCKS, _text
+from .pagetree import _OUT_BLOCKS, _text, link_target
 from .parse import picture_is_icon
 
 MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
@@ -48,8 +48,8 @@ _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)(?:[?#]|$)", re.I)
 def _linked_away(img) -> bool:
     """A picture that is a link to another page (not to the picture itself, a larger copy)."""
     for a in img.iterancestors("a"):
-        href = (a.get("href") or "").strip()
-        return bool(href) and not href.startswith(("#", "javascript:")) and not _IMAGE_FILE.search(href)
+        href = link_target(a)
+        return bool(href) and not _IMAGE_FILE.search(href)
     return False
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from ..text import fold, han_count
-from .pagetree import _text
+from .pagetree import _text, link_target
 
 MIN_CARDS = 3  # cards of one make in a row
 CARD_SHARE = 2 / 3  # of a run of siblings of one tag: the whole run is a list of stories
@@ -41,8 +41,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 def _headline_link(card) -> bool:
     """Whether ``card`` holds a headline that is a link to another page standing as a line of its own."""
     for a in card.iter("a"):
-        href = (a.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:")):
+        if not link_target(a):
             continue
         text = _text(a)
         if han_count(text) < MIN_HEADLINE_HAN:
@@ -53,10 +52,6 @@ def _headline_link(card) -> bool:
         if len(text) >= HEADLINE_SHARE * len(_text(line if line is not None else card)):
             return True
     return False
-
-
-def _card(el) -> bool:
-    return len(_text(el)) <= MAX_CARD_CHARS and _headline_link(el)
 
 
 def story_cards(page) -> set:
@@ -82,28 +77,36 @@ def _card_runs(siblings: list) -> list:
     CARD_SHARE of them are cards (a stream's story with a longer summary, an ad). A sibling
     that is longer than any card, or holds MIN_PROSE_SENTENCES sentences and no headline (the
     article beside its sidebar, however short), parts the runs and stays."""
-    out, segment = [], []
+    out, segment, cards = [], [], set()
     for el in [*siblings, None]:
-        if el is not None and not _prose(el):
+        kind = _kind(el) if el is not None else PROSE
+        if kind != PROSE:
             segment.append(el)
+            if kind == CARD:
+                cards.add(el)
             continue
-        found = {x for x in segment if _card(x)}
-        if len(found) >= MIN_CARDS and len(found) >= CARD_SHARE * len(segment):
+        if len(cards) >= MIN_CARDS and len(cards) >= CARD_SHARE * len(segment):
             out.extend(segment)
         else:
-            out.extend(_in_a_row(segment, found))
-        segment = []
+            out.extend(_in_a_row(segment, cards))
+        segment, cards = [], set()
     return out
 
 
 MIN_PROSE_SENTENCES = 3
+PROSE, CARD = "prose", "card"
 
 
-def _prose(el) -> bool:
+def _kind(el) -> str:
+    """PROSE (text of its own: longer than any card, or sentences without a linked headline),
+    CARD (a linked headline with little around it) or "" (neither)."""
     text = _text(el)
     if len(text) > MAX_CARD_CHARS * 2:
-        return True
-    return len(_SENTENCE_END.findall(text)) >= MIN_PROSE_SENTENCES and not _headline_link(el)
+        return PROSE
+    headline = _headline_link(el)
+    if not headline and len(_SENTENCE_END.findall(text)) >= MIN_PROSE_SENTENCES:
+        return PROSE
+    return CARD if headline and len(text) <= MAX_CARD_CHARS else ""
 
 
 def _in_a_row(siblings: list, cards: set) -> list:
