@@ -242,6 +242,55 @@ def test_a_picture_declared_icon_sized_is_not_the_articles(tmp_path):
         assert pictures == ["https://img.example.com/2024/05/photo-of-the-group.jpg"], name
 
 
+def test_an_authors_picture_beside_the_name_is_not_the_articles(tmp_path):
+    # the byline's profile picture (a class calling it an avatar, or a picture linked to the
+    # profile that says the linked name) goes; the story's photo, whose alt is its caption, stays
+    photo = '<p><img src="https://img.example.com/2024/05/photo-of-the-group.jpg" alt="群主在主题日上发言"></p>'
+    bylines = (
+        '<div class="byline"><span class="author-avatar"><img src="https://img.example.com/2024/05/p1.jpg"></span>'
+        '<a href="/people/li">李明</a></div>',
+        '<div class="byline"><a href="/people/li"><img src="https://img.example.com/2024/05/p1.jpg" alt="李明"></a>'
+        '<div class="who"><a href="/people/li">李明</a><span>资深运营</span></div></div>',
+    )
+    from opskb.pipeline import process
+
+    for n, byline in enumerate(bylines):
+        body = ("<h1>社群运营和用户运营有什么不同</h1>" + byline + "".join(f"<p>{p}</p>" for p in PROSE[:2]) + photo
+                + "".join(f"<p>{p}</p>" for p in PROSE[2:]))
+        (tmp_path / f"a{n}.html").write_text(page(body), encoding="utf-8")
+        doc = process(read(tmp_path / f"a{n}.html"))
+        pictures = [b.src for b in doc.blocks if b.kind == "image"]
+        assert pictures == ["https://img.example.com/2024/05/photo-of-the-group.jpg"], n
+
+
+def test_a_picture_whose_caption_repeats_a_link_nearby_is_still_the_articles(tmp_path):
+    # alt text equal to a link's text makes an avatar only when it is short like a name: a photo
+    # whose long caption is also a linked headline beside it stays
+    caption = "社群运营小组在主题日上和新成员一起复盘这一周的活动数据"
+    body = ("<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE[:2])
+            + f'<figure><img src="https://img.example.com/2024/05/photo.jpg" alt="{caption}">'
+            + f'<figcaption><a href="/photos/1">{caption}</a></figcaption></figure>'
+            + "".join(f"<p>{p}</p>" for p in PROSE[2:]))
+    from opskb.pipeline import process
+
+    (tmp_path / "cap.html").write_text(page(body), encoding="utf-8")
+    doc = process(read(tmp_path / "cap.html"))
+    assert [b.src for b in doc.blocks if b.kind == "image"] == ["https://img.example.com/2024/05/photo.jpg"]
+
+
+def test_an_ad_card_among_the_paragraphs_goes_and_a_sentence_about_ads_stays(tmp_path):
+    ad = ('<div class="goods"><a href="https://shop.example.com/item/9"><img src="https://img.example.com/goods/9.jpg">'
+          '<div class="tag">广告</div><div class="name">社群运营实战手册（第二版）</div><div class="price">¥49.00 去购买</div></a></div>')
+    said = "广告投放只是拉新的一种方式，社群里的老用户推荐往往更便宜。"
+    body = ("<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE[:3]) + ad
+            + f"<p>{said}</p>" + "".join(f"<p>{p}</p>" for p in PROSE[3:]))
+    raw = run(tmp_path, page(body))
+    out = texts(raw)
+    assert all(p in out for p in PROSE) and said in out
+    assert "社群运营实战手册" not in out and "¥49.00" not in out
+    assert "goods/9.jpg" not in raw.body  # the product's picture is the card's too
+
+
 STREAM = "".join(
     f'<li class="stream-item"><img src="https://img.example.com/cards/{i}.jpg">'
     f'<span>某某日报 · {i + 1} 小时前</span><h4><a href="/news/{i}.html">第{i}条别的新闻的标题，讲的是另一件事</a></h4>'

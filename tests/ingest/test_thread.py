@@ -340,3 +340,128 @@ def test_who_replies_to_whom_goes_and_what_they_say_stays(tmp_path):
     assert "谢谢老王我先把群规写出来试试看" in text and "同意群规最好置顶" in text  # (punctuation aside)
     assert "楼主小陈回复老王" not in text
     assert "路过的小周回复老王" in text  # the header of a reply that says something on its line stays with it
+
+
+BIOS = ["某某公司 高级运营经理", "数据分析师，写过两本小书", "在两家电商公司做过运营", "私域顾问"]
+
+
+def _answer_card(n: int, name: str, paragraphs: list[str], extra: str = "") -> str:
+    """An answer as a Q&A site builds it: the answerer's card (picture linked to the profile,
+    the name, a headline), the answer's text, then its buttons."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs) + extra
+    return (
+        f'<div class="AnswerCard"><div class="Author"><a class="u" href="/people/p{n}">'
+        f'<img src="https://img.example.com/u/p{n}_s.jpg" alt="{name}"></a>'
+        f'<div class="AuthorContent"><div class="AuthorHead"><a class="u" href="/people/p{n}">{name}</a></div>'
+        f'<div class="AuthorBio">{BIOS[n - 1]}</div></div></div>'
+        f'<div class="RichContent"><span>{body}</span>'
+        # buttons with a zero-width space beside their icons, as some sites write them
+        f'<div class="Actions"><span>\u200b<button>赞同 {n * 31 + 2}</button></span><span>\u200b<button>{n + 1} 条评论</button></span>'
+        f'<span>编辑于 2024-03-1{n} 21:0{n}</span></div></div></div>'
+    )
+
+
+def featured_answer_page() -> str:
+    """A Q&A page opened on one answer: the question, that answer in a card of its own, then
+    更多回答 listing the others built the same way, one with an ad card in its text."""
+    ad = ('<a class="Card" href="https://shop.example.com/item/1"><div class="CardPic">'
+          '<img src="https://img.example.com/goods/1.jpg" alt=""><div class="CardTag">广告</div></div>'
+          '<div class="CardInfo"><div class="CardTitle">社群运营实战手册（第二版）</div>'
+          '<div class="CardPrice">¥49.00</div><div class="CardBuy">去购买</div></div></a>')
+    (n1, p1), (n2, p2), (n3, p3) = ANSWERS
+    perks = "".join(f"<span>{w}</span>" for w in ("免费看全部回答", "私信答主交流", "收藏精彩内容"))
+    return (
+        "<!DOCTYPE html><html><head><title>用户运营和社群运营有什么区别？ - 某某问答</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><main><div class='QuestionHeader'>"
+        "<div class='Topics'><div class='Topic'><a href='/topic/1'>社群运营</a></div>"
+        "<div class='Topic'><a href='/topic/2'>用户运营</a></div></div>"
+        "<h1>用户运营和社群运营有什么区别？</h1>"
+        "<div class='Collected'><div class='CollectedLabel'>话题收录</div><div class='CollectedName'>互联网运营岗位面试题</div></div>"
+        "<div class='QuestionDetail'><div>刚转行做运营，面试时经常被问到这个问题，想听听做过的人怎么看。</div></div>"
+        "<div class='Numbers'><div class='Num'><div class='NumInner'><div class='NumName'>关注者</div>"
+        "<strong>1,024</strong></div></div><div class='Num'><div class='NumInner'><div class='NumName'>被浏览</div>"
+        "<strong>88,431</strong></div></div></div></div>"
+        f"<div class='LoginWall'><div class='LoginTitle'>登录后你可以</div><div class='LoginPerks'>{perks}</div></div>"
+        f"<div class='MainAnswer'>{_answer_card(1, n1, p1)}</div>"
+        "<div class='ViewAll'><a href='/question/1'>查看全部 12 个回答</a></div>"
+        "<div class='MoreAnswers'><h4>更多回答</h4>"
+        f"<div class='ListItem'>{_answer_card(2, n2, p2, ad)}</div>"
+        f"<div class='ListItem'>{_answer_card(3, n3, p3)}</div></div></main>"
+        f"<aside><h3>相关问题</h3><ul>{RELATED}</ul></aside>{FOOTER}</body></html>"
+    )
+
+
+def test_the_answer_a_qa_page_opens_on_is_the_first_of_its_answers(tmp_path):
+    title, md = _ingest(tmp_path, featured_answer_page(), "featured.html")
+    assert title == "用户运营和社群运营有什么区别？"
+    text = page_text(md)
+    # the question's description, then every answer in the page's order, the featured one first
+    paragraphs = [p for _n, ps in ANSWERS for p in ps]
+    pos = _positions(text, ["刚转行做运营"] + [p[:12] for p in paragraphs])
+    assert pos == sorted(pos)
+    for n, (name, _ps) in enumerate(ANSWERS, 1):
+        assert f"## 回答 {n} · {name}" in md, name
+        assert text.count(name) == 1  # the name once: no card repeating it under the answer
+    assert "## 回答 4" not in md
+    # no answer has replies: nothing after an answer is quoted as one (its buttons, its poster's card)
+    assert not any(line.startswith(">") for line in md.splitlines())
+    # the question's counters, the login wall's perks, the topic box, the answerers' pictures and
+    # headlines, the ad card inside an answer and the list's heading are not the thread
+    for chrome in ("1,024", "88,431", "登录后你可以", "免费看全部回答", "话题收录", "互联网运营岗位面试题", "img.example.com/u/",
+                   *BIOS, "社群运营实战手册", "¥49.00", "去购买", "更多回答", "赞同", "编辑于"):
+        assert chrome not in md, chrome
+
+
+def test_an_answer_built_the_same_way_below_the_list_is_not_one_of_its_answers(tmp_path):
+    other = _answer_card(4, "隔壁答主", ["这是另一个问题下的回答：私域流量池应该先从企业微信搭起来，再谈社群分层。"])
+    html = featured_answer_page().replace("</main>", f"<div class='Related'><h3>相关回答</h3>{other}</div></main>")
+    _title, md = _ingest(tmp_path, html, "featured-below.html")
+    assert "## 回答 3 · 匿名用户" in md and "## 回答 4" not in md
+    assert "## 回答 1 · 张老师" in md
+
+
+def test_answerers_named_without_a_link_keep_their_names_and_lose_their_pictures(tmp_path):
+    """Posts whose names are plain text (a class calls them a name, or the picture beside them
+    says it), pictures in a box the page calls an avatar."""
+    def post(n: int, name: str, text: str) -> str:
+        return (f"<div class='comment-item'><div class='comment-avator'><span class='ant-avatar'>"
+                f"<img src='https://img.example.com/face/{n}.png'></span></div>"
+                f"<div class='comment-user-info'><div class='base-info'><b class='user-name'>{name}</b> <span>|</span> "
+                f"<span>Java 开发</span> <span class='comment-time'>2024-01-0{n}</span></div>"
+                f"<div class='comment-detail'><p>{text}</p></div>"
+                f"<div class='comment-action'><span>点赞</span><span>回复</span></div></div></div>")
+    posts = "".join(post(n, name, text) for n, (name, text) in enumerate(REPLIES[:3], 1))
+    html = (
+        "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 某某问答</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><main><h1>新群冷启动先做什么？</h1>"
+        "<div class='question'><p>刚接手公司的用户群，三百多人，每天几乎没人说话，想请教大家先做哪几件事。</p></div>"
+        f"<h3>3 个回答</h3><div class='comment-list'>{posts}</div></main>{FOOTER}</body></html>"
+    )
+    _title, md = _ingest(tmp_path, html, "unlinked.html")
+    for n, (name, text) in enumerate(REPLIES[:3], 1):
+        assert f"## 回复 {n} · {name}" in md or f"## 回答 {n} · {name}" in md, name
+        assert text[:12] in md
+    assert "img.example.com/face" not in md and "Java 开发" not in md
+
+
+def test_above_the_posts_counters_go_and_so_do_the_posts_pictures_main_held():
+    """The main content as an extractor may hand over a Q&A page: the question's counters as
+    lines of their own, the answerers' pictures among the text. The posts come from the thread."""
+    import lxml.html
+    from opskb.ingest.locate import as_thread
+    from opskb.ingest.pagetree import _leaf_blocks, _tree
+    from opskb.ingest.thread import find_thread
+
+    page = _tree(featured_answer_page())
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    thread = find_thread(page)
+    answer = "".join(f"<p>{p}</p>" for p in ANSWERS[0][1])
+    main = lxml.html.fromstring(
+        "<html><body><p>刚转行做运营，面试时经常被问到这个问题，想听听做过的人怎么看。</p><p>1,024</p><p>88,431</p>"
+        f'<img src="https://img.example.com/u/p1_s.jpg">{answer}<img src="https://img.example.com/u/p2_s.jpg"></body></html>')
+    as_thread(main, blocks, thread, "回答")
+    lines = [t for _el, t in _leaf_blocks(main)]
+    assert lines[0].startswith("刚转行做运营") and lines[1].startswith("回答 1 · 张老师")
+    assert "1,024" not in lines and "88,431" not in lines
+    assert not any("/u/" in (img.get("src") or "") for img in main.iter("img"))
+    assert sum(1 for t in lines if t == ANSWERS[0][1][0]) == 1  # the featured answer once, in the thread

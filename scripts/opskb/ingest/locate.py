@@ -67,12 +67,22 @@ from .recover import (
     _align,
     _is_prose,
     _link_share,
+    image_src,
     recover,
     unflatten,
 )
-from .thread import MAX_THREAD_LEAD, REPLY_SHARE, Thread, append_posts, dated_line, find_thread, post_word
+from .thread import (
+    MAX_THREAD_LEAD,
+    REPLY_SHARE,
+    Thread,
+    append_posts,
+    dated_line,
+    figures_only,
+    find_thread,
+    post_word,
+)
 from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
-from .widgets import drop_lines, forms, inside, story_cards
+from .widgets import ads, drop_lines, forms, inside, story_cards
 
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
 MAX_DATELINE_CHARS = 80
@@ -148,7 +158,19 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     # on a forum a long first post's comments are its replies
     if (not forum and (thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD)) or after > thread.chars:
         return None
-    for el, _k in kept[cut:]:
+    # from the first post on, the posts come from the thread: the text and the pictures main holds
+    # there go; above them, a line of figures only is the question's counters (关注者 46, 被浏览 99,411)
+    # and a row of short labels a login wall's perks
+    later = _after(main, kept[cut][0]) if cut < len(kept) else []
+    # ... and so do pictures of the posts' part of the page, above their text too (a badge by a name)
+    posts_only = ({image_src(el) for el, _t, _k in blocks[start:] if el.tag == "img"}
+                  - {image_src(el) for el, _t, _k in blocks[:start] if el.tag == "img"})
+    gone = [el for el, _k in kept[cut:]]
+    gone += [el for el in main.iter("img") if el in later or el.get("src") in posts_only]
+    gone += [el for el, _k in kept[:cut] if figures_only(_text(el))]
+    gone += [kept[j][0] for i, j in aligned.items()
+             if i < start and j < cut and kept[j][1] == blocks[i][2] and _label_row(blocks[i][0])]
+    for el in gone:
         if el.getparent() is not None:
             el.drop_tree()
     # the question or first post, when trafilatura kept none of it, goes first
@@ -161,6 +183,17 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
         target.insert(k, copied)
     append_posts(main, thread, word)
     return opening
+
+
+def _after(root, el) -> list:
+    """The elements of ``root`` from ``el`` on, in document order."""
+    found = False
+    out = []
+    for x in root.iter():
+        found = found or x is el
+        if found:
+            out.append(x)
+    return out
 
 
 _FORUM_SITE = re.compile(r"论坛|bbs|forum", re.I)
@@ -184,18 +217,34 @@ MAX_FIRST_POST_LOOKBACK = 12  # page blocks looked at above the first post of a 
 def first_post(blocks: list[tuple[object, str, str]], start: int) -> list:
     """The question or first post of a thread, when the main content left it out (a short
     post above a list of replies built from another template): the nearest run of text blocks
-    above the first reply, past its poster's name, date, counters and links, up to a heading."""
+    above the first reply, past its poster's name, date, counters and links, up to a heading;
+    the paragraphs of one post share their parent (a topic's name above it in a box of its own
+    is not the post)."""
     run: list = []
     for el, text, _key in reversed(blocks[max(0, start - MAX_FIRST_POST_LOOKBACK):start]):
         if el.tag in _HEADINGS or el.tag == "img":
             if run:
                 break
             continue
-        if han_count(text) >= MIN_FIRST_POST_HAN and not dated_line(text) and _link_share(el, text) <= MAX_LINKED_SHARE:
+        if han_count(text) >= MIN_FIRST_POST_HAN and not dated_line(text) and _link_share(el, text) <= MAX_LINKED_SHARE \
+                and not _label_row(el) and (not run or el.getparent() is run[0].getparent()):
             run.append(el)
         elif run:
             break
     return run[::-1]
+
+
+MIN_ROW_LABELS = 3
+MAX_ROW_LABEL_CHARS = 10
+
+
+def _label_row(el) -> bool:
+    """A block made only of short labels side by side, no sentence among them (a login wall's
+    list of perks: 不限量看优质回答 私信答主 深度交流), not a post."""
+    parts = [c for c in el if isinstance(c.tag, str)]
+    if len(parts) < MIN_ROW_LABELS or (el.text or "").strip() or any((c.tail or "").strip() for c in parts):
+        return False
+    return all(len(_text(c)) <= MAX_ROW_LABEL_CHARS for c in parts) and not re.search(r"[，。；！？,;!?]", _text(el))
 
 
 # ---------------------------------------------------------------- metadata
@@ -244,8 +293,8 @@ def locate(raw: Raw) -> Raw:
         return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
     main = lxml.html.fromstring(build_html_output(doc))
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
-    # runs of other stories' cards and forms (widgets.py): never put back, and their lines go
-    widgets = inside(blocks, story_cards(page) | forms(page))
+    # runs of other stories' cards, forms and ad cards (widgets.py): never put back, and their lines go
+    widgets = inside(blocks, story_cards(page) | forms(page) | ads(page))
     first = recover(blocks, main, meta_content(page, "description", "og:description"), widgets)
     unflatten(blocks, main)
     for el in main.iter():

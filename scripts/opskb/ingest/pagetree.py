@@ -88,6 +88,26 @@ def link_target(a) -> str:
     return "" if href.startswith(("#", "javascript:")) else href
 
 
+# a class that names a user's picture (Avatar, ant-avatar, comment-avator, user-face, headimg)
+_AVATAR_CLASS = re.compile(r"avat[ao]r|head-?img|user-?(?:face|pic|head)", re.I)
+AVATAR_LEVELS = 3  # ancestors of a picture whose class may name it an avatar
+MAX_AVATAR_ALT = 24
+
+
+def is_avatar(img) -> bool:
+    """A user's picture beside a name, not a picture of the text: its class or its holders' calls
+    it an avatar, or it says (alt) the name a link beside it shows (a profile picture linked where
+    the poster's name is)."""
+    holders = [img, *list(img.iterancestors())[:AVATAR_LEVELS]]
+    if any(_AVATAR_CLASS.search(el.get("class") or "") for el in holders):
+        return True
+    alt = _SPACES.sub(" ", img.get("alt") or "").strip()
+    if not alt or len(alt) > MAX_AVATAR_ALT:
+        return False
+    own = next(iter(img.iterancestors("a")), None)
+    return any(a is not own and _text(a) == alt for a in holders[-1].iter("a"))
+
+
 def _leaf_blocks(tree) -> list[tuple[object, str]]:
     """(element, text) for block elements with no block element inside, in document order."""
     elements = list(tree.iter(*_BLOCK_TAGS, "img"))

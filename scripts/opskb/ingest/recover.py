@@ -15,7 +15,7 @@ import re
 from lxml import etree
 
 from ..text import TERMINAL_PUNCT, fold, han_count
-from .pagetree import _OUT_BLOCKS, _text, link_target
+from .pagetree import _OUT_BLOCKS, _text, is_avatar, link_target
 from .parse import picture_is_icon
 
 MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
@@ -30,7 +30,7 @@ MAX_BYLINE_CHARS = 60
 MAX_LINKED_SHARE = 0.6  # a kept line whose page text is more link text than this is a link to elsewhere
 
 
-def _image_src(el) -> str:
+def image_src(el) -> str:
     for attr in ("data-src", "data-original", "src"):
         value = (el.get(attr) or "").strip()
         if value:
@@ -109,7 +109,8 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
             # article's nor part of a carousel)
             row = _linked_away(el) and sum(1 for j in range(max(0, i - 2), min(len(blocks), i + 3))
                                            if blocks[j][0].tag == "img" and not _icon(blocks[j][0])) >= 3
-            return not lead and not row and _IMAGE_SRC.match(_image_src(el)) is not None and not _icon(el)
+            return (not lead and not row and _IMAGE_SRC.match(image_src(el)) is not None and not _icon(el)
+                    and not is_avatar(el))
         if len(k) < 4 or k in joined:
             return False
         if any(len(kk) >= MIN_HELD_CHARS and len(kk) < len(k) and kk in k for _el, kk in kept):
@@ -133,7 +134,7 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
     def rebuilt(i: int):
         el, text, k = blocks[i]
         if el.tag == "img":
-            new = etree.Element("img", src=_image_src(el))
+            new = etree.Element("img", src=image_src(el))
             # a linked picture's alt text is often another story's headline; an article picture's is its caption
             if el.get("alt") and not el.xpath("ancestor::a"):
                 new.set("alt", el.get("alt"))

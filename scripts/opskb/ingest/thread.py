@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..text import fold, han_count
+from .widgets import ads
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
@@ -93,6 +94,11 @@ class Thread:
 def dated_line(text: str) -> bool:
     """A short line with a date or time in it: the post's date line, not its text."""
     return len(text) <= MAX_DATED_CHARS and _DATE.search(text) is not None
+
+
+def figures_only(text: str) -> bool:
+    """A line of nothing but figures, dates and separators: a counter, a timestamp, a floor number."""
+    return _FIGURES.match(text) is not None
 
 
 def signature(el) -> tuple[str, str]:
@@ -247,11 +253,16 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         if any(template(x) and len(members_by_path[x.path]) >= 2 for x in outside):
             framed += 1
         name = ""
+        pictured = {_SPACES.sub(" ", img.get("alt") or "").strip() for img in member.iter("img")}
         for x in outside:
             # the same name on every reply is one person answering several times: no test of constancy
-            if _before(x.el, body) and 0 < len(x.text) <= MAX_NAME_CHARS and x.link_share >= MIN_NAME_LINK_SHARE \
-                    and not _FIGURES.match(x.text):
+            if not _before(x.el, body):
+                continue
+            if 0 < len(x.text) <= MAX_NAME_CHARS and not _FIGURES.match(x.text) and x.link_share >= MIN_NAME_LINK_SHARE:
                 name = _name_of(x.el)
+            elif len(x.text) <= MAX_DATED_CHARS:
+                name = _unlinked_name(x.el, pictured)
+            if name:
                 break
         if any(x.el.tag in _HEADINGS for x in outside):
             titled += 1
@@ -264,6 +275,23 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     if chars < min_han * min_posts / MIN_POSTS:
         return None
     return Thread(tuple(posts), frozenset(members), chars)
+
+
+# a class that names a poster's name (user-name, nick-name, author, username)
+_NAME_CLASS = re.compile(r"name|nick|author", re.I)
+
+
+def _unlinked_name(field, pictured: set[str]) -> str:
+    """The poster's name in a header field without a link to the poster's page: the part the
+    page's class calls a name, or the words the poster's picture beside it says (alt)."""
+    for el in field.iter():
+        if not isinstance(el.tag, str):
+            continue
+        text = _text(el)
+        if 0 < len(text) <= MAX_NAME_CHARS and not _FIGURES.match(text) and not dated_line(text) \
+                and (text in pictured or _NAME_CLASS.search(el.get("class") or "")):
+            return _BADGE.sub("", text).strip().rstrip(":： ")
+    return ""
 
 
 def _name_of(el) -> str:
@@ -287,27 +315,70 @@ def _before(a, b) -> bool:
 
 
 def find_thread(page, forum: bool = False) -> Thread | None:
-    """The page's list of posts with the most text, if it has one, with the replies nested
-    in its posts (a reply to a comment, 楼中楼). On a forum's page short replies make a thread
-    too (大佬666, 不错)."""
+    """The page's list of posts with the most text, if it has one, with a post built like them
+    that the page shows apart (the answer a Q&A page opens on, above 更多回答) and the replies
+    nested in its posts (a reply to a comment, 楼中楼). On a forum's page short replies make a
+    thread too (大佬666, 不错)."""
     best = None
+    min_han = MIN_FORUM_THREAD_HAN if forum else MIN_THREAD_HAN
     for members in _candidates(page):
-        thread = _read_group(members, min_han=MIN_FORUM_THREAD_HAN if forum else MIN_THREAD_HAN)
+        thread = _read_group(members, min_han=min_han)
         if thread:
-            thread = _with_nested(thread)
+            thread = _with_nested(_with_featured(thread, page, min_han))
             if best is None or thread.chars > best.chars:
                 best = thread
     return best
 
 
+MAX_FEATURED = 3  # posts built like a thread's, shown apart from its list
+
+
+def _with_featured(thread: Thread, page, min_han: int) -> Thread:
+    """The thread with the posts the page shows above its list, built from the same template
+    at some level between the list's member and the post's body (the featured answer a Q&A
+    page opens on; the list below holds the others), read with the listed posts in page order.
+    What is built the same way below the list (another question's answers) is not the thread's."""
+    first = thread.posts[0]
+    chain = [first.body, *first.body.iterancestors()]
+    chain = chain[: chain.index(first.element) + 1][::-1]  # member ... body, outermost first
+    listed = [p.element for p in thread.posts]
+    by_sig: dict[tuple, list] | None = None
+    order: dict = {}
+    for level in chain[:-1]:
+        sig = signature(level)
+        if not sig[1]:
+            continue  # a bare tag holds no template
+        if by_sig is None:
+            by_sig = defaultdict(list)
+            for n, el in enumerate(page.iter()):
+                order[el] = n
+                if isinstance(el.tag, str):
+                    by_sig[signature(el)].append(el)
+        twins = [el for el in by_sig[sig] if order[el] < order[listed[0]]
+                 and not any(_within(el, m) or _within(m, el) for m in thread.members)]
+        if not twins or len(twins) > MAX_FEATURED:
+            continue
+        peers = [next((d for d in m.iter() if signature(d) == sig), None) for m in listed]
+        if any(p is None for p in peers):
+            continue
+        found = _read_group(twins + peers, min_han=min_han)
+        featured = [p.element for p in found.posts if p.element in twins] if found is not None else []
+        if not featured or len(found.posts) != len(featured) + len(thread.posts) \
+                or any(not _within(old.body, new.element) for old, new in zip(thread.posts, found.posts[len(featured):], strict=True)):
+            continue  # the twins are no posts, or the listed posts do not read as the same posts beside them
+        return Thread(found.posts, thread.members | frozenset(featured), found.chars)
+    return thread
+
+
 def _with_nested(thread: Thread) -> Thread:
-    """Replies inside the posts, outside their bodies: elements of one signature under
-    parents of one signature across the posts, read like a thread of their own."""
+    """Replies inside the posts, after their bodies: elements of one signature under parents
+    of one signature across the posts, read like a thread of their own. What stands above a
+    post's body (its poster's card: name and headline) is no reply."""
     by_key: dict[tuple, list] = defaultdict(list)
     for post in thread.posts:
         inside = set(post.body.iter())
         for el in post.element.iter(*_BLOCKS):
-            if el is post.element or el in inside or _within(post.body, el):
+            if el is post.element or el in inside or _within(post.body, el) or not _before(post.body, el):
                 continue
             parent = el.getparent()
             by_key[(signature(parent), signature(el))].append(el)
@@ -331,11 +402,14 @@ def _with_nested(thread: Thread) -> Thread:
 
 
 def _lone_replies(post: Post) -> list:
-    """Blocks inside a post, outside its body, built like its body (same tag and classes): replies to it."""
+    """Blocks inside a post, after its body, built like its body (same tag and classes): replies to
+    it. A body without a class (a bare span) tells nothing of how replies are built."""
+    if not signature(post.body)[1]:
+        return []
     inside = set(post.body.iter())
     key = signature(post.body)
     found = [el for el in post.element.iter(post.body.tag) if el is not post.element and el not in inside
-             and not _within(post.body, el) and signature(el) == key and _text(el)]
+             and not _within(post.body, el) and signature(el) == key and _text(el) and _before(post.body, el)]
     return [el for el in found if not any(o is not el and _within(el, o) for o in found)]
 
 
@@ -361,12 +435,15 @@ def _reply_header(el) -> bool:
 
 
 def _clean_copy(el):
-    """A copy of a post's body without controls a reader cannot use here, nor the headers
-    of the replies inside it (甲 回复 乙)."""
+    """A copy of a post's body without controls a reader cannot use here, ad cards (widgets.ads),
+    nor the headers of the replies inside it (甲 回复 乙)."""
     new = copy.deepcopy(el)
     for bad in list(new.iter("button", "input", "textarea", "select", "form", "svg")):
         if bad.getparent() is not None:
             bad.drop_tree()
+    for card in ads(new):
+        if card.getparent() is not None:
+            card.drop_tree()
     for header in {a.getparent() for a in new.iter("a")} - {None}:  # the names are links side by side
         if header is not new and _reply_header(header):
             header.drop_tree()

@@ -1,5 +1,5 @@
 """Parts of a whole page that are not the article, told by their form, whatever they are
-called: lists of other stories, and forms.
+called: lists of other stories, forms and ad cards.
 
 **Other stories.**
 A news page or a portal sets other stories around the article (其他人也在看, 热门文章, a
@@ -20,6 +20,10 @@ that are a part of their line, so its items are not cards.
 fields, and its labels (收件人 Email, 你的姓名, 讯息) read as short lines. The largest part
 of the page around a text field that holds no sentence, up to MAX_FORM_CHARS, is the form
 (a page built as one form, as ASP.NET pages are, holds the article's sentences: not it).
+
+**Ad cards.** An ad set among the text (a product card inside a forum answer) says so with a
+line of its own (广告, 推广, AD) beside a picture, a name and a price, all of it one link; the
+largest part around that label holding no sentence and little text is the card.
 """
 
 from __future__ import annotations
@@ -140,6 +144,33 @@ def forms(page) -> set:
                 break
             top = anc
         if top is not None:
+            found.add(top)
+    return found
+
+
+MAX_AD_CHARS = 80
+# the label an ad card carries (广告, 推广, 赞助, AD), a line of its own
+_AD_LABEL = re.compile(r"^(?:广告|推广|赞助|广告位|Ad|AD|Sponsored)$")
+
+
+def ads(root) -> set:
+    """The ad cards of ``root``: the largest part around a line that only says 广告 (推广, AD)
+    that holds no sentence, a link or a picture and at most MAX_AD_CHARS of text (a product's
+    picture, name and price)."""
+    found = set()
+    for label in root.iter():
+        if not isinstance(label.tag, str) or not _AD_LABEL.match(_text(label)) or any(_text(c) for c in label):
+            continue
+        top = None
+        for anc in label.iterancestors():
+            if anc is root or anc.tag in ("body", "html"):
+                break
+            text = _text(anc)
+            if len(text) > MAX_AD_CHARS or _SENTENCE_END.search(text):
+                break
+            top = anc
+        if top is not None and (top.tag in ("a", "img") or top.find(".//a") is not None or top.find(".//img") is not None
+                                or next(top.iterancestors("a"), None) is not None):
             found.add(top)
     return found
 
