@@ -40,9 +40,10 @@ def process(raw: Raw) -> Doc:
     from .ingest.locate import locate
     from .ingest.parse import parse
     from .ingest.repair import repair
+    from .ingest.repeated import drop_second_copy
     from .ingest.typeset import typeset
 
-    return clean(typeset(convert(repair(parse(locate(raw))))))
+    return clean(drop_second_copy(typeset(convert(repair(parse(locate(raw)))))))
 
 
 @dataclass

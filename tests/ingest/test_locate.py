@@ -291,6 +291,53 @@ def test_an_ad_card_among_the_paragraphs_goes_and_a_sentence_about_ads_stays(tmp
     assert "goods/9.jpg" not in raw.body  # the product's picture is the card's too
 
 
+def test_an_editors_source_beside_its_field_is_not_the_text(tmp_path):
+    # an editor that grows with its text mirrors the field in a pre (the post's Markdown source);
+    # the page shows the rendered post beside it
+    source = "\n".join(["> 先说结论：**社群**是手段，用户是目的。", "## 为什么"] + [f"- {p}" for p in PROSE]
+                       + ["### 第一周做什么", "1. 拉群", "2. 定群规"])
+    rendered = ("<blockquote><p>先说结论：<strong>社群</strong>是手段，用户是目的。</p></blockquote><h2>为什么</h2><ul>"
+                + "".join(f"<li>{p}</li>" for p in PROSE) + "</ul>"
+                + "<h3>第一周做什么</h3><ol><li><p>拉群</p></li><li><p>定群规</p></li></ol>")
+    body = ("<h1>社群运营和用户运营有什么不同</h1><div class='editor'><div class='edit-pane'>"
+            f"<pre class='mirror'>{source}</pre><textarea placeholder='开始编辑...'></textarea></div>"
+            f"<div class='show-pane'>{rendered}</div></div>")
+    out = texts(run(tmp_path, page(body)))
+    assert all(out.count(p) == 1 for p in PROSE)
+    assert "**" not in out and "## 为什么" not in out and "- " + PROSE[0] not in out
+    # the rendered post's heading over its short list stays, though its words were in the source too
+    lines = out.splitlines()
+    assert "第一周做什么" in lines and lines.index("第一周做什么") < lines.index("拉群")
+
+
+def test_a_heading_over_a_short_list_comes_back_though_an_editors_source_said_it():
+    """Recovery puts back a heading the extractor dropped above list items it kept, however short;
+    text it kept from a part that is going (an editor's source) does not count as the heading kept."""
+    import lxml.html
+    from opskb.ingest.pagetree import _leaf_blocks, _tree
+    from opskb.ingest.recover import recover
+    from opskb.ingest.widgets import drop_lines, forms, inside
+    from opskb.text import fold
+
+    source = "### 第一周做什么\n1. 拉群\n2. 定群规"
+    html = page("<h1>社群运营和用户运营有什么不同</h1><div class='editor'><div class='edit-pane'>"
+                f"<pre>{source}</pre><textarea></textarea></div><div class='show-pane'>"
+                + "".join(f"<p>{p}</p>" for p in PROSE[:3]) + "<h3>第一周做什么</h3><ol><li><p>拉群</p></li><li><p>定群规</p></li></ol>"
+                + "".join(f"<p>{p}</p>" for p in PROSE[3:]) + "</div></div>")
+    tree = _tree(html)
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(tree)]
+    widgets = inside(blocks, forms(tree))
+    # what an extractor may hand over: the editor's source as a line, the post without its heading
+    main = lxml.html.fromstring("<html><body><p>" + source.replace("\n", " ") + "</p>"
+                                + "".join(f"<p>{p}</p>" for p in PROSE[:3]) + "<ol><li><p>拉群</p></li><li><p>定群规</p></li></ol>"
+                                + "".join(f"<p>{p}</p>" for p in PROSE[3:]) + "</body></html>")
+    recover(blocks, main, "", widgets)
+    drop_lines(blocks, widgets, main, ("p", "h3", "li"))
+    lines = [t for _el, t in _leaf_blocks(main)]
+    assert "第一周做什么" in lines and lines.index("第一周做什么") < lines.index("拉群")
+    assert not any("###" in t for t in lines)
+
+
 STREAM = "".join(
     f'<li class="stream-item"><img src="https://img.example.com/cards/{i}.jpg">'
     f'<span>某某日报 · {i + 1} 小时前</span><h4><a href="/news/{i}.html">第{i}条别的新闻的标题，讲的是另一件事</a></h4>'

@@ -3,8 +3,8 @@ collection; a sentence many articles quote once stays. Articles we write ourselv
 
 from __future__ import annotations
 
-from opskb.ingest.repeated import MIN_ARTICLES, REASON, drop_repeated_runs
-from opskb.records import PARAGRAPH, Block, Doc, Meta
+from opskb.ingest.repeated import COPY_REASON, MIN_ARTICLES, REASON, drop_repeated_runs, drop_second_copy
+from opskb.records import HEADING, IMAGE, LIST, PARAGRAPH, Block, Doc, Meta
 
 PROMO = ["我在参加某某网年度作者评选，希望喜欢我文章的朋友都来支持我一下。",
          "点击下方链接进入我的参选页面，点击红心即可为我投票。"]
@@ -102,3 +102,34 @@ def test_an_edit_that_breaks_the_run_under_a_kept_cache_equals_a_fresh_run(tmp_p
     _e, _a, fresh = generate(seeds, cache=Cache())
     assert edited == fresh
     assert sum(PROMO[1] in text for path, text in edited.items() if path.startswith("sources/")) == MIN_ARTICLES - 1
+
+
+def _article() -> list[Block]:
+    return [Block(HEADING, text="为什么要做用户分层", level=2), Block(PARAGRAPH, text=_body(1)[0]),
+            Block(IMAGE, src="https://img.example.com/2024/05/layers.png"),
+            Block(LIST, items=("新用户：先完成首单", "活跃用户：提高复购", "沉睡用户：定向召回")),
+            Block(HEADING, text="怎么分", level=2), Block(PARAGRAPH, text=_body(1)[1]), Block(PARAGRAPH, text=_body(1)[2])]
+
+
+def test_a_text_the_page_shows_twice_keeps_its_first_copy():
+    # an editor's preview and its read view, one after the other: every kind of block said again
+    blocks = _article()
+    doc = Doc(source="twice.html", meta=Meta(title="用户分层"), blocks=tuple(blocks + blocks + [Block(PARAGRAPH, text="大佬 666")]))
+    out = drop_second_copy(doc)
+    assert list(out.blocks) == blocks + [Block(PARAGRAPH, text="大佬 666")]
+    assert {r.reason for r in out.removed} == {COPY_REASON}
+    assert out.stats.lines_removed == doc.stats.lines_removed + len(blocks)
+
+
+def test_a_heading_or_a_short_run_the_text_comes_back_to_stays():
+    blocks = _article()
+    # the text returns to a heading and its list (two blocks), and repeats a short run of three lines
+    short = [Block(PARAGRAPH, text="第一步"), Block(PARAGRAPH, text="第二步"), Block(PARAGRAPH, text="第三步")]
+    again = blocks + short + [Block(PARAGRAPH, text=_body(2)[0])] + blocks[3:5] + short
+    doc = Doc(source="again.md", meta=Meta(title="用户分层"), blocks=tuple(again))
+    assert drop_second_copy(doc) is doc
+    # two roles asking for the same skills: two long lists said again are not a copy of the text
+    skills = [Block(LIST, items=tuple(_body(3)[:3])), Block(LIST, items=tuple(_body(3)[3:6]))]
+    roles = [Block(HEADING, text="中级运营", level=2), *skills, Block(HEADING, text="高级运营", level=2), *skills]
+    doc = Doc(source="roles.md", meta=Meta(title="岗位要求"), blocks=tuple(roles))
+    assert drop_second_copy(doc) is doc

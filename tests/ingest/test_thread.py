@@ -4,6 +4,7 @@ badges, counters, buttons) and the lists beside them gone. Pages we write oursel
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from opskb.evaluate import page_text
@@ -12,6 +13,9 @@ from opskb.ingest.pagetree import _text
 from opskb.ingest.read import read
 from opskb.pipeline import ingest
 from opskb.text import fold
+
+# a heading the thread gives a post: 回复 2 · 老王, or 第 2 条回复 without a name
+POST_HEADING = re.compile(r"(?:回复|回答) \d+|第 \d+ (?:条回复|个回答)")
 
 NAV = "".join(f'<li><a href="/f{i}">版块{i}</a></li>' for i in range(12))
 RELATED = "".join(f'<li><a href="/t{i}">另一个关于社群拉新的热门问题第{i}个在这里</a></li>' for i in range(6))
@@ -162,10 +166,10 @@ def test_reader_comments_under_a_long_article_stay_out(tmp_path):
     )
     body = _located(tmp_path, html, "a.html")
     assert "社群运营的第一步是定位" in body and "最后，社群不是一次性的项目" in body
-    assert "回复 1" not in body and "请问复盘用什么表格" not in body
+    assert not POST_HEADING.search(body) and "请问复盘用什么表格" not in body
     # a headline naming a conference (论坛) does not make the page a forum's
     body = _located(tmp_path, html.replace("<title>社群运营的五个步骤_运营_某某网</title>", "<title>社群运营论坛在京开幕</title>"), "c.html")
-    assert "回复 1" not in body and "请问复盘用什么表格" not in body
+    assert not POST_HEADING.search(body) and "请问复盘用什么表格" not in body
     # the same page on a forum (its site calls itself one, or it marks the thread's starter):
     # a long first post's comments are its replies, short ones too
     for forum in (html.replace("_运营_某某网", "_运营交流_某某论坛"),
@@ -173,7 +177,7 @@ def test_reader_comments_under_a_long_article_stay_out(tmp_path):
         short = forum.replace("请问复盘用什么表格", "很有用").replace("第三步很关键", "顶一下").replace("说得好，收藏了", "赞同")
         for page, replies in ((forum, ["说得好，收藏了", "第三步很关键", "请问复盘用什么表格"]), (short, ["赞同", "顶一下", "很有用"])):
             body = _located(tmp_path, page, "f.html")
-            assert "社群运营的第一步是定位" in body and "回复 1" in body, page[:80]
+            assert "社群运营的第一步是定位" in body and POST_HEADING.search(body), page[:80]
             pos = _positions(body, replies)
             assert pos == sorted(pos)
 
@@ -192,7 +196,7 @@ def test_sections_under_their_own_headings_are_not_posts(tmp_path):
         f"<nav><ul>{NAV}</ul></nav><article><h1>社群运营和用户运营的区别</h1>{sections}</article>{FOOTER}</body></html>"
     )
     body = _located(tmp_path, html, "s.html")
-    assert "回复 1" not in body and "回答 1" not in body
+    assert not POST_HEADING.search(body)
     for h in ("定义不同", "目标不同", "指标不同"):
         assert h in body
 
@@ -212,7 +216,7 @@ def test_a_stream_of_other_stories_with_teasers_is_not_a_thread(tmp_path):
         f"<ul class='stream'>{stream}</ul>{FOOTER}</body></html>"
     )
     out = _located(tmp_path, html, "stream.html")
-    assert "回复 1" not in out and "回答 1" not in out
+    assert not POST_HEADING.search(out)
     assert REPLIES[0][1] in out
 
 
@@ -227,7 +231,7 @@ def test_many_comments_under_a_long_blog_post_are_not_a_thread(tmp_path):
         f"<article><h1>社群和用户运营的区别</h1>{post}</article><ul class='comments'>{comments}</ul>{FOOTER}</body></html>"
     )
     out = _located(tmp_path, html, "blog.html")
-    assert "回复 1" not in out and "第3次看了" not in out
+    assert not POST_HEADING.search(out) and "第3次看了" not in out
 
 
 def _replies_under(nested, site: str = "某某社区", inside: bool = False) -> str:
@@ -465,3 +469,51 @@ def test_above_the_posts_counters_go_and_so_do_the_posts_pictures_main_held():
     assert "1,024" not in lines and "88,431" not in lines
     assert not any("/u/" in (img.get("src") or "") for img in main.iter("img"))
     assert sum(1 for t in lines if t == ANSWERS[0][1][0]) == 1  # the featured answer once, in the thread
+
+
+def _topic_page(named: bool = True) -> str:
+    """A community's topic: its poster's picture, name, date and a menu button above the title and
+    text, a tag and buttons below, then comments whose poster's name stands inline in a header
+    beside its date box (or, ``named`` False, comments with no name at all)."""
+    def comment(n: int, name: str, text: str) -> str:
+        who = (f"<div class='c-left'><a href='/user/{n}'><img class='pic' src='https://img.example.com/u/{n}.jpg' alt='{name}'></a></div>"
+               f"<div class='c-meta'><a href='/user/{n}' class='c-who'>{name}</a>" if named else "<div class='c-meta'>")
+        return (f"<div class='comment'>{who}<div class='c-meta-right'><time>2024-01-0{n} 10:3{n}</time></div></div>"
+                f"<div class='c-content'><p>{text}</p></div>"
+                "<div class='c-actions'><div class='c-action'><span>点赞</span></div><div class='c-action'><span>评论</span></div></div></div>")
+    comments = "".join(comment(n, name, text) for n, (name, text) in enumerate(REPLIES[:4], 1))
+    return (
+        "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 某某圈</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><main><article class='topic'><div class='topic-header'>"
+        "<div class='topic-left'><a href='/user/9'><img class='pic' src='https://img.example.com/u/9.jpg' alt='运营小陈'></a></div>"
+        "<div class='topic-center'><div class='nick'>运营小陈</div><div class='meta'>发布于 2024-01-01 09:00</div></div>"
+        "<div class='topic-right'><div class='dropdown'><span role='button' aria-haspopup='menu'>管理</span></div></div></div>"
+        "<div class='topic-content'><h1>新群冷启动先做什么？</h1><div class='detail'>"
+        "<p>刚接手公司的用户群，三百多人，每天几乎没人说话。</p><p>想请教大家先做哪几件事，有没有踩过的坑？</p></div></div>"
+        "<div class='topic-tags'><a href='/node/3' class='tag'>社群交流</a></div>"
+        "<div class='topic-actions'><div class='act'><span>浏览</span><span> (640)</span></div>"
+        "<div class='act'><span>收藏</span></div></div></article>"
+        f"<div class='comments'><div class='comment-header'><span>4条评论</span></div>{comments}</div></main>"
+        f"{FOOTER}</body></html>"
+    )
+
+
+def test_a_topic_keeps_its_text_and_its_comments_under_their_posters_names(tmp_path):
+    _title, md = _ingest(tmp_path, _topic_page(), "topic.html")
+    text = page_text(md)
+    pos = _positions(text, ["三百多人", "有没有踩过的坑"] + [t[:12] for _n, t in REPLIES[:4]])
+    assert pos == sorted(pos)
+    for n, (name, _t) in enumerate(REPLIES[:4], 1):
+        assert f"## 回复 {n} · {name}" in md, name
+    # the poster's name under its picture, the menu button, the tag and the buttons are not the post
+    lines = {line.strip() for line in text.splitlines()}
+    for chrome in ("运营小陈", "管理", "社群交流", "收藏"):
+        assert chrome not in lines, chrome
+    assert "运营小陈" not in text and "(640)" not in text and "4条评论" not in text
+
+
+def test_posts_without_names_are_numbered_in_words_a_counter_would_not_use(tmp_path):
+    _title, md = _ingest(tmp_path, _topic_page(named=False), "topic-anon.html")
+    for n, (_name, text) in enumerate(REPLIES[:4], 1):
+        assert f"## 第 {n} 条回复" in md
+        assert text[:12] in md

@@ -82,7 +82,7 @@ from .thread import (
     post_word,
 )
 from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
-from .widgets import ads, drop_lines, forms, inside, story_cards
+from .widgets import ads, controls, drop_lines, forms, inside, story_cards
 
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
 MAX_DATELINE_CHARS = 80
@@ -160,7 +160,7 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
         return None
     # from the first post on, the posts come from the thread: the text and the pictures main holds
     # there go; above them, a line of figures only is the question's counters (关注者 46, 被浏览 99,411)
-    # and a row of short labels a login wall's perks
+    # and a row of short labels a login wall's perks, a short line all link a tag or a board
     later = _after(main, kept[cut][0]) if cut < len(kept) else []
     # ... and so do pictures of the posts' part of the page, above their text too (a badge by a name)
     posts_only = ({image_src(el) for el, _t, _k in blocks[start:] if el.tag == "img"}
@@ -168,8 +168,12 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     gone = [el for el, _k in kept[cut:]]
     gone += [el for el in main.iter("img") if el in later or el.get("src") in posts_only]
     gone += [el for el, _k in kept[:cut] if figures_only(_text(el))]
-    gone += [kept[j][0] for i, j in aligned.items()
-             if i < start and j < cut and kept[j][1] == blocks[i][2] and _label_row(blocks[i][0])]
+    labels = [(k, _label_row(el) or _short_link(el, t)) for el, t, k in blocks[:start] if k]
+    labels = {k for k, is_label in labels if is_label} - {k for k, is_label in labels if not is_label}
+    gone += [el for el, k in kept[:cut] if k in labels]
+    # ... and the first post's poster: a line that only says what a picture of the page says (an avatar's alt)
+    pictured = {fold(_text_of_alt(el)) for el, _t, _k in blocks if el.tag == "img"} - {""}
+    gone += [el for el, k in kept[:cut] if k in pictured and len(k) <= MAX_POSTER_CHARS]
     for el in gone:
         if el.getparent() is not None:
             el.drop_tree()
@@ -183,6 +187,18 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
         target.insert(k, copied)
     append_posts(main, thread, word)
     return opening
+
+
+MAX_POSTER_CHARS = 24
+
+
+def _short_link(el, text: str) -> bool:
+    """A page block that is one short link: a tag, a board's name, a button."""
+    return len(text) <= MAX_ROW_LABEL_CHARS and _link_share(el, text) > MAX_LINKED_SHARE
+
+
+def _text_of_alt(img) -> str:
+    return _SPACES.sub(" ", img.get("alt") or "").strip()
 
 
 def _after(root, el) -> list:
@@ -293,8 +309,8 @@ def locate(raw: Raw) -> Raw:
         return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
     main = lxml.html.fromstring(build_html_output(doc))
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
-    # runs of other stories' cards, forms and ad cards (widgets.py): never put back, and their lines go
-    widgets = inside(blocks, story_cards(page) | forms(page) | ads(page))
+    # runs of other stories' cards, forms, ad cards and controls (widgets.py): never put back, and their lines go
+    widgets = inside(blocks, story_cards(page) | forms(page) | ads(page) | controls(page))
     first = recover(blocks, main, meta_content(page, "description", "og:description"), widgets)
     unflatten(blocks, main)
     for el in main.iter():

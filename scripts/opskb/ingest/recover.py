@@ -17,6 +17,7 @@ from lxml import etree
 from ..text import TERMINAL_PUNCT, fold, han_count
 from .pagetree import _OUT_BLOCKS, _text, is_avatar, link_target
 from .parse import picture_is_icon
+from .widgets import widget_lines
 
 MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
 MIN_LEAD_HAN = 30  # ... and a lead paragraph before the first kept one this much
@@ -59,6 +60,13 @@ def _link_share(el, text: str) -> float:
     return linked / max(1, len(text))
 
 
+def _kept_item(block: tuple[object, str, str], lines: set[str]) -> bool:
+    """A page block that is an item of a list, kept as a line of the output however short (用户登录)."""
+    el, _text, k = block
+    parent = el.getparent()
+    return k in lines and (el.tag == "li" or (parent is not None and parent.tag == "li"))
+
+
 def _is_prose(text: str, lead: bool = False) -> bool:
     need = MIN_LEAD_HAN if lead else MIN_RECOVERED_HAN
     return han_count(text) >= need and text.rstrip()[-1:] in TERMINAL_PUNCT + "?？!！"
@@ -97,7 +105,10 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
     if len(aligned) < 2:
         return min(aligned, default=-1)
     first, last = min(aligned), max(aligned)
-    joined = "\n".join(k for _el, k in kept)
+    # a line of a widget is going (widgets.drop_lines): what it holds is not kept yet (an editor's source)
+    going = widget_lines(blocks, widgets)
+    joined = "\n".join(k for _el, k in kept if k not in going)
+    lines = {k for _el, k in kept}
 
     def wanted(i: int, lead: bool) -> bool:
         el, text, k = blocks[i]
@@ -123,11 +134,12 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
             return False
         if lead:  # above the article: a summary paragraph
             return _is_prose(text, lead)
-        if el.tag in _HEADINGS:  # trafilatura drops many section headings
+        if el.tag in _HEADINGS:  # trafilatura drops many section headings (above text or a list it kept)
             # ... but a run of headlines with no text under them is a list of other stories
             nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)
             return (el.tag != "h1" and han_count(text) >= 2 and nxt is not None
-                    and (nxt in aligned or (blocks[nxt][0].tag not in _HEADINGS and _is_prose(blocks[nxt][1]))))
+                    and (nxt in aligned or _kept_item(blocks[nxt], lines)
+                         or (blocks[nxt][0].tag not in _HEADINGS and _is_prose(blocks[nxt][1]))))
         # prose, or an item of a list or table trafilatura dropped whole (an award list, a schedule)
         return _is_prose(text) or (el.tag in ("li", "td", "dd") and han_count(text) >= 6)
 

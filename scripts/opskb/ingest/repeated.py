@@ -1,11 +1,16 @@
-"""Paragraphs a site appends to its articles, told by their repetition across the collection:
-the same two paragraphs or more in a row at the start or the end of many articles (a yearly
-campaign's call to vote, an account's footer) are the site's, whatever their words. A sentence
-many articles quote once (a definition) is not a run of two, and stays.
+"""Text told apart by its repetition.
 
-A pure function over the merged docs, after deduplication (a duplicate does not count twice);
-it runs on the whole collection at every ingest, so an article added later makes the earlier
-ones lose the same run too.
+**Across the collection.** Paragraphs a site appends to its articles: the same two paragraphs
+or more in a row at the start or the end of many articles (a yearly campaign's call to vote,
+an account's footer) are the site's, whatever their words. A sentence many articles quote once
+(a definition) is not a run of two, and stays. A pure function over the merged docs, after
+deduplication (a duplicate does not count twice); it runs on the whole collection at every
+ingest, so an article added later makes the earlier ones lose the same run too.
+
+**Inside one article.** A page that shows its text twice (an editor's preview beside its read
+view, a text dump pasted twice) gives a run of blocks that an earlier run says again, block
+for block: the second copy goes. A run needs MIN_COPY_BLOCKS blocks and MIN_COPY_CHARS of
+text, so a list item or a heading the text comes back to stays.
 """
 
 from __future__ import annotations
@@ -60,3 +65,41 @@ def drop_repeated_runs(docs: list[Doc]) -> list[Doc]:
         stats = replace(doc.stats, lines_removed=doc.stats.lines_removed + len(removed))
         out.append(replace(doc, blocks=kept, removed=doc.removed + removed, stats=stats))
     return out
+
+
+MIN_COPY_BLOCKS = 3
+MIN_COPY_CHARS = 100
+COPY_REASON = "正文的第二份拷贝（页面把同一段文字显示了两遍）"
+
+
+def _block_key(b: Block) -> str:
+    return f"{b.kind}:{b.src if b.kind == 'image' else _key(b)}"
+
+
+def drop_second_copy(doc: Doc) -> Doc:
+    """The doc without runs of blocks that repeat an earlier run of it block for block."""
+    keys = [_block_key(b) for b in doc.blocks]
+    first: dict[str, list[int]] = {}
+    gone: set[int] = set()
+    i = 0
+    while i < len(keys):
+        best = 0
+        for j in first.get(keys[i], ()):
+            n = 0
+            while i + n < len(keys) and keys[j + n] == keys[i + n]:
+                n += 1
+            chars = sum(len(_key(b)) for b in doc.blocks[i:i + n])
+            if n >= MIN_COPY_BLOCKS and chars >= MIN_COPY_CHARS:
+                best = max(best, n)
+        first.setdefault(keys[i], []).append(i)
+        if best:
+            gone.update(range(i, i + best))
+            i += best
+        else:
+            i += 1
+    if not gone:
+        return doc
+    kept = tuple(b for k, b in enumerate(doc.blocks) if k not in gone)
+    removed = tuple(Removed(doc.blocks[k].plain_text(), COPY_REASON, "repeated") for k in sorted(gone))
+    stats = replace(doc.stats, lines_removed=doc.stats.lines_removed + len(removed))
+    return replace(doc, blocks=kept, removed=doc.removed + removed, stats=stats)

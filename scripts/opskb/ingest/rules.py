@@ -71,8 +71,12 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # past the article's start, what follows one is the next item of a feed or the page's furniture
     Rule("post_controls", "展开、登录与评价提示", _rx(
         r"^(?:展开|收起)(?:全部|全文|阅读全文|更多|回答|评论|回复)?$|^(?:显示|查看)全部$"
+
         r"|^(?:请|需要)?\s*(?:先\s*)?登录\s*(?:后|以)\s*[，,]?\s*(?:你|您)?\s*(?:才能|方可|可以|即可|查看|阅读|回复|精彩|继续)"
         r"|^(?:你|您)?(?:对|觉得)?(?:这个|这篇|该|本)(?:回答|答案|文章|内容).{0,8}(?:评价|有帮助|有用)"), 40, True),
+    # a post's lone button (回复, 举报, 点赞), a word of its own on a line: under every reply, so the
+    # text goes on after it
+    Rule("post_button", "帖子下的按钮", _rx(r"^(?:回复|回覆|举报|点赞|收藏|转发|删除)$"), 4),
     Rule("related", "相关链接与上下篇", _rx(
         r"^(?:上一篇|下一篇|上一页|下一页|相关推荐|相关阅读|相关文章|推荐阅读|延伸阅读|猜你喜欢|热门文章|热门推荐|本月热门"
         r"|最新答案|最新文章|热门标签|更多精彩|往期回顾|往期推荐|为你推荐|为您推荐|大家都在看|相关新闻|相关专题)"
@@ -97,6 +101,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|views?|likes?)(?:量|数|次数)?\s*[:：]?\s*[(（]?\d[\d,]*(?:\.\d+)?[万千kKw+]?[)）]?\s*(?:次|人)?\s*[|｜·/]?\s*)+$"
         # (numbers set apart: a phone number is one number, not two)
         r"|^[^\d\s：:，。]{1,6}\s*[:：]?\s*\d+(?:\.\d+)?[万千kKw+]?(?:\s*[:：]?\s+\d+(?:\.\d+)?[万千kKw+]?)+\s*$"
+        # numbers before the counter words (12 赞 3 回复, 1 回复 1: a post's row of buttons with their counts)
+        r"|^(?:\d[\d,]*[万千kKw+]?\s*(?:阅读|浏览|点赞|赞|收藏|评论|回复|分享|转发|喜欢)\s*)+\d*$"
         # 161 人赞同了该回答
         r"|^\d+(?:\.\d+)?[万千kKw+]?\s*(?:个)?人\s*(?:赞同|点赞|喜欢|收藏|关注|觉得有用|推荐)了?(?:该|这个|此|这篇)?(?:回答|文章|内容|帖子|问题)?$"
         # 0 评论 2469 浏览 7 收藏 7 分钟

@@ -264,6 +264,8 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
                 name = _unlinked_name(x.el, pictured)
             if name:
                 break
+        # ... or a name standing inline in a header that holds other blocks (a name beside its date box)
+        name = name or _unlinked_name(member, pictured, body)
         if any(x.el.tag in _HEADINGS for x in outside):
             titled += 1
         posts.append(Post(member, body, (), name))
@@ -281,11 +283,12 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
 _NAME_CLASS = re.compile(r"name|nick|author", re.I)
 
 
-def _unlinked_name(field, pictured: set[str]) -> str:
+def _unlinked_name(field, pictured: set[str], body=None) -> str:
     """The poster's name in a header field without a link to the poster's page: the part the
-    page's class calls a name, or the words the poster's picture beside it says (alt)."""
+    page's class calls a name, or the words the poster's picture beside it says (alt); above
+    ``body`` when given."""
     for el in field.iter():
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or (body is not None and not _before(el, body)):
             continue
         text = _text(el)
         if 0 < len(text) <= MAX_NAME_CHARS and not _FIGURES.match(text) and not dated_line(text) \
@@ -413,6 +416,9 @@ def _lone_replies(post: Post) -> list:
     return [el for el in found if not any(o is not el and _within(el, o) for o in found)]
 
 
+_MEASURE = {"回复": "条", "回答": "个"}
+
+
 def post_word(text: str) -> str:
     """What a page whose text is ``text`` calls its posts: 回答 on a Q&A page, else 回复."""
     return "回答" if text.count("回答") > text.count("回复") else "回复"
@@ -456,7 +462,8 @@ def append_posts(main, thread: Thread, word: str) -> None:
     target = main.find("body") if main.find("body") is not None else main
     for n, post in enumerate(thread.posts, 1):
         head = etree.SubElement(target, "h2")
-        head.text = f"{word} {n} · {post.name}" if post.name else f"{word} {n}"
+        # without a name, 第 3 条回复: a bare 回复 3 reads as a counter of replies and would go
+        head.text = f"{word} {n} · {post.name}" if post.name else f"第 {n} {_MEASURE.get(word, '个')}{word}"
         box = etree.SubElement(target, "div")
         box.append(_clean_copy(post.body))
         for name, body in post.extra:

@@ -1,5 +1,5 @@
 """Parts of a whole page that are not the article, told by their form, whatever they are
-called: lists of other stories, forms and ad cards.
+called: lists of other stories, forms, ad cards and controls.
 
 **Other stories.**
 A news page or a portal sets other stories around the article (其他人也在看, 热门文章, a
@@ -20,10 +20,15 @@ that are a part of their line, so its items are not cards.
 fields, and its labels (收件人 Email, 你的姓名, 讯息) read as short lines. The largest part
 of the page around a text field that holds no sentence, up to MAX_FORM_CHARS, is the form
 (a page built as one form, as ASP.NET pages are, holds the article's sentences: not it).
+An editor that grows with its text mirrors the field in a ``pre`` beside it: that source
+(Markdown and all) is the form's too, not the post the page shows.
 
 **Ad cards.** An ad set among the text (a product card inside a forum answer) says so with a
 line of its own (广告, 推广, AD) beside a picture, a name and a price, all of it one link; the
 largest part around that label holding no sentence and little text is the card.
+
+**Controls.** An element the page marks as a control for its scripts (``role="button"``, a menu
+item) holding a button's few words is no text of the article, nor is a wrapper saying only that.
 """
 
 from __future__ import annotations
@@ -145,6 +150,10 @@ def forms(page) -> set:
             top = anc
         if top is not None:
             found.add(top)
+        if field.tag == "textarea" and field.getparent() is not None:
+            # an editor that grows with its text mirrors it in a pre beside the field: its source (Markdown
+            # and all), not what the page shows as the post
+            found.update(el for el in field.getparent() if el.tag == "pre")
     return found
 
 
@@ -175,11 +184,39 @@ def ads(root) -> set:
     return found
 
 
+MAX_CONTROL_CHARS = 10
+_CONTROL_ROLES = frozenset({"button", "menuitem", "tab", "switch"})
+
+
+def controls(page) -> set:
+    """What the page marks as a control for its scripts (role="button": 管理, 收藏) and holds no
+    more than a button's words, with the wrappers around it that say nothing else."""
+    found = set()
+    for el in page.xpath("//*[@role]"):
+        if (el.get("role") or "").strip().lower() not in _CONTROL_ROLES:
+            continue
+        text = _text(el)
+        if len(text) > MAX_CONTROL_CHARS:
+            continue
+        while el.getparent() is not None and el.getparent().tag not in ("body", "html") and _text(el.getparent()) == text:
+            el = el.getparent()
+        found.add(el)
+    return found
+
+
 def inside(blocks: list[tuple[object, str, str]], parts: set) -> set[int]:
     """The page blocks (locate's: element, text, folded text) that stand inside one of ``parts``."""
     if not parts:
         return set()
     return {i for i, (el, _t, _k) in enumerate(blocks) if el in parts or any(a in parts for a in el.iterancestors())}
+
+
+def widget_lines(blocks: list[tuple[object, str, str]], gone: set[int]) -> set[str]:
+    """The (folded) texts of the ``gone`` page blocks that no other block of the page says."""
+    if not gone:
+        return set()
+    elsewhere = {k for i, (_el, _t, k) in enumerate(blocks) if i not in gone}
+    return {k for i, (_el, _t, k) in enumerate(blocks) if i in gone and k} - elsewhere
 
 
 def drop_lines(blocks: list[tuple[object, str, str]], gone: set[int], main, out_blocks: tuple[str, ...]) -> int:
@@ -188,8 +225,7 @@ def drop_lines(blocks: list[tuple[object, str, str]], gone: set[int], main, out_
     (its own headline in a most-read list) stays. Returns how many went."""
     if not gone:
         return 0
-    elsewhere = {k for i, (_el, _t, k) in enumerate(blocks) if i not in gone}
-    lines = {k for i, (_el, _t, k) in enumerate(blocks) if i in gone and k} - elsewhere
+    lines = widget_lines(blocks, gone)
     n = 0
     for el in list(main.iter(out_blocks)):
         if el.getparent() is not None and fold(_text(el)) in lines:
