@@ -424,13 +424,16 @@ def test_an_answer_built_the_same_way_below_the_list_is_not_one_of_its_answers(t
     assert "## 回答 1 · 张老师" in md
 
 
+NAME_CLASSES = ["user-name", "sub-comment-user-title", "nick"]  # what pages call a poster's name
+
+
 def test_answerers_named_without_a_link_keep_their_names_and_lose_their_pictures(tmp_path):
     """Posts whose names are plain text (a class calls them a name, or the picture beside them
     says it), pictures in a box the page calls an avatar."""
     def post(n: int, name: str, text: str) -> str:
         return (f"<div class='comment-item'><div class='comment-avator'><span class='ant-avatar'>"
                 f"<img src='https://img.example.com/face/{n}.png'></span></div>"
-                f"<div class='comment-user-info'><div class='base-info'><b class='user-name'>{name}</b> <span>|</span> "
+                f"<div class='comment-user-info'><div class='base-info'><b class='{NAME_CLASSES[n - 1]}'>{name}</b> <span>|</span> "
                 f"<span>Java 开发</span> <span class='comment-time'>2024-01-0{n}</span></div>"
                 f"<div class='comment-detail'><p>{text}</p></div>"
                 f"<div class='comment-action'><span>点赞</span><span>回复</span></div></div></div>")
@@ -517,3 +520,37 @@ def test_posts_without_names_are_numbered_in_words_a_counter_would_not_use(tmp_p
     for n, (_name, text) in enumerate(REPLIES[:4], 1):
         assert f"## 第 {n} 条回复" in md
         assert text[:12] in md
+
+
+def test_replies_in_a_box_under_a_post_are_read_one_by_one_however_many(tmp_path):
+    """Replies to a comment stand in a box under it: one under most comments, several under one.
+    Each is a reply with its poster's name, not the box read as one reply with names and places."""
+    def reply(n: int, name: str, text: str) -> str:
+        return (f"<div class='reply-item'><div class='head'><div class='who'><a href='/u/{n}'>{name}</a><span>:</span></div>"
+                f"<div class='where'>上海市</div></div><div class='base'><div class='content'><span>{text}</span></div>"
+                f"<div class='foot'><span class='time'>2024-01-0{n} 10:00</span></div></div></div>")
+    answers = ["说得对，先定群规。", "新人欢迎语我们也在用。", "补充：群主要常出来说话。", "主题日每周一次就够。", "冷启动先别打广告。"]
+    def comment(n: int, name: str, text: str, replies: list[tuple[str, str]]) -> str:
+        box = "".join(reply(10 * n + k, who, said) for k, (who, said) in enumerate(replies))
+        return (f"<li class='item'><div class='thing'><div class='thing-main'><div class='thing-head'><a href='/u/{n}'>{name}</a>"
+                f"<span class='where'>广东省</span></div><div class='thing-text'><span>{text}</span></div>"
+                f"<div class='thing-foot'><span class='time'>2024-01-0{n} 09:00</span><div class='reply-wrap'>{box}</div></div>"
+                "</div></div></li>")
+    comments = (comment(1, "老王", REPLIES[0][1], [("小陈", answers[0])])
+                + comment(2, "小李", REPLIES[1][1], [("小陈", answers[1])])
+                + comment(3, "运营阿美", REPLIES[2][1], [("小陈", a) for a in answers[2:]] + [("老王", "同意阿美的说法。")]))
+    html = (
+        "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 某某圈</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><main><h1>新群冷启动先做什么？</h1>"
+        "<div class='post'><p>刚接手公司的用户群，三百多人，每天几乎没人说话，想请教大家先做哪几件事。</p></div>"
+        f"<ul class='list'>{comments}</ul></main>{FOOTER}</body></html>"
+    )
+    _title, md = _ingest(tmp_path, html, "boxed.html")
+    text = page_text(md)
+    assert "上海市" not in text
+    # every reply of the box under the third comment is a quote of its own with its poster's name
+    third = md[md.index("## 回复 3 · 运营阿美"):]
+    assert third.count("> 小陈：") == 3 and third.count("> 老王：") == 1
+    assert "10:00" not in third  # the replies' times are their template's, not their text
+    pos = _positions(text, [REPLIES[2][1][:10], *answers[2:], "同意阿美的说法"])
+    assert pos == sorted(pos)

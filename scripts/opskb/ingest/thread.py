@@ -279,8 +279,8 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     return Thread(tuple(posts), frozenset(members), chars)
 
 
-# a class that names a poster's name (user-name, nick-name, author, username)
-_NAME_CLASS = re.compile(r"name|nick|author", re.I)
+# a class that names a poster's name (user-name, nick-name, author, user-title)
+_NAME_CLASS = re.compile(r"name|nick|author|user", re.I)
 
 
 def _unlinked_name(field, pictured: set[str], body=None) -> str:
@@ -385,12 +385,12 @@ def _with_nested(thread: Thread) -> Thread:
                 continue
             parent = el.getparent()
             by_key[(signature(parent), signature(el))].append(el)
-    nested = None
     groups = sorted((m for m in by_key.values() if len(m) >= 2), key=lambda m: -sum(len(e.text_content()) for e in m))
-    for members in groups[:MAX_NESTED_GROUPS]:
-        found = _read_group(members, min_posts=1)
-        if found and (nested is None or found.chars > nested.chars):
-            nested = found
+    found = [f for members in groups[:MAX_NESTED_GROUPS] if (f := _read_group(members, min_posts=1))]
+    # the replies one by one: not a reading that takes a box of several replies for one reply's
+    # text (their names, places and times with it), when another reads them apart
+    found = [f for f in found if not any(_coarser(f, g) for g in found if g is not f)]
+    nested = max(found, key=lambda f: f.chars, default=None)
     posts, chars = [], thread.chars
     for post in thread.posts:
         if nested is not None:
@@ -402,6 +402,11 @@ def _with_nested(thread: Thread) -> Thread:
     if nested is not None:
         chars += nested.chars
     return Thread(tuple(posts), thread.members, chars)
+
+
+def _coarser(a: Thread, b: Thread) -> bool:
+    """One of ``a``'s posts has for its text two posts or more of ``b``."""
+    return any(sum(1 for q in b.posts if _within(q.element, p.body)) >= 2 for p in a.posts)
 
 
 def _lone_replies(post: Post) -> list:
