@@ -508,9 +508,13 @@ def test_pictures_their_address_names_avatars_reactions_or_icons_go_and_the_arti
         return Block(IMAGE, text="", src=src)
 
     furniture = [pic("https://img.example.com/user-avatar/1a2b3c~300x300.image"), pic("https://img.example.com/icon/u12345-6.jpg"),
-                 pic("https://api.example.com/static/images/social-reaction-like.png"), pic("https://cdn.example.com/emoji/smile.png")]
+                 pic("https://api.example.com/static/images/social-reaction-like.png"), pic("https://cdn.example.com/emoji/smile.png"),
+                 # stand-ins for a picture the page lacks
+                 pic("https://static.example.com/widget/img/albumCoverDefault_137x137_1e7a37e.png"),
+                 pic("https://static.example.com/img/placeholder.png")]
     article = [pic("https://img.example.com/uploads/2024/05/community-day.jpg"),
-               pic("https://img.example.com/uploads/2024/05/app-iconography-trends.png")]  # a word that only holds one
+               pic("https://img.example.com/uploads/2024/05/app-iconography-trends.png"),  # a word that only holds one
+               pic("https://img.example.com/default-users/2024/05/group-photo.jpg")]  # a folder's name, not the file's
     doc = clean(Doc("p.html", Meta(title="标题"), tuple([*ARTICLE[:3], *furniture, *article, *ARTICLE[3:]])))
     assert [b.src for b in doc.blocks if b.kind == IMAGE] == [b.src for b in article]
 

@@ -338,6 +338,54 @@ def test_a_heading_over_a_short_list_comes_back_though_an_editors_source_said_it
     assert not any("###" in t for t in lines)
 
 
+def _recovered(page_body: str, main_body: str, split: bool = False) -> list:
+    """The lines of ``main`` (what an extractor handed over) after recovery against ``page_body``:
+    (tag, text) in order."""
+    import lxml.html
+    from opskb.ingest.pagetree import _leaf_blocks, _tree
+    from opskb.ingest.recover import recover, unflatten
+    from opskb.text import fold
+
+    tree = _tree(page(page_body))
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(tree)]
+    main = lxml.html.fromstring(f"<html><body>{main_body}</body></html>")
+    recover(blocks, main)
+    if split:
+        unflatten(blocks, main)
+
+    def tag(el) -> str:  # a paragraph of a list item is the item; anything else inside a list is said so
+        if el.tag == "p" and el.getparent().tag == "li":
+            return "li"
+        return el.tag if el.tag == "li" or next(el.iterancestors("ul", "ol"), None) is None else f"{el.tag} in a list"
+
+    return [(tag(el), t) for el, t in _leaf_blocks(main)]
+
+
+def test_a_wikis_section_headings_come_back_past_their_edit_buttons_and_after_a_list():
+    sections = [("区域规划", PROSE[1]), ("体系格局", PROSE[2]), ("地理环境", PROSE[3])]
+    box = "<ul><li>中文名：某某高新技术产业开发区</li><li>所属地区：某某省某某新区</li></ul>"
+    body = (f"<h1>某某开发区</h1><p>{PROSE[0]}</p>{box}"
+            + "".join(f"<h2>{h}</h2><div class='edit'>编辑</div><p>{p}</p>" for h, p in sections))
+    main = f"<p>{PROSE[0]}</p>{box}" + "".join(f"<p>{p}</p>" for _h, p in sections)
+    lines = _recovered(body, main)
+    assert [t for tag, t in lines if tag == "h2"] == [h for h, _p in sections]
+    # each heading right above its text, and the first one after the list, not inside it as an item
+    for h, p in sections:
+        assert lines[lines.index(("h2", h)) + 1] == ("p", p)
+    assert "编辑" not in [t for _tag, t in lines]
+
+
+def test_a_paragraph_naming_what_an_info_box_names_is_not_split_into_the_box():
+    # the paragraph says the entry's name, which the info box above says too: the blocks between
+    # the two are not the paragraph's text
+    text = "2023年12月，省政府批复设立某某高新技术产业开发区，标志着开发区正式运行。"
+    body = ("<h1>某某高新技术产业开发区</h1><dl><dt>中文名</dt><dd>某某高新技术产业开发区</dd><dt>别名</dt><dd>某某高新区</dd></dl>"
+            "<h2>目录</h2><ul><li>1历史沿革</li><li>2区域规划</li></ul><h2>历史沿革</h2>"
+            f"<p>{text}</p><p>{PROSE[0]}</p>")
+    lines = _recovered(body, f"<p>{text}</p><p>{PROSE[0]}</p>", split=True)
+    assert [t for _tag, t in lines if t not in ("历史沿革",)] == [text, PROSE[0]]
+
+
 STREAM = "".join(
     f'<li class="stream-item"><img src="https://img.example.com/cards/{i}.jpg">'
     f'<span>某某日报 · {i + 1} 小时前</span><h4><a href="/news/{i}.html">第{i}条别的新闻的标题，讲的是另一件事</a></h4>'

@@ -279,3 +279,19 @@ def test_a_wikis_edit_link_after_a_heading_goes_and_the_word_elsewhere_stays():
                         "<h3>早期 <span>[<a>編輯原始碼</a>]</span></h3><h3>History [edit]</h3><h2>编辑</h2>"
                         "<p>社群公告要请管理员编辑[编辑]后再发。</p>")
     assert [b.text for b in blocks] == ["发展历程", "早期", "History", "编辑", "社群公告要请管理员编辑[编辑]后再发。"]
+
+
+def test_a_lazy_pictures_address_is_the_file_not_its_inline_stand_in():
+    # a page that loads pictures as they scroll into view keeps a stand-in (an inline svg, a blank)
+    # in src and the picture in another attribute
+    stand_in = "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='1344' height='2472'></svg>"
+    blocks = parse_html(
+        f'<p>社群运营的第一步是定位。</p><img src="{stand_in}" data-actualsrc="https://img.example.com/a_720w.jpg">'
+        f'<img src="{stand_in}" data-original="https://img.example.com/b_r.jpg">'
+        '<img src="https://img.example.com/c.jpg"><img data-src="https://img.example.com/d.jpg" src="">'
+        f'<img data-src="{stand_in}" src="https://img.example.com/e.jpg">'
+        f'<img src="{stand_in}" data-lazy-src="https://img.example.com/f.jpg"><img src="{stand_in}">')
+    assert [b.src for b in blocks if b.kind == IMAGE] == [
+        "https://img.example.com/a_720w.jpg", "https://img.example.com/b_r.jpg", "https://img.example.com/c.jpg",
+        "https://img.example.com/d.jpg", "https://img.example.com/e.jpg", "https://img.example.com/f.jpg",
+        stand_in]  # (a stand-in alone is cleaning's to drop)

@@ -554,3 +554,24 @@ def test_replies_in_a_box_under_a_post_are_read_one_by_one_however_many(tmp_path
     assert "10:00" not in third  # the replies' times are their template's, not their text
     pos = _positions(text, [REPLIES[2][1][:10], *answers[2:], "同意阿美的说法"])
     assert pos == sorted(pos)
+
+
+def test_a_name_of_figures_linked_where_the_posters_picture_links_is_a_name(tmp_path):
+    """A forum that names its users by number: the name links to the poster's page, as the
+    picture does; the rank badge and the counters around it are not the name."""
+    def post(n: int, uid: str, text: str) -> str:
+        return (f"<table class='plhin'><tr><td class='pls'><div class='authi'><a href='space.php?uid={uid}'>{uid}</a></div>"
+                f"<div class='pic'><a href='space.php?uid={uid}'><img src='https://img.example.com/face/{uid}.gif'></a></div>"
+                f"<table><tr><th><p><a href='space.php?uid={uid}&do=thread'>{n}</a></p>主题</th></tr></table>"
+                f"<p><em><a href='group.php?gid=10'>新手上路</a></em></p></td>"
+                f"<td class='plc'><div class='pti'>发表于 2024-01-0{n} 10:00</div><div class='t_f'>{text}</div></td></tr></table>")
+    posts = "".join(post(n, uid, text) for n, (uid, (_name, text)) in enumerate(zip(("1657811359", "8840213", "5550123"), REPLIES[:3], strict=True), 1))
+    html = (
+        "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 运营交流 - 某某论坛</title></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><div class='wrap'><h1>新群冷启动先做什么？</h1><div id='postlist'>{posts}</div></div>"
+        f"{FOOTER}</body></html>"
+    )
+    _title, md = _ingest(tmp_path, html, "numbers.html")
+    for n, uid in enumerate(("1657811359", "8840213", "5550123"), 1):
+        assert f"回复 {n} · {uid}" in md, uid
+    assert "新手上路" not in md

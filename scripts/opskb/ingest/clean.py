@@ -111,8 +111,10 @@ def _is_decorative(block: Block) -> bool:
 
 
 # a picture the page's own address names as an avatar, emoji or reaction (…/user-avatar/…,
-# …/social-reaction-like.png), or keeps in a folder of icons (…/icon/…)
-_FURNITURE_PICTURE = re.compile(r"(?:^|[/_.-])(?:avatars?|emoji|emoticons?|reactions?|smiley|smilies)(?:[/_.-]|$)|/icons?/", re.I)
+# …/social-reaction-like.png), keeps in a folder of icons (…/icon/…), or whose file is a
+# stand-in for a missing picture (…/lemmaMusicAlbumDefault_137x137.png, …/placeholder.png)
+_FURNITURE_PICTURE = re.compile(r"(?:^|[/_.-])(?:avatars?|emoji|emoticons?|reactions?|smiley|smilies)(?:[/_.-]|$)|/icons?/"
+                                r"|(?:default|placeholder)[^/]*$", re.I)
 
 
 _GENERIC_SITE = {"本站", "本网", "本网站", "本平台", "平台", "作者", "本文", "我们", "本公众号", "本号"}

@@ -57,6 +57,18 @@ _MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
 _EDIT_LINK = re.compile(r"\s*[\[［【]\s*(?:编辑|編輯|编辑源代码|編輯原始碼|编辑源码|修改|edit|edit source)\s*[\]］】]\s*$", re.I)
 
 
+# where a picture's address may stand: a lazy-loading page keeps a stand-in in src (a data: URI,
+# a blank) and the picture in one of the others
+_IMAGE_ATTRIBUTES = ("data-src", "data-original", "data-actualsrc", "src", "data-lazy-src")
+
+
+def image_src(tag) -> str:
+    """A picture's address (``tag`` a BeautifulSoup tag or an lxml element): the first of its
+    address attributes that names a file, not an inline stand-in."""
+    values = [str(tag.get(attr) or "").strip() for attr in _IMAGE_ATTRIBUTES]
+    return next((v for v in values if v and not v.startswith("data:")), next((v for v in values if v), ""))
+
+
 def picture_is_icon(width: str, height: str) -> bool:
     """A picture declared smaller than an icon (a printer button, a flag, a reaction), ``width``
     and ``height`` as its tag writes them (a share such as 100% says nothing)."""
@@ -176,12 +188,7 @@ class _HtmlWalker:
         self.walk(holder)
 
     def image(self, tag: Tag) -> None:
-        src = ""
-        for attr in ("data-src", "src", "data-original"):
-            value = str(tag.get(attr) or "").strip()
-            if value:
-                src = value
-                break
+        src = image_src(tag)
         # (an alt text some sites fill with markup: <a href=…>兹韦列夫</a> reads as its words)
         alt = tidy_inline(_MARKUP.sub("", str(tag.get("alt") or tag.get("title") or "")))
         kind = str(tag.get("data-type") or "")

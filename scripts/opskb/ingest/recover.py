@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..text import TERMINAL_PUNCT, fold, han_count
 from .pagetree import _OUT_BLOCKS, _text, is_avatar, link_target
-from .parse import picture_is_icon
+from .parse import image_src, picture_is_icon
 from .widgets import widget_lines
 
 MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
@@ -29,14 +29,6 @@ _IMAGE_SRC = re.compile(r"^(?:https?:)?//\S+$")
 _BYLINE = re.compile(r"^(?:作者|文|撰文|记者|编辑|来源|发布时间|发布于|author|by)\s*[:：/|丨]|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", re.I)
 MAX_BYLINE_CHARS = 60
 MAX_LINKED_SHARE = 0.6  # a kept line whose page text is more link text than this is a link to elsewhere
-
-
-def image_src(el) -> str:
-    for attr in ("data-src", "data-original", "src"):
-        value = (el.get(attr) or "").strip()
-        if value:
-            return value
-    return ""
 
 
 def _icon(el) -> bool:
@@ -58,6 +50,9 @@ def _link_share(el, text: str) -> float:
     """Share of an element's text that is link text."""
     linked = sum(len(_text(a)) for a in el.xpath(".//a"))
     return linked / max(1, len(text))
+
+
+_EDIT_BUTTON = re.compile(r"^\s*[\[［【]?\s*(?:编辑|編輯|编辑本段|edit)\s*[\]］】]?\s*$", re.I)
 
 
 def _kept_item(block: tuple[object, str, str], lines: set[str]) -> bool:
@@ -136,7 +131,8 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
             return _is_prose(text, lead)
         if el.tag in _HEADINGS:  # trafilatura drops many section headings (above text or a list it kept)
             # ... but a run of headlines with no text under them is a list of other stories
-            nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)
+            # (past pictures and a wiki's edit button under the heading)
+            nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img" and not _EDIT_BUTTON.match(blocks[j][1])), None)
             return (el.tag != "h1" and han_count(text) >= 2 and nxt is not None
                     and (nxt in aligned or _kept_item(blocks[nxt], lines)
                          or (blocks[nxt][0].tag not in _HEADINGS and _is_prose(blocks[nxt][1]))))
@@ -182,7 +178,7 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
         if not wanted(i, lead=False):
             continue
         new = rebuilt(i)
-        anchor.addnext(new)
+        _outside_list(anchor, blocks[i][0]).addnext(new)
         anchor = new
         joined += "\n" + blocks[i][2]
     # the editor's credit right after the last paragraph (责任编辑：张三): the story's last line
@@ -190,6 +186,17 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
     if credit is not None and blocks[credit][2] not in joined:
         kept[aligned[last]][0].addnext(rebuilt(credit))
     return first
+
+
+_ITEMS = ("li", "dd", "dt", "td", "th")
+
+
+def _outside_list(anchor, page_el):
+    """Where a block recovered after ``anchor`` goes: after it, or after the list or table that
+    holds it when the block is no item itself (a heading under a list is not its last item)."""
+    if anchor.tag in _ITEMS and page_el.tag not in _ITEMS:
+        return next(anchor.iterancestors("ul", "ol", "dl", "table"), anchor)
+    return anchor
 
 
 MIN_HELD_CHARS = 20  # a kept paragraph this long inside a page block makes that block a run of kept ones
@@ -250,6 +257,8 @@ def unflatten(blocks: list[tuple[object, str, str]], main) -> int:
         parts = [(el, text) for el, text, k in blocks[start:end + 1] if k and el.tag != "img"]
         if sum(len(fold(t)) for _el, t in parts) < MIN_FLATTENED_COVER * len(whole) or out.getparent() is None:
             continue
+        if any(fold(t) not in whole for _el, t in parts):
+            continue  # blocks between two that the paragraph quotes (a name it says twice) are not its text
         if 2 * sum(1 for el, t in parts if _link_share(el, t) > MAX_LINKED_SHARE) >= len(parts):
             continue  # a list of links run together: one line, as the rules saw it
         for el, text in parts:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..text import fold, han_count
+from .pagetree import link_target
 from .widgets import ads
 
 _DIGITS = re.compile(r"\d+")
@@ -254,11 +255,15 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             framed += 1
         name = ""
         pictured = {_SPACES.sub(" ", img.get("alt") or "").strip() for img in member.iter("img")}
+        # where the poster's picture links to: the poster's page, which the name links to too (a name
+        # of figures only, 1657811359, is a name there, not a counter)
+        profiles = {link_target(a) for img in member.iter("img") for a in img.iterancestors("a")} - {""}
         for x in outside:
             # the same name on every reply is one person answering several times: no test of constancy
             if not _before(x.el, body):
                 continue
-            if 0 < len(x.text) <= MAX_NAME_CHARS and not _FIGURES.match(x.text) and x.link_share >= MIN_NAME_LINK_SHARE:
+            if 0 < len(x.text) <= MAX_NAME_CHARS and x.link_share >= MIN_NAME_LINK_SHARE \
+                    and (not _FIGURES.match(x.text) or _links_to(x.el, profiles)):
                 name = _name_of(x.el)
             elif len(x.text) <= MAX_DATED_CHARS:
                 name = _unlinked_name(x.el, pictured)
@@ -281,6 +286,10 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
 
 # a class that names a poster's name (user-name, nick-name, author, user-title)
 _NAME_CLASS = re.compile(r"name|nick|author|user", re.I)
+
+
+def _links_to(el, targets: set[str]) -> bool:
+    return any(link_target(a) in targets for a in el.iter("a"))
 
 
 def _unlinked_name(field, pictured: set[str], body=None) -> str:
