@@ -17,11 +17,14 @@ For a whole page:
    items of lists and tables, pictures (not a row of them), the byline; and summary
    paragraphs just above the first kept one. Our Chinese rules in ``clean`` judge
    them like any other line. Cards of other stories (a run of linked headlines with their
-   pictures and summaries) and forms (``widgets``) are never put back, and their lines go.
+   pictures and summaries), forms, ad cards and controls (``widgets``) are never put back,
+   and their lines go; nor are pictures of users (``pagetree.is_avatar``).
 4. Threads (``thread``): a forum thread or Q&A page becomes its question or first post
    (put back from the page when trafilatura kept none of it) and every post after it under
    a heading; on a forum's page (楼主, or a site that calls itself a forum) a long first
-   post's comments are replies too. Lines trafilatura ran together are split back into the
+   post's comments are replies too. Above the posts, the question's counters, a login
+   wall's row of perks, short links (a tag, a board) and the first poster's name under an
+   avatar go, and so do the pictures of the posts' part of the page. Lines trafilatura ran together are split back into the
    page's blocks, and lines around the article that are links on the page go.
 5. The headline (``title``): the ``h1`` that matches the page's ``<title>`` or
    ``og:title``, else that title without its site and channel suffixes; with no ``h1``, a
@@ -49,6 +52,7 @@ from .pagetree import (
     _leaf_blocks,
     _text,
     _tree,
+    alt_text,
     collapse_wrappers,
     drop_hidden,
     is_whole_page,
@@ -172,7 +176,7 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     labels = {k for k, is_label in labels if is_label} - {k for k, is_label in labels if not is_label}
     gone += [el for el, k in kept[:cut] if k in labels]
     # ... and the first post's poster: a line that only says what a picture of the page says (an avatar's alt)
-    pictured = {fold(_text_of_alt(el)) for el, _t, _k in blocks if el.tag == "img"} - {""}
+    pictured = {fold(alt_text(el)) for el, _t, _k in blocks if el.tag == "img"} - {""}
     gone += [el for el, k in kept[:cut] if k in pictured and len(k) <= MAX_POSTER_CHARS]
     for el in gone:
         if el.getparent() is not None:
@@ -195,10 +199,6 @@ MAX_POSTER_CHARS = 24
 def _short_link(el, text: str) -> bool:
     """A page block that is one short link: a tag, a board's name, a button."""
     return len(text) <= MAX_ROW_LABEL_CHARS and _link_share(el, text) > MAX_LINKED_SHARE
-
-
-def _text_of_alt(img) -> str:
-    return _SPACES.sub(" ", img.get("alt") or "").strip()
 
 
 def _after(root, el) -> list:

@@ -94,6 +94,11 @@ AVATAR_LEVELS = 3  # ancestors of a picture whose class may name it an avatar
 MAX_AVATAR_ALT = 24
 
 
+def alt_text(img) -> str:
+    """What a picture says of itself (its alt), spaces tidied."""
+    return _SPACES.sub(" ", img.get("alt") or "").strip()
+
+
 def is_avatar(img) -> bool:
     """A user's picture beside a name, not a picture of the text: its class or its holders' calls
     it an avatar, or it says (alt) the name a link beside it shows (a profile picture linked where
@@ -101,7 +106,7 @@ def is_avatar(img) -> bool:
     holders = [img, *list(img.iterancestors())[:AVATAR_LEVELS]]
     if any(_AVATAR_CLASS.search(el.get("class") or "") for el in holders):
         return True
-    alt = _SPACES.sub(" ", img.get("alt") or "").strip()
+    alt = alt_text(img)
     if not alt or len(alt) > MAX_AVATAR_ALT:
         return False
     own = next(iter(img.iterancestors("a")), None)

@@ -15,11 +15,16 @@ counters. trafilatura keeps one post at most. Here:
    carry template fields besides the body (a name, a date) and are not cards of other pages
    (a linked headline of 12+ Han characters outside the body), sections of an article (a
    heading of their own) or whole articles (an h1).
-3. The thread: the page's main content above the posts (the question or first post, as
+3. A post built like the listed ones that the page shows above the list (the answer a Q&A
+   page opens on, above 更多回答) is the thread's first post.
+4. The thread: the page's main content above the posts (the question or first post, as
    ``locate`` found it), then every post in order under a heading of its own with the
    poster's name (the first short linked field above the body, without a time or a short
-   bracketed badge inside the link); a reply nested in a post and built like it follows the
-   post instead of counting as its text. A page whose posts are
+   bracketed badge inside the link; a name of figures when it links where the poster's
+   picture does; else the part a class calls a name or the poster's picture says in its
+   alt), or 第 N 条回复 without one; replies nested in a post after its body follow the
+   post, read one by one, instead of counting as its text (what stands above the body is
+   the poster's card, not a reply). A page whose posts are
    comments under an article (a news story's or a blog post's readers) is not a thread:
    the text above the posts is a question or a first post, not a long article, and the
    posts hold a fair share of the text beside it; on a forum's page (locate.is_forum) a long
@@ -36,7 +41,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..text import fold, han_count
-from .pagetree import link_target
+from .pagetree import alt_text, link_target
 from .widgets import ads
 
 _DIGITS = re.compile(r"\d+")
@@ -254,7 +259,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         if any(template(x) and len(members_by_path[x.path]) >= 2 for x in outside):
             framed += 1
         name = ""
-        pictured = {_SPACES.sub(" ", img.get("alt") or "").strip() for img in member.iter("img")}
+        pictured = {alt_text(img) for img in member.iter("img")}
         # where the poster's picture links to: the poster's page, which the name links to too (a name
         # of figures only, 1657811359, is a name there, not a counter)
         profiles = {link_target(a) for img in member.iter("img") for a in img.iterancestors("a")} - {""}
