@@ -575,3 +575,16 @@ def test_a_name_of_figures_linked_where_the_posters_picture_links_is_a_name(tmp_
     for n, uid in enumerate(("1657811359", "8840213", "5550123"), 1):
         assert f"回复 {n} · {uid}" in md, uid
     assert "新手上路" not in md
+
+
+def test_a_threads_date_is_its_questions_not_an_answers(tmp_path):
+    # the answers mark their times up (<time datetime>), the question only says its date on its line
+    html = qa_page().replace("<div class='question-detail'>",
+                             "<div class='asker'><span>小陈</span> | <span>2024-03-01</span></div><div class='question-detail'>")
+    for n in range(len(ANSWERS)):
+        html = html.replace(f"<span>发布于 2024-03-1{n} 21:0{n}</span>",
+                            f"<span>发布于 <time datetime='2024-03-1{n}T21:0{n}:00+08:00'>2024-03-1{n} 21:0{n}</time></span>")
+    assert "<time" in html
+    path = tmp_path / "dated.html"
+    path.write_text(html, encoding="utf-8")
+    assert locate(read(path)).meta.date == "2024-03-01"

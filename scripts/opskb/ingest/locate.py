@@ -342,7 +342,9 @@ def locate(raw: Raw) -> Raw:
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished"))
-            or next((d for d in map(normalize_date, bylines) if d), "") or doc.date or _date_near(blocks, first))
+            or next((d for d in map(normalize_date, bylines) if d), "")
+            # a thread's date is its first post's (the line under the question), not the last reply's
+            or (_date_near(blocks, first) if threaded else "") or doc.date or _date_near(blocks, first))
     # the byline names the author: clean reads it from there, before trafilatura's guess
     stated = any(_AUTHOR_LABEL.match(b) for b in bylines)
     author = (ld.get("author", "") or next((a for a in authors if a), "")
