@@ -222,8 +222,10 @@ def test_author_and_site_must_look_like_names():
 
     assert plausible_name("网易版权所有") == "网易"
     assert plausible_name("李雷") == "李雷" and plausible_name("BBC") == "BBC"
-    for junk in ("https://www.facebook", "105464", "} catch(e) {", "Copyright © 2017 Sohu", "(99+ 封私信 / 87 条消息) 台湾"):
+    for junk in ("https://www.facebook", "105464", "} catch(e) {", "Copyright © 2017 Sohu", "(99+ 封私信 / 87 条消息) 台湾",
+                 "澎湖县28日电", "新华社北京 5 月 12 日电", "本报北京12日专电"):  # where and when a dispatch was filed
         assert plausible_name(junk) == "", junk
+    assert plausible_name("电电日记") == "电电日记" and plausible_name("三日电影院") == "三日电影院"
     # a value that still carries its label: the author's label gives the name, another part's gives none
     assert plausible_name("作者：李雷") == "李雷" and plausible_name("公众号：社群研究所") == "社群研究所"
     assert plausible_name("选稿：韩梅梅") == "" and plausible_name("校对：韩梅梅") == ""

@@ -386,6 +386,23 @@ def test_a_paragraph_naming_what_an_info_box_names_is_not_split_into_the_box():
     assert [t for _tag, t in lines if t not in ("历史沿革",)] == [text, PROSE[0]]
 
 
+def test_a_box_shown_on_hover_is_not_the_article(tmp_path):
+    # the author's card explains its badge in a box shown on hover; a sentence of the article
+    # that uses the same words stays
+    card = ("<div class='user-info'><h4><a href='/profile/1'>某某经济网</a></h4><div class='badge-wrap'>"
+            "<div class='badge-hover-wrap'><p>由内容质量、互动评论等多维度分值决定，勋章级别越高，代表其在平台内的综合表现越好。</p></div></div></div>")
+    said = "社群里的勋章级别越高，成员越愿意发言，这是很多运营者的共同经验。"
+    # (a picture the page zooms on hover is the article's)
+    photo = "<div class='zoom-hover'><img src='https://img.example.com/2024/05/photo-of-the-group.jpg'></div>"
+    body = "<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE[:2]) + f"<p>{said}</p>" \
+        + photo + "".join(f"<p>{p}</p>" for p in PROSE[2:])
+    html = page(body).replace("<div class='main'>", f"<div class='main'>{card}")
+    raw = run(tmp_path, html)
+    out = texts(raw)
+    assert "多维度分值决定" not in out and said in out and all(p in out for p in PROSE)
+    assert "photo-of-the-group.jpg" in raw.body
+
+
 STREAM = "".join(
     f'<li class="stream-item"><img src="https://img.example.com/cards/{i}.jpg">'
     f'<span>某某日报 · {i + 1} 小时前</span><h4><a href="/news/{i}.html">第{i}条别的新闻的标题，讲的是另一件事</a></h4>'

@@ -428,7 +428,8 @@ def clean(doc: Doc) -> Doc:
     return replace(doc, blocks=tuple(result), meta=new_meta, removed=doc.removed + tuple(removed), stats=stats)
 
 
-_NOT_A_NAME = _rx(r"https?:|www\.|@|[{}<>;]|©|copyright|^\d+$|^\(")
+# (…28日电: a dispatch's dateline, the place and day a story was filed from, not who wrote it)
+_NOT_A_NAME = _rx(r"https?:|www\.|@|[{}<>;]|©|copyright|^\d+$|^\(|\d\s*日\s*(?:专|快)?\s*[电電]$")
 _RIGHTS_SUFFIX = _rx(r"\s*(?:版权所有|版權所有|版权).*$")
 MAX_NAME_CHARS = 30
 

@@ -1,5 +1,5 @@
 """Parts of a whole page that are not the article, told by their form, whatever they are
-called: lists of other stories, forms, ad cards and controls.
+called: lists of other stories, forms, ad cards, controls and popups.
 
 **Other stories.**
 A news page or a portal sets other stories around the article (其他人也在看, 热门文章, a
@@ -29,6 +29,9 @@ largest part around that label holding no sentence and little text is the card.
 
 **Controls.** An element the page marks as a control for its scripts (``role="button"``, a menu
 item) holding a button's few words is no text of the article, nor is a wrapper saying only that.
+
+**Popups.** A short box whose class says it shows on hover or click (``fox-hover-wrap``,
+``tooltip``, ``popover``) explains a badge or shows a user's card: not the article.
 """
 
 from __future__ import annotations
@@ -201,6 +204,22 @@ def controls(page) -> set:
         while el.getparent() is not None and el.getparent().tag not in ("body", "html") and _text(el.getparent()) == text:
             el = el.getparent()
         found.add(el)
+    return found
+
+
+MAX_POPUP_CHARS = 200
+# a class that names a box shown only on hover or click (fox-hover-wrap, tooltip, popover, popup)
+_POPUP_CLASS = re.compile(r"(?:^|[-_])(?:hover|tooltip|tooltips|popover|popup)(?:$|[-_])", re.I)
+
+
+def popups(page) -> set:
+    """Boxes the page shows only when a reader hovers or clicks (a badge's explanation, a
+    user's card): a class names them so; short, with no picture."""
+    found = set()
+    for el in page.xpath("//*[@class]"):
+        if any(_POPUP_CLASS.search(c) for c in (el.get("class") or "").split()) \
+                and len(_text(el)) <= MAX_POPUP_CHARS and el.find(".//img") is None:
+            found.add(el)
     return found
 
 
