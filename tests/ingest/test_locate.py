@@ -403,6 +403,18 @@ def test_a_box_shown_on_hover_is_not_the_article(tmp_path):
     assert "photo-of-the-group.jpg" in raw.body
 
 
+def test_a_sites_link_after_the_last_sentence_goes_and_the_line_stays(tmp_path):
+    # the story's credit line ends with the site's own link home; the credit is the story's
+    credit = "（本文来源：某某日报 作者：某某研究院研究员李明）"
+    body = ("<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
+            + f"<p>{credit}<a href='https://www.example.com/'>返回首页，查看更多</a></p>"
+            # a sentence that ends in a link of its own words stays whole, whatever the link says
+            + "<p>活动结束以后，可以请成员把当天的合影<a href='/share'>分享到朋友圈</a></p>")
+    out = texts(run(tmp_path, page(body)))
+    assert credit in out and "查看更多" not in out
+    assert "可以请成员把当天的合影分享到朋友圈" in out
+
+
 STREAM = "".join(
     f'<li class="stream-item"><img src="https://img.example.com/cards/{i}.jpg">'
     f'<span>某某日报 · {i + 1} 小时前</span><h4><a href="/news/{i}.html">第{i}条别的新闻的标题，讲的是另一件事</a></h4>'

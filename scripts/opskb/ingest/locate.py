@@ -122,6 +122,35 @@ def drop_linked(blocks: list[tuple[object, str, str]], main) -> int:
     return gone
 
 
+_SENTENCE_CLOSE = "。！？!?）)」』”"
+MIN_LINKED_LINE_CHARS = 10
+
+
+def drop_trailing_links(blocks: list[tuple[object, str, str]], main) -> int:
+    """Remove a link of the site's own (返回首页，查看更多; 点击阅读原文) that a page sets at the end of
+    a paragraph, after its last sentence: the paragraph (the story's credit line) stays without
+    it. The page's block tells the link apart; ``main`` holds its words run into the line.
+    Returns how many went."""
+    from .rules import match_rule
+
+    tails: dict[str, str] = {}  # a page block's text -> the words of the link ending it
+    for el, text, _k in blocks:
+        last = el[-1] if len(el) else None
+        if last is None or last.tag != "a" or (last.tail or "").strip():
+            continue
+        words = _text(last)
+        before = text[: -len(words)].strip() if words and text.endswith(words) else ""
+        if len(before) >= MIN_LINKED_LINE_CHARS and before[-1] in _SENTENCE_CLOSE and match_rule(words):
+            tails[text] = words
+    gone = 0
+    for el in main.iter(_OUT_BLOCKS):
+        words = tails.get(_text(el))
+        if words and len(el) == 0 and el.text and el.text.rstrip().endswith(words):
+            el.text = el.text.rstrip()[: -len(words)].rstrip()
+            gone += 1
+    return gone
+
+
 def drop_named(main, names: list[str]) -> int:
     """Remove from ``main`` the lines above the article's first sentence that only say a name
     the page's metadata gives as its author or publisher (an author box: 某某报网络版 under an
@@ -318,6 +347,7 @@ def locate(raw: Raw) -> Raw:
             del el.attrib[RECOVERED]
     drop_lines(blocks, widgets, main, _OUT_BLOCKS)
     drop_linked(blocks, main)
+    drop_trailing_links(blocks, main)
     authors = [meta_content(page, "author"), meta_content(page, "article:author")]
     site_meta = meta_content(page, "og:site_name", "application-name")
     drop_named(main, authors + [ld.get("author", ""), ld.get("site", ""), site_meta])
