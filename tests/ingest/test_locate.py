@@ -415,6 +415,41 @@ def test_a_sites_link_after_the_last_sentence_goes_and_the_line_stays(tmp_path):
     assert "可以请成员把当天的合影分享到朋友圈" in out
 
 
+def test_a_search_boxs_suggestions_and_a_recommended_story_after_the_article_go(tmp_path):
+    # trending searches roll under the search box (one entry each, many of them, no sentence); the
+    # page appends the next story it recommends, headline and all, under the article
+    trending = "".join(f"<li>第{i}条热搜：某地楼市活跃度明显上升</li>" for i in range(30))
+    search = f"<div class='search'><input type='text' value=''><ul class='carousel'>{trending}</ul></div>"
+    other = ("<div class='detail__recommend--wrapper'><h1>另一篇被推荐的文章：一首老歌背后的故事</h1>"
+             + "".join(f"<p>这是被推荐的另一篇文章的第{i}段，讲的是一位歌手的故事，和本文没有关系。</p>" for i in range(6)) + "</div>")
+    body = "<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
+    html = page(body).replace("<nav>", f"{search}<nav>").replace("</article></div>", f"</article>{other}</div>")
+    assert "detail__recommend--wrapper" in html and "class='search'" in html
+    raw = run(tmp_path, html)
+    out = texts(raw)
+    assert all(p in out for p in PROSE)
+    assert "热搜" not in out and "被推荐的另一篇文章" not in out and "一首老歌" not in out
+    assert "热搜" not in raw.meta.site
+    # a part so named that holds the page's headline is the article's own wrapper
+    wrapped = page("<div id='main-related-box'>" + body + "</div>")
+    assert all(p in texts(run(tmp_path, wrapped, "wrapped.html")) for p in PROSE)
+    # the search box is a form with all its suggestions, however long their list
+    from opskb.ingest.pagetree import _tree
+    from opskb.ingest.widgets import forms
+
+    tree = _tree(html)
+    found = forms(tree)
+    carousel = next(el for el in tree.iter("ul") if el.get("class") == "carousel")
+    assert any(carousel is f or any(a is f for a in carousel.iterancestors()) for f in found)
+    assert not any(f.tag in ("article", "body") or f.find(".//article") is not None for f in found)
+    # a filter box beside a listing whose entries are long (no sentence in them) is not the listing's form
+    rows = "".join(f"<tr><td>第{i}期社群运营训练营线上课程安排与报名渠道以及往期学员作业点评汇总</td></tr>" for i in range(12))
+    listing = f"<div class='listing'><input type='text' placeholder='筛选'><table>{rows}</table></div>"
+    tree = _tree(page("<h1>社群运营训练营课程表</h1>" + listing + "".join(f"<p>{p}</p>" for p in PROSE)))
+    table = next(tree.iter("table"))
+    assert not any(table is f or any(a is f for a in table.iterancestors()) for f in forms(tree))
+
+
 STREAM = "".join(
     f'<li class="stream-item"><img src="https://img.example.com/cards/{i}.jpg">'
     f'<span>某某日报 · {i + 1} 小时前</span><h4><a href="/news/{i}.html">第{i}条别的新闻的标题，讲的是另一件事</a></h4>'

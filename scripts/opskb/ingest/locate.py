@@ -17,8 +17,9 @@ For a whole page:
    items of lists and tables, pictures (not a row of them), the byline; and summary
    paragraphs just above the first kept one. Our Chinese rules in ``clean`` judge
    them like any other line. Cards of other stories (a run of linked headlines with their
-   pictures and summaries), forms, ad cards, controls and popups (``widgets``) are never put back,
-   and their lines go; nor are pictures of users (``pagetree.is_avatar``).
+   pictures and summaries), forms, ad cards, controls, popups and recommended stories
+   (``widgets``) are never put back, and their lines go; nor are pictures of users
+   (``pagetree.is_avatar``).
 4. Threads (``thread``): a forum thread or Q&A page becomes its question or first post
    (put back from the page when trafilatura kept none of it) and every post after it under
    a heading; on a forum's page (楼主, or a site that calls itself a forum) a long first
@@ -86,7 +87,7 @@ from .thread import (
     post_word,
 )
 from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
-from .widgets import ads, controls, drop_lines, forms, inside, popups, story_cards
+from .widgets import ads, controls, drop_lines, forms, inside, popups, recommended, story_cards
 
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
 MAX_DATELINE_CHARS = 80
@@ -338,8 +339,9 @@ def locate(raw: Raw) -> Raw:
         return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
     main = lxml.html.fromstring(build_html_output(doc))
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
-    # other stories' cards, forms, ad cards, controls and popups (widgets.py): never put back, and their lines go
-    widgets = inside(blocks, story_cards(page) | forms(page) | ads(page) | controls(page) | popups(page))
+    # other stories' cards, forms, ad cards, controls, popups, recommended stories (widgets.py): never put
+    # back, and their lines go
+    widgets = inside(blocks, story_cards(page) | forms(page) | ads(page) | controls(page) | popups(page) | recommended(page))
     first = recover(blocks, main, meta_content(page, "description", "og:description"), widgets)
     unflatten(blocks, main)
     for el in main.iter():

@@ -1,5 +1,5 @@
 """Parts of a whole page that are not the article, told by their form, whatever they are
-called: lists of other stories, forms, ad cards, controls and popups.
+called: lists of other stories, forms, ad cards, controls, popups and recommended stories.
 
 **Other stories.**
 A news page or a portal sets other stories around the article (其他人也在看, 热门文章, a
@@ -19,7 +19,8 @@ that are a part of their line, so its items are not cards.
 **Forms.** A box for sending the story to a friend, for a comment or a search holds text
 fields, and its labels (收件人 Email, 你的姓名, 讯息) read as short lines. The largest part
 of the page around a text field that holds no sentence, up to MAX_FORM_CHARS, is the form
-(a page built as one form, as ASP.NET pages are, holds the article's sentences: not it).
+(a page built as one form, as ASP.NET pages are, holds the article's sentences: not it);
+a search box's list of suggestions (short entries, no sentence) is the form's however long.
 An editor that grows with its text mirrors the field in a ``pre`` beside it: that source
 (Markdown and all) is the form's too, not the post the page shows.
 
@@ -32,6 +33,9 @@ item) holding a button's few words is no text of the article, nor is a wrapper s
 
 **Popups.** A short box whose class says it shows on hover or click (``fox-hover-wrap``,
 ``tooltip``, ``popover``) explains a badge or shows a user's card: not the article.
+
+**Recommended stories.** A part whose class or id says recommend or related, not holding the
+page's first headline, is the next story a page appends under the article, or a list of them.
 """
 
 from __future__ import annotations
@@ -148,7 +152,7 @@ def forms(page) -> set:
             if anc.tag in ("body", "html"):
                 break
             text = _text(anc)
-            if len(text) > MAX_FORM_CHARS or _SENTENCE_END.search(text):
+            if _SENTENCE_END.search(text) or (len(text) > MAX_FORM_CHARS and not _suggestions(anc, text)):
                 break
             top = anc
         if top is not None:
@@ -219,6 +223,34 @@ def popups(page) -> set:
     for el in page.xpath("//*[@class]"):
         if any(_POPUP_CLASS.search(c) for c in (el.get("class") or "").split()) \
                 and len(_text(el)) <= MAX_POPUP_CHARS and el.find(".//img") is None:
+            found.add(el)
+    return found
+
+
+MAX_SUGGESTIONS_CHARS = 2000
+MAX_SUGGESTION_CHARS = 30
+
+
+def _suggestions(el, text: str) -> bool:
+    """A search box's list of suggestions (trending searches): many short entries, no sentence."""
+    return len(text) <= MAX_SUGGESTIONS_CHARS and all(
+        len(_text(x)) <= MAX_SUGGESTION_CHARS for x in el.iter() if isinstance(x.tag, str) and not len(x))
+
+
+# a class or id that names other stories offered after the article (detail-content__recommend--wrapper,
+# related-posts, relate-list)
+_ELSEWHERE_CLASS = re.compile(r"(?:^|[-_])(?:recommend\w*|related|relate)(?:$|[-_])", re.I)
+
+
+def recommended(page) -> set:
+    """Parts the page names as other stories it recommends (a class or id saying recommend or related),
+    when they do not hold the page's first headline: the next story a page appends under the article."""
+    first_h1 = next(page.iter("h1"), None)
+    found = set()
+    for el in page.xpath("//*[@class or @id]"):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        if any(_ELSEWHERE_CLASS.search(n) for n in names) and el.tag not in ("body", "html") \
+                and (first_h1 is None or not any(h is first_h1 for h in el.iter("h1"))):
             found.add(el)
     return found
 
