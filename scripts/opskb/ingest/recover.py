@@ -57,7 +57,7 @@ _EDIT_BUTTON = re.compile(r"^\s*[\[［【]?\s*(?:编辑|編輯|编辑本段|edit
 
 def _kept_item(block: tuple[object, str, str], lines: set[str]) -> bool:
     """A page block that is an item of a list, kept as a line of the output however short (用户登录)."""
-    el, _text, k = block
+    el, _t, k = block
     parent = el.getparent()
     return k in lines and (el.tag == "li" or (parent is not None and parent.tag == "li"))
 

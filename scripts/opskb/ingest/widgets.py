@@ -170,9 +170,9 @@ _AD_LABEL = re.compile(r"^(?:广告|推广|赞助|广告位|Ad|AD|Sponsored)$")
 
 
 def ads(root) -> set:
-    """The ad cards of ``root``: the largest part around a line that only says 广告 (推广, AD)
-    that holds no sentence, a link or a picture and at most MAX_AD_CHARS of text (a product's
-    picture, name and price)."""
+    """The ad cards of ``root``: around a line that only says 广告 (推广, AD), the largest part
+    holding no sentence and at most MAX_AD_CHARS of text, when it is or holds a link or a picture
+    (a product's picture, name and price)."""
     found = set()
     for label in root.iter():
         if not isinstance(label.tag, str) or not _AD_LABEL.match(_text(label)) or any(_text(c) for c in label):
