@@ -120,8 +120,10 @@ def test_forum_thread_keeps_every_post_in_order_under_its_own_heading(tmp_path):
     bodies = ["最先应该做哪几件事"] + [t[:12] for _n, t in REPLIES]
     pos = _positions(md, bodies)
     assert pos == sorted(pos)  # in the page's order
-    # each post told apart by a heading that names its poster
-    for n, (name, _t) in enumerate(REPLIES, 2):
+    # the opening post is the page's text and its poster the page's author; each reply is told
+    # apart by a heading that names its poster
+    assert "作者：楼主小陈" in md and "回复 6" not in md and md.index("最先应该做哪几件事") < md.index("## 回复 1 ")
+    for n, (name, _t) in enumerate(REPLIES, 1):
         assert f"## 回复 {n} · {name}" in md
     # the template around the posts and the lists beside them are gone
     for chrome in ("举报", "Lv3", "2024-05-02 10:21", "3楼", "登录后才能回复", "另一个关于社群拉新", "版块3"):
@@ -568,13 +570,29 @@ def test_a_name_of_figures_linked_where_the_posters_picture_links_is_a_name(tmp_
     posts = "".join(post(n, uid, text) for n, (uid, (_name, text)) in enumerate(zip(("1657811359", "8840213", "5550123"), REPLIES[:3], strict=True), 1))
     html = (
         "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 运营交流 - 某某论坛</title></head><body>"
-        f"<nav><ul>{NAV}</ul></nav><div class='wrap'><h1>新群冷启动先做什么？</h1><div id='postlist'>{posts}</div></div>"
+        f"<nav><ul>{NAV}</ul></nav><div class='wrap'><h1 class='ts'><span id='subject'>新群冷启动先做什么？</span></h1>"
+        f"<div id='postlist'>{posts}</div></div>"
         f"{FOOTER}</body></html>"
     )
     _title, md = _ingest(tmp_path, html, "numbers.html")
-    for n, uid in enumerate(("1657811359", "8840213", "5550123"), 1):
+    # the first post opens the thread (楼主); the replies carry their posters' names
+    for n, uid in enumerate(("8840213", "5550123"), 1):
         assert f"回复 {n} · {uid}" in md, uid
-    assert "新手上路" not in md
+    assert "新手上路" not in md and md.index(REPLIES[0][1][:12]) < md.index("回复 1 · 8840213")
+    # ... also when the extractor hands the headline over as a line of text above the posts
+    import lxml.html
+    from opskb.ingest.locate import as_thread
+    from opskb.ingest.pagetree import _leaf_blocks, _tree
+    from opskb.ingest.thread import find_thread
+
+    page = _tree(html)
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    thread = find_thread(page, forum=True)
+    main = lxml.html.fromstring("<html><body><p>新群冷启动先做什么？</p>"
+                                + "".join(f"<p>{t}</p>" for _n, t in REPLIES[:3]) + "</body></html>")
+    opening = as_thread(main, blocks, thread, "回复", forum=True)
+    assert opening == [thread.posts[0].body]
+    assert [t for _el, t in _leaf_blocks(main) if t.startswith("回复")] == ["回复 1 · 8840213", "回复 2 · 5550123"]
 
 
 def test_a_threads_date_is_its_questions_not_an_answers(tmp_path):

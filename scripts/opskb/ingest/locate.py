@@ -214,13 +214,18 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     # the question or first post, when trafilatura kept none of it, goes first
     opening = first_post(blocks, start)
     missing = [el for el in opening if not any(fold(_text(el)) in k for _e, k in kept[:cut])]
+    # nothing above the posts but the headline: the first of them is the thread's opening post (楼主)
+    headlines = {k for el, _t, k in blocks if el.tag == "h1"}
+    starts = not opening and len(thread.posts) >= 2 and not any(
+        han_count(_text(el)) >= MIN_FIRST_POST_HAN for el in main.iter(_OUT_BLOCKS)
+        if el.tag not in _HEADINGS and fold(_text(el)) not in headlines)
     target = main.find("body") if main.find("body") is not None else main
     for k, el in enumerate(missing):
         copied = copy.deepcopy(el)
         copied.tail = None
         target.insert(k, copied)
-    append_posts(main, thread, word)
-    return opening
+    append_posts(main, thread, word, opening_post=starts)
+    return [thread.posts[0].body] if starts else opening
 
 
 MAX_POSTER_CHARS = 24
@@ -379,7 +384,10 @@ def locate(raw: Raw) -> Raw:
             or (_date_near(blocks, first) if threaded else "") or doc.date or _date_near(blocks, first))
     # the byline names the author: clean reads it from there, before trafilatura's guess
     stated = any(_AUTHOR_LABEL.match(b) for b in bylines)
-    author = (ld.get("author", "") or next((a for a in authors if a), "")
+    # a thread whose opening post is the first of its posts: its poster wrote the page
+    starter = thread.posts[0].name if threaded and opening and opening[0] is thread.posts[0].body else ""
+    # (before the page's author tag, which on a forum names the forum's software or site)
+    author = (starter or ld.get("author", "") or next((a for a in authors if a), "")
               # on a thread trafilatura's guess is a poster's name and badges, not the page's author
               or ("" if stated or threaded else doc.author or ""))
     if author and author.strip() in editor_names(page_text):

@@ -22,7 +22,9 @@ counters. trafilatura keeps one post at most. Here:
    poster's name (the first short linked field above the body, without a time or a short
    bracketed badge inside the link; a name of figures when it links where the poster's
    picture does; else the part a class calls a name or the poster's picture says in its
-   alt), or 第 N 条回复 without one; replies nested in a post after its body follow the
+   alt), or 第 N 条回复 without one (when nothing stands above the posts but the headline,
+   the first of them is the thread's opening post: the page's text, with no heading, and its
+   poster the page's author); replies nested in a post after its body follow the
    post, read one by one, instead of counting as its text (what stands above the body is
    the poster's card, not a reply). A page whose posts are
    comments under an article (a news story's or a blog post's readers) is not a thread:
@@ -476,13 +478,16 @@ def _clean_copy(el):
     return new
 
 
-def append_posts(main, thread: Thread, word: str) -> None:
-    """The posts after the main content, each under a heading with its number and poster."""
+def append_posts(main, thread: Thread, word: str, opening_post: bool = False) -> None:
+    """The posts after the main content, each under a heading with its number and poster; with
+    ``opening_post`` the first of them is the thread's opening post (楼主), the page's text with
+    no heading (its poster is the page's author), and the replies are numbered from it."""
     target = main.find("body") if main.find("body") is not None else main
-    for n, post in enumerate(thread.posts, 1):
-        head = etree.SubElement(target, "h2")
-        # without a name, 第 3 条回复: a bare 回复 3 reads as a counter of replies and would go
-        head.text = f"{word} {n} · {post.name}" if post.name else f"第 {n} {_MEASURE.get(word, '个')}{word}"
+    for n, post in enumerate(thread.posts, 0 if opening_post else 1):
+        if n:
+            head = etree.SubElement(target, "h2")
+            # without a name, 第 3 条回复: a bare 回复 3 reads as a counter of replies and would go
+            head.text = f"{word} {n} · {post.name}" if post.name else f"第 {n} {_MEASURE.get(word, '个')}{word}"
         box = etree.SubElement(target, "div")
         box.append(_clean_copy(post.body))
         for name, body in post.extra:
