@@ -195,7 +195,7 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     # from the first post on, the posts come from the thread: the text and the pictures main holds
     # there go; above them, a line of figures only is the question's counters (关注者 46, 被浏览 99,411)
     # and a row of short labels a login wall's perks, a short line all link a tag or a board
-    later = _after(main, kept[cut][0]) if cut < len(kept) else []
+    later = _after(main, kept[cut][0]) if cut < len(kept) else set()
     # ... and so do pictures of the posts' part of the page, above their text too (a badge by a name)
     posts_only = ({image_src(el) for el, _t, _k in blocks[start:] if el.tag == "img"}
                   - {image_src(el) for el, _t, _k in blocks[:start] if el.tag == "img"})
@@ -236,14 +236,14 @@ def _short_link(el, text: str) -> bool:
     return len(text) <= MAX_ROW_LABEL_CHARS and _link_share(el, text) > MAX_LINKED_SHARE
 
 
-def _after(root, el) -> list:
-    """The elements of ``root`` from ``el`` on, in document order."""
+def _after(root, el) -> set:
+    """The elements of ``root`` from ``el`` on (document order)."""
     found = False
-    out = []
+    out = set()
     for x in root.iter():
         found = found or x is el
         if found:
-            out.append(x)
+            out.add(x)
     return out
 
 
@@ -380,8 +380,9 @@ def locate(raw: Raw) -> Raw:
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished"))
             or next((d for d in map(normalize_date, bylines) if d), "")
-            # a thread's date is its first post's (the line under the question), not the last reply's
-            or (_date_near(blocks, first) if threaded else "") or doc.date or _date_near(blocks, first))
+            # a thread's date is its first post's (the line under the question), before the extractor's guess
+            # (an answer's marked-up time); an article's is the extractor's, before a dateline near its start
+            or (_date_near(blocks, first) or doc.date if threaded else doc.date or _date_near(blocks, first)))
     # the byline names the author: clean reads it from there, before trafilatura's guess
     stated = any(_AUTHOR_LABEL.match(b) for b in bylines)
     # a thread whose opening post is the first of its posts: its poster wrote the page

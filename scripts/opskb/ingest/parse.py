@@ -29,7 +29,7 @@ from ..records import (
     plain,
 )
 from ..text import has_han
-from .textparse import _inline_md, link_cards, parse_text, plain_markdown_line, tidy_inline
+from .textparse import _TAG, _inline_md, link_cards, parse_text, plain_markdown_line, tidy_inline
 
 _DROP = {
     "script", "style", "iframe", "noscript", "svg", "canvas", "form", "button", "input", "select",
@@ -52,7 +52,6 @@ _CONTAINERS = {
 # plain containers, so no input nests the walkers (and the Python stack) without bound.
 MAX_SUB_DEPTH = 40
 MIN_PICTURE_PX = 100  # a picture declared smaller than this, either way, is an icon
-_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
 # a wiki's link to edit the section, printed after its heading: 历史沿革[编辑], History [edit]
 _EDIT_LINK = re.compile(r"\s*[\[［【]\s*(?:编辑|編輯|编辑源代码|編輯原始碼|编辑源码|修改|edit|edit source)\s*[\]］】]\s*$", re.I)
 
@@ -190,7 +189,7 @@ class _HtmlWalker:
     def image(self, tag: Tag) -> None:
         src = image_src(tag)
         # (an alt text some sites fill with markup: <a href=…>兹韦列夫</a> reads as its words)
-        alt = tidy_inline(_MARKUP.sub("", str(tag.get("alt") or tag.get("title") or "")))
+        alt = tidy_inline(_TAG.sub("", str(tag.get("alt") or tag.get("title") or "")))
         kind = str(tag.get("data-type") or "")
         icon = picture_is_icon(str(tag.get("data-w") or tag.get("width") or ""), str(tag.get("height") or ""))
         hint = " ".join(x for x in (f"type={kind}" if kind else "", "icon" if icon else "") if x)

@@ -71,7 +71,6 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # past the article's start, what follows one is the next item of a feed or the page's furniture
     Rule("post_controls", "展开、登录与评价提示", _rx(
         r"^(?:展开|收起)(?:全部|全文|阅读全文|更多|回答|评论|回复)?$|^(?:显示|查看)全部$"
-
         r"|^(?:请|需要)?\s*(?:先\s*)?登录\s*(?:后|以)\s*[，,]?\s*(?:你|您)?\s*(?:才能|方可|可以|即可|查看|阅读|回复|精彩|继续)"
         r"|^(?:你|您)?(?:对|觉得)?(?:这个|这篇|该|本)(?:回答|答案|文章|内容).{0,8}(?:评价|有帮助|有用)"), 40, True),
     # a post's lone button (回复, 举报, 点赞), a word of its own on a line: under every reply, so the

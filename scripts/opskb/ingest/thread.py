@@ -43,11 +43,10 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..text import fold, han_count
-from .pagetree import alt_text, link_target
+from .pagetree import _text, alt_text, link_target
 from .widgets import ads
 
 _DIGITS = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
            "figcaption", "pre", "div", "section", "article", "caption", "ul", "ol", "table", "header", "footer")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -113,10 +112,6 @@ def signature(el) -> tuple[str, str]:
     """Tag and class names, digits aside: the members of one template share it."""
     classes = _DIGITS.sub("", el.get("class") or "").split()
     return el.tag, " ".join(sorted(set(classes)))
-
-
-def _text(el) -> str:
-    return _SPACES.sub(" ", el.text_content()).strip()
 
 
 def _linked(el) -> int:
