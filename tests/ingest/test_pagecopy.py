@@ -295,3 +295,22 @@ def test_a_date_alone_stamps_no_line_but_a_dateline_with_its_time_does():
     assert not stamp_line("2017 年 4 月 1 日")  # (pagecopy reads typeset text)
     for stamp in ("2024 年 5 月 20 日周一 下午 2:05", "2024年5月20日 14:05", "2024-05-20 14:05 来源：某某网"):
         assert stamp_line(stamp), stamp
+
+
+def test_a_list_of_other_stories_after_the_article_goes_long_headlines_and_questions_too(tmp_path):
+    # no label above it; the headlines are long enough to count as text, one asks a question, one
+    # exclaims after a comma, one names a work, one has the time it was posted after it
+    listed = ["数说运营丨十月份社群团购销售加快恢复 会员复购增长较快", "某某周刊丨私域流量落地满周年 试点品牌有望再扩围",
+              "谁在冒充品牌官方社群行骗？", "关于用户留存，这些知识很重要！", "3《社群运营实战》再版 新增二十个案例",
+              "某市三百家社区团购站点完成整改 (18:58)"]
+    doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + ["责任编辑：小李", "阅读下一篇："] + listed)
+    assert kept == ARTICLE and doc.meta.title == TITLE
+    assert set(listed) <= {r.text for r in doc.removed}
+    # replies between their posters' names, a reference list and a sentence after the article stay
+    reply = "说得很对，我们群也是这么做起来的，坚持主题日最重要。"
+    thread = ["小王", "3 天前", reply, "运营新人小陈", "《增长黑客》这本书讲过同样的道理", "2 天前",
+              "同意楼上，主题日真的有用！"]
+    refs = ["《增长黑客》", "《社群运营实战手册》", "《用户运营方法论》"]
+    _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + OTHERS[:3] + thread + refs)
+    assert kept[:len(ARTICLE)] == ARTICLE
+    assert {reply, "《增长黑客》这本书讲过同样的道理", "同意楼上，主题日真的有用！"} <= set(kept) and set(refs) <= set(kept)

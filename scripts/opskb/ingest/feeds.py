@@ -48,7 +48,7 @@ _ENDS_SENTENCE = re.compile(r"[。！？!?…；;：:]$")
 # a reference list names works (《书名》) or numbers its entries ([1], (1)): the article's sources
 CITATION = re.compile(r"《[^》]+》|^\s*[\[［(（]\d{1,3}[\]］)）]")
 _DATED = re.compile(r"[（(]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?[)）]?\s*$")
-_WORK = re.compile(r"^\s*(?:《|[\[［(（]\d{1,3}[\]］)）])")  # a line that opens with a work's name or a reference number
+WORK = re.compile(r"^\s*(?:《|[\[［(（]\d{1,3}[\]］)）])")  # a line that opens with a work's name or a reference number
 
 
 def trailing_headlines(blocks: list[Block], page_copy: bool = False) -> tuple[list[Block], list[Removed]]:
@@ -87,7 +87,7 @@ def _other_headline(b: Block, page_copy: bool) -> bool:
     if SECTION_NUMBER.match(t) or closing_credit(t):
         return False
     return b.kind == HEADING or (page_copy and _headline_like(b) and han_count(t) >= MIN_OTHER_HEADLINE_HAN
-                                 and not _WORK.match(t))
+                                 and not WORK.match(t))
 
 
 def _headline_like(b: Block) -> bool:

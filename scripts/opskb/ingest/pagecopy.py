@@ -30,10 +30,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
-from ..records import HEADING, IMAGE, PARAGRAPH, Block, Removed, plain
+from ..records import HEADING, IMAGE, PARAGRAPH, TABLE, Block, Removed, plain
 from ..text import han_count, has_han
-from .feeds import CITATION, SECTION_NUMBER
+from .feeds import CITATION, SECTION_NUMBER, WORK
 from .metaline import DATE, closing_credit, meta_line
 
 LINE_THRESHOLD = 20  # Han characters a line with no sentence in it needs to count for the article
@@ -58,6 +59,9 @@ MENU_WORDS = 5  # a line of this many short words with spaces between them is a 
 MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
 MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
 STAMP_LINES = 5  # a headline's date or byline is among the lines right under it (buttons between)
+MIN_LISTED = 3  # after the article, this many headline-shaped lines in a row are a list of other stories
+MIN_LISTED_HAN = 4  # ... each with this many Han characters at least (Vlog：深夜·引航)
+MAX_LISTED_CHARS = 40  # ... this long at most, in two parts at most (a blogger's line with spaces for commas is longer)
 STAMP_REASON = "标题下的日期和出处"
 _PUNCT = re.compile(r"[，。；！？,;!?]")
 # a said sentence's end: its full stop, question or exclamation mark, perhaps inside a quote (a
@@ -217,6 +221,35 @@ def _subject(blocks: list[Block], known: list[bool], first: int) -> int | None:
     return next((k for k in range(first - 1, -1, -1) if blocks[k].plain_text() in subjects), None)
 
 
+def _listed_line(b: Block, known: bool) -> bool:
+    """Shaped as a headline in a list of stories: short, no full stop, a comma or a space between two
+    parts at most (a question or an exclamation may be a headline: 谁在“高仿”部委央企行骗？),
+    perhaps with the time it was posted in brackets after it; not a date or byline line, a menu, a reference
+    or a line the rules know."""
+    text = _BRACKETED_TAIL.sub("", b.plain_text().strip())
+    if b.kind not in (PARAGRAPH, HEADING) or known or WORK.match(text):  # (a reference list's entry)
+        return False
+    return han_count(text) >= MIN_LISTED_HAN and len(text) <= MAX_LISTED_CHARS and "。" not in text \
+        and len(_COMMA.findall(text)) <= 1 and len(_TYPESET_SPACE.sub("", text).split()) <= 2 \
+        and not _menu(text) and not stamp_line(text)
+
+
+def _listed(blocks: list[Block], known: list[bool], start: int) -> set[int]:
+    """Indices, from ``start`` on, of lines in a run of at least MIN_LISTED headline-shaped lines
+    (_listed_line): other stories listed after the article, a question among them. A reply stands
+    between its poster's name and its date, and a name is too short to make such a run with it."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for k in range(start, len(blocks) + 1):
+        if k < len(blocks) and _listed_line(blocks[k], known[k]):
+            run.append(k)
+            continue
+        if len(run) >= MIN_LISTED:
+            listed.update(run)
+        run = []
+    return listed
+
+
 def _credit(text: str) -> bool:
     """A credit line under a story: 责任编辑：张三, a byline, （记者 张三 李四）."""
     return bool(closing_credit(text) or meta_line(text) or (len(text) <= MAX_CREDIT_CHARS and _BRACKETED.match(text)))
@@ -280,7 +313,13 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         title = blocks[crumb].plain_text()
         return blocks[:crumb] + blocks[crumb + 1:], [Removed(title, "标题（移入页面标题）", "meta")], title
     first, last = run
+    listed = _listed(blocks, known, first + 1)
+    if last in listed:  # it ends in a list of other stories (a long headline counts as text): it ends
+        # before it, with its last sentence or table (a table of the story's credits)
+        last = next((k for k in range(last, first, -1)
+                     if k not in listed and (_prose(blocks[k]) or blocks[k].kind == TABLE)), first)
     keep = [True] * len(blocks)
+    reply = [False] * len(blocks)
     why = ["" for _b in blocks]
     title = ""
     found = _pick_headline(blocks, known, first, last) if first >= 1 else None
@@ -314,12 +353,16 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     if len(blocks) - end >= (MIN_CHROME_LINES if title else MIN_LONG_TAIL):
         # short lines go (other stories, menus, names and dates beside comments); a sentence
         # further down stays for the rules to judge (a reply, a notice), and so do a reference and
-        # a line the rules know (相关推荐, a copyright line: where they cut the page's rest)
+        # a line the rules know (相关推荐, a copyright line: where they cut the page's rest); a long
+        # headline or a question in a list of other stories is no sentence, and a work's name in it
+        # (3《某某》官宣) no reference
         for k in range(end, len(blocks)):
             text = blocks[k].plain_text()
-            keep[k] = _prose(blocks[k]) or bool(CITATION.search(text)) or known[k]
+            keep[k] = (k not in listed and (_prose(blocks[k]) or bool(CITATION.search(text)))) or known[k]
             why[k] = "正文之后的站点内容（其他文章、页脚）"
+            reply[k] = keep[k] and not known[k] and blocks[k].kind == HEADING  # (a line kept there heads no section)
     removed = [Removed(b.plain_text(), why[k]) for k, b in enumerate(blocks) if not keep[k] and why[k] and b.plain_text()]
     if title:
         removed.append(Removed(title, "标题（移入页面标题）", "meta"))
-    return [b for b, k in zip(blocks, keep, strict=True) if k], removed, title
+    kept = [replace(b, kind=PARAGRAPH, level=0) if r else b for b, k, r in zip(blocks, keep, reply, strict=True) if k]
+    return kept, removed, title
