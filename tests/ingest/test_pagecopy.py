@@ -314,3 +314,12 @@ def test_a_list_of_other_stories_after_the_article_goes_long_headlines_and_quest
     _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + OTHERS[:3] + thread + refs)
     assert kept[:len(ARTICLE)] == ARTICLE
     assert {reply, "《增长黑客》这本书讲过同样的道理", "同意楼上，主题日真的有用！"} <= set(kept) and set(refs) <= set(kept)
+
+
+def test_the_last_reply_kept_after_the_article_is_no_heading_with_nothing_under_it(tmp_path):
+    # a short line with no punctuation reads as a heading; kept after the article for the rules, it is a
+    # reply, not a heading of a section that is empty once the page's lines after it are gone
+    last = "《增长黑客》这本书讲得很好"
+    doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + OTHERS[:3] + ["小王", "3 天前", last, "回复", "扫码下载客户端"])
+    assert kept[:len(ARTICLE)] == ARTICLE and kept[-1] == last
+    assert not any(r.text == last for r in doc.removed)
