@@ -323,3 +323,16 @@ def test_the_last_reply_kept_after_the_article_is_no_heading_with_nothing_under_
     doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + OTHERS[:3] + ["小王", "3 天前", last, "回复", "扫码下载客户端"])
     assert kept[:len(ARTICLE)] == ARTICLE and kept[-1] == last
     assert not any(r.text == last for r in doc.removed)
+
+
+def test_a_headline_dated_far_above_the_text_with_a_long_listing_between(tmp_path):
+    # more short lines between the stamped headline and the article's sentences than the lines
+    # looked at first: the headline is still the one with the story's date under it, not a field
+    # of the listing; a video's length under a line is no date
+    spots = []
+    for name in ["东湖公园", "西山景区", "南岸古镇", "北塔博物馆", "中心植物园", "滨江乐园"]:
+        spots += [name, "成人票原价：120 元", "游客咨询电话：5308 9007", "备注：仅限成人票享受半价优惠"]
+    doc, _kept = _clean(tmp_path, NAV + [TITLE, "2024-05-13 12:03:10 作者：小陈 来源：某某网"] + spots + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE and doc.meta.date == "2024-05-13"
+    doc, _kept = _clean(tmp_path, NAV + ["一分钟看懂东湖公园的会员社群", "01:19"] + spots + ARTICLE + OTHERS)
+    assert doc.meta.title != "一分钟看懂东湖公园的会员社群"

@@ -44,6 +44,7 @@ BRIDGE = 4  # short lines (a subheading, a picture, a caption) the article spans
 MIN_CHROME_LINES = 3  # short lines beyond the article on one side before that side is trimmed
 MIN_LONG_TAIL = 8  # ... below it, when no headline was found under the site's lines above it
 TITLE_WINDOW = 20  # lines looked at above the article for its headline (share buttons may stand between)
+FAR_TITLE_WINDOW = 60  # ... and for one with its date or byline under it, when none of those is nearer
 MAX_TITLE_CHARS = 60
 MIN_LEAD_IN_HAN = 10  # a line ending in a colon is a sentence leading into what follows when this long (not 推荐阅读：)
 MAX_CREDIT_CHARS = 40
@@ -182,10 +183,11 @@ def stamp_line(text: str) -> bool:
         and bool((meta_line(text) and not _BARE_DATE.match(core)) or _CLOCK.search(core) or _REPORTER.match(text))
 
 
-def _stamped(blocks: list[Block], k: int) -> bool:
+def _stamped(blocks: list[Block], k: int, dated: bool = False) -> bool:
     """The line at ``k`` has a date or byline among the few lines under it: the story's header
-    (buttons and a channel's name may stand between)."""
-    return any(stamp_line(b.plain_text()) for b in blocks[k + 1:k + 1 + STAMP_LINES])
+    (buttons and a channel's name may stand between); ``dated``: a date, not a time alone (a video's length)."""
+    return any(stamp_line(t := b.plain_text()) and (not dated or bool(re.search(DATE, t)))
+               for b in blocks[k + 1:k + 1 + STAMP_LINES])
 
 
 def _crumbed(blocks: list[Block], upto: int) -> int | None:
@@ -283,6 +285,10 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
                    or not any(blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and not known[j]
                               and blocks[j].plain_text() != h  # (the headline again, in a bar at the top)
                               for j in range(max(0, k - 2 * BRIDGE), k)))]
+    if not any(w[0] for w in window):  # a long table of contents or a listing between the stamped headline and the text
+        window += [(1, han_count(h) - abs(first - k) / 4, k, h)
+                   for k in range(max(0, first - FAR_TITLE_WINDOW), max(0, first - TITLE_WINDOW))
+                   if (h := _headline(blocks[k], known[k])) and _stamped(blocks, k, dated=True)]
     crumb = _crumbed(blocks, first + 1)  # the title the breadcrumb above it ends with, however short
     if crumb is not None and crumb < last:
         window.append((2, han_count(blocks[crumb].plain_text()) - abs(first - crumb) / 4, crumb, blocks[crumb].plain_text()))
