@@ -533,3 +533,20 @@ def test_a_listings_fields_repeated_from_item_to_item_stay_and_a_phone_number_is
     assert texts(doc).count("成人票原价：30 元") == 2
     assert sum(t.startswith("游客咨询电话：") for t in texts(doc)) == 4
     assert match_rule("欧气 1 0") is not None and match_rule("游客咨询电话：58792888") is None
+
+
+def test_a_label_of_other_stories_run_on_after_a_paragraphs_last_sentence_goes_with_the_titles():
+    # the label after a sentence (a date code may stand between), with the stories' titles after it
+    # in the same paragraph; in the middle of an article the text after that paragraph stays
+    lead = "第一步是把群规写清楚，新人进群第一天就知道能发什么。"
+    for tail in ("1020629※你可能还想看：私域流量的五个误区社群团购还能做吗", "相关阅读：“老板”当“网红”，个人 IP 到底该怎么打造？"):
+        blocks = [ARTICLE[0], Block(PARAGRAPH, text=lead + tail), *ARTICLE[1:]]
+        doc = clean(Doc(source="a.md", meta=Meta(title="社群运营入门"), blocks=tuple(blocks)))
+        kept = texts(doc)
+        assert kept[1].startswith(lead) and "想看" not in kept[1] and "相关阅读" not in kept[1], tail
+        assert kept[2:] == [b.text for b in ARTICLE[1:]], tail
+        assert any(r.reason == "段落末尾的其他文章列表" for r in doc.removed)
+    # a sentence that mentions related reading goes on: no label after a sentence's end
+    said = "群主可以在相关阅读：这一栏里放上群规和新人必看的三篇文章。"
+    doc = clean(Doc(source="a.md", meta=Meta(title="社群运营入门"), blocks=(ARTICLE[0], Block(PARAGRAPH, text=said), *ARTICLE[1:])))
+    assert said in texts(doc)

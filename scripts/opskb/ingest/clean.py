@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc, Meta, Removed, plain
 from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
-from .feeds import counted_feeds, trailing_headlines
+from .feeds import counted_feeds, drop_inline_related, trailing_headlines
 from .metaline import CLOCK, DATE, closing_credit, dateline, meta_fields, meta_line
 from .pagecopy import STAMP_REASON, stamp_line, trim_page_copy
 from .read import normalize_date
@@ -162,9 +162,8 @@ def _captions_once(blocks: list[Block]) -> list[Block]:
 
 
 def clean(doc: Doc) -> Doc:
-    blocks = list(doc.blocks)
+    blocks, removed = drop_inline_related(list(doc.blocks))
     meta = doc.meta
-    removed: list[Removed] = []
     drop_block: dict[int, str] = {}
     drop_item: dict[tuple[int, int], str] = {}
 

@@ -7,7 +7,9 @@ told by its form, whatever its words.
   other stories' headlines, not sections;
 - a short label ending in a colon after the article's last text, and only headline-like
   lines after it (※你可能还想看： and the stories' titles); not the article's references
-  (参考资料： and 《works》 or numbered entries).
+  (参考资料： and 《works》 or numbered entries);
+- such a label run on after a paragraph's last sentence, with the stories' titles after it in
+  the same paragraph (……晋级4强。※你可能还想看：……).
 
 Each takes the cleaned blocks and returns those kept and what went, with why.
 """
@@ -15,6 +17,7 @@ Each takes the cleaned blocks and returns those kept and what went, with why.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..records import HEADING, LIST, PARAGRAPH, Block, Removed, plain
 from ..text import han_count
@@ -25,6 +28,27 @@ _COUNTED = re.compile(
     r"\d+(?:\.\d+)?\s*[万千kKwW]?\+?\s*(?:次|人|条|个)?\s*(?:浏览|阅读|播放|观看|回答|评论|回复|讨论|关注|围观|参与)(?:量|数)?\s*$"
 )
 FEED_REASON = "带浏览或回答计数的列表（其他内容的列表）"
+INLINE_RELATED_REASON = "段落末尾的其他文章列表"
+# a label of other stories right after a sentence's end (a date code may stand between)
+_INLINE_RELATED = re.compile(r"(?<=[。！？!?”」』）)])[\s\d]*(※?\s*(?:(?:你|您)可能(?:还|也)?(?:想看|喜欢|会喜欢|感兴趣|想读)"
+                             r"|(?:延伸|相关|推荐|更多)(?:阅读|新闻|报道|文章)|相关推荐)\s*[:：])")
+
+
+def drop_inline_related(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
+    """Each paragraph with a label of other stories run on after a sentence (_INLINE_RELATED)
+    without the label and the stories' titles after it; the blocks after it are the rules' to judge
+    (an article may go on after such a label in its middle)."""
+    out: list[Block] = []
+    removed: list[Removed] = []
+    for b in blocks:
+        m = _INLINE_RELATED.search(b.text) if b.kind == PARAGRAPH else None
+        if m is None:
+            out.append(b)
+            continue
+        removed.append(Removed(plain(b.text[m.start(1):]).strip(), INLINE_RELATED_REASON))
+        if b.text[:m.start(1)].strip():
+            out.append(replace(b, text=b.text[:m.start(1)].strip()))
+    return out, removed
 
 
 def counted_feeds(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
