@@ -336,3 +336,35 @@ def test_a_headline_dated_far_above_the_text_with_a_long_listing_between(tmp_pat
     assert doc.meta.title == TITLE and doc.meta.date == "2024-05-13"
     doc, _kept = _clean(tmp_path, NAV + ["一分钟看懂东湖公园的会员社群", "01:19"] + spots + ARTICLE + OTHERS)
     assert doc.meta.title != "一分钟看懂东湖公园的会员社群"
+
+
+def test_a_list_of_other_stories_just_above_the_headline_is_not_the_article(tmp_path):
+    # headlines long enough to count as text, each with the time it was posted, right above the
+    # story's own headline and its date: the article starts under them, the headline is the story's
+    listed = [f"{x}({h}:0{m})" for x, h, m in (
+        ("某品牌会员日销售额创新高 社群团购贡献过半", 11, 5), ("私域运营新规出台！平台：我们要求商家实名认证", 11, 4),
+        ("某市三百家社区团购站点完成整改 团长培训同步上线", 11, 3), ("社群拉新活动遭质疑？调查：六成用户只为领券入群", 11, 2),
+        ("用户运营岗位需求大增 应届生起薪上涨两成", 11, 1))]
+    doc, kept = _clean(tmp_path, NAV + listed + [TITLE, "某某网", "2024-05-01 10:20"] + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE and kept == ARTICLE
+
+
+def test_a_line_after_the_editors_credit_is_not_the_article_however_few(tmp_path):
+    doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + ARTICLE + ["责任编辑：小李", "某市三百家社区团购站点完成整改"])
+    assert kept == ARTICLE and "某市三百家社区团购站点完成整改" in {r.text for r in doc.removed}
+    # without the credit an article alone may end in a short line of its own
+    doc, kept = _clean(tmp_path, [TITLE, "作者：小陈"] + ARTICLE + ["下期再聊"])
+    assert kept == ARTICLE + ["下期再聊"]
+
+
+def test_a_blog_written_in_lines_of_two_parts_keeps_its_ends(tmp_path):
+    # no punctuation, one space where a comma would be: such lines are the article, not a list
+    blog = ["第二次造访这个营区发现变了很多 以前冰冷的招牌换成了原木招牌",
+            "营区主人说今年新增了二十个营位而且每个营位都有独立的水电可以用",
+            "我们这次订的是靠溪边的营位 晚上听着水声入睡",
+            "孩子们在溪边玩得不亦乐乎大人们就在树下泡茶聊天一直聊到天黑",
+            "第二天一早起来雾气还没散去 整片山谷安静得只听得到鸟叫",
+            "营区的早餐是主人自己做的馒头和豆浆味道朴实却很暖心让人难忘",
+            "收帐篷的时候大家都有点舍不得 约好明年秋天再来看枫叶！"]
+    doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + blog + OTHERS)
+    assert doc.meta.title == TITLE and kept == blog

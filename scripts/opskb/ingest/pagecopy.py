@@ -62,6 +62,7 @@ MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
 STAMP_LINES = 5  # a headline's date or byline is among the lines right under it (buttons between)
 MIN_LISTED = 3  # after the article, this many headline-shaped lines in a row are a list of other stories
 MIN_LISTED_HAN = 4  # ... each with this many Han characters at least (Vlog：深夜·引航)
+MAX_LISTED_SHARE = 3  # ... not when one line in this many of the article is shaped so
 MAX_LISTED_CHARS = 40  # ... this long at most, in two parts at most (a blogger's line with spaces for commas is longer)
 STAMP_REASON = "标题下的日期和出处"
 _PUNCT = re.compile(r"[，。；！？,;!?]")
@@ -319,11 +320,15 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         title = blocks[crumb].plain_text()
         return blocks[:crumb] + blocks[crumb + 1:], [Removed(title, "标题（移入页面标题）", "meta")], title
     first, last = run
-    listed = _listed(blocks, known, first + 1)
-    if last in listed:  # it ends in a list of other stories (a long headline counts as text): it ends
-        # before it, with its last sentence or table (a table of the story's credits)
-        last = next((k for k in range(last, first, -1)
-                     if k not in listed and (_prose(blocks[k]) or blocks[k].kind == TABLE)), first)
+    # an article that starts or ends in a list of other stories (a long headline counts as text)
+    # starts after it, or ends before it with its last sentence or table (a table of the story's
+    # credits); not one written in such lines itself (a blogger's lines with spaces for commas:
+    # a third of its lines or more)
+    listed = _listed(blocks, known, 0)
+    start = next((k for k in range(first, last + 1) if k not in listed and _prose(blocks[k])), first)
+    end = next((k for k in range(last, start, -1) if k not in listed and (_prose(blocks[k]) or blocks[k].kind == TABLE)), start)
+    if sum(1 for k in range(start, end + 1) if k in listed) * MAX_LISTED_SHARE < end + 1 - start:
+        first, last = start, end
     keep = [True] * len(blocks)
     reply = [False] * len(blocks)
     why = ["" for _b in blocks]
@@ -352,11 +357,14 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                     and not SECTION_NUMBER.match(text) and not header(text):
                 keep[k], why[k] = False, "标题和正文之间的按钮与标签"
     end = last + 1
-    while end < len(blocks) and end <= last + 2 and blocks[end].kind in (PARAGRAPH, HEADING) and _credit(plain(blocks[end].text).strip()):
+    closed = False  # an editor's credit closes the story
+    while end < len(blocks) and end <= last + 2 and blocks[end].kind in (PARAGRAPH, HEADING) and _credit(text := plain(blocks[end].text).strip()):
+        closed = closed or bool(closing_credit(text))
         end += 1  # the reporters' and editor's credits under the story stay (clean reads them)
     # the tail of a page copy (a headline found under the site's lines), or a long one: an article
-    # alone may end in a few short lines of its own (总结： and three points)
-    if len(blocks) - end >= (MIN_CHROME_LINES if title else MIN_LONG_TAIL):
+    # alone may end in a few short lines of its own (总结： and three points), but not after its
+    # editor's credit
+    if len(blocks) - end >= (MIN_CHROME_LINES if title else MIN_LONG_TAIL) or (title and closed):
         # short lines go (other stories, menus, names and dates beside comments); a sentence
         # further down stays for the rules to judge (a reply, a notice), and so do a reference and
         # a line the rules know (相关推荐, a copyright line: where they cut the page's rest); a long
