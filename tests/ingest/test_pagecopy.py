@@ -368,3 +368,11 @@ def test_a_blog_written_in_lines_of_two_parts_keeps_its_ends(tmp_path):
             "收帐篷的时候大家都有点舍不得 约好明年秋天再来看枫叶！"]
     doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + blog + OTHERS)
     assert doc.meta.title == TITLE and kept == blog
+
+
+def test_a_short_reply_with_a_comma_or_faces_after_its_stop_stays_for_the_rules(tmp_path):
+    # shorter than a line of text, but said: a comma inside, or a stop before the pictures of faces
+    replies = ["可能是我那天看错了，抱歉", "我喜欢这个设计理念！👍👍👍"]
+    _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + OTHERS[:3] + ["小王 #1 3 天前", replies[0],
+                                                                                  "小陈 #2 2 天前", replies[1], "回复"])
+    assert kept[:len(ARTICLE)] == ARTICLE and set(replies) <= set(kept)

@@ -84,6 +84,8 @@ _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-
 _CRUMB_SEPARATORS = re.compile(r"[›»>＞]")
 _BARS = re.compile(r"[|｜│∣/／·•]")
 _WIDE_SPACES = re.compile(r"\s{2,}")
+# pictures of faces after a reply's last word (👍👍, ╮(╯▽╰)╭, ~): not words
+_EMOJI_TAIL = re.compile(r"[\s~～()（）\u2190-\u2bff\u3000-\u303f\U0001F000-\U0001FAFF]+$")
 # a place alone (浙江省杭州市: where a poster was) or a calendar's line (农历：甲辰年四月廿一): never the headline
 _NOT_A_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别行政区)(?:[\u4e00-\u9fff]{1,6}(?:市|区|县|州|盟))?$"
                              r"|^(?:农历|公历|阳历|今天是)\s*[:：]?"
@@ -366,13 +368,15 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     # editor's credit
     if len(blocks) - end >= (MIN_CHROME_LINES if title else MIN_LONG_TAIL) or (title and closed):
         # short lines go (other stories, menus, names and dates beside comments); a sentence
-        # further down stays for the rules to judge (a reply, a notice), and so do a reference and
+        # further down stays for the rules to judge (a reply, a notice: however short, with a comma
+        # in it or a stop before the pictures of faces after it), and so do a reference and
         # a line the rules know (相关推荐, a copyright line: where they cut the page's rest); a long
         # headline or a question in a list of other stories is no sentence, and a work's name in it
         # (3《某某》官宣) no reference
         for k in range(end, len(blocks)):
             text = blocks[k].plain_text()
-            keep[k] = (k not in listed and (_prose(blocks[k]) or bool(CITATION.search(text)))) or known[k]
+            said = _prose(blocks[k]) or _said(_EMOJI_TAIL.sub("", text))
+            keep[k] = (k not in listed and (said or bool(CITATION.search(text)))) or known[k]
             why[k] = "正文之后的站点内容（其他文章、页脚）"
             reply[k] = keep[k] and not known[k] and blocks[k].kind == HEADING  # (a line kept there heads no section)
     removed = [Removed(b.plain_text(), why[k]) for k, b in enumerate(blocks) if not keep[k] and why[k] and b.plain_text()]
