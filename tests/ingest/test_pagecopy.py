@@ -293,6 +293,8 @@ def test_a_date_alone_stamps_no_line_but_a_dateline_with_its_time_does():
     from opskb.ingest.pagecopy import stamp_line
 
     assert not stamp_line("2017 年 4 月 1 日")  # (pagecopy reads typeset text)
+    for player in ("00:07", "01:34", "% buffered00:00"):  # a video player's times stamp no story either
+        assert not stamp_line(player), player
     for stamp in ("2024 年 5 月 20 日周一 下午 2:05", "2024年5月20日 14:05", "2024-05-20 14:05 来源：某某网"):
         assert stamp_line(stamp), stamp
 
@@ -376,3 +378,12 @@ def test_a_short_reply_with_a_comma_or_faces_after_its_stop_stays_for_the_rules(
     _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + OTHERS[:3] + ["小王 #1 3 天前", replies[0],
                                                                                   "小陈 #2 2 天前", replies[1], "回复"])
     assert kept[:len(ARTICLE)] == ARTICLE and set(replies) <= set(kept)
+
+
+def test_a_button_above_a_video_players_times_is_not_the_headline(tmp_path):
+    # an excerpt: the date, the headline, a caption counter, the lead, then a video player's
+    # controls and times before the rest of the text
+    player = ["close", "阅读文章", "pause", "volume_mute", "00:07", "01:34", "UnmuteMute"]
+    lead = "【本报讯】社群团购昨日迎来新规，平台要求每个团长完成实名认证，并公示自提点的营业信息。"
+    doc, kept = _clean(tmp_path, ["要闻", "2025年12月8日星期一", TITLE, "图 8 之 1", lead] + player + ARTICLE)
+    assert doc.meta.title == TITLE and lead in kept and "阅读文章" not in kept

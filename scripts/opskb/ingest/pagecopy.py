@@ -79,6 +79,7 @@ _BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]*[）)]$")
 _BARE_DATE = re.compile(rf"^{DATE}$")
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_TIME_ALONE = re.compile(r"^[^\w\u4e00-\u9fff]*(?:[A-Za-z]+\s*)?\d{1,2}:\d{2}(?::\d{2})?[^\w\u4e00-\u9fff]*$")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
 _CRUMB_SEPARATORS = re.compile(r"[›»>＞]")
@@ -180,9 +181,10 @@ def dense_run(blocks: list[Block], known: list[bool] | None = None) -> tuple[int
 
 
 def stamp_line(text: str) -> bool:
-    """A line saying when or by whom a story was published: a byline, a date, a time."""
+    """A line saying when or by whom a story was published: a byline, a date, a time (not a time
+    alone: a video player's 00:07 / 01:34)."""
     core = _BRACKETED_TAIL.sub("", text)  # a note in brackets after it (when it was updated) does not make it a sentence
-    return len(text) <= MAX_TITLE_CHARS and not _sentence(core) \
+    return len(text) <= MAX_TITLE_CHARS and not _sentence(core) and not _TIME_ALONE.match(core) \
         and bool((meta_line(text) and not _BARE_DATE.match(core)) or _CLOCK.search(core) or _REPORTER.match(text))
 
 
