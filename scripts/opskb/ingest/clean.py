@@ -53,8 +53,16 @@ MAX_CARD_LINES = 3
 
 
 def _last_line(after) -> bool:
-    """No sentence of the article follows (furniture may)."""
-    return not any(len(t := plain(x[2]).strip()) >= 15 and _SENTENCE.search(t) and not match_rule(t) for x in after)
+    """No sentence of the article follows (furniture may), up to a line where the page's rest
+    begins (a comment area's replies come after the story)."""
+    for x in after:
+        t = plain(x[2]).strip()
+        rule = match_rule(t)
+        if rule is not None and rule.ends_article:
+            return True
+        if rule is None and len(t) >= 15 and _SENTENCE.search(t):
+            return False
+    return True
 
 
 _SITE_PATTERNS = (

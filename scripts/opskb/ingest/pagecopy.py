@@ -62,6 +62,7 @@ MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
 STAMP_LINES = 5  # a headline's date or byline is among the lines right under it (buttons between)
 MIN_LISTED = 3  # after the article, this many headline-shaped lines in a row are a list of other stories
 MIN_LISTED_HAN = 4  # ... each with this many Han characters at least (Vlog：深夜·引航)
+MIN_LISTED_HEADLINES, MIN_LISTED_HEADLINE_HAN = 2, 8  # ... this many of them headlines proper, this long (a poster's name is shorter)
 MAX_LISTED_SHARE = 3  # ... not when one line in this many of the article is shaped so
 MAX_LISTED_CHARS = 40  # ... this long at most, in two parts at most (a blogger's line with spaces for commas is longer)
 STAMP_REASON = "标题下的日期和出处"
@@ -85,8 +86,6 @@ _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-
 _CRUMB_SEPARATORS = re.compile(r"[›»>＞]")
 _BARS = re.compile(r"[|｜│∣/／·•]")
 _WIDE_SPACES = re.compile(r"\s{2,}")
-# pictures of faces after a reply's last word (👍👍, ╮(╯▽╰)╭, ~): not words
-_EMOJI_TAIL = re.compile(r"[\s~～()（）\u2190-\u2bff\u3000-\u303f\U0001F000-\U0001FAFF]+$")
 # a place alone (浙江省杭州市: where a poster was) or a calendar's line (农历：甲辰年四月廿一): never the headline
 _NOT_A_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别行政区)(?:[\u4e00-\u9fff]{1,6}(?:市|区|县|州|盟))?$"
                              r"|^(?:农历|公历|阳历|今天是)\s*[:：]?"
@@ -242,16 +241,20 @@ def _listed_line(b: Block, known: bool) -> bool:
 
 
 def _listed(blocks: list[Block], known: list[bool], start: int) -> set[int]:
-    """Indices, from ``start`` on, of lines in a run of at least MIN_LISTED headline-shaped lines
-    (_listed_line): other stories listed after the article, a question among them. A reply stands
-    between its poster's name and its date, and a name is too short to make such a run with it."""
+    """Indices, from ``start`` on, of lines in a run of MIN_LISTED headline-shaped lines (_listed_line)
+    or more, MIN_LISTED_HEADLINES of them headlines proper (MIN_LISTED_HEADLINE_HAN Han characters, neither
+    a question nor a sentence): other stories listed after the article, a question among them. Replies
+    under their posters' names and a section's label (最热评论 / 社群老王 / 说得对，是这样！) are no
+    list (right after one, with no date or button between, they would be taken with it)."""
     listed: set[int] = set()
     run: list[int] = []
     for k in range(start, len(blocks) + 1):
         if k < len(blocks) and _listed_line(blocks[k], known[k]):
             run.append(k)
             continue
-        if len(run) >= MIN_LISTED:
+        headlines = [j for j in run if han_count(t := blocks[j].plain_text()) >= MIN_LISTED_HEADLINE_HAN
+                     and not _said(_BRACKETED_TAIL.sub("", t))]
+        if len(run) >= MIN_LISTED and len(headlines) >= MIN_LISTED_HEADLINES:
             listed.update(run)
         run = []
     return listed
@@ -334,7 +337,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     if sum(1 for k in range(start, end + 1) if k in listed) * MAX_LISTED_SHARE < end + 1 - start:
         first, last = start, end
     keep = [True] * len(blocks)
-    reply = [False] * len(blocks)
+    demote = [False] * len(blocks)  # a heading by its look that is a line of the story's end
     why = ["" for _b in blocks]
     title = ""
     found = _pick_headline(blocks, known, first, last) if first >= 1 else None
@@ -365,24 +368,24 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     while end < len(blocks) and end <= last + 2 and blocks[end].kind in (PARAGRAPH, HEADING) and _credit(text := plain(blocks[end].text).strip()):
         closed = closed or bool(closing_credit(text))
         end += 1  # the reporters' and editor's credits under the story stay (clean reads them)
+    for k in range(max(first, last - 1), end):  # a credit at the story's end heads no section: （记者 张三）
+        demote[k] = blocks[k].kind == HEADING and _credit(plain(blocks[k].text).strip())
     # the tail of a page copy (a headline found under the site's lines), or a long one: an article
     # alone may end in a few short lines of its own (总结： and three points), but not after its
     # editor's credit
     if len(blocks) - end >= (MIN_CHROME_LINES if title else MIN_LONG_TAIL) or (title and closed):
         # short lines go (other stories, menus, names and dates beside comments); a sentence
-        # further down stays for the rules to judge (a reply, a notice: however short, with a comma
-        # in it or a stop before the pictures of faces after it), and so do a reference and
+        # further down stays for the rules to judge (a reply, a notice), and so do a reference and
         # a line the rules know (相关推荐, a copyright line: where they cut the page's rest); a long
         # headline or a question in a list of other stories is no sentence, and a work's name in it
         # (3《某某》官宣) no reference
         for k in range(end, len(blocks)):
             text = blocks[k].plain_text()
-            said = _prose(blocks[k]) or _said(_EMOJI_TAIL.sub("", text))
-            keep[k] = (k not in listed and (said or bool(CITATION.search(text)))) or known[k]
+            keep[k] = (k not in listed and (_prose(blocks[k]) or bool(CITATION.search(text)))) or known[k]
             why[k] = "正文之后的站点内容（其他文章、页脚）"
-            reply[k] = keep[k] and not known[k] and blocks[k].kind == HEADING  # (a line kept there heads no section)
+            demote[k] = keep[k] and not known[k] and blocks[k].kind == HEADING  # (a line kept there heads no section)
     removed = [Removed(b.plain_text(), why[k]) for k, b in enumerate(blocks) if not keep[k] and why[k] and b.plain_text()]
     if title:
         removed.append(Removed(title, "标题（移入页面标题）", "meta"))
-    kept = [replace(b, kind=PARAGRAPH, level=0) if r else b for b, k, r in zip(blocks, keep, reply, strict=True) if k]
+    kept = [replace(b, kind=PARAGRAPH, level=0) if d else b for b, k, d in zip(blocks, keep, demote, strict=True) if k]
     return kept, removed, title
