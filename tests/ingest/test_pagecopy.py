@@ -312,7 +312,7 @@ def test_a_list_of_other_stories_after_the_article_goes_long_headlines_and_quest
     reply = "说得很对，我们群也是这么做起来的，坚持主题日最重要。"
     thread = ["小王", "3 天前", reply, "运营新人小陈", "《增长黑客》这本书讲过同样的道理", "2 天前",
               "同意楼上，主题日真的有用！"]
-    refs = ["《增长黑客》", "《社群运营实战手册》", "《用户运营方法论》"]
+    refs = ["《增长黑客》", "《社群运营实战手册与案例精选》", "《用户运营方法论与增长模型》"]  # (shaped as headlines too)
     _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + OTHERS[:3] + thread + refs)
     assert kept[:len(ARTICLE)] == ARTICLE
     assert {reply, "《增长黑客》这本书讲过同样的道理", "同意楼上，主题日真的有用！"} <= set(kept) and set(refs) <= set(kept)
@@ -394,7 +394,7 @@ def test_the_storys_credits_stay_as_its_last_lines_before_the_comment_area(tmp_p
 
 def test_replies_under_their_posters_names_are_no_list_of_other_stories(tmp_path):
     # names and a section's label are shaped as short headlines too, and a reply may have no full
-    # stop; without three headlines proper among them the lines are no list
+    # stop; without two headlines proper among them (eight characters, neither said nor asked) they are no list
     replies = ["说得对，主题日确实有用！", "我们群也是这么做的，坚持下来最重要！"]
     thread = ["最热评论", "社群老王同学", replies[0], "运营小白一枚", replies[1], "关于我们", "联系我们"]
     _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + thread)

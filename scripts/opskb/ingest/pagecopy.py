@@ -15,7 +15,10 @@ lines (a subheading, a caption) to more of its text. Around it:
   which sentences of the page begin); the short lines above the headline go (a sentence stays,
   not a note in brackets), and between it and the article the tiny labels, rows of buttons
   and the story's date line;
-- below: the short lines after the article go, the reporters' and editor's credits aside;
+- below: the short lines after the article go, the reporters' and editor's credits aside (after
+  the editor's credit, however few), and so does a list of other stories however long its
+  headlines (a run of headline-shaped lines, two of them headlines proper), which the article
+  neither starts nor ends in;
 - a sentence outside the article stays on either side, for the cleaning rules to judge (a
   reply, a notice), and so does a reference list.
 A side with fewer than MIN_CHROME_LINES lines is left as it is (a dump of the article alone,
@@ -332,10 +335,11 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     # credits); not one written in such lines itself (a blogger's lines with spaces for commas:
     # a third of its lines or more)
     listed = _listed(blocks, known, 0)
-    start = next((k for k in range(first, last + 1) if k not in listed and _prose(blocks[k])), first)
-    end = next((k for k in range(last, start, -1) if k not in listed and (_prose(blocks[k]) or blocks[k].kind == TABLE)), start)
-    if sum(1 for k in range(start, end + 1) if k in listed) * MAX_LISTED_SHARE < end + 1 - start:
-        first, last = start, end
+    after = next((k for k in range(first, last + 1) if k not in listed and _prose(blocks[k])), first)
+    before = next((k for k in range(last, after, -1)
+                   if k not in listed and (_prose(blocks[k]) or blocks[k].kind == TABLE)), after)
+    if sum(1 for k in range(after, before + 1) if k in listed) * MAX_LISTED_SHARE < before + 1 - after:
+        first, last = after, before
     keep = [True] * len(blocks)
     demote = [False] * len(blocks)  # a heading by its look that is a line of the story's end
     why = ["" for _b in blocks]
