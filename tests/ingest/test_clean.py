@@ -550,3 +550,11 @@ def test_a_label_of_other_stories_run_on_after_a_paragraphs_last_sentence_goes_w
     said = "群主可以在相关阅读：这一栏里放上群规和新人必看的三篇文章。"
     doc = clean(Doc(source="a.md", meta=Meta(title="社群运营入门"), blocks=(ARTICLE[0], Block(PARAGRAPH, text=said), *ARTICLE[1:])))
     assert said in texts(doc)
+
+
+def test_the_site_a_copyright_line_names_is_its_name_not_the_words_before_it():
+    for line, site in (("本网站由某某新闻网版权所有，未经授权禁止复制或建立镜像", "某某新闻网"),
+                       ("Copyright © 2024 某某网 版权所有", "某某网"),
+                       ("© 本文版权归 小陈 所有，任何形式转载请联系作者。", "")):  # (an author's, not a site's)
+        doc = clean(Doc("c.txt", Meta(), (*ARTICLE, Block(PARAGRAPH, text=line))))
+        assert doc.meta.site == site, line
