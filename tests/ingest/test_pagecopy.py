@@ -399,3 +399,12 @@ def test_replies_under_their_posters_names_are_no_list_of_other_stories(tmp_path
     thread = ["最热评论", "社群老王同学", replies[0], "运营小白一枚", replies[1], "关于我们", "联系我们"]
     _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + thread)
     assert kept[:len(ARTICLE)] == ARTICLE and set(replies) <= set(kept)
+
+
+def test_other_stories_headlines_run_together_with_spaces_are_neither_text_nor_the_articles_end(tmp_path):
+    # one long line of headlines with a space between each and no sentence's mark: the article
+    # does not run on into it (a blogger's line has a space or two where commas would be)
+    run = ("最新 某市三百家社区团购站点完成整改 团长培训同步上线 某品牌会员日销售额创新高 社群团购贡献过半 "
+           "私域运营新规出台 平台要求商家实名认证 用户运营岗位需求大增 应届生起薪上涨两成 社群拉新活动遭质疑")
+    doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + ARTICLE + ["关键字：地方 新竹", run, "网友回应"])
+    assert doc.meta.title == TITLE and kept == ARTICLE

@@ -54,6 +54,7 @@ MAX_CREDIT_CHARS = 40
 MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered line is a button or label
 MAX_BUTTON_CHARS = 4  # ... and so is a row of words no longer than this (字号减小 字号增大)
 MIN_RUN_ON_HAN = 40  # a line this long with no punctuation or space at all is neither text nor a headline
+MIN_RUN_ON_PARTS = 8  # ... nor one with this many parts between spaces and no punctuation (a blogger's line has a few)
 MIN_SUBJECT_HAN, MAX_SUBJECT_CHARS = 2, 20  # an entry's name: this many Han characters at least, this long at most
 MIN_SUBJECT_SENTENCES = 2  # ... and this many of the page's sentences begin with it
 MIN_CRUMBS = 3  # a breadcrumb: this many places with arrows between them (首页 › 诗 › 夜雨)
@@ -115,10 +116,14 @@ def _said(text: str) -> bool:
 
 
 def _run_on(text: str) -> bool:
-    """A long line of words alone, no punctuation and no spaces at all: channel names or other
-    stories' headlines run together (text this long has a comma somewhere, a colon or brackets, or
-    spaces where a blogger's commas would be)."""
-    return han_count(text) >= MIN_RUN_ON_HAN and not re.search(r"\W", _TYPESET_SPACE.sub("", text))
+    """A long line of words alone, no punctuation and no spaces at all, or many parts between single
+    spaces and no punctuation mark: channel names or other stories' headlines run together (text
+    this long has a comma somewhere, a colon or brackets, or a few spaces where a blogger's commas
+    would be)."""
+    bare = _TYPESET_SPACE.sub("", text)
+    if han_count(text) < MIN_RUN_ON_HAN:
+        return False
+    return not re.search(r"\W", bare) or (len(bare.split()) >= MIN_RUN_ON_PARTS and not _PUNCT.search(bare))
 
 
 def _size(text: str) -> int:
