@@ -408,3 +408,21 @@ def test_other_stories_headlines_run_together_with_spaces_are_neither_text_nor_t
            "私域运营新规出台 平台要求商家实名认证 用户运营岗位需求大增 应届生起薪上涨两成 社群拉新活动遭质疑")
     doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + ARTICLE + ["关键字：地方 新竹", run, "网友回应"])
     assert doc.meta.title == TITLE and kept == ARTICLE
+
+
+def test_a_reference_list_after_the_article_is_not_headlines_run_together(tmp_path):
+    # many parts between spaces and no punctuation mark, like other stories' headlines run
+    # together, but each source with its brackets: the article's references stay
+    refs = ("社群运营的十个误区 ．某某网 [引用日期 2024-05-19] 私域流量的五个阶段 ．某某报 [引用日期 2024-05-19] "
+            "用户运营入门手册 ．某某社 [引用日期 2024-05-19] 社群团购复盘 ．某某网 [引用日期 2024-05-19]")
+    _doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + ARTICLE + ["词条图册 更多图册", "参考资料", refs])
+    assert any(k.startswith("社群运营的十个误区") for k in kept)
+
+def test_a_storys_reporter_line_and_printed_paper_line_are_no_headings(tmp_path):
+    credits = ["记者小陈／台北报导", "《某某日报》（2024年05月10日 04版）"]
+    doc, kept = _clean(tmp_path, NAV + [TITLE, "2024-05-01 10:20"] + ARTICLE[:2] + credits[:1] + ARTICLE[2:] + credits[1:] + OTHERS)
+    def bare(t):
+        return t.replace(" ", "")  # (typesetting spaces the digits)
+
+    lines = {bare(b.plain_text()): b.kind for b in doc.blocks}
+    assert all(lines.get(bare(c)) == "paragraph" for c in credits), lines

@@ -84,6 +84,7 @@ _BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]*[）)]$")
 _BARE_DATE = re.compile(rf"^{DATE}$")
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CITED = re.compile(r"[\[［]|《")  # a reference's brackets or a work's name
 _TIME_ALONE = re.compile(r"^[^\w\u4e00-\u9fff]*(?:[A-Za-z]+\s*)?\d{1,2}:\d{2}(?::\d{2})?[^\w\u4e00-\u9fff]*$")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
@@ -117,13 +118,14 @@ def _said(text: str) -> bool:
 
 def _run_on(text: str) -> bool:
     """A long line of words alone, no punctuation and no spaces at all, or many parts between single
-    spaces and no punctuation mark: channel names or other stories' headlines run together (text
-    this long has a comma somewhere, a colon or brackets, or a few spaces where a blogger's commas
-    would be)."""
+    spaces with no punctuation mark nor a reference's brackets: channel names or other stories'
+    headlines run together (text this long has a comma somewhere, a colon or brackets, or a few
+    spaces where a blogger's commas would be; a list of sources has 某某 ．新浪 [引用日期 …])."""
     bare = _TYPESET_SPACE.sub("", text)
     if han_count(text) < MIN_RUN_ON_HAN:
         return False
-    return not re.search(r"\W", bare) or (len(bare.split()) >= MIN_RUN_ON_PARTS and not _PUNCT.search(bare))
+    return not re.search(r"\W", bare) or (len(bare.split()) >= MIN_RUN_ON_PARTS and not _PUNCT.search(bare)
+                                          and not _CITED.search(bare))
 
 
 def _size(text: str) -> int:

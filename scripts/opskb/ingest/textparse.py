@@ -111,6 +111,11 @@ _BOLD_LABEL = re.compile(r"^\*\*[^*]{1,20}[:：]\s*\*\*|^\*\*[^*]{1,20}\*\*\s*[:
 _REFERENCE = re.compile(r"^\[\d{1,3}\]")  # [12] 作者．题名[J]．刊名，年份
 # a caption, not a heading: 图1 环路模型, 表 2 分层结果, Fig.1 ...
 _CAPTION = re.compile(r"^(?:图|表|fig(?:ure)?\.?|table)\s*\d|^.{0,16}(?:截图|截屏|示意图|效果图|配图|图示)$", re.I)  # (淘宝店铺截图)
+# a story's credit line, no section's heading: its reporter (记者张三／台北报导, （本报记者 张三 李四）) or the
+# printed paper it ran in (《某某日报》（2024年05月10日 04版）)
+_CREDIT_LINE = re.compile(r"^[【\[（(]\s*(?:本[报報台网網]|[总總]台)?\S{0,4}?[记記]者\s*[^】\]）)]{2,20}[】\]）)]$"
+                          r"|^[记記]者\s*\S{2,4}(?:[、，,]\s*\S{2,4})*\s*[／/╱]\s*\S{1,8}(?:[报報][导導道]|[电電])$"
+                          r"|^本[报報台][记記]者(?:\s+\S{1,4}){1,4}$|^《[^》]{2,12}》\s*[（(][^（）()]*\d+\s*版[）)]$")
 
 
 def _paragraph_groups(lines: list[str]) -> list[str]:
@@ -341,7 +346,8 @@ def parse_text(body: str) -> list[Block]:
         if not plain(text).strip():
             continue
         # a short bare line is a heading only in text that marks no headings of its own
-        if not marked_headings and looks_like_heading(text) and i < len(lines) and not _CAPTION.match(text):
+        if not marked_headings and looks_like_heading(text) and i < len(lines) and not _CAPTION.match(text) \
+                and not _CREDIT_LINE.match(plain(text).strip()):
             blocks.append(Block(HEADING, text=text, level=2))
         else:
             blocks.append(Block(PARAGRAPH, text=text))
