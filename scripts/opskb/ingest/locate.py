@@ -59,6 +59,7 @@ from .pagetree import (
     is_whole_page,
     tree_depth,
 )
+from .parse import image_src
 from .read import normalize_date
 from .recover import (
     _BYLINE,
@@ -72,7 +73,6 @@ from .recover import (
     _align,
     _is_prose,
     _link_share,
-    image_src,
     recover,
     unflatten,
 )

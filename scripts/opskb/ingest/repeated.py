@@ -88,9 +88,8 @@ def drop_second_copy(doc: Doc) -> Doc:
             n = 0
             while i + n < len(keys) and keys[j + n] == keys[i + n]:
                 n += 1
-            chars = sum(len(_key(b)) for b in doc.blocks[i:i + n])
-            if n >= MIN_COPY_BLOCKS and chars >= MIN_COPY_CHARS:
-                best = max(best, n)
+            if n > best and n >= MIN_COPY_BLOCKS and sum(len(_key(b)) for b in doc.blocks[i:i + n]) >= MIN_COPY_CHARS:
+                best = n
         first.setdefault(keys[i], []).append(i)
         if best:
             gone.update(range(i, i + best))

@@ -141,20 +141,27 @@ MAX_FORM_CHARS = 300
 _TEXT_FIELDS = frozenset({"", "text", "email", "search", "password", "tel", "url", "number"})
 
 
+def _widest(el, fits, stop=None):
+    """The largest of ``el``'s ancestors, below ``stop`` and the page's body, that holds no sentence
+    and ``fits`` (``fits(ancestor, its text)``); None when its parent already does not."""
+    top = None
+    for anc in el.iterancestors():
+        if anc is stop or anc.tag in ("body", "html"):
+            break
+        text = _text(anc)
+        if _SENTENCE_END.search(text) or not fits(anc, text):
+            break
+        top = anc
+    return top
+
+
 def forms(page) -> set:
     """The parts of ``page`` that are forms (see above)."""
     found = set()
     for field in page.iter("input", "textarea", "select"):
         if field.tag == "input" and (field.get("type") or "").strip().lower() not in _TEXT_FIELDS:
             continue  # a checkbox of a task list, a hidden value, a button
-        top = None
-        for anc in field.iterancestors():
-            if anc.tag in ("body", "html"):
-                break
-            text = _text(anc)
-            if _SENTENCE_END.search(text) or (len(text) > MAX_FORM_CHARS and not _suggestions(anc, text)):
-                break
-            top = anc
+        top = _widest(field, lambda anc, text: len(text) <= MAX_FORM_CHARS or _suggestions(anc, text))
         if top is not None:
             found.add(top)
         if field.tag == "textarea" and field.getparent() is not None:
@@ -177,14 +184,7 @@ def ads(root) -> set:
     for label in root.iter():
         if not isinstance(label.tag, str) or not _AD_LABEL.match(_text(label)) or any(_text(c) for c in label):
             continue
-        top = None
-        for anc in label.iterancestors():
-            if anc is root or anc.tag in ("body", "html"):
-                break
-            text = _text(anc)
-            if len(text) > MAX_AD_CHARS or _SENTENCE_END.search(text):
-                break
-            top = anc
+        top = _widest(label, lambda _anc, text: len(text) <= MAX_AD_CHARS, stop=root)
         if top is not None and (top.tag in ("a", "img") or top.find(".//a") is not None or top.find(".//img") is not None
                                 or next(top.iterancestors("a"), None) is not None):
             found.add(top)
