@@ -29,6 +29,8 @@ _SPACE_AFTER_FULLWIDTH = re.compile(f"([{_FULLWIDTH}][{BOLD_OPEN}{BOLD_CLOSE}]*)
 _SPACE_INSIDE_OPEN = re.compile(f"{BOLD_OPEN}[ \t]+")
 _SPACE_INSIDE_CLOSE = re.compile(f"[ \t]+{BOLD_CLOSE}")
 _CJK_RE = re.compile(CJK_CHAR)
+_HALF_MARK = re.compile("[,;:!?]")
+_RUN_OF_SPACES = re.compile(r"[ \t]{2,}")
 # a range between two amounts with a unit (6月-7月, 3岁-6岁): autocorrect reads the dash as a minus
 # sign and puts a space before it; the dash joins the two ends again
 _RANGE_DASH = re.compile(r"(\d ?[年月日号时点分秒周天岁元万亿个次期届级页章节]) -(?=\d)")
@@ -67,19 +69,27 @@ def typeset_text(text: str) -> str:
 
 
 def _typeset_once(text: str) -> str:
-    text = _full_parens(text)
-    prev = None
-    while prev != text:  # a converted mark can make its neighbour Chinese too: ",:“"
-        prev = text
-        text = _PUNCT_NEAR_CJK.sub(lambda m: _FULL[m.group(0)], text)
-    text = _RANGE_DASH.sub(r"\1-", _autocorrect(text))
-    # spaces the typesetter put just inside a bold run belong outside it
-    text = _SPACE_INSIDE_OPEN.sub(" " + BOLD_OPEN, text)
-    text = _SPACE_INSIDE_CLOSE.sub(BOLD_CLOSE + " ", text)
-    # full-width punctuation carries its own spacing
-    text = _SPACE_BEFORE_FULLWIDTH.sub(r"\1", text)
-    text = _SPACE_AFTER_FULLWIDTH.sub(r"\1", text)
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
+    # each rule runs only where its characters are: most paragraphs need few of them
+    if "(" in text:
+        text = _full_parens(text)
+    if _HALF_MARK.search(text):
+        prev = None
+        while prev != text:  # a converted mark can make its neighbour Chinese too: ",:“"
+            prev = text
+            text = _PUNCT_NEAR_CJK.sub(lambda m: _FULL[m.group(0)], text)
+    text = _autocorrect(text)
+    if " -" in text:
+        text = _RANGE_DASH.sub(r"\1-", text)
+    if BOLD_OPEN in text or BOLD_CLOSE in text:
+        # spaces the typesetter put just inside a bold run belong outside it
+        text = _SPACE_INSIDE_OPEN.sub(" " + BOLD_OPEN, text)
+        text = _SPACE_INSIDE_CLOSE.sub(BOLD_CLOSE + " ", text)
+    if " " in text or "\t" in text:
+        # full-width punctuation carries its own spacing
+        text = _SPACE_BEFORE_FULLWIDTH.sub(r"\1", text)
+        text = _SPACE_AFTER_FULLWIDTH.sub(r"\1", text)
+        text = _RUN_OF_SPACES.sub(" ", text)
+    return text.strip()
 
 
 def typeset(doc: Doc) -> Doc:
