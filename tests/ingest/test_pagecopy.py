@@ -426,3 +426,37 @@ def test_a_storys_reporter_line_and_printed_paper_line_are_no_headings(tmp_path)
 
     lines = {bare(b.plain_text()): b.kind for b in doc.blocks}
     assert all(lines.get(bare(c)) == "paragraph" for c in credits), lines
+
+
+def test_a_threads_short_replies_stay_and_its_floors_and_buttons_go(tmp_path):
+    # a forum thread copied as text: each reply under its poster and stamp (the floor and 发布 in
+    # it), its buttons under it; replies too short or unpunctuated to be sentences are what
+    # someone wrote all the same, and the thread ends in the site's list of other threads
+    replies = ["想听听社群冷启动的案例", "群规那段很实用", "我们也是主题日做起来的"]
+    thread = []
+    for n, (name, reply) in enumerate(zip(["小王", "阿青", "运营老李"], replies, strict=True), 1):
+        thread += [name, f"2024.05.0{n} 10:2{n} 发布", f"#{n}", reply, "首赞", "评论", "举报"]
+    others = ["私域流量的五个误区有哪些呢", "社群团购到底还能不能做下去", "从零到一千人的社群复盘笔记", "关于我们", "联系我们"]
+    doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + ["3 个评论", "倒序看帖"] + thread + others)
+    assert kept[:len(ARTICLE)] == ARTICLE and kept[len(ARTICLE):] == replies, kept
+    assert all(b.kind == "paragraph" for b in doc.blocks[len(ARTICLE):])  # replies head no sections
+    assert {"#2", "首赞", "评论", "私域流量的五个误区有哪些呢"} <= {r.text for r in doc.removed}
+    # a list of other stories with a date under each headline is no thread: it goes
+    stories = []
+    for n, headline in enumerate(others[:3], 1):
+        stories += [headline, f"2024-05-0{n} 08:0{n}"]
+    _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE + stories + others[3:])
+    assert kept == ARTICLE, kept
+
+
+def test_a_threads_posts_end_the_search_for_other_stories_headlines():
+    from opskb.ingest.feeds import trailing_headlines
+    from opskb.records import HEADING, PARAGRAPH, Block
+
+    text = [Block(PARAGRAPH, text=ARTICLE[0])]
+    replies = [Block(PARAGRAPH, text="我们也是主题日做起来的"), Block(PARAGRAPH, text="想听听社群冷启动的案例")]
+    profile = [Block(HEADING, text="本质上是个笨蛋但只要努力就能做到", level=2), Block(HEADING, text="注册排名 3006", level=2)]
+    kept, gone = trailing_headlines(text + replies + profile, page_copy=True, posts={b.text for b in replies})
+    assert kept == text + replies and [g.text for g in gone] == [b.text for b in profile]
+    kept, _gone = trailing_headlines(text + replies + profile, page_copy=True)  # (taken for headlines otherwise)
+    assert kept == text

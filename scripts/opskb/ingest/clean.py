@@ -220,8 +220,9 @@ def clean(doc: Doc) -> Doc:
 
     # A copy of a whole page's text: the article out of the site around it (pagecopy.py), once
     # the lines around it have told the author, date and site's name.
+    posts: set[str] = set()  # the lines of a thread's posts there, however short: no other stories' headlines
     if doc.page_copy:
-        blocks, gone, found = trim_page_copy(blocks, lambda t: match_rule(t) is not None,
+        blocks, gone, found, posts = trim_page_copy(blocks, lambda t: match_rule(t) is not None,
                                              lambda t: bool(_TOC_HEADER.match(t) or _PAPER_AUTHORS.match(t)))
         removed.extend(gone)
         site = site or next((g.text for g in gone if fold(plain(g.text)) in banners), "")
@@ -426,7 +427,7 @@ def clean(doc: Doc) -> Doc:
             continue
         result.append(b)
     # other stories' headlines after the article's last text (feeds.py)
-    result, gone = trailing_headlines(result, doc.page_copy)
+    result, gone = trailing_headlines(result, doc.page_copy, posts)
     removed.extend(gone)
 
     new_meta = Meta(title=title, author=plausible_name(author), date=date, site=plausible_name(site),

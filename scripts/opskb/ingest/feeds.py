@@ -17,6 +17,7 @@ Each takes the cleaned blocks and returns those kept and what went, with why.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 
 from ..records import HEADING, LIST, PARAGRAPH, Block, Removed, plain
@@ -75,14 +76,17 @@ _DATED = re.compile(r"[（(]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?[
 WORK = re.compile(r"^\s*(?:《|[\[［(（]\d{1,3}[\]］)）])")  # a line that opens with a work's name or a reference number
 
 
-def trailing_headlines(blocks: list[Block], page_copy: bool = False) -> tuple[list[Block], list[Removed]]:
-    """The end of the article without the other stories' headlines that follow it."""
+def trailing_headlines(blocks: list[Block], page_copy: bool = False,
+                       posts: Collection[str] = ()) -> tuple[list[Block], list[Removed]]:
+    """The end of the article without the other stories' headlines that follow it (``posts``: lines
+    a page copy's thread shows as its posts, which end the search)."""
     # headings with nothing under them, unnumbered (numbered ones may be the article's closing points),
     # and in a page's text copy lines among them that read as headlines (a text's last line, one with
     # a colon in it, is not made a heading; a page's thread has replies that short under their
     # authors' names); the editor's credit above them is the article's
     tail = headings = dated = 0
-    while tail < len(blocks) and _other_headline(blocks[-1 - tail], page_copy):
+    while tail < len(blocks) and _other_headline(blocks[-1 - tail], page_copy) \
+            and plain(blocks[-1 - tail].text) not in posts:
         headings += blocks[-1 - tail].kind == HEADING
         dated += bool(_DATED.search(plain(blocks[-1 - tail].text)))
         tail += 1

@@ -69,6 +69,10 @@ MIN_LISTED_HAN = 4  # ... each with this many Han characters at least (Vlog：�
 MIN_LISTED_HEADLINES, MIN_LISTED_HEADLINE_HAN = 2, 8  # ... this many of them headlines proper, this long (a poster's name is shorter)
 MAX_LISTED_SHARE = 3  # ... not when one line in this many of the article is shaped so
 MAX_LISTED_CHARS = 40  # ... this long at most, in two parts at most (a blogger's line with spaces for commas is longer)
+MIN_THREAD_POSTS = 2  # a thread: this many posts' stamps (when, perhaps by whom) after the article's start
+MAX_POST_LINES = 8  # a post's text: this many lines at most under its stamp
+MAX_STAMP_WORD_HAN = 7  # a post's stamp has no longer word beside its date (a related question's has its headline)
+MIN_POST_SIZE = 2  # a post's line: this many Han characters (a Latin word counts two) at least
 STAMP_REASON = "标题下的日期和出处"
 _PUNCT = re.compile(r"[，。；！？,;!?]")
 # a said sentence's end: its full stop, question or exclamation mark, perhaps inside a quote (a
@@ -86,6 +90,10 @@ _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CITED = re.compile(r"[\[［]|《")  # a reference's brackets or a work's name
 _TIME_ALONE = re.compile(r"^[^\w\u4e00-\u9fff]*(?:[A-Za-z]+\s*)?\d{1,2}:\d{2}(?::\d{2})?[^\w\u4e00-\u9fff]*$")
+_AGO = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|星期|个月|月|年)\s*前")
+_COUNTED = re.compile(r"\d+\s*(?:阅读|浏览|点击|播放)|(?:阅读|浏览|点击|播放)(?:量|数)?\s*[:：]?\s*\d")
+_POST_MARK = re.compile(r"#\s*\d+|\d+\s*楼|楼主|沙发|发布|发表|回复|回覆|举报|引用|只看|(?<![\u4e00-\u9fff])赞")
+_STAMP_SEPARATORS = re.compile(r"[\s|｜·・•:：\-/.()（）\[\]#\d]+")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
 _CRUMB_SEPARATORS = re.compile(r"[›»>＞]")
@@ -195,6 +203,52 @@ def stamp_line(text: str) -> bool:
     core = _BRACKETED_TAIL.sub("", text)  # a note in brackets after it (when it was updated) does not make it a sentence
     return len(text) <= MAX_TITLE_CHARS and not _sentence(core) and not _TIME_ALONE.match(core) \
         and bool((meta_line(text) and not _BARE_DATE.match(core)) or _CLOCK.search(core) or _REPORTER.match(text))
+
+
+def _post_stamp(text: str) -> bool:
+    """A post's stamp in a thread: when it was posted (a date, a time, 3 天前), perhaps with the
+    poster's name, the floor and short labels (发布, 回复, 来自…客户端), and no headline beside it
+    nor a count of readers (a list of stories gives its items' readers: 94阅读21分钟前)."""
+    if len(text) > MAX_TITLE_CHARS or _sentence(text) or _COUNTED.search(text) or not (_CLOCK.search(text) or _AGO.search(text)):
+        return False
+    return all(han_count(word) <= MAX_STAMP_WORD_HAN for word in _STAMP_SEPARATORS.split(text))
+
+
+def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[set[int], set[int]]:
+    """The lines of a thread's posts from ``start`` on (a forum's replies, each under its stamp):
+    under each stamp, past its labels (#1), the lines up to the post's buttons (a line the rules
+    know, a row of short words), the next stamp or MAX_POST_LINES. A stamp is a post's when it says
+    so (its floor, 楼主, 发布, 回复…) or its post ends at a button (点赞): a list of other stories has
+    a date under each headline too. However short and unpunctuated (软件的也会有), a post's line is
+    what someone wrote, not another story's headline. Returns those lines, and the labels between
+    a stamp and its post (#2: the floor, not a tag line)."""
+    stamps = {k for k in range(start, len(blocks))
+              if blocks[k].kind in (PARAGRAPH, HEADING) and _post_stamp(blocks[k].plain_text())}
+    found = []
+    for s in sorted(stamps):
+        post: set[int] = set()
+        skipped: set[int] = set()
+        ends = None
+        for k in range(s + 1, min(len(blocks), s + 1 + MAX_POST_LINES)):
+            text = blocks[k].plain_text()
+            if k in stamps or blocks[k].kind not in (PARAGRAPH, HEADING):
+                break
+            # (a short word just above a button is one more: 首赞 评论 举报)
+            button_row = len(text) <= MAX_BUTTON_CHARS and not _PUNCT.search(text) and any(known[k + 1:k + 3])
+            if known[k] or _buttons(text) or _size(text) < MIN_POST_SIZE or (post and button_row):
+                if post:
+                    ends = k
+                    break
+                skipped.add(k)
+                continue
+            post.add(k)
+        button = ends is not None and len(blocks[ends].plain_text()) <= MAX_BUTTON_CHARS \
+            and any(known[ends:ends + 3])
+        if post and (_POST_MARK.search(blocks[s].plain_text()) or button):
+            found.append((post, skipped))
+    if len(found) < MIN_THREAD_POSTS:
+        return set(), set()
+    return {k for post, _s in found for k in post}, {k for _p, skipped in found for k in skipped}
 
 
 def _stamped(blocks: list[Block], k: int, dated: bool = False) -> bool:
@@ -323,9 +377,9 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
 
 
 def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
-                    header: Callable[[str], bool]) -> tuple[list[Block], list[Removed], str]:
-    """The article's blocks out of a page copy, what went (with why) and its headline ("" when
-    none was found, or the text is not a page copy). ``furniture`` tells a line the cleaning
+                    header: Callable[[str], bool]) -> tuple[list[Block], list[Removed], str, set[str]]:
+    """The article's blocks out of a page copy, what went (with why), its headline ("" when
+    none was found, or the text is not a page copy) and the lines of a thread's posts in it. ``furniture`` tells a line the cleaning
     rules know as site furniture (never a headline); ``header`` a line the rules read themselves
     (a table of contents' header with the lines under it, a paper's list of authors), which stays for them."""
     known = [furniture(b.plain_text()) for b in blocks]  # asked once a line
@@ -333,9 +387,9 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     if run is None:  # no article to tell from the site; a title its breadcrumb names is still the title
         crumb = _crumbed(blocks, len(blocks))
         if crumb is None:
-            return blocks, [], ""
+            return blocks, [], "", set()
         title = blocks[crumb].plain_text()
-        return blocks[:crumb] + blocks[crumb + 1:], [Removed(title, "标题（移入页面标题）", "meta")], title
+        return blocks[:crumb] + blocks[crumb + 1:], [Removed(title, "标题（移入页面标题）", "meta")], title, set()
     first, last = run
     # an article that starts or ends in a list of other stories (a long headline counts as text)
     # starts after it, or ends before it with its last sentence or table (a table of the story's
@@ -348,6 +402,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     if sum(1 for k in range(after, before + 1) if k in listed) * MAX_LISTED_SHARE < before + 1 - after:
         first, last = after, before
     keep = [True] * len(blocks)
+    posts, labels = thread_posts(blocks, known, last + 1)  # (the article's own lines are its text anyway)
     demote = [False] * len(blocks)  # a heading by its look that is a line of the story's end
     why = ["" for _b in blocks]
     title = ""
@@ -392,11 +447,12 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         # (3《某某》官宣) no reference
         for k in range(end, len(blocks)):
             text = blocks[k].plain_text()
-            keep[k] = (k not in listed and (_prose(blocks[k]) or bool(CITATION.search(text)))) or known[k]
+            keep[k] = ((k not in listed and (_prose(blocks[k]) or bool(CITATION.search(text)))) or known[k] or k in posts) \
+                and k not in labels
             why[k] = "正文之后的站点内容（其他文章、页脚）"
             demote[k] = keep[k] and not known[k] and blocks[k].kind == HEADING  # (a line kept there heads no section)
     removed = [Removed(b.plain_text(), why[k]) for k, b in enumerate(blocks) if not keep[k] and why[k] and b.plain_text()]
     if title:
         removed.append(Removed(title, "标题（移入页面标题）", "meta"))
     kept = [replace(b, kind=PARAGRAPH, level=0) if d else b for b, k, d in zip(blocks, keep, demote, strict=True) if k]
-    return kept, removed, title
+    return kept, removed, title, {blocks[k].plain_text() for k in posts if keep[k]}
