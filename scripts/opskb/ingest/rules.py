@@ -54,6 +54,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|转载请(?:注明|联系)|转载.{0,6}(?:务|须|需)请?注明|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|侵权.{0,12}(?:删除|联系)"
         r"|独立(?:观点|担责)|信息存储空间|仅提供信息存储|^特别声明|非经授权|不得转载|all rights reserved|©|copyright"
         r"|icp\s*[备证]|公网安备|网安备|互联网新闻信息服务许可证|违法和不良信息举报"
+        # a licence the text is under (本站的全部文字在知识共享 署名-相同方式共享 4.0协议之条款下提供;
+        # 本作品采用知识共享署名 4.0 国际许可协议进行许可); not 知识共享 said of a team's knowledge
+        r"|知识共享\s*(?:署名|[(（]?\s*cc\b|.{0,16}?(?:许可协议|协议之?条款))|creative\s*commons|\bcc\s*by(?:-[a-z]{2})*\s*\d"
         # licence and filing numbers at a page's foot: 增值电信业务经营许可证：京B2-2009…, 京网文〔2019〕…号
         r"|(?:经营|服务|业务|视听节目|出版)许可证\s*[:：]?\s*[\w〔\[（(-]*\d|网文\s*[〔\[【(（]\s*\d{4}|算法备案|备案号\s*[:：]"
         # a repost notice broken over two lines: 本文由 @某某 / 原创发布于某某，未经许可，禁止转载
