@@ -606,3 +606,57 @@ def test_a_threads_date_is_its_questions_not_an_answers(tmp_path):
     path = tmp_path / "dated.html"
     path.write_text(html, encoding="utf-8")
     assert locate(read(path)).meta.date == "2024-03-01"
+
+
+def _headed_post(n: int, name: str, text: str, header: str) -> str:
+    heads = {
+        # the poster's name linked, with the post's date, inside a heading (a group's comment list)
+        "dated": f'<h4><a href="/people/u{n}/">{name}</a><span class="pubtime">2024-03-1{n} 10:0{n}:11 北京</span></h4>',
+        # every post's subject repeats the topic's, linked to the post itself (a bulletin board)
+        "subject": f'<h3><a href="./viewtopic.php?p={n}#p{n}">Re: 新群冷启动先做什么？大家都是怎么熬过第一个月的</a></h3>'
+                   f'<p class="author">由 <a href="/u/{name}">{name}</a> » 2024-03-1{n} 10:0{n}</p>',
+    }[header]
+    return (f'<li class="comment-item" id="c{n}"><div class="reply-doc">{heads}'
+            f'<p class="reply-content">{text}</p>'
+            f'<div class="operation"><a href="#r{n}">回应</a><a href="#v{n}">赞 ({n})</a></div></div></li>')
+
+
+def test_posts_under_a_heading_of_their_own_header_or_subject_are_a_thread(tmp_path):
+    # a heading above each post is not a section's when it is the post's header (name and date) or
+    # a subject every post repeats; the short replies after the first post are read all the same
+    first = "刚接手公司的用户群，三百多人，每天除了早安几乎没人说话。想请教大家，新群冷启动的时候最先应该做哪几件事？"
+    replies = [("老王", "先把群规写清楚，新人进群第一天就知道能发什么、不能发什么。"), ("小李", "我们也是这么做的"),
+               ("运营阿美", "别急着卖货，前两周只做答疑和分享"), ("新人小赵", "学到了 谢谢楼主")]
+    for header in ("dated", "subject"):
+        posts = "".join(_headed_post(i, n, t, header) for i, (n, t) in enumerate(replies, 1))
+        html = ("<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 某某小组</title></head><body>"
+                f"<nav><ul>{NAV}</ul></nav><div class='article'><h1>新群冷启动先做什么？</h1>"
+                f"<div class='topic-content'><p>{first}</p></div><ul class='topic-reply'>{posts}</ul></div>"
+                f"<aside><h3>最新讨论</h3><ul>{RELATED}</ul></aside>{FOOTER}</body></html>")
+        body = _located(tmp_path, html, f"{header}.html")
+        pos = _positions(body, [first[:20]] + [t for _n, t in replies])
+        assert pos == sorted(pos), header
+        assert POST_HEADING.search(body) and "另一个关于社群拉新" not in body, header
+
+
+def test_comments_under_an_article_in_sections_of_its_own_stay_out(tmp_path):
+    # an article under 一、二、三 is no first post, however short: the comments below it are its
+    # readers', not a thread's replies (on a forum's page they would be)
+    article = "".join(f"<h2>{h}</h2><p>{p}</p>" for h, p in [
+        ("一、分层太细，运营接不住", "最开始我们把用户切成了二十多层，每层配了话术，结果没人维护，最后合并成五层。"),
+        ("二、只看消费数据", "复购周期很长的品类，只看最近一次购买会误判，要把打卡和观看时长也放进来。"),
+        ("三、分层之后不复盘", "用户会在层级之间流动，每个月至少看一次各层人数的变化。"),
+    ])
+    comments = "".join(
+        f'<div class="cmt"><div class="who"><a href="/u{i}">网友{i}</a></div><div class="when">2024-05-0{i} 12:00</div>'
+        f'<p>{t}</p></div>'
+        for i, t in enumerate(["第一个坑太真实了，我们之前也切了二十多层", "请问五层具体是哪五层", "写得好，已关注",
+                               "复盘那段很实用，下周组会就拿这个讲"], 1))
+    html = ("<!DOCTYPE html><html><head><title>用户分层踩过的三个坑 - 某某专栏</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><article><h1>用户分层踩过的三个坑</h1>{article}</article>"
+            f"<div class='comments'>{comments}</div>{FOOTER}</body></html>")
+    body = _located(tmp_path, html, "column.html")
+    assert "最开始我们把用户切成了二十多层" in body and "每个月至少看一次" in body
+    assert not POST_HEADING.search(body) and "请问五层具体是哪五层" not in body
+    body = _located(tmp_path, html.replace("某某专栏", "某某论坛"), "forum.html")  # a forum's
+    assert POST_HEADING.search(body) and "请问五层具体是哪五层" in body

@@ -190,7 +190,10 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     after = sum(han_count(kept[j][1]) for i, j in aligned.items() if i > end)
     # the posts are the page's main text or follow it; not a list above the article
     # on a forum a long first post's comments are its replies
-    if (not forum and (thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD)) or after > thread.chars:
+    # ... nor below an article in sections of its own (a column's piece under 一、二、三: its readers' comments)
+    sections = sum(1 for el, _k in kept[:cut] if el.tag in _SECTION_HEADINGS)
+    if (not forum and (thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD or sections >= MIN_ARTICLE_SECTIONS)) \
+            or after > thread.chars:
         return None
     # from the first post on, the posts come from the thread: the text and the pictures main holds
     # there go; above them, a line of figures only is the question's counters (关注者 46, 被浏览 99,411)
@@ -229,6 +232,8 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
 
 
 MAX_POSTER_CHARS = 24
+MIN_ARTICLE_SECTIONS = 2  # subheadings above the posts that make the text an article, its posts comments
+_SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 def _short_link(el, text: str) -> bool:

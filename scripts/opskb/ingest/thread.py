@@ -250,8 +250,8 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             continue  # a list of links, not a post
         outside = [x for x in f if not _within(x.el, body)]
         if any(x.link_share > MAX_BODY_LINK_SHARE and han_count(x.text) >= MIN_CARD_HEADLINE_HAN and not dated_line(x.text)
-               for x in outside):
-            cards += 1  # a headline linking elsewhere: a card of another page
+               and not constant(x.path) for x in outside):
+            cards += 1  # a headline linking elsewhere: a card of another page (not a subject every post repeats)
         # the template around the body: a name, a date, a counter or a button most posts show
         if any(template(x) and len(members_by_path[x.path]) >= 2 for x in outside):
             framed += 1
@@ -273,7 +273,8 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
                 break
         # ... or a name standing inline in a header that holds other blocks (a name beside its date box)
         name = name or _unlinked_name(member, pictured, body)
-        if any(x.el.tag in _HEADINGS for x in outside):
+        # (a post's header is no section's heading, nor is a subject most posts repeat: Re: 某某)
+        if any(x.el.tag in _HEADINGS and not _post_header(x) and not constant(x.path) for x in outside):
             titled += 1
         posts.append(Post(member, body, (), name))
     if len(posts) < min_posts or cards * 2 > len(posts) or framed * 2 < len(posts):
@@ -284,6 +285,12 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     if chars < min_han * min_posts / MIN_POSTS:
         return None
     return Thread(tuple(posts), frozenset(members), chars)
+
+
+def _post_header(x: Field) -> bool:
+    """A heading that is a post's header, not a section's: the poster's name linked, with the
+    date of the post (豆瓣: <h4><a>某某</a><span>2024-03-10 10:02</span></h4>)."""
+    return dated_line(x.text) and x.link_share > 0
 
 
 # a class that names a poster's name (user-name, nick-name, author, user-title)
