@@ -99,6 +99,11 @@ def test_title_suffixes_are_cut():
     # separators inside a headline stay when what follows is not a site
     assert strip_site("两万字长文 | 月亮的100个故事 (多图)") == "两万字长文 | 月亮的100个故事 (多图)"
     assert strip_site("新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::") == "新竹尖石_美樹營地賞楓 (2)"
+    # a middle dot or a colon between spaces parts a code host's or a board's title too
+    assert strip_site("打卡活动做了二十一天，留存反而下降了，问题出在哪？ · ops-team/handbook · Discussion #42 · GitHub") \
+        == "打卡活动做了二十一天，留存反而下降了，问题出在哪？"
+    assert strip_site("裂变活动做完一周，新人都退群了，正常吗？ : SheQunYunYing") == "裂变活动做完一周，新人都退群了，正常吗？"
+    assert strip_site("社群 · 用户 · 增长：三个词讲清私域") == "社群 · 用户 · 增长：三个词讲清私域"  # (no site after them)
 
 
 def test_the_h1_that_matches_the_title_wins():
@@ -117,6 +122,9 @@ def test_title_suffix_cut_where_a_page_heading_is_shorter():
     assert choose_title(["春晓_原文、注释及赏析_孟浩然诗文_某某诗词网"], ["春晓"], "", ["注释", "赏析"]) == "春晓"
     # no h1: the subheading that is the <title>'s first part (a short headline after a bare hyphen)
     assert choose_title(["秋思•夜-某某诗歌网"], [], "", ["秋思•夜", "热门诗歌"]) == "秋思•夜"
+    # a heading the <title> only adds the site's name to, after a space (a board's subject in an h3)
+    assert choose_title(["[讨论] RFM 模型到底有没有用？ 某某玩家社区"], [], "", ["[讨论] RFM 模型到底有没有用？"]) \
+        == "[讨论] RFM 模型到底有没有用？"
     # a heading that is a later part of the <title> (the blog's name) does not win
     assert choose_title(["社群冷启动的三个误区 - 小周的博客 - 某某博客"], ["小周的博客"], "", []) == "社群冷启动的三个误区"
 

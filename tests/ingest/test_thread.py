@@ -660,3 +660,31 @@ def test_comments_under_an_article_in_sections_of_its_own_stay_out(tmp_path):
     assert not POST_HEADING.search(body) and "请问五层具体是哪五层" not in body
     body = _located(tmp_path, html.replace("某某专栏", "某某论坛"), "forum.html")  # a forum's
     assert POST_HEADING.search(body) and "请问五层具体是哪五层" in body
+
+
+def test_posts_whose_text_runs_loose_beside_their_blocks_are_read(tmp_path):
+    # a table a post (a big board's layout): the poster's box in one cell; in the other the post's
+    # info line, its text in a <span> (the first post's in a <p>) and a signature. A reply's text
+    # may follow the quote it answers inside that span
+    first = "在一家生鲜电商做用户运营，老板让我把全量用户按 RFM 分成八类再做精细化运营，可我们复购周期很短。"
+    texts = ["有用，但别死套八类。高频品类的 R 要按天来切，先看复购间隔的分布，找到拐点再定召回时间。",
+             "马一下，同样被老板要求做分层"]
+    quote = '<div class="quote"><b>Reply to Post by [老王] (2024-03-12 22:15)</b><br>先看复购间隔的分布……</div>'
+    last = "按复购间隔找拐点这个思路好，我们之前一直拍脑袋定的十四天"
+
+    def post(n: int, name: str, body: str, tag: str = "span") -> str:
+        return (f'<table class="forumbox postbox"><tr class="postrow row{n % 2 + 1}">'
+                f'<td class="c1"><span class="posterinfo"><a href="/u{n}" class="author">{name}</a>'
+                f'<div class="stat"><span>级别: 学徒</span><br><span>发帖: {n * 37}</span></div></span></td>'
+                f'<td class="c2"><div class="postInfo"><a name="l{n}">#{n}</a><span class="stxt">2024-03-12 2{n}:07</span></div>'
+                f'<{tag} id="postcontent{n}" class="postcontent ubbcode">{body}</{tag}>'
+                f'<div class="sign">人生苦短，我用透视表做分层</div></td></tr></table>')
+    posts = post(0, "阿明", first, "p") + post(1, "老王", texts[0]) + post(2, "白菜", texts[1]) + post(3, "柚子", quote + last)
+    html = ("<!DOCTYPE html><html><head><title>[讨论] RFM 模型到底有没有用？ 某某玩家社区</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><h3 id='postsubject0'>[讨论] RFM 模型到底有没有用？</h3>"
+            f"<div id='m_posts'>{posts}</div>{FOOTER}</body></html>")
+    title, md = _ingest(tmp_path, html, "board.html")
+    assert title == "[讨论] RFM 模型到底有没有用？"
+    pos = _positions(md, [first[:20], texts[0][:20], texts[1], last])
+    assert pos == sorted(pos)
+    assert "级别" not in md and "发帖" not in md

@@ -59,6 +59,7 @@ _TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th"
 _FIGURES = re.compile(r"^[\d\s:：.\-/年月日楼#|·,，()（）万千kKw+]*$")
 
 MIN_POSTS = 2
+MIN_LOOSE_HAN = 4  # an inline run of text beside blocks this long is a field
 MAX_GROUPS = 20  # candidate groups looked at closely, the richest first
 MAX_NESTED_GROUPS = 6  # ... and groups of replies nested in a thread's posts
 BODY_SHARE = 0.25  # the field most posts have, first in them, is their body with this share of the richest field's text
@@ -118,9 +119,22 @@ def _linked(el) -> int:
     return sum(len(_text(a)) for a in el.iter("a"))
 
 
+def _loose(el) -> bool:
+    """A run of text in an inline element beside blocks (NGA's <span class="postcontent"> between
+    the post's info box and its signature): a field of its own, or its text would count nowhere."""
+    parent = el.getparent()
+    return parent is not None and parent.tag in _BLOCKS \
+        and any(c is not el and c.tag in _BLOCKS for c in parent) and han_count(_text(el)) >= MIN_LOOSE_HAN
+
+
+def _field_elements(member) -> list:
+    """The member's blocks, and its loose runs of text."""
+    return [el for el in member.iter(*_BLOCKS, "span") if el.tag != "span" or _loose(el)]
+
+
 def _fields(member) -> list[Field]:
     """The member's leaf blocks with text, keyed by their path inside the member."""
-    elements = [el for el in member.iter(*_BLOCKS) if _text(el)]  # an empty block holds nothing
+    elements = [el for el in _field_elements(member) if _text(el)]  # an empty block holds nothing
     holders = {member} if len(elements) > 1 or (elements and elements[0] is not member) else set()
     for el in elements:
         for anc in el.iterancestors():
@@ -142,7 +156,9 @@ def field_key(el, member) -> tuple:
     """The same field of every post: the element's signature and its parent's (inside the
     member), so a wrapper one post has and another lacks higher up does not matter."""
     parent = el.getparent()
-    return (signature(parent) if parent is not None and el is not member else ("", ""), signature(el))
+    tag, classes = signature(el)
+    # (a loose run of text is a paragraph: one post's text in a <p>, the next one's in a <span>)
+    return (signature(parent) if parent is not None and el is not member else ("", ""), ("p" if tag == "span" else tag, classes))
 
 
 def _candidates(page) -> list[list]:
@@ -229,7 +245,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
 
     posts, cards, framed, titled = [], 0, 0, 0
     for member, f in zip(members, fields, strict=True):
-        own = [el for el in member.iter(*_BLOCKS) if el is not member and field_key(el, member) == body_path]
+        own = [el for el in _field_elements(member) if el is not member and field_key(el, member) == body_path]
         # a reply nested in the post is built like the post itself: its text is not the post's
         built = signature(member)
         nested = [d for d in member.iter(member.tag) if d is not member and signature(d) == built]

@@ -15,7 +15,7 @@ from ..text import fold, han_count, has_han, looks_like_site
 _SPACES = re.compile(r"\s+")
 
 
-_STRONG_SEPARATORS = (" :: ", " @ ", " | ", " ｜ ", " - ", " – ", " — ", " _ ", "--", "|", "｜", "_")
+_STRONG_SEPARATORS = (" :: ", " @ ", " | ", " ｜ ", " - ", " – ", " — ", " _ ", " · ", " • ", " : ", "--", "|", "｜", "_")
 
 
 def strip_site(title: str, site: str = "") -> str:
@@ -92,11 +92,16 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
     (夜雨_原文、翻译及赏析_… with the h1 夜雨; 静夜思•夜-中国诗歌网 with the h3 静夜思•夜): the
     suffix cut where the heading is shorter than the title."""
     for t in titles:
-        parts = [p for p in _TITLE_PARTS.split(_SPACES.sub(" ", t).strip()) if p]
-        if len(parts) < 2:
-            continue
+        t = _SPACES.sub(" ", t).strip()
+        parts = [p for p in _TITLE_PARTS.split(t) if p]
         for h in heads + subs:
-            if fold(h) == fold(parts[0]) and has_han(h):
+            if not has_han(h):
+                continue
+            if len(parts) >= 2 and fold(h) == fold(parts[0]):
+                return h
+            # ... or a heading the <title> adds only the site's name to, after a space (某某？ 某某社区)
+            rest = t[len(h):] if t.startswith(h) else ""
+            if rest[:1] == " " and 0 < len(rest.strip()) <= MAX_SITE_TITLE_CHARS and " " not in rest.strip():
                 return h
     return ""
 
