@@ -688,3 +688,46 @@ def test_posts_whose_text_runs_loose_beside_their_blocks_are_read(tmp_path):
     pos = _positions(md, [first[:20], texts[0][:20], texts[1], last])
     assert pos == sorted(pos)
     assert "级别" not in md and "发帖" not in md
+
+
+def test_comments_under_a_blog_posts_article_element_stay_out_but_a_questions_answers_stay(tmp_path):
+    # a post in an <article> of its own, no subheadings, short enough that its comments (floors
+    # and all) could pass for replies: they are its readers'
+    article = "".join(f"<p>{p}</p>" for p in [
+        "很多新手建群第一件事是写一大段群规，结果没人看，也没人遵守。",
+        "第一，群规不超过五条：用户进群的注意力只有几秒钟。第二，先讲价值再讲禁止。",
+        "第三，违规处理要公开且一致，对所有人一视同仁，包括老用户。",
+        "第四，群规要随社群阶段更新：拉新期可以宽松一点，进入促活和转化阶段后，再逐步增加关于分享、打卡的约定。",
+        "第五，让核心用户参与制定。群规由群成员投票确定，大家遵守起来会主动很多，甚至会帮你维护秩序。",
+        "群规只是社群运营的起点，真正让用户留下来的，还是持续稳定的内容和彼此之间的关系。",
+    ])
+    comments = "".join(
+        f'<div class="cmt"><div class="who"><a href="/u{i}">网友{i}</a></div><div class="when">{i + 1}楼 2024-05-0{i} 12:00</div>'
+        f'<div class="txt">{t}</div></div>'
+        for i, t in enumerate(["先讲价值再讲禁止，这一条真的有用，我们群公告改了之后退群率明显下降了，新人也更愿意说话",
+                               "请问发广告的第一次就直接踢吗，还是也先私聊提醒一次，我们宝妈群里微商实在太多了",
+                               "群规随阶段更新这点很少有人提，拉新期管太严确实会劝退一批人，我们吃过这个亏"], 1))
+    html = ("<!DOCTYPE html><html><head><title>我总结的几条群规原则 - 某某笔记</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><h1>我总结的几条群规原则</h1><article class='note'>{article}</article>"
+            f"<div class='likes'>172人点赞</div><section class='comments'>{comments}</section>{FOOTER}</body></html>")
+    body = _located(tmp_path, html, "note.html")
+    assert "群规不超过五条" in body and "请问发广告的第一次就直接踢吗" not in body and not POST_HEADING.search(body)
+    # a Q&A page that formats the question's text in an <article> like each answer's: the answers stay
+    question = ("<article class='fmt'><p>社群留存怎么算？按还在群里算，还是按近七天发过言算？我们的数据都在一张发言表里。</p>"
+                "<p>背景：我们有四十多个用户群，每个群三百人左右，进群来源有公众号、直播间和线下门店三种。老板想要一个看板，"
+                "能看到每周新进群用户在第七天、第十四天、第三十天还剩多少，以及各个来源之间的差别。</p>"
+                "<p>现在的问题是口径定不下来：有人说只要没退群就算留存，有人说得发过言才算，还有人说要看有没有点开群公告和直播。"
+                "不同口径算出来的数字差了一倍多，汇报的时候很尴尬。想问问大家在实际工作里一般怎么定，有没有行业通用的做法？</p></article>")
+    answers = "".join(
+        f"<div class='answer'><div class='who'><a href='/u{i}'>答主{i}</a> <span>{i} 天前</span></div>"
+        f"<article class='fmt'><p>{t}</p></article><div class='ops'><a href='#'>赞同 {i}</a> <a href='#'>评论</a></div></div>"
+        for i, t in enumerate(["建议两个口径都定义：在群留存和活跃留存，分开看。没退群不代表还在关注，很多人只是把群折叠了，"
+                               "所以汇报时两个数都给，老板自然知道差在哪里。",
+                               "发言表先按用户和日期去重，再按进群日期分组，算第七天、第十四天、第三十天还有发言的人数占比，"
+                               "不要用自连接逐天去算，几百万行会很慢。",
+                               "mark 一下"], 1))
+    html = ("<!DOCTYPE html><html><head><title>社群留存怎么算？ - 某某问答</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><h1>社群留存怎么算？</h1>{question}<div class='answers'>{answers}</div>{FOOTER}</body></html>")
+    body = _located(tmp_path, html, "qa.html")
+    pos = _positions(body, ["按近七天发过言算", "在群留存和活跃留存", "再按进群日期分组", "mark 一下"])
+    assert pos == sorted(pos) and POST_HEADING.search(body)

@@ -85,6 +85,8 @@ from .thread import (
     figures_only,
     find_thread,
     post_word,
+    signature,
+    within,
 )
 from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
 from .widgets import ads, controls, drop_lines, forms, inside, popups, recommended, story_cards
@@ -180,20 +182,21 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     inside: set = set()
     for member in thread.members:
         inside.update(member.iter())
-    within = [i for i, (el, _t, _k) in enumerate(blocks) if el in inside]
-    if not within:
+    at_posts = [i for i, (el, _t, _k) in enumerate(blocks) if el in inside]
+    if not at_posts:
         return None
-    start, end = within[0], within[-1]
+    start, end = at_posts[0], at_posts[-1]
     aligned = _align(blocks, kept)
     cut = min((j for i, j in aligned.items() if i >= start), default=len(kept))
     lead = sum(han_count(k) for _el, k in kept[:cut])
     after = sum(han_count(kept[j][1]) for i, j in aligned.items() if i > end)
     # the posts are the page's main text or follow it; not a list above the article
     # on a forum a long first post's comments are its replies
-    # ... nor below an article in sections of its own (a column's piece under 一、二、三: its readers' comments)
+    # ... nor below an article: in sections of its own (a column's piece under 一、二、三), or in an
+    # <article> of the page holding none of the posts (a blog's): its readers' comments
     sections = sum(1 for el, _k in kept[:cut] if el.tag in _SECTION_HEADINGS)
-    if (not forum and (thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD or sections >= MIN_ARTICLE_SECTIONS)) \
-            or after > thread.chars:
+    if (not forum and (thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD or sections >= MIN_ARTICLE_SECTIONS
+                       or _in_article(blocks[:start], thread))) or after > thread.chars:
         return None
     # from the first post on, the posts come from the thread: the text and the pictures main holds
     # there go; above them, a line of figures only is the question's counters (关注者 46, 被浏览 99,411)
@@ -232,6 +235,24 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
 
 
 MAX_POSTER_CHARS = 24
+MIN_ARTICLE_ELEMENT_HAN = 200  # an <article> with this much text above the posts is the page's article
+
+
+def _in_article(above: list[tuple[object, str, str]], thread: Thread) -> bool:
+    """The text above the posts stands in an <article> of the page that holds none of them (a
+    forum's posts may each be an <article>: the first one is a post itself) and is not built like
+    the posts' own (a Q&A page formats the question's text as it does each answer's)."""
+    inner = {signature(a) for m in thread.members for a in m.iter("article")}
+    seen: set = set()
+    for el, _t, _k in above:
+        for art in el.iterancestors("article"):
+            if art in seen:
+                continue
+            seen.add(art)
+            if han_count(_text(art)) >= MIN_ARTICLE_ELEMENT_HAN and signature(art) not in inner \
+                    and not any(within(m, art) for m in thread.members):
+                return True
+    return False
 MIN_ARTICLE_SECTIONS = 2  # subheadings above the posts that make the text an article, its posts comments
 _SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 

@@ -190,7 +190,8 @@ def _lca(elements: list, stop) -> object:
     return next(el for el in chains[0] if el in common)
 
 
-def _within(el, root) -> bool:
+def within(el, root) -> bool:
+    """``el`` is ``root`` or inside it."""
     return el is root or any(a is root for a in el.iterancestors())
 
 
@@ -249,7 +250,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         # a reply nested in the post is built like the post itself: its text is not the post's
         built = signature(member)
         nested = [d for d in member.iter(member.tag) if d is not member and signature(d) == built]
-        own = [el for el in own if not any(_within(el, d) for d in nested)]
+        own = [el for el in own if not any(within(el, d) for d in nested)]
         if not own:
             continue
         body = _lca(own, member)
@@ -258,13 +259,13 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         # widen to the body's container while that only adds text blocks (a list or a quote in the post)
         while body.getparent() is not None and body.getparent() is not member:
             parent = body.getparent()
-            added = [x for x in f if _within(x.el, parent) and not _within(x.el, body)]
+            added = [x for x in f if within(x.el, parent) and not within(x.el, body)]
             if any(template(x) or x.el.tag not in _TEXT_BLOCKS for x in added):
                 break
             body = parent
         if len(_text(body)) >= MIN_LINK_LIST_CHARS and _linked(body) > MAX_BODY_LINK_SHARE * len(_text(body)):
             continue  # a list of links, not a post
-        outside = [x for x in f if not _within(x.el, body)]
+        outside = [x for x in f if not within(x.el, body)]
         if any(x.link_share > MAX_BODY_LINK_SHARE and han_count(x.text) >= MIN_CARD_HEADLINE_HAN and not dated_line(x.text)
                and not constant(x.path) for x in outside):
             cards += 1  # a headline linking elsewhere: a card of another page (not a subject every post repeats)
@@ -342,11 +343,11 @@ def _name_of(el) -> str:
 def _before(a, b) -> bool:
     """``a`` comes before ``b`` in document order."""
     for el in b.itersiblings(preceding=True):
-        if _within(a, el):
+        if within(a, el):
             return True
     for anc in b.iterancestors():
         for el in anc.itersiblings(preceding=True):
-            if _within(a, el):
+            if within(a, el):
                 return True
     return False
 
@@ -392,7 +393,7 @@ def _with_featured(thread: Thread, page, min_han: int) -> Thread:
                 if isinstance(el.tag, str):
                     by_sig[signature(el)].append(el)
         twins = [el for el in by_sig[sig] if order[el] < order[listed[0]]
-                 and not any(_within(el, m) or _within(m, el) for m in thread.members)]
+                 and not any(within(el, m) or within(m, el) for m in thread.members)]
         if not twins or len(twins) > MAX_FEATURED:
             continue
         peers = [next((d for d in m.iter() if signature(d) == sig), None) for m in listed]
@@ -401,7 +402,7 @@ def _with_featured(thread: Thread, page, min_han: int) -> Thread:
         found = _read_group(twins + peers, min_han=min_han)
         featured = [p.element for p in found.posts if p.element in twins] if found is not None else []
         if not featured or len(found.posts) != len(featured) + len(thread.posts) \
-                or any(not _within(old.body, new.element) for old, new in zip(thread.posts, found.posts[len(featured):], strict=True)):
+                or any(not within(old.body, new.element) for old, new in zip(thread.posts, found.posts[len(featured):], strict=True)):
             continue  # the twins are no posts, or the listed posts do not read as the same posts beside them
         return Thread(found.posts, thread.members | frozenset(featured), found.chars)
     return thread
@@ -415,7 +416,7 @@ def _with_nested(thread: Thread) -> Thread:
     for post in thread.posts:
         inside = set(post.body.iter())
         for el in post.element.iter(*_BLOCKS):
-            if el is post.element or el in inside or _within(post.body, el) or not _before(post.body, el):
+            if el is post.element or el in inside or within(post.body, el) or not _before(post.body, el):
                 continue
             parent = el.getparent()
             by_key[(signature(parent), signature(el))].append(el)
@@ -428,7 +429,7 @@ def _with_nested(thread: Thread) -> Thread:
     posts, chars = [], thread.chars
     for post in thread.posts:
         if nested is not None:
-            inner = tuple((r.name, r.body) for r in nested.posts if _within(r.element, post.element))
+            inner = tuple((r.name, r.body) for r in nested.posts if within(r.element, post.element))
         else:  # a lone reply in the whole thread: its text sits in a field like the posts' own
             inner = tuple(("", el) for el in _lone_replies(post))
             chars += sum(han_count(_text(el)) for _n, el in inner)
@@ -440,7 +441,7 @@ def _with_nested(thread: Thread) -> Thread:
 
 def _coarser(a: Thread, b: Thread) -> bool:
     """One of ``a``'s posts has for its text two posts or more of ``b``."""
-    return any(sum(1 for q in b.posts if _within(q.element, p.body)) >= 2 for p in a.posts)
+    return any(sum(1 for q in b.posts if within(q.element, p.body)) >= 2 for p in a.posts)
 
 
 def _lone_replies(post: Post) -> list:
@@ -451,8 +452,8 @@ def _lone_replies(post: Post) -> list:
     inside = set(post.body.iter())
     key = signature(post.body)
     found = [el for el in post.element.iter(post.body.tag) if el is not post.element and el not in inside
-             and not _within(post.body, el) and signature(el) == key and _text(el) and _before(post.body, el)]
-    return [el for el in found if not any(o is not el and _within(el, o) for o in found)]
+             and not within(post.body, el) and signature(el) == key and _text(el) and _before(post.body, el)]
+    return [el for el in found if not any(o is not el and within(el, o) for o in found)]
 
 
 _MEASURE = {"回复": "条", "回答": "个"}
