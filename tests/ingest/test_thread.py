@@ -731,3 +731,28 @@ def test_comments_under_a_blog_posts_article_element_stay_out_but_a_questions_an
     body = _located(tmp_path, html, "qa.html")
     pos = _positions(body, ["按近七天发过言算", "在群留存和活跃留存", "再按进群日期分组", "mark 一下"])
     assert pos == sorted(pos) and POST_HEADING.search(body)
+
+
+def test_comments_whose_classes_carry_their_own_ids_and_whose_text_sits_in_a_form_are_read(tmp_path):
+    # each comment's classes hold one of its own (thing id-t1_k9x2…): the rest is the template's;
+    # its text is shown inside a form (to edit it in place) with only a hidden field: the post's box
+    first = "上周做了一个邀请三人进群领资料包的裂变活动，两天进了一千二百多人，结果一周后新进群的用户退了八成，正常吗？"
+    replies = [("laozhang", "八成有点高但不算离谱。资料包吸引来的本来就是冲着资料来的，领完就走很正常。"),
+               ("xiaomiao", "同问，我们上个月也是一模一样的情况"), ("jiangyou", "马一下，回头看")]
+    comments = "".join(
+        f'<div class="thing id-t1_{code} comment"><div class="entry"><p class="tagline">'
+        f'<a href="/user/{n}" class="author">{n}</a> <span class="score">{i * 11} 分</span> <time>{i} 小时前</time></p>'
+        f'<form action="#" class="usertext"><input type="hidden" name="thing_id" value="t1_k{i}">'
+        f'<div class="usertext-body"><div class="md"><p>{t}</p></div></div></form>'
+        f'<ul class="buttons"><li><a href="#">永久链接</a></li><li><a href="#">回复</a></li></ul></div></div>'
+        for i, ((n, t), code) in enumerate(zip(replies, ["kzq81aa", "kzqb0x1", "mwd33qe"], strict=True), 1))
+    html = ("<!DOCTYPE html><html><head><title>裂变进群的用户一周退了八成，正常吗？ : 某某社群板</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='content'><h1>裂变进群的用户一周退了八成，正常吗？</h1>"
+            f"<div class='expando'><div class='md'><p>{first}</p></div></div>"
+            f"<div class='sitetable nestedlisting'>{comments}</div></div>{FOOTER}</body></html>")
+    title, md = _ingest(tmp_path, html, "board.html")
+    assert title == "裂变进群的用户一周退了八成，正常吗？"
+    pos = _positions(md, [first[:20]] + [t for _n, t in replies])
+    assert pos == sorted(pos)
+    assert "## 回复 3 · jiangyou" in md or "## 回复 2 · jiangyou" in md
+

@@ -38,6 +38,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter, defaultdict
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from lxml import etree
@@ -109,10 +110,30 @@ def figures_only(text: str) -> bool:
     return _FIGURES.match(text) is not None
 
 
+# the class names the page being read gives more than one element (find_thread sets them)
+_SHARED_CLASSES: ContextVar[frozenset[str] | None] = ContextVar("shared_classes", default=None)
+
+
 def signature(el) -> tuple[str, str]:
     """Tag and class names, digits aside: the members of one template share it."""
     classes = _DIGITS.sub("", el.get("class") or "").split()
     return el.tag, " ".join(sorted(set(classes)))
+
+
+def member_signature(el) -> tuple[str, str]:
+    """The signature posts of one list share: a class name with figures in it that no other
+    element of the page has is an element's own (a comment's id-t1_kzq81aa), not its template's."""
+    shared = _SHARED_CLASSES.get()
+    if shared is None:
+        return signature(el)
+    classes = [c for c in (el.get("class") or "").split() if c in shared or not _DIGITS.search(c)]
+    return el.tag, " ".join(sorted(set(_DIGITS.sub("", " ".join(classes)).split())))
+
+
+def shared_classes(page) -> frozenset[str]:
+    """The class names more than one element of ``page`` has."""
+    counts = Counter(c for el in page.iter() if isinstance(el.tag, str) for c in set((el.get("class") or "").split()))
+    return frozenset(c for c, n in counts.items() if n > 1)
 
 
 def _linked(el) -> int:
@@ -170,7 +191,7 @@ def _candidates(page) -> list[list]:
         by_sig = defaultdict(list)
         for child in parent:
             if isinstance(child.tag, str) and child.tag not in ("a", "span", "img", "br", "option", "script", "style"):
-                by_sig[signature(child)].append(child)
+                by_sig[member_signature(child)].append(child)
         for members in by_sig.values():
             if len(members) >= MIN_POSTS:
                 chars = sum(len(m.text_content()) for m in members)
@@ -248,8 +269,8 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     for member, f in zip(members, fields, strict=True):
         own = [el for el in _field_elements(member) if el is not member and field_key(el, member) == body_path]
         # a reply nested in the post is built like the post itself: its text is not the post's
-        built = signature(member)
-        nested = [d for d in member.iter(member.tag) if d is not member and signature(d) == built]
+        built = member_signature(member)
+        nested = [d for d in member.iter(member.tag) if d is not member and member_signature(d) == built]
         own = [el for el in own if not any(within(el, d) for d in nested)]
         if not own:
             continue
@@ -359,12 +380,16 @@ def find_thread(page, forum: bool = False) -> Thread | None:
     thread too (大佬666, 不错)."""
     best = None
     min_han = MIN_FORUM_THREAD_HAN if forum else MIN_THREAD_HAN
-    for members in _candidates(page):
-        thread = _read_group(members, min_han=min_han)
-        if thread:
-            thread = _with_nested(_with_featured(thread, page, min_han))
-            if best is None or thread.chars > best.chars:
-                best = thread
+    token = _SHARED_CLASSES.set(shared_classes(page))
+    try:
+        for members in _candidates(page):
+            thread = _read_group(members, min_han=min_han)
+            if thread:
+                thread = _with_nested(_with_featured(thread, page, min_han))
+                if best is None or thread.chars > best.chars:
+                    best = thread
+    finally:
+        _SHARED_CLASSES.reset(token)
     return best
 
 
@@ -484,6 +509,10 @@ def _clean_copy(el):
     """A copy of a post's body without controls a reader cannot use here, ad cards (widgets.ads),
     nor the headers of the replies inside it (甲 回复 乙)."""
     new = copy.deepcopy(el)
+    for form in list(new.iter("form")):  # a form the post's text is shown in (to edit it in place) is only its box
+        if next(form.iter("textarea", "select"), None) is None \
+                and not any((i.get("type") or "text").lower() in ("text", "search") for i in form.iter("input")):
+            form.tag = "div"
     for bad in list(new.iter("button", "input", "textarea", "select", "form", "svg")):
         if bad.getparent() is not None:
             bad.drop_tree()
