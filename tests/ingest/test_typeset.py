@@ -33,3 +33,11 @@ def test_spaces_stay_outside_bold_runs():
 def test_idempotent(text):
     once = typeset_text(text)
     assert typeset_text(once) == once
+
+
+def test_typesetting_never_changes_a_mark_itself():
+    # autocorrect reads 0:0；“ as a time and a full stop: the mark stays a semicolon (found by the
+    # property test in tests/test_properties.py)
+    for text in ("0:0;“", "比分1:0；“好”"):
+        out = typeset_text(text)
+        assert ";" in out.replace("；", ";") and "." not in out, out

@@ -13,6 +13,7 @@ alone that scraped Chinese text is full of, so two small rules run first:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import autocorrect_py
 
@@ -45,7 +46,18 @@ def _autocorrect(text: str) -> str:
         # keep dashes as written: 拉新-激活-留存 is a chain, not a spaced dash
         autocorrect_py.load_config('{"rules": {"space-dash": 0}}')
         _configured = True
-    return autocorrect_py.format(text)
+    out = autocorrect_py.format(text)
+    # it only spaces and changes the width of marks; where it changed a mark itself (0:0；“ read
+    # as a time and a full stop: 0:0.“), the text stays as it was
+    return out if _marks(out) == _marks(text) else text
+
+
+_WIDTH = str.maketrans("，。！？：；（）～", ",.!?:;()~")
+
+
+def _marks(text: str) -> str:
+    """The text with its marks' width folded and no whitespace: what typesetting may not change."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(_WIDTH).split())
 
 
 def _full_parens(text: str) -> str:
