@@ -756,3 +756,28 @@ def test_comments_whose_classes_carry_their_own_ids_and_whose_text_sits_in_a_for
     assert pos == sorted(pos)
     assert "## 回复 3 · jiangyou" in md or "## 回复 2 · jiangyou" in md
 
+
+
+def test_a_posters_name_as_a_heading_a_bbs_signature_and_a_boards_notes_go(tmp_path):
+    # each post opens with its poster's name in a heading of its own (a linked name, no section's
+    # title); a post's signature follows a line of "--" in its box; the board's count of its pages
+    # and its note of who last edited a post are no text
+    posts = [("老周", "背景：我们做宠物食品，私域大概六十个群，去年底开始做体验官计划，说一下过程和数据。",
+              "人生苦短，我用透视表"),
+             ("小满", "想问一下加权打分的权重是怎么定的？我们之前只按发言数选，选出来一堆天天水群的。", "不在沉默中爆发，就在沉默中睡觉"),
+             ("阿杰", "我们也是这么做的", "Talk is cheap, show me the data."),
+             ("Ariel", "学到了，回去就把选人的规则改一下", "发自我的手机客户端")]
+    items = "".join(
+        f'<div class="PostStream-item"><article class="Post"><header><h3 class="PostUser-name"><a href="/u/{n}">{n}</a></h3>'
+        f'<time>3月1{i}日</time></header><div class="Post-body"><p>{"本帖最后由 " + n + " 于 2024-3-5 20:20 编辑<br>" if i == 1 else ""}'
+        f'{t}<br>--<br>{sig}<br>※ 来源:·某某社区·[FROM: 117.136.*]</p></div>'
+        f'<aside class="Post-actions"><button>赞</button><button>回复</button></aside></article></div>'
+        for i, (n, t, sig) in enumerate(posts))
+    html = ("<!DOCTYPE html><html><head><title>体验官计划三个月复盘 - 某某运营社区</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><h1>体验官计划三个月复盘</h1><p class='pages'>本主题共有 4 篇文章，分 1 页，当前第 1 页</p>"
+            f"<div class='PostStream'>{items}</div>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "flarum.html")
+    pos = _positions(md, [t for _n, t, _s in posts])
+    assert pos == sorted(pos) and re.search(r"## 回复 \d · 小满", md) and re.search(r"## 回复 \d · Ariel", md)
+    for chrome in ("人生苦短", "不在沉默中爆发", "Talk is cheap", "FROM:", "本主题共有", "最后由"):
+        assert chrome not in md, chrome

@@ -31,6 +31,8 @@ from ..records import (
 from ..text import has_han
 from .textparse import _TAG, _inline_md, link_cards, parse_text, plain_markdown_line, tidy_inline
 
+SIGNATURE_MARK = "--"  # a line of its own in a post: what follows in its box is the poster's signature
+
 _DROP = {
     "script", "style", "iframe", "noscript", "svg", "canvas", "form", "button", "input", "select",
     "textarea", "object", "embed", "template", "nav", "aside", "head", "title", "meta", "link",
@@ -132,6 +134,12 @@ class _HtmlWalker:
             if name in _DROP:
                 continue
             if name == "br":
+                if "".join(self.buf).strip() == SIGNATURE_MARK:
+                    # a post's signature follows a line of "--" to the end of its box (a BBS's, an email's)
+                    self.buf = []
+                    for _rest in top:
+                        pass
+                    continue
                 self.flush()
             elif name == "img":
                 self.flush()

@@ -87,6 +87,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|(?:你|您)可能(?:还|也)?(?:想看|喜欢|会喜欢|感兴趣|想读)|\S{1,4}(?:热门新闻|热门文章|新闻排行)"
         r"|(?:延伸|相关|更多|最新|其他|其它|推荐|热门|热点|精选|近期|同类)(?:新闻|报道|报导|文章|阅读|视频|专题|资讯))"
         r"\s*(?:[:：>》|]|$)"), 80, True),
+    # a page's count of its pages (本主题共有 7 篇文章，分 1 页，当前第 1 页; 第 2 页 / 共 5 页)
+    Rule("pagination", "分页提示", _rx(
+        r"^(?:本主题|本帖|本文)?共有?\s*\d+\s*(?:篇|条|个|帖|楼|页).{0,12}?(?:分|共)\s*\d+\s*页|当前第\s*\d+\s*页"
+        r"|^第\s*\d+\s*页\s*[/／,，]\s*共\s*\d+\s*页$|^共\s*\d+\s*页$"), 40),
     Rule("tag_line", "标签行", _rx(r"^(?:标签|tags?|话题)\s*[:：]|^(?:#[^#\s]{1,40}#?\s*){1,}$"), 300, True),
     Rule("answer_list", "回答与评论列表", _rx(r"^.{1,16}(?:回答|评论|回复)于\s*[\d\-/:年月日\s]+$"), 40),
     # one other article named for further reading: the lines after it (references) stay
@@ -156,7 +160,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # an encyclopedia's notes about its own entry, which it calls 本词条 (本词条缺少概述图……, 本词条由……审核),
     # and a forum's note on what its moderators did to a thread (本主题由 某某 于 2024-5-18 20:57 审核通过)
     Rule("wiki_prompt", "百科词条和论坛帖子的管理提示", _rx(
-        r"^本词条|^本(?:主题|帖子?)由\s*\S.{0,30}?于\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}?"
+        r"^本词条|^本(?:主题|帖子?)(?:最后)?由\s*\S.{0,30}?于\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}?"
         r"(?:审核|通过|加入|设置|置顶|移动|编辑|关闭|解除|高亮|推荐|加精)"), 120),
     # a breadcrumb (a label may lead it: 当前位置：首页 > 栏目 > 标题)
     Rule("breadcrumb", "导航路径", _rx(r"^(?:(?:当前|您的|你的|所在)?位置|您在这里|你在这里)?\s*[:：]?\s*首页\s*[>/»›＞]"), 80),

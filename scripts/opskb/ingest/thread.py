@@ -71,6 +71,7 @@ MAX_BODY_LINK_SHARE = 0.5
 MIN_LINK_LIST_CHARS = 10  # a body this long, mostly link text, is a list of links (a shorter one: a #tag# post)
 MIN_CARD_HEADLINE_HAN = 12  # a linked line this long outside the body is another page's headline (a name is shorter)
 MAX_NAME_CHARS = 24
+MIN_NAME_HEADING_LINK_SHARE = 0.9  # a heading this much a link, and short, is a poster's name
 MIN_NAME_LINK_SHARE = 0.15  # the poster's name links to the poster's page (a badge may follow it)
 MAX_LABEL_CHARS = 16  # a template field this short is a label, a date or a counter
 REPLY_SHARE = 1 / 3  # posts below a text hold at least a third as much text as it to make a thread
@@ -327,8 +328,9 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
 
 def _post_header(x: Field) -> bool:
     """A heading that is a post's header, not a section's: the poster's name linked, with the
-    date of the post (豆瓣: <h4><a>某某</a><span>2024-03-10 10:02</span></h4>)."""
-    return dated_line(x.text) and x.link_share > 0
+    date of the post (豆瓣: <h4><a>某某</a><span>2024-03-10 10:02</span></h4>), or alone (Flarum:
+    <h3 class="PostUser-name"><a>某某</a></h3>)."""
+    return (dated_line(x.text) and x.link_share > 0) or (len(x.text) <= MAX_NAME_CHARS and x.link_share >= MIN_NAME_HEADING_LINK_SHARE)
 
 
 # a class that names a poster's name (user-name, nick-name, author, user-title)
