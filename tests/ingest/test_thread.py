@@ -639,27 +639,26 @@ def test_posts_under_a_heading_of_their_own_header_or_subject_are_a_thread(tmp_p
         assert POST_HEADING.search(body) and "另一个关于社群拉新" not in body, header
 
 
-def test_comments_under_an_article_in_sections_of_its_own_stay_out(tmp_path):
-    # an article under 一、二、三 is no first post, however short: the comments below it are its
-    # readers', not a thread's replies (on a forum's page they would be)
+def test_a_topic_in_sections_of_its_own_keeps_its_replies(tmp_path):
+    # a community's topic may be written under 一、二、三 like an article: its replies are the thread's
+    # all the same (a page's <article> holding none of them is what makes them an article's comments)
     article = "".join(f"<h2>{h}</h2><p>{p}</p>" for h, p in [
         ("一、分层太细，运营接不住", "最开始我们把用户切成了二十多层，每层配了话术，结果没人维护，最后合并成五层。"),
         ("二、只看消费数据", "复购周期很长的品类，只看最近一次购买会误判，要把打卡和观看时长也放进来。"),
         ("三、分层之后不复盘", "用户会在层级之间流动，每个月至少看一次各层人数的变化。"),
     ])
     comments = "".join(
-        f'<div class="cmt"><div class="who"><a href="/u{i}">网友{i}</a></div><div class="when">2024-05-0{i} 12:00</div>'
+        f'<div class="cmt"><div class="who"><a href="/u{i}">网友{i}</a></div><div class="when">{i} 楼 2024-05-0{i} 12:00</div>'
         f'<p>{t}</p></div>'
         for i, t in enumerate(["第一个坑太真实了，我们之前也切了二十多层", "请问五层具体是哪五层", "写得好，已关注",
                                "复盘那段很实用，下周组会就拿这个讲"], 1))
-    html = ("<!DOCTYPE html><html><head><title>用户分层踩过的三个坑 - 某某专栏</title></head><body>"
-            f"<nav><ul>{NAV}</ul></nav><article><h1>用户分层踩过的三个坑</h1>{article}</article>"
+    html = ("<!DOCTYPE html><html><head><title>用户分层踩过的三个坑 | 分享 | 某某研习社</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='topic'><h1>用户分层踩过的三个坑</h1><div class='markdown-body'>{article}</div></div>"
             f"<div class='comments'>{comments}</div>{FOOTER}</body></html>")
-    body = _located(tmp_path, html, "column.html")
+    body = _located(tmp_path, html, "topic.html")
     assert "最开始我们把用户切成了二十多层" in body and "每个月至少看一次" in body
-    assert not POST_HEADING.search(body) and "请问五层具体是哪五层" not in body
-    body = _located(tmp_path, html.replace("某某专栏", "某某论坛"), "forum.html")  # a forum's
-    assert POST_HEADING.search(body) and "请问五层具体是哪五层" in body
+    pos = _positions(body, ["第一个坑太真实了", "请问五层具体是哪五层", "写得好，已关注", "复盘那段很实用"])
+    assert POST_HEADING.search(body) and pos == sorted(pos)
 
 
 def test_posts_whose_text_runs_loose_beside_their_blocks_are_read(tmp_path):
