@@ -125,6 +125,9 @@ def test_title_suffix_cut_where_a_page_heading_is_shorter():
     # a heading the <title> only adds the site's name to, after a space (a board's subject in an h3)
     assert choose_title(["[讨论] RFM 模型到底有没有用？ 某某玩家社区"], [], "", ["[讨论] RFM 模型到底有没有用？"]) \
         == "[讨论] RFM 模型到底有没有用？"
+    # ... or the board's name in brackets after it (a bar's thread: 某某？【某某吧】_站点)
+    assert choose_title(["【求助】新群没人说话怎么办？【社群运营吧】_某某贴吧"], [], "", ["【求助】新群没人说话怎么办？"]) \
+        == "【求助】新群没人说话怎么办？"
     # a heading that is a later part of the <title> (the blog's name) does not win
     assert choose_title(["社群冷启动的三个误区 - 小周的博客 - 某某博客"], ["小周的博客"], "", []) == "社群冷启动的三个误区"
 

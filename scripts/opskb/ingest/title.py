@@ -47,6 +47,7 @@ def strip_site(title: str, site: str = "") -> str:
 
 
 _TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*")
+_BOARD = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]$")  # a board's name in brackets after a thread's title
 MAX_SITE_TITLE_CHARS = 8  # a <title> this short, without the h1 in it, is the site's name
 
 
@@ -99,9 +100,13 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
                 continue
             if len(parts) >= 2 and fold(h) == fold(parts[0]):
                 return h
-            # ... or a heading the <title> adds only the site's name to, after a space (某某？ 某某社区)
+            # ... or a heading the <title> adds only the site's name to, after a space (某某？ 某某社区),
+            # or the board's name in brackets (某某？【某某吧】_站点)
             rest = t[len(h):] if t.startswith(h) else ""
             if rest[:1] == " " and 0 < len(rest.strip()) <= MAX_SITE_TITLE_CHARS and " " not in rest.strip():
+                return h
+            cut = strip_site(t)
+            if cut.startswith(h) and _BOARD.match(cut[len(h):]):
                 return h
     return ""
 
