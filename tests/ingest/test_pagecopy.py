@@ -460,3 +460,18 @@ def test_a_threads_posts_end_the_search_for_other_stories_headlines():
     assert kept == text + replies and [g.text for g in gone] == [b.text for b in profile]
     kept, _gone = trailing_headlines(text + replies + profile, page_copy=True)  # (taken for headlines otherwise)
     assert kept == text
+
+
+def test_a_menu_or_a_ticker_line_does_not_run_on_into_the_lines_under_it(tmp_path):
+    # a page copied with blank lines between some blocks only: long lines without a full stop are
+    # joined to the next one there (prose wrapped), but not a menu's words with spaces between
+    # them nor a ticker's figures with wide gaps: the headline under them stays a line of its own
+    for top in ("即时 要闻 娱乐 运动 全球 社会 地方 产经 股市 房市 健康 生活 文教 评论 两岸 数位",
+                "上证指数 3071.38 +0.46%  深证成指 9512.64 +0.81%  创业板指 1843.20 +1.02%"):
+        text = "\n".join(["某某新报网", top, "登录 / 注册", "首页 > 产经 > 产业", TITLE, "2024-03-18 14:22 某某新报网／记者张三／台北报导"]) \
+            + "\n\n" + "\n\n".join(ARTICLE) + "\n\n" + "\n".join(OTHERS) + "\n"
+        path = tmp_path / "copy.txt"
+        path.write_text(text, encoding="utf-8")
+        doc = process(read(path))
+        assert doc.meta.title == TITLE, (top, doc.meta.title)
+        assert [t for b in doc.blocks for t in b.texts()][:2] == ARTICLE[:2]

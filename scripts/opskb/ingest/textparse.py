@@ -118,6 +118,11 @@ _CREDIT_LINE = re.compile(r"^[【\[（(]\s*(?:本[报報台网網]|[总總]台)?
                           r"|^本[报報台][记記]者(?:\s+\S{1,4}){1,4}$|^《[^》]{2,12}》\s*[（(][^（）()]*\d+\s*版[）)]$")
 
 
+_HAN_GAP = re.compile(r"[\u4e00-\u9fff][ \u3000]+(?=[\u4e00-\u9fff])")
+_WIDE_GAP = re.compile(r"\S[ \u3000]{2,}(?=\S)")
+MIN_MENU_GAPS = 2  # spaces between Han words in a line that make it a row of words (a menu), not prose
+
+
 def _paragraph_groups(lines: list[str]) -> list[str]:
     """One line per paragraph, except in text that separates paragraphs with blank
     lines: there a long line without closing punctuation continues on the next line."""
@@ -140,6 +145,8 @@ def _paragraph_groups(lines: list[str]) -> list[str]:
             and not _BOLD_LABEL.match(line)
             and len(plain(out[-1])) >= 40
             and out[-1][-1] not in TERMINAL_PUNCT + "?？!！:："
+            # (a menu's words with spaces between, a ticker's figures with wide gaps: no prose wrapped)
+            and len(_HAN_GAP.findall(out[-1])) < MIN_MENU_GAPS and not _WIDE_GAP.search(out[-1])
             and not (_BULLET.match(line) or _NUMBERED.match(line) or _CN_NUMBERED.match(line)
                      or _TABLE_ROW.match(line) or _MD_HEADING.match(line))
             and not _TABLE_ROW.match(out[-1])
