@@ -475,3 +475,13 @@ def test_a_menu_or_a_ticker_line_does_not_run_on_into_the_lines_under_it(tmp_pat
         doc = process(read(path))
         assert doc.meta.title == TITLE, (top, doc.meta.title)
         assert [t for b in doc.blocks for t in b.texts()][:2] == ARTICLE[:2]
+
+
+def test_a_page_copied_after_its_text_was_expanded_goes_on_under_its_button(tmp_path):
+    # a phone page copied once its text was opened: 展开全文 stands between two of its paragraphs
+    # and goes, the text under it stays; where it ends a truncated text, the page's rest goes with it
+    doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE[:4] + ["展开全文"] + ARTICLE[4:] + OTHERS)
+    assert kept == ARTICLE and "展开全文" in {r.text for r in doc.removed}
+    reply = "说得很对，我们群也是这么做起来的，坚持主题日最重要。"
+    _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE[:5] + ["展开全文", "小王", reply] + OTHERS)
+    assert kept == ARTICLE[:5], kept

@@ -258,6 +258,11 @@ def clean(doc: Doc) -> Doc:
             step = at if not rule else step
         if rule and rule.name in _NAMING_RULES:
             named.append(t)
+        # a page copied after its text was expanded: the text goes on right under its 展开全文
+        if rule and rule.name == "post_controls" and _EXPAND.match(t) and n + 1 < len(units) \
+                and _goes_on(plain(units[n + 1][2]).strip()):
+            drop_item[key] = rule.reason
+            continue
         if rule and rule.ends_article and prose >= MIN_PROSE_BEFORE_CUT and (
             seen / total >= MIN_ARTICLE_SHARE
             # a short article above a long footer: enough prose before, and more furniture right after
@@ -473,6 +478,14 @@ def _listed_authors(line: str) -> str:
 _LEAD_LABEL = re.compile(r"^【[^】]{1,6}】|^[^，。？！]{1,8}[：:]$")
 MIN_QUESTION_HAN = 6
 TITLE_LOOKAHEAD = 6  # short lines above the headline looked past
+
+
+_EXPAND = re.compile(r"^展开(?:全文|阅读全文)?$")
+MIN_GOES_ON_HAN = 20  # a line this long, ending as a sentence, under 展开全文 is the text going on
+
+
+def _goes_on(text: str) -> bool:
+    return han_count(text) >= MIN_GOES_ON_HAN and text.endswith(("。", "！", "？", "”", "」"))
 
 
 _NAMING_RULES = {"copyright", "repost_note", "submission", "follow_prompt"}  # lines that name the site
