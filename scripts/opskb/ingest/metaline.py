@@ -17,6 +17,8 @@ def _rx(p: str) -> re.Pattern:
 
 
 # a date as typesetting leaves it (2024-05-01, 2024 年 5 月 1 日) and the time of day that may follow it
+AGO_UNITS = r"(?:秒|分钟|小时|天|周|星期|个月|月|年)"  # how long ago: 3 天前, 2月前
+
 DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _WEEKDAY = r"(?:\s*[（(]?(?:周|星期|礼拜)[一二三四五六日天][）)]?)?"

@@ -38,7 +38,7 @@ from dataclasses import replace
 from ..records import HEADING, IMAGE, PARAGRAPH, TABLE, Block, Removed, plain
 from ..text import han_count, has_han
 from .feeds import CITATION, SECTION_NUMBER, WORK
-from .metaline import DATE, closing_credit, meta_line
+from .metaline import AGO_UNITS, DATE, closing_credit, meta_line
 
 LINE_THRESHOLD = 20  # Han characters a line with no sentence in it needs to count for the article
 SENTENCE_THRESHOLD = 4  # ... and a sentence (a line of verse is short, and is text)
@@ -90,7 +90,7 @@ _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CITED = re.compile(r"[\[［]|《")  # a reference's brackets or a work's name
 _TIME_ALONE = re.compile(r"^[^\w\u4e00-\u9fff]*(?:[A-Za-z]+\s*)?\d{1,2}:\d{2}(?::\d{2})?[^\w\u4e00-\u9fff]*$")
-_AGO = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|星期|个月|月|年)\s*前")
+_AGO = re.compile(rf"\d+\s*{AGO_UNITS}\s*前")
 _COUNTED = re.compile(r"\d+\s*(?:阅读|浏览|点击|播放)|(?:阅读|浏览|点击|播放)(?:量|数)?\s*[:：]?\s*\d")
 _POST_MARK = re.compile(r"#\s*\d+|\d+\s*楼|楼主|沙发|发布|发表|回复|回覆|举报|引用|只看|(?<![\u4e00-\u9fff])赞")
 _STAMP_SEPARATORS = re.compile(r"[\s|｜·・•:：\-/.()（）\[\]#\d]+")

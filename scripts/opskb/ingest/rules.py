@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import plain
+from .metaline import AGO_UNITS
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,6 @@ def _spaced(*words: str) -> str:
     return "|".join(r"\s*".join(map(re.escape, w)) for w in words)
 
 
-_AGO_UNITS = r"(?:秒|分钟|小时|天|周|星期|个月|月|年)"  # how long ago: 3 天前, 2月前
 _LABEL_OPEN = r"[\[【（(■●◆▲\s]*"
 _LABEL_CLOSE = r"(?:\s*[\]】）)]\s*[:：]?|\s*[|｜/]?\s*[:：])"
 _PAPER_LABELS = ("关键词", "关键字", "中图分类号", "中图法分类号", "分类号", "文献标识码", "文献标志码", "文章编号", "基金项目",
@@ -156,7 +156,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # a post's header in a thread: who and how long ago, the floor, counts (gazeldx #1 1 月前,
     # 某某 · 1 月前 · 最后由 某某 回复于 19 天前 · 1350 次阅读); a sentence that starts 3 天前， is text
     Rule("post_header", "帖子的发帖人、楼层和时间", _rx(
-        rf"^(?!.*[，。！？；])(?=.{{2,80}}$).*\d+\s*{_AGO_UNITS}\s*前\s*(?:$|[·•|｜]|最后由)"), 80),
+        rf"^(?!.*[，。！？；])(?=.{{2,80}}$).*\d+\s*{AGO_UNITS}\s*前\s*(?:$|[·•|｜]|最后由)"), 80),
     # an encyclopedia's notes about its own entry, which it calls 本词条 (本词条缺少概述图……, 本词条由……审核),
     # and a forum's note on what its moderators did to a thread (本主题由 某某 于 2024-5-18 20:57 审核通过)
     Rule("wiki_prompt", "百科词条和论坛帖子的管理提示", _rx(
@@ -179,7 +179,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
         ), 400),
     Rule("relative_time", "更新时间提示", _rx(
         r"^(?:更新于|最后更新|最近更新|发布于|updated|last updated)?\s*[:：]?\s*(?:\d+|一|两|几)\s*"
-        rf"(?:{_AGO_UNITS}|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s*(?:前|ago)$"
+        rf"(?:{AGO_UNITS}|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s*(?:前|ago)$"
         # a page's footer: 本页面最后修订于2024年4月28日
         r"|^(?:本页面?|本文|本词条|此页面?)?最后(?:修订|修改|编辑|更新)于\s*\d{4}"), 60),
     Rule("wechat_ui", "公众号页面的界面文字", _rx(

@@ -95,6 +95,7 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
     for t in titles:
         t = _SPACES.sub(" ", t).strip()
         parts = [p for p in _TITLE_PARTS.split(t) if p]
+        cut = strip_site(t)
         for h in heads + subs:
             if not has_han(h):
                 continue
@@ -105,7 +106,6 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
             rest = t[len(h):] if t.startswith(h) else ""
             if rest[:1] == " " and 0 < len(rest.strip()) <= MAX_SITE_TITLE_CHARS and " " not in rest.strip():
                 return h
-            cut = strip_site(t)
             if cut.startswith(h) and _BOARD.match(cut[len(h):]):
                 return h
     return ""
