@@ -780,3 +780,95 @@ def test_a_posters_name_as_a_heading_a_bbs_signature_and_a_boards_notes_go(tmp_p
     assert pos == sorted(pos) and re.search(r"## 回复 \d · 小满", md) and re.search(r"## 回复 \d · Ariel", md)
     for chrome in ("人生苦短", "不在沉默中爆发", "Talk is cheap", "FROM:", "本主题共有", "最后由"):
         assert chrome not in md, chrome
+
+
+CARD_BIOS = ["私域操盘手，带过两百多个付费社群，现在专注会员运营", "瑜伽馆店长，主做会员运营和老客转介绍",
+        "某某助手技术支持，工作日上午九点到晚上六点在线", "读书会发起人，做了三年的线上读书社群",
+        "连锁门店社群负责人，管着六十多个门店群"]
+
+
+def _feedback_page(answers: list[tuple[str, str, str]], comments: list[tuple[str, str]]) -> str:
+    """A product's feedback board: no h1, a <title> of the product's and the board's names, the
+    topic's subject in an h2; answers built from one template, some with a class more (the
+    accepted one, a developer's: answer-item--developer, or a plain variant class), each under its
+    answerer's card (a linked name, a line about them); comments under the first answer, each a
+    commenter's linked name beside the comment's text, the replies among them a variant
+    (comment-item comment-item--reply)."""
+    items = []
+    for n, (name, extra, text) in enumerate(answers):
+        inner = ""
+        if n == 0:
+            inner = "<div class='comment-list'>" + "".join(
+                f"<div class='comment-item{' comment-item--reply' if k else ''}'><a class='comment-name' href='/u/{cn}'>{cn}</a>"
+                f"<p class='comment-text'>{ct}</p><span class='comment-time'>2024-05-1{k} 09:1{k}</span></div>"
+                for k, (cn, ct) in enumerate(comments)) + "</div>"
+        items.append(
+            f"<div class='answer-item{extra}'><div class='answer-user'><a href='/u/{name}'><img class='avatar' src='/a/{n}.png' alt=''></a>"
+            f"<div class='info'><a class='name' href='/u/{name}'>{name}</a><span class='rep'>声望 {n * 70 + 12}</span>"
+            f"<p class='author-bio'>{CARD_BIOS[n]}</p></div></div>"
+            f"<div class='answer-content'><p>{text}</p></div>"
+            f"<div class='answer-footer'><span class='time'>2024-05-0{n + 1} 17:0{n}</span>"
+            f"<span class='btn-like'>赞 <em>{n + 3}</em></span></div>{inner}</div>")
+    return ("<!DOCTYPE html><html><head><title>某某助手 - 吐个槽</title></head><body>"
+            f"<header><span class='product-name'>某某助手</span><nav><ul>{NAV}</ul></nav></header>"
+            "<div class='topic'><div class='topic-user'><span class='nickname'>橙子运营</span>"
+            "<span class='topic-time'>2024-04-16 22:08</span></div>"
+            "<h2 class='topic-title'>打卡数据导出时能不能带上成员标签</h2><div class='topic-content'>"
+            "<p>我们每个月要按连续打卡天数和复购给会员群做一次分层，现在导出的表格没有成员标签，两千多人要手工一个个查。</p>"
+            "</div></div>"
+            f"<div class='answer-list'>{''.join(items)}</div><aside><h3>相似反馈</h3><ul>{RELATED}</ul></aside>{FOOTER}</body></html>")
+
+
+def test_answers_of_one_template_with_a_class_more_and_their_comments_are_kept(tmp_path):
+    answers = [("产品经理阿杰", " answer-item--developer",
+                "感谢建议！导出自定义字段已经排进下个月的迭代，第一版支持成员标签和连续打卡天数两个字段。"),
+               ("瑜伽馆小周", "", "加一，急需这个功能，我们也是每月手工筛一遍高价值用户"),
+               ("技术支持小林", " answer-accepted", "补卡后连续天数会断是已知问题，可以先在统计规则里打开补卡计入连续天数的开关。"),
+               ("读书会团团", "", "找到开关了，谢谢小林，还想问下导出能不能按群分成几个表"),
+               ("社群老陈", " is-liked", "同问，顺便希望支持按标签筛选之后再导出")]
+    comments = [("weixin_5810", "太好了，下个月上线的话我们的会员升级刚好能用上"),
+                ("小白在路上", "字段能自选的话就更好了"),
+                ("产品经理阿杰", "可以的，第一版就会支持勾选字段")]
+    title, md = _ingest(tmp_path, _feedback_page(answers, comments), "feedback.html")
+    # the <title> says only the product's and the board's names: the topic's subject is the headline
+    assert title == "打卡数据导出时能不能带上成员标签"
+    pos = _positions(md, ["两千多人要手工"] + [t[:14] for _n, _c, t in answers[:1]] + [t for _n, t in comments]
+                     + [t[:14] for _n, _c, t in answers[1:]])
+    assert pos == sorted(pos)
+    for name, _c, _t in answers:
+        assert re.search(rf"## 回复 \d+ · {name}", md), name
+    assert "相似反馈" not in md and "另一个关于社群拉新" not in md
+    for bio in CARD_BIOS:
+        assert bio not in md, bio
+
+
+def test_a_first_post_in_a_variant_of_the_replies_template_and_an_ad_built_like_a_post(tmp_path):
+    # the first post is the replies' template with a class more (atl-item host-item) but its text
+    # sits loose in the box, not in a paragraph: it stays the thread's opening, above the replies;
+    # an ad between the replies is built like one, with a line that only says 推广 beside its text
+    first = ["做了两年私域社群，说几个我觉得最重要的经验，不一定对，大家轻拍。",
+             "第一，拉新别只盯着数量，进群送小礼品拉来的人一个月后退了一大半。",
+             "第二，群规要在入群第一天讲清楚，而且要执行，没有例外。"]
+    replies = [("小鹿", "第三点太有共鸣了，我们之前所有人都塞在一个大群里，后来拆开才好一点。"),
+               ("阿文", "同问，群规执行起来总有老客不服怎么办"), ("打工人小林", "坐等楼主更新")]
+    reply_items = [
+        f"<div class='atl-item'><div class='atl-head'><a class='js-vip-check' href='/u/{n}'>{n}</a>"
+        f"<span>时间：2024-03-0{k + 1} 11:0{k}</span></div><div class='atl-content'><div class='bbs-content'><p>{t}</p></div></div>"
+        f"<div class='atl-reply'><a href='#'>回复</a> <a href='#'>举报</a></div></div>"
+        for k, (n, t) in enumerate(replies)]
+    ad = ("<div class='atl-item'><div class='atl-head'><a class='js-vip-check' href='https://ads.example.com/x'>某某SCRM官方</a>"
+          "<span>时间：2024-03-02 12:00</span></div><div class='atl-content'><div class='bbs-content'>"
+          "<p>社群没人说话？某某SCRM一键群发、自动打卡、积分商城，点击免费领取社群运营手册</p></div></div>"
+          "<div class='atl-reply'><span class='label'>推广</span></div></div>")
+    reply_items.insert(2, ad)
+    host = ("<div class='atl-item host-item'><div class='atl-head'><a class='js-vip-check' href='/u/楼主'>私域老陈</a>"
+            "<span>时间：2024-03-01 10:21</span></div><div class='atl-content'><div class='bbs-content'>"
+            + "<br>".join(first) + "</div></div><div class='atl-reply'><a href='#'>回复</a> <a href='#'>举报</a></div></div>")
+    html = ("<!DOCTYPE html><html><head><title>做了两年私域社群，聊聊我踩过的坑_职场天地_论坛_某某社区</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><h1>做了两年私域社群，聊聊我踩过的坑</h1>"
+            f"<div class='atl-main'>{host}{''.join(reply_items)}</div>{FOOTER}</body></html>")
+    title, md = _ingest(tmp_path, html, "bbs.html")
+    assert title == "做了两年私域社群，聊聊我踩过的坑"
+    pos = _positions(md, [t[:16] for t in first] + [t for _n, t in replies])
+    assert pos == sorted(pos)
+    assert "积分商城" not in md and "SCRM" not in md

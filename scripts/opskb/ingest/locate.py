@@ -396,7 +396,9 @@ def locate(raw: Raw) -> Raw:
         # thread's headline is its first post's opening line, an article's the short line standing
         # right above it
         if threaded and (han_count(title) <= MAX_PAGE_TYPE_HAN or not _on_page(title, blocks)):
-            title = _opening_line(opening) or title
+            # (the subject in a heading right above the first post's text, when the page gives one)
+            above = _headline_above(blocks, first, headings_only=True) if first >= 0 else ""
+            title = above or _opening_line(opening) or title
         elif first >= 0 and not _on_page(title, blocks):
             title = _headline_above(blocks, first) or title
     bylines = _bylines(main)
@@ -460,12 +462,13 @@ def _opening_line(opening: list) -> str:
     return line if han_count(line) >= 4 and len(line) <= MAX_HEADLINE_CHARS else ""
 
 
-def _headline_above(blocks: list[tuple[object, str, str]], first: int) -> str:
+def _headline_above(blocks: list[tuple[object, str, str]], first: int, headings_only: bool = False) -> str:
     """The nearest short line at or above the article's first block that reads as a headline:
-    Han text, no link, not a byline or a date, not a sentence ending in a full stop."""
+    Han text, no link, not a byline or a date, not a sentence ending in a full stop (with
+    ``headings_only``, a heading element's)."""
     for i in range(first, max(-1, first - 1 - HEADLINE_WINDOW), -1):  # trafilatura may have kept it
         el, text, _k = blocks[i]
-        if el.tag == "img" or not text:
+        if el.tag == "img" or not text or (headings_only and el.tag not in _HEADINGS):
             continue
         if _BYLINE.match(text) or normalize_date(text) or _link_share(el, text) > MAX_LINK_SHARE:
             continue

@@ -45,7 +45,7 @@ from lxml import etree
 
 from ..text import fold, han_count
 from .pagetree import _text, alt_text, link_target
-from .widgets import ads
+from .widgets import ad_label, ads
 
 _DIGITS = re.compile(r"\d+")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
@@ -115,9 +115,16 @@ def figures_only(text: str) -> bool:
 _SHARED_CLASSES: ContextVar[frozenset[str] | None] = ContextVar("shared_classes", default=None)
 
 
+def _template_classes(classes: list[str]) -> list[str]:
+    """Class names without the ones that mark one member's variant: a modifier beside its block's
+    class (reply-item reply-item--developer, post post_pinned)."""
+    own = set(classes)
+    return [c for c in classes if not any(sep in c and c.split(sep, 1)[0] in own for sep in ("--", "_"))]
+
+
 def signature(el) -> tuple[str, str]:
-    """Tag and class names, digits aside: the members of one template share it."""
-    classes = _DIGITS.sub("", el.get("class") or "").split()
+    """Tag and class names, digits and modifiers aside: the members of one template share it."""
+    classes = _template_classes(_DIGITS.sub("", el.get("class") or "").split())
     return el.tag, " ".join(sorted(set(classes)))
 
 
@@ -128,7 +135,7 @@ def member_signature(el) -> tuple[str, str]:
     if shared is None:
         return signature(el)
     classes = [c for c in (el.get("class") or "").split() if c in shared or not _DIGITS.search(c)]
-    return el.tag, " ".join(sorted(set(_DIGITS.sub("", " ".join(classes)).split())))
+    return el.tag, " ".join(sorted(set(_template_classes(_DIGITS.sub("", " ".join(classes)).split()))))
 
 
 def shared_classes(page) -> frozenset[str]:
@@ -145,13 +152,15 @@ def _loose(el) -> bool:
     """A run of text in an inline element beside blocks (NGA's <span class="postcontent"> between
     the post's info box and its signature): a field of its own, or its text would count nowhere."""
     parent = el.getparent()
-    return parent is not None and parent.tag in _BLOCKS \
-        and any(c is not el and c.tag in _BLOCKS for c in parent) and han_count(_text(el)) >= MIN_LOOSE_HAN
+    if parent is None or parent.tag not in _BLOCKS or not any(c is not el and c.tag in _BLOCKS for c in parent):
+        return False
+    # (a link there is a field however short: a commenter's name beside the comment's text)
+    return han_count(_text(el)) >= MIN_LOOSE_HAN or (el.tag == "a" and bool(_text(el)))
 
 
 def _field_elements(member) -> list:
     """The member's blocks, and its loose runs of text."""
-    return [el for el in member.iter(*_BLOCKS, "span") if el.tag != "span" or _loose(el)]
+    return [el for el in member.iter(*_BLOCKS, "span", "a") if el.tag in _BLOCKS or _loose(el)]
 
 
 def _fields(member) -> list[Field]:
@@ -190,16 +199,40 @@ def _candidates(page) -> list[list]:
         if not isinstance(parent.tag, str):
             continue
         by_sig = defaultdict(list)
+        by_base = defaultdict(list)
         for child in parent:
             if isinstance(child.tag, str) and child.tag not in ("a", "span", "img", "br", "option", "script", "style"):
-                by_sig[member_signature(child)].append(child)
-        for members in by_sig.values():
+                sig = member_signature(child)
+                by_sig[sig].append(child)
+                if sig[1]:
+                    by_base[(child.tag, _base_class(child))].append(child)
+        mixed = [v for m in by_base.values() if (v := _with_variants(m))]
+        for members in [*by_sig.values(), *mixed]:
             if len(members) >= MIN_POSTS:
                 chars = sum(len(m.text_content()) for m in members)
                 if chars >= MIN_GROUP_CHARS:
                     groups.append((chars, members))
     groups.sort(key=lambda g: -g[0])
     return [m for _u, m in groups[:MAX_GROUPS]]
+
+
+def _with_variants(siblings: list) -> list:
+    """Siblings of one template, with the ones that add a class to it (answer-item beside answer-item
+    answer-accepted): the template is the signature two or more of them share as it is. Components
+    that only share a generic class (Card AnswerCard, Card MoreAnswers) are no template's variants."""
+    sigs = Counter(member_signature(c) for c in siblings)
+    plain, count = sigs.most_common(1)[0]
+    if count < MIN_POSTS or count == len(siblings):
+        return []
+    base = set(plain[1].split())
+    members = [c for c in siblings if base <= set(member_signature(c)[1].split())]
+    return members if len(members) > count else []
+
+
+def _base_class(el) -> str:
+    """The element's first class name, its template's own (answer-item in answer-item answer-ai)."""
+    classes = _template_classes(_DIGITS.sub("", el.get("class") or "").split())
+    return classes[0] if classes else ""
 
 
 def _lca(elements: list, stop) -> object:
@@ -253,8 +286,13 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     # the body: among the fields with a fair share of the text, the one most posts have, first in
     # them (a post's own text before the replies nested under it)
     most = body_chars.most_common(1)[0][1]
-    body_path = max((p for p, n in body_chars.items() if n >= BODY_SHARE * most),
-                    key=lambda p: (len(order[p]), -sum(order[p]) / len(order[p]), body_chars[p]))
+    rich = [p for p, n in body_chars.items() if n >= BODY_SHARE * most]
+    # ... not a line of the poster's card: a box inside the post holding the poster's linked name
+    # and a line about them (运营喵 / 私域操盘手，带过 200+ 个付费社群)
+    cards = {x.path[0] for f, m in zip(fields, members, strict=True) for x in f
+             if x.el.tag == "a" and x.el.getparent() is not m and len(x.text) <= MAX_NAME_CHARS}
+    rich = [p for p in rich if p[0] not in cards] or rich
+    body_path = max(rich, key=lambda p: (len(order[p]), -sum(order[p]) / len(order[p]), body_chars[p]))
     if body_path[0] == ("", "") or len(members_by_path[body_path]) < min_posts:
         return None
 
@@ -287,6 +325,8 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             body = parent
         if len(_text(body)) >= MIN_LINK_LIST_CHARS and _linked(body) > MAX_BODY_LINK_SHARE * len(_text(body)):
             continue  # a list of links, not a post
+        if any(ad_label(el) and not within(el, body) for el in member.iter()):
+            continue  # an ad built like a post, labelled 广告 or 推广 beside its text (an ad card in a post's text is the post's)
         outside = [x for x in f if not within(x.el, body)]
         if any(x.link_share > MAX_BODY_LINK_SHARE and han_count(x.text) >= MIN_CARD_HEADLINE_HAN and not dated_line(x.text)
                and not constant(x.path) for x in outside):
@@ -323,7 +363,10 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     chars = sum(han_count(_text(p.body)) for p in posts)
     if chars < min_han * min_posts / MIN_POSTS:
         return None
-    return Thread(tuple(posts), frozenset(members), chars)
+    # the members built like a post: not a variant of the template no post was read from (a
+    # thread's first post, atl-item host-item, its text laid out unlike the replies' atl-item)
+    posted = {member_signature(p.element) for p in posts}
+    return Thread(tuple(posts), frozenset(m for m in members if member_signature(m) in posted), chars)
 
 
 def _post_header(x: Field) -> bool:

@@ -173,7 +173,12 @@ def forms(page) -> set:
 
 MAX_AD_CHARS = 80
 # the label an ad card carries (广告, 推广, 赞助, AD), a line of its own
-_AD_LABEL = re.compile(r"^(?:广告|推广|赞助|广告位|Ad|AD|Sponsored)$")
+AD_LABEL = re.compile(r"^(?:广告|推广|赞助|广告位|Ad|AD|Sponsored)$")
+
+
+def ad_label(el) -> bool:
+    """``el`` is a line that only says 广告 (推广, AD): an ad's label."""
+    return isinstance(el.tag, str) and AD_LABEL.match(_text(el)) is not None and not any(_text(c) for c in el)
 
 
 def ads(root) -> set:
@@ -182,7 +187,7 @@ def ads(root) -> set:
     (a product's picture, name and price)."""
     found = set()
     for label in root.iter():
-        if not isinstance(label.tag, str) or not _AD_LABEL.match(_text(label)) or any(_text(c) for c in label):
+        if not ad_label(label):
             continue
         top = _widest(label, lambda _anc, text: len(text) <= MAX_AD_CHARS, stop=root)
         if top is not None and (top.tag in ("a", "img") or top.find(".//a") is not None or top.find(".//img") is not None
