@@ -303,8 +303,21 @@ def test_operations_sentences_that_share_words_with_furniture_stay():
         "用户授权时要说明隐私政策，否则会影响信任。",
         "腾讯公司在 2019 年拥有 100000 名以上的社群运营从业者。",
         "分享裂变是私域拉新最常用的手段之一。",
+        "关注公众号的用户里，有三成会在一周内下单。",
+        "下载 App 的用户次日留存比小程序高出一倍。",
+        "关注品牌官方微信的用户，复购率明显高于只加了客服的用户。",
+        "风险自担的说法在社群团购里行不通，售后必须有人兜底。",
     ):
         assert match_rule(text) is None, (text, match_rule(text))
+
+
+def test_a_sites_prompts_for_its_app_or_account_and_its_risk_notices_are_furniture():
+    # lines that advertise the site's own app or account, and the notices a portal prints under a
+    # reposted or financial story, whatever the site's name
+    for text in ("关注某某在线杭州频道官方微信", "下载某某社APP，随时随地获取一手商业资讯", "海量资讯、精准解读，尽在某某财经APP",
+                 "风险提示：本文内容仅供参考，不构成任何投资建议。投资者据此操作，风险自担。",
+                 "某某财经声明：此消息系转载自合作媒体，登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。"):
+        assert match_rule(text) is not None, text
 
 
 def test_a_byline_with_its_date_counters_and_buttons_on_one_line_goes_and_names_the_author():
@@ -561,3 +574,31 @@ def test_the_site_a_copyright_line_names_is_its_name_not_the_words_before_it():
                        ("© 本文版权归 小陈 所有，任何形式转载请联系作者。", "")):  # (an author's, not a site's)
         doc = clean(Doc("c.txt", Meta(), (*ARTICLE, Block(PARAGRAPH, text=line))))
         assert doc.meta.site == site, line
+
+
+def test_a_line_sending_readers_to_other_stories_inside_the_article_goes_and_the_article_goes_on():
+    # 相关阅读：某篇 between two parts of the article, a 延伸阅读 label with a list of headlines under
+    # it, too: those lines go, and the article's own sentences under them stay
+    later = [Block(HEADING, text="三、激励机制", level=2),
+             Block(PARAGRAPH, text="核心成员最需要的是身份认同，可以授予体验官的称号，邀请他们参与新品共创。"),
+             Block(PARAGRAPH, text="成长期的成员需要方法和曝光，品牌可以定期组织内容创作培训并展示优秀作品。")]
+    for related in ([Block(PARAGRAPH, text="相关阅读：私域社群 SOP 怎么写？一份模板直接套用")],
+                    [Block(PARAGRAPH, text="延伸阅读"), Block(LIST, items=("超商会员制再升级 集点经济抢攻年轻客群", "门店社群怎么做"))]):
+        doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(*ARTICLE, *related, *later)))
+        assert texts(doc) == [t for b in (*ARTICLE, *later) for t in b.texts()]
+    # ... but where only other stories follow, the article ended there: they go too
+    # (headlines, however long, that ask a question)
+    teasers = [Block(PARAGRAPH, text=f"第{i}篇别的文章：门店社群运营的生平简介和经历，如何评价这种做法？") for i in range(4)]
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"),
+                    blocks=(*ARTICLE, Block(PARAGRAPH, text="相关阅读"), *teasers, Block(PARAGRAPH, text="版权所有 © 某某网"))))
+    assert texts(doc) == [b.text for b in ARTICLE]
+    # an item of the article's own list that starts with a word such lists use (排行榜：) stays
+    item = "排行榜：可以设置一个推荐排行榜，对推荐新用户最多的老用户进行奖励，激发他们的竞争意识。"
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(*ARTICLE, Block(PARAGRAPH, text=item), *later)))
+    assert item in texts(doc) and texts(doc)[-1] == later[-1].text
+
+
+def test_a_dateline_with_its_source_after_a_separator_is_metadata():
+    line = "2024 年 03 月 18 日 08:42 | 来源：某某在线－某某日报"
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(Block(PARAGRAPH, text=line), *ARTICLE)))
+    assert texts(doc) == [b.text for b in ARTICLE] and doc.meta.date == "2024-03-18"

@@ -240,7 +240,10 @@ def clean(doc: Doc) -> Doc:
     said: set[str] = set()  # long lines seen so far
     listed: set[str] = set()  # ... those of them that were a list's items
     step = 0  # number of the last step of a numbered list in the text (1、… 2、…)
+    skip_to = -1  # units up to this one are dropped already
     for n, (i, j, text) in enumerate(units):
+        if n <= skip_to:
+            continue
         t = plain(text).strip()
         key = (i, j)
         rule = match_rule(t)
@@ -256,12 +259,23 @@ def clean(doc: Doc) -> Doc:
             if rule and at == step + 1 and len(t) >= MIN_STEP_CHARS and _SENTENCE.search(t):
                 rule = None
             step = at if not rule else step
+        # a label of other stories' lists followed by a statement of the article (排行榜：可以设置一个
+        # 推荐排行榜，对……进行奖励。): an item of the article's own list
+        if rule and rule.name == "related" and _statement(_LABEL_COLON.split(t, maxsplit=1)[-1]):
+            rule = None
         if rule and rule.name in _NAMING_RULES:
             named.append(t)
         # a page copied after its text was expanded: the text goes on right under its 展开全文
         if rule and rule.name == "post_controls" and _EXPAND.match(t) and n + 1 < len(units) \
                 and _goes_on(plain(units[n + 1][2]).strip()):
             drop_item[key] = rule.reason
+            continue
+        # a line sending readers to another story inside the article (相关阅读：某某), with the article's
+        # own sentences going on under it (past a list of such stories under the label): that line goes
+        if rule and rule.name == "related" and prose >= MIN_PROSE_BEFORE_CUT and (lines := _resumes(blocks, units, n)):
+            for m in range(n, n + lines):
+                drop_item[units[m][:2]] = rule.reason
+            skip_to = n + lines - 1
             continue
         if rule and rule.ends_article and prose >= MIN_PROSE_BEFORE_CUT and (
             seen / total >= MIN_ARTICLE_SHARE
@@ -486,6 +500,35 @@ MIN_GOES_ON_HAN = 20  # a line this long, ending as a sentence, under 展开全�
 
 def _goes_on(text: str) -> bool:
     return han_count(text) >= MIN_GOES_ON_HAN and text.endswith(("。", "！", "？", "”", "」"))
+
+
+_STATEMENT_END = re.compile(r"[。！][”」』]?$")
+RESUME_LOOKAHEAD = 6  # lines looked at under a related-stories line for the article going on
+MIN_RESUMED_SENTENCES = 2  # ... sentences among them that make it the article's own text
+
+
+_LABEL_COLON = re.compile(r"[:：]")
+
+
+def _statement(text: str) -> bool:
+    """A sentence of 20+ Han ending in a full stop or an exclamation mark (not a headline's question)."""
+    return _goes_on(text) and _STATEMENT_END.search(text) is not None
+
+
+def _resumes(blocks: list[Block], units: list[tuple[int, int, str]], n: int) -> int:
+    """Whether the article goes on under unit ``n`` (a line naming other stories): 0 when not,
+    else the number of lines that go, the line and the items of other stories listed right under it
+    (a list whose items are no sentences). It goes on when two of the next lines past that list are
+    sentences of 20+ Han no rule takes for furniture."""
+    m = n + 1
+    if m < len(units) and units[m][1] >= 0 and blocks[units[m][0]].kind == LIST:
+        block = units[m][0]
+        while m < len(units) and units[m][0] == block and not _goes_on(plain(units[m][2]).strip()):
+            m += 1
+    after = [plain(u[2]).strip() for u in units[m:m + RESUME_LOOKAHEAD]]
+    # (statements: a list of other stories' headlines may end in question marks)
+    sentences = sum(1 for t in after if _statement(t) and not match_rule(t))
+    return m - n if sentences >= MIN_RESUMED_SENTENCES else 0
 
 
 _NAMING_RULES = {"copyright", "repost_note", "submission", "follow_prompt"}  # lines that name the site

@@ -88,7 +88,7 @@ from .thread import (
     signature,
     within,
 )
-from .title import choose_title, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
+from .title import choose_title, shown_part, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
 from .widgets import ads, controls, drop_lines, forms, inside, popups, recommended, story_cards
 
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
@@ -400,7 +400,7 @@ def locate(raw: Raw) -> Raw:
             above = _headline_above(blocks, first, headings_only=True) if first >= 0 else ""
             title = above or _opening_line(opening) or title
         elif first >= 0 and not _on_page(title, blocks):
-            title = _headline_above(blocks, first) or title
+            title = shown_part(title, {k for _el, _t, k in blocks}) or _headline_above(blocks, first) or title
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished"))

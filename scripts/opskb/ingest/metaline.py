@@ -32,7 +32,7 @@ _META_LINE = _rx(
     rf"|^({DATE}{_WEEKDAY}(?:\s*{_DAYPART}\s*{CLOCK})?)$"
     r"|^(编辑|发布|发表|更新)于\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)\s*"
     r"(?:[・·|]?\s*IP\s*属地\s*[:：]?\s*\S{1,10}|\S{0,8})$"
-    rf"|^({DATE}(?:\s*{CLOCK})?)\s+(?:来源|出处)\s*[:：]\s*\S{{1,20}}$")
+    rf"|^({DATE}(?:\s*{CLOCK})?)\s*(?:\s|[|丨｜/])\s*(?:来源|出处)\s*[:：]\s*\S{{1,20}}$")
 _BRACKETS = re.compile(r"^\s*[【\[（(]\s*|\s*[】\]）)]\s*$")
 _ACCOUNT = re.compile(r"^(?:来源)?(?:微信)?公众号\s*[:：]\s*[^，。,]{1,30}[（(]\s*(?:ID|微信号)\s*[:：]\s*[\w-]{2,30}\s*[）)][^。！？]{0,40}[。.]?$", re.I)
 MAX_META_CHARS = 40  # a longer line is a sentence that happens to start with 时间：

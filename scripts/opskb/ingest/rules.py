@@ -52,6 +52,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("copyright", "版权或免责声明", _rx(
         r"版权(?:所有|声明|归|及免责|申明)|著作权归|未经.{0,12}(?:允许|授权|许可).{0,12}(?:转载|使用|复制|摘编)"
         r"|转载请(?:注明|联系)|转载.{0,6}(?:务|须|需)请?注明|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|侵权.{0,12}(?:删除|联系)"
+        # a portal's notice on what it reposts and a finance page's risk notice
+        r"|不意味着.{0,6}赞同其观点|不构成(?:任何)?(?:投资|买卖|操作)建议|风险自担[。.！!]?$"
         r"|独立(?:观点|担责)|信息存储空间|仅提供信息存储|^特别声明|非经授权|不得转载|all rights reserved|©|copyright"
         r"|icp\s*[备证]|公网安备|网安备|互联网新闻信息服务许可证|违法和不良信息举报"
         # a licence the text is under (本站的全部文字在知识共享 署名-相同方式共享 4.0协议之条款下提供;
@@ -127,12 +129,16 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"
         # a follow button beside the author's name; a follow-me line inside the text
         # (a name may hold a space or end in a bracket: Vic 的营销思考 关注, 志忠（运营）关注)
-        r"|^(?=.{2,28}$)[^\s，。！？、]{1,16}(?:\s[^\s，。！？、]{1,16}){0,2}(?:\s+\+?\s*|(?<=[）)])\+?)关注$|^关注(?:我|我们|本号|公众号)"
+        r"|^(?=.{2,28}$)[^\s，。！？、]{1,16}(?:\s[^\s，。！？、]{1,16}){0,2}(?:\s+\+?\s*|(?<=[）)])\+?)关注$|^关注(?:我|我们|本号|公众号(?!的))"
         # asking readers to like and pass it on (欢迎点赞、转发以及在看)
         r"|(?:欢迎|记得|别忘了|麻烦)(?:大家|各位)?(?:点赞|转发|在看|一键三连|三连)"
         # the author's contact for readers (可加 abc123，备注来意 / 加我微信：abc_12) and a link labelled 传送门
         r"|加(?:我|作者|小编|博主)?的?(?:微信|vx|v信|wx|企微|微信号)?\s*[:：]?\s*(?=[\w-]*[\d_])[A-Za-z][\w-]{4,}\s*[，,]?\s*(?:备注|进群|交流|$|[）)])"
-        r"|传送门\s*[:：]?\s*(?:https?://|$)"), 80),
+        r"|传送门\s*[:：]?\s*(?:https?://|$)"
+        # a site's own app or account advertised in a line (关注某某频道官方微信, 下载某某APP，随时随地……,
+        # 海量资讯、精准解读，尽在某某APP)
+        r"|^(?:关注|下载|打开|安装)[^，。！？]{1,16}(?:官方微信|官方微博|公众号|视频号|app|客户端)(?:[，,！!]\s*[^。！？]{0,20})?$"
+        r"|尽在[^，。！？]{1,12}(?:app|客户端)$"), 80),
     # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
     Rule("site_greeting", "站点欢迎语", _rx(r"^欢迎(?:您)?(?:访问|光临|莅临)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
     # a line of nothing but the login, sign-up and bookmark buttons (立即注册 登录, 设为首页 加入收藏), and

@@ -111,6 +111,18 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
     return ""
 
 
+def shown_part(title: str, lines: set[str]) -> str:
+    """The longest first part of ``title``, cut at its separators, that the page shows as a line of
+    its own (``lines``: the page's lines, folded): 标题-频道-站点 over a page whose headline sits in a
+    styled box, not a heading."""
+    cuts = [m.start() for m in _TITLE_PARTS.finditer(title) if m.start() > 0]
+    for cut in reversed(cuts):
+        head = title[:cut].strip()
+        if han_count(head) >= 4 and fold(head) in lines:
+            return head
+    return ""
+
+
 def _nested(titles: list[str]) -> bool:
     """Every candidate holds the shortest one (og:title without the suffix <title> has)."""
     short = fold(min(titles, key=len))
