@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.html
 from opskb.evaluate import page_text
 from opskb.ingest.locate import locate
 from opskb.ingest.pagetree import _text
 from opskb.ingest.read import read
+from opskb.ingest.thread import find_thread
 from opskb.pipeline import ingest
 from opskb.text import fold
 
@@ -872,3 +874,47 @@ def test_a_first_post_in_a_variant_of_the_replies_template_and_an_ad_built_like_
     pos = _positions(md, [t[:16] for t in first] + [t for _n, t in replies])
     assert pos == sorted(pos)
     assert "积分商城" not in md and "SCRM" not in md
+
+
+def test_a_notes_comments_with_replies_under_them_and_a_badge_in_the_headline(tmp_path):
+    # each comment's box holds its text, then a box of replies to it built unlike the comment (the
+    # same text field deeper down): the comment's own text is the first, the replies nested under it;
+    # the question's h1 opens on a badge (<span class="icon">问</span>) and the <title> only names
+    # the page's type and the site
+    comments = [("南瓜", "前三十个人决定调性这句太对了，我之前一上来就拉了两百人", [("作者", "是的，宁可慢一点，前期人对了后面省很多力气")]),
+                ("小满", "请问每晚的话题是博主自己想，还是群友轮流出？", [("作者", "前两个月我自己出，后来从群友里挑了四个话题官")]),
+                ("山海", "四十九元二十一天的定价好友好，完课率真的很厉害了", []),
+                ("晴天", "收藏了，下周开始试试，蹲一个后续更新", [("作者", "冲鸭，有问题随时来问")])]
+
+    def comment(name: str, text: str, cls: str) -> str:
+        return (f"<div class='{cls}'><div class='avatar'><img src='/a/{name}.png'></div><div class='right'>"
+                f"<div class='author'><a class='name' href='/u/{name}'>{name}</a></div>"
+                f"<div class='content'><span class='note-text'><span>{text}</span></span></div>"
+                f"<div class='info'><span>06-1{len(name)}</span><span class='like'>{len(text)}</span></div></div></div>")
+    items = "".join(
+        f"<div class='parent-comment'>{comment(n, t, 'comment-item')}"
+        + (f"<div class='reply-container'><div class='list'>{''.join(comment(rn, rt, 'comment-item comment-item-sub') for rn, rt in replies)}</div></div>" if replies else "")
+        + "</div>" for n, t, replies in comments)
+    html = ("<!DOCTYPE html><html><head><title>问答详情 - 某某社区</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='question'><h1 class='q-title'><span class='q-icon'>问</span>读书社群冷启动，前三十个人怎么找？</h1>"
+            "<div class='q-content'><p>去年开始做线上读书社群，现在五个群全部满员，想听听大家最早的种子用户是怎么找来的，我们当时一个个私聊邀请。</p></div></div>"
+            f"<div class='comments'><div class='total'>共 6 条评论</div><div class='list-container'>{items}</div></div>{FOOTER}</body></html>")
+    # the thread is the comments, each with its replies, not the replies alone
+    thread = find_thread(lxml.html.fromstring(html))
+    assert [_text(p.body) for p in thread.posts] == [t for _n, t, _r in comments]
+    assert [[_text(b) for _n, b in p.extra] for p in thread.posts] == [[rt for _rn, rt in r] for _n, _t, r in comments]
+    title, md = _ingest(tmp_path, html, "note.html")
+    assert title == "读书社群冷启动，前三十个人怎么找？"
+    said = [t for _n, t, replies in comments for t in [t] + [rt for _rn, rt in replies]]
+    pos = _positions(md, said)
+    assert pos == sorted(pos)
+    for name, _t, _r in comments:
+        assert re.search(rf"## 回复 \d+ · {name}", md), name
+
+
+def test_a_headline_cut_short_is_read_whole_from_the_title():
+    # the page shows its headline cut to a line (……想听听大家的真...); the <title> says it whole
+    from opskb.ingest.title import choose_title
+    whole = "做了半年社区团购私域群，复购率一直卡在百分之十五上不去，想听听大家的真实经验"
+    assert choose_title([whole], [whole[:24] + "..."]) == whole
+    assert choose_title([whole + " - 某某小组"], [whole[:24] + "…"]) == whole

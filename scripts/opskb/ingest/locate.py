@@ -344,7 +344,7 @@ def locate(raw: Raw) -> Raw:
     for el in list(page.iter("script", "style", "noscript")):
         el.drop_tree()
     titles = [t for t in (meta_content(page, "og:title", "twitter:title"), _first_text(page, "title")) if t]
-    h1s = [_text(h) for h in page.iter("h1")]
+    h1s = [_headline_text(h) for h in page.iter("h1")]
     bare_extraction, build_html_output = _trafilatura()
     # trafilatura reads its own parse of the cleaned page (it repairs namespaced XHTML on the way);
     # images off: with them on, it prefers a picture list of related articles to the story
@@ -444,6 +444,24 @@ def _whole_page(doc, page) -> bool:
 HEADLINE_WINDOW = 6  # page blocks looked at above the article's first one
 MAX_PAGE_TYPE_HAN = 6  # a thread's title this short, with no h1, names the kind of page (帖子详情)
 MAX_HEADLINE_CHARS = 60
+
+
+MAX_BADGE_CHARS = 4  # a headline's leading element this short is a badge (问, 精, 已解决)
+_BRACKETED = re.compile(r"^[【\[][^【】\[\]]{1,8}[】\]]$")
+
+
+def _headline_text(h) -> str:
+    """A headline's text without the badge its first element is (<span class="icon">问</span>,
+    <em>[讨论]</em>) when the text goes on after it."""
+    text = _text(h)
+    first = next((c for c in h if isinstance(c.tag, str)), None)
+    if first is None or (h.text or "").strip() or first.get("class") is None:
+        return text
+    badge = _text(first)
+    if (len(badge) <= MAX_BADGE_CHARS or _BRACKETED.match(badge)) and text.startswith(badge) \
+            and han_count(text[len(badge):]) >= 4:
+        return text[len(badge):].strip()
+    return text
 
 
 def _on_page(title: str, blocks: list[tuple[object, str, str]]) -> bool:

@@ -245,6 +245,16 @@ def _lca(elements: list, stop) -> object:
     return next(el for el in chains[0] if el in common)
 
 
+def _chain(el, member) -> tuple:
+    """The signatures of ``el``'s ancestors up to ``member``: where in the post it stands."""
+    out = []
+    for anc in el.iterancestors():
+        if anc is member:
+            break
+        out.append(signature(anc))
+    return tuple(out)
+
+
 def within(el, root) -> bool:
     """``el`` is ``root`` or inside it."""
     return el is root or any(a is root for a in el.iterancestors())
@@ -314,6 +324,11 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         if not own:
             continue
         body = _lca(own, member)
+        if body is member and len(own) > 1:
+            # the body's field again in replies nested deeper in the post (a comment's replies under
+            # it, built unlike the comment's box): the post's own text is where the first one stands
+            own = [el for el in own if _chain(el, member) == _chain(own[0], member)]
+            body = _lca(own, member)
         if body is member or body.tag in _HEADINGS:
             continue  # the text spread over the whole member, or a headline: no post
         # widen to the body's container while that only adds text blocks (a list or a quote in the post)

@@ -58,16 +58,23 @@ def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: li
     stripped = [t for t in stripped if t]
     heads = [_SPACES.sub(" ", h).strip() for h in h1s if h.strip()]
     subs = [_SPACES.sub(" ", h).strip() for h in subheads if h.strip()]
-    # a <title> that is only the site's name (南生论坛, -某某网): the one h1 longer than it
+    # a <title> that is only the site's name (南生论坛, -某某网), or names the page's type and the
+    # site (问答详情 - 某某社区: short parts only): the one h1 longer than it
     if len(set(heads)) == 1 and han_count(heads[0]) >= 4 and stripped:
         t = stripped[0]
-        if len(t) <= MAX_SITE_TITLE_CHARS and len(heads[0]) > len(t) \
+        short = all(len(p) <= MAX_SITE_TITLE_CHARS for p in _TITLE_PARTS.split(t) if p)
+        if short and len(heads[0]) > len(t) \
                 and fold(heads[0]) not in fold(titles[0]) and fold(t) not in fold(heads[0]):
             return heads[0]
     for t in stripped:
         kt = fold(t)
         if not kt:
             continue
+        # a h1 cut short that the title says whole (做了半年……想听听大家的真...)
+        for h in heads:
+            stem = fold(h.rstrip(".…。 "))
+            if h.endswith(("…", "...")) and han_count(stem) >= 4 and kt.startswith(stem) and len(kt) > len(stem):
+                return t
         for h in heads:
             kh = fold(h)
             if kh and (kh == kt or (kh in kt and len(kh) >= 0.5 * len(kt))):
