@@ -602,3 +602,41 @@ def test_a_dateline_with_its_source_after_a_separator_is_metadata():
     line = "2024 年 03 月 18 日 08:42 | 来源：某某在线－某某日报"
     doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(Block(PARAGRAPH, text=line), *ARTICLE)))
     assert texts(doc) == [b.text for b in ARTICLE] and doc.meta.date == "2024-03-18"
+
+
+def test_a_forums_path_member_figures_software_footer_and_text_size_control_are_furniture():
+    for text in ("某某运营论坛 » 论坛 › 运营实战 › 社群运营", "某某社区 › 问答 › 用户运营 › 新人群怎么做冷启动",
+                 "主题 12 帖子 386 积分 1286", "粉丝 1.2万 关注 36",
+                 "GMT+8, 2024-5-20 16:05 , Processed in 0.052318 second(s), 27 queries .", "Powered by Discuz! X3.4",
+                 "字体：[ 大 中 小 ]　　分享到：", "加入某某日报LINE好友，重要新闻不漏接"):
+        assert match_rule(text) is not None, text
+    # ... not an article's own words: a chain of its terms in a sentence, a reply's one figure, joining a group
+    for text in ("用户分层 › 高价值用户 › 沉睡用户，这是我们的三层模型。", "积分 1493", "加入社群的用户，次日留存明显更高。"):
+        assert match_rule(text) is None, text
+
+
+def test_a_line_of_metadata_fields_between_bars_goes():
+    line = "发表于 2024 年 3 月 2 日 | 分类：用户运营 | 标签：RFM, 复购，会员 | 5 条评论 | 阅读 2,381"
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=(*ARTICLE[:2], Block(PARAGRAPH, text=line), *ARTICLE[2:])))
+    assert texts(doc) == [b.text for b in ARTICLE]
+    keep = "拉新 | 促活 | 留存 | 转化"  # an article's own row of terms
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=(*ARTICLE[:2], Block(PARAGRAPH, text=keep), *ARTICLE[2:])))
+    assert keep in texts(doc)
+
+
+def test_a_paginated_texts_running_footer_goes_and_the_text_goes_on():
+    # a report copied page by page: its © line at the foot of every page is no end of the text
+    footer = "© 2024 某某研究院 版权所有 未经许可不得转载"
+    pages = [ARTICLE[:3], ARTICLE[3:]]
+    blocks = [b for page in pages for b in (*page, Block(PARAGRAPH, text=footer))]
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    assert texts(doc) == [b.text for b in ARTICLE]
+    # ... a notice at the end, said once, still ends it: what follows is the site's
+    blocks = [*ARTICLE, Block(PARAGRAPH, text=footer), Block(PARAGRAPH, text="另一篇文章：社群运营的三个阶段，从拉新到转化的完整方法")]
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    assert texts(doc) == [b.text for b in ARTICLE]
+    # ... and so does one said twice in a footer, a line about the site between them
+    blocks = [*ARTICLE, Block(PARAGRAPH, text=footer), Block(PARAGRAPH, text="某某研究院成立于二零一零年，专注零售行业研究"),
+              Block(PARAGRAPH, text=footer)]
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
+    assert texts(doc) == [b.text for b in ARTICLE]

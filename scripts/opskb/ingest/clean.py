@@ -277,6 +277,11 @@ def clean(doc: Doc) -> Doc:
                 drop_item[units[m][:2]] = rule.reason
             skip_to = n + lines - 1
             continue
+        # a page's running footer (a report's © line at the foot of every page, the text going on
+        # between them): no end; each of them goes
+        if rule and rule.ends_article and _runs_on(units, n, t):
+            drop_item[key] = rule.reason
+            continue
         if rule and rule.ends_article and prose >= MIN_PROSE_BEFORE_CUT and (
             seen / total >= MIN_ARTICLE_SHARE
             # a short article above a long footer: enough prose before, and more furniture right after
@@ -286,6 +291,8 @@ def clean(doc: Doc) -> Doc:
             break
         if rule:
             drop_item[key] = rule.reason
+        elif _metadata_fields(t):
+            drop_item[key] = "元数据行（已记入作者、来源或日期）"
         elif (m := meta_line(t)) and not (prose >= MIN_PROSE_BEFORE_CUT and dateline(m)) \
                 and not (prose >= MIN_PROSE_BEFORE_CUT and closing_credit(t) and _last_line(units[n + 1:])):
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
@@ -505,6 +512,37 @@ def _goes_on(text: str) -> bool:
 _STATEMENT_END = re.compile(r"[。！][”」』]?$")
 RESUME_LOOKAHEAD = 6  # lines looked at under a related-stories line for the article going on
 MIN_RESUMED_SENTENCES = 2  # ... sentences among them that make it the article's own text
+
+
+_FIELD_BAR = re.compile(r"\s*[|｜丨]\s*")
+_COUNTED = re.compile(rf"^\d[\d,.]*[万kK]?\s*(?:条|个|次|人)?\s*(?:评论|回复|留言|阅读|浏览|点赞|收藏)$|^(?:发表|发布|更新)于\s*{DATE}(?:\s*{CLOCK})?$")
+MIN_METADATA_FIELDS = 3
+
+
+def _metadata_fields(text: str) -> bool:
+    """A line of three or more fields between bars, each a byline, date, category, tag list or
+    counter (发表于 2024年3月2日 | 分类：用户运营 | 标签：RFM, 复购 | 5 条评论 | 阅读 2,381)."""
+    fields = [f for f in _FIELD_BAR.split(text) if f]
+    return len(fields) >= MIN_METADATA_FIELDS and all(
+        meta_line(f) or _COUNTED.match(f) or (r := match_rule(f)) is not None and r.name in ("counter", "tag_line")
+        for f in fields)
+
+
+MIN_PAGE_TEXT_HAN = 60  # Han characters of text between two copies of a line that make it a running footer
+
+
+def _runs_on(units: list[tuple[int, int, str]], n: int, line: str) -> bool:
+    """Line ``n`` comes again further down, word for word, with the text going on between the two
+    (this much Han in lines no rule takes): a running header or footer of a paginated text."""
+    key = fold(line)
+    between = 0
+    for _i, _j, text in units[n + 1:]:
+        t = plain(text).strip()
+        if fold(t) == key:
+            return between >= MIN_PAGE_TEXT_HAN
+        if not match_rule(t):
+            between += han_count(t)
+    return False
 
 
 _LABEL_COLON = re.compile(r"[:：]")

@@ -62,7 +62,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # licence and filing numbers at a page's foot: 增值电信业务经营许可证：京B2-2009…, 京网文〔2019〕…号
         r"|(?:经营|服务|业务|视听节目|出版)许可证\s*[:：]?\s*[\w〔\[（(-]*\d|网文\s*[〔\[【(（]\s*\d{4}|算法备案|备案号\s*[:：]"
         # a repost notice broken over two lines: 本文由 @某某 / 原创发布于某某，未经许可，禁止转载
-        r"|^本文由\s*@\s*\S{1,30}\s*$"),
+        r"|^本文由\s*@\s*\S{1,30}\s*$"
+        # the forum software's footer: Powered by Discuz!, Processed in 0.05 second(s), 27 queries
+        r"|powered\s+by\s+\w|processed\s+in\s+[\d.]+\s*second"),
         400, True),
     # words a news story uses too: only a short line of them is a notice
     Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 40, True),
@@ -107,6 +109,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # with two numbers or more (欧气 1 0)
         r"^(?:(?:阅读|浏览|查看|点击|点赞|赞同|获赞|赞|收藏|评论|回复|回帖|参与|采纳|分享|转发|喜欢|热度|人气|围观|播放|编辑"
         r"|views?|likes?)(?:量|数|次数)?\s*[:：]?\s*[(（]?\d[\d,]*(?:\.\d+)?[万千kKw+]?[)）]?\s*(?:次|人)?\s*[|｜·/]?\s*)+$"
+        # a member's figures, two or more in a row (主题 12 帖子 386 积分 1286; one alone may be a reply's text)
+        r"|^(?:(?:主题|帖子|积分|精华|金币|威望|贡献|粉丝|声望|关注|获赞)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*[|｜·/]?\s*){2,}$"
         # (numbers set apart: a phone number is one number, not two)
         r"|^[^\d\s：:，。]{1,6}\s*[:：]?\s*\d+(?:\.\d+)?[万千kKw+]?(?:\s*[:：]?\s+\d+(?:\.\d+)?[万千kKw+]?)+\s*$"
         # numbers before the counter words (12 赞 3 回复, 1 回复 1: a post's row of buttons with their counts)
@@ -138,7 +142,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a site's own app or account advertised in a line (关注某某频道官方微信, 下载某某APP，随时随地……,
         # 海量资讯、精准解读，尽在某某APP)
         r"|^(?:关注|下载|打开|安装)[^，。！？]{1,16}(?:官方微信|官方微博|公众号|视频号|app|客户端)(?:[，,！!]\s*[^。！？]{0,20})?$"
-        r"|尽在[^，。！？]{1,12}(?:app|客户端)$"), 80),
+        r"|尽在[^，。！？]{1,12}(?:app|客户端)$"
+        r"|^(?:加入|追踪|订阅)[^，。！？]{1,16}(?:line\s*好友|官方帐号|官方账号|粉丝团|电子报)(?:[，,！!]\s*[^。！？]{0,16})?$"), 80),
     # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
     Rule("site_greeting", "站点欢迎语", _rx(r"^欢迎(?:您)?(?:访问|光临|莅临)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
     # a line of nothing but the login, sign-up and bookmark buttons (立即注册 登录, 设为首页 加入收藏), and
@@ -157,8 +162,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:[【\[]\s*[^【】\[\]\s]{2,6}\s*[】\]]\s*){2,}$"
         # the text size control, its sizes (小 中 大, A+ A-) and the buttons barred after it (字号：∣评论∣打印)
         # (a label alone may be a design article's heading)
-        r"|^(?:字体|字号|字级|字型|文字)(?:大小)?(?:\s*[:：]|\s+(?=\S))\s*(?:(?:[大中小]|特大|超大|标准|默认|[Aa][+\-]|[+\-])\s*[|｜∣/]?\s*)*"
-        r"(?:[|｜∣]\s*[^\s|｜∣，。]{1,4}\s*)*$"), 40),
+        r"|^(?:字体|字号|字级|字型|文字)(?:大小)?(?:\s*[:：]|\s+(?=\S))\s*[\[【(（]?\s*(?:(?:[大中小]|特大|超大|标准|默认|[Aa][+\-]|[+\-])\s*[|｜∣/]?\s*)*"
+        # (in brackets, the share label after it: 字体：[ 大 中 小 ]　分享到：)
+        r"[\]】)）]?\s*(?:[|｜∣]\s*[^\s|｜∣，。]{1,4}\s*)*(?:分享(?:到|至)?\s*[:：]?\s*)?$"), 40),
     # a post's header in a thread: who and how long ago, the floor, counts (gazeldx #1 1 月前,
     # 某某 · 1 月前 · 最后由 某某 回复于 19 天前 · 1350 次阅读); a sentence that starts 3 天前， is text
     Rule("post_header", "帖子的发帖人、楼层和时间", _rx(
@@ -169,7 +175,11 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"^本词条|^本(?:主题|帖子?)(?:最后)?由\s*\S.{0,30}?于\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}?"
         r"(?:审核|通过|加入|设置|置顶|移动|编辑|关闭|解除|高亮|推荐|加精)"), 120),
     # a breadcrumb (a label may lead it: 当前位置：首页 > 栏目 > 标题)
-    Rule("breadcrumb", "导航路径", _rx(r"^(?:(?:当前|您的|你的|所在)?位置|您在这里|你在这里)?\s*[:：]?\s*首页\s*[>/»›＞]"), 80),
+    Rule("breadcrumb", "导航路径", _rx(
+        r"^(?:(?:当前|您的|你的|所在)?位置|您在这里|你在这里)?\s*[:：]?\s*首页\s*[>/»›＞]"
+        # three or more short names joined by the marks only a path uses (某某论坛 » 论坛 › 运营实战)
+        # (the page's headline may end it)
+        r"|^(?:[^»›\s][^»›。，！？]{0,15}\s*[»›]\s*){2,}[^»›。！？]{1,60}$"), 120),
     # a menu copied as text: five or more short words in a row with only spaces or bars between them
     # (Han words of two to four characters: spaces around Latin words are typesetting, a spaced-out
     # title has one character a word)
