@@ -918,3 +918,59 @@ def test_a_headline_cut_short_is_read_whole_from_the_title():
     whole = "做了半年社区团购私域群，复购率一直卡在百分之十五上不去，想听听大家的真实经验"
     assert choose_title([whole], [whole[:24] + "..."]) == whole
     assert choose_title([whole + " - 某某小组"], [whole[:24] + "…"]) == whole
+
+
+def test_a_bbs_post_laid_out_as_bare_lines_keeps_its_lines_and_loses_its_signature_and_notes(tmp_path):
+    # the post is bare text in a box the style sheet lays out with white-space: pre-wrap; a line
+    # of "--" starts the poster's signature, the board's notes (※ 发信站, ※ 编辑) follow; the
+    # pushes under it are replies
+    lines = ["大家好，我在一家手摇饮品牌做行销，两年前接手品牌的社群，现在已经有十四个分店群。",
+             "一、群组不要一开始就开太大",
+             "后来改成每间分店一个群，每群控制在三百到五百人，店长自己顾自己的群。",
+             "二、固定节奏比天天发优惠有用，我们现在每周只发三次，成员反而比较愿意打开提醒。"]
+    pushes = [("推", "coffee", "写得很实用，分店群这招我们也在用"), ("→", "shine", "一个群两个人轮班，店长加一个资深店员")]
+    body = "\n".join(lines) + ("\n\n--\n<span class='f6'>我的粉专：阿光聊社群｜每周分享社群经营实战</span>\n\n"
+                               "<span class='f2'>※ 发信站: 某某实业坊(example.cc), 来自: 36.227.81.142\n</span>"
+                               "<span class='f2'>※ 编辑: shine (36.227.81.142), 06/12/2023 22:31:05\n</span>")
+    push_html = "".join(f"<div class='push'><span class='tag'>{t} </span><span class='userid'>{u}</span>"
+                        f"<span class='content'>: {c}</span><span class='ipdatetime'> 06/12 22:2{k}</span></div>"
+                        for k, (t, u, c) in enumerate(pushes))
+    for style, attr in (("<style>#main-content{white-space:pre-wrap}</style>", ""), ("", " style='white-space: pre-wrap'")):
+        html = (f"<!DOCTYPE html><html><head><title>[心得] 经营社群两年，我学到的五件事 - 看板 Marketing - 某某实业坊</title>{style}</head>"
+                f"<body><nav><ul>{NAV}</ul></nav><div id='main-content'{attr}>"
+                "<div class='article-metaline'><span class='tag'>标题</span><span class='value'>[心得] 经营社群两年，我学到的五件事</span></div>"
+                f"{body}{push_html}</div>{FOOTER}</body></html>")
+        (tmp_path / str(len(attr))).mkdir()
+        _title, md = _ingest(tmp_path / str(len(attr)), html, "ptt.html")
+        for line in lines:  # each line a paragraph of its own, none run into the next
+            assert re.search(rf"^{re.escape(line)}$", md, re.M), line
+        for chrome in ("我的粉专", "发信站", "※ 编辑"):
+            assert chrome not in md, chrome
+        assert all(c in md for _t, _u, c in pushes)
+
+
+def test_a_notes_hashtags_end_its_text_not_its_comments(tmp_path):
+    # the hashtags close the note's text (a tag line ends an article); the comments after it stay
+    note = ["上周帮一个做家居的客户做了一场社群裂变，三天新增企微好友两千多人，整理了一下完整流程。",
+            "活动设计：邀请三位好友扫码进群，就能免费领取一套收纳神器，礼品成本控制在十元以内。",
+            "海报要点：主标题不超过十二个字，福利要写在最显眼的位置，一定要加上仅限前五百名制造紧迫感。",
+            "种子用户：先在老客户群里找了八十个活跃用户做第一波转发，种子质量决定了裂变能走几层。",
+            "防羊毛：同一个微信只能领一次，收货地址重复的自动过滤，最后羊毛党大概占百分之六。",
+            "踩坑提醒：群满两百人一定要提前准备好下一个群的活码，不然会有大量用户扫码扫不进来。"]
+    # (comments that hold more than a third of the note's text: the page's thread, not an article's comments)
+    comments = [("Momo", "求模板，我们下个月也要做裂变活动，能不能把海报的尺寸和文案也一起分享一下"),
+                ("小透明", "请问礼品是包邮的吗？邮费算进成本里会不会太高，我们之前算下来获客成本翻了一倍"),
+                ("大白菜", "裂变层级一般能走几层呀？我们之前做的基本第二层就断了，种子用户也是从老客户里挑的"),
+                ("小鱼", "防羊毛那条太重要了，上次活动被薅了三千多单，后来只能把地址重复的全部拦下来")]
+    items = "".join(f"<div class='comment-item'><div class='author'><a class='name' href='/u/{n}'>{n}</a></div>"
+                    f"<div class='content'>{t}</div><div class='info'><span>03-0{k}</span><span class='like'>{k * 7}</span></div></div>"
+                    for k, (n, t) in enumerate(comments, 1))
+    html = ("<!DOCTYPE html><html><head><title>某某书 - 你的生活指南</title><style>.desc{white-space:pre-wrap}</style></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='note'><div id='detail-title' class='title'>社群裂变活动复盘｜三天涨粉两千</div>"
+            f"<div class='desc'><span class='note-text'><span>{chr(10).join(note)}\n#社群运营 #裂变活动 #私域流量</span></span></div>"
+            f"<div class='bottom'><span class='date'>2024-03-08 浙江</span></div></div>"
+            f"<div class='comments'><div class='total'>共 3 条评论</div><div class='list'>{items}</div></div>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "note.html")
+    pos = _positions(md, note + [t for _n, t in comments])
+    assert pos == sorted(pos)
+    assert "#社群运营" not in md

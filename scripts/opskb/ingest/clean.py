@@ -37,6 +37,7 @@ from .rules import (
     _spaced,
     match_rule,
 )
+from .thread import POST_HEADING
 
 # the authors of a paper, each marked with the number of an affiliation: 王小明1，李华2 / 孙某²杜某²
 _AFFILIATION_MARK = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*]"
@@ -363,6 +364,8 @@ def clean(doc: Doc) -> Doc:
 
     if cut_at is not None:
         for i in range(cut_at, len(blocks)):
+            if blocks[i].kind == HEADING and POST_HEADING.match(plain(blocks[i].text).strip()):
+                break  # the posts of the page's thread (thread.py) follow the article's end
             drop_block[i] = f"正文之后的站点内容（从「{cut_reason}」开始）"
 
     kept: list[Block] = []

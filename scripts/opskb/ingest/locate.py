@@ -57,6 +57,7 @@ from .pagetree import (
     collapse_wrappers,
     drop_hidden,
     is_whole_page,
+    keep_line_breaks,
     tree_depth,
 )
 from .parse import image_src
@@ -341,6 +342,7 @@ def locate(raw: Raw) -> Raw:
         page = _tree(collapse_wrappers(raw.body))
     ld = json_ld(page)
     drop_hidden(page)
+    keep_line_breaks(page)  # (before the style sheets go)
     for el in list(page.iter("script", "style", "noscript")):
         el.drop_tree()
     titles = [t for t in (meta_content(page, "og:title", "twitter:title"), _first_text(page, "title")) if t]

@@ -10,6 +10,7 @@ import re
 
 import lxml.html
 from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
 
 # Markers of a whole document rather than a fragment of one.
 _PAGE_MARKERS = re.compile(r"<(?:html|head|body|title|meta|nav|aside)\b", re.I)
@@ -43,6 +44,55 @@ def drop_hidden(tree) -> int:
             el.drop_tree()
             gone += 1
     return gone
+
+
+# a rule of the page's style sheet that keeps the text's line breaks, and the simple selectors it names
+_PRE_RULE = re.compile(r"([^{}]+)\{[^{}]*white-space\s*:\s*pre(?:-wrap|-line)?\s*[;}][^{}]*\}?", re.I)
+_SIMPLE_SELECTOR = re.compile(r"[#.][\w-]+")
+_PRE_STYLE = re.compile(r"white-space\s*:\s*pre(?:-wrap|-line)?\s*(?:;|$)", re.I)
+
+
+def keep_line_breaks(tree) -> int:
+    """Line breaks in the text of elements the page shows with white-space: pre-wrap (a BBS's
+    post as bare text, by its style sheet's #id or .class or its own style) become <br>, so the
+    post's lines stay lines. <pre> is left as it is. Returns how many breaks were made."""
+    selectors = {sel.strip() for style in tree.iter("style") for m in _PRE_RULE.finditer(style.text or "")
+                 for sel in m.group(1).split(",") if _SIMPLE_SELECTOR.fullmatch(sel.strip())}
+    made = 0
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str) or el.tag in ("pre", "textarea", "style", "script", "code"):
+            continue
+        own = {"#" + el.get("id", "")} | {"." + c for c in (el.get("class") or "").split()}
+        if (own & selectors or _PRE_STYLE.search(el.get("style") or "")) and next(el.iterancestors("pre"), None) is None:
+            made += sum(_break_lines(d) for d in list(el.iter()) if isinstance(d.tag, str) and d.tag != "br")
+    return made
+
+
+def _break_lines(el) -> int:
+    """Each newline in ``el``'s own text and in the tails of its children: a <br> (an element
+    inside two such elements is seen to once: its text's newlines are gone after the first)."""
+    made = 0
+    if el.text and "\n" in el.text:
+        first, *rest = el.text.split("\n")
+        el.text = first
+        for k, line in enumerate(rest):
+            br = etree.Element("br")
+            br.tail = line
+            el.insert(k, br)
+            made += 1
+    for child in list(el):
+        if child.tag == "br" or not (child.tail and "\n" in child.tail):
+            continue
+        first, *rest = child.tail.split("\n")
+        child.tail = first
+        at = child
+        for line in rest:
+            br = etree.Element("br")
+            br.tail = line
+            at.addnext(br)
+            at = br
+            made += 1
+    return made
 
 
 # libxml2, under trafilatura, gives up on trees deeper than 256 levels

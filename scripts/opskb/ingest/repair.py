@@ -23,7 +23,7 @@ from dataclasses import replace
 from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
-from ..records import BOLD_CLOSE, BOLD_OPEN, Doc, Removed, plain
+from ..records import BOLD_CLOSE, BOLD_OPEN, PARAGRAPH, Doc, Removed, plain
 from ..text import HAN_CHAR, strip_invisible
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -112,6 +112,27 @@ def repair_text(text: str) -> tuple[str, int]:
     return text, a + b
 
 
+SIGNATURE_MARK = "--"  # a line of its own: what follows is the writer's signature (a BBS's, an email's)
+MAX_SIGNATURE_LINES = 3
+MAX_SIGNATURE_CHARS = 60
+_SYSTEM_LINE = re.compile(r"^\s*※")  # a BBS's note on the post (※ 发信站: …, ※ 编辑: …)
+
+
+def _signature(blocks) -> set[int]:
+    """The blocks of a signature: the short lines between a line of "--" and the board's notes
+    on the post (※ 发信站: …), or the text's end."""
+    for n, block in enumerate(blocks):
+        if block.kind != PARAGRAPH or plain(block.text).strip() != SIGNATURE_MARK:
+            continue
+        m = n + 1
+        while m < len(blocks) and m - n <= MAX_SIGNATURE_LINES and blocks[m].kind == PARAGRAPH \
+                and len(plain(blocks[m].text).strip()) <= MAX_SIGNATURE_CHARS and not _SYSTEM_LINE.match(plain(blocks[m].text)):
+            m += 1
+        if m > n + 1 and (m == len(blocks) or _SYSTEM_LINE.match(plain(blocks[m].text))):
+            return set(range(n + 1, m))
+    return set()
+
+
 def repair(doc: Doc) -> Doc:
     total = 0
     removed: list[Removed] = []
@@ -133,7 +154,11 @@ def repair(doc: Doc) -> Doc:
     meta = replace(m, title=visible(m.title), author=visible(m.author), site=visible(m.site),
                    categories=tuple(visible(c) for c in m.categories))
     blocks = []
-    for block in doc.blocks:
+    signature = _signature(doc.blocks)
+    for n, block in enumerate(doc.blocks):
+        if n in signature:
+            removed.append(Removed(block.plain_text(), "签名档", "repair"))
+            continue
         new = block.map_text(fix)
         if new.kind != "image" and all(_MARKER_ONLY.match(plain(t)) or not plain(t).strip() for t in new.texts()):
             removed.append(Removed(block.plain_text(), "残留的 Markdown 标记", "repair"))

@@ -83,6 +83,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # a post's lone button (回复, 举报, 点赞), a word of its own on a line: under every reply, so the
     # text goes on after it
     Rule("post_button", "帖子下的按钮", _rx(r"^(?:回复|回覆|举报|点赞|收藏|转发|删除)$"), 4),
+    # a BBS's notes on a post: where it was sent from, its address, who edited it (※ 发信站: 某某, 来自: 1.2.3.4)
+    Rule("bbs_note", "论坛系统信息", _rx(r"^※\s*(?:发信站|文章网址|编辑|转录至|转录者|引述|修改|来源)\s*[:：]"), 200),
     Rule("related", "相关链接与上下篇", _rx(
         r"^(?:上一篇|下一篇|上一页|下一页|相关推荐|相关阅读|相关文章|推荐阅读|延伸阅读|猜你喜欢|热门文章|热门推荐|本月热门"
         r"|最新答案|最新文章|热门标签|更多精彩|往期回顾|往期推荐|为你推荐|为您推荐|大家都在看|相关新闻|相关专题)"

@@ -542,6 +542,8 @@ def _lone_replies(post: Post) -> list:
 
 
 _MEASURE = {"回复": "条", "回答": "个"}
+# the heading append_posts gives a post (回复 2 · 老王, 第 3 条回复)
+POST_HEADING = re.compile(r"^(?:(?:回复|回答) \d+ · \S.*|第 \d+ (?:条回复|个回答))$")
 
 
 def post_word(text: str) -> str:
