@@ -974,3 +974,37 @@ def test_a_notes_hashtags_end_its_text_not_its_comments(tmp_path):
     pos = _positions(md, note + [t for _n, t in comments])
     assert pos == sorted(pos)
     assert "#社群运营" not in md
+
+
+def test_a_headline_in_a_styled_box_is_not_a_counter_or_a_prompt_beside_it(tmp_path):
+    # no h1, a <title> of the site's name and slogan; the headline is a styled box's text. The
+    # line right above the text is a counter (阅读数：12.8万): not the headline. On a video's page
+    # with comments, the comment box's prompt (登录后即可发表评论) stands where a first post would
+    paras = "".join(f"<p>{t}</p>" for t in (
+        "三年前我接手公司的会员体系时，老板给我的目标只有一句话：把付费会员做到十万人。",
+        "第一年，我们靠门店导购的强推，确实做到了六万多付费会员，但续费率只有百分之十九。",
+        "后来我们把权益从打折改成服务，续费率第二年回到了百分之四十一，付费会员也更愿意推荐朋友。"))
+    html = ("<!DOCTYPE html><html><head><title>某某网-随时随地发现新鲜事</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='article'><div class='title'>做了三年会员运营，我终于想明白了付费会员这件事</div>"
+            "<div class='art_info'><div class='fl'><em><a href='/u/1'>私域观察员老K</a></em><span class='time'>2024-01-09 10:32 发布于 北京</span></div>"
+            "<div class='fr'><span class='num'>阅读数：12.8万</span></div></div>"
+            f"<div class='editor'>{paras}</div></div>{FOOTER}</body></html>")
+    (tmp_path / "a").mkdir()
+    title, _md = _ingest(tmp_path / "a", html, "post.html")
+    assert title == "做了三年会员运营，我终于想明白了付费会员这件事"
+    comments = [("花花的小店", "我们是开烘焙店的，按这个方法分了三个群，高层那个群现在新品一发就被订完了"),
+                ("阿杰", "分层之后话术也要分开写，高层群少发广告多发新品预告"),
+                ("小王", "想问低层的群要不要直接解散，感觉一直没有人说话，留着也是占地方")]
+    items = "".join(f"<div class='comment-item'><div class='user'><a class='name' href='/u/{n}'>{n}</a></div>"
+                    f"<p class='comment-text'>{t}</p><div class='meta'><span>02-2{k}</span><span class='like'>{k * 9}</span></div></div>"
+                    for k, (n, t) in enumerate(comments, 1))
+    html = ("<!DOCTYPE html><html><head><title>某某视频-记录美好生活</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='video-info'><div class='title-box'><span class='video-title'>社群分层别再瞎做了！三步搭出能复购的会员群</span></div>"
+            "<div class='video-desc'>很多老板问我，群建了几十个，为什么就是没人买？第一步，按消费金额和最近购买时间把客户分成三层。</div>"
+            "<div class='publish'>发布时间：2024-02-27 19:30</div></div>"
+            "<div class='comments'><div class='comment-input-login'><span>登录后即可发表评论</span><button type='button'>登录</button></div>"
+            f"<div class='comment-list'>{items}</div></div>{FOOTER}</body></html>")
+    (tmp_path / "b").mkdir()
+    title, md = _ingest(tmp_path / "b", html, "video.html")
+    assert title == "社群分层别再瞎做了！三步搭出能复购的会员群"
+    assert all(t in md for _n, t in comments)

@@ -77,6 +77,7 @@ from .recover import (
     recover,
     unflatten,
 )
+from .rules import match_rule
 from .thread import (
     MAX_THREAD_LEAD,
     REPLY_SHARE,
@@ -400,7 +401,7 @@ def locate(raw: Raw) -> Raw:
         if threaded and (han_count(title) <= MAX_PAGE_TYPE_HAN or not _on_page(title, blocks)):
             # (the subject in a heading right above the first post's text, when the page gives one)
             above = _headline_above(blocks, first, headings_only=True) if first >= 0 else ""
-            title = above or _opening_line(opening) or title
+            title = above or _opening_line(opening) or (_headline_above(blocks, first) if first >= 0 else "") or title
         elif first >= 0 and not _on_page(title, blocks):
             title = shown_part(title, {k for _el, _t, k in blocks}) or _headline_above(blocks, first) or title
     bylines = _bylines(main)
@@ -477,7 +478,8 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 def _opening_line(opening: list) -> str:
     """The first sentence of a thread's first post (it has no headline of its own), when it is
     short enough to be one."""
-    text = _text(opening[0]) if opening else ""
+    # (past what the rules take for furniture: a comment box's 登录后即可发表评论 above the post)
+    text = next((t for el in opening if (t := _text(el)) and not match_rule(t)), "")
     line = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
     return line if han_count(line) >= 4 and len(line) <= MAX_HEADLINE_CHARS else ""
 
@@ -490,7 +492,8 @@ def _headline_above(blocks: list[tuple[object, str, str]], first: int, headings_
         el, text, _k = blocks[i]
         if el.tag == "img" or not text or (headings_only and el.tag not in _HEADINGS):
             continue
-        if _BYLINE.match(text) or normalize_date(text) or _link_share(el, text) > MAX_LINK_SHARE:
+        if _BYLINE.match(text) or normalize_date(text) or _link_share(el, text) > MAX_LINK_SHARE \
+                or match_rule(text):  # (nor a line the rules take for furniture: 阅读数：12.8万, 登录后即可发表评论)
             continue
         if han_count(text) >= 4 and len(text) <= MAX_HEADLINE_CHARS and not text.endswith(("。", ".", "：", ":")):
             return text
