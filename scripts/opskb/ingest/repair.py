@@ -25,6 +25,7 @@ from pypinyin.pinyin_dict import pinyin_dict
 
 from ..records import BOLD_CLOSE, BOLD_OPEN, PARAGRAPH, Doc, Removed, plain
 from ..text import HAN_CHAR, strip_invisible
+from .parse import SIGNATURE_MARK
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = rf"[a-zü{_TONED}]{{1,6}}"
@@ -112,15 +113,15 @@ def repair_text(text: str) -> tuple[str, int]:
     return text, a + b
 
 
-SIGNATURE_MARK = "--"  # a line of its own: what follows is the writer's signature (a BBS's, an email's)
 MAX_SIGNATURE_LINES = 3
 MAX_SIGNATURE_CHARS = 60
 _SYSTEM_LINE = re.compile(r"^\s*※")  # a BBS's note on the post (※ 发信站: …, ※ 编辑: …)
 
 
 def _signature(blocks) -> set[int]:
-    """The blocks of a signature: the short lines between a line of "--" and the board's notes
-    on the post (※ 发信站: …), or the text's end."""
+    """The blocks of a signature: the short lines between a line of "--" (parse drops what
+    follows one inside a post's box; here the page's own text) and the board's notes on the post
+    (※ 发信站: …), or the text's end."""
     for n, block in enumerate(blocks):
         if block.kind != PARAGRAPH or plain(block.text).strip() != SIGNATURE_MARK:
             continue
