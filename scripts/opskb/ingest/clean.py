@@ -242,6 +242,7 @@ def clean(doc: Doc) -> Doc:
     listed: set[str] = set()  # ... those of them that were a list's items
     step = 0  # number of the last step of a numbered list in the text (1、… 2、…)
     skip_to = -1  # units up to this one are dropped already
+    unit_keys = [fold(plain(text).strip()) for _i, _j, text in units]
     for n, (i, j, text) in enumerate(units):
         if n <= skip_to:
             continue
@@ -280,7 +281,7 @@ def clean(doc: Doc) -> Doc:
             continue
         # a page's running footer (a report's © line at the foot of every page, the text going on
         # between them): no end; each of them goes
-        if rule and rule.ends_article and _runs_on(units, n, t):
+        if rule and rule.ends_article and _runs_on(units, n, unit_keys):
             drop_item[key] = rule.reason
             continue
         if rule and rule.ends_article and prose >= MIN_PROSE_BEFORE_CUT and (
@@ -534,18 +535,15 @@ def _metadata_fields(text: str) -> bool:
 MIN_PAGE_TEXT_HAN = 60  # Han characters of text between two copies of a line that make it a running footer
 
 
-def _runs_on(units: list[tuple[int, int, str]], n: int, line: str) -> bool:
-    """Line ``n`` comes again further down, word for word, with the text going on between the two
-    (this much Han in lines no rule takes): a running header or footer of a paginated text."""
-    key = fold(line)
-    between = 0
-    for _i, _j, text in units[n + 1:]:
-        t = plain(text).strip()
-        if fold(t) == key:
-            return between >= MIN_PAGE_TEXT_HAN
-        if not match_rule(t):
-            between += han_count(t)
-    return False
+def _runs_on(units: list[tuple[int, int, str]], n: int, keys: list[str]) -> bool:
+    """Line ``n`` comes again further down, word for word (``keys``: the units' folded text), with
+    the text going on between the two (this much Han in lines no rule takes): a running header or
+    footer of a paginated text."""
+    again = next((m for m in range(n + 1, len(keys)) if keys[m] == keys[n]), None)
+    if again is None:
+        return False
+    lines = (plain(text).strip() for _i, _j, text in units[n + 1:again])
+    return sum(han_count(t) for t in lines if not match_rule(t)) >= MIN_PAGE_TEXT_HAN
 
 
 _LABEL_COLON = re.compile(r"[:：]")

@@ -46,18 +46,27 @@ def drop_hidden(tree) -> int:
     return gone
 
 
-# a rule of the page's style sheet that keeps the text's line breaks, and the simple selectors it names
-_PRE_RULE = re.compile(r"([^{}]+)\{[^{}]*white-space\s*:\s*pre(?:-wrap|-line)?\s*[;}][^{}]*\}?", re.I)
-_SIMPLE_SELECTOR = re.compile(r"[#.][\w-]+")
+# a declaration that keeps the text's line breaks, and a selector of one id or class
 _PRE_STYLE = re.compile(r"white-space\s*:\s*pre(?:-wrap|-line)?\s*(?:;|$)", re.I)
+_SIMPLE_SELECTOR = re.compile(r"[#.][\w-]+")
+
+
+def _pre_selectors(css: str) -> set[str]:
+    """The simple selectors (#id, .class) of the style sheet's rules that keep line breaks; read
+    rule by rule (selectors{declarations}), an @media block's rules among them."""
+    found = set()
+    for rule in css.split("}"):
+        selectors, _brace, declarations = rule.rpartition("{")
+        if _brace and _PRE_STYLE.search(declarations.strip()):
+            found.update(sel.strip() for sel in selectors.split("{")[-1].split(",") if _SIMPLE_SELECTOR.fullmatch(sel.strip()))
+    return found
 
 
 def keep_line_breaks(tree) -> int:
     """Line breaks in the text of elements the page shows with white-space: pre-wrap (a BBS's
     post as bare text, by its style sheet's #id or .class or its own style) become <br>, so the
     post's lines stay lines. <pre> is left as it is. Returns how many breaks were made."""
-    selectors = {sel.strip() for style in tree.iter("style") for m in _PRE_RULE.finditer(style.text or "")
-                 for sel in m.group(1).split(",") if _SIMPLE_SELECTOR.fullmatch(sel.strip())}
+    selectors = set().union(*(_pre_selectors(style.text or "") for style in tree.iter("style")))
     made = 0
     for el in list(tree.iter()):
         if not isinstance(el.tag, str) or el.tag in ("pre", "textarea", "style", "script", "code"):
