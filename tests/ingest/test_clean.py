@@ -640,3 +640,14 @@ def test_a_paginated_texts_running_footer_goes_and_the_text_goes_on():
               Block(PARAGRAPH, text=footer)]
     doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=tuple(blocks)))
     assert texts(doc) == [b.text for b in ARTICLE]
+
+
+def test_a_headline_named_by_a_label_of_a_notices_metadata_table_is_its_value():
+    # a government notice copied as text: its metadata table gives the headline after 标　　题：
+    head = "某某市商务局关于开展社区商业会员运营试点项目申报工作的通知"
+    for label in ("标　　题：", "标 题：", "题目："):
+        doc = clean(Doc(source="x.txt", meta=Meta(title=label + head), blocks=tuple(ARTICLE)))
+        assert doc.meta.title == head, label
+    # ... a headline that only starts with the word stays whole
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题党：社群运营最常见的三个误区"), blocks=tuple(ARTICLE)))
+    assert doc.meta.title == "标题党：社群运营最常见的三个误区"

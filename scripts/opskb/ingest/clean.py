@@ -411,6 +411,8 @@ def clean(doc: Doc) -> Doc:
         kept = [b for i, b in enumerate(kept) if i != pick and i not in around]
     if not title:
         title = _fallback_title(kept)
+    # a notice's metadata table names it with a label (标　　题：某某通知): the headline is the value
+    title = _TITLE_LABEL.sub("", title) if han_count(_TITLE_LABEL.sub("", title)) >= MIN_HEADLINE_HAN else title
 
     final: list[Block] = []
     for b in kept:
@@ -546,6 +548,7 @@ def _runs_on(units: list[tuple[int, int, str]], n: int, keys: list[str]) -> bool
     return sum(han_count(t) for t in lines if not match_rule(t)) >= MIN_PAGE_TEXT_HAN
 
 
+_TITLE_LABEL = re.compile(r"^\s*(?:标\s*题|题\s*目)\s*[:：]\s*")
 _LABEL_COLON = re.compile(r"[:：]")
 
 
