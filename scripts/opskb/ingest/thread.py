@@ -115,17 +115,17 @@ def figures_only(text: str) -> bool:
 _SHARED_CLASSES: ContextVar[frozenset[str] | None] = ContextVar("shared_classes", default=None)
 
 
-def _template_classes(classes: list[str]) -> list[str]:
-    """Class names without the ones that mark one member's variant: a modifier beside its block's
-    class (reply-item reply-item--developer, post post_pinned)."""
+def _template_classes(names: str) -> list[str]:
+    """Class names in page order, digits aside and without the ones that mark one member's
+    variant: a modifier beside its block's class (reply-item reply-item--developer, post post_pinned)."""
+    classes = _DIGITS.sub("", names).split()
     own = set(classes)
     return [c for c in classes if not any(sep in c and c.split(sep, 1)[0] in own for sep in ("--", "_"))]
 
 
 def signature(el) -> tuple[str, str]:
     """Tag and class names, digits and modifiers aside: the members of one template share it."""
-    classes = _template_classes(_DIGITS.sub("", el.get("class") or "").split())
-    return el.tag, " ".join(sorted(set(classes)))
+    return el.tag, " ".join(sorted(set(_template_classes(el.get("class") or ""))))
 
 
 def member_signature(el) -> tuple[str, str]:
@@ -135,7 +135,7 @@ def member_signature(el) -> tuple[str, str]:
     if shared is None:
         return signature(el)
     classes = [c for c in (el.get("class") or "").split() if c in shared or not _DIGITS.search(c)]
-    return el.tag, " ".join(sorted(set(_template_classes(_DIGITS.sub("", " ".join(classes)).split()))))
+    return el.tag, " ".join(sorted(set(_template_classes(" ".join(classes)))))
 
 
 def shared_classes(page) -> frozenset[str]:
@@ -199,13 +199,13 @@ def _candidates(page) -> list[list]:
         if not isinstance(parent.tag, str):
             continue
         by_sig = defaultdict(list)
-        by_base = defaultdict(list)
+        by_base = defaultdict(list)  # siblings by their first class name (answer-item in answer-item answer-ai)
         for child in parent:
             if isinstance(child.tag, str) and child.tag not in ("a", "span", "img", "br", "option", "script", "style"):
                 sig = member_signature(child)
                 by_sig[sig].append(child)
                 if sig[1]:
-                    by_base[(child.tag, _base_class(child))].append(child)
+                    by_base[(child.tag, _template_classes(child.get("class") or "")[0])].append((child, sig))
         mixed = [v for m in by_base.values() if (v := _with_variants(m))]
         for members in [*by_sig.values(), *mixed]:
             if len(members) >= MIN_POSTS:
@@ -216,23 +216,17 @@ def _candidates(page) -> list[list]:
     return [m for _u, m in groups[:MAX_GROUPS]]
 
 
-def _with_variants(siblings: list) -> list:
-    """Siblings of one template, with the ones that add a class to it (answer-item beside answer-item
-    answer-accepted): the template is the signature two or more of them share as it is. Components
-    that only share a generic class (Card AnswerCard, Card MoreAnswers) are no template's variants."""
-    sigs = Counter(member_signature(c) for c in siblings)
-    plain, count = sigs.most_common(1)[0]
+def _with_variants(siblings: list[tuple[object, tuple[str, str]]]) -> list:
+    """Siblings (with their signatures) of one template, with the ones that add a class to it
+    (answer-item beside answer-item answer-accepted): the template is the signature two or more of
+    them share as it is. Components that only share a generic class (Card AnswerCard, Card
+    MoreAnswers) are no template's variants."""
+    plain, count = Counter(sig for _c, sig in siblings).most_common(1)[0]
     if count < MIN_POSTS or count == len(siblings):
         return []
     base = set(plain[1].split())
-    members = [c for c in siblings if base <= set(member_signature(c)[1].split())]
+    members = [c for c, sig in siblings if base <= set(sig[1].split())]
     return members if len(members) > count else []
-
-
-def _base_class(el) -> str:
-    """The element's first class name, its template's own (answer-item in answer-item answer-ai)."""
-    classes = _template_classes(_DIGITS.sub("", el.get("class") or "").split())
-    return classes[0] if classes else ""
 
 
 def _lca(elements: list, stop) -> object:
@@ -299,9 +293,9 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     rich = [p for p, n in body_chars.items() if n >= BODY_SHARE * most]
     # ... not a line of the poster's card: a box inside the post holding the poster's linked name
     # and a line about them (运营喵 / 私域操盘手，带过 200+ 个付费社群)
-    cards = {x.path[0] for f, m in zip(fields, members, strict=True) for x in f
-             if x.el.tag == "a" and x.el.getparent() is not m and len(x.text) <= MAX_NAME_CHARS}
-    rich = [p for p in rich if p[0] not in cards] or rich
+    card_boxes = {x.path[0] for f, m in zip(fields, members, strict=True) for x in f
+                  if x.el.tag == "a" and x.el.getparent() is not m and len(x.text) <= MAX_NAME_CHARS}
+    rich = [p for p in rich if p[0] not in card_boxes] or rich
     body_path = max(rich, key=lambda p: (len(order[p]), -sum(order[p]) / len(order[p]), body_chars[p]))
     if body_path[0] == ("", "") or len(members_by_path[body_path]) < min_posts:
         return None
@@ -541,9 +535,10 @@ def _lone_replies(post: Post) -> list:
     return [el for el in found if not any(o is not el and within(el, o) for o in found)]
 
 
-_MEASURE = {"回复": "条", "回答": "个"}
+_MEASURE = {"回复": "条", "回答": "个"}  # what post_word calls the posts, and how they are counted
 # the heading append_posts gives a post (回复 2 · 老王, 第 3 条回复)
-POST_HEADING = re.compile(r"^(?:(?:回复|回答) \d+ · \S.*|第 \d+ (?:条回复|个回答))$")
+POST_HEADING = re.compile(rf"^(?:(?:{'|'.join(_MEASURE)}) \d+ · \S.*"
+                          rf"|第 \d+ (?:{'|'.join(m + w for w, m in _MEASURE.items())}))$")
 
 
 def post_word(text: str) -> str:
