@@ -48,7 +48,10 @@ def _autocorrect(text: str) -> str:
         _configured = True
     out = autocorrect_py.format(text)
     # it only spaces and changes the width of marks; where it changed a mark itself (0:0；“ read
-    # as a time and a full stop: 0:0.“), the text stays as it was
+    # as a time and a full stop: 0:0.“), the text stays as it was. Most paragraphs it leaves as
+    # they are or only spaces: those need no folding of widths
+    if out == text or "".join(out.split()) == "".join(text.split()):
+        return out
     return out if _marks(out) == _marks(text) else text
 
 
