@@ -9,7 +9,16 @@ from pathlib import Path
 from opskb.knowledge.extract import extract
 from opskb.pipeline import build_articles, build_docs, read_seeds, seed_files
 from opskb.site.search import domain_words, search_terms, t2s_table
-from opskb.site.searchindex import build, kind_of, read_page, shard_of, token_counts, tokens, word_counts
+from opskb.site.searchindex import (
+    build,
+    kind_of,
+    read_page,
+    shard_of,
+    shards_of,
+    token_counts,
+    tokens,
+    word_counts,
+)
 
 
 def test_t2s_table_comes_from_opencc_and_maps_query_characters():
@@ -47,6 +56,16 @@ def test_shards_spread_tokens_and_match_the_browsers_hash():
     assert shard_of("a", 2**32) == 0xE40C292C
     assert shard_of("运营", 2**32) == 0xF602D29F
     assert len({shard_of(t, 64) for t in tokens("社群运营和用户运营的区别在于运营载体与用户规模")}) > 8
+
+
+def test_shards_of_many_tokens_at_once_are_each_tokens_shard():
+    # the whole index is sharded with shards_of; tokens of every byte length (empty, Latin,
+    # Han pairs, prefixed domain words, a character outside the BMP) in one call
+    toks = tokens("社群运营和用户运营的区别在于运营载体与用户规模 RFM 模型 a1 ｚ") + ["", "w:私域流量", "h:社群", "😀运营"]
+    for shards in (1, 2, 64, 512, 2**32):
+        assert shards_of(toks, shards) == [shard_of(t, shards) for t in toks]
+    assert shards_of([], 8) == []
+    assert shards_of(["a"], 2**32) == [0xE40C292C]
 
 
 def test_domain_words_count_only_where_they_stand_alone():

@@ -57,7 +57,7 @@ from lxml import etree
 
 from ..forked import Forked, usable
 from . import searchvocab
-from .searchtokens import HAN, fold, shard_of, token_counts, tokens  # noqa: F401  (tokens: the browser's, for tests)
+from .searchtokens import HAN, fold, shard_of, shards_of, token_counts, tokens  # noqa: F401  (tokens: the browser's, for tests)
 
 INDEX_DIR = "search"
 TERMS_FILE = "assets/search/terms.json"  # written by ingest (search.py)
@@ -363,8 +363,10 @@ def _merge(chunks, urls: list[str], words: list[str], keys: list[str], blobs: li
     total = sum(len(v) for v in postings.values()) // 2
     shards = _shard_count(total)
     grouped: list[dict] = [{} for _ in range(shards)]
-    for tok in sorted(postings):
-        grouped[shard_of(tok, shards)][tok] = postings[tok]
+    ordered = sorted(postings)
+    for tok, s in zip(ordered, shards_of(ordered, shards), strict=True):
+        grouped[s][tok] = postings[tok]
+    del ordered
     shard_json, shard_sizes = [], []
     for group in grouped:
         raw = _encode(group)

@@ -61,3 +61,24 @@ def shard_of(token: str, shards: int) -> int:
     for b in token.encode("utf-8"):
         h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
     return h % shards
+
+
+def shards_of(tokens: list[str], shards: int) -> list[int]:
+    """[shard_of(t, shards) for t in tokens], computed for all tokens of one byte length at
+    once (a whole index has some 300,000 tokens: byte by byte in Python, half a second)."""
+    import numpy as np
+
+    encoded = [t.encode("utf-8") for t in tokens]
+    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+    starts = np.cumsum(lengths) - lengths
+    out = np.zeros(len(tokens), dtype=np.uint64)
+    for n in np.unique(lengths).tolist():
+        where = np.flatnonzero(lengths == n)
+        h = np.full(len(where), 0x811C9DC5, dtype=np.uint64)
+        if n:
+            rows = data[starts[where][:, None] + np.arange(n)]  # the tokens' bytes, one row each
+            for j in range(n):  # a 32-bit value times the 25-bit prime stays within 64 bits
+                h = ((h ^ rows[:, j]) * np.uint64(0x01000193)) & np.uint64(0xFFFFFFFF)
+        out[where] = h % np.uint64(shards)
+    return out.tolist()
