@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from opskb.ingest.locate import choose_title, locate, strip_site
-from opskb.ingest.pagetree import is_whole_page
+from opskb.ingest.pagetree import _tree, drop_empty_anchors, is_whole_page
 from opskb.ingest.parse import parse
 from opskb.ingest.read import read
 
@@ -566,3 +566,26 @@ def test_a_gallery_of_the_articles_pictures_stays_and_a_row_of_pictures_linked_t
     path.write_text(page(body), encoding="utf-8")
     pictures = [b.src for b in process(read(path)).blocks if b.kind == "image"]
     assert pictures == [f"https://img.example.com/2024/05/day-{i}.jpg" for i in range(4)] + ["https://img.example.com/2024/05/small.jpg"]
+
+
+def test_paragraphs_with_footnote_anchors_are_kept(tmp_path):
+    # an encyclopedia entry cites its references with a superscript and an empty named anchor
+    # (<a name="ref_2"></a>); the extractor took a short paragraph holding one for a link list
+    short = ["会员体系通过等级、积分和权益设计，把用户的长期价值和他能得到的回报联系起来。",
+             "社群是私域里最常见的载体之一，品牌通常会按地域、兴趣或消费场景来建群。",
+             "用户分层是私域运营的基础工作之一，常见做法是按消费金额和购买频次划分层级。"]
+    sections = "".join(
+        f'<h2>第{i + 1}节</h2><div class="para">{"".join(PROSE[i:] + PROSE[:i])}</div>'
+        f'<div class="para">{text}<sup>[{i + 1}]</sup><a class="sup-anchor" name="ref_{i + 1}"></a></div>'
+        for i, text in enumerate(short)
+    )
+    body = texts(run(tmp_path, page(f"<h1>社群运营和用户运营有什么不同</h1>{sections}")))
+    for text in short:
+        assert text in body
+    assert "频道3新闻" not in body and "京ICP备" not in body
+    # an empty link that has an address is a widget's placeholder, not an anchor: it stays for
+    # the rules that read widgets
+    tree = _tree('<html><body><p>甲<a name="x"></a>乙<a href="#"></a><a name="y"><img src="a.png"></a></p></body></html>')
+    assert drop_empty_anchors(tree) == 1
+    assert [a.get("name") or a.get("href") for a in tree.iter("a")] == ["#", "y"]
+    assert tree.find(".//p").text_content() == "甲乙"

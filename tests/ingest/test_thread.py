@@ -732,6 +732,16 @@ def test_comments_under_a_blog_posts_article_element_stay_out_but_a_questions_an
     body = _located(tmp_path, html, "qa.html")
     pos = _positions(body, ["按近七天发过言算", "在群留存和活跃留存", "再按进群日期分组", "mark 一下"])
     assert pos == sorted(pos) and POST_HEADING.search(body)
+    # ... and one whose question stands in an <article> of its own, its text in the same box as each
+    # answer's (div.fmt), the answers in plain <div>s: the answers stay too
+    question = question.replace("<article class='fmt'>", "<article class='question card'><div class='fmt rich grow'>")
+    question = question.replace("</article>", "</div></article>")
+    answers = answers.replace("<article class='fmt'>", "<div class='fmt rich'>").replace("</article>", "</div>")
+    html = ("<!DOCTYPE html><html><head><title>社群留存怎么算？ - 某某问答</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><h1>社群留存怎么算？</h1>{question}<div class='answers'>{answers}</div>{FOOTER}</body></html>")
+    body = _located(tmp_path, html, "qa2.html")
+    pos = _positions(body, ["按近七天发过言算", "在群留存和活跃留存", "再按进群日期分组", "mark 一下"])
+    assert pos == sorted(pos) and POST_HEADING.search(body)
 
 
 def test_comments_whose_classes_carry_their_own_ids_and_whose_text_sits_in_a_form_are_read(tmp_path):

@@ -55,6 +55,7 @@ from .pagetree import (
     _tree,
     alt_text,
     collapse_wrappers,
+    drop_empty_anchors,
     drop_hidden,
     is_whole_page,
     keep_line_breaks,
@@ -83,6 +84,7 @@ from .thread import (
     REPLY_SHARE,
     Thread,
     append_posts,
+    base_key,
     dated_line,
     figures_only,
     find_thread,
@@ -244,6 +246,8 @@ def _in_article(above: list[tuple[object, str, str]], thread: Thread) -> bool:
     forum's posts may each be an <article>: the first one is a post itself) and is not built like
     the posts' own (a Q&A page formats the question's text as it does each answer's)."""
     inner = {signature(a) for m in thread.members for a in m.iter("article")}
+    # the box each post's text stands in (div.fmt of div.answer): a question written in one is a post's
+    bodies = {base_key(p.body) for p in thread.posts} - {(tag, "") for tag in _OUT_BLOCKS + ("div",)}
     seen: set = set()
     for el, _t, _k in above:
         for art in el.iterancestors("article"):
@@ -251,7 +255,8 @@ def _in_article(above: list[tuple[object, str, str]], thread: Thread) -> bool:
                 continue
             seen.add(art)
             if han_count(_text(art)) >= MIN_ARTICLE_ELEMENT_HAN and signature(art) not in inner \
-                    and not any(within(m, art) for m in thread.members):
+                    and not any(within(m, art) for m in thread.members) \
+                    and not any(base_key(d) in bodies for d in art.iter() if isinstance(d.tag, str)):
                 return True
     return False
 
@@ -343,6 +348,7 @@ def locate(raw: Raw) -> Raw:
         page = _tree(collapse_wrappers(raw.body))
     ld = json_ld(page)
     drop_hidden(page)
+    drop_empty_anchors(page)
     keep_line_breaks(page)  # (before the style sheets go)
     for el in list(page.iter("script", "style", "noscript")):
         el.drop_tree()

@@ -46,6 +46,19 @@ def drop_hidden(tree) -> int:
     return gone
 
 
+def drop_empty_anchors(tree) -> int:
+    """Remove named anchors that show nothing and lead nowhere (no text, nothing inside, no
+    href: a footnote's or a post's <a name="ref_2"></a>): trafilatura counts them as links and
+    drops a paragraph that holds one with the page's navigation. An empty link with an address
+    stays (a widget's placeholder tells what the widget is). Returns how many went."""
+    gone = 0
+    for a in list(tree.iter("a")):
+        if len(a) == 0 and not (a.text or "").strip() and a.get("href") is None and a.getparent() is not None:
+            a.drop_tree()  # (its tail stays, joined to what came before it)
+            gone += 1
+    return gone
+
+
 # a declaration that keeps the text's line breaks, and a selector of one id or class
 _PRE_STYLE = re.compile(r"white-space\s*:\s*pre(?:-wrap|-line)?\s*(?:;|$)", re.I)
 _SIMPLE_SELECTOR = re.compile(r"[#.][\w-]+")

@@ -128,6 +128,13 @@ def signature(el) -> tuple[str, str]:
     return el.tag, " ".join(sorted(set(_template_classes(el.get("class") or ""))))
 
 
+def base_key(el) -> tuple[str, str]:
+    """Tag and first class name (answer-item of answer-item answer-ai): what variants of one
+    template and the text boxes of one site's posts share."""
+    classes = _template_classes(el.get("class") or "")
+    return el.tag, classes[0] if classes else ""
+
+
 def member_signature(el) -> tuple[str, str]:
     """The signature posts of one list share: a class name with figures in it that no other
     element of the page has is an element's own (a comment's id-t1_kzq81aa), not its template's."""
@@ -205,7 +212,7 @@ def _candidates(page) -> list[list]:
                 sig = member_signature(child)
                 by_sig[sig].append(child)
                 if sig[1]:
-                    by_base[(child.tag, _template_classes(child.get("class") or "")[0])].append((child, sig))
+                    by_base[base_key(child)].append((child, sig))
         mixed = [v for m in by_base.values() if (v := _with_variants(m))]
         for members in [*by_sig.values(), *mixed]:
             if len(members) >= MIN_POSTS:
