@@ -307,6 +307,12 @@ def test_operations_sentences_that_share_words_with_furniture_stay():
         "下载 App 的用户次日留存比小程序高出一倍。",
         "关注品牌官方微信的用户，复购率明显高于只加了客服的用户。",
         "风险自担的说法在社群团购里行不通，售后必须有人兜底。",
+        "注册后 7 天内完成首单的用户，留存率是其他用户的两倍。",
+        "以上几种方法，可以根据社群所处的阶段组合使用。",
+        "会员登录后可以看到专属权益，这一步的点击率决定了后面的转化。",
+        "如有疑问，群主会在每周五的答疑时间统一回复。",
+        "很多用户赞同了这个方案，但真正执行的人很少。",
+        "位置：社群运营在用户生命周期里处于促活和留存两个阶段。",
     ):
         assert match_rule(text) is None, (text, match_rule(text))
 
@@ -318,6 +324,25 @@ def test_a_sites_prompts_for_its_app_or_account_and_its_risk_notices_are_furnitu
                  "风险提示：本文内容仅供参考，不构成任何投资建议。投资者据此操作，风险自担。",
                  "某某财经声明：此消息系转载自合作媒体，登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。"):
         assert match_rule(text) is not None, text
+
+
+def test_prompts_between_answers_and_a_help_pages_feedback_are_furniture_that_ends_nothing():
+    # who liked an answer, the link to the rest of the answers, what signing in or joining gives, a
+    # help page's feedback question and support desk, a breadcrumb's label alone, a page count
+    for text in ("运营研究社 赞同了该回答", "1,208 人赞同了该回答", "查看全部 19 个回答", "展开更多 3 条回复",
+                 "登录后可收藏文章，还能第一时间收到作者更新", "加入会员，即可收藏文章并免费阅读每月3篇付费内容",
+                 "您需要 登录 才可以下载或查看，没有账号？立即注册", "以上内容是否解决了您的问题？",
+                 "仍有疑问？可以联系在线客服，工作时间 9:00-22:00", "您当前的位置：", "第 2 页 共 3 页"):
+        assert match_rule(text) is not None, text
+    # between the answers of a thread they go, and the answers after them stay
+    answers = [Block(PARAGRAPH, text=t) for t in (
+        "减少发广告的频率之后，群里的消息反而多了起来，用户最反感的是只有广告的群。",
+        "很多社群从一开始就不该建：没有想清楚为谁提供什么价值，建了也只会沉下去。",
+    )]
+    blocks = (*ARTICLE, Block(PARAGRAPH, text="查看全部 19 个回答"), answers[0],
+              Block(PARAGRAPH, text="运营研究社 赞同了该回答"), answers[1])
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=blocks))
+    assert texts(doc) == [b.text for b in (*ARTICLE, *answers)]
 
 
 def test_a_byline_with_its_date_counters_and_buttons_on_one_line_goes_and_names_the_author():

@@ -44,6 +44,20 @@ def test_front_matter_becomes_metadata(tmp_path: Path):
     assert raw.is_html and "title:" not in raw.body
 
 
+def test_a_front_matter_title_loses_the_site_name_its_page_title_added(tmp_path: Path):
+    # a scraper's dump keeps the <title> as it was (标题 - 站点) and names the site in its own field
+    def title(front: str) -> str:
+        p = tmp_path / "a.md"
+        p.write_text(f"---\n{front}\n---\n\n# 正文标题\n\n社群运营是指围绕社群开展的运营工作。\n", encoding="utf-8")
+        return read(p).meta.title
+    assert title('title: "KOL投放复盘：我们学到了什么 - 增长记"\nsource: 增长记') == "KOL投放复盘：我们学到了什么"
+    assert title('title: "用户分层怎么做 | 运营派"\nsite: 运营派') == "用户分层怎么做"
+    # only the site's own name goes: a subtitle after a dash stays, and so does a title that is the name
+    assert title('title: "私域运营 - 从0到1"\nsource: 增长记') == "私域运营 - 从0到1"
+    assert title('title: "私域运营 - 从0到1"') == "私域运营 - 从0到1"
+    assert title('title: 增长记\nsource: 增长记') == "增长记"
+
+
 def test_malformed_front_matter_is_reported_not_fatal():
     fields, body, problem = split_front_matter("---\ntitle: [未闭合\n---\n正文")
     assert fields == {} and body.strip() == "正文" and "YAML" in problem

@@ -145,13 +145,23 @@ def meta_from_fields(fields: dict) -> Meta:
     cats = fields.get("categories") or fields.get("tags") or ()
     if isinstance(cats, str):
         cats = [cats]
+    site = _as_text(fields.get("site") or fields.get("source"))
     return Meta(
-        title=_as_text(fields.get("title")),
+        title=without_site(_as_text(fields.get("title")), site),
         author=_as_text(fields.get("author")),
         date=normalize_date(fields.get("date")),
-        site=_as_text(fields.get("site") or fields.get("source")),
+        site=site,
         categories=tuple(_as_text(c) for c in cats if _as_text(c)),
     )
+
+
+def without_site(title: str, site: str) -> str:
+    """A saved page's title without the site's name that its <title> added after a bar or a
+    dash (某某标题 - 增长记, with site: 增长记); nothing else of it is cut."""
+    if not site.strip():
+        return title
+    cut = re.sub(rf"\s*(?:[-|｜_—–·•]|::)\s*{re.escape(site.strip())}\s*$", "", title)
+    return cut if cut.strip() else title
 
 
 # Where a file names the address it was saved from: a front-matter field; a whole web page's
