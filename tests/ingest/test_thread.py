@@ -146,6 +146,14 @@ def test_qa_page_keeps_the_question_and_every_answer_whole(tmp_path):
         assert page_text(md).count(name) == 1  # the answerer's name once
     for chrome in ("赞同", "展开阅读全文", "条评论", "发布于", "优秀答主", "相关问题", "另一个关于社群拉新", "3 个回答"):
         assert chrome not in md, chrome
+    # a feed's line above an answer, who liked it (某某 赞同了该回答), is neither the answerer's name nor text
+    liked = qa_page().replace('<div class="answer-item">', '<div class="answer-item"><div class="activity">'
+                              '<a href="/org/yys">运营研究社</a> 赞同了该回答</div>')
+    (tmp_path / "liked").mkdir()
+    _title, md = _ingest(tmp_path / "liked", liked, "qa.html")
+    for n, (name, _ps) in enumerate(ANSWERS, 1):
+        assert f"## 回答 {n} · {name}" in md
+    assert "赞同了该回答" not in md and "运营研究社" not in md
 
 
 def test_reader_comments_under_a_long_article_stay_out(tmp_path):

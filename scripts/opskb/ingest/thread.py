@@ -45,6 +45,7 @@ from lxml import etree
 
 from ..text import fold, han_count
 from .pagetree import _text, alt_text, link_target
+from .rules import match_rule
 from .widgets import ad_label, ads
 
 _DIGITS = re.compile(r"\d+")
@@ -357,7 +358,8 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         profiles = {link_target(a) for img in member.iter("img") for a in img.iterancestors("a")} - {""}
         for x in outside:
             # the same name on every reply is one person answering several times: no test of constancy
-            if not _before(x.el, body):
+            # (a prompt standing between answers is no name: 某某 赞同了该回答; a name with its time is)
+            if not _before(x.el, body) or _prompt(x.text):
                 continue
             if 0 < len(x.text) <= MAX_NAME_CHARS and x.link_share >= MIN_NAME_LINK_SHARE \
                     and (not _FIGURES.match(x.text) or _links_to(x.el, profiles)):
@@ -383,6 +385,11 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     # thread's first post, atl-item host-item, its text laid out unlike the replies' atl-item)
     posted = {member_signature(p.element) for p in posts}
     return Thread(tuple(posts), frozenset(m for m in members if member_signature(m) in posted), chars)
+
+
+def _prompt(text: str) -> bool:
+    rule = match_rule(text)
+    return rule is not None and rule.name == "post_prompts"
 
 
 def _post_header(x: Field) -> bool:
