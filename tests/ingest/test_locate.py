@@ -589,3 +589,19 @@ def test_paragraphs_with_footnote_anchors_are_kept(tmp_path):
     assert drop_empty_anchors(tree) == 1
     assert [a.get("name") or a.get("href") for a in tree.iter("a")] == ["#", "y"]
     assert tree.find(".//p").text_content() == "甲乙"
+
+
+def test_numbered_section_headings_set_as_styled_lines_are_put_back(tmp_path):
+    # a self-media platform sets its section headings as a styled line in a box of their own
+    # (<div class="contentHeading"><span class="h3">一、……</span></div>); the extractor drops them
+    heads = ["一、先想清楚用户为什么要待在群里", "二、给群定一个固定的节奏", "三、先让两成的人开口"]
+    sections = "".join(
+        f'<div class="module_contentHeading_3kLp"><span class="bjh-h3">{h}</span></div>'
+        f"<p>{PROSE[i]}{PROSE[i + 1]}</p><p>{PROSE[i + 2]}{PROSE[i]}</p>"
+        for i, h in enumerate(heads)
+    )
+    opening = "".join(PROSE[::-1])
+    body = texts(run(tmp_path, page(f"<h1>社群运营和用户运营有什么不同</h1><p>{opening}</p>{sections}")))
+    pos = [body.index(t) for t in [opening, heads[0], PROSE[0] + PROSE[1], heads[1], PROSE[1] + PROSE[2], heads[2], PROSE[2] + PROSE[3]]]
+    assert pos == sorted(pos)
+    assert "频道3新闻" not in body

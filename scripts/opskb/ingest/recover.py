@@ -83,6 +83,11 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
     return aligned
 
 
+# a section's number in words or figures opening a short line: 一、 (三) 第二步： 2.
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[章节部分步条点个][、：:，,\s]|\d{1,2}[、．.](?!\d))\s*\S")
+MAX_HEADING_CHARS = 40
+
+
 def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widgets: set[int] = frozenset()) -> int:
     """Put back prose paragraphs of ``page`` that trafilatura dropped from ``main``
     between paragraphs it kept (or right before the first one), and the article's opening
@@ -136,6 +141,11 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
             return (el.tag != "h1" and han_count(text) >= 2 and nxt is not None
                     and (nxt in aligned or _kept_item(blocks[nxt], lines)
                          or (blocks[nxt][0].tag not in _HEADINGS and _is_prose(blocks[nxt][1]))))
+        # a numbered section heading set as a styled line (一、先回答一个问题：……) above text it kept
+        if _NUMBERED_HEADING.match(text) and len(text) <= MAX_HEADING_CHARS and text[-1] not in "。！？；;.!?，,":
+            nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)
+            if nxt is not None and nxt in aligned and _is_prose(blocks[nxt][1]):
+                return True
         # prose, or an item of a list or table trafilatura dropped whole (an award list, a schedule)
         return _is_prose(text) or (el.tag in ("li", "td", "dd") and han_count(text) >= 6)
 
