@@ -315,6 +315,16 @@ def test_a_first_post_the_main_content_left_out_is_put_back_above_the_replies():
     assert lines[1].startswith("回复 1 · 老王") and sum(1 for t in lines if "大家有经验吗" in t) == 1
     # past the post's name, date and the page-type bar: none of them is the post
     assert not any(t in ("动态详情", "小陈 @xiaochen") or t.startswith("发布于") for t in lines)
+    # an ad card between the post and its comments (a banner, 广告, a line of copy) is passed by
+    from opskb.ingest.widgets import ads, inside
+    ad = ("<div class='topic-ad'><a href='https://ad.example.com/r?id=1' rel='nofollow'><img src='/ad.jpg' width='540'></a>"
+          "<span class='ad-label'>广告</span><p class='ad-text'>英语口语一对一外教课，首课一元体验，随时随地开口练</p></div>")
+    page = _tree(_micro_post_page().replace("<li class='item'><div class='comments'>", f"{ad}<li class='item'><div class='comments'>"))
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    main = lxml.html.fromstring("<html><body>" + "".join(f"<p>{t}</p>" for _n, t in REPLIES[:4]) + "</body></html>")
+    opening = as_thread(main, blocks, find_thread(page), "回复", widgets=inside(blocks, ads(page)))
+    assert [_text(el) for el in opening] == ["#社群 新群冷启动，最先应该做哪几件事？大家有经验吗"]
+    assert not any("外教课" in t for _el, t in _leaf_blocks(main))
 
 
 def test_replies_nested_in_a_comment_built_like_it_follow_it_and_names_lose_times_and_badges(tmp_path):

@@ -176,7 +176,8 @@ def drop_named(main, names: list[str]) -> int:
     return gone
 
 
-def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str, forum: bool = False) -> list | None:
+def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str, forum: bool = False,
+              widgets: set[int] = frozenset()) -> list | None:
     """Make ``main`` the thread: what it holds above the posts (the question or first post),
     then every post under a heading. Not when the posts are comments under an article (a
     long text above them, or one they hold a small share of beside it). Returns the page's
@@ -221,7 +222,7 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
         if el.getparent() is not None:
             el.drop_tree()
     # the question or first post, when trafilatura kept none of it, goes first
-    opening = first_post(blocks, start)
+    opening = first_post(blocks, start, widgets)
     missing = [el for el in opening if not any(fold(_text(el)) in k for _e, k in kept[:cut])]
     # nothing above the posts but the headline: the first of them is the thread's opening post (楼主)
     headlines = {k for el, _t, k in blocks if el.tag == "h1"}
@@ -295,15 +296,16 @@ MIN_FIRST_POST_HAN = 8  # a line above the posts with this many Han characters m
 MAX_FIRST_POST_LOOKBACK = 12  # page blocks looked at above the first post of a thread
 
 
-def first_post(blocks: list[tuple[object, str, str]], start: int) -> list:
+def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[int] = frozenset()) -> list:
     """The question or first post of a thread, when the main content left it out (a short
     post above a list of replies built from another template): the nearest run of text blocks
     above the first reply, past its poster's name, date, counters and links, up to a heading;
     the paragraphs of one post share their parent (a topic's name above it in a box of its own
-    is not the post)."""
+    is not the post). Lines of ``widgets`` (an ad card between the topic and its replies) are passed by."""
     run: list = []
-    for el, text, _key in reversed(blocks[max(0, start - MAX_FIRST_POST_LOOKBACK):start]):
-        if el.tag in _HEADINGS or el.tag == "img":
+    for i in range(start - 1, max(0, start - MAX_FIRST_POST_LOOKBACK) - 1, -1):
+        el, text, _key = blocks[i]
+        if el.tag in _HEADINGS or el.tag == "img" or i in widgets:
             if run:
                 break
             continue
@@ -393,7 +395,7 @@ def locate(raw: Raw) -> Raw:
     page_text = page.text_content()  # read once: what the page calls its posts, whether it is a forum's
     forum = is_forum(page, page_text, site_meta)
     thread = find_thread(page, forum)
-    opening = as_thread(main, blocks, thread, post_word(page_text), forum) if thread is not None else None
+    opening = as_thread(main, blocks, thread, post_word(page_text), forum, widgets) if thread is not None else None
     threaded = opening is not None
     site = raw.meta.site or site_meta or ld.get("site") or doc.sitename or ""
     subheads = [_text(h) for h in page.iter("h2", "h3")]
