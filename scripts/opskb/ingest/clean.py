@@ -27,6 +27,7 @@ from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, drop_inline_related, trailing_headlines
 from .metaline import CLOCK, DATE, closing_credit, dateline, meta_fields, meta_line
 from .pagecopy import STAMP_REASON, stamp_line, trim_page_copy
+from .posts import POST_HEADING
 from .read import normalize_date
 from .rules import (
     _LABEL_CLOSE,
@@ -37,7 +38,6 @@ from .rules import (
     _spaced,
     match_rule,
 )
-from .thread import POST_HEADING
 
 # the authors of a paper, each marked with the number of an affiliation: 王小明1，李华2 / 孙某²杜某²
 _AFFILIATION_MARK = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*]"

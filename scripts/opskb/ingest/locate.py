@@ -62,6 +62,7 @@ from .pagetree import (
     tree_depth,
 )
 from .parse import image_src
+from .posts import append_posts, post_word
 from .read import normalize_date
 from .recover import (
     _BYLINE,
@@ -83,12 +84,10 @@ from .thread import (
     MAX_THREAD_LEAD,
     REPLY_SHARE,
     Thread,
-    append_posts,
     base_key,
     dated_line,
     figures_only,
     find_thread,
-    post_word,
     signature,
     within,
 )

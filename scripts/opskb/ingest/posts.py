@@ -1,0 +1,80 @@
+"""Writing a thread (thread.py) into the main content: each post after the question or first
+post, under a heading with its number and poster, without the controls, ad cards and reply
+headers a reader cannot use on the source page."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml import etree
+
+from .pagetree import _text
+from .thread import Thread
+from .widgets import ads
+
+_MEASURE = {"回复": "条", "回答": "个"}  # what post_word calls the posts, and how they are counted
+# the heading append_posts gives a post (回复 2 · 老王, 第 3 条回复)
+POST_HEADING = re.compile(rf"^(?:(?:{'|'.join(_MEASURE)}) \d+ · \S.*"
+                          rf"|第 \d+ (?:{'|'.join(m + w for w, m in _MEASURE.items())}))$")
+
+
+def post_word(text: str) -> str:
+    """What a page whose text is ``text`` calls its posts: 回答 on a Q&A page, else 回复."""
+    return "回答" if text.count("回答") > text.count("回复") else "回复"
+
+
+# what stands between two names in a reply's header (甲 回复 乙): with nothing else there, the
+# header of a reply, not its text
+_REPLY_TO = re.compile(r"^\s*(?:回复|回覆|答复|reply(?:ing)?\s+to|replied\s+to)\s*[:：]?\s*$", re.I)
+
+
+def _reply_header(el) -> bool:
+    """An element that only names who replies to whom: two links (the names) around 回复."""
+    links = [a for a in el.iter("a") if _text(a)]
+    if len(links) < 2:
+        return False
+    rest = _text(el)
+    for a in links:
+        rest = rest.replace(_text(a), " ", 1)
+    return bool(_REPLY_TO.match(rest))
+
+
+def _clean_copy(el):
+    """A copy of a post's body without controls a reader cannot use here, ad cards (widgets.ads),
+    nor the headers of the replies inside it (甲 回复 乙)."""
+    new = copy.deepcopy(el)
+    for form in list(new.iter("form")):  # a form the post's text is shown in (to edit it in place) is only its box
+        if next(form.iter("textarea", "select"), None) is None \
+                and not any((i.get("type") or "text").lower() in ("text", "search") for i in form.iter("input")):
+            form.tag = "div"
+    for bad in list(new.iter("button", "input", "textarea", "select", "form", "svg")):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    for card in ads(new):
+        if card.getparent() is not None:
+            card.drop_tree()
+    for header in {a.getparent() for a in new.iter("a")} - {None}:  # the names are links side by side
+        if header is not new and _reply_header(header):
+            header.drop_tree()
+    new.tail = None
+    return new
+
+
+def append_posts(main, thread: Thread, word: str, opening_post: bool = False) -> None:
+    """The posts after the main content, each under a heading with its number and poster; with
+    ``opening_post`` the first of them is the thread's opening post (楼主), the page's text with
+    no heading (its poster is the page's author), and the replies are numbered from it."""
+    target = main.find("body") if main.find("body") is not None else main
+    for n, post in enumerate(thread.posts, 0 if opening_post else 1):
+        if n:
+            head = etree.SubElement(target, "h2")
+            # without a name, 第 3 条回复: a bare 回复 3 reads as a counter of replies and would go
+            head.text = f"{word} {n} · {post.name}" if post.name else f"第 {n} {_MEASURE.get(word, '个')}{word}"
+        box = etree.SubElement(target, "div")
+        box.append(_clean_copy(post.body))
+        for name, body in post.extra:
+            quote = etree.SubElement(box, "blockquote")
+            if name:
+                etree.SubElement(quote, "p").text = f"{name}："
+            quote.append(_clean_copy(body))
