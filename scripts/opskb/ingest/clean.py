@@ -26,7 +26,7 @@ from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, drop_inline_related, trailing_headlines
 from .metaline import CLOCK, DATE, closing_credit, dateline, meta_fields, meta_line
-from .pagecopy import STAMP_REASON, stamp_line, trim_page_copy
+from .pagecopy import STAMP_REASON, trim_page_copy
 from .posts import POST_HEADING
 from .read import normalize_date
 from .rules import (
@@ -38,12 +38,20 @@ from .rules import (
     _spaced,
     match_rule,
 )
+from .texttitle import (
+    AUTHOR_LIST,
+    MAX_BANNER_CHARS,
+    MAX_TITLE_CHARS,
+    NAME,
+    fallback_title,
+    listed_authors,
+    title_index,
+)
 
 # the authors of a paper, each marked with the number of an affiliation: 王小明1，李华2 / 孙某²杜某²
 _AFFILIATION_MARK = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*]"
-_NAME = r"[\u4e00-\u9fff·]{2,4}"  # a Chinese personal name
 _PAPER_AUTHORS = re.compile(
-    rf"^(?:{_NAME}\s*(?:{_AFFILIATION_MARK}+(?:[,，]\d)*[，,、」\s]*|[，,、」\s]+))+{_NAME}\s*{_AFFILIATION_MARK}+$")
+    rf"^(?:{NAME}\s*(?:{_AFFILIATION_MARK}+(?:[,，]\d)*[，,、」\s]*|[，,、」\s]+))+{NAME}\s*{_AFFILIATION_MARK}+$")
 _BIO_HEADING = _rx(r"^(?:作者简介|作者介绍|about the authors?)\s*[:：]?$")
 _KEYWORDS = _rx(rf"^{_LABEL_OPEN}(?:{_spaced('关键词', '关键字')}|key\s*words){_LABEL_CLOSE}\s*(.+)$")
 _TOC_HEADER = _rx(r"^(?:本文|文章)?目\s*录\s*[:：]?$|^(?:table of )?contents$")
@@ -88,11 +96,9 @@ MIN_ARTICLE_SHARE = 0.25  # the tail cut needs this share of the text before it
 MIN_PROSE_BEFORE_CUT = 3
 MIN_TEXT_CHARS = 15  # a line this long that no rule drops is the article's text
 MIN_PROSE_SHORT_ARTICLE = 6
-MAX_BANNER_CHARS = 20
 MIN_HEADLINE_HAN = 8  # a text's opening line this long that is not a site's name reads as its headline
 _FIELD = re.compile(r"^([^：:]{1,12})[：:]\s*(\S.*)$")  # a label and its value
 MIN_REPEATED_CHARS = 20  # a line this long said twice on a page is the page repeating itself
-MAX_TITLE_CHARS = 60
 
 
 def is_keyword_stuffed(alt: str) -> bool:
@@ -227,7 +233,7 @@ def clean(doc: Doc) -> Doc:
                                              lambda t: bool(_TOC_HEADER.match(t) or _PAPER_AUTHORS.match(t)))
         removed.extend(gone)
         site = site or next((g.text for g in gone if fold(plain(g.text)) in banners), "")
-        author = author or next((_listed_authors(g.text) for g in gone if _AUTHOR_LIST.match(g.text)), "")
+        author = author or next((listed_authors(g.text) for g in gone if AUTHOR_LIST.match(g.text)), "")
         meta = replace(meta, title=meta.title or found)
         date = date or next((d for g in gone if g.reason == STAMP_REASON and (d := normalize_date(g.text))), "")
 
@@ -321,7 +327,7 @@ def clean(doc: Doc) -> Doc:
     if paper_authors and PAPER_REASON in drop_item.values():
         for key, t in paper_authors:
             drop_item[key] = PAPER_REASON
-            author = author or "、".join(re.findall(_NAME, t))
+            author = author or "、".join(re.findall(NAME, t))
 
     # A paper's 作者简介 section: the heading and what stands under it, up to the next heading.
     for i, b in enumerate(blocks):
@@ -404,13 +410,13 @@ def clean(doc: Doc) -> Doc:
                 date = date or normalize_date(text)
                 continue
             removed.append(Removed(text, "标题之前的站点内容（导航、登录、站点名、作者列表）"))
-            if not author and _AUTHOR_LIST.match(text):
-                author = _listed_authors(text)
+            if not author and AUTHOR_LIST.match(text):
+                author = listed_authors(text)
         title = plain(kept[pick].text).strip()
         removed.append(Removed(title, "标题（移入页面标题）", "meta"))
         kept = [b for i, b in enumerate(kept) if i != pick and i not in around]
     if not title:
-        title = _fallback_title(kept)
+        title = fallback_title(kept)
     # a notice's metadata table names it with a label (标　　题：某某通知): the headline is the value
     title = _TITLE_LABEL.sub("", title) if han_count(_TITLE_LABEL.sub("", title)) >= MIN_HEADLINE_HAN else title
 
@@ -492,21 +498,6 @@ MAX_ROLE_CHARS = 5  # a role's label before a name (作者, 微信公众号)
 _AUTHOR_ROLES = frozenset({"作者", "文", "撰文", "记者", "来源", "出处", "公众号", "微信公众号", "by", "By", "BY"})
 
 
-_TIMESTAMP = re.compile(rf"{DATE}\s*{CLOCK}")  # a date with the time of day: a story's stamp
-_LOGIN_OR_MENU = _rx(
-    r"^(?:登录|登陆|登入|注册|免费注册|退出|首页|返回首页|个人中心|我的|菜单|导航|搜索|订阅|下载\s*app)"
-    r"(?:\s*[/|｜]\s*(?:登录|注册|退出))?$")
-_AUTHOR_LIST = re.compile(rf"^(?:作者\s*[:：]?\s*)?{_NAME}\d?(?:\s*[、，,]\s*{_NAME}\d?){{1,}}(?:\s*等)?$")
-def _listed_authors(line: str) -> str:
-    """The names of a list of authors (作者：张三1、李四2 -> 张三、李四)."""
-    return re.sub(r"^作者\s*[:：]?\s*|\d", "", line)
-
-
-_LEAD_LABEL = re.compile(r"^【[^】]{1,6}】|^[^，。？！]{1,8}[：:]$")
-MIN_QUESTION_HAN = 6
-TITLE_LOOKAHEAD = 6  # short lines above the headline looked past
-
-
 _EXPAND = re.compile(r"^展开(?:全文|阅读全文)?$")
 MIN_GOES_ON_HAN = 20  # a line this long, ending as a sentence, under 展开全文 is the text going on
 
@@ -576,55 +567,6 @@ def _resumes(blocks: list[Block], units: list[tuple[int, int, str]], n: int) -> 
 _NAMING_RULES = {"copyright", "repost_note", "submission", "follow_prompt"}  # lines that name the site
 
 
-def is_title_furniture(text: str, site: str = "", author: str = "", named: list[str] = ()) -> bool:
-    """A short line above the headline that cannot be the headline: no Chinese at all (Skip
-    to content, Menu, a date), a date with the time of day, a login or menu word, the site's or author's name (known, or
-    named again by a copyright or repost line further down)."""
-    if not has_han(text) or _TIMESTAMP.search(text):
-        return True
-    k = fold(text)
-    if _LOGIN_OR_MENU.match(text) or (site and k == fold(site)) or (author and k == fold(author)):
-        return True
-    if len(text) <= MAX_BANNER_CHARS and not re.search(r"[，。！？：、]", text) and any(k in fold(n) for n in named):
-        return True
-    return len(text) <= 12 and looks_like_site(text)
-
-
-def title_index(blocks: list[Block], site: str = "", author: str = "", named: list[str] = ()) -> tuple[int | None, list[int]]:
-    """(index of the headline, indices of the furniture above it and of its date line under it)
-    among the short lines that open the text: the longest line that is not page furniture (a site name, a
-    column or a section heading is shorter than the headline). None when the text
-    opens with prose. Unrecognized short lines above the headline stay."""
-    run: list[int] = []
-    for i, b in enumerate(blocks[:TITLE_LOOKAHEAD]):
-        if b.kind not in (HEADING, PARAGRAPH):
-            break
-        text = plain(b.text).strip()
-        if len(text) > MAX_TITLE_CHARS or text.endswith("。") or (run and _SECTION_NUMBER.match(text)):
-            break
-        run.append(i)
-    furniture, candidates = [], []
-    for n, i in enumerate(run):
-        text = plain(blocks[i].text).strip()
-        if is_title_furniture(text, site, author, named) or (_AUTHOR_LIST.match(text) and n + 1 < len(run)):
-            furniture.append(i)  # a list of names above another short line is the byline
-        else:
-            candidates.append(i)
-    # an editor's lead label (【导读】…, 编者按：) introduces the text; it is not its headline
-    candidates = [i for i in candidates if not _LEAD_LABEL.match(plain(blocks[i].text).strip())] or candidates
-    if not candidates:
-        return None, []
-    # a question page: the question is the headline, not a longer line about it
-    questions = [i for i in candidates if plain(blocks[i].text).strip().endswith(("？", "?"))
-                 and han_count(plain(blocks[i].text)) >= MIN_QUESTION_HAN]
-    pick = questions[0] if questions else max(candidates, key=lambda i: (han_count(plain(blocks[i].text)), -i))
-    # the furniture above it goes, and the story's stamp right under it (某某频道 ( 2012-06-04 09:20 ) 来源：…);
-    # when its date or byline is right under it, it heads the story: every short line above it is the site's
-    stamp = [pick + 1] if pick + 1 in run and _TIMESTAMP.search(plain(blocks[pick + 1].text)) else []
-    above = run[:run.index(pick)] if pick + 1 < len(blocks) and stamp_line(plain(blocks[pick + 1].text).strip()) else furniture
-    return pick, [i for i in above if i < pick] + stamp
-
-
 def toc_entries(units: list[tuple[int, int, str]], n: int) -> int:
     """How many lines after the header at ``n`` are table-of-contents entries: each names
     a line further down (a section heading), perhaps with a page number; 0 for fewer than two."""
@@ -649,19 +591,3 @@ def _has_section(blocks: list[Block], k: int) -> bool:
             continue
         return True
     return False
-
-
-def _fallback_title(blocks: list[Block]) -> str:
-    """No title anywhere: the longest prefix most headings share (社群运营的…), else the first clause."""
-    heads = [plain(b.text) for b in blocks if b.kind == HEADING]
-    need = max(2, (len(heads) + 1) // 2)
-    shared = Counter(h[:n] for h in set(heads) for n in range(2, len(h) + 1))
-    best = max((p for p, c in shared.items() if c >= need), key=len, default="")
-    best = best.rstrip("的之与和及、：: ")
-    if len(best) >= 2 and has_han(best):
-        return best
-    for b in blocks:
-        if b.kind == PARAGRAPH:
-            clause = re.split(r"[，。！？；：]", plain(b.text))[0]
-            return clause[:MAX_TITLE_CHARS]
-    return "无标题"
