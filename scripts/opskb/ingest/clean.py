@@ -418,7 +418,9 @@ def clean(doc: Doc) -> Doc:
     if not title:
         title = fallback_title(kept)
     # a notice's metadata table names it with a label (标　　题：某某通知): the headline is the value
-    title = _TITLE_LABEL.sub("", title) if han_count(_TITLE_LABEL.sub("", title)) >= MIN_HEADLINE_HAN else title
+    labelled = _TITLE_LABEL.sub("", title)
+    if han_count(labelled) >= MIN_HEADLINE_HAN:
+        title = labelled
 
     final: list[Block] = []
     for b in kept:

@@ -247,7 +247,7 @@ def _in_article(above: list[tuple[object, str, str]], thread: Thread) -> bool:
     the posts' own (a Q&A page formats the question's text as it does each answer's)."""
     inner = {signature(a) for m in thread.members for a in m.iter("article")}
     # the box each post's text stands in (div.fmt of div.answer): a question written in one is a post's
-    bodies = {base_key(p.body) for p in thread.posts} - {(tag, "") for tag in _OUT_BLOCKS + ("div",)}
+    bodies = {key for p in thread.posts if (key := base_key(p.body))[1]}
     seen: set = set()
     for el, _t, _k in above:
         for art in el.iterancestors("article"):

@@ -95,26 +95,30 @@ def _break_lines(el) -> int:
     inside two such elements is seen to once: its text's newlines are gone after the first)."""
     made = 0
     if el.text and "\n" in el.text:
-        first, *rest = el.text.split("\n")
-        el.text = first
-        for k, line in enumerate(rest):
-            br = etree.Element("br")
-            br.tail = line
+        el.text, *rest = el.text.split("\n")
+        for k, br in enumerate(_breaks(rest)):
             el.insert(k, br)
             made += 1
     for child in list(el):
         if child.tag == "br" or not (child.tail and "\n" in child.tail):
             continue
-        first, *rest = child.tail.split("\n")
-        child.tail = first
+        child.tail, *rest = child.tail.split("\n")
         at = child
-        for line in rest:
-            br = etree.Element("br")
-            br.tail = line
+        for br in _breaks(rest):
             at.addnext(br)
             at = br
             made += 1
     return made
+
+
+def _breaks(lines: list[str]) -> list:
+    """A <br> before each of ``lines``, the line as its tail."""
+    brs = []
+    for line in lines:
+        br = etree.Element("br")
+        br.tail = line
+        brs.append(br)
+    return brs
 
 
 # libxml2, under trafilatura, gives up on trees deeper than 256 levels

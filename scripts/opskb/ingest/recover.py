@@ -15,6 +15,7 @@ import re
 from lxml import etree
 
 from ..text import TERMINAL_PUNCT, fold, han_count
+from .feeds import SECTION_NUMBER
 from .pagetree import _OUT_BLOCKS, _text, is_avatar, link_target
 from .parse import image_src, picture_is_icon
 from .widgets import widget_lines
@@ -83,9 +84,7 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
     return aligned
 
 
-# a section's number in words or figures opening a short line: 一、 (三) 第二步： 2.
-_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[章节部分步条点个][、：:，,\s]|\d{1,2}[、．.](?!\d))\s*\S")
-MAX_HEADING_CHARS = 40
+MAX_HEADING_CHARS = 40  # a numbered line this short above kept text is a section's heading
 
 
 def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widgets: set[int] = frozenset()) -> int:
@@ -142,7 +141,7 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
                     and (nxt in aligned or _kept_item(blocks[nxt], lines)
                          or (blocks[nxt][0].tag not in _HEADINGS and _is_prose(blocks[nxt][1]))))
         # a numbered section heading set as a styled line (一、先回答一个问题：……) above text it kept
-        if _NUMBERED_HEADING.match(text) and len(text) <= MAX_HEADING_CHARS and text[-1] not in "。！？；;.!?，,":
+        if SECTION_NUMBER.match(text) and len(text) <= MAX_HEADING_CHARS and text[-1] not in "。！？；;.!?，,":
             nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)
             if nxt is not None and nxt in aligned and _is_prose(blocks[nxt][1]):
                 return True

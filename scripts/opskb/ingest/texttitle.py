@@ -12,12 +12,11 @@ from ..records import HEADING, PARAGRAPH, Block, plain
 from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .metaline import CLOCK, DATE
-from .pagecopy import stamp_line
+from .pagecopy import MAX_TITLE_CHARS, stamp_line
 from .rules import _rx
 
 NAME = r"[\u4e00-\u9fff·]{2,4}"  # a Chinese personal name
 MAX_BANNER_CHARS = 20
-MAX_TITLE_CHARS = 60
 
 _TIMESTAMP = re.compile(rf"{DATE}\s*{CLOCK}")  # a date with the time of day: a story's stamp
 _LOGIN_OR_MENU = _rx(

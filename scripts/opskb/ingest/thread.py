@@ -355,14 +355,15 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         profiles = {link_target(a) for img in member.iter("img") for a in img.iterancestors("a")} - {""}
         for x in outside:
             # the same name on every reply is one person answering several times: no test of constancy
-            # (a prompt standing between answers is no name: 某某 赞同了该回答; a name with its time is)
-            if not _before(x.el, body) or _prompt(x.text):
+            if not _before(x.el, body):
                 continue
             if 0 < len(x.text) <= MAX_NAME_CHARS and x.link_share >= MIN_NAME_LINK_SHARE \
                     and (not _FIGURES.match(x.text) or _links_to(x.el, profiles)):
                 name = _name_of(x.el)
             elif len(x.text) <= MAX_DATED_CHARS:
                 name = _unlinked_name(x.el, pictured)
+            if name and _prompt(x.text):  # a prompt standing between answers is no name (某某 赞同了该回答)
+                name = ""
             if name:
                 break
         # ... or a name standing inline in a header that holds other blocks (a name beside its date box)
