@@ -147,6 +147,40 @@ def test_a_title_the_page_never_shows_gives_way_to_the_line_above_the_article(tm
     assert raw.meta.title == "新群冷启动先做什么？"
 
 
+def test_a_title_that_is_the_sites_name_gives_way_to_the_line_above_the_article(tmp_path):
+    # a notice without an h1: the <title> is the name the logo linking home has, and the notice is
+    # signed with it (so the page shows it)
+    logo = '<a href="/index.html"><img src="/logo.png" alt="某某市社群运营协会"></a>'
+    body = ("<div class='art_tit'>关于举办社群运营专题培训班的通知</div><div class='info'>发布时间：2024-05-01</div>"
+            + "".join(f"<p>{p}</p>" for p in PROSE) + "<p style='text-align:right'>某某市社群运营协会</p>")
+    html = page(body, title="某某市社群运营协会").replace("<nav>", logo + "<nav>")
+    assert run(tmp_path, html).meta.title == "关于举办社群运营专题培训班的通知"
+
+
+def test_a_share_pages_own_og_title_beside_a_title_naming_the_site(tmp_path):
+    # a note app's share page: the headline only in og:title, the <title> the app's name and slogan
+    og = '<meta property="og:title" content="做了两年团长，我总结的社群避坑指南">'
+    body = ("<div class='author'>小区团长阿梅</div><div class='desc'>"
+            + "<br>".join(f"{n} {p}" for n, p in zip("❶❷❸❹❺", PROSE, strict=True)) + "</div>")
+    html = page(body, title="小圈 - 你的生活兴趣社区").replace("<head>", "<head>" + og)
+    assert run(tmp_path, html).meta.title == "做了两年团长，我总结的社群避坑指南"
+    # a <title> of its own that the page does not show either: the line above the article, as before
+    news = page(body, title="团长们的社群避坑指南_社区频道_某某网").replace("<head>", "<head>" + og)
+    assert run(tmp_path, news, "news.html").meta.title == "小区团长阿梅"
+
+
+def test_the_titles_suffix_stays_where_the_page_shows_it(tmp_path):
+    # og:title 标题｜副题 - 站点 over a page showing 标题｜副题 (no h1): the part after ｜ is not the site's
+    og = '<meta property="og:title" content="社群运营3个月，复购从12%做到40%｜保姆级复盘 - 小橙书">'
+    body = ("<div class='detail-title'>社群运营3个月，复购从12%做到40%｜保姆级复盘</div>"
+            + "".join(f"<p>{p}</p>" for p in PROSE))
+    html = page(body, title="小橙书 - 你的生活兴趣社区").replace("<head>", "<head>" + og)
+    assert run(tmp_path, html).meta.title == "社群运营3个月，复购从12%做到40%｜保姆级复盘"
+    # a page showing only the part before ｜: that part
+    short = html.replace("｜保姆级复盘</div>", "</div>")
+    assert run(tmp_path, short, "short.html").meta.title == "社群运营3个月，复购从12%做到40%"
+
+
 def test_dates_from_markup_then_byline_then_a_dateline(tmp_path):
     body = "<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
     meta = '<meta property="article:published_time" content="2023-06-01T08:00:00+08:00">'

@@ -44,7 +44,7 @@ import lxml.html
 
 from ..records import Raw
 from ..text import fold, han_count
-from .markup import json_ld, meta_content
+from .markup import home_names, json_ld, meta_content
 from .metaline import editor_names
 from .pagetree import (
     _OUT_BLOCKS,
@@ -91,7 +91,7 @@ from .thread import (
     signature,
     within,
 )
-from .title import choose_title, shown_part, strip_site  # noqa: F401  (strip_site: part of this stage's interface)
+from .title import choose_title, names_the_site, shown_part, strip_site
 from .widgets import ads, controls, drop_lines, forms, inside, popups, recommended, story_cards
 
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
@@ -401,16 +401,7 @@ def locate(raw: Raw) -> Raw:
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site, subheads)
     title = title or (doc.title or "")
     if not raw.meta.title and not any(h.strip() for h in h1s):
-        # no h1, and a <title> the page never shows (科普中国-辟谣文章, 帖子详情 | 站点: a site and a
-        # page type), or on a thread one too short to be more than the page's type (动态详情): a
-        # thread's headline is its first post's opening line, an article's the short line standing
-        # right above it
-        if threaded and (han_count(title) <= MAX_PAGE_TYPE_HAN or not _on_page(title, blocks)):
-            # (the subject in a heading right above the first post's text, when the page gives one)
-            above = _headline_above(blocks, first, headings_only=True) if first >= 0 else ""
-            title = above or _opening_line(opening) or (_headline_above(blocks, first) if first >= 0 else "") or title
-        elif first >= 0 and not _on_page(title, blocks):
-            title = shown_part(title, {k for _el, _t, k in blocks}) or _headline_above(blocks, first) or title
+        title = _title_without_h1(title, page, blocks, first, opening if threaded else None, site)
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished"))
@@ -472,6 +463,35 @@ def _headline_text(h) -> str:
             and han_count(text[len(badge):]) >= 4:
         return text[len(badge):].strip()
     return text
+
+
+def _title_without_h1(title: str, page, blocks: list[tuple[object, str, str]], first: int,
+                      opening: list | None, site: str) -> str:
+    """The headline of a page without an h1, given the one its <title>/og:title gave (``title``).
+
+    A title the page never shows (科普中国-辟谣文章, 帖子详情 | 站点: a site and a page type; the
+    site's name, which its logo or home link has), unless it is an og:title of its own beside a
+    <title> that only names the site (a note app's share page shows no headline), or on a thread
+    (``opening``: its first post) one too short to be more than the page's type (动态详情): a
+    thread's headline is its first post's opening line, an article's the short line standing
+    right above it. A title the page shows, or an og:title of its own: with as much of its suffix
+    as the page shows too (标题｜副题 - 站点 over a line 标题｜副题)."""
+    og, named = meta_content(page, "og:title", "twitter:title"), _first_text(page, "title")
+    home = home_names(page)
+    key = fold(title)
+    lines = {k for _el, _t, k in blocks}
+    # (a title that is the site's name counts as one the page never shows)
+    shown = _on_page(title, blocks) and key not in home and key != fold(site)
+    own = bool(og and named and fold(strip_site(og, site)) == key and key not in fold(named)
+               and names_the_site(named, home) and han_count(title) > MAX_PAGE_TYPE_HAN)
+    if opening is not None and (han_count(title) <= MAX_PAGE_TYPE_HAN or not (shown or own)):
+        # (the subject in a heading right above the first post's text, when the page gives one)
+        above = _headline_above(blocks, first, headings_only=True) if first >= 0 else ""
+        return above or _opening_line(opening) or (_headline_above(blocks, first) if first >= 0 else "") or title
+    if not (shown or own):
+        return (shown_part(title, lines) or _headline_above(blocks, first) or title) if first >= 0 else title
+    longer = [p for t in (og, named) if t and (k := fold(p := shown_part(t, lines))) != key and k.startswith(key)]
+    return max(longer, key=len, default=title)
 
 
 def _on_page(title: str, blocks: list[tuple[object, str, str]]) -> bool:

@@ -4,6 +4,9 @@ author, date, publisher). Read by ``locate`` beside what the page shows."""
 from __future__ import annotations
 
 import json
+import re
+
+from ..text import fold
 
 
 def meta_content(tree, *names: str) -> str:
@@ -41,3 +44,20 @@ def json_ld(tree) -> dict:
             if isinstance(pub, dict) and isinstance(pub.get("name"), str):
                 out.setdefault("site", pub["name"])
     return out
+
+
+_HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:index\.(?:s?html?|php|aspx?|jsp))?$", re.I)
+MAX_HOME_NAME_CHARS = 30
+
+
+def home_names(tree) -> set[str]:
+    """What the page calls itself where it links to its home page: the text, title or logo
+    ``alt`` of links to ``/`` (``index.html``, ``https://host/``), folded, short ones only."""
+    names = set()
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or not _HOME.match(href):
+            continue
+        texts = [a.text_content(), a.get("title") or ""] + [img.get("alt") or "" for img in a.iter("img")]
+        names.update(k for t in texts if 0 < len(k := fold(t)) <= MAX_HOME_NAME_CHARS)
+    return names

@@ -62,8 +62,7 @@ def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: li
     # site (问答详情 - 某某社区: short parts only): the one h1 longer than it
     if len(set(heads)) == 1 and han_count(heads[0]) >= 4 and stripped:
         t = stripped[0]
-        short = all(len(p) <= MAX_SITE_TITLE_CHARS for p in _TITLE_PARTS.split(t) if p)
-        if short and len(heads[0]) > len(t) \
+        if names_the_site(t) and len(heads[0]) > len(t) \
                 and fold(heads[0]) not in fold(titles[0]) and fold(t) not in fold(heads[0]):
             return heads[0]
     for t in stripped:
@@ -93,6 +92,13 @@ def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: li
         if han_count(h) >= 4 and not looks_like_site(h, fold(site)):
             return h
     return ""
+
+
+def names_the_site(title: str, home: set[str] = frozenset()) -> bool:
+    """A <title> that says only which site the page is on: the name its home link has
+    (``home``, folded), or nothing but short parts (小圈 - 你的生活兴趣社区, 问答详情 - 某某社区)."""
+    t = _SPACES.sub(" ", title).strip()
+    return bool(t) and (fold(t) in home or all(len(p) <= MAX_SITE_TITLE_CHARS for p in _TITLE_PARTS.split(t) if p))
 
 
 def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) -> str:
