@@ -181,6 +181,34 @@ def test_the_titles_suffix_stays_where_the_page_shows_it(tmp_path):
     assert run(tmp_path, short, "short.html").meta.title == "社群运营3个月，复购从12%做到40%"
 
 
+def test_a_government_sites_metadata_tags_give_headline_date_and_site(tmp_path):
+    # the meta tags Chinese government sites carry (ArticleTitle, PubDate, SiteName), on a notice
+    # signed with the site's name and headed by a table cell
+    tags = ('<meta name="SiteName" content="某某市商务局"><meta name="ArticleTitle" content="关于开展社群运营培训的通知">'
+            '<meta name="PubDate" content="2024-05-08 09:30">')
+    body = ("<table><tr><td class='title_news'>关于开展社群运营培训的通知</td></tr></table>"
+            + "".join(f"<p>{p}</p>" for p in PROSE) + "<p style='text-align:right'>某某市商务局</p>")
+    raw = run(tmp_path, page(body, title="某某市商务局").replace("<head>", "<head>" + tags))
+    assert (raw.meta.title, raw.meta.date, raw.meta.site) == ("关于开展社群运营培训的通知", "2024-05-08", "某某市商务局")
+
+
+def test_a_subtitle_under_the_headline_is_not_the_headline():
+    # the short lines above the article's first paragraph: the nearest is the subtitle the page
+    # styles as one; the headline is the line above it
+    from opskb.ingest.locate import _headline_above
+    from opskb.ingest.pagetree import _leaf_blocks
+    from opskb.text import fold
+
+    head = ("<div class='art_title'>老旧小区改造启动 涉及12个小区</div>"
+            "<div class='{cls}'>今年底前完成管网更新和加装电梯意愿征集</div><div class='info'>2024-04-09 来源：某某日报</div>")
+    for cls, headline in (("art_subtitle", "老旧小区改造启动 涉及12个小区"), ("sub-title", "老旧小区改造启动 涉及12个小区"),
+                          ("art_lead", "今年底前完成管网更新和加装电梯意愿征集")):
+        page = _tree("<html><body>" + head.format(cls=cls) + "".join(f"<p>{p}</p>" for p in PROSE) + "</body></html>")
+        blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+        first = next(i for i, (_el, text, _k) in enumerate(blocks) if text == PROSE[0])
+        assert _headline_above(blocks, first) == headline, cls
+
+
 def test_dates_from_markup_then_byline_then_a_dateline(tmp_path):
     body = "<h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
     meta = '<meta property="article:published_time" content="2023-06-01T08:00:00+08:00">'

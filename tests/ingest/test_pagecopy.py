@@ -482,6 +482,79 @@ def test_a_page_copied_after_its_text_was_expanded_goes_on_under_its_button(tmp_
     # and goes, the text under it stays; where it ends a truncated text, the page's rest goes with it
     doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE[:4] + ["展开全文"] + ARTICLE[4:] + OTHERS)
     assert kept == ARTICLE and "展开全文" in {r.text for r in doc.removed}
+    # ... under the next section's numbered heading too
+    numbered = [*ARTICLE[:2], *ARTICLE[3:5], "二、把新人带进来",
+                "第三步是给每位新人安排一位老成员，第一周里至少一起参加一次主题日，发言的新人多了一倍。", ARTICLE[-1]]
+    doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + numbered[:4] + ["展开全文"] + numbered[4:] + OTHERS)
+    assert kept == numbered and "展开全文" in {r.text for r in doc.removed}
     reply = "说得很对，我们群也是这么做起来的，坚持主题日最重要。"
     _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE[:5] + ["展开全文", "小王", reply] + OTHERS)
     assert kept == ARTICLE[:5], kept
+
+
+def test_a_documents_file_name_heading_its_page_gives_the_headline(tmp_path):
+    # a document library's page: the file's name heads it, the preview's end cuts the page's rest
+    lines = (NAV[:3] + ["社群活跃度复盘报告.pdf", "格式：PDF　页数：36　上传时间：2024-05-10", "立即下载"] + ARTICLE[:5]
+             + ["试读已结束，剩余33页未读，下载后可查看完整内容", "立即下载（20积分）"] + OTHERS)
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == "社群活跃度复盘报告"
+    assert kept == ARTICLE[:5]
+
+
+def test_a_note_opening_by_addressing_its_readers_has_the_line_above_as_headline(tmp_path):
+    # a note app's page: the note's first line speaks to the readers (姐妹们，……); the title is above it
+    note = ["姐妹们，今天想认真聊聊我的小店是怎么从差点关门到现在稳定盈利的💐", *ARTICLE[:5]]
+    doc, kept = _clean(tmp_path, NAV + ["店主阿梅", "关注", "开店第3年，一个200人的会员群救了我的店🌷"] + note + OTHERS)
+    assert doc.meta.title.replace(" ", "") == "开店第3年，一个200人的会员群救了我的店🌷"
+    assert kept[0] == note[0]
+
+
+def test_a_job_postings_title_over_its_tags_and_a_section_label(tmp_path):
+    # the position's name, its salary and place, buttons, a share prompt, a section label and the
+    # posting's tags above the text; the label leading into the duties stays with them
+    duties = ["1、负责品牌微信社群的日常运营与维护，包括群内容排期、话题策划和用户答疑，保持社群活跃度；",
+              "2、制定并执行社群SOP，搭建从拉新、激活、转化到复购的完整用户运营链路；",
+              "3、定期输出社群数据报表，分析活跃率、转化率和复购率的变化，并提出优化方案。"]
+    lines = (NAV[:5] + ["首页 > 杭州招聘 > 杭州社群运营招聘", "招聘中", "社群运营专员", "8-12K·13薪", "杭州·余杭区", "1-3年",
+                        "立即沟通", "微信扫码分享职位", "举报", "职位描述", "社群运营", "私域运营", "企业微信", "岗位职责："]
+             + duties + ARTICLE[:2] + ["某某招聘网安全提示：用人单位以任何名义收取费用、扣押证件均属违法行为，请立即举报。"] + OTHERS)
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == "社群运营专员"
+    assert kept[0] == "岗位职责：" and kept[-1] == ARTICLE[1]
+
+
+def test_an_e_papers_masthead_dated_with_the_weekday_and_a_subtitle_under_the_headline(tmp_path):
+    # the paper's name over the day's date and the page list; under the headline a subtitle opening
+    # with a dash and the reporters' credit
+    top = ["某某日报数字报", "2024年06月14日 星期五", "上一期", "下一期", "版面导航", "第01版：要闻", "第02版：经济", "第05版：乡村振兴"]
+    head = ["小茶叶串起山村致富路", "——青石县白岩村发展生态茶产业见闻", "本报记者 何雨晴 通讯员 邓可"]
+    doc, kept = _clean(tmp_path, top + head + ARTICLE[:5] + OTHERS)
+    assert doc.meta.title == "小茶叶串起山村致富路"
+
+
+def test_a_breadcrumb_naming_the_course_or_the_side_menus_item_does_not_name_the_page(tmp_path):
+    # the trail ends with the course's name, which the course's header line begins with: the lesson's
+    # title under it is the headline (only a trail cut short with … names a line it begins)
+    lesson = ["首页 > 运营 > 活动运营实战训练营", "活动运营实战训练营 · 共12节", "第3课｜一场裂变活动的完整策划流程",
+              "讲师：周晓岚", "时长：32:18", "上一节", "下一节"]
+    doc, _kept = _clean(tmp_path, NAV + lesson + ARTICLE[:5] + OTHERS)
+    assert doc.meta.title.replace(" ", "") == "第3课｜一场裂变活动的完整策划流程"
+    # the trail's last place again in a side menu, then the page's dated headline
+    rules = ["首页 > 会员中心 > 会员规则", "关于我们", "品牌故事", "会员规则", "门店信息", "联系我们",
+             "某某会员权益与积分规则（2024年修订版）", "更新日期：2024年1月1日"]
+    doc, _kept = _clean(tmp_path, NAV + rules + ARTICLE[:5] + OTHERS)
+    assert doc.meta.title.replace(" ", "") == "某某会员权益与积分规则（2024年修订版）"
+
+
+def test_the_answers_of_a_q_and_a_copy_go_on_past_the_prompt_under_each(tmp_path):
+    # each answer: who and when, its text, its buttons and the site's question about it
+    answers = [("运营小栈", "2023-08-16 · TA获得超过3.2万个赞", ARTICLE[0] + ARTICLE[1] + ARTICLE[3]),
+               ("豆豆妈的小铺", "2023-08-15 · TA获得超过1260个赞", ARTICLE[1]),
+               ("匿名用户", "2023-08-17", ARTICLE[3]), ("walker_chen", "2023-08-20", ARTICLE[4])]
+    lines = NAV + ["问答堂 > 经济金融 > 企业管理", "社群怎么提高活跃度？新建的群没人说话怎么办", "匿名用户", "2023-08-15 17:42", "我来答", "分享", "3个回答"]
+    for name, stamp, text in answers:
+        lines += [name, stamp, text, "已赞过", "已踩过", "你对这个回答的评价是？", "评论", "收起"]
+    doc, kept = _clean(tmp_path, lines + ["最新讨论 (更多)", "求助：社群面试被问到“如何提升群活跃度”该怎么答", "有没有人在做私域的，聊聊现在的行情"])
+    assert doc.meta.title == "社群怎么提高活跃度？新建的群没人说话怎么办"
+    assert [t for t in kept if t in {a[2] for a in answers}] == [a[2] for a in answers]
+    assert "你对这个回答的评价是？" not in kept and not any("行情" in t or "求助" in t for t in kept)

@@ -38,6 +38,7 @@ from .rules import (
     _spaced,
     match_rule,
 )
+from .textparse import MAX_HEADING_CHARS
 from .texttitle import (
     AUTHOR_LIST,
     MAX_BANNER_CHARS,
@@ -273,9 +274,9 @@ def clean(doc: Doc) -> Doc:
             rule = None
         if rule and rule.name in _NAMING_RULES:
             named.append(t)
-        # a page copied after its text was expanded: the text goes on right under its 展开全文
-        if rule and rule.name == "post_controls" and _EXPAND.match(t) and n + 1 < len(units) \
-                and _goes_on(plain(units[n + 1][2]).strip()):
+        # a page copied after its text was expanded: the text goes on right under its 展开全文 (or
+        # under the next section's heading)
+        if rule and rule.name == "post_controls" and _EXPAND.match(t) and _expanded(units, n):
             drop_item[key] = rule.reason
             continue
         # a line sending readers to another story inside the article (相关阅读：某某), with the article's
@@ -284,6 +285,11 @@ def clean(doc: Doc) -> Doc:
             for m in range(n, n + lines):
                 drop_item[units[m][:2]] = rule.reason
             skip_to = n + lines - 1
+            continue
+        # a control under each answer of a Q&A page copied as text (你对这个回答的评价是？), the thread's
+        # posts going on below it (pagecopy.thread_posts): no end; it goes
+        if rule and rule.name == "post_controls" and posts and any(plain(x[2]).strip() in posts for x in units[n + 1:]):
+            drop_item[key] = rule.reason
             continue
         # a page's running footer (a report's © line at the foot of every page, the text going on
         # between them): no end; each of them goes
@@ -421,6 +427,10 @@ def clean(doc: Doc) -> Doc:
     labelled = _TITLE_LABEL.sub("", title)
     if han_count(labelled) >= MIN_HEADLINE_HAN:
         title = labelled
+    # a document's page on a library site is headed by its file's name (某某报告.pdf): the name is the headline
+    named_file = _FILE_NAME.sub("", title)
+    if han_count(named_file) >= MIN_HEADLINE_HAN:
+        title = named_file
 
     final: list[Block] = []
     for b in kept:
@@ -502,10 +512,23 @@ _AUTHOR_ROLES = frozenset({"作者", "文", "撰文", "记者", "来源", "出�
 
 _EXPAND = re.compile(r"^展开(?:全文|阅读全文)?$")
 MIN_GOES_ON_HAN = 20  # a line this long, ending as a sentence, under 展开全文 is the text going on
+EXPAND_LOOKAHEAD = 2  # ... on this many lines under it
 
 
 def _goes_on(text: str) -> bool:
     return han_count(text) >= MIN_GOES_ON_HAN and text.endswith(("。", "！", "？", "”", "」"))
+
+
+def _expanded(units: list, n: int) -> bool:
+    """The text goes on under the 展开全文 at ``n``: a sentence of it on the next line, or on the
+    one after a numbered section heading (二、光照：喜欢亮，但怕晒; a commenter's name is no heading)."""
+    for m in range(n + 1, min(len(units), n + 1 + EXPAND_LOOKAHEAD)):
+        text = plain(units[m][2]).strip()
+        if _goes_on(text):
+            return True
+        if len(text) > MAX_HEADING_CHARS or not _SECTION_NUMBER.match(text) or match_rule(text):
+            return False
+    return False
 
 
 _STATEMENT_END = re.compile(r"[。！][”」』]?$")
@@ -541,6 +564,7 @@ def _runs_on(units: list[tuple[int, int, str]], n: int, keys: list[str]) -> bool
     return sum(han_count(t) for t in lines if not match_rule(t)) >= MIN_PAGE_TEXT_HAN
 
 
+_FILE_NAME = re.compile(r"\s*\.(?:pdf|docx?|pptx?|xlsx?|wps|caj|txt)$", re.I)
 _TITLE_LABEL = re.compile(r"^\s*(?:标\s*题|题\s*目)\s*[:：]\s*")
 _LABEL_COLON = re.compile(r"[:：]")
 

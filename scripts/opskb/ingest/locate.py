@@ -353,7 +353,7 @@ def locate(raw: Raw) -> Raw:
     keep_line_breaks(page)  # (before the style sheets go)
     for el in list(page.iter("script", "style", "noscript")):
         el.drop_tree()
-    titles = [t for t in (meta_content(page, "og:title", "twitter:title"), _first_text(page, "title")) if t]
+    titles = [t for t in (meta_content(page, *TITLE_META), _first_text(page, "title")) if t]
     h1s = [_headline_text(h) for h in page.iter("h1")]
     bare_extraction, build_html_output = _trafilatura()
     # trafilatura reads its own parse of the cleaned page (it repairs namespaced XHTML on the way);
@@ -389,7 +389,7 @@ def locate(raw: Raw) -> Raw:
     drop_linked(blocks, main)
     drop_trailing_links(blocks, main)
     authors = [meta_content(page, "author"), meta_content(page, "article:author")]
-    site_meta = meta_content(page, "og:site_name", "application-name")
+    site_meta = meta_content(page, "og:site_name", "application-name", "SiteName")
     drop_named(main, authors + [ld.get("author", ""), ld.get("site", ""), site_meta])
     page_text = page.text_content()  # read once: what the page calls its posts, whether it is a forum's
     forum = is_forum(page, page_text, site_meta)
@@ -404,7 +404,7 @@ def locate(raw: Raw) -> Raw:
         title = _title_without_h1(title, page, blocks, first, opening if threaded else None, site)
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
-            or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished"))
+            or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished", "PubDate"))
             or next((d for d in map(normalize_date, bylines) if d), "")
             # a thread's date is its first post's (the line under the question), before the extractor's guess
             # (an answer's marked-up time); an article's is the extractor's, before a dateline near its start
@@ -443,7 +443,10 @@ def _whole_page(doc, page) -> bool:
 
 
 HEADLINE_WINDOW = 6  # page blocks looked at above the article's first one
-MAX_PAGE_TYPE_HAN = 6  # a thread's title this short, with no h1, names the kind of page (帖子详情)
+# the headline a page's meta tags give (ArticleTitle: the tag the metadata rules for Chinese government sites name)
+TITLE_META = ("og:title", "twitter:title", "ArticleTitle")
+MAX_PAGE_TYPE_HAN = 6
+_SUBTITLE = re.compile(r"sub[-_]?(?:title|tit|head)|fu[-_]?title", re.I)  # a thread's title this short, with no h1, names the kind of page (帖子详情)
 MAX_HEADLINE_CHARS = 60
 
 
@@ -476,7 +479,7 @@ def _title_without_h1(title: str, page, blocks: list[tuple[object, str, str]], f
     thread's headline is its first post's opening line, an article's the short line standing
     right above it. A title the page shows, or an og:title of its own: with as much of its suffix
     as the page shows too (标题｜副题 - 站点 over a line 标题｜副题)."""
-    og, named = meta_content(page, "og:title", "twitter:title"), _first_text(page, "title")
+    og, named = meta_content(page, *TITLE_META), _first_text(page, "title")
     home = home_names(page)
     key = fold(title)
     lines = {k for _el, _t, k in blocks}
@@ -514,7 +517,9 @@ def _opening_line(opening: list) -> str:
 def _headline_above(blocks: list[tuple[object, str, str]], first: int, headings_only: bool = False) -> str:
     """The nearest short line at or above the article's first block that reads as a headline:
     Han text, no link, not a byline or a date, not a sentence ending in a full stop (with
-    ``headings_only``, a heading element's)."""
+    ``headings_only``, a heading element's). A line the page styles as a subtitle (its class
+    says ``subtitle``, ``sub-title``) stands under the headline: the next such line above it."""
+    subtitle = ""
     for i in range(first, max(-1, first - 1 - HEADLINE_WINDOW), -1):  # trafilatura may have kept it
         el, text, _k = blocks[i]
         if el.tag == "img" or not text or (headings_only and el.tag not in _HEADINGS):
@@ -523,8 +528,10 @@ def _headline_above(blocks: list[tuple[object, str, str]], first: int, headings_
                 or match_rule(text):  # (nor a line the rules take for furniture: 阅读数：12.8万, 登录后即可发表评论)
             continue
         if han_count(text) >= 4 and len(text) <= MAX_HEADLINE_CHARS and not text.endswith(("。", ".", "：", ":")):
-            return text
-    return ""
+            if subtitle or not _SUBTITLE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+                return text
+            subtitle = text
+    return subtitle
 
 
 def _bylines(main, lines: int = 12) -> list[str]:

@@ -46,7 +46,7 @@ def json_ld(tree) -> dict:
     return out
 
 
-_HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:index\.(?:s?html?|php|aspx?|jsp))?$", re.I)
+_HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?(?:\.{1,2}/)*/?(?:index\.(?:s?html?|php|aspx?|jsp))?$", re.I)
 MAX_HOME_NAME_CHARS = 30
 
 

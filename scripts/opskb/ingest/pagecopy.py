@@ -57,6 +57,7 @@ MIN_RUN_ON_HAN = 40  # a line this long with no punctuation or space at all is n
 MIN_RUN_ON_PARTS = 8  # ... nor one with this many parts between spaces and no punctuation (a blogger's line has a few)
 MIN_SUBJECT_HAN, MAX_SUBJECT_CHARS = 2, 20  # an entry's name: this many Han characters at least, this long at most
 MIN_SUBJECT_SENTENCES = 2  # ... and this many of the page's sentences begin with it
+MIN_TAGS, MAX_TAG_CHARS = 3, 6  # a run of this many words this short, a line each, is a page's tags
 MIN_CRUMBS = 3  # a breadcrumb: this many places with arrows between them (首页 › 诗 › 夜雨)
 CRUMB_LINES = 3  # ... and the title it ends with among the lines right under it
 MIN_CUT_CRUMB = 6  # a trail's last place this long may be the title cut short
@@ -102,10 +103,14 @@ _WIDE_SPACES = re.compile(r"\s{2,}")
 # a place alone (浙江省杭州市: where a poster was) or a calendar's line (农历：甲辰年四月廿一): never the headline
 _NOT_A_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别行政区)(?:[\u4e00-\u9fff]{1,6}(?:市|区|县|州|盟))?$"
                              r"|^(?:农历|公历|阳历|今天是)\s*[:：]?"
+                             # a subtitle under the headline (——某某村发展茶产业见闻)
+                             r"|^\s*(?:——|--)"
                              # a photo's caption: 图为……, 图：……, ……记者某某摄
                              r"|^[（(]?(?:图为(?!什么)|图片?\s*[:：/／]|组图\s*[:：])|^.*(?:记者|摄影|通讯员)\s*\S{1,8}?\s*摄(?![\u4e00-\u9fff])")
+# a line that opens by addressing the readers (姐妹们，今天想聊聊……; 大家好，我是……): the text's first sentence
+_ADDRESS = re.compile(r"^(?:各位|亲爱的)?(?:姐妹们|宝子们|宝宝们|家人们|朋友们|小伙伴们|同学们|大家好?|哈喽|嗨|hello|hi)\s*[，,！!～~]", re.I)
 # a reporter's credit or a desk's (半月谈记者 张三, 【某某报╱本报记者张三】, 社会中心／综合报导): never the headline either
-_REPORTER = re.compile(r"^[【\[（(]?\S{0,8}?(?:记者|通讯员|特约评论员)\s*\S{0,6}[】\]）)]?$|^\S{0,10}[／/╱]\s*综合报[导道]$")
+_REPORTER = re.compile(r"^(?:[【\[（(]?\S{0,8}?(?:记者|通讯员|特约评论员)\s*\S{0,6}[】\]）)]?\s*){1,3}$|^\S{0,10}[／/╱]\s*综合报[导道]$")
 
 
 def _sentence(text: str) -> bool:
@@ -258,7 +263,7 @@ def _stamped(blocks: list[Block], k: int, dated: bool = False) -> bool:
                for b in blocks[k + 1:k + 1 + STAMP_LINES])
 
 
-def _crumbed(blocks: list[Block], upto: int) -> int | None:
+def _crumbed(blocks: list[Block], known: list[bool], upto: int) -> int | None:
     """A line (before ``upto``) that the breadcrumb just above it ends with: the page's own title
     (您在这里: 首页 › 诗 › 夜雨, then 夜雨; a long title cut short in the trail: 论坛首页 › 讨论区 › 游戏全屏问题，希望…)."""
     for k in range(min(upto, len(blocks))):
@@ -268,9 +273,11 @@ def _crumbed(blocks: list[Block], upto: int) -> int | None:
         end = parts[-1].rstrip(".…").strip()
         if not has_han(end) or len(end) > MAX_TITLE_CHARS:
             continue
+        cut = end != parts[-1]  # (the trail's last place ends in …: a title cut short; a course's name is not cut)
         for j in range(k + 1, min(upto, k + 1 + CRUMB_LINES)):
             text = blocks[j].plain_text().strip()
-            if blocks[j].kind in (PARAGRAPH, HEADING) and (text == end or (len(end) >= MIN_CUT_CRUMB and text.startswith(end))):
+            if blocks[j].kind in (PARAGRAPH, HEADING) and (text == end or (cut and len(end) >= MIN_CUT_CRUMB and text.startswith(end))) \
+                    and not _tagged(blocks, known, j, below=False):  # (the place again in a side menu: 会员规则 under 关于我们, 品牌故事)
                 return j
     return None
 
@@ -337,9 +344,26 @@ def _headline(b: Block, known: bool) -> str:
     if not (4 <= han_count(t) and len(t) <= MAX_TITLE_CHARS) or t.endswith(("。", "：", ":")):
         return ""
     if meta_line(t) or _CLOCK.search(t) or _menu(t) or _run_on(t) or _REPORTER.match(t) \
-            or _NOT_A_HEADLINE.match(t):  # (a counter line is furniture)
+            or _NOT_A_HEADLINE.match(t) or _ADDRESS.match(t):  # (a counter line is furniture)
         return ""
     return t
+
+
+def _tagged(blocks: list[Block], known: list[bool], k: int, below: bool = True) -> bool:
+    """Line ``k`` is one of a run of MIN_TAGS or more words alone on their lines (社群运营 / 私域运营 /
+    企业微信: a page's tags or a list of channels), no headline; without ``below``, with that many
+    ending at it (a headline may head a run of short fields: 夜雨 / 唐代 / 白居易)."""
+    def word(j: int) -> bool:
+        t = blocks[j].plain_text().strip()
+        return not known[j] and blocks[j].kind in (PARAGRAPH, HEADING) and 0 < len(t) <= MAX_TAG_CHARS and not _PUNCT.search(t)
+    if not word(k):
+        return False
+    lo = hi = k
+    while lo > 0 and word(lo - 1):
+        lo -= 1
+    while below and hi + 1 < len(blocks) and word(hi + 1):
+        hi += 1
+    return hi - lo + 1 >= MIN_TAGS
 
 
 def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int) -> tuple[int, str] | None:
@@ -352,7 +376,7 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
     # ends with (the page's own title, however short)
     window = [(int(stamped), han_count(h) - abs(first - k) / 4, k, h)
               for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
-              if (h := _headline(blocks[k], known[k]))
+              if (h := _headline(blocks[k], known[k])) and not _tagged(blocks, known, k)
               and ((stamped := _stamped(blocks, k))
                    or not any(blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and not known[j]
                               and blocks[j].plain_text() != h  # (the headline again, in a bar at the top)
@@ -361,7 +385,7 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
         window += [(1, han_count(h) - abs(first - k) / 4, k, h)
                    for k in range(max(0, first - FAR_TITLE_WINDOW), max(0, first - TITLE_WINDOW))
                    if (h := _headline(blocks[k], known[k])) and _stamped(blocks, k, dated=True)]
-    crumb = _crumbed(blocks, first + 1)  # the title the breadcrumb above it ends with, however short
+    crumb = _crumbed(blocks, known, first + 1)  # the title the breadcrumb above it ends with, however short
     if crumb is not None and crumb < last:
         window.append((2, han_count(blocks[crumb].plain_text()) - abs(first - crumb) / 4, crumb, blocks[crumb].plain_text()))
     best = max(window, default=None)
@@ -385,7 +409,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     known = [furniture(b.plain_text()) for b in blocks]  # asked once a line
     run = dense_run(blocks, known)
     if run is None:  # no article to tell from the site; a title its breadcrumb names is still the title
-        crumb = _crumbed(blocks, len(blocks))
+        crumb = _crumbed(blocks, known, len(blocks))
         if crumb is None:
             return blocks, [], "", set()
         title = blocks[crumb].plain_text()
@@ -427,7 +451,8 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                 keep[k], why[k] = False, STAMP_REASON  # (clean reads the date; a plain byline it reads itself)
             elif blocks[k].kind in (PARAGRAPH, HEADING) and not _prose(blocks[k]) \
                     and (han_count(text) < MIN_LABEL_HAN or _buttons(text)) \
-                    and not SECTION_NUMBER.match(text) and not header(text):
+                    and not SECTION_NUMBER.match(text) and not header(text) \
+                    and not (k == text_at - 1 and _LEAD_IN.search(text)):  # (岗位职责： over the text stays)
                 keep[k], why[k] = False, "标题和正文之间的按钮与标签"
     end = last + 1
     closed = False  # an editor's credit closes the story

@@ -69,7 +69,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # words a news story uses too: only a short line of them is a notice
     Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 40, True),
     Rule("platform_rules", "平台规则", _rx(
-        r"本公约|自律(?:管理|公约)|依法.{0,4}网|违规(?:处罚|内容)|最终解释权|用户协议|社区(?:规范|公约)|举报(?:中心|电话)"),
+        r"本公约|自律(?:管理|公约)|依法.{0,4}网|违规(?:处罚|内容)|最终解释权|用户协议|社区(?:规范|公约)|举报(?:中心|电话)"
+        # a site's warning against fraud (某某网安全提示：用人单位以任何名义收取费用……均属违法行为)
+        r"|^\S{0,8}(?:安全|防骗)提示\s*[:：].*(?:违法|举报|诈骗|受骗|收取)"),
         400, True),
     Rule("comments", "评论区", _rx(
         r"^(?:评论列表|留言评论|发表评论|添加评论|写评论|写下你的评论|全部评论|网友评论|热门评论|最新评论|评论区|\d+\s*条评论|取消评论|暂无评论|还没有评论)|快来抢沙发|抢沙发[吧!！]|^抢沙发$"
@@ -79,7 +81,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("post_controls", "展开、登录与评价提示", _rx(
         r"^(?:展开|收起)(?:全部|全文|阅读全文|更多|回答|评论|回复)?$|^(?:显示|查看)全部$"
         r"|^(?:请|需要)?\s*(?:先\s*)?登录\s*(?:后|以)\s*[，,]?\s*(?:你|您)?\s*(?:才能|方可|可以|即可|查看|阅读|回复|精彩|继续)"
-        r"|^(?:你|您)?(?:对|觉得)?(?:这个|这篇|该|本)(?:回答|答案|文章|内容).{0,8}(?:评价|有帮助|有用)"), 40, True),
+        r"|^(?:你|您)?(?:对|觉得)?(?:这个|这篇|该|本)(?:回答|答案|文章|内容).{0,8}(?:评价|有帮助|有用)"
+        # where a document's preview ends (试读已结束，剩余33页未读，下载后可查看完整内容)
+        r"|^(?:试读|预览|免费阅读|免费预览)(?:已|到此)(?:结束|完毕)|(?:剩余|还剩|剩下)\s*\d+\s*页(?:未读|未显示|未预览)"), 40, True),
     # lines between the answers and posts of a thread, or inside one: the text goes on after them.
     # A help page's feedback question (以上内容是否解决了您的问题？)
     Rule("post_prompts", "回答的赞同数、更多回答与登录提示", _rx(
@@ -101,8 +105,11 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # words an article may start a sentence with: only as a label on their own
         r"|^(?:热门阅读|热点新闻|热门新闻|热点推荐|精彩推荐|编辑推荐|今日推荐|排行榜|点击排行|阅读排行|24小时热\S{0,2}|热搜榜?"
         r"|(?:你|您)可能(?:还|也)?(?:想看|喜欢|会喜欢|感兴趣|想读)|\S{1,4}(?:热门新闻|热门文章|新闻排行)"
-        r"|(?:延伸|相关|更多|最新|其他|其它|推荐|热门|热点|精选|近期|同类)(?:新闻|报道|报导|文章|阅读|视频|专题|资讯))"
-        r"\s*(?:[:：>》|]|$)"), 80, True),
+        # a public account's past posts (往期精彩回顾), a Q&A page's other questions (相关问题)
+        r"|往期\S{0,2}(?:回顾|推荐|精选|文章|内容)|(?:相关|类似|相似)问题"
+        r"|(?:延伸|相关|更多|最新|其他|其它|推荐|热门|热点|精选|近期|同类)(?:新闻|报道|报导|文章|阅读|视频|专题|资讯|讨论|帖子|话题))"
+        # (a link to more of them after it: 最新讨论 (更多))
+        r"\s*(?:[(（]\s*更多\s*[)）]\s*)?(?:[:：>》|]|$)"), 80, True),
     # a page's count of its pages (本主题共有 7 篇文章，分 1 页，当前第 1 页; 第 2 页 / 共 5 页)
     Rule("pagination", "分页提示", _rx(
         r"^(?:本主题|本帖|本文)?共有?\s*\d+\s*(?:篇|条|个|帖|楼|页).{0,12}?(?:分|共)\s*\d+\s*页|当前第\s*\d+\s*页"
@@ -135,7 +142,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a page still loading its counters or comments
         r"|^(?:加载中|正在加载|载入中|loading)\W*$"), 60),
     Rule("follow_prompt", FOLLOW_REASON, _rx(
-        r"^(?:扫码|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^阅读原文$|关注我们|点个?在看|"
+        r"^(?:扫码|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^(?:微信)?(?:扫码|扫一扫)分享|^阅读原文$|关注我们|点个?在看|"
         r"^(?:点赞|在看|分享|收藏|转发)(?:[、，,和 ]*(?:点赞|在看|分享|收藏|转发))+$|返回搜狐|查看更多$|^举报\s*/?\s*反馈$|^分享(?:到|至)"
         r"|^查看详情|^分享(?:让|给)|欢迎关注|追踪更多|(?:fb|facebook|脸书)\s*粉丝(?:团|页)|按个?赞.{0,10}粉丝(?:团|页)|按个?\W?赞\W?!|^进入.{1,16}讨论|^更多(?:文章|新闻|精彩|内容).{0,4}[，,]?都在"
         # a line sending readers elsewhere: 更多……请关注某某网 / 欢迎访问 www.example.com
@@ -163,6 +170,11 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("login_buttons", "登录、注册与收藏本站按钮", _rx(
         r"^(?:(?:立即|马上|免费|快速)?(?:登录|登陆|登入|注册|注册账号|退出|设为首页|设为主页|加入收藏|收藏本站)\s*[/|｜·]?\s*){1,4}$"
         r"|^IP\s*属地\s*[:：]"), 30),
+    # a search box's prompt copied with the page (搜索你感兴趣的内容…, 请输入关键词): a line trailing off
+    # (a heading about search engines does not), or asking for the words to search for
+    Rule("search_box", "搜索框的提示文字", _rx(
+        r"^(?:请)?(?:输入|搜索|搜一搜|查找)[^，。！？\s…⋯.]{0,16}(?:…|\.{3}|⋯)$"
+        r"|^(?:请)?输入(?:搜索)?(?:关键词|关键字|搜索词)(?:搜索|查找)?$"), 24),
     # what a scraper or a page prints where an empty summary would stand (No brief available., 暂无简介)
     Rule("placeholder", "空摘要的占位文字", _rx(
         r"^(?:no\s+(?:brief|summary|description|abstract|excerpt|preview)\s+(?:is\s+)?(?:available|provided|found)\.?"
