@@ -88,6 +88,8 @@ def test_notices_and_post_controls_go():
         "相关话题：": "相关链接与上下篇",
         "搜索你感兴趣的内容…": "搜索框的提示文字",
         "请输入关键词": "搜索框的提示文字",
+        "选择在浏览器中打开": "关注与推广提示",
+        "点击右上角···": "关注与推广提示",
     }.items():
         rule = match_rule(line)
         assert rule is not None and rule.reason == reason, (line, rule)
@@ -105,6 +107,8 @@ def test_operations_sentences_with_the_same_words_stay():
         "往期精彩回顾类的推送，打开率往往比新内容低。",
         "相关问题我们放在下一期再讲。",
         "最新讨论显示，社群用户更关心售后。",
+        "点击右上角的分享按钮，把活动页转发到群里。",
+        "浏览器中打开率只有三成。",
         "搜索引擎优化",
         "搜索结果页的转化率比首页高……",
         "试读结束后，有三成用户选择付费。",

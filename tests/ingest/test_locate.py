@@ -667,3 +667,33 @@ def test_numbered_section_headings_set_as_styled_lines_are_put_back(tmp_path):
     pos = [body.index(t) for t in [opening, heads[0], PROSE[0] + PROSE[1], heads[1], PROSE[1] + PROSE[2], heads[2], PROSE[2] + PROSE[3]]]
     assert pos == sorted(pos)
     assert "频道3新闻" not in body
+
+
+def test_a_public_accounts_padded_part_numbers_are_put_back_as_headings():
+    # a WeChat article numbers its parts 01, 02｜, PART 3 in a styled <section><strong><span>; the
+    # extractor hands over the paragraphs without them
+    import lxml.html
+    from opskb.ingest.pagetree import _leaf_blocks
+    from opskb.ingest.recover import recover
+    from opskb.text import fold
+
+    heads = ["01 标签太多，是因为没想清楚标签给谁用", "02｜三类标签，各管各的事", "PART 3 从标签到分层", "04 一个没有正文的编号行"]
+    paras = [(PROSE[i] + PROSE[i + 1], PROSE[i + 2] + PROSE[i]) for i in range(3)]
+    sections = "".join(
+        f'<section style="border-left: 4px solid green"><strong><span style="font-size: 17px">{h}</span></strong></section>'
+        + "".join(f"<p><span>{t}</span></p>" for t in pair) for h, pair in zip(heads, paras + [()], strict=True))
+    intro = PROSE[3] + PROSE[4]
+    page = _tree(f"<html><body><div id='js_content'><p><span>{intro}</span></p>{sections}<p>其他文章标题在这里</p></div></body></html>")
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    main = lxml.html.fromstring(f"<html><body><div><p>{intro}</p>" + "".join(f"<p>{t}</p>" for pair in paras for t in pair) + "</div></body></html>")
+    recover(blocks, main)
+    text = main.text_content()
+    assert all(h in text for h in heads[:3]) and heads[3] not in text, text
+    assert all(h + pair[0] in text for h, pair in zip(heads[:3], paras, strict=True)), text  # each right above its text
+
+
+def test_a_marquees_scrolling_notices_are_no_part_of_the_article(tmp_path):
+    notice = "热烈祝贺某某协会第三届会员代表大会胜利召开！2024年度会员会费缴纳工作已经开始，请各会员单位及时办理。"
+    body = f"<marquee scrollamount='3'>{notice}</marquee><h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
+    out = texts(run(tmp_path, page(body)))
+    assert PROSE[0] in out and "会费" not in out

@@ -351,7 +351,7 @@ def locate(raw: Raw) -> Raw:
     drop_hidden(page)
     drop_empty_anchors(page)
     keep_line_breaks(page)  # (before the style sheets go)
-    for el in list(page.iter("script", "style", "noscript")):
+    for el in list(page.iter("script", "style", "noscript", "marquee")):  # (a marquee: a site's scrolling notices)
         el.drop_tree()
     titles = [t for t in (meta_content(page, *TITLE_META), _first_text(page, "title")) if t]
     h1s = [_headline_text(h) for h in page.iter("h1")]

@@ -85,6 +85,8 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
 
 
 MAX_HEADING_CHARS = 40  # a numbered line this short above kept text is a section's heading
+# ... numbered the way public-account articles number their parts (01 标签太多……, 02｜……, PART 3 ……)
+_PADDED_NUMBER = re.compile(r"^(?:0\d|part\s*\d{1,2})\s*[|｜丨/／]?\s*[\u4e00-\u9fff]", re.I)
 
 
 def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widgets: set[int] = frozenset()) -> int:
@@ -141,7 +143,8 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
                     and (nxt in aligned or _kept_item(blocks[nxt], lines)
                          or (blocks[nxt][0].tag not in _HEADINGS and _is_prose(blocks[nxt][1]))))
         # a numbered section heading set as a styled line (一、先回答一个问题：……) above text it kept
-        if SECTION_NUMBER.match(text) and len(text) <= MAX_HEADING_CHARS and text[-1] not in "。！？；;.!?，,":
+        if (SECTION_NUMBER.match(text) or _PADDED_NUMBER.match(text)) and len(text) <= MAX_HEADING_CHARS \
+                and text[-1] not in "。！？；;.!?，,":
             nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)
             if nxt is not None and nxt in aligned and _is_prose(blocks[nxt][1]):
                 return True
