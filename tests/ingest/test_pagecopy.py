@@ -558,3 +558,18 @@ def test_the_answers_of_a_q_and_a_copy_go_on_past_the_prompt_under_each(tmp_path
     assert doc.meta.title == "社群怎么提高活跃度？新建的群没人说话怎么办"
     assert [t for t in kept if t in {a[2] for a in answers}] == [a[2] for a in answers]
     assert "你对这个回答的评价是？" not in kept and not any("行情" in t or "求助" in t for t in kept)
+
+
+def test_a_bbs_posts_header_of_labelled_fields_gives_the_title_field(tmp_path):
+    # a BBS post's header copied from its web mirror: labels glued to their values
+    header = ["作者lemonsoda (柠檬苏打)", "看板Marketing", "标题[心得] 经营LINE社群一年的一些心得", "时间Tue Apr 16 23:18:42 2024"]
+    doc, kept = _clean(tmp_path, NAV + ["返回看板", "分享"] + header + ARTICLE[:5] + OTHERS)
+    assert doc.meta.title.replace(" ", "") == "[心得]经营LINE社群一年的一些心得"
+    assert kept[0] == ARTICLE[0]
+
+
+def test_a_flash_news_list_with_each_headlines_time_on_its_own_line_goes(tmp_path):
+    flashes = ["某新能源车企5月交付量同比增长百分之三十八", "14:05", "三部门发布通知进一步规范网络直播营销活动", "13:52",
+               "某跨境电商平台完成新一轮融资金额超过2亿美元", "13:31", "查看更多快讯"]
+    _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE[:5] + ["24小时快讯"] + flashes + OTHERS)
+    assert kept == ARTICLE[:5]

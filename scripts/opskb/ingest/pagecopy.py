@@ -107,6 +107,10 @@ _NOT_A_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别�
                              r"|^\s*(?:——|--)"
                              # a photo's caption: 图为……, 图：……, ……记者某某摄
                              r"|^[（(]?(?:图为(?!什么)|图片?\s*[:：/／]|组图\s*[:：])|^.*(?:记者|摄影|通讯员)\s*\S{1,8}?\s*摄(?![\u4e00-\u9fff])")
+# a header's title field, the label glued to its value or set apart (标题[心得] ……, 标题：关于……的通知)
+_TITLE_FIELD = re.compile(r"^(?:标\s*题|題\s*目|题\s*目)\s*[:：]?\s*(\S.{0,60})$")
+MIN_TITLE_FIELD_HAN = 4
+FIELD_LINES = 4  # lines of such a header looked at under the text run's start
 # a line that opens by addressing the readers (姐妹们，今天想聊聊……; 大家好，我是……): the text's first sentence
 _ADDRESS = re.compile(r"^(?:各位|亲爱的)?(?:姐妹们|宝子们|宝宝们|家人们|朋友们|小伙伴们|同学们|大家好?|哈喽|嗨|hello|hi)\s*[，,！!～~]", re.I)
 # a reporter's credit or a desk's (半月谈记者 张三, 【某某报╱本报记者张三】, 社会中心／综合报导): never the headline either
@@ -320,7 +324,8 @@ def _listed(blocks: list[Block], known: list[bool], start: int) -> set[int]:
     listed: set[int] = set()
     run: list[int] = []
     for k in range(start, len(blocks) + 1):
-        if k < len(blocks) and _listed_line(blocks[k], known[k]):
+        # (a flash-news list gives each headline its time on a line of its own: 14:05)
+        if k < len(blocks) and (_listed_line(blocks[k], known[k]) or (run and _TIME_ALONE.match(blocks[k].plain_text().strip()))):
             run.append(k)
             continue
         headlines = [j for j in run if han_count(t := blocks[j].plain_text()) >= MIN_LISTED_HEADLINE_HAN
@@ -388,6 +393,10 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
     crumb = _crumbed(blocks, known, first + 1)  # the title the breadcrumb above it ends with, however short
     if crumb is not None and crumb < last:
         window.append((2, han_count(blocks[crumb].plain_text()) - abs(first - crumb) / 4, crumb, blocks[crumb].plain_text()))
+    # a header of labelled fields (作者 某某 / 看板 某某 / 标题 [心得] …… / 时间 ……: a BBS post, a notice's
+    # metadata), perhaps opening the text's run: the title field's value, before all
+    window += [(3, 0, k, m.group(1).strip()) for k in range(max(0, first - TITLE_WINDOW), min(first + 1 + FIELD_LINES, last))
+               if (m := _TITLE_FIELD.match(blocks[k].plain_text().strip())) and han_count(m.group(1)) >= MIN_TITLE_FIELD_HAN]
     best = max(window, default=None)
     if not (best and best[0]):  # no headline with a date under it: an entry's subject (an encyclopedia's)
         at = _subject(blocks, known, first)

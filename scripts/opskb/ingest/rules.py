@@ -75,7 +75,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
         400, True),
     Rule("comments", "评论区", _rx(
         r"^(?:评论列表|留言评论|发表评论|添加评论|写评论|写下你的评论|全部评论|网友评论|热门评论|最新评论|评论区|\d+\s*条评论|取消评论|暂无评论|还没有评论)|快来抢沙发|抢沙发[吧!！]|^抢沙发$"
-        r"|你是访客|请填写.{0,8}信息|登录后.{0,6}(?:评论|发表)"), 60, True),
+        r"|你是访客|请填写.{0,8}信息|登录后.{0,6}(?:评论|发表)|^发表回复$"), 60, True),
     # buttons and walls around a post or an answer: 展开阅读全文, 收起, 登录后才能回复, 你对这个回答的评价是？;
     # past the article's start, what follows one is the next item of a feed or the page's furniture
     Rule("post_controls", "展开、登录与评价提示", _rx(
