@@ -93,7 +93,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^[^\s\d，。！？][^\s，。！？]{0,19}\s*(?:赞同|点赞|喜欢|收藏|推荐)了(?:该|这个|此|这篇)(?:回答|问题|文章|想法|回复|内容)$"
         # what signing in or joining gives (登录后可收藏文章……, 加入会员，即可收藏文章并免费阅读……, 您需要 登录 才可以下载或查看)
         r"|^(?:登录|登陆|注册|加入会员|成为会员)(?:后|以后)?\s*[，,]?\s*(?:即可|可以?|就能|才能|才可以?)(?:免费)?(?:收藏|查看|下载|阅读|评论|发帖|回复|回帖)"
-        r"|^(?:你|您)需要\s*登录\s*才(?:可以|能)(?:下载|查看|回复|回帖|发帖|浏览)"), 40),
+        r"|^(?:你|您)需要\s*登录\s*才(?:可以|能)(?:下载|查看|回复|回帖|发帖|浏览)"
+        # what to do once signed in (登录后参与讨论，去登录 / 登录后回答问题，还能获得积分奖励), more replies folded away
+        r"|^(?:登录|登陆)后\s*(?:参与|回答|交流|发表|才能|即可)[^。]*$|^还有\s*\d+\s*条(?:回复|评论)"), 40),
     # a post's lone button (回复, 举报, 点赞), a word of its own on a line: under every reply, so the
     # text goes on after it
     Rule("post_button", "帖子下的按钮", _rx(r"^(?:回复|回覆|举报|点赞|收藏|转发|删除)$"), 4),
@@ -142,7 +144,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a page still loading its counters or comments
         r"|^(?:加载中|正在加载|载入中|loading)\W*$"), 60),
     Rule("follow_prompt", FOLLOW_REASON, _rx(
-        r"^(?:扫码|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^(?:微信)?(?:扫码|扫一扫)分享|^阅读原文$"
+        r"^(?:扫码|扫描|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^(?:微信)?(?:扫码|扫一扫)分享|^阅读原文$"
         # an in-app page's guide to leaving the app (点击右上角···, 选择在浏览器中打开)
         r"|^点击右上角\W*$|^(?:请|选择)?(?:在|用)?(?:系统|默认)?浏览器中?打开\W*$|关注我们|点个?在看|"
         r"^(?:点赞|在看|分享|收藏|转发)(?:[、，,和 ]*(?:点赞|在看|分享|收藏|转发))+$|返回搜狐|查看更多$|^举报\s*/?\s*反馈$|^分享(?:到|至)"
@@ -174,9 +176,11 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^IP\s*属地\s*[:：]"), 30),
     # a search box's prompt copied with the page (搜索你感兴趣的内容…, 请输入关键词): a line trailing off
     # (a heading about search engines does not), or asking for the words to search for
-    Rule("search_box", "搜索框的提示文字", _rx(
+    Rule("search_box", "输入框的提示文字", _rx(
         r"^(?:请)?(?:输入|搜索|搜一搜|查找)[^，。！？\s…⋯.]{0,16}(?:…|\.{3}|⋯)$"
-        r"|^(?:请)?输入(?:搜索)?(?:关键词|关键字|搜索词)(?:搜索|查找)?$"), 24),
+        r"|^(?:请)?输入(?:搜索)?(?:关键词|关键字|搜索词)(?:搜索|查找)?$"
+        # ... and a comment box's (说点什么...)
+        r"|^(?:说点什么|说说你的看法|写下你的想法)\W*$"), 24),
     # what a scraper or a page prints where an empty summary would stand (No brief available., 暂无简介)
     Rule("placeholder", "空摘要的占位文字", _rx(
         r"^(?:no\s+(?:brief|summary|description|abstract|excerpt|preview)\s+(?:is\s+)?(?:available|provided|found)\.?"
