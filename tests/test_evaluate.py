@@ -123,7 +123,7 @@ OWN_FLOORS = {"forum-pages": (56, (92.0, 96.8, 95.0)), "text-copies": (24, (96.0
               "mixed-pages-2": (12, (97.0, 93.0, 100.0)), "unseen-pages": (10, (97.0, 97.0, 100.0)),
               "unseen-pages-2": (10, (94.5, 99.5, 100.0)), "headline-pages": (12, (99.5, 99.5, 100.0)),
               "text-excerpts": (14, (98.5, 99.5, 100.0)), "text-excerpts-2": (14, (99.0, 99.0, 100.0)),
-              "text-excerpts-3": (12, (98.5, 99.5, 100.0))}
+              "text-excerpts-3": (12, (98.5, 99.5, 100.0)), "mixed-pages-3": (10, (93.0, 99.5, 100.0))}
 
 
 @pytest.mark.parametrize("name", sorted(OWN_FLOORS))

@@ -573,3 +573,12 @@ def test_a_flash_news_list_with_each_headlines_time_on_its_own_line_goes(tmp_pat
                "某跨境电商平台完成新一轮融资金额超过2亿美元", "13:31", "查看更多快讯"]
     _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + ARTICLE[:5] + ["24小时快讯"] + flashes + OTHERS)
     assert kept == ARTICLE[:5]
+
+
+def test_a_notes_points_numbered_with_keycap_digits_are_its_own_list(tmp_path):
+    # a note copied as text ends with its points numbered 1️⃣ 2️⃣ 3️⃣: short lines, no list of other stories
+    points = ["1️⃣ 每天固定时间发团，用户会养成习惯来看", "2️⃣ 新人进群先私聊打招呼，送一张无门槛券",
+              "3️⃣ 每周做一次晒单抽奖，晒单的人越多越有信任感", "4️⃣ 给老顾客单独建个小群，新品先给他们试吃"]
+    text = [*ARTICLE[:2], *ARTICLE[3:5]]
+    _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + text + points + OTHERS)
+    assert kept == text + points

@@ -465,7 +465,9 @@ def clean(doc: Doc) -> Doc:
     for k, b in enumerate(final):
         if b.kind == HEADING:
             nxt = next((x for x in final[k + 1:]), None)
-            if nxt is None or (nxt.kind == HEADING and nxt.level <= b.level and id(b) in had_body):
+            if nxt is None and result and _numbered_run(result[-1], b):
+                b = replace(b, kind=PARAGRAPH, level=0)  # the last of the text's numbered points (1️⃣ …, 2️⃣ …)
+            elif nxt is None or (nxt.kind == HEADING and nxt.level <= b.level and id(b) in had_body):
                 removed.append(Removed(plain(b.text), "没有正文的标题"))
                 continue
         prev = result[-1] if result else None
@@ -606,6 +608,11 @@ def toc_entries(units: list[tuple[int, int, str]], n: int) -> int:
             break
         count += 1
     return count if count >= 2 else 0
+
+
+def _numbered_run(prev: Block, b: Block) -> bool:
+    """``b`` is numbered like the line before it, which was kept: a point of a numbered run, not a heading."""
+    return all(x.kind in (HEADING, PARAGRAPH) and _SECTION_NUMBER.match(plain(x.text).strip()) for x in (prev, b))
 
 
 def _has_section(blocks: list[Block], k: int) -> bool:

@@ -65,7 +65,8 @@ def counted_feeds(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
 
 MIN_TRAILING_HEADLINES = 2
 MIN_OTHER_HEADLINE_HAN = 8  # a line that is not a heading reads as another story's headline when this long
-SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]\s*\S|第[一二三四五六七八九十\d]{1,3}[章节部分])")
+# (a note numbers its points with keycap digits: 1️⃣)
+SECTION_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]\s*\S|\d\ufe0f?\u20e3|第[一二三四五六七八九十\d]{1,3}[章节部分])")
 MAX_LABEL_CHARS = 16
 MAX_HEADLINE_CHARS = 40
 _LABEL = re.compile(r"^[^，。！？；,.!?;]{2,}[:：]$")

@@ -445,8 +445,8 @@ def _whole_page(doc, page) -> bool:
 HEADLINE_WINDOW = 6  # page blocks looked at above the article's first one
 # the headline a page's meta tags give (ArticleTitle: the tag the metadata rules for Chinese government sites name)
 TITLE_META = ("og:title", "twitter:title", "ArticleTitle")
-MAX_PAGE_TYPE_HAN = 6
-_SUBTITLE = re.compile(r"sub[-_]?(?:title|tit|head)|fu[-_]?title", re.I)  # a thread's title this short, with no h1, names the kind of page (帖子详情)
+MAX_PAGE_TYPE_HAN = 6  # a thread's title this short, with no h1, names the kind of page (帖子详情)
+_SUBTITLE = re.compile(r"sub[-_]?(?:title|tit|head)|fu[-_]?title", re.I)  # a class naming a subtitle
 MAX_HEADLINE_CHARS = 60
 
 

@@ -464,6 +464,11 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                     and not (k == text_at - 1 and _LEAD_IN.search(text)):  # (岗位职责： over the text stays)
                 keep[k], why[k] = False, "标题和正文之间的按钮与标签"
     end = last + 1
+    # the article's own numbered points right under its last sentence, each a clause (1️⃣ 每天固定时间发团，
+    # 用户会养成习惯来看; not an attachment's name: 2.培训情况统计表): its text
+    while end < len(blocks) and not known[end] and blocks[end].kind in (PARAGRAPH, HEADING) \
+            and SECTION_NUMBER.match(text := blocks[end].plain_text().strip()) and _COMMA.search(text):
+        end += 1
     closed = False  # an editor's credit closes the story
     while end < len(blocks) and end <= last + 2 and blocks[end].kind in (PARAGRAPH, HEADING) and _credit(text := plain(blocks[end].text).strip()):
         closed = closed or bool(closing_credit(text))
