@@ -25,6 +25,7 @@ from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc,
 from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, drop_inline_related, trailing_headlines
+from .goeson import EXPAND, expanded, resumes, runs_on, statement
 from .metaline import CLOCK, DATE, closing_credit, dateline, meta_fields, meta_line
 from .pagecopy import STAMP_REASON, trim_page_copy
 from .posts import POST_HEADING
@@ -38,7 +39,6 @@ from .rules import (
     _spaced,
     match_rule,
 )
-from .textparse import MAX_HEADING_CHARS
 from .texttitle import (
     AUTHOR_LIST,
     MAX_BANNER_CHARS,
@@ -270,18 +270,18 @@ def clean(doc: Doc) -> Doc:
             step = at if not rule else step
         # a label of other stories' lists followed by a statement of the article (排行榜：可以设置一个
         # 推荐排行榜，对……进行奖励。): an item of the article's own list
-        if rule and rule.name == "related" and _statement(_LABEL_COLON.split(t, maxsplit=1)[-1]):
+        if rule and rule.name == "related" and statement(_LABEL_COLON.split(t, maxsplit=1)[-1]):
             rule = None
         if rule and rule.name in _NAMING_RULES:
             named.append(t)
         # a page copied after its text was expanded: the text goes on right under its 展开全文 (or
         # under the next section's heading)
-        if rule and rule.name == "post_controls" and _EXPAND.match(t) and _expanded(units, n):
+        if rule and rule.name == "post_controls" and EXPAND.match(t) and expanded(units, n):
             drop_item[key] = rule.reason
             continue
         # a line sending readers to another story inside the article (相关阅读：某某), with the article's
         # own sentences going on under it (past a list of such stories under the label): that line goes
-        if rule and rule.name == "related" and prose >= MIN_PROSE_BEFORE_CUT and (lines := _resumes(blocks, units, n)):
+        if rule and rule.name == "related" and prose >= MIN_PROSE_BEFORE_CUT and (lines := resumes(blocks, units, n)):
             for m in range(n, n + lines):
                 drop_item[units[m][:2]] = rule.reason
             skip_to = n + lines - 1
@@ -293,7 +293,7 @@ def clean(doc: Doc) -> Doc:
             continue
         # a page's running footer (a report's © line at the foot of every page, the text going on
         # between them): no end; each of them goes
-        if rule and rule.ends_article and _runs_on(units, n, unit_keys):
+        if rule and rule.ends_article and runs_on(units, n, unit_keys):
             drop_item[key] = rule.reason
             continue
         if rule and rule.ends_article and prose >= MIN_PROSE_BEFORE_CUT and (
@@ -512,32 +512,6 @@ MAX_ROLE_CHARS = 5  # a role's label before a name (作者, 微信公众号)
 _AUTHOR_ROLES = frozenset({"作者", "文", "撰文", "记者", "来源", "出处", "公众号", "微信公众号", "by", "By", "BY"})
 
 
-_EXPAND = re.compile(r"^展开(?:全文|阅读全文)?$")
-MIN_GOES_ON_HAN = 20  # a line this long, ending as a sentence, under 展开全文 is the text going on
-EXPAND_LOOKAHEAD = 2  # ... on this many lines under it
-
-
-def _goes_on(text: str) -> bool:
-    return han_count(text) >= MIN_GOES_ON_HAN and text.endswith(("。", "！", "？", "”", "」"))
-
-
-def _expanded(units: list, n: int) -> bool:
-    """The text goes on under the 展开全文 at ``n``: a sentence of it on the next line, or on the
-    one after a numbered section heading (二、光照：喜欢亮，但怕晒; a commenter's name is no heading)."""
-    for m in range(n + 1, min(len(units), n + 1 + EXPAND_LOOKAHEAD)):
-        text = plain(units[m][2]).strip()
-        if _goes_on(text):
-            return True
-        if len(text) > MAX_HEADING_CHARS or not _SECTION_NUMBER.match(text) or match_rule(text):
-            return False
-    return False
-
-
-_STATEMENT_END = re.compile(r"[。！][”」』]?$")
-RESUME_LOOKAHEAD = 6  # lines looked at under a related-stories line for the article going on
-MIN_RESUMED_SENTENCES = 2  # ... sentences among them that make it the article's own text
-
-
 _FIELD_BAR = re.compile(r"\s*[|｜丨]\s*")
 _COUNTED = re.compile(rf"^\d[\d,.]*[万kK]?\s*(?:条|个|次|人)?\s*(?:评论|回复|留言|阅读|浏览|点赞|收藏)$|^(?:发表|发布|更新)于\s*{DATE}(?:\s*{CLOCK})?$")
 MIN_METADATA_FIELDS = 3
@@ -552,44 +526,9 @@ def _metadata_fields(text: str) -> bool:
         for f in fields)
 
 
-MIN_PAGE_TEXT_HAN = 60  # Han characters of text between two copies of a line that make it a running footer
-
-
-def _runs_on(units: list[tuple[int, int, str]], n: int, keys: list[str]) -> bool:
-    """Line ``n`` comes again further down, word for word (``keys``: the units' folded text), with
-    the text going on between the two (this much Han in lines no rule takes): a running header or
-    footer of a paginated text."""
-    again = next((m for m in range(n + 1, len(keys)) if keys[m] == keys[n]), None)
-    if again is None:
-        return False
-    lines = (plain(text).strip() for _i, _j, text in units[n + 1:again])
-    return sum(han_count(t) for t in lines if not match_rule(t)) >= MIN_PAGE_TEXT_HAN
-
-
 _FILE_NAME = re.compile(r"\s*\.(?:pdf|docx?|pptx?|xlsx?|wps|caj|txt)$", re.I)
 _TITLE_LABEL = re.compile(r"^\s*(?:标\s*题|题\s*目)\s*[:：]\s*")
 _LABEL_COLON = re.compile(r"[:：]")
-
-
-def _statement(text: str) -> bool:
-    """A sentence of 20+ Han ending in a full stop or an exclamation mark (not a headline's question)."""
-    return _goes_on(text) and _STATEMENT_END.search(text) is not None
-
-
-def _resumes(blocks: list[Block], units: list[tuple[int, int, str]], n: int) -> int:
-    """Whether the article goes on under unit ``n`` (a line naming other stories): 0 when not,
-    else the number of lines that go, the line and the items of other stories listed right under it
-    (a list whose items are no sentences). It goes on when two of the next lines past that list are
-    sentences of 20+ Han no rule takes for furniture."""
-    m = n + 1
-    if m < len(units) and units[m][1] >= 0 and blocks[units[m][0]].kind == LIST:
-        block = units[m][0]
-        while m < len(units) and units[m][0] == block and not _goes_on(plain(units[m][2]).strip()):
-            m += 1
-    after = [plain(u[2]).strip() for u in units[m:m + RESUME_LOOKAHEAD]]
-    # (statements: a list of other stories' headlines may end in question marks)
-    sentences = sum(1 for t in after if _statement(t) and not match_rule(t))
-    return m - n if sentences >= MIN_RESUMED_SENTENCES else 0
 
 
 _NAMING_RULES = {"copyright", "repost_note", "submission", "follow_prompt"}  # lines that name the site

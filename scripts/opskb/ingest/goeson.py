@@ -1,0 +1,74 @@
+"""Where the text goes on past a line the cleaning rules know (clean.py): a page copied after its
+text was expanded goes on under its 展开全文, a line sending readers to other stories may stand
+inside the article with its sentences going on under it, and a paginated text's running header or
+footer comes again with the text between."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import LIST, Block, plain
+from ..text import han_count
+from .feeds import SECTION_NUMBER
+from .rules import match_rule
+from .textparse import MAX_HEADING_CHARS
+
+EXPAND = re.compile(r"^展开(?:全文|阅读全文)?$")
+MIN_GOES_ON_HAN = 20  # a line this long, ending as a sentence, under 展开全文 is the text going on
+EXPAND_LOOKAHEAD = 2  # ... on this many lines under it
+
+
+def goes_on(text: str) -> bool:
+    return han_count(text) >= MIN_GOES_ON_HAN and text.endswith(("。", "！", "？", "”", "」"))
+
+
+def expanded(units: list, n: int) -> bool:
+    """The text goes on under the 展开全文 at ``n``: a sentence of it on the next line, or on the
+    one after a numbered section heading (二、光照：喜欢亮，但怕晒; a commenter's name is no heading)."""
+    for m in range(n + 1, min(len(units), n + 1 + EXPAND_LOOKAHEAD)):
+        text = plain(units[m][2]).strip()
+        if goes_on(text):
+            return True
+        if len(text) > MAX_HEADING_CHARS or not SECTION_NUMBER.match(text) or match_rule(text):
+            return False
+    return False
+
+
+_STATEMENT_END = re.compile(r"[。！][”」』]?$")
+RESUME_LOOKAHEAD = 6  # lines looked at under a related-stories line for the article going on
+MIN_RESUMED_SENTENCES = 2  # ... sentences among them that make it the article's own text
+
+
+MIN_PAGE_TEXT_HAN = 60  # Han characters of text between two copies of a line that make it a running footer
+
+
+def runs_on(units: list[tuple[int, int, str]], n: int, keys: list[str]) -> bool:
+    """Line ``n`` comes again further down, word for word (``keys``: the units' folded text), with
+    the text going on between the two (this much Han in lines no rule takes): a running header or
+    footer of a paginated text."""
+    again = next((m for m in range(n + 1, len(keys)) if keys[m] == keys[n]), None)
+    if again is None:
+        return False
+    lines = (plain(text).strip() for _i, _j, text in units[n + 1:again])
+    return sum(han_count(t) for t in lines if not match_rule(t)) >= MIN_PAGE_TEXT_HAN
+
+
+def statement(text: str) -> bool:
+    """A sentence of 20+ Han ending in a full stop or an exclamation mark (not a headline's question)."""
+    return goes_on(text) and _STATEMENT_END.search(text) is not None
+
+
+def resumes(blocks: list[Block], units: list[tuple[int, int, str]], n: int) -> int:
+    """Whether the article goes on under unit ``n`` (a line naming other stories): 0 when not,
+    else the number of lines that go, the line and the items of other stories listed right under it
+    (a list whose items are no sentences). It goes on when two of the next lines past that list are
+    sentences of 20+ Han no rule takes for furniture."""
+    m = n + 1
+    if m < len(units) and units[m][1] >= 0 and blocks[units[m][0]].kind == LIST:
+        block = units[m][0]
+        while m < len(units) and units[m][0] == block and not goes_on(plain(units[m][2]).strip()):
+            m += 1
+    after = [plain(u[2]).strip() for u in units[m:m + RESUME_LOOKAHEAD]]
+    # (statements: a list of other stories' headlines may end in question marks)
+    sentences = sum(1 for t in after if statement(t) and not match_rule(t))
+    return m - n if sentences >= MIN_RESUMED_SENTENCES else 0
