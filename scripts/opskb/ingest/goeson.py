@@ -19,6 +19,7 @@ EXPAND_LOOKAHEAD = 2  # ... on this many lines under it
 
 
 def goes_on(text: str) -> bool:
+    """A line of the text: a sentence of MIN_GOES_ON_HAN Han characters or more."""
     return han_count(text) >= MIN_GOES_ON_HAN and text.endswith(("。", "！", "？", "”", "」"))
 
 
@@ -34,11 +35,6 @@ def expanded(units: list, n: int) -> bool:
     return False
 
 
-_STATEMENT_END = re.compile(r"[。！][”」』]?$")
-RESUME_LOOKAHEAD = 6  # lines looked at under a related-stories line for the article going on
-MIN_RESUMED_SENTENCES = 2  # ... sentences among them that make it the article's own text
-
-
 MIN_PAGE_TEXT_HAN = 60  # Han characters of text between two copies of a line that make it a running footer
 
 
@@ -51,6 +47,11 @@ def runs_on(units: list[tuple[int, int, str]], n: int, keys: list[str]) -> bool:
         return False
     lines = (plain(text).strip() for _i, _j, text in units[n + 1:again])
     return sum(han_count(t) for t in lines if not match_rule(t)) >= MIN_PAGE_TEXT_HAN
+
+
+_STATEMENT_END = re.compile(r"[。！][”」』]?$")
+RESUME_LOOKAHEAD = 6  # lines looked at under a related-stories line for the article going on
+MIN_RESUMED_SENTENCES = 2  # ... sentences among them that make it the article's own text
 
 
 def statement(text: str) -> bool:
