@@ -27,7 +27,7 @@ from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, drop_inline_related, trailing_headlines
 from .goeson import EXPAND, expanded, resumes, runs_on, statement
 from .metaline import CLOCK, DATE, closing_credit, dateline, meta_fields, meta_line
-from .pagecopy import STAMP_REASON, trim_page_copy
+from .pagecopy import STAMP_REASON, TITLE_LABEL, trim_page_copy
 from .posts import POST_HEADING
 from .read import normalize_date
 from .rules import (
@@ -527,7 +527,7 @@ def _metadata_fields(text: str) -> bool:
 
 
 _FILE_NAME = re.compile(r"\s*\.(?:pdf|docx?|pptx?|xlsx?|wps|caj|txt)$", re.I)
-_TITLE_LABEL = re.compile(r"^\s*(?:标\s*题|题\s*目)\s*[:：]\s*")
+_TITLE_LABEL = re.compile(rf"^\s*{TITLE_LABEL}\s*[:：]\s*")
 _LABEL_COLON = re.compile(r"[:：]")
 
 

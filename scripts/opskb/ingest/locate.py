@@ -353,7 +353,8 @@ def locate(raw: Raw) -> Raw:
     keep_line_breaks(page)  # (before the style sheets go)
     for el in list(page.iter("script", "style", "noscript", "marquee")):  # (a marquee: a site's scrolling notices)
         el.drop_tree()
-    titles = [t for t in (meta_content(page, *TITLE_META), _first_text(page, "title")) if t]
+    og, named = meta_content(page, *TITLE_META), _first_text(page, "title")  # (the headline's meta tag, <title>)
+    titles = [t for t in (og, named) if t]
     h1s = [_headline_text(h) for h in page.iter("h1")]
     bare_extraction, build_html_output = _trafilatura()
     # trafilatura reads its own parse of the cleaned page (it repairs namespaced XHTML on the way);
@@ -401,7 +402,7 @@ def locate(raw: Raw) -> Raw:
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site, subheads)
     title = title or (doc.title or "")
     if not raw.meta.title and not any(h.strip() for h in h1s):
-        title = _title_without_h1(title, page, blocks, first, opening if threaded else None, site)
+        title = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site)
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished", "PubDate"))
@@ -468,9 +469,9 @@ def _headline_text(h) -> str:
     return text
 
 
-def _title_without_h1(title: str, page, blocks: list[tuple[object, str, str]], first: int,
+def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[object, str, str]], first: int,
                       opening: list | None, site: str) -> str:
-    """The headline of a page without an h1, given the one its <title>/og:title gave (``title``).
+    """The headline of a page without an h1, given the one its <title> (``named``) or og:title (``og``) gave (``title``).
 
     A title the page never shows (科普中国-辟谣文章, 帖子详情 | 站点: a site and a page type; the
     site's name, which its logo or home link has), unless it is an og:title of its own beside a
@@ -479,7 +480,6 @@ def _title_without_h1(title: str, page, blocks: list[tuple[object, str, str]], f
     thread's headline is its first post's opening line, an article's the short line standing
     right above it. A title the page shows, or an og:title of its own: with as much of its suffix
     as the page shows too (标题｜副题 - 站点 over a line 标题｜副题)."""
-    og, named = meta_content(page, *TITLE_META), _first_text(page, "title")
     home = home_names(page)
     key = fold(title)
     lines = {k for _el, _t, k in blocks}

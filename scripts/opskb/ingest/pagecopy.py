@@ -108,7 +108,8 @@ _NOT_A_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别�
                              # a photo's caption: 图为……, 图：……, ……记者某某摄
                              r"|^[（(]?(?:图为(?!什么)|图片?\s*[:：/／]|组图\s*[:：])|^.*(?:记者|摄影|通讯员)\s*\S{1,8}?\s*摄(?![\u4e00-\u9fff])")
 # a header's title field, the label glued to its value or set apart (标题[心得] ……, 标题：关于……的通知)
-_TITLE_FIELD = re.compile(r"^(?:标\s*题|題\s*目|题\s*目)\s*[:：]?\s*(\S.{0,60})$")
+TITLE_LABEL = r"(?:标\s*题|题\s*目)"  # a header's or a metadata table's label for the title (clean.py reads it too)
+_TITLE_FIELD = re.compile(rf"^{TITLE_LABEL}\s*[:：]?\s*(\S.{{0,60}})$")
 MIN_TITLE_FIELD_HAN = 4
 FIELD_LINES = 4  # lines of such a header looked at under the text run's start
 # a line that opens by addressing the readers (姐妹们，今天想聊聊……; 大家好，我是……): the text's first sentence
