@@ -449,6 +449,35 @@ def test_a_threads_short_replies_stay_and_its_floors_and_buttons_go(tmp_path):
     assert kept == ARTICLE, kept
 
 
+def test_a_thread_whose_stamps_close_each_post_keeps_every_reply_past_a_fold(tmp_path):
+    # a bar's thread copied as text: the thread's title over its buttons, then each post as its
+    # poster's name, what they wrote and the floor with its time UNDER it; a folded reply's
+    # "收起回复" between two replies. The title is the thread's (not the first poster's name, with
+    # the first floor's stamp a few lines under it), every reply stays, the stamps go
+    title = "想做一个城市跑步群，前期怎么拉到第一批人"
+    first_post = ["公司附近有不少人下班跑步，我想建一个夜跑群，但不知道第一批人从哪里来。",
+                  "目前只有我和两个同事，发朋友圈也没什么人回应，大家有什么经验吗？"]
+    replies = [("跑圈老周", "先固定一条路线和时间，每周二四晚上八点同一个地方集合，人自然会慢慢来。"),
+               ("阿木木", "可以去附近健身房和跑鞋店门口贴个二维码，写清楚配速，新手才敢来。"),
+               ("城南小林", "第一批人最好拉熟人，再让每个人带一个朋友，比陌生人进群稳定得多。"),
+               ("Kiki跑步日记", "每次跑完在群里发合照和配速表，没来的人看到了下次就会想来。")]
+    lines = NAV[:4] + [title, "只看楼主", "收藏", "回复", "路口的风"] + first_post + ["来自Android客户端1楼2024-06-01 21:05"]
+    for n, (name, reply) in enumerate(replies, 2):
+        lines += [name, reply, f"{n}楼2024-06-0{n} 08:1{n}"]
+        if n == 3:
+            lines += ["路口的风: 谢谢，周二就试试。", "收起回复"]
+    lines += ["登录一下，更多精彩内容等你发现", "发表回复"] + OTHERS
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == title, doc.meta.title
+    assert all(t in kept for t in first_post + [r for _n, r in replies]), kept
+    assert not any("楼" in t and "2024" in t for t in kept)  # the floors and their times
+    assert "发表回复" not in kept and not set(OTHERS) & set(kept), kept  # (the thread over at the sign-in prompt)
+    # the same thread with the first post's stamp right under its title (a question's header)
+    # still reads the title
+    doc, _kept = _clean(tmp_path, NAV[:4] + [title, first_post[0], "路口的风", "2024-06-01 21:05"] + first_post[1:] + OTHERS)
+    assert doc.meta.title == title, doc.meta.title
+
+
 def test_a_threads_posts_end_the_search_for_other_stories_headlines():
     from opskb.ingest.feeds import trailing_headlines
     from opskb.records import HEADING, PARAGRAPH, Block
@@ -582,3 +611,20 @@ def test_a_notes_points_numbered_with_keycap_digits_are_its_own_list(tmp_path):
     text = [*ARTICLE[:2], *ARTICLE[3:5]]
     _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + text + points + OTHERS)
     assert kept == text + points
+
+
+def test_a_notices_sign_off_under_its_text_stays_with_it(tmp_path):
+    # a government notice copied with its site: under the last paragraph, the attachment's name,
+    # who issued it and the day (its sign-off), the note on its release; then the site's footer
+    notice = ["为进一步丰富社区居民的文化生活，经研究，决定于今年五月在全区开展社区读书月活动，现将有关事项通知如下。",
+              "各街道要结合实际制定活动方案，组织居民参加读书分享、亲子共读和图书漂流等活动，每个社区不少于三场。",
+              "请各街道于5月31日前将活动总结报区文化和旅游局公共服务科。"]
+    sign_off = ["附件：社区读书月活动情况统计表", "某某区文化和旅游局", "2024年4月8日", "（此件主动公开）"]
+    footer = ["【打印本页】", "【关闭窗口】", "相关文章", "关于开展全民阅读周活动的通知", "关于我们", "网站地图"]
+    doc, kept = _clean(tmp_path, NAV + ["关于开展2024年社区读书月活动的通知", "发布时间：2024-04-09 09:30"] + notice + sign_off + footer)
+    assert [t.replace(" ", "") for t in kept] == notice + sign_off, kept  # (typesetting spaces the digits)
+    assert all(b.kind == "paragraph" for b in doc.blocks)
+    # a date under a list of other stories is no sign-off: the list goes
+    _doc, kept = _clean(tmp_path, NAV + ["关于开展2024年社区读书月活动的通知", "发布时间：2024-04-09 09:30"] + notice
+                        + ["关于我们", "网站地图", "联系我们", "某某区人民政府网站", "2024年4月8日"] + footer)
+    assert [t.replace(" ", "") for t in kept] == notice, kept

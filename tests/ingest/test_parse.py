@@ -295,3 +295,32 @@ def test_a_lazy_pictures_address_is_the_file_not_its_inline_stand_in():
         "https://img.example.com/a_720w.jpg", "https://img.example.com/b_r.jpg", "https://img.example.com/c.jpg",
         "https://img.example.com/d.jpg", "https://img.example.com/e.jpg", "https://img.example.com/f.jpg",
         stand_in]  # (a stand-in alone is cleaning's to drop)
+
+
+def _dump_title(tmp_path, lines: list[str]) -> tuple[str, str]:
+    from opskb.ingest.parse import parse
+    from opskb.ingest.read import read
+
+    path = tmp_path / "dump.md"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    doc = parse(read(path))
+    return doc.meta.title, doc.meta.site
+
+
+BODY = ["社群冷启动的第一周，最重要的是让前一百个人愿意开口说话。", "我们每天固定两个话题，由老成员先回答，新成员跟着说。"]
+
+
+def test_a_dumps_title_line_loses_the_site_its_crawler_copied_from_the_page_title(tmp_path):
+    # the page's <title> written as the dump's '# ' line: the parts naming the site go when the
+    # text shows that name by itself (its banner), inside a line of furniture (© …, Powered by …),
+    # or it reads as a site's name (…网)
+    headline = "三个月把一个沉默的读书群带活，我做对了什么"
+    assert _dump_title(tmp_path, [f"# {headline} | 青柠读书会", "青柠读书会", "首页 书单 活动"] + BODY) == (headline, "青柠读书会")
+    assert _dump_title(tmp_path, [f"# {headline} - 阅读小组 - 青柠社区 - Powered by Discuz!"] + BODY
+                       + ["首页 › 青柠社区 › 阅读小组", "Powered by Discuz! X3.4"])[0] == headline
+    assert _dump_title(tmp_path, [f"# {headline}_某某城事网"] + BODY)[0] == headline
+    assert _dump_title(tmp_path, [f"# 某某晚报数字报-{headline}", "某某晚报数字报"] + BODY)[0] == headline
+    # a series label or a subtitle stays, however the text goes on (the crawler's dumps of an
+    # operations site write them so), and so does a name the text never shows apart
+    for title in (f"复盘 | {headline}", f"{headline} | 上篇", f"万字拆解 | {headline}", f"{headline} - 小林的运营笔记"):
+        assert _dump_title(tmp_path, [f"# {title}"] + BODY + ["上篇讲了拉新，这篇讲促活。"])[0] == title

@@ -86,8 +86,9 @@ _KEYWORD_SEPARATORS = re.compile(r"[,，|、/;；]")
 _CAPTION_SUFFIX = re.compile(r"^\s*(?:配?图|图片|插图)?\s*\d{0,3}\s*$")
 
 _CONTACT_LABEL = _rx(
-    r"^(?:(?:通讯|联系|办公|公司)?地址|(?:联系|客服|服务|咨询|办公|值班)?电话|(?:服务|咨询|客服)?热线|传真|邮编|邮政编码"
+    r"(?:^|(?<=\s))(?:(?:通讯|联系|办公|公司)?地址|(?:联系|客服|服务|咨询|办公|值班)?电话|(?:服务|咨询|客服)?热线|传真|邮编|邮政编码"
     r"|(?:电子)?邮箱|e-?mail|qq|微信(?:号)?|联系人|网址)\s*[:：]")
+_ADDRESS_LABEL = re.compile(r"(?:地址|邮编|邮政编码)\s*[:：]")
 MAX_CONTACT_CHARS = 80
 MIN_CONTACT_LINES = 2
 _STEP = re.compile(r"^(\d{1,2})\s*[、.．]\s*\S")
@@ -351,13 +352,16 @@ def clean(doc: Doc) -> Doc:
                 for m in range(n, n + entries + 1):
                     drop_item.setdefault(units[m][:2], "文章目录")
 
-    # A contact block: two or more short labelled lines in a row (地址：… 电话：… 邮编：…), the
-    # site's or company's address under the article; one such line alone is left to the rules.
+    # A contact block: two or more short labelled lines in a row (地址：… 电话：… 邮编：…), or as
+    # many labelled fields on one line: the site's or company's address under the article; one such
+    # field alone is left to the rules.
     run: list[tuple[int, int]] = []
     for i, j, text in units + [(-1, -1, "")]:
         t = plain(text).strip()
         if len(t) <= MAX_CONTACT_CHARS and _CONTACT_LABEL.match(t):
-            run.append((i, j))
+            # (one line holding an address with its postcode or phone: a whole block; a notice's
+            # contact person and phone on a line is the notice's)
+            run.extend([(i, j)] * (MIN_CONTACT_LINES if _ADDRESS_LABEL.search(t) and len(_CONTACT_LABEL.findall(t)) > 1 else 1))
             continue
         if len(run) >= MIN_CONTACT_LINES:
             for key in run:

@@ -65,6 +65,7 @@ MENU_WORDS = 5  # a line of this many short words with spaces between them is a 
 MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
 MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
 STAMP_LINES = 5  # a headline's date or byline is among the lines right under it (buttons between)
+MAX_HEADER_PARAGRAPHS = 1  # ... past this many paragraphs of text at most
 MIN_LISTED = 3  # after the article, this many headline-shaped lines in a row are a list of other stories
 MIN_LISTED_HAN = 4  # ... each with this many Han characters at least (Vlog：深夜·引航)
 MIN_LISTED_HEADLINES, MIN_LISTED_HEADLINE_HAN = 2, 8  # ... this many of them headlines proper, this long (a poster's name is shorter)
@@ -231,7 +232,7 @@ def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[se
     so (its floor, 楼主, 发布, 回复…) or its post ends at a button (点赞): a list of other stories has
     a date under each headline too. However short and unpunctuated (软件的也会有), a post's line is
     what someone wrote, not another story's headline. Returns those lines, and the labels between
-    a stamp and its post (#2: the floor, not a tag line)."""
+    a stamp and its post (#2: the floor, not a tag line) with the stamps themselves."""
     stamps = {k for k in range(start, len(blocks))
               if blocks[k].kind in (PARAGRAPH, HEADING) and _post_stamp(blocks[k].plain_text())}
     found = []
@@ -249,23 +250,47 @@ def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[se
                 if post:
                     ends = k
                     break
+                if known[k] and _said(text):  # a prompt said under the last post (登录一下，更多精彩内容等你发现):
+                    break  # the thread is over, what follows is the page's
                 skipped.add(k)
                 continue
             post.add(k)
         button = ends is not None and len(blocks[ends].plain_text()) <= MAX_BUTTON_CHARS \
             and any(known[ends:ends + 3])
         if post and (_POST_MARK.search(blocks[s].plain_text()) or button):
-            found.append((post, skipped))
+            found.append((post, skipped | {s}))
     if len(found) < MIN_THREAD_POSTS:
         return set(), set()
     return {k for post, _s in found for k in post}, {k for _p, skipped in found for k in skipped}
 
 
+SIGN_OFF_LINES = 6  # a notice's sign-off is this near under its text (attachments' names between)
+_SIGN_OFF_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_ATTACHMENT = re.compile(r"^(?:附件|\d{1,2}\s*[.、．])")  # ... between it and the text, only sentences and the attachments' names
+_RELEASE_NOTE = re.compile(r"^[（(][^（）()]{2,12}[）)]$")  # （此件公开发布）
+MAX_ISSUER_CHARS = 30
+
+
+def _issuer(text: str) -> bool:
+    """A line naming who issued a notice: a few words of Han with no punctuation (某某市某某局,
+    某某办公室 某某委员会)."""
+    return 3 <= han_count(text) and len(text) <= MAX_ISSUER_CHARS and not _PUNCT.search(text) and not re.search(r"\d", text)
+
+
 def _stamped(blocks: list[Block], k: int, dated: bool = False) -> bool:
     """The line at ``k`` has a date or byline among the few lines under it: the story's header
-    (buttons and a channel's name may stand between); ``dated``: a date, not a time alone (a video's length)."""
-    return any(stamp_line(t := b.plain_text()) and (not dated or bool(re.search(DATE, t)))
-               for b in blocks[k + 1:k + 1 + STAMP_LINES])
+    (buttons and a channel's name may stand between); ``dated``: a date, not a time alone (a video's length).
+    Past one paragraph of text at most (a question's few words of detail, a standfirst): a stamp
+    under more of what someone wrote is that post's (a forum's 1楼 and its time under the first
+    post, the poster's name above it)."""
+    said = 0
+    for b in blocks[k + 1:k + 1 + STAMP_LINES]:
+        if stamp_line(t := b.plain_text()) and (not dated or bool(re.search(DATE, t))):
+            return True
+        said += _prose(b) and _said(t)
+        if said > MAX_HEADER_PARAGRAPHS:
+            return False
+    return False
 
 
 def _crumbed(blocks: list[Block], known: list[bool], upto: int) -> int | None:
@@ -436,7 +461,9 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     if sum(1 for k in range(after, before + 1) if k in listed) * MAX_LISTED_SHARE < before + 1 - after:
         first, last = after, before
     keep = [True] * len(blocks)
-    posts, labels = thread_posts(blocks, known, last + 1)  # (the article's own lines are its text anyway)
+    # (a thread's posts in the text's run too: a fold under a reply (收起回复) ends no text while posts
+    # follow it; the article's own lines are its text anyway)
+    posts, labels = thread_posts(blocks, known, first)
     demote = [False] * len(blocks)  # a heading by its look that is a line of the story's end
     why = ["" for _b in blocks]
     title = ""
@@ -474,8 +501,19 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     while end < len(blocks) and end <= last + 2 and blocks[end].kind in (PARAGRAPH, HEADING) and _credit(text := plain(blocks[end].text).strip()):
         closed = closed or bool(closing_credit(text))
         end += 1  # the reporters' and editor's credits under the story stay (clean reads them)
+    # a notice's sign-off a few lines under its last sentence: who issued it, then the day (某某市某某局 /
+    # 2024年4月12日), only sentences (its contact) and its attachments' names between; with the note on its release under it
+    said = next((k for k in range(last, first - 1, -1) if _prose(blocks[k]) and _said(blocks[k].plain_text())), last)
+    signed = next((k for k in range(said + 2, min(len(blocks), said + 2 + SIGN_OFF_LINES))
+                   if _SIGN_OFF_DATE.match(blocks[k].plain_text().strip()) and _issuer(blocks[k - 1].plain_text().strip())
+                   and not known[k - 1] and all(_ATTACHMENT.match(t := blocks[j].plain_text().strip()) or _said(t) for j in range(said + 1, k - 1))),
+                  None)
+    if signed is not None:
+        for k in range(said + 1, signed + 1):  # (lines of the notice's end, no section's headings)
+            demote[k] = blocks[k].kind == HEADING
+        end = max(end, signed + 1 + bool(signed + 1 < len(blocks) and _RELEASE_NOTE.match(blocks[signed + 1].plain_text().strip())))
     for k in range(max(first, last - 1), end):  # a credit at the story's end heads no section: （记者 张三）
-        demote[k] = blocks[k].kind == HEADING and _credit(plain(blocks[k].text).strip())
+        demote[k] = demote[k] or (blocks[k].kind == HEADING and _credit(plain(blocks[k].text).strip()))
     # the tail of a page copy (a headline found under the site's lines), or a long one: an article
     # alone may end in a few short lines of its own (总结： and three points), but not after its
     # editor's credit
@@ -491,6 +529,9 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                 and k not in labels
             why[k] = "正文之后的站点内容（其他文章、页脚）"
             demote[k] = keep[k] and not known[k] and blocks[k].kind == HEADING  # (a line kept there heads no section)
+    for k in labels:  # a thread's stamps and floors among its posts (来自 Android 客户端 3 楼 2024-05-12 10:13)
+        if keep[k] and first <= k < end:
+            keep[k], why[k] = False, STAMP_REASON
     removed = [Removed(b.plain_text(), why[k]) for k, b in enumerate(blocks) if not keep[k] and why[k] and b.plain_text()]
     if title:
         removed.append(Removed(title, "标题（移入页面标题）", "meta"))

@@ -29,7 +29,9 @@ from ..records import (
     plain,
 )
 from ..text import has_han
+from .rules import match_rule
 from .textparse import _TAG, _inline_md, link_cards, parse_text, plain_markdown_line, tidy_inline
+from .title import without_named_site
 
 SIGNATURE_MARK = "--"  # a line of its own in a post: what follows in its box is the poster's signature
 
@@ -328,6 +330,16 @@ def text_title(body: str) -> tuple[str, str]:
     return (title, body[m.end():]) if has_han(title) else ("", body)
 
 
+# lines where a site names itself: its copyright and licence line, a breadcrumb, a greeting, its
+# app's and sign-in prompts (not a tag line: a series label is often one of the text's tags)
+_SITE_NAMING_RULES = frozenset({"copyright", "breadcrumb", "site_greeting", "follow_prompt", "post_prompts", "login_buttons"})
+
+
+def _names_site(line: str) -> bool:
+    rule = match_rule(line)
+    return rule is not None and rule.name in _SITE_NAMING_RULES
+
+
 def parse(raw: Raw) -> Doc:
     meta = raw.meta
     removed: tuple[Removed, ...] = ()
@@ -337,9 +349,12 @@ def parse(raw: Raw) -> Doc:
         meta = replace(meta, title=meta.title or title, site=meta.site or site)
     else:
         title, body = text_title(raw.body)
-        meta = replace(meta, title=meta.title or title)
         body, cards = link_cards(body)
         removed = tuple(Removed(c, "链接卡片（推广或相关文章）", "parse") for c in cards if c)
         blocks = parse_text(body)
+        if title and not meta.title:  # (a crawler's copy of the page's <title>: 标题 | 站点)
+            title, site = without_named_site(title, [plain(t) for b in blocks for t in b.texts()],
+                                             _names_site, meta.site)
+            meta = replace(meta, title=title, site=meta.site or site)
     return Doc(source=raw.name, meta=meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding,
                removed=removed, stats=raw.stats, url=raw.url, page_copy=not raw.is_html and not meta.title)

@@ -146,7 +146,9 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
         if (SECTION_NUMBER.match(text) or _PADDED_NUMBER.match(text)) and len(text) <= MAX_HEADING_CHARS \
                 and text[-1] not in "。！？；;.!?，,":
             nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)
-            if nxt is not None and nxt in aligned and _is_prose(blocks[nxt][1]):
+            # (the text under it may open with a lead-in: ……设计了一套运营动作：)
+            if nxt is not None and nxt in aligned and (_is_prose(under := blocks[nxt][1])
+                                                        or (han_count(under) >= MIN_RECOVERED_HAN and under.rstrip()[-1:] in "：:")):
                 return True
         # prose, or an item of a list or table trafilatura dropped whole (an award list, a schedule)
         return _is_prose(text) or (el.tag in ("li", "td", "dd") and han_count(text) >= 6)

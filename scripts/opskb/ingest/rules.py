@@ -64,7 +64,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a repost notice broken over two lines: 本文由 @某某 / 原创发布于某某，未经许可，禁止转载
         r"|^本文由\s*@\s*\S{1,30}\s*$"
         # the forum software's footer: Powered by Discuz!, Processed in 0.05 second(s), 27 queries
-        r"|powered\s+by\s+\w|processed\s+in\s+[\d.]+\s*second"),
+        r"|powered\s+by\s+\w|processed\s+in\s+[\d.]+\s*second"
+        # who runs a (government) site, in its footer: 主办单位：… 承办单位：… on one line, its
+        # identification code, the link to report its errors (an event's notice names each on its own line)
+        r"|^主办(?:单位)?\s*[:：].{1,30}?(?:承办|协办|运维|技术支持)(?:单位)?\s*[:：]|网站标识码|政府网站找错"),
         400, True),
     # words a news story uses too: only a short line of them is a notice
     Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 40, True),
@@ -95,21 +98,28 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:登录|登陆|注册|加入会员|成为会员)(?:后|以后)?\s*[，,]?\s*(?:即可|可以?|就能|才能|才可以?)(?:免费)?(?:收藏|查看|下载|阅读|评论|发帖|回复|回帖)"
         r"|^(?:你|您)需要\s*登录\s*才(?:可以|能)(?:下载|查看|回复|回帖|发帖|浏览)"
         # what to do once signed in (登录后参与讨论，去登录 / 登录后回答问题，还能获得积分奖励), more replies folded away
-        r"|^(?:登录|登陆)后\s*(?:参与|回答|交流|发表|才能|即可)[^。]*$|^还有\s*\d+\s*条(?:回复|评论)"), 40),
+        r"|^(?:登录|登陆)后\s*(?:参与|回答|交流|发表|才能|即可)[^。]*$|^还有\s*\d+\s*条(?:回复|评论)"
+        # a sign-in prompt promising more (登录一下，更多精彩内容等你发现 / 立即登录，查看全部回答 / 登录某某，查看剩余 15 个回答)
+        r"|^(?:立即|马上|现在)?(?:登录|登陆)(?:一下|[^\s，。]{1,6}?)?\s*[，,!！]\s*[^，。]{0,6}(?:更多|全部|剩余|其余)[^，。]*$"), 40),
     # a post's lone button (回复, 举报, 点赞), a word of its own on a line: under every reply, so the
     # text goes on after it
-    Rule("post_button", "帖子下的按钮", _rx(r"^(?:回复|回覆|举报|点赞|收藏|转发|删除)$"), 4),
+    Rule("post_button", "帖子下的按钮", _rx(
+        r"^(?:回复|回覆|举报|点赞|收藏|转发|删除)$"
+        # ... or a row of them (回复 支持 反对 / 引用 举报)
+        r"|^(?:(?:回复|回覆|引用|支持|反对|举报|点赞|收藏|分享|转发|评分|删除|编辑)\s+){1,5}(?:回复|回覆|引用|支持|反对|举报|点赞|收藏|分享|转发|评分|删除|编辑)$"), 30),
     # a BBS's notes on a post: where it was sent from, its address, who edited it (※ 发信站: 某某, 来自: 1.2.3.4)
     Rule("bbs_note", "论坛系统信息", _rx(r"^※\s*(?:发信站|文章网址|编辑|转录至|转录者|引述|修改|来源)\s*[:：]"), 200),
     Rule("related", "相关链接与上下篇", _rx(
         r"^(?:上一篇|下一篇|上一页|下一页|相关推荐|相关阅读|相关文章|推荐阅读|延伸阅读|猜你喜欢|热门文章|热门推荐|本月热门"
         r"|最新答案|最新文章|热门标签|更多精彩|往期回顾|往期推荐|为你推荐|为您推荐|大家都在看|相关新闻|相关专题)"
         # words an article may start a sentence with: only as a label on their own
-        r"|^(?:热门阅读|热点新闻|热门新闻|热点推荐|精彩推荐|编辑推荐|今日推荐|排行榜|点击排行|阅读排行|24小时热\S{0,2}|热搜榜?"
+        r"|^(?:上一条|下一条|上一则|下一则|热门阅读|热点新闻|热门新闻|热点推荐|精彩推荐|编辑推荐|今日推荐|排行榜|点击排行|阅读排行|24小时热\S{0,2}|热搜榜?"
         r"|(?:你|您)可能(?:还|也)?(?:想看|喜欢|会喜欢|感兴趣|想读)|\S{1,4}(?:热门新闻|热门文章|新闻排行)"
         # a public account's past posts (往期精彩回顾), a Q&A page's other questions (相关问题)
         r"|往期\S{0,2}(?:回顾|推荐|精选|文章|内容)|(?:相关|类似|相似)问题"
-        r"|(?:延伸|相关|更多|最新|其他|其它|推荐|热门|热点|精选|近期|同类)(?:新闻|报道|报导|文章|阅读|视频|专题|资讯|讨论|帖子|话题))"
+        r"|(?:延伸|相关|更多|最新|其他|其它|推荐|热门|热点|精选|近期|同类)(?:新闻|报道|报导|文章|阅读|视频|专题|资讯|讨论|帖子|话题)"
+        # a row of links to other sites (相关链接：某某部 某某省人民政府, 友情链接)
+        r"|(?:相关|友情)链接)"
         # (a link to more of them after it: 最新讨论 (更多))
         r"\s*(?:[(（]\s*更多\s*[)）]\s*)?(?:[:：>》|]|$)"), 80, True),
     # a page's count of its pages (本主题共有 7 篇文章，分 1 页，当前第 1 页; 第 2 页 / 共 5 页)
@@ -145,6 +155,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:加载中|正在加载|载入中|loading)\W*$"), 60),
     Rule("follow_prompt", FOLLOW_REASON, _rx(
         r"^(?:扫码|扫描|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^(?:微信)?(?:扫码|扫一扫)分享|^阅读原文$"
+        # a page's QR code to open it on a phone (扫一扫在手机打开当前页)
+        r"|^(?:扫一扫|扫码|扫描二维码)\S{0,3}(?:在|用)?手机\S{0,2}(?:打开|浏览|查看|阅读|访问)"
         # an in-app page's guide to leaving the app (点击右上角···, 选择在浏览器中打开)
         r"|^点击右上角\W*$|^(?:请|选择)?(?:在|用)?(?:系统|默认)?浏览器中?打开\W*$|关注我们|点个?在看|"
         r"^(?:点赞|在看|分享|收藏|转发)(?:[、，,和 ]*(?:点赞|在看|分享|收藏|转发))+$|返回搜狐|查看更多$|^举报\s*/?\s*反馈$|^分享(?:到|至)"
@@ -166,9 +178,11 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # 海量资讯、精准解读，尽在某某APP)
         r"|^(?:关注|下载|打开|安装)[^，。！？]{1,16}(?:官方微信|官方微博|公众号|视频号|app|客户端)(?:[，,！!]\s*[^。！？]{0,20})?$"
         r"|尽在[^，。！？]{1,12}(?:app|客户端)$"
+        # ... and its call to act at once (使用某某APP，立即抢鲜体验。……)
+        r"|^(?:使用|下载|打开|安装)[^，。！？\s]{1,16}(?:app|客户端)\s*[，,]\s*(?:立即|马上|即刻|随时随地)"
         r"|^(?:加入|追踪|订阅)[^，。！？]{1,16}(?:line\s*好友|官方帐号|官方账号|粉丝团|电子报)(?:[，,！!]\s*[^。！？]{0,16})?$"), 80),
     # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
-    Rule("site_greeting", "站点欢迎语", _rx(r"^欢迎(?:您)?(?:访问|光临|莅临)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
+    Rule("site_greeting", "站点欢迎语", _rx(r"^(?:(?:您|你)好\s*[，,!！]?\s*)?欢迎(?:您)?(?:访问|光临|莅临)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
     # a line of nothing but the login, sign-up and bookmark buttons (立即注册 登录, 设为首页 加入收藏), and
     # where a poster was (IP 属地：浙江)
     Rule("login_buttons", "登录、注册与收藏本站按钮", _rx(
@@ -179,6 +193,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("search_box", "输入框的提示文字", _rx(
         r"^(?:请)?(?:输入|搜索|搜一搜|查找)[^，。！？\s…⋯.]{0,16}(?:…|\.{3}|⋯)$"
         r"|^(?:请)?输入(?:搜索)?(?:关键词|关键字|搜索词)(?:搜索|查找)?$"
+        # ... or naming what to look for (搜索你感兴趣的内容)
+        r"|^(?:搜索|搜一搜|查找)(?:你|您)(?:感兴趣|想要|想看|想找|想了解|关心)的?(?:内容|问题|话题|文章|资讯|东西)?$"
         # ... and a comment box's (说点什么...)
         r"|^(?:说点什么|说说你的看法|写下你的想法)\W*$"), 24),
     # what a scraper or a page prints where an empty summary would stand (No brief available., 暂无简介)
@@ -198,7 +214,11 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # a post's header in a thread: who and how long ago, the floor, counts (gazeldx #1 1 月前,
     # 某某 · 1 月前 · 最后由 某某 回复于 19 天前 · 1350 次阅读); a sentence that starts 3 天前， is text
     Rule("post_header", "帖子的发帖人、楼层和时间", _rx(
-        rf"^(?!.*[，。！？；])(?=.{{2,80}}$).*\d+\s*{AGO_UNITS}\s*前\s*(?:$|[·•|｜]|最后由)"), 80),
+        rf"^(?!.*[，。！？；])(?=.{{2,80}}$).*\d+\s*{AGO_UNITS}\s*前\s*(?:$|[·•|｜]|最后由)"
+        # (when a post was made, with the thread's controls after a bar: 发表于 2024-1-9 23:05:47 | 只看该作者)
+        r"|^发表于\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[|｜]\s*[^，。！？|｜]{2,8}(?:\s*[|｜]\s*[^，。！？|｜]{2,8})*$"
+        # (the rating under a post: 参与人数 3 贡献 +6 收起 理由)
+        r"|^参与人数\s*\d+(?!.*[，。！？])"), 80),
     # an encyclopedia's notes about its own entry, which it calls 本词条 (本词条缺少概述图……, 本词条由……审核),
     # and a forum's note on what its moderators did to a thread (本主题由 某某 于 2024-5-18 20:57 审核通过)
     Rule("wiki_prompt", "百科词条和论坛帖子的管理提示", _rx(
@@ -215,7 +235,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # a menu copied as text: five or more short words in a row with only spaces or bars between them
     # (Han words of two to four characters: spaces around Latin words are typesetting, a spaced-out
     # title has one character a word)
-    Rule("menu_line", "导航菜单", re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:\s*[|｜/·•]\s*|\s+)){4,}[\u4e00-\u9fff]{2,4}$"),
+    Rule("menu_line", "导航菜单", re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:\s*[|｜/·•]\s*|\s+)){4,}[\u4e00-\u9fff]{2,4}$"
+                                          # (between bars, four links of a footer, each a name: 网站地图 | 联系我们 | 网站声明 |
+                                          # 政府网站找错; not words of a method: 拉新 | 促活 | 留存 | 转化)
+                                          r"|^(?:[\u4e00-\u9fff]{4,6}\s*[|｜]\s*){3,}[\u4e00-\u9fff]{4,6}$"),
          80),
     # the front matter of an academic paper as a text dump: keywords (kept as the page's
     # categories), classification numbers, affiliations with postcodes, funding, dates

@@ -9,6 +9,7 @@ the heading is shorter); the one ``h1`` when the ``<title>`` is only the site's 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..text import fold, han_count, has_han, looks_like_site
 
@@ -49,6 +50,8 @@ def strip_site(title: str, site: str = "") -> str:
 _TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*")
 _BOARD = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]$")  # a board's name in brackets after a thread's title
 MAX_SITE_TITLE_CHARS = 8  # a <title> this short, without the h1 in it, is the site's name
+MIN_HEADLINE_HAN = 4  # a headline left without the site's parts has this many Han characters at least
+MIN_SITE_PART_CHARS = 2  # ... and a site's part this many characters (not the 0 of 0-1搭建)
 
 
 def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: list[str] = ()) -> str:
@@ -134,6 +137,38 @@ def shown_part(title: str, lines: set[str]) -> str:
         if han_count(head) >= 4 and fold(head) in lines:
             return head
     return ""
+
+
+def without_named_site(title: str, lines: list[str], names_site: Callable[[str], bool], site: str = "") -> tuple[str, str]:
+    """A text's own headline line when a crawler wrote the page's <title> there (# 标题 | 站点,
+    # 站点-标题): the parts that name the site cut, at either end, while the headline stays the
+    longer. A part names the site when it reads as a site's name, stands as a line of its own in
+    the text (the site's banner) or sits inside a line where a site names itself (``names_site``:
+    © 2024 某某, Powered by Discuz! X3.4, a breadcrumb); a series label or a subtitle (复盘 | ……,
+    …… | 虚拟案例推演) does not, nor a word of the text's tags. Returns (headline, the site's part
+    nearest it, "" when none was cut)."""
+    cuts = [m for m in _TITLE_PARTS.finditer(title) if 0 < m.start() and m.end() < len(title)]
+    if not cuts:
+        return title, ""
+    spans = [(a.end() if a else 0, b.start() if b else len(title)) for a, b in zip([None, *cuts], [*cuts, None], strict=True)]
+    parts = [title[a:b].strip() for a, b in spans]
+    shown = {fold(t) for t in lines}
+    known = [fold(t) for t in lines if names_site(t)]
+    site_key = fold(site)
+
+    def named(part: str) -> bool:
+        k = fold(part)
+        return len(k) >= MIN_SITE_PART_CHARS and not k.isdigit() \
+            and (looks_like_site(part, site_key) or k in shown or any(k in f for f in known))
+
+    lo, hi, site_part = 0, len(parts), ""
+    while hi - lo > 1 and named(parts[hi - 1]) and len(parts[hi - 1]) < len(title[spans[lo][0]:spans[hi - 2][1]]):
+        hi -= 1
+        site_part = parts[hi]
+    if hi - lo > 1 and named(parts[lo]) and len(parts[lo]) < len(title[spans[1][0]:spans[hi - 1][1]]):
+        site_part, lo = site_part or parts[lo], 1
+    headline = title[spans[lo][0]:spans[hi - 1][1]].strip()
+    return (headline, site_part) if han_count(headline) >= MIN_HEADLINE_HAN else (title, "")
 
 
 def _nested(titles: list[str]) -> bool:
