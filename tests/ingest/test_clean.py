@@ -285,8 +285,14 @@ def test_byline_furniture_and_a_summary_said_twice():
 
 def test_news_site_furniture_and_the_words_it_shares_with_articles():
     from opskb.ingest.clean import meta_line
+    from opskb.ingest.metaline import dateline
 
     assert meta_line("【责任编辑：张三】") and meta_line("（编辑：李四）")
+    # a note's stamp without the year, with where it was posted from; a notice's source label
+    assert meta_line("编辑于 05-12 浙江") and meta_line("发布于 11-03") and meta_line("信息来源：某某区民政局")
+    assert not meta_line("编辑于 05-12 的那篇笔记，我们后来又改了三次标题。")
+    # a header's date with the year set apart (as typesetting leaves it too): a dateline
+    assert all(dateline(meta_line(t)) for t in ("2024 05/09 22:27:02", "2023 11/ 17 20:52:15"))
     for text in ("京ICP备12345678号-1", "为您推荐", "排行榜", "24小时热闻"):
         assert match_rule(text) is not None, text
     # an operations article talks about leaderboards and hot searches

@@ -68,6 +68,8 @@ def test_a_block_of_contact_lines_goes_but_one_labelled_line_of_the_article_stay
     # a notice's contact person and phone on one line are the notice's
     person = "联系人：李老师　联系电话：0571-87654321"
     assert person in _kept(_doc(PROSE + [person]))
+    said = "联系人：李老师，联系电话：0571-87654321，电子邮箱：li@example.org。"
+    assert said in _kept(_doc(PROSE + [said])) and match_rule("投稿邮箱：tougao@example.org") is not None
 
 
 def test_notices_and_post_controls_go():
@@ -116,6 +118,10 @@ def test_notices_and_post_controls_go():
         "参与人数 2 威望 +4 收起 理由": "帖子的发帖人、楼层和时间",
         "你好，欢迎光临某某市图书馆网站！": "站点欢迎语",
         "搜索您想了解的问题": "输入框的提示文字",
+        "索 引 号：113300000024/2023-01234": "政府信息公开的索引信息",
+        "主题分类：城乡建设、环境保护/其他": "政府信息公开的索引信息",
+        "发文字号：某政办发〔2023〕12号": "政府信息公开的索引信息",
+        "【字体：大 中 小】【打印】【关闭】": "页面按钮（打印、关闭窗口、返回顶部）",
         "主办单位：某某市文化和旅游局 承办单位：某某市信息中心": "版权或免责声明",
         "网站标识码：3300000012": "版权或免责声明",
         "网站地图 | 联系我们 | 无障碍浏览 | 政务服务": "导航菜单",
@@ -159,6 +165,8 @@ def test_operations_sentences_with_the_same_words_stay():
         "参与人数 300 人，转化率接近两成。",
         "搜索你感兴趣的内容，是每个用户的本能。",
         "你好，欢迎加入我们的读书群！",
+        "文号要写在标题下方，这是公文的格式要求。",
+        "发布机构的公信力，决定了活动的报名人数。",
     ):
         assert match_rule(text) is None, (text, match_rule(text))
 
@@ -237,3 +245,18 @@ def test_paper_labels_spaced_bracketed_or_with_a_stray_bar():
     doc = clean(Doc(source="p.md", meta=Meta(title="社群运营研究"),
                     blocks=tuple(Block(PARAGRAPH, text=t) for t in ["【关键词】社群运营；用户分层", *PROSE])))
     assert doc.meta.categories == ("社群运营", "用户分层")
+
+
+def test_a_table_of_index_fields_goes_but_a_data_table_stays():
+    from opskb.records import TABLE
+
+    index = Block(TABLE, rows=(("索引号：11330000/2024-00012", "主题分类：文化、广电/公共文化"),
+                               ("发布机构：某某市文化和旅游局", "成文日期：2024-04-08"),
+                               ("名称：关于开展社区读书月活动的通知", "有效性：有效")))
+    data = Block(TABLE, rows=(("用户层级", "人数", "复购率"), ("高价值", "1200", "46%"), ("一般", "5300", "12%")))
+    # (a table of fields about the article that the rules do not know stays: 活动名称：…, 报名方式：…)
+    event = Block(TABLE, rows=(("活动名称：社区读书月", "活动时间：5 月每周六"), ("报名方式：扫码报名", "名额：30 人")))
+    doc = Doc(source="t.md", meta=Meta(title="社群运营入门"),
+              blocks=(index, *(Block(PARAGRAPH, text=t) for t in PROSE), data, event))
+    kinds = [b for b in clean(doc).blocks if b.kind == TABLE]
+    assert kinds == [data, event]

@@ -132,6 +132,27 @@ def test_title_suffix_cut_where_a_page_heading_is_shorter():
     assert choose_title(["社群冷启动的三个误区 - 小周的博客 - 某某博客"], ["小周的博客"], "", []) == "社群冷启动的三个误区"
 
 
+def test_a_shortened_title_gives_way_to_the_h1_it_shortens():
+    # og:title and <title> share the headline with words left out; the h1 shows it whole (a
+    # subtitle in brackets, a phrase more): the h1. A h1 that only begins the same stays out.
+    assert choose_title(["私域复购的五个抓手 | 某某的运营笔记", "私域复购的五个抓手"],
+                        ["某某的运营笔记", "私域复购的五个抓手（附三个门店案例）"]) == "私域复购的五个抓手（附三个门店案例）"
+    assert choose_title(["会员体系拆解：4个等级留住老客"], ["会员体系拆解：如何用4个等级留住老客"]) == "会员体系拆解：如何用4个等级留住老客"
+    assert choose_title(["会员体系拆解：积分怎么定 - 某某网"], ["会员体系拆解合集", "相关推荐"]) == "会员体系拆解：积分怎么定"
+    # a h1 that only adds the page's badge or number to the title is the title
+    assert choose_title(["私域复购的五个抓手_某某网"], ["私域复购的五个抓手 原创"]) == "私域复购的五个抓手"
+    assert choose_title(["打卡活动做了21天，留存反而下降了 · Discussion #42"], ["打卡活动做了21天，留存反而下降了 #42"]) \
+        == "打卡活动做了21天，留存反而下降了"
+
+
+def test_a_threads_subject_that_its_replies_answer_when_title_and_h1_name_the_forum():
+    subs = ["新人群第一周的破冰怎么做", "Re: 新人群第一周的破冰怎么做", "RE：新人群第一周的破冰怎么做", "在线用户"]
+    assert choose_title(["某某运营社"], ["某某运营社"], "", subs) == "新人群第一周的破冰怎么做"
+    # a title that says it already stays as it is; headings nobody replies to are no subject
+    assert choose_title(["新人群第一周的破冰怎么做 - 某某运营社"], ["某某运营社"], "", subs) == "新人群第一周的破冰怎么做"
+    assert choose_title(["某某运营社"], ["某某运营社"], "", ["新人群第一周的破冰怎么做", "在线用户"]) == "某某运营社"
+
+
 def test_a_title_that_is_only_the_site_name_gives_way_to_the_h1():
     assert choose_title(["某某论坛"], ["社群运营的理念和做法（长文）"]) == "社群运营的理念和做法（长文）"
     assert choose_title(["-某某历史网"], ["新群冷启动先做什么"]) == "新群冷启动先做什么"
@@ -145,6 +166,28 @@ def test_a_title_the_page_never_shows_gives_way_to_the_line_above_the_article(tm
             + "".join(f"<p>{p}</p>" for p in PROSE))
     raw = run(tmp_path, page(body, title="某某科普-问答文章"))
     assert raw.meta.title == "新群冷启动先做什么？"
+
+
+def test_a_pictures_caption_above_the_text_is_not_the_headline(tmp_path):
+    # no h1, a <title> the page does not show as it is (the headline sets off a phrase in 「」):
+    # the headline is the line above the article, past the caption of its picture
+    body = ("<figure><img src='/a.jpg'><figcaption>書店每週五晚上開放到十點。（黃某某攝）</figcaption></figure>"
+            + "".join(f"<p>{p}</p>" for p in PROSE))
+    headline = "<div class='headline'>老街書店辦「讀書夜」　年輕人排隊入場</div><div class='meta'>2024年6月15日 12:35</div>"
+    html = page(body, title="老街書店辦讀書夜 年輕人排隊入場｜本地｜某某新聞網").replace("<div class='main'>", "<div class='main'>" + headline)
+    html = html.replace("<head>", "<head><meta property='og:title' content='【周末好去處】老街書店讀書夜爆紅'>")  # (for sharing)
+    raw = run(tmp_path, html)
+    assert raw.meta.title.replace("\u3000", " ") in ("老街書店辦「讀書夜」 年輕人排隊入場", "老街書店辦讀書夜 年輕人排隊入場"), raw.meta.title
+
+
+def test_a_micro_blog_posts_title_is_its_lead_in_brackets(tmp_path):
+    # no headline: the <title> is the post's opening cut short; the post opens with its subject in
+    # 【】 (the poster's label line above it is no headline)
+    post = "【新群冷启动别急着发福利】" + PROSE[0]
+    body = "<div class='head'><a href='/u/1'>运营老周</a></div><div class='cert'>认证：互联网运营博主</div>" + f"<div class='text'>{post}</div>" \
+        + "".join(f"<p>{p}</p>" for p in PROSE[1:])
+    raw = run(tmp_path, page(body, title=post[:30] + "... - 某某微博"))
+    assert raw.meta.title == "新群冷启动别急着发福利"
 
 
 def test_a_title_that_is_the_sites_name_gives_way_to_the_line_above_the_article(tmp_path):
@@ -448,6 +491,21 @@ def test_a_wikis_section_headings_come_back_past_their_edit_buttons_and_after_a_
     assert "编辑" not in [t for _tag, t in lines]
 
 
+def test_a_note_run_together_without_its_comments_is_split_into_its_blocks():
+    # a note page built of divs: the extractor hands over one paragraph that runs the note's lines
+    # together (its author's name first), leaving out the comments between the note and the
+    # sign-in box, where the author's name comes again: the note's own blocks, each a line
+    note = ["社群小白的第一个百人群", "第一周每天固定晚上八点开一个话题，让老朋友先发言。",
+            "第二周开始每周日公布打卡榜，前三名送一份小礼物，大家都很在乎。", "编辑于 05-12 浙江"]
+    comments = ["小周", "打卡榜这个办法好，我们群也试试", "阿青的读书群", "谢谢，欢迎来交流"]
+    modal = ["马上登录即可查看更多笔记", "我已阅读并同意《用户协议》"]
+    body = ("<div class='author'><a href='/u/1'>阿青的读书群</a></div>" + "".join(f"<div class='line'>{t}</div>" for t in note)
+            + "".join(f"<div class='c'><span>{t}</span></div>" for t in comments) + "".join(f"<div class='m'>{t}</div>" for t in modal))
+    flat = " ".join(["阿青的读书群"] + note + modal)
+    lines = [t for _tag, t in _recovered(body, f"<p>{flat}</p>", split=True)]
+    assert lines[:len(note) + 1] == ["阿青的读书群"] + note and lines[-len(modal):] == modal, lines
+
+
 def test_a_paragraph_naming_what_an_info_box_names_is_not_split_into_the_box():
     # the paragraph says the entry's name, which the info box above says too: the blocks between
     # the two are not the paragraph's text
@@ -690,6 +748,32 @@ def test_a_public_accounts_padded_part_numbers_are_put_back_as_headings():
     text = main.text_content()
     assert all(h in text for h in heads[:3]) and heads[3] not in text, text
     assert all(h + pair[0] in text for h, pair in zip(heads[:3], paras, strict=True)), text  # each right above its text
+
+
+def test_a_part_heading_under_its_number_set_apart_is_put_back():
+    # the part's number in a big block of its own (01), its heading in the block under it, with a
+    # comma in it; the extractor kept the text under them only
+    import lxml.html
+    from opskb.ingest.pagetree import _leaf_blocks
+    from opskb.ingest.recover import recover
+    from opskb.text import fold
+
+    parts = [("01", "建群第一周，决定留存的一大半", PROSE[0]), ("02", "给群一个固定节奏，而不是一直发活动", PROSE[1])]
+    sections = "".join(f'<section><section style="font-size: 34px"><span>{n}</span></section>'
+                       f'<section style="font-weight: bold"><span>{h}</span></section></section><p><span>{t}</span></p>'
+                       for n, h, t in parts)
+    page = _tree(f"<html><body><div id='js_content'><p><span>{PROSE[2]}</span></p>{sections}<p><span>{PROSE[3]}</span></p></div></body></html>")
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    main = lxml.html.fromstring("<html><body><div>" + "".join(f"<p>{t}</p>" for t in (PROSE[2], PROSE[0], PROSE[1], PROSE[3])) + "</div></body></html>")
+    recover(blocks, main)
+    text = main.text_content()
+    assert all(h + t in text for _n, h, t in parts), text  # each right above its text
+    # a short line under something else than a number (a caption under a picture) stays out
+    page = _tree(f"<html><body><div><p>{PROSE[2]}</p><section>图注</section><section>配图来自网络，侵删</section><p>{PROSE[0]}</p></div></body></html>")
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    main = lxml.html.fromstring(f"<html><body><div><p>{PROSE[2]}</p><p>{PROSE[0]}</p></div></body></html>")
+    recover(blocks, main)
+    assert "侵删" not in main.text_content()
 
 
 def test_a_marquees_scrolling_notices_are_no_part_of_the_article(tmp_path):

@@ -89,6 +89,8 @@ _CONTACT_LABEL = _rx(
     r"(?:^|(?<=\s))(?:(?:通讯|联系|办公|公司)?地址|(?:联系|客服|服务|咨询|办公|值班)?电话|(?:服务|咨询|客服)?热线|传真|邮编|邮政编码"
     r"|(?:电子)?邮箱|e-?mail|qq|微信(?:号)?|联系人|网址)\s*[:：]")
 _ADDRESS_LABEL = re.compile(r"(?:地址|邮编|邮政编码)\s*[:：]")
+_TABLE_FIELD = re.compile(r"^[^:：，。！？\s]{1,8}\s*[:：]")  # a table's cell labelled (名称：…)
+KNOWN_FIELDS_SHARE = 2 / 3  # ... in a table of such cells, this share of them fields the rules know
 MAX_CONTACT_CHARS = 80
 MIN_CONTACT_LINES = 2
 _STEP = re.compile(r"^(\d{1,2})\s*[、.．]\s*\S")
@@ -384,6 +386,14 @@ def clean(doc: Doc) -> Doc:
             if blocks[i].kind == HEADING and POST_HEADING.match(plain(blocks[i].text).strip()):
                 break  # the posts of the page's thread (thread.py) follow the article's end
             drop_block[i] = f"正文之后的站点内容（从「{cut_reason}」开始）"
+
+    # A table of labelled fields, most of them ones the rules or the metadata reader know (索引号：…,
+    # 主题分类：…, 发布机构：…, 名称：…): a government site's index of its public information, not the article's
+    for i, b in enumerate(blocks):
+        if b.kind == TABLE and i not in drop_block and (cells := [t for c in b.texts() if (t := plain(c).strip())]) \
+                and all(_TABLE_FIELD.match(c) for c in cells) \
+                and sum(1 for c in cells if match_rule(c) or meta_line(c)) >= KNOWN_FIELDS_SHARE * len(cells):
+            drop_block[i] = "表格里的索引与元数据字段"
 
     kept: list[Block] = []
     for i, b in enumerate(blocks):

@@ -483,6 +483,12 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
     home = home_names(page)
     key = fold(title)
     lines = {k for _el, _t, k in blocks}
+    # a title that is the text's opening cut short (a micro-blog post has no headline): the lead in
+    # 【】 it opens with, when it has one
+    stem = fold(title.rstrip(".…。 "))
+    if title.rstrip().endswith(("…", "...")) and 0 <= first < len(blocks) and len(stem) >= MIN_CUT_OPENING \
+            and blocks[first][2].startswith(stem) and (lead := _BRACKET_LEAD.match(blocks[first][1])):
+        return lead.group(1)
     # (a title that is the site's name counts as one the page never shows)
     shown = _on_page(title, blocks) and key not in home and key != fold(site)
     own = bool(og and named and fold(strip_site(og, site)) == key and key not in fold(named)
@@ -495,6 +501,10 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
         return (shown_part(title, lines) or _headline_above(blocks, first) or title) if first >= 0 else title
     longer = [p for t in (og, named) if t and (k := fold(p := shown_part(t, lines))) != key and k.startswith(key)]
     return max(longer, key=len, default=title)
+
+
+MIN_CUT_OPENING = 8  # a title this long that the text opens with is its opening cut short
+_BRACKET_LEAD = re.compile(r"^\s*【([^【】]{4,30})】")
 
 
 def _on_page(title: str, blocks: list[tuple[object, str, str]]) -> bool:
@@ -522,8 +532,8 @@ def _headline_above(blocks: list[tuple[object, str, str]], first: int, headings_
     subtitle = ""
     for i in range(first, max(-1, first - 1 - HEADLINE_WINDOW), -1):  # trafilatura may have kept it
         el, text, _k = blocks[i]
-        if el.tag == "img" or not text or (headings_only and el.tag not in _HEADINGS):
-            continue
+        if el.tag in ("img", "figcaption") or not text or (headings_only and el.tag not in _HEADINGS):
+            continue  # (a picture's caption is no headline)
         if _BYLINE.match(text) or normalize_date(text) or _link_share(el, text) > MAX_LINK_SHARE \
                 or match_rule(text):  # (nor a line the rules take for furniture: 阅读数：12.8万, 登录后即可发表评论)
             continue

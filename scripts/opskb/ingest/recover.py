@@ -87,6 +87,7 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
 MAX_HEADING_CHARS = 40  # a numbered line this short above kept text is a section's heading
 # ... numbered the way public-account articles number their parts (01 标签太多……, 02｜……, PART 3 ……)
 _PADDED_NUMBER = re.compile(r"^(?:0\d|part\s*\d{1,2})\s*[|｜丨/／]?\s*[\u4e00-\u9fff]", re.I)
+_LONE_NUMBER = re.compile(r"^(?:0\d|part\s*\d{1,2})$", re.I)
 
 
 def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widgets: set[int] = frozenset()) -> int:
@@ -143,8 +144,10 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
                     and (nxt in aligned or _kept_item(blocks[nxt], lines)
                          or (blocks[nxt][0].tag not in _HEADINGS and _is_prose(blocks[nxt][1]))))
         # a numbered section heading set as a styled line (一、先回答一个问题：……) above text it kept
-        if (SECTION_NUMBER.match(text) or _PADDED_NUMBER.match(text)) and len(text) <= MAX_HEADING_CHARS \
-                and text[-1] not in "。！？；;.!?，,":
+        # (or its number a block of its own just above it: 01 / 建群第一周，决定了80%的留存)
+        numbered = SECTION_NUMBER.match(text) or _PADDED_NUMBER.match(text) \
+            or (i > 0 and _LONE_NUMBER.match(blocks[i - 1][1].strip()) is not None)
+        if numbered and len(text) <= MAX_HEADING_CHARS and text[-1] not in "。！？；;.!?，,":
             nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)
             # (the text under it may open with a lead-in: ……设计了一套运营动作：)
             if nxt is not None and nxt in aligned and (_is_prose(under := blocks[nxt][1])
@@ -268,11 +271,11 @@ def unflatten(blocks: list[tuple[object, str, str]], main) -> int:
             continue
         out, whole = kept[j]
         start, end = _widen(blocks, min(found), -1, whole), _widen(blocks, max(found), 1, whole)
-        parts = [(el, text) for el, text, k in blocks[start:end + 1] if k and el.tag != "img"]
+        # the blocks the paragraph runs together, in the page's order; not those between them it
+        # left out (a post's comments) or only quotes (a name it says once, an info box says twice)
+        parts = _in_order([(el, text) for el, text, k in blocks[start:end + 1] if k and el.tag != "img"], whole)
         if sum(len(fold(t)) for _el, t in parts) < MIN_FLATTENED_COVER * len(whole) or out.getparent() is None:
             continue
-        if any(fold(t) not in whole for _el, t in parts):
-            continue  # blocks between two that the paragraph quotes (a name it says twice) are not its text
         if 2 * sum(1 for el, t in parts if _link_share(el, t) > MAX_LINKED_SHARE) >= len(parts):
             continue  # a list of links run together: one line, as the rules saw it
         for el, text in parts:
@@ -282,6 +285,17 @@ def unflatten(blocks: list[tuple[object, str, str]], main) -> int:
         out.drop_tree()
         split += 1
     return split
+
+
+def _in_order(parts: list[tuple[object, str]], whole: str) -> list[tuple[object, str]]:
+    """The ``parts`` that stand in ``whole`` one after another, each after the one before it."""
+    at, out = 0, []
+    for el, text in parts:
+        found = whole.find(key := fold(text), at)
+        if found >= 0:
+            out.append((el, text))
+            at = found + len(key)
+    return out
 
 
 def _widen(blocks: list[tuple[object, str, str]], at: int, step: int, whole: str) -> int:

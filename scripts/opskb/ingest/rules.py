@@ -206,11 +206,18 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"^[【\[（(]?\s*(?:关闭窗口|关闭本页|打印本页|打印本文|打印此文|返回顶部|回到顶部|返回列表|收藏本页)\s*[】\]）)]?$"
         # a row of bracketed buttons: 【关闭窗口】 【发表评论】 【打印本稿】
         r"|^(?:[【\[]\s*[^【】\[\]\s]{2,6}\s*[】\]]\s*){2,}$"
+        # ... the text size control among them (【字体：大 中 小】【打印本页】)
+        r"|^[【\[]\s*(?:字体|字号)\s*[:：][^【】\[\]]{1,12}[】\]]\s*(?:[【\[]\s*[^【】\[\]\s]{2,6}\s*[】\]]\s*)*$"
         # the text size control, its sizes (小 中 大, A+ A-) and the buttons barred after it (字号：∣评论∣打印)
         # (a label alone may be a design article's heading)
         r"|^(?:字体|字号|字级|字型|文字)(?:大小)?(?:\s*[:：]|\s+(?=\S))\s*[\[【(（]?\s*(?:(?:[大中小]|特大|超大|标准|默认|[Aa][+\-]|[+\-])\s*[|｜∣/]?\s*)*"
         # (in brackets, the share label after it: 字体：[ 大 中 小 ]　分享到：)
         r"[\]】)）]?\s*(?:[|｜∣]\s*[^\s|｜∣，。]{1,4}\s*)*(?:分享(?:到|至)?\s*[:：]?\s*)?$"), 40),
+    # the index fields of a government site's public information (索引号：…, 主题分类：…, 文号：…,
+    # 发布机构：…, 成文日期：…): the site's catalogue, not the notice
+    Rule("gov_index", "政府信息公开的索引信息", _rx(
+        r"^(?:索\s*引\s*号|主题分类|主\s*题\s*词|文\s*号|发文字号|发布机构|发文机关|成文日期|公开方式|公开范围|公开时限"
+        r"|有\s*效\s*性|信息分类|组配分类|体裁分类|服务对象分类)\s*[:：]"), 80),
     # a post's header in a thread: who and how long ago, the floor, counts (gazeldx #1 1 月前,
     # 某某 · 1 月前 · 最后由 某某 回复于 19 天前 · 1350 次阅读); a sentence that starts 3 天前， is text
     Rule("post_header", "帖子的发帖人、楼层和时间", _rx(
@@ -258,7 +265,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^左右滑动查看更多|^使用小程序|^微信扫一扫|^(?:取消|允许|知道了)$"), 60),
     Rule("author_bio", "作者简介与专栏说明", _rx(r"专栏作家|专栏作者|签约作者|特约作者|入驻.{0,8}(?:作者|专栏)"), 200),
     Rule("contact", "报料与联系方式", _rx(
-        r"^\S{0,12}[\w.+-]+@[\w-]+\.[\w.]+\S{0,4}$|(?:热线|邮箱|信箱|报料|爆料|举报电话)\s*[:：﹕]?\s*(?:[\w.+-]+@|\d{3,})"
+        r"^\S{0,12}[\w.+-]+@[\w-]+\.[\w.]+\S{0,4}$"
+        # (not a notice's own sentence naming whom to contact: 联系人：某某，联系电话：……，电子邮箱：……。)
+        r"|^(?!联系人\s*[:：].*[。.]$).*?(?:热线|邮箱|信箱|报料|爆料|举报电话)\s*[:：﹕]?\s*(?:[\w.+-]+@|\d{3,})"
         r"|^(?:请输入)?验证码|验证码(?:有|区分|不区分)大小写|请用.{0,6}分开"
         # a help page's way to its support desk (仍有疑问？可以联系在线客服……)
         r"|^(?:仍有|还有|如有|若有|仍然有)(?:疑问|问题)[？?，,！!\s]*(?:可以?|请|欢迎)?(?:联系|咨询|拨打).{0,8}客服"), 80),

@@ -61,6 +61,11 @@ def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: li
     stripped = [t for t in stripped if t]
     heads = [_SPACES.sub(" ", h).strip() for h in h1s if h.strip()]
     subs = [_SPACES.sub(" ", h).strip() for h in subheads if h.strip()]
+    # a thread's subject that its replies' headings answer (Re: 某某, 回复：某某) where neither the
+    # <title> nor an h1 says it (both only the forum's name)
+    subject = _replied_subject(subs)
+    if subject and not any(fold(subject) in fold(t) for t in stripped + heads):
+        return subject
     # a <title> that is only the site's name (南生论坛, -某某网), or names the page's type and the
     # site (问答详情 - 某某社区: short parts only): the one h1 longer than it
     if len(set(heads)) == 1 and han_count(heads[0]) >= 4 and stripped:
@@ -86,6 +91,12 @@ def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: li
             for h in heads:
                 if kt.rstrip(".") in fold(h):
                     return h
+    # a h1 the title shortens, words left out (社群冷启动的7条经验 of 社群冷启动的7条经验（写给第一次
+    # 建群的人）, RFM模型详解：3个指标…… of RFM模型详解：如何用3个指标……): the headline the page shows
+    for t in stripped:
+        for h in heads:
+            if _shortened(fold(t), fold(h)):
+                return h
     picked = _title_part_heading(titles, heads, subs)
     if picked:
         return picked
@@ -95,6 +106,34 @@ def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: li
         if han_count(h) >= 4 and not looks_like_site(h, fold(site)):
             return h
     return ""
+
+
+_REPLY_PREFIX = re.compile(r"^(?:re|回复|回覆)\s*[:：]\s*", re.I)
+
+
+def _replied_subject(subs: list[str]) -> str:
+    """The heading that other headings reply to (Re: 某某 under 某某): a thread's subject."""
+    replies = {fold(_REPLY_PREFIX.sub("", h)) for h in subs if _REPLY_PREFIX.match(h)}
+    return next((h for h in subs if han_count(h) >= 4 and not _REPLY_PREFIX.match(h) and fold(h) in replies), "")
+
+
+MIN_SHORTENED_CHARS = 6  # a title this long at least may be a shortened headline
+SHORTENED_START = 4  # ... beginning as the headline does
+MIN_ADDED_HAN = 6  # ... or adding this many Han characters after it at least, or a subtitle:
+_SUBTITLE_OPEN = re.compile(r"^[（(【\[:：——\-|｜]")
+
+
+def _shortened(title: str, head: str) -> bool:
+    """``title`` (folded) is ``head`` with words left out: it begins as the head does and its
+    characters follow one another in it; a head that only adds a badge or a number after the title
+    (原创, #42) is the title with the page's label."""
+    if len(title) < MIN_SHORTENED_CHARS or len(head) <= len(title) or not head.startswith(title[:SHORTENED_START]):
+        return False
+    if head.startswith(title):
+        rest = head[len(title):].strip()
+        return bool(_SUBTITLE_OPEN.match(rest)) or han_count(rest) >= MIN_ADDED_HAN
+    chars = iter(head)
+    return all(c in chars for c in title)
 
 
 def names_the_site(title: str, home: set[str] = frozenset()) -> bool:
