@@ -188,6 +188,13 @@ def test_a_micro_blog_posts_title_is_its_lead_in_brackets(tmp_path):
         + "".join(f"<p>{p}</p>" for p in PROSE[1:])
     raw = run(tmp_path, page(body, title=post[:30] + "... - 某某微博"))
     assert raw.meta.title == "新群冷启动别急着发福利"
+    # ... or a title naming the poster's page, the post under the poster's name, device and place
+    header = "".join(f"<div class='h{i}'>{t}</div>" for i, t in enumerate(["运营老周知名运营博主", "来自 iPhone", "已编辑", "发布于 浙江", "+ 关注"]))
+    body = header + f"<div class='text'>{post}</div>" + "".join(f"<p>{p}</p>" for p in PROSE[1:])
+    assert run(tmp_path, page(body, title="运营老周的主页_某某微博")).meta.title == "新群冷启动别急着发福利"
+    # a dispatch's dateline in brackets is no lead
+    body = header + f"<div class='text'>【某某社北京5月9日电】{PROSE[0]}</div>" + "".join(f"<p>{p}</p>" for p in PROSE[1:])
+    assert "电" not in run(tmp_path, page(body, title="运营老周的主页_某某微博")).meta.title
 
 
 def test_a_title_that_is_the_sites_name_gives_way_to_the_line_above_the_article(tmp_path):

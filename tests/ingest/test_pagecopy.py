@@ -628,3 +628,23 @@ def test_a_notices_sign_off_under_its_text_stays_with_it(tmp_path):
     _doc, kept = _clean(tmp_path, NAV + ["关于开展2024年社区读书月活动的通知", "发布时间：2024-04-09 09:30"] + notice
                         + ["关于我们", "网站地图", "联系我们", "某某区人民政府网站", "2024年4月8日"] + footer)
     assert [t.replace(" ", "") for t in kept] == notice, kept
+
+
+def test_a_threads_title_under_a_sign_in_widget_and_the_boards_figures(tmp_path):
+    # a bar's page copied whole: the sign-in widget says a sentence of its own a few short lines above
+    # the thread's title, the board's name comes with its figures, and the first poster, quoted by
+    # name in two replies (某某: ……), stands alone above the first post
+    title = "求助：社群团购的群一到晚上就冷场，大家怎么破？"
+    widget = ["一键签到", "点击日历上漏签日期，即可进行补签。", "连续签到：0天", "累计签到：0天", "使用补签卡", "本月漏签0次", "06月01日漏签0天"]
+    post = ["我们小区的团购群有四百多人，白天下单还行，一到晚上就没人说话，第二天的团也没人接龙。",
+            "试过晚上发红包，抢完就没人说话了，有没有更长久的办法？"]
+    replies = []
+    for n, (name, text) in enumerate([("团长阿梅", "晚上八点固定发一个第二天的预告，让大家有个盼头。"),
+                                      ("小区老王", "可以让邻居晒晚饭，团购的菜做成什么样，比广告有用。")], 2):
+        replies += [name, text, f"来自Android客户端{n}楼2024-06-0{n} 20:1{n}", f"路口的风: 谢谢，第{n}个办法我记下了，明晚就试试。"]
+    replies += ["路口的风", "谢谢大家，预告和晒晚饭我都先试一周，再来反馈。", "来自iPhone客户端4楼2024-06-04 21:00"]
+    lines = NAV[:4] + widget + ["社区团购吧 关注：12,086 贴子：88,310", title, "只看楼主", "收藏", "回复", "路口的风", "初级粉丝"] \
+        + post + ["来自iPhone客户端1楼2024-06-01 20:05"] + replies + OTHERS
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == title, doc.meta.title
+    assert "社区团购吧 关注：12,086 贴子：88,310" not in kept

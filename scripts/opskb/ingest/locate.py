@@ -483,11 +483,16 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
     home = home_names(page)
     key = fold(title)
     lines = {k for _el, _t, k in blocks}
-    # a title that is the text's opening cut short (a micro-blog post has no headline): the lead in
-    # 【】 it opens with, when it has one
+    # a post with no headline (a micro-blog's) whose title is its opening cut short or another the
+    # page never shows (某某的主页_站点): the lead in 【】 it opens with, when it has one (not a
+    # dispatch's dateline: 【某某社北京5月9日电】)
     stem = fold(title.rstrip(".…。 "))
-    if title.rstrip().endswith(("…", "...")) and 0 <= first < len(blocks) and len(stem) >= MIN_CUT_OPENING \
-            and blocks[first][2].startswith(stem) and (lead := _BRACKET_LEAD.match(blocks[first][1])):
+    cut = title.rstrip().endswith(("…", "...")) and len(stem) >= MIN_CUT_OPENING
+    # (the post's text may come a few lines under the poster's name and badges)
+    opens = next((i for i in range(max(first, 0), min(len(blocks), first + LEAD_LINES)) if _BRACKET_LEAD.match(blocks[i][1])), None)
+    lead = _BRACKET_LEAD.match(blocks[opens][1]) if opens is not None else None
+    if lead and not _DATELINE_LEAD.search(lead.group(1)) \
+            and ((cut and blocks[opens][2].startswith(stem)) or not (_on_page(title, blocks) or og)):
         return lead.group(1)
     # (a title that is the site's name counts as one the page never shows)
     shown = _on_page(title, blocks) and key not in home and key != fold(site)
@@ -504,7 +509,9 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
 
 
 MIN_CUT_OPENING = 8  # a title this long that the text opens with is its opening cut short
+LEAD_LINES = 8  # ... its text among this many lines from the first the extractor kept (the poster's header between)
 _BRACKET_LEAD = re.compile(r"^\s*【([^【】]{4,30})】")
+_DATELINE_LEAD = re.compile(r"\d+\s*日\s*电|[电讯]$|记者|报道$")
 
 
 def _on_page(title: str, blocks: list[tuple[object, str, str]]) -> bool:

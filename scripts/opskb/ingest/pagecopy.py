@@ -316,14 +316,15 @@ def _subject(blocks: list[Block], known: list[bool], first: int) -> int | None:
     """Where an entry's name stands last above the article (``first``): a short line standing alone
     at least twice in the page (the entry's heading, its tab, its breadcrumb) with which at least
     two of the page's sentences begin (雄安新区是……, 蔡健雅（Tanya Chua），1975年……): what an
-    encyclopedia's page is about. None when no line is that."""
+    encyclopedia's page is about, not a poster quoted by name in the replies. None when no line is that."""
     alone = Counter(b.plain_text() for k, b in enumerate(blocks) if not known[k] and b.kind in (PARAGRAPH, HEADING)
                     and MIN_SUBJECT_HAN <= han_count(b.plain_text()) and len(b.plain_text()) <= MAX_SUBJECT_CHARS)
     names = {t for t, n in alone.items() if n >= 2 and not _menu(t) and not stamp_line(t)}
     if not names:
         return None
+    # (not a reply that names who says it: 某某: 节点奖励这个思路好……)
     said = Counter(t for b in blocks if b.kind == PARAGRAPH and _prose(b) and _said(text := b.plain_text())
-                   for t in names if text.startswith(t) and len(text) > len(t))
+                   for t in names if text.startswith(t) and len(text) > len(t) and text[len(t):].lstrip()[:1] not in ":：")
     subjects = {t for t, n in said.items() if n >= MIN_SUBJECT_SENTENCES}
     return next((k for k in range(first - 1, -1, -1) if blocks[k].plain_text() in subjects), None)
 
@@ -397,6 +398,23 @@ def _tagged(blocks: list[Block], known: list[bool], k: int, below: bool = True) 
     return hi - lo + 1 >= MIN_TAGS
 
 
+def _text_above(blocks: list[Block], known: list[bool], k: int, h: str) -> bool:
+    """A sentence of text stands just above line ``k`` (a subheading's text above it), within a few
+    lines; under a line of the site's furniture (the board's figures over a thread's title), only
+    past a few short lines at most (a sign-in widget's sentence further up is not the article's)."""
+    fenced = k > 0 and known[k - 1]
+    short = 0
+    for j in range(k - 1, max(-1, k - 1 - 2 * BRIDGE), -1):
+        if known[j]:
+            continue
+        if blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and blocks[j].plain_text() != h:
+            return True  # (not the headline again, in a bar at the top)
+        short += 1
+        if fenced and short > BRIDGE:
+            return False
+    return False
+
+
 def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int) -> tuple[int, str] | None:
     """(index, text) of the article's headline above its text (``first``..``last``), or None."""
     # the line that reads as a headline above the article (or opening it: a long headline counts
@@ -408,10 +426,7 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
     window = [(int(stamped), han_count(h) - abs(first - k) / 4, k, h)
               for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
               if (h := _headline(blocks[k], known[k])) and not _tagged(blocks, known, k)
-              and ((stamped := _stamped(blocks, k))
-                   or not any(blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and not known[j]
-                              and blocks[j].plain_text() != h  # (the headline again, in a bar at the top)
-                              for j in range(max(0, k - 2 * BRIDGE), k)))]
+              and ((stamped := _stamped(blocks, k)) or not _text_above(blocks, known, k, h))]
     if not any(w[0] for w in window):  # a long table of contents or a listing between the stamped headline and the text
         window += [(1, han_count(h) - abs(first - k) / 4, k, h)
                    for k in range(max(0, first - FAR_TITLE_WINDOW), max(0, first - TITLE_WINDOW))

@@ -140,8 +140,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # with two numbers or more (欧气 1 0)
         r"^(?:(?:阅读|浏览|查看|点击|点赞|赞同|获赞|赞|收藏|评论|回复|回帖|参与|采纳|分享|转发|喜欢|热度|人气|围观|播放|编辑"
         r"|views?|likes?)(?:量|数|次数)?\s*[:：]?\s*[(（]?\d[\d,]*(?:\.\d+)?[万千kKw+]?[)）]?\s*(?:次|人)?\s*[|｜·/]?\s*)+$"
-        # a member's figures, two or more in a row (主题 12 帖子 386 积分 1286; one alone may be a reply's text)
-        r"|^(?:(?:主题|帖子|积分|精华|金币|威望|贡献|粉丝|声望|关注|获赞)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*[|｜·/]?\s*){2,}$"
+        # a member's or a board's figures, two or more in a row (主题 12 帖子 386 积分 1286; 某某吧 关注：28,416 贴子：193,552;
+        # one alone may be a reply's text)
+        r"|^(?:[^\s\d：:，。]{1,12}\s+)?(?:(?:主题|帖子|贴子|积分|精华|金币|威望|贡献|粉丝|声望|关注|获赞|成员|会员)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*[|｜·/]?\s*){2,}$"
         # (numbers set apart: a phone number is one number, not two)
         r"|^[^\d\s：:，。]{1,6}\s*[:：]?\s*\d+(?:\.\d+)?[万千kKw+]?(?:\s*[:：]?\s+\d+(?:\.\d+)?[万千kKw+]?)+\s*$"
         # numbers before the counter words (12 赞 3 回复, 1 回复 1: a post's row of buttons with their counts)
