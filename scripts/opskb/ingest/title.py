@@ -52,6 +52,7 @@ _BOARD = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]$")  # a board's name
 MAX_SITE_TITLE_CHARS = 8  # a <title> this short, without the h1 in it, is the site's name
 MIN_HEADLINE_HAN = 4  # a headline left without the site's parts has this many Han characters at least
 MIN_SITE_PART_CHARS = 2  # ... and a site's part this many characters (not the 0 of 0-1搭建)
+EDGE_LINES = 25  # lines at the top and at the foot of a text where the site names itself
 
 
 def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: list[str] = ()) -> str:
@@ -182,8 +183,8 @@ def without_named_site(title: str, lines: list[str], names_site: Callable[[str],
     """A text's own headline line when a crawler wrote the page's <title> there (# 标题 | 站点,
     # 站点-标题): the parts that name the site cut, at either end, while the headline stays the
     longer. A part names the site when it reads as a site's name, stands as a line of its own in
-    the text (the site's banner) or sits inside a line where a site names itself (``names_site``:
-    © 2024 某某, Powered by Discuz! X3.4, a breadcrumb); a series label or a subtitle (复盘 | ……,
+    the text (the site's banner) or sits inside a line near its top or foot where a site names itself
+    (``names_site``: © 2024 某某, Powered by Discuz! X3.4, a breadcrumb); a series label or a subtitle (复盘 | ……,
     …… | 虚拟案例推演) does not, nor a word of the text's tags. Returns (headline, the site's part
     nearest it, "" when none was cut)."""
     cuts = [m for m in _TITLE_PARTS.finditer(title) if 0 < m.start() and m.end() < len(title)]
@@ -191,20 +192,29 @@ def without_named_site(title: str, lines: list[str], names_site: Callable[[str],
         return title, ""
     spans = [(a.end() if a else 0, b.start() if b else len(title)) for a, b in zip([None, *cuts], [*cuts, None], strict=True)]
     parts = [title[a:b].strip() for a, b in spans]
-    shown = {fold(t) for t in lines}
-    known = [fold(t) for t in lines if names_site(t)]
     site_key = fold(site)
+    seen: dict[str, list[str]] = {}  # the text's lines, then the lines naming the site: read when first needed
 
     def named(part: str) -> bool:
         k = fold(part)
-        return len(k) >= MIN_SITE_PART_CHARS and not k.isdigit() \
-            and (looks_like_site(part, site_key) or k in shown or any(k in f for f in known))
+        if len(k) < MIN_SITE_PART_CHARS or k.isdigit():
+            return False
+        if looks_like_site(part, site_key):
+            return True
+        if "shown" not in seen:
+            seen["shown"] = [fold(t) for t in lines]
+        if k in seen["shown"]:
+            return True
+        if "known" not in seen:  # (where a site names itself: the lines at the top and the foot of the text)
+            edges = range(len(lines)) if len(lines) <= 2 * EDGE_LINES else [*range(EDGE_LINES), *range(len(lines) - EDGE_LINES, len(lines))]
+            seen["known"] = [seen["shown"][i] for i in edges if names_site(lines[i])]
+        return any(k in f for f in seen["known"])
 
     lo, hi, site_part = 0, len(parts), ""
-    while hi - lo > 1 and named(parts[hi - 1]) and len(parts[hi - 1]) < len(title[spans[lo][0]:spans[hi - 2][1]]):
+    while hi - lo > 1 and len(parts[hi - 1]) < len(title[spans[lo][0]:spans[hi - 2][1]]) and named(parts[hi - 1]):
         hi -= 1
         site_part = parts[hi]
-    if hi - lo > 1 and named(parts[lo]) and len(parts[lo]) < len(title[spans[1][0]:spans[hi - 1][1]]):
+    if hi - lo > 1 and len(parts[lo]) < len(title[spans[1][0]:spans[hi - 1][1]]) and named(parts[lo]):
         site_part, lo = site_part or parts[lo], 1
     headline = title[spans[lo][0]:spans[hi - 1][1]].strip()
     return (headline, site_part) if han_count(headline) >= MIN_HEADLINE_HAN else (title, "")
