@@ -86,8 +86,9 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
 
 MAX_HEADING_CHARS = 40  # a numbered line this short above kept text is a section's heading
 # ... numbered the way public-account articles number their parts (01 标签太多……, 02｜……, PART 3 ……)
-_PADDED_NUMBER = re.compile(r"^(?:0\d|part\s*\d{1,2})\s*[|｜丨/／]?\s*[\u4e00-\u9fff]", re.I)
-_LONE_NUMBER = re.compile(r"^(?:0\d|part\s*\d{1,2})$", re.I)
+_PART_NUMBER = r"(?:0\d|part\s*\d{1,2})"
+_PADDED_NUMBER = re.compile(rf"^{_PART_NUMBER}\s*[|｜丨/／]?\s*[\u4e00-\u9fff]", re.I)
+_LONE_NUMBER = re.compile(rf"^{_PART_NUMBER}$", re.I)  # ... or the number alone, its heading in the block under it
 
 
 def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widgets: set[int] = frozenset()) -> int:

@@ -31,6 +31,7 @@ def _rx(p: str) -> re.Pattern:
 
 
 FOLLOW_REASON = "关注与推广提示"
+_POST_BUTTONS = "回复|回覆|引用|支持|反对|举报|点赞|收藏|分享|转发|评分|删除|编辑"  # a post's buttons in a row
 PAPER_REASON = "论文信息（关键词、分类号、作者单位、基金等）"
 
 
@@ -106,7 +107,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("post_button", "帖子下的按钮", _rx(
         r"^(?:回复|回覆|举报|点赞|收藏|转发|删除)$"
         # ... or a row of them (回复 支持 反对 / 引用 举报)
-        r"|^(?:(?:回复|回覆|引用|支持|反对|举报|点赞|收藏|分享|转发|评分|删除|编辑)\s+){1,5}(?:回复|回覆|引用|支持|反对|举报|点赞|收藏|分享|转发|评分|删除|编辑)$"), 30),
+        rf"|^(?:(?:{_POST_BUTTONS})\s+){{1,5}}(?:{_POST_BUTTONS})$"), 30),
     # a BBS's notes on a post: where it was sent from, its address, who edited it (※ 发信站: 某某, 来自: 1.2.3.4)
     Rule("bbs_note", "论坛系统信息", _rx(r"^※\s*(?:发信站|文章网址|编辑|转录至|转录者|引述|修改|来源)\s*[:：]"), 200),
     Rule("related", "相关链接与上下篇", _rx(

@@ -8,6 +8,7 @@ the heading is shorter); the one ``h1`` when the ``<title>`` is only the site's 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -193,22 +194,20 @@ def without_named_site(title: str, lines: list[str], names_site: Callable[[str],
     spans = [(a.end() if a else 0, b.start() if b else len(title)) for a, b in zip([None, *cuts], [*cuts, None], strict=True)]
     parts = [title[a:b].strip() for a, b in spans]
     site_key = fold(site)
-    seen: dict[str, list[str]] = {}  # the text's lines, then the lines naming the site: read when first needed
+
+    @functools.cache
+    def shown() -> frozenset[str]:  # the text's lines (read when first needed)
+        return frozenset(fold(t) for t in lines)
+
+    @functools.cache
+    def naming() -> list[str]:  # ... and those near its top and foot where the site names itself
+        edges = lines if len(lines) <= 2 * EDGE_LINES else lines[:EDGE_LINES] + lines[-EDGE_LINES:]
+        return [fold(t) for t in edges if names_site(t)]
 
     def named(part: str) -> bool:
         k = fold(part)
-        if len(k) < MIN_SITE_PART_CHARS or k.isdigit():
-            return False
-        if looks_like_site(part, site_key):
-            return True
-        if "shown" not in seen:
-            seen["shown"] = [fold(t) for t in lines]
-        if k in seen["shown"]:
-            return True
-        if "known" not in seen:  # (where a site names itself: the lines at the top and the foot of the text)
-            edges = range(len(lines)) if len(lines) <= 2 * EDGE_LINES else [*range(EDGE_LINES), *range(len(lines) - EDGE_LINES, len(lines))]
-            seen["known"] = [seen["shown"][i] for i in edges if names_site(lines[i])]
-        return any(k in f for f in seen["known"])
+        return len(k) >= MIN_SITE_PART_CHARS and not k.isdigit() \
+            and (looks_like_site(part, site_key) or k in shown() or any(k in f for f in naming()))
 
     lo, hi, site_part = 0, len(parts), ""
     while hi - lo > 1 and len(parts[hi - 1]) < len(title[spans[lo][0]:spans[hi - 2][1]]) and named(parts[hi - 1]):
