@@ -648,3 +648,60 @@ def test_a_threads_title_under_a_sign_in_widget_and_the_boards_figures(tmp_path)
     doc, kept = _clean(tmp_path, lines)
     assert doc.meta.title == title, doc.meta.title
     assert "社区团购吧 关注：12,086 贴子：88,310" not in kept
+
+
+def test_a_crawlers_dump_of_a_whole_page_under_its_title_line_is_a_page_copy(tmp_path):
+    # a crawler's "page to text" dump: its <title> as a "# " line, then the page's text as it reads
+    lines = [f"# {TITLE} - 某某网"] + NAV + ["搜索课程、文章、规则", "首页 > 社群运营", TITLE] + HEADER + ARTICLE + OTHERS
+    doc, kept = _clean(tmp_path, lines)
+    assert kept == ARTICLE and doc.meta.title == TITLE
+    assert doc.meta.author == ""  # a search box's prompt is no list of authors
+    assert {"首页", "登录 注册", "首页 > 社群运营", "分享到", "私域流量的五个误区"} <= {r.text for r in doc.removed}
+    # an article written in Markdown under its "# " title (sections, links) is no page copy: its
+    # short lines stay for the rules
+    md = [f"# {TITLE}", "## 冷启动", ARTICLE[0], "[阅读原文](https://example.com/a)", ARTICLE[1], "资讯", "专题", "视频"]
+    doc, kept = _clean(tmp_path, md)
+    assert {"资讯", "专题", "视频"} <= set(kept)
+
+
+def test_a_dumps_title_line_gives_way_to_the_headline_over_its_byline(tmp_path):
+    # the <title> written for search engines, the page's headline worded otherwise, its byline
+    # (a date as typesetting spaces it) under it
+    seo = "私域用户分层怎么做？五步落地指南"
+    headline = "从零搭建会员分层：我们陪两百家门店踩过的坑"
+    lines = [f"# {seo} | 某某SCRM"] + NAV + ["首页 / 博客 / 私域运营", headline,
+                                            "某某内容团队 · 2024年1月9日 · 阅读约 8 分钟"] + ARTICLE + OTHERS
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == headline and kept == ARTICLE
+    assert "某某内容团队 · 2024年1月9日 · 阅读约 8 分钟" in {r.text.replace(" 年 ", "年").replace(" 月 ", "月").replace(" 日", "日") for r in doc.removed}
+    # a poster's name over the date is no headline: the title line stays the title
+    lines = [f"# {TITLE}", "原创", "数据运营小陈", "已于 2024-02-27 10:15:32 修改", "阅读量 3.4k", "收藏"] + ARTICLE + OTHERS
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == TITLE and kept == ARTICLE
+
+
+def test_a_calendar_line_is_no_stamp_and_a_spaced_date_is_one():
+    from opskb.ingest.pagecopy import stamp_line
+
+    assert stamp_line("某某内容团队 · 2024 年 1 月 9 日 · 阅读约 8 分钟")  # as typesetting leaves it
+    assert stamp_line("郑晓雯·2024 年 04 月 18 日") and not stamp_line("2024 年 04 月 18 日")  # (a date alone: a field's)
+    assert not stamp_line("今天是：2024 年 5 月 22 日 星期三")  # the site's clock in its header
+    assert not stamp_line("农历：甲辰年四月十五")
+
+
+def test_code_in_a_page_copys_article_keeps_the_article_going(tmp_path):
+    code = ["SELECT user_id,", "COUNT(DISTINCT order_id) AS frequency,", "SUM(pay_amount) AS monetary",
+            "FROM orders", "WHERE status = 'PAID'", "GROUP BY user_id;"]
+    article = ARTICLE[:2] + code + ["三、给用户打分"] + ARTICLE[3:5]
+    doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + article + OTHERS)
+    assert kept == article and doc.meta.title == TITLE
+
+
+def test_a_dumps_title_line_naming_one_of_a_papers_headlines_keeps_it(tmp_path):
+    # a newspaper's kicker, headline and subtitle all stand over the reporter's credit; the
+    # <title> line names the headline, which the page shows: it stays the title
+    kicker, subtitle = "小区有了“邻里议事厅”", "某某区探索“线上群+线下会”模式，半年化解矛盾纠纷二百余件"
+    lines = [f"# 某某日报数字报-{TITLE}"] + NAV + ["第A05版：社区", "上一版", "下一版", kicker, TITLE, subtitle,
+                                                 "本报记者 周敏 通讯员 许嘉禾"] + ARTICLE + OTHERS
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == TITLE and kept[-len(ARTICLE):] == ARTICLE

@@ -1036,3 +1036,55 @@ def test_a_headline_in_a_styled_box_is_not_a_counter_or_a_prompt_beside_it(tmp_p
     title, md = _ingest(tmp_path / "b", html, "video.html")
     assert title == "社群分层别再瞎做了！三步搭出能复购的会员群"
     assert all(t in md for _n, t in comments)
+
+
+def test_answers_after_a_folded_best_answer_and_a_search_ad_between_them(tmp_path):
+    # a Q&A page in one <article>: the best answer folded under 展开全部, who chose it, a search ad
+    # (its label, headline, a sentence of copy and its address), then the heading over the other
+    # answers and the answers, no template the thread finder knows: the fold ends nothing
+    best = ["用户分层最常用的方法是 RFM 模型，给你具体说一下怎么落地。",
+            "先从后台导出最近一年的订单数据，算出每个会员的三个指标，再按中位数切分就行。"]
+    others = ["除了 RFM，也可以按用户生命周期来分，每个阶段关注的指标不一样，新用户看首单转化。",
+              "我们公司是按会员等级分的，根据累计消费自动升级，简单粗暴，但是好执行。"]
+    ad = ("<div class='ads'><span class='tag'>广告</span><a class='t' href='https://e.example.com/c?1'>"
+          "私域运营系统课，三十天学会用户分层与精细化运营</a><p class='d'>名企运营总监授课，RFM 模型、用户标签、"
+          "社群 SOP 实战演练，报名即送运营工具包。</p>"
+          "<p class='u'>www.example.cn 2024-03</p></div>")
+    html = ("<!DOCTYPE html><html><head><title>社群运营怎么做用户分层？_某某知道</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><article><h1>社群运营怎么做用户分层？</h1>"
+            "<div class='q'>刚接手公司的会员群，老板让我做用户分层，求有经验的大佬指点一下。</div>"
+            "<div class='best'><span>最佳答案</span><span>2023-06-12 21:47</span>"
+            + "".join(f"<p>{t}</p>" for t in best) + "<div class='mask'>展开全部</div></div>"
+            "<div class='aid'><span>本回答由提问者推荐</span></div>" + ad +
+            "<div class='answers'><h2>其他2条回答</h2>"
+            + "".join(f"<div class='a'><span class='name'>用户{k}</span><span class='time'>2023-06-1{k}</span>"
+                      f"<div class='text'>{t}</div></div>" for k, t in enumerate(others, 3))
+            + "</div><div class='editor'>我来回答</div></article>"
+            f"<aside><h3>相关问题</h3><ul>{RELATED}</ul></aside>{FOOTER}</body></html>")
+    title, md = _ingest(tmp_path, html, "zhidao.html")
+    assert title == "社群运营怎么做用户分层？"
+    pos = _positions(md, [t[:12] for t in best + others])
+    assert pos == sorted(pos)
+    for chrome in ("展开全部", "本回答由提问者推荐", "名企运营总监授课", "www.example.cn"):
+        assert chrome not in md, chrome
+    # the lines between the answers, in other words too; a sentence about answers is none of them
+    from opskb.ingest.rules import match_rule
+
+    for line in ("其他 3 条回答", "更多回答（5）", "本回答被网友采纳"):
+        assert match_rule(line) is not None and match_rule(line).name == "post_prompts", line
+    assert match_rule("其他回答里提到的分层方法，我们也试过。") is None
+
+
+def test_a_thread_without_an_h1_takes_the_subject_its_title_opens_with(tmp_path):
+    # a gaming forum's thread: no h1, the subject in a heading inside the first post, the <title>
+    # the subject with the board's and the site's names after it, parted by spaces only
+    subject = "[讨论] 从玩家角度聊聊这半年的社区运营，问题到底出在哪"
+    first = ("玩了半年这款游戏，也在官方群和超话里混了半年，最近越来越觉得这游戏的社区运营出了大问题，"
+             "官方群只剩公告和客服，玩家提的问题永远没有下文。")
+    posts = [_post(0, "夜航船长", first).replace("<div class=\"content\"><p>", f"<div class=\"content\"><h3>{subject}</h3><p>", 1)]
+    posts += [_post(i, n, t) for i, (n, t) in enumerate(REPLIES, 1)]
+    html = ("<!DOCTYPE html><html><head><title>" + subject + " 星潮纪元 某某玩家社区</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='wrap'><div class='postlist'>{''.join(posts)}</div></div>{FOOTER}</body></html>")
+    title, md = _ingest(tmp_path, html, "nga.html")
+    assert title == subject
+    assert md.index("官方群只剩公告") < md.index(REPLIES[0][1][:12])

@@ -25,7 +25,7 @@ from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc,
 from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, drop_inline_related, trailing_headlines
-from .goeson import EXPAND, expanded, resumes, runs_on, statement
+from .goeson import EXPAND, answers_follow, expanded, resumes, runs_on, statement
 from .metaline import CLOCK, DATE, closing_credit, dateline, meta_fields, meta_line
 from .pagecopy import STAMP_REASON, TITLE_LABEL, trim_page_copy
 from .posts import POST_HEADING
@@ -233,12 +233,18 @@ def clean(doc: Doc) -> Doc:
     # the lines around it have told the author, date and site's name.
     posts: set[str] = set()  # the lines of a thread's posts there, however short: no other stories' headlines
     if doc.page_copy:
-        blocks, gone, found, posts = trim_page_copy(blocks, lambda t: match_rule(t) is not None,
+        # (a crawler's copy of the page's <title> the page does not show as a line of its own)
+        unshown = bool(meta.title) and fold(meta.title) not in {fold(b.plain_text().strip()) for b in blocks}
+        blocks, gone, found, posts, sure = trim_page_copy(blocks, lambda t: match_rule(t) is not None,
                                              lambda t: bool(_TOC_HEADER.match(t) or _PAPER_AUTHORS.match(t)))
         removed.extend(gone)
         site = site or next((g.text for g in gone if fold(plain(g.text)) in banners), "")
-        author = author or next((listed_authors(g.text) for g in gone if AUTHOR_LIST.match(g.text)), "")
-        meta = replace(meta, title=meta.title or found)
+        author = author or next((listed_authors(g.text) for g in gone
+                                 if AUTHOR_LIST.match(g.text) and match_rule(g.text) is None), "")  # (not 搜索课程、文章)
+        # ... gives way to the headline the page shows over its date or byline: a title written for
+        # search engines may be worded otherwise (a newspaper's kicker, headline and subtitle all
+        # stand over its byline: the one the title names is the headline)
+        meta = replace(meta, title=found if found and sure and unshown else meta.title or found)
         date = date or next((d for g in gone if g.reason == STAMP_REASON and (d := normalize_date(g.text))), "")
 
     total = sum(len(plain(t)) for _i, _j, t in _units(blocks)) or 1
@@ -279,7 +285,7 @@ def clean(doc: Doc) -> Doc:
             named.append(t)
         # a page copied after its text was expanded: the text goes on right under its 展开全文 (or
         # under the next section's heading)
-        if rule and rule.name == "post_controls" and EXPAND.match(t) and expanded(units, n):
+        if rule and rule.name == "post_controls" and (EXPAND.match(t) and expanded(units, n) or answers_follow(units, n)):
             drop_item[key] = rule.reason
             continue
         # a line sending readers to another story inside the article (相关阅读：某某), with the article's
@@ -289,9 +295,10 @@ def clean(doc: Doc) -> Doc:
                 drop_item[units[m][:2]] = rule.reason
             skip_to = n + lines - 1
             continue
-        # a control under each answer of a Q&A page copied as text (你对这个回答的评价是？), the thread's
-        # posts going on below it (pagecopy.thread_posts): no end; it goes
-        if rule and rule.name == "post_controls" and posts and any(plain(x[2]).strip() in posts for x in units[n + 1:]):
+        # a control under each answer of a Q&A page copied as text (你对这个回答的评价是？), or a thread's
+        # related threads under its first post (相关帖子), the thread's posts going on below it
+        # (pagecopy.thread_posts): no end; it goes
+        if rule and rule.name in ("post_controls", "related") and posts and any(plain(x[2]).strip() in posts for x in units[n + 1:]):
             drop_item[key] = rule.reason
             continue
         # a page's running footer (a report's © line at the foot of every page, the text going on

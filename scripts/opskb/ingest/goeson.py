@@ -35,6 +35,20 @@ def expanded(units: list, n: int) -> bool:
     return False
 
 
+ANSWERS_LOOKAHEAD = 6  # lines under a fold (展开全部) looked at for the heading of more answers
+
+
+def answers_follow(units: list, n: int) -> bool:
+    """More answers follow the fold at ``n`` (展开全部 under a best answer): within a few lines a line
+    between a thread's answers (其他 3 条回答, 查看全部 19 个回答), a sentence of an answer a few lines under it."""
+    for m in range(n + 1, min(len(units), n + 1 + ANSWERS_LOOKAHEAD)):
+        rule = match_rule(plain(units[m][2]).strip())
+        if rule and rule.name == "post_prompts" \
+                and any(goes_on(plain(u[2]).strip()) for u in units[m + 1:m + 1 + EXPAND_LOOKAHEAD + 1]):
+            return True
+    return False
+
+
 MIN_PAGE_TEXT_HAN = 60  # Han characters of text between two copies of a line that make it a running footer
 
 

@@ -500,8 +500,10 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
                and names_the_site(named, home) and han_count(title) > MAX_PAGE_TYPE_HAN)
     if opening is not None and (han_count(title) <= MAX_PAGE_TYPE_HAN or not (shown or own)):
         # (the subject in a heading right above the first post's text, when the page gives one)
+        # (or the subject the title opens with, shown on the page: 主题 版块 站点 over an h3 主题)
         above = _headline_above(blocks, first, headings_only=True) if first >= 0 else ""
-        return above or _opening_line(opening) or (_headline_above(blocks, first) if first >= 0 else "") or title
+        return above or (not shown and shown_part(title, lines, spaces=True)) or _opening_line(opening) \
+            or (_headline_above(blocks, first) if first >= 0 else "") or title
     if not (shown or own):
         return (shown_part(title, lines) or _headline_above(blocks, first) or title) if first >= 0 else title
     longer = [p for t in (og, named) if t and (k := fold(p := shown_part(t, lines))) != key and k.startswith(key)]

@@ -49,6 +49,7 @@ MIN_LONG_TAIL = 8  # ... below it, when no headline was found under the site's l
 TITLE_WINDOW = 20  # lines looked at above the article for its headline (share buttons may stand between)
 FAR_TITLE_WINDOW = 60  # ... and for one with its date or byline under it, when none of those is nearer
 MAX_TITLE_CHARS = 60
+MIN_SURE_HAN = 10  # a headline with its date or byline under it is sure when this long (not a poster's name)
 MIN_LEAD_IN_HAN = 10  # a line ending in a colon is a sentence leading into what follows when this long (not 推荐阅读：)
 MAX_CREDIT_CHARS = 40
 MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered line is a button or label
@@ -101,9 +102,11 @@ _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-
 _CRUMB_SEPARATORS = re.compile(r"[›»>＞]")
 _BARS = re.compile(r"[|｜│∣/／·•]")
 _WIDE_SPACES = re.compile(r"\s{2,}")
-# a place alone (浙江省杭州市: where a poster was) or a calendar's line (农历：甲辰年四月廿一): never the headline
+# a calendar's line (农历：甲辰年四月廿一, 今天是：2024年5月22日 星期三): the site's clock, no story's date
+_CALENDAR = r"^(?:农历|公历|阳历|今天是)\s*[:：]?"
+# a place alone (浙江省杭州市: where a poster was) or a calendar's line: never the headline
 _NOT_A_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别行政区)(?:[\u4e00-\u9fff]{1,6}(?:市|区|县|州|盟))?$"
-                             r"|^(?:农历|公历|阳历|今天是)\s*[:：]?"
+                             rf"|{_CALENDAR}"
                              # a subtitle under the headline (——某某村发展茶产业见闻)
                              r"|^\s*(?:——|--)"
                              # a photo's caption: 图为……, 图：……, ……记者某某摄
@@ -176,6 +179,8 @@ def _score(b: Block) -> float:
     sentence = _sentence(text)
     if not sentence and (_menu(text) or _run_on(text)):
         return -LINE_THRESHOLD
+    if not sentence and not has_han(text) and len(text.split()) >= 2:  # a line of code, a formula: neither
+        return 0  # (a player's or a menu's one word in Latin letters, close, pause, counts against)
     return _size(text) - (SENTENCE_THRESHOLD if sentence else LINE_THRESHOLD)
 
 
@@ -212,8 +217,9 @@ def stamp_line(text: str) -> bool:
     """A line saying when or by whom a story was published: a byline, a date, a time (not a time
     alone: a video player's 00:07 / 01:34)."""
     core = _BRACKETED_TAIL.sub("", text)  # a note in brackets after it (when it was updated) does not make it a sentence
-    return len(text) <= MAX_TITLE_CHARS and not _sentence(core) and not _TIME_ALONE.match(core) \
-        and bool((meta_line(text) and not _BARE_DATE.match(core)) or _CLOCK.search(core) or _REPORTER.match(text))
+    return len(text) <= MAX_TITLE_CHARS and not _sentence(core) and not _TIME_ALONE.match(core) and not re.match(_CALENDAR, text) \
+        and bool(((meta_line(text) or re.search(DATE, core)) and not _BARE_DATE.match(core))  # (a date as typeset:
+                 or _CLOCK.search(core) or _REPORTER.match(text))  # 某某团队 · 2024 年 1 月 9 日, not alone)
 
 
 def _post_stamp(text: str) -> bool:
@@ -415,8 +421,9 @@ def _text_above(blocks: list[Block], known: list[bool], k: int, h: str) -> bool:
     return False
 
 
-def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int) -> tuple[int, str] | None:
-    """(index, text) of the article's headline above its text (``first``..``last``), or None."""
+def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int) -> tuple[int, str, bool] | None:
+    """(index, text, sure) of the article's headline above its text (``first``..``last``), or None;
+    ``sure``: its date or byline stands under it, a breadcrumb or a title field names it."""
     # the line that reads as a headline above the article (or opening it: a long headline counts
     # as text), the longer and the nearer the likelier (a share button or a channel's name is
     # shorter, a menu further up), with no text above it: a line with the article's sentences just
@@ -446,14 +453,15 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
     # with fewer lines above the article (an excerpt), only a headline with its date or byline
     # under it, or the one its breadcrumb names
     if best and (first >= MIN_CHROME_LINES or best[0]):
-        return best[2], best[3]
+        return best[2], best[3], best[0] >= 1 and han_count(best[3]) >= MIN_SURE_HAN
     return None
 
 
 def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
-                    header: Callable[[str], bool]) -> tuple[list[Block], list[Removed], str, set[str]]:
+                    header: Callable[[str], bool]) -> tuple[list[Block], list[Removed], str, set[str], bool]:
     """The article's blocks out of a page copy, what went (with why), its headline ("" when
-    none was found, or the text is not a page copy) and the lines of a thread's posts in it. ``furniture`` tells a line the cleaning
+    none was found, or the text is not a page copy), the lines of a thread's posts in it and whether
+    the headline is sure (its date or byline under it, or a breadcrumb naming it). ``furniture`` tells a line the cleaning
     rules know as site furniture (never a headline); ``header`` a line the rules read themselves
     (a table of contents' header with the lines under it, a paper's list of authors), which stays for them."""
     known = [furniture(b.plain_text()) for b in blocks]  # asked once a line
@@ -461,9 +469,9 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     if run is None:  # no article to tell from the site; a title its breadcrumb names is still the title
         crumb = _crumbed(blocks, known, len(blocks))
         if crumb is None:
-            return blocks, [], "", set()
+            return blocks, [], "", set(), False
         title = blocks[crumb].plain_text()
-        return blocks[:crumb] + blocks[crumb + 1:], [Removed(title, "标题（移入页面标题）", "meta")], title, set()
+        return blocks[:crumb] + blocks[crumb + 1:], [Removed(title, "标题（移入页面标题）", "meta")], title, set(), True
     first, last = run
     # an article that starts or ends in a list of other stories (a long headline counts as text)
     # starts after it, or ends before it with its last sentence or table (a table of the story's
@@ -484,7 +492,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     title = ""
     found = _pick_headline(blocks, known, first, last) if first >= 1 else None
     if found:
-        top, title = found
+        top, title, sure = found
         for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge (not
             # a line closing a bracket, or a long line with no punctuation: other stories' headlines run
             # together), and a numbered line (a list of the article's own, the headline misread)
@@ -551,4 +559,4 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     if title:
         removed.append(Removed(title, "标题（移入页面标题）", "meta"))
     kept = [replace(b, kind=PARAGRAPH, level=0) if d else b for b, k, d in zip(blocks, keep, demote, strict=True) if k]
-    return kept, removed, title, {blocks[k].plain_text() for k in posts if keep[k]}
+    return kept, removed, title, {blocks[k].plain_text() for k in posts if keep[k]}, bool(found and sure)

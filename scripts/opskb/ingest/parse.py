@@ -352,9 +352,23 @@ def parse(raw: Raw) -> Doc:
         body, cards = link_cards(body)
         removed = tuple(Removed(c, "链接卡片（推广或相关文章）", "parse") for c in cards if c)
         blocks = parse_text(body)
+        copied = not meta.title  # no title of its own: perhaps a whole page's text
         if title and not meta.title:  # (a crawler's copy of the page's <title>: 标题 | 站点)
             title, site = without_named_site(title, [plain(t) for b in blocks for t in b.texts()],
                                              _names_site, meta.site)
             meta = replace(meta, title=title, site=meta.site or site)
+            copied = plain_text(body)  # a page's text under it, not a Markdown article
+        return Doc(source=raw.name, meta=meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding,
+                   removed=removed, stats=raw.stats, url=raw.url, page_copy=copied)
     return Doc(source=raw.name, meta=meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding,
-               removed=removed, stats=raw.stats, url=raw.url, page_copy=not raw.is_html and not meta.title)
+               removed=removed, stats=raw.stats, url=raw.url)
+
+
+# what a Markdown article has and a page's text copied (or dumped by a crawler) has not: a heading,
+# a link or picture, a template's block
+_MARKDOWN = re.compile(r"^#{1,6}[ \t]|\]\(|^\{%|^```", re.M)
+
+
+def plain_text(body: str) -> bool:
+    """A text with no Markdown in it: a page's text as a browser copies it or a crawler dumps it."""
+    return not _MARKDOWN.search(body)

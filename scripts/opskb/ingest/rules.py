@@ -94,6 +94,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"^(?:以上|上述)(?:内容|文章|回答|信息|解答).{0,4}(?:解决|帮助|有用)"
         # a link to the rest of the answers, and who liked an answer (查看全部 19 个回答, 运营研究社 赞同了该回答)
         r"|^(?:登录后?)?(?:查看|显示|展开)(?:全部|更多)?\s*\d[\d,]*\s*(?:个|条)(?:回答|评论|回复)$"
+        # ... and the heading over the answers after the best one (其他 3 条回答, 更多回答(5)), and who chose it
+        r"|^(?:其他|其余|其它|更多)\s*\d*\s*(?:个|条)?(?:回答|答案)\s*(?:[(（]\d+[)）])?$"
+        r"|^(?:本|该|此)(?:回答|答案)(?:由|被)\S{1,12}(?:推荐|采纳|认证)$"
         r"|^[^\s\d，。！？][^\s，。！？]{0,19}\s*(?:赞同|点赞|喜欢|收藏|推荐)了(?:该|这个|此|这篇)(?:回答|问题|文章|想法|回复|内容)$"
         # what signing in or joining gives (登录后可收藏文章……, 加入会员，即可收藏文章并免费阅读……, 您需要 登录 才可以下载或查看)
         r"|^(?:登录|登陆|注册|加入会员|成为会员)(?:后|以后)?\s*[，,]?\s*(?:即可|可以?|就能|才能|才可以?)(?:免费)?(?:收藏|查看|下载|阅读|评论|发帖|回复|回帖)"
@@ -197,6 +200,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:请)?输入(?:搜索)?(?:关键词|关键字|搜索词)(?:搜索|查找)?$"
         # ... or naming what to look for (搜索你感兴趣的内容)
         r"|^(?:搜索|搜一搜|查找)(?:你|您)(?:感兴趣|想要|想看|想找|想了解|关心)的?(?:内容|问题|话题|文章|资讯|东西)?$"
+        # ... or the kinds of things it finds (搜索课程、文章、规则)
+        r"|^(?:搜索|搜一搜|查找)(?:[\u4e00-\u9fff]{1,4}[、/／]){1,5}[\u4e00-\u9fff]{1,4}$"
         # ... and a comment box's (说点什么...)
         r"|^(?:说点什么|说说你的看法|写下你的想法)\W*$"), 24),
     # what a scraper or a page prints where an empty summary would stand (No brief available., 暂无简介)

@@ -49,6 +49,7 @@ def strip_site(title: str, site: str = "") -> str:
 
 
 _TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*")
+_SPACED_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*|\s+")
 _BOARD = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]$")  # a board's name in brackets after a thread's title
 MAX_SITE_TITLE_CHARS = 8  # a <title> this short, without the h1 in it, is the site's name
 MIN_HEADLINE_HAN = 4  # a headline left without the site's parts has this many Han characters at least
@@ -168,11 +169,11 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
     return ""
 
 
-def shown_part(title: str, lines: set[str]) -> str:
+def shown_part(title: str, lines: set[str], spaces: bool = False) -> str:
     """The longest first part of ``title``, cut at its separators, that the page shows as a line of
     its own (``lines``: the page's lines, folded): 标题-频道-站点 over a page whose headline sits in a
-    styled box, not a heading."""
-    cuts = [m.start() for m in _TITLE_PARTS.finditer(title) if m.start() > 0]
+    styled box, not a heading; ``spaces``: at a space too (a forum's 主题 版块 站点)."""
+    cuts = [m.start() for m in (_SPACED_PARTS if spaces else _TITLE_PARTS).finditer(title) if m.start() > 0]
     for cut in reversed(cuts):
         head = title[:cut].strip()
         if han_count(head) >= 4 and fold(head) in lines:

@@ -25,8 +25,9 @@ An editor that grows with its text mirrors the field in a ``pre`` beside it: tha
 (Markdown and all) is the form's too, not the post the page shows.
 
 **Ad cards.** An ad set among the text (a product card inside a forum answer) says so with a
-line of its own (广告, 推广, AD) beside a picture, a name and a price, all of it one link; the
-largest part around that label holding no sentence and little text is the card.
+line of its own (广告, 推广, AD) beside a picture, a name and a price, all of it one link, or a
+search ad's headline, line of copy and address; the largest part around that label holding a
+sentence at most and little text is the card.
 
 **Controls.** An element the page marks as a control for its scripts (``role="button"``, a menu
 item) holding a button's few words is no text of the article, nor is a wrapper saying only that.
@@ -141,15 +142,16 @@ MAX_FORM_CHARS = 300
 _TEXT_FIELDS = frozenset({"", "text", "email", "search", "password", "tel", "url", "number"})
 
 
-def _widest(el, fits, stop=None):
-    """The largest of ``el``'s ancestors, below ``stop`` and the page's body, that holds no sentence
-    and ``fits`` (``fits(ancestor, its text)``); None when its parent already does not."""
+def _widest(el, fits, stop=None, sentences: int = 0):
+    """The largest of ``el``'s ancestors, below ``stop`` and the page's body, that holds no more
+    than ``sentences`` sentences and ``fits`` (``fits(ancestor, its text)``); None when its parent
+    already does not."""
     top = None
     for anc in el.iterancestors():
         if anc is stop or anc.tag in ("body", "html"):
             break
         text = _text(anc)
-        if _SENTENCE_END.search(text) or not fits(anc, text):
+        if len(_SENTENCE_END.findall(text)) > sentences or not fits(anc, text):
             break
         top = anc
     return top
@@ -171,7 +173,8 @@ def forms(page) -> set:
     return found
 
 
-MAX_AD_CHARS = 80
+MAX_AD_CHARS = 160  # (a search ad: its headline, a line of copy and its address)
+MAX_AD_SENTENCES = 1  # ... the copy may be a sentence
 # the label an ad card carries (广告, 推广, 赞助, AD), a line of its own
 AD_LABEL = re.compile(r"^(?:广告|推广|赞助|广告位|Ad|AD|Sponsored)$")
 
@@ -183,13 +186,13 @@ def ad_label(el) -> bool:
 
 def ads(root) -> set:
     """The ad cards of ``root``: around a line that only says 广告 (推广, AD), the largest part
-    holding no sentence and at most MAX_AD_CHARS of text, when it is or holds a link or a picture
+    holding at most a sentence of copy and MAX_AD_CHARS of text, when it is or holds a link or a picture
     (a product's picture, name and price)."""
     found = set()
     for label in root.iter():
         if not ad_label(label):
             continue
-        top = _widest(label, lambda _anc, text: len(text) <= MAX_AD_CHARS, stop=root)
+        top = _widest(label, lambda _anc, text: len(text) <= MAX_AD_CHARS, stop=root, sentences=MAX_AD_SENTENCES)
         if top is not None and (top.tag in ("a", "img") or top.find(".//a") is not None or top.find(".//img") is not None
                                 or next(top.iterancestors("a"), None) is not None):
             found.add(top)
