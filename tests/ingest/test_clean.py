@@ -682,3 +682,41 @@ def test_a_headline_named_by_a_label_of_a_notices_metadata_table_is_its_value():
     # ... a headline that only starts with the word stays whole
     doc = clean(Doc(source="x.txt", meta=Meta(title="标题党：社群运营最常见的三个误区"), blocks=tuple(ARTICLE)))
     assert doc.meta.title == "标题党：社群运营最常见的三个误区"
+
+
+def test_tags_as_typeset_a_pages_feedback_question_a_qr_prompt_profile_dates_and_an_ads_label():
+    # a page's tags with a Latin word spaced off (#RFM 模型) or under a label (文章标签：), who
+    # published a notice (发布单位：), a page asking whether it helped, a QR code's prompt, a
+    # member's profile dates, an ad's label set apart before its copy
+    for text in ("#私域运营 #用户分层 #RFM 模型 #会员运营", "文章标签：python 数据分析 用户运营 pandas",
+                 "发布单位：学生事务处课外活动组", "本文是否对您有帮助？", "用微信扫码二维码",
+                 "注册时间: 2021年 5月 3日 星期一 10:22", "在线时间: 120 小时",
+                 "广告 私域SCRM系统免费试用，门店顾客一键沉淀，连锁品牌都在用"):
+        assert match_rule(text) is not None, text
+    # a post's number before its text is no tag; the same words in an article's sentences stay
+    for text in ("#1 先说结论：群规要先立", "#Crypto 发现个端到端加密的聊天和文件共享工具，挺有意思～",
+                 "#AI 发现个端到端加密的聊天和文件共享工具挺有意思", "#是 women 更是我们#", "#AI 工具", "本文对用户运营很有帮助，值得一读。", "注册时间很重要，我们要记录每个用户的来源。",
+                 "广告 ROI 怎么算", "广告投放的三个阶段"):
+        assert match_rule(text) is None, (text, match_rule(text))
+
+
+def test_other_stories_headlines_under_a_label_alone_inside_the_article_go_and_the_text_goes_on():
+    lead = [Block(PARAGRAPH, text=f"这是正文第{i}段，讲的是社群运营和用户运营的区别与联系，以及各自的考核指标。") for i in range(4)]
+    listed = ["工信部：中小企业数字化转型专项行动取得阶段性成效", "2024数字零售大会在杭州开幕 多家平台发布商家扶持计划"]
+    rest = [Block(PARAGRAPH, text="报告同时指出，私域运营仍面临三方面挑战，一是内容同质化，二是数据割裂，三是人员流动性大。"),
+            Block(PARAGRAPH, text="对此，报告建议企业建立用户分层机制，对高价值用户提供专属服务，对沉睡用户设计唤醒活动。")]
+    blocks = (*lead, Block(PARAGRAPH, text="相关新闻："), *(Block(PARAGRAPH, text=t) for t in listed), *rest)
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=blocks))
+    assert texts(doc) == [b.text for b in (*lead, *rest)]
+    # a list of stories under its label at the article's end, a comment area under it: the end
+    comments = [Block(PARAGRAPH, text="全部评论"),
+                Block(PARAGRAPH, text="好友完成第一节课再给奖励这个改得好，我们之前做读书应用也是同样的问题，注册奖励吸引来的全是羊毛。"),
+                Block(PARAGRAPH, text="是的，奖励条件一定要和产品的核心行为绑定，不然拉来的人很快就流失了，留存也上不去。")]
+    blocks = (*lead, *rest, Block(PARAGRAPH, text="推荐阅读"), *(Block(PARAGRAPH, text=t) for t in listed), *comments)
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=blocks))
+    assert texts(doc) == [b.text for b in (*lead, *rest)]
+    # (past the headlines, a line that is neither a headline nor the article's sentence: a commenter's header)
+    notice = Block(PARAGRAPH, text="小王同学在二零二四年五月十六日下午三点二十分发表了评论并获得了很多点赞和回复以及转发")
+    blocks = (*lead, *rest, Block(PARAGRAPH, text="推荐阅读"), *(Block(PARAGRAPH, text=t) for t in listed), notice, *comments[1:])
+    doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=blocks))
+    assert texts(doc) == [b.text for b in (*lead, *rest)]

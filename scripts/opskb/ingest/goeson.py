@@ -73,6 +73,17 @@ def statement(text: str) -> bool:
     return goes_on(text) and _STATEMENT_END.search(text) is not None
 
 
+_LABEL_ALONE = re.compile(r"^\S{2,8}\s*[:：]?$")  # a label with nothing after it (相关新闻：)
+MAX_LISTED_ITEMS = 5  # lines under it looked at for other stories' headlines
+MAX_LISTED_CHARS = 40
+_ENDS_SAID = re.compile(r"[。！？!?；;…]$|[。！？][”」』]$")
+
+
+def _listed_item(text: str) -> bool:
+    """A line under a label alone that names another story: short, not a sentence."""
+    return 0 < len(text) <= MAX_LISTED_CHARS and not _ENDS_SAID.search(text) and not goes_on(text)
+
+
 def resumes(blocks: list[Block], units: list[tuple[int, int, str]], n: int) -> int:
     """Whether the article goes on under unit ``n`` (a line naming other stories): 0 when not,
     else the number of lines that go, the line and the items of other stories listed right under it
@@ -83,6 +94,13 @@ def resumes(blocks: list[Block], units: list[tuple[int, int, str]], n: int) -> i
         block = units[m][0]
         while m < len(units) and units[m][0] == block and not goes_on(plain(units[m][2]).strip()):
             m += 1
+    elif _LABEL_ALONE.match(plain(units[n][2]).strip()):  # (相关新闻： over a few headlines, a line each,
+        # the article's sentences right under them; not a comment area's lines past a list of stories)
+        while m < min(len(units), n + 1 + MAX_LISTED_ITEMS) and _listed_item(t := plain(units[m][2]).strip()) \
+                and not match_rule(t):
+            m += 1
+        if m > n + 1 and not (m < len(units) and statement(plain(units[m][2]).strip())):
+            return 0
     after = [plain(u[2]).strip() for u in units[m:m + RESUME_LOOKAHEAD]]
     # (statements: a list of other stories' headlines may end in question marks)
     sentences = sum(1 for t in after if statement(t) and not match_rule(t))

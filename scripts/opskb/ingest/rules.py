@@ -32,6 +32,9 @@ def _rx(p: str) -> re.Pattern:
 
 FOLLOW_REASON = "关注与推广提示"
 _POST_BUTTONS = "回复|回覆|引用|支持|反对|举报|点赞|收藏|分享|转发|评分|删除|编辑"  # a post's buttons in a row
+# a tag's word with the spaces typesetting puts between Latin and Han (#RFM 模型), no punctuation
+_SPACED_TAG = (r"(?:[^#\s，。！？、；：,.!?;:]|(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])"
+               r"|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])){1,20}")
 PAPER_REASON = "论文信息（关键词、分类号、作者单位、基金等）"
 
 
@@ -92,6 +95,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # A help page's feedback question (以上内容是否解决了您的问题？)
     Rule("post_prompts", "回答的赞同数、更多回答与登录提示", _rx(
         r"^(?:以上|上述)(?:内容|文章|回答|信息|解答).{0,4}(?:解决|帮助|有用)"
+        # ... or about the page itself (本文是否对您有帮助？)
+        r"|^(?:本文|本篇|这篇文章|本页|此页|该文章?|本内容)(?:内容)?(?:是否)?(?:对(?:您|你))?(?:是否)?(?:有)?(?:帮助|用)[吗？?]*$"
         # a link to the rest of the answers, and who liked an answer (查看全部 19 个回答, 运营研究社 赞同了该回答)
         r"|^(?:登录后?)?(?:查看|显示|展开)(?:全部|更多)?\s*\d[\d,]*\s*(?:个|条)(?:回答|评论|回复)$"
         # ... and the heading over the answers after the best one (其他 3 条回答, 更多回答(5)), and who chose it
@@ -130,7 +135,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("pagination", "分页提示", _rx(
         r"^(?:本主题|本帖|本文)?共有?\s*\d+\s*(?:篇|条|个|帖|楼|页).{0,12}?(?:分|共)\s*\d+\s*页|当前第\s*\d+\s*页"
         r"|^第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页$|^共\s*\d+\s*页$"), 40),
-    Rule("tag_line", "标签行", _rx(r"^(?:标签|tags?|话题)\s*[:：]|^(?:#[^#\s]{1,40}#?\s*){1,}$"), 300, True),
+    # (three tags or more in a row, their words as typesetting spaces them: #私域运营 #RFM 模型 #会员运营;
+    # one spaced like that is a slogan quoted in the text: #是 women 更是我们#)
+    Rule("tag_line", "标签行", _rx(r"^(?:文章|相关|热门)?(?:标签|tags?|话题)\s*[:：]|^(?:#[^#\s]{1,40}#?\s*){1,}$"
+                                 rf"|^(?:#{_SPACED_TAG}\s+){{2,}}#{_SPACED_TAG}\s*$"), 300, True),
     Rule("answer_list", "回答与评论列表", _rx(r"^.{1,16}(?:回答|评论|回复)于\s*[\d\-/:年月日\s]+$"), 40),
     # one other article named for further reading: the lines after it (references) stay
     Rule("further_reading", "相关链接与上下篇", _rx(r"^(?:扩展|拓展)阅读\s*[:：]"), 120),
@@ -147,6 +155,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a member's or a board's figures, two or more in a row (主题 12 帖子 386 积分 1286; 某某吧 关注：28,416 贴子：193,552;
         # one alone may be a reply's text)
         r"|^(?:[^\s\d：:，。]{1,12}\s+)?(?:(?:主题|帖子|贴子|积分|精华|金币|威望|贡献|粉丝|声望|关注|获赞|成员|会员)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*[|｜·/]?\s*){2,}$"
+        # ... or a date or a span in a member's profile (注册时间: 2021年 5月 3日 星期一 10:22, 在线时间: 120 小时)
+        r"|^(?:注册|注册时间|注册日期|加入时间|加入于|最后登录|上次登录|在线时间)\s*[:：]\s*\d[\d\s年月日:：\-/.]*"
+        r"(?:(?:星期|周)[一二三四五六日天])?[\s\d:：]*(?:小时|分钟|天)?$"
         # (numbers set apart: a phone number is one number, not two)
         r"|^[^\d\s：:，。]{1,6}\s*[:：]?\s*\d+(?:\.\d+)?[万千kKw+]?(?:\s*[:：]?\s+\d+(?:\.\d+)?[万千kKw+]?)+\s*$"
         # numbers before the counter words (12 赞 3 回复, 1 回复 1: a post's row of buttons with their counts)
@@ -159,7 +170,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a page still loading its counters or comments
         r"|^(?:加载中|正在加载|载入中|loading)\W*$"), 60),
     Rule("follow_prompt", FOLLOW_REASON, _rx(
-        r"^(?:扫码|扫描|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^(?:微信)?(?:扫码|扫一扫)分享|^阅读原文$"
+        r"^(?:(?:用|打开)?(?:微信|手机|APP)\s*)?(?:扫码|扫描|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^(?:微信)?(?:扫码|扫一扫)分享|^阅读原文$"
         # a page's QR code to open it on a phone (扫一扫在手机打开当前页)
         r"|^(?:扫一扫|扫码|扫描二维码)\S{0,3}(?:在|用)?手机\S{0,2}(?:打开|浏览|查看|阅读|访问)"
         # an in-app page's guide to leaving the app (点击右上角···, 选择在浏览器中打开)
@@ -224,7 +235,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # 发布机构：…, 成文日期：…): the site's catalogue, not the notice
     Rule("gov_index", "政府信息公开的索引信息", _rx(
         r"^(?:索\s*引\s*号|主题分类|主\s*题\s*词|文\s*号|发文字号|发布机构|发文机关|成文日期|公开方式|公开范围|公开时限"
-        r"|有\s*效\s*性|信息分类|组配分类|体裁分类|服务对象分类)\s*[:：]"), 80),
+        r"|有\s*效\s*性|信息分类|组配分类|体裁分类|服务对象分类|发布单位|发文单位)\s*[:：]"), 80),
     # a post's header in a thread: who and how long ago, the floor, counts (gazeldx #1 1 月前,
     # 某某 · 1 月前 · 最后由 某某 回复于 19 天前 · 1350 次阅读); a sentence that starts 3 天前， is text
     Rule("post_header", "帖子的发帖人、楼层和时间", _rx(
@@ -281,7 +292,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("ad_feedback", "广告与站点提示", _rx(
         r"(?:这个|此)广告(?:令我|与我|不)|移除这个广告|广告反馈|^由.{1,8}提供的广告|^隐私权?(?:规范|政策|声明)$"
         r"|同意.{0,8}隐私权?(?:规范|政策)|^(?:此|本)条目"
-        r"|由网友共同编辑|^(?:跳到|跳至|转到)(?:主要)?(?:内容|正文)|^skip to (?:main )?content$"), 80),
+        r"|由网友共同编辑|^(?:跳到|跳至|转到)(?:主要)?(?:内容|正文)|^skip to (?:main )?content$"
+        # an ad's label set apart before its copy, as a page copies it (广告 某某系统免费试用，……)
+        r"|^(?:广告|推广|赞助)\s+[\u4e00-\u9fff][^。！？]{4,60}$"), 80),
     Rule("repost_note", "转载来源说明", _rx(
         r"^(?:本文|文章)(?:来自|转载自|来源于|首发于|经授权转载自|由).{0,40}(?:公众号|平台|网站|专栏|作者|授权|发布)"), 160),
 )
