@@ -1088,3 +1088,23 @@ def test_a_thread_without_an_h1_takes_the_subject_its_title_opens_with(tmp_path)
     title, md = _ingest(tmp_path, html, "nga.html")
     assert title == subject
     assert md.index("官方群只剩公告") < md.index(REPLIES[0][1][:12])
+
+
+def test_a_headline_cut_short_everywhere_but_in_the_posts_title_field_is_read_whole(tmp_path):
+    # a group's topic page: the <title> and the h1 both cut with "...", the post's box gives the
+    # whole title in a field of its own (标题：……)
+    whole = "有没有人觉得现在的私域运营已经变味了？天天加好友发朋友圈，用户都快烦死了"
+    cut = whole[:22] + "..."
+    body = ["最近半年换了三家品牌的会员群，感受是私域越来越像电话销售，加了好友就开始群发。",
+            "我理解品牌需要转化，但用户不是韭菜，真正做得好的私域应该先提供价值再谈卖货。"]
+    html = (f"<!DOCTYPE html><html><head><title>{cut}</title></head><body><nav><ul>{NAV}</ul></nav>"
+            f"<h1>{cut}</h1><div class='topic'><div class='from'>来自：老赵 2024-01-08 21:13:05</div>"
+            f"<table class='infobox'><tr><td><strong>标题：</strong>{whole}</td></tr></table>"
+            f"<div class='topic-content'>{''.join(f'<p>{t}</p>' for t in body)}</div></div>{FOOTER}</body></html>")
+    title, md = _ingest(tmp_path, html, "group.html")
+    assert title == whole and body[1][:12] in md
+    # a title not cut short stays as it is, whatever a field says
+    html2 = html.replace(f"<title>{cut}</title>", f"<title>{whole[:22]}</title>").replace(f"<h1>{cut}</h1>", f"<h1>{whole[:22]}</h1>")
+    (tmp_path / "uncut").mkdir()
+    title, _md = _ingest(tmp_path / "uncut", html2, "group.html")
+    assert title == whole[:22]

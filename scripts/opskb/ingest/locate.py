@@ -403,6 +403,8 @@ def locate(raw: Raw) -> Raw:
     title = title or (doc.title or "")
     if not raw.meta.title and not any(h.strip() for h in h1s):
         title = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site)
+    if not raw.meta.title:
+        title = _whole_title(title, blocks)
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished", "PubDate"))
@@ -511,6 +513,17 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
 
 
 MIN_CUT_OPENING = 8  # a title this long that the text opens with is its opening cut short
+_TITLE_FIELD = re.compile(r"^(?:标\s*题|题\s*目)\s*[:：]\s*(\S.*)$")  # a post's header field (标题：……)
+
+
+def _whole_title(title: str, blocks: list[tuple[object, str, str]]) -> str:
+    """A headline cut short (……天天加好友发...) whose whole the page gives in a title field
+    (a group post's box: 标题：……天天加好友发朋友圈，用户都快烦死了): that field's value."""
+    stem = fold(title.rstrip(".…。 "))
+    if not title.rstrip().endswith(("…", "...")) or len(stem) < MIN_CUT_OPENING:
+        return title
+    whole = (m.group(1).strip() for _el, text, _k in blocks if (m := _TITLE_FIELD.match(text.strip())))
+    return next((w for w in whole if fold(w).startswith(stem) and len(fold(w)) > len(stem)), title)
 LEAD_LINES = 8  # ... its text among this many lines from the first the extractor kept (the poster's header between)
 _BRACKET_LEAD = re.compile(r"^\s*【([^【】]{4,30})】")
 _DATELINE_LEAD = re.compile(r"\d+\s*日\s*电|[电讯]$|记者|报道$")
