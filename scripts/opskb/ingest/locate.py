@@ -46,6 +46,7 @@ from ..records import Raw
 from ..text import fold, han_count
 from .markup import home_names, json_ld, meta_content
 from .metaline import editor_names
+from .pagecopy import TITLE_FIELD
 from .pagetree import (
     _OUT_BLOCKS,
     _SPACES,
@@ -513,7 +514,6 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
 
 
 MIN_CUT_OPENING = 8  # a title this long that the text opens with is its opening cut short
-_TITLE_FIELD = re.compile(r"^(?:标\s*题|题\s*目)\s*[:：]\s*(\S.*)$")  # a post's header field (标题：……)
 
 
 def _whole_title(title: str, blocks: list[tuple[object, str, str]]) -> str:
@@ -522,8 +522,10 @@ def _whole_title(title: str, blocks: list[tuple[object, str, str]]) -> str:
     stem = fold(title.rstrip(".…。 "))
     if not title.rstrip().endswith(("…", "...")) or len(stem) < MIN_CUT_OPENING:
         return title
-    whole = (m.group(1).strip() for _el, text, _k in blocks if (m := _TITLE_FIELD.match(text.strip())))
+    whole = (m.group(1).strip() for _el, text, _k in blocks if (m := TITLE_FIELD.match(text.strip())))
     return next((w for w in whole if fold(w).startswith(stem) and len(fold(w)) > len(stem)), title)
+
+
 LEAD_LINES = 8  # ... its text among this many lines from the first the extractor kept (the poster's header between)
 _BRACKET_LEAD = re.compile(r"^\s*【([^【】]{4,30})】")
 _DATELINE_LEAD = re.compile(r"\d+\s*日\s*电|[电讯]$|记者|报道$")

@@ -113,7 +113,7 @@ _NOT_A_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别�
                              r"|^[（(]?(?:图为(?!什么)|图片?\s*[:：/／]|组图\s*[:：])|^.*(?:记者|摄影|通讯员)\s*\S{1,8}?\s*摄(?![\u4e00-\u9fff])")
 # a header's title field, the label glued to its value or set apart (标题[心得] ……, 标题：关于……的通知)
 TITLE_LABEL = r"(?:标\s*题|题\s*目)"  # a header's or a metadata table's label for the title (clean.py reads it too)
-_TITLE_FIELD = re.compile(rf"^{TITLE_LABEL}\s*[:：]?\s*(\S.{{0,60}})$")
+TITLE_FIELD = re.compile(rf"^{TITLE_LABEL}\s*[:：]?\s*(\S.{{0,60}})$")
 MIN_TITLE_FIELD_HAN = 4
 FIELD_LINES = 4  # lines of such a header looked at under the text run's start
 # a line that opens by addressing the readers (姐妹们，今天想聊聊……; 大家好，我是……): the text's first sentence
@@ -444,7 +444,7 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
     # a header of labelled fields (作者 某某 / 看板 某某 / 标题 [心得] …… / 时间 ……: a BBS post, a notice's
     # metadata), perhaps opening the text's run: the title field's value, before all
     window += [(3, 0, k, m.group(1).strip()) for k in range(max(0, first - TITLE_WINDOW), min(first + 1 + FIELD_LINES, last))
-               if (m := _TITLE_FIELD.match(blocks[k].plain_text().strip())) and han_count(m.group(1)) >= MIN_TITLE_FIELD_HAN]
+               if (m := TITLE_FIELD.match(blocks[k].plain_text().strip())) and han_count(m.group(1)) >= MIN_TITLE_FIELD_HAN]
     best = max(window, default=None)
     if not (best and best[0]):  # no headline with a date under it: an entry's subject (an encyclopedia's)
         at = _subject(blocks, known, first)

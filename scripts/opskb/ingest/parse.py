@@ -357,7 +357,7 @@ def parse(raw: Raw) -> Doc:
             title, site = without_named_site(title, [plain(t) for b in blocks for t in b.texts()],
                                              _names_site, meta.site)
             meta = replace(meta, title=title, site=meta.site or site)
-            copied = plain_text(body)  # a page's text under it, not a Markdown article
+            copied = without_markdown(body)  # a page's text under it, not a Markdown article
         return Doc(source=raw.name, meta=meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding,
                    removed=removed, stats=raw.stats, url=raw.url, page_copy=copied)
     return Doc(source=raw.name, meta=meta, blocks=tuple(normalize_levels(blocks)), encoding=raw.encoding,
@@ -369,6 +369,6 @@ def parse(raw: Raw) -> Doc:
 _MARKDOWN = re.compile(r"^#{1,6}[ \t]|\]\(|^\{%|^```", re.M)
 
 
-def plain_text(body: str) -> bool:
+def without_markdown(body: str) -> bool:
     """A text with no Markdown in it: a page's text as a browser copies it or a crawler dumps it."""
     return not _MARKDOWN.search(body)
