@@ -92,7 +92,7 @@ from .thread import (
     signature,
     within,
 )
-from .title import choose_title, names_the_site, shown_part, strip_site
+from .title import choose_title, cut_short, names_the_site, shown_part, strip_site
 from .widgets import ads, controls, drop_lines, forms, inside, popups, recommended, story_cards
 
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
@@ -489,8 +489,8 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
     # a post with no headline (a micro-blog's) whose title is its opening cut short or another the
     # page never shows (某某的主页_站点): the lead in 【】 it opens with, when it has one (not a
     # dispatch's dateline: 【某某社北京5月9日电】)
-    stem = fold(title.rstrip(".…。 "))
-    cut = title.rstrip().endswith(("…", "...")) and len(stem) >= MIN_CUT_OPENING
+    stem = cut_short(title)
+    cut = len(stem) >= MIN_CUT_OPENING
     # (the post's text may come a few lines under the poster's name and badges)
     opens = next((i for i in range(max(first, 0), min(len(blocks), first + LEAD_LINES)) if _BRACKET_LEAD.match(blocks[i][1])), None)
     lead = _BRACKET_LEAD.match(blocks[opens][1]) if opens is not None else None
@@ -519,8 +519,8 @@ MIN_CUT_OPENING = 8  # a title this long that the text opens with is its opening
 def _whole_title(title: str, blocks: list[tuple[object, str, str]]) -> str:
     """A headline cut short (……天天加好友发...) whose whole the page gives in a title field
     (a group post's box: 标题：……天天加好友发朋友圈，用户都快烦死了): that field's value."""
-    stem = fold(title.rstrip(".…。 "))
-    if not title.rstrip().endswith(("…", "...")) or len(stem) < MIN_CUT_OPENING:
+    stem = cut_short(title)
+    if len(stem) < MIN_CUT_OPENING:
         return title
     whole = (m.group(1).strip() for _el, text, _k in blocks if (m := TITLE_FIELD.match(text.strip())))
     return next((w for w in whole if fold(w).startswith(stem) and len(fold(w)) > len(stem)), title)

@@ -48,6 +48,11 @@ def strip_site(title: str, site: str = "") -> str:
     return title.strip()
 
 
+def cut_short(text: str) -> str:
+    """The stem of a headline cut short (……天天加好友发...), folded; "" when it is not cut."""
+    return fold(text.rstrip(".…。 ")) if text.rstrip().endswith(("…", "...")) else ""
+
+
 _TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*")
 _SPACED_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*|\s+")
 _BOARD = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]$")  # a board's name in brackets after a thread's title
@@ -82,8 +87,8 @@ def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: li
             continue
         # a h1 cut short that the title says whole (做了半年……想听听大家的真...)
         for h in heads:
-            stem = fold(h.rstrip(".…。 "))
-            if h.endswith(("…", "...")) and han_count(stem) >= 4 and kt.startswith(stem) and len(kt) > len(stem):
+            stem = cut_short(h)
+            if stem and han_count(stem) >= 4 and kt.startswith(stem) and len(kt) > len(stem):
                 return t
         for h in heads:
             kh = fold(h)
