@@ -788,3 +788,29 @@ def test_a_marquees_scrolling_notices_are_no_part_of_the_article(tmp_path):
     body = f"<marquee scrollamount='3'>{notice}</marquee><h1>社群运营和用户运营有什么不同</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
     out = texts(run(tmp_path, page(body)))
     assert PROSE[0] in out and "会费" not in out
+
+
+def test_a_company_news_page_whose_h1_is_the_logo_takes_the_headline_its_title_shortens(tmp_path):
+    # the only h1 holds the logo; the headline sits in a table cell, whole; the <title> gives its
+    # start, the column and the company; the left column's contact box, in the same table, comes first
+    logo = '<h1 class="logo"><a href="/"><img src="/logo.png" alt="某某科技 - 会员运营服务商"></a></h1>'
+    side = ("<div class='left'><h3>联系我们</h3><p>杭州某某信息技术有限公司</p><p>电话：0571-88886666</p>"
+            "<p>地址：杭州市西湖区文三路 100 号</p></div>")
+    headline = "某某科技发布社群助手3.0 上线自动分层与积分任务"
+    body = (f"<table><tr><td class='left' rowspan='3'>{side}</td><td class='show_title'><font>{headline}</font></td></tr>"
+            "<tr><td class='info'>发布时间：2024-03-06 作者：市场部</td></tr><tr><td id='newsContent'>"
+            + "".join(f"<p>{p}</p>" for p in PROSE) + "</td></tr></table>")
+    html = page(body, title="某某科技发布社群助手3.0-公司新闻-杭州某某信息技术有限公司")
+    html = html.replace("<nav>", logo + "<nav>")
+    assert run(tmp_path, html).meta.title == headline
+
+
+def test_a_subtitle_an_h1_sets_under_a_line_break_is_not_the_headline(tmp_path):
+    # 标题<br><span>副题</span> in one h1: the <title> names the line above the break
+    h1 = "<h1>老小区的团购群变成了邻居群<br><span class='sub_title'>一位团长把五百人的群做成了周末市集</span></h1>"
+    body = h1 + "<div class='info'>2024-05-13 09:40 来源：某某在线</div>" + "".join(f"<p>{p}</p>" for p in PROSE)
+    assert run(tmp_path, page(body, title="老小区的团购群变成了邻居群 - 社区生活 - 某某在线")).meta.title == "老小区的团购群变成了邻居群"
+    # a headline set on two lines, the <title> holding both: the whole h1
+    two = "<h1>社群运营的十个常见误区<br>新手一定要看</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
+    title = run(tmp_path, page(two, title="社群运营的十个常见误区，新手一定要看_某某网"), "two.html").meta.title
+    assert title.startswith("社群运营的十个常见误区") and title.endswith("新手一定要看")

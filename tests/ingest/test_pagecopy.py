@@ -705,3 +705,84 @@ def test_a_dumps_title_line_naming_one_of_a_papers_headlines_keeps_it(tmp_path):
                                                  "本报记者 周敏 通讯员 许嘉禾"] + ARTICLE + OTHERS
     doc, kept = _clean(tmp_path, lines)
     assert doc.meta.title == TITLE and kept[-len(ARTICLE):] == ARTICLE
+
+
+QA_TOP = ["首页", "发现", "等你来答", "搜索", "提问", "消息", "社群运营", "私域", "活动策划"]
+QA_QUESTION = "社群里的老用户越来越不说话，怎么重新激活？"
+QA_ANSWER = [
+    "先别急着发红包，先想清楚：老用户为什么来？他们现在还需要什么？你手里有什么能给？",
+    "我们做过一次复盘，把近半年发过言的人按发言次数分成三组，发现沉默的人大多是入群第二个月开始不说话的。",
+    "后来改成每周二固定一个老用户分享，主持人提前一天私聊邀请，三周后群里的日均发言从十几条涨到了六十多条。",
+]
+
+
+def test_a_question_page_copy_is_titled_with_its_question_not_an_answers_first_line(tmp_path):
+    # a Q&A page copied whole: the question and its detail, the page's counters and buttons, then the
+    # answers, each under its answerer's name, bio and votes; the first answer opens with a line of
+    # several questions, longer than the question and right above the dense text
+    doc, kept = _clean(tmp_path, QA_TOP + [
+        QA_QUESTION, "我们是做母婴用品的，群里有两千多人，大部分是一年前进来的老客，最近每天只有几条消息。",
+        "关注者", "862", "被浏览", "120,473", "关注问题 写回答", "邀请回答", "好问题 12", "查看全部 52 个回答",
+        "林夕", "社群操盘手，前母婴品牌用户运营负责人", "1,024 人赞同了该回答"] + QA_ANSWER + [
+        "编辑于 2024-02-03 10:11", "赞同 1024", "分享", "收藏",
+        "匿名用户", "36 人赞同了该回答", "人少的时候反而好做，一个个私聊，问他们最近在忙什么，比群发有用得多。",
+        "发布于 2024-02-05 21:40", "相关问题", "社群冷启动需要多长时间？ 12 个回答", "关于我们", "联系我们", "帮助中心"])
+    assert doc.meta.title == QA_QUESTION
+    assert all(line in kept for line in QA_ANSWER)  # the answer's opening line is its text, not the page's title
+
+
+def test_a_threads_second_paragraph_over_the_floor_stamp_is_not_its_headline(tmp_path):
+    # a Tieba-like thread copied whole: the thread's title far above the first post's stamp; the
+    # post's second paragraph (a said line of two questions) is right over it, and it is the post's text
+    subject = "【求助】刚接手公司的家长群，第一个月该做什么？"
+    post = ["刚进一家少儿美术机构做运营，领导把八个家长群交给我，群里一共一千多位家长，平时基本只有老师在发通知。",
+            "想问问大家，第一个月应该先做哪些事？要不要一进群就做个自我介绍？"]
+    doc, kept = _clean(tmp_path, ["进入贴吧", "全吧搜索", "吧内搜索", "运营吧", "关注：52,310 贴子：836,112", "看贴", "图片", "精品",
+                                  "18 回复贴，共 1 页", "<<返回运营吧", subject, "只看楼主", "收藏", "回复",
+                                  "小橘子汽水", "初级粉丝", "1"] + post + [
+        "来自iPhone客户端1楼2024-04-02 21:10", "回复", "社群老张", "吧务", "12",
+        "第一个月少说多看，先把每个群的活跃家长记下来，再挑两三个愿意帮忙的家长做群里的小助手。",
+        "还有一点，别急着在群里卖课，家长最烦的就是刚认识就推销，先把通知和答疑做好，信任是慢慢攒出来的。",
+        "来自Android客户端2楼2024-04-02 21:36", "回复", "美术老师阿青", "中级粉丝", "5",
+        "同意楼上。我们机构的做法是每周五晚上在群里发一次孩子们的作品合集，家长转发得很多，招生也跟着来了。",
+        "来自iPhone客户端3楼2024-04-03 08:05", "回复", "贴吧协议", "隐私政策", "吧主制度", "意见反馈"])
+    assert doc.meta.title.endswith("刚接手公司的家长群，第一个月该做什么？")
+    assert all(line in kept for line in post)
+
+
+def test_a_question_headline_asks_one_question():
+    from opskb.ingest.pagecopy import question
+    assert question("社群里的老用户越来越不说话，怎么重新激活？") and question("私域流量到底是什么?")
+    assert not question("老用户为什么来？他们现在还需要什么？")  # an answer's lines asking several
+    assert not question("先别急着发红包，先想清楚，老用户为什么还会来？")  # a said sentence of clauses
+    assert not question("为什么？")  # too short to name a page
+
+
+def test_a_discuz_thread_copy_titled_by_its_trail_and_its_signatures_gone(tmp_path):
+    # a Discuz thread dumped as text: a sign-in box's slogan, the trail ending in the subject, an ad
+    # line, buttons and counters, then the subject between labels in brackets; each post under its
+    # poster's panel and stamp, ending at its buttons; one poster's signature closes two posts
+    subject = "社区团购的团长佣金怎么定才合理？"
+    sign = "做社区电商，先做社区，再做电商。"
+    panel = ["23", "主题", "612", "帖子", "1830", "积分", "高级会员", "发消息"]
+    posts = [("阿杰", "楼主", ["各位好，我在平台负责杭州区域的团长运营，手上一百多个团长，佣金一直按销售额的 10% 统一给。",
+                              "一是头部团长觉得太少，一个月卖五万多的团长被隔壁平台用更高的比例挖走了两个；二是很多新团长一个月只卖几百块，"
+                              "拿这点佣金根本没有动力，群基本就放着不管了。",
+                              "想听听大家的做法：佣金是统一比例好，还是阶梯好？新团长有没有什么额外的扶持？"]),
+             ("老陈", "沙发", ["我们是阶梯佣金：月销一万以下 8%，一万到三万 10%，三万以上 12%，按自然月结算。", sign]),
+             ("徐姐", "板凳", ["作为团长说两句：比例没那么重要，货好卖、售后别让团长背锅才是团长留下来的原因。"]),
+             ("老陈", "地板", ["阶梯佣金有个坑：月底差一点到下一档的团长会自己刷单，后来改成按上个月的销售额定本月档位。", sign]),
+             ("小王", "5#", ["新团长我们给六十天保护期，不管卖多少都按 12% 给，每完成一个里程碑再奖励两百元。"]),
+             ("路人甲", "6#", ["顶一下，学习了"]), ("路人乙", "7#", ["顶一下，学习了"]),  # (a reply alone, said twice: no signature)
+             ("阿杰", "8#", ["谢谢各位，准备这么改：新团长六十天保护期，老团长按上月销售额分三档，售后由平台兜底。"])]
+    lines = ["设为首页收藏本站", "用户名", "自动登录", "找回密码", "密码", "登录", "立即注册", "只需一步，快速开始", "快捷导航",
+             "门户Portal", "论坛BBS", "搜索", f"某某运营论坛 > 论坛 > 运营交流 > 社区电商 > {subject}",
+             "【团长招募】某某优选下半年团长招募，0 门槛 0 囤货，佣金日结", "返回列表 发新帖", "查看: 8416|回复: 31",
+             f"[讨论] {subject} [复制链接]"]
+    for n, (name, floor, text) in enumerate(posts):
+        lines += [name, *panel, floor, f"发表于 2019-8-{n + 3} 21:14:02", "|", "只看该作者", *text, "回复", "使用道具 举报"]
+    lines += ["您需要登录后才可以回帖 登录 | 立即注册", "QQ|Archiver|手机版|小黑屋|某某运营论坛", "GMT+8, 2019-8-12 09:47"]
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == subject and "快速开始" not in doc.meta.author  # (a sign-in box's slogan is no list of authors)
+    assert sign not in kept
+    assert all(t in kept for _n, _f, text in posts for t in text if t != sign)

@@ -320,7 +320,11 @@ def test_a_dumps_title_line_loses_the_site_its_crawler_copied_from_the_page_titl
                        + ["首页 › 青柠社区 › 阅读小组", "Powered by Discuz! X3.4"])[0] == headline
     assert _dump_title(tmp_path, [f"# {headline}_某某城事网"] + BODY)[0] == headline
     assert _dump_title(tmp_path, [f"# 某某晚报数字报-{headline}", "某某晚报数字报"] + BODY)[0] == headline
+    # a name in two scripts, each shown on its own: the banner's Han and the copyright's Latin
+    assert _dump_title(tmp_path, [f"# {headline} - 青柠学堂 QingLearn", "青柠学堂", "课程 讲师 登录"] + BODY
+                       + ["© 2024 QingLearn. All rights reserved."]) == (headline, "青柠学堂 QingLearn")
     # a series label or a subtitle stays, however the text goes on (the crawler's dumps of an
     # operations site write them so), and so does a name the text never shows apart
+    assert _dump_title(tmp_path, [f"# {headline} | 读书群 社群", "读书群", "社群"] + BODY)[0] == f"{headline} | 读书群 社群"
     for title in (f"复盘 | {headline}", f"{headline} | 上篇", f"万字拆解 | {headline}", f"{headline} - 小林的运营笔记"):
         assert _dump_title(tmp_path, [f"# {title}"] + BODY + ["上篇讲了拉新，这篇讲促活。"])[0] == title

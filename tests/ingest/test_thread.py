@@ -1108,3 +1108,55 @@ def test_a_headline_cut_short_everywhere_but_in_the_posts_title_field_is_read_wh
     (tmp_path / "uncut").mkdir()
     title, _md = _ingest(tmp_path / "uncut", html2, "group.html")
     assert title == whole[:22]
+
+
+def _as_thread(html: str, main_lines: list[str]):
+    """as_thread over a page of ours, the main content as an extractor may hand it over (``main_lines``)."""
+    from opskb.ingest.locate import as_thread
+    from opskb.ingest.pagetree import _leaf_blocks, _tree
+
+    page = _tree(html)
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
+    main = lxml.html.fromstring("<html><body>" + "".join(f"<p>{t}</p>" for t in main_lines) + "</body></html>")
+    opening = as_thread(main, blocks, find_thread(page), "回答")
+    return opening, [t for _el, t in _leaf_blocks(main)]
+
+
+def test_a_questions_code_block_between_its_paragraphs_is_part_of_the_question():
+    # a technical Q&A: the question's text, a block of code, its last line; the extractor kept only
+    # that last line; the answers are cards of one template
+    question = ["我们每天凌晨给两百万会员算一次 RFM 分数，运营要按分数组合圈人发券，现在每次圈人都要跑半分钟以上。",
+                "现在每个会员存一个哈希，圈人的时候全量遍历，数据一多就超时。",
+                "这种多条件组合筛选，应该换成什么结构？"]
+    code = "HSET member:1001 r 4 f 2 m 5\nHSET member:1002 r 1 f 1 m 2"
+    answers = "".join(_answer_card(i, n, ps) for i, (n, ps) in enumerate(ANSWERS))
+    html = ("<!DOCTYPE html><html><head><title>RFM 分数用什么结构存 - 某某问答</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><h1>RFM 分数用什么结构存？</h1><div class='meta'>提问于 2024-06-14 浏览 1.2k</div>"
+            f"<article class='question'><p>{question[0]}</p><p>{question[1]}</p><pre><code>{code}</code></pre><p>{question[2]}</p></article>"
+            "<div class='q-actions'><button>关注 14</button><button>收藏 31</button></div>"
+            f"<h2>3 个回答</h2><div class='answers'>{answers}</div>{FOOTER}</body></html>")
+    opening, lines = _as_thread(html, [question[2]])
+    assert [_text(el) for el in opening] == [*question[:2], code.replace("\n", " "), question[2]]
+    pos = [next(i for i, t in enumerate(lines) if t.startswith(q[:10])) for q in question]
+    assert pos == sorted(pos) and lines.index(question[2]) < next(i for i, t in enumerate(lines) if t.startswith("回答 1"))
+
+
+def test_a_posters_signature_the_extractor_kept_above_the_posts_goes_with_those_under_them():
+    # an old Discuz page: each post a table, its text in one cell and the poster's signature in a row
+    # of its own under it; the extractor kept the first post's table, its signature ahead of its text
+    sign = "十年社区老兵 | 专注版主培养 | 交流群见主页"
+    posts = [("老猫", "去年接手县城论坛的亲子版块，一天不到十个新帖。先从线下找了二十位爱聊天的宝妈做种子用户，请她们每天发一帖。", sign),
+             ("小城", "沙发！我们的情感版块也是死气沉沉，学习了，回去就找种子用户。", ""),
+             ("老猫", "种子用户发的内容不审核，只给方向。每周一在小群里发一个本周话题建议，她们自己挑着写。", sign),
+             ("阿甘", "版主一定要从活跃用户里提拔，不要从外面招，自己人管自己人，大家服气。", "")]
+    rows = "".join(
+        f'<div id="post_{i}"><table class="plhin" id="pid{i}"><tr><td class="pls"><a href="/u/{n}" class="xw1">{n}</a></td>'
+        f'<td class="plc"><div class="pi"><em>发表于 2016-3-1{i} 10:2{i}</em></div>'
+        f'<table><tr><td class="t_f" id="postmessage_{i}">{t}</td></tr></table></td></tr>'
+        + (f'<tr><td class="plc plm"><div class="sign">{s}</div></td></tr>' if s else "") + "</table></div>"
+        for i, (n, t, s) in enumerate(posts))
+    html = ("<!DOCTYPE html><html><head><title>地方论坛冷启动 - 站长交流 - 某某论坛</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><h1>地方论坛冷启动</h1><div id='postlist'>{rows}</div>{FOOTER}</body></html>")
+    _opening, lines = _as_thread(html, [sign, posts[0][1]])
+    assert sign not in lines
+    assert lines[0] == posts[0][1] and sum(1 for t in lines if t == posts[2][1]) == 1

@@ -92,7 +92,7 @@ from .thread import (
     signature,
     within,
 )
-from .title import choose_title, cut_short, names_the_site, shown_part, strip_site
+from .title import choose_title, cut_short, lengthened_part, names_the_site, shown_part, strip_site
 from .widgets import ads, controls, drop_lines, forms, inside, popups, recommended, story_cards
 
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
@@ -218,6 +218,11 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     # ... and the first post's poster: a line that only says what a picture of the page says (an avatar's alt)
     pictured = {fold(alt_text(el)) for el, _t, _k in blocks if el.tag == "img"} - {""}
     gone += [el for el, k in kept[:cut] if k in pictured and len(k) <= MAX_POSTER_CHARS]
+    # ... and a line the posts' part of the page repeats outside the posts' text: what each post carries
+    # beside it (a poster's signature under every post of theirs, the first one's too)
+    text = {d for post in thread.posts for body in (post.body, *(b for _n, b in post.extra)) for d in body.iter()}
+    carried = {k for el, _t, k in blocks[start:end + 1] if k and el not in text}
+    gone += [el for el, k in kept[:cut] if k in carried]
     for el in gone:
         if el.getparent() is not None:
             el.drop_tree()
@@ -301,10 +306,14 @@ def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[i
     post above a list of replies built from another template): the nearest run of text blocks
     above the first reply, past its poster's name, date, counters and links, up to a heading;
     the paragraphs of one post share their parent (a topic's name above it in a box of its own
-    is not the post). Lines of ``widgets`` (an ad card between the topic and its replies) are passed by."""
+    is not the post), and so does a block of code between them. Lines of ``widgets`` (an ad card
+    between the topic and its replies) are passed by."""
     run: list = []
     for i in range(start - 1, max(0, start - MAX_FIRST_POST_LOOKBACK) - 1, -1):
         el, text, _key = blocks[i]
+        if run and el.tag == "pre" and el.getparent() is run[0].getparent():
+            run.append(el)
+            continue
         if el.tag in _HEADINGS or el.tag == "img" or i in widgets:
             if run:
                 break
@@ -356,7 +365,7 @@ def locate(raw: Raw) -> Raw:
         el.drop_tree()
     og, named = meta_content(page, *TITLE_META), _first_text(page, "title")  # (the headline's meta tag, <title>)
     titles = [t for t in (og, named) if t]
-    h1s = [_headline_text(h) for h in page.iter("h1")]
+    h1s = [_headline_text(h, titles) for h in page.iter("h1")]
     bare_extraction, build_html_output = _trafilatura()
     # trafilatura reads its own parse of the cleaned page (it repairs namespaced XHTML on the way);
     # images off: with them on, it prefers a picture list of related articles to the story
@@ -458,10 +467,22 @@ MAX_BADGE_CHARS = 4  # a headline's leading element this short is a badge (问, 
 _BRACKETED = re.compile(r"^[【\[][^【】\[\]]{1,8}[】\]]$")
 
 
-def _headline_text(h) -> str:
+def _headline_text(h, titles: list[str] = ()) -> str:
     """A headline's text without the badge its first element is (<span class="icon">问</span>,
-    <em>[讨论]</em>) when the text goes on after it."""
+    <em>[讨论]</em>) when the text goes on after it, and without the subtitle a line break sets
+    under it (标题<br><span>副题</span>) when the page's <title> holds the line above the break and
+    not the one under it."""
     text = _text(h)
+    if any(c.tag == "br" for c in h):
+        parts = [h.text or ""]
+        for c in h:
+            if c.tag == "br":
+                break
+            parts += [c.text_content(), c.tail or ""]
+        above = _SPACES.sub(" ", "".join(parts)).strip()
+        if han_count(above) >= 4 and text.startswith(above) and han_count(under := text[len(above):].strip()) >= 4 \
+                and any(fold(above) in fold(t) and fold(under) not in fold(t) for t in titles):
+            return above
     first = next((c for c in h if isinstance(c.tag, str)), None)
     if first is None or (h.text or "").strip() or first.get("class") is None:
         return text
@@ -508,7 +529,10 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
         return above or (not shown and shown_part(title, lines, spaces=True)) or _opening_line(opening) \
             or (_headline_above(blocks, first) if first >= 0 else "") or title
     if not (shown or own):
-        return (shown_part(title, lines) or _headline_above(blocks, first) or title) if first >= 0 else title
+        # (or the line a first part of it shortens: the page shows the headline whole, the title only its start)
+        whole = [t for el, t, _k in blocks if len(t) <= MAX_HEADLINE_CHARS and _link_share(el, t) <= MAX_LINK_SHARE]
+        return (shown_part(title, lines) or lengthened_part(title, whole) or _headline_above(blocks, first) or title) \
+            if first >= 0 else title
     longer = [p for t in (og, named) if t and (k := fold(p := shown_part(t, lines))) != key and k.startswith(key)]
     return max(longer, key=len, default=title)
 

@@ -60,13 +60,14 @@ MIN_SUBJECT_HAN, MAX_SUBJECT_CHARS = 2, 20  # an entry's name: this many Han cha
 MIN_SUBJECT_SENTENCES = 2  # ... and this many of the page's sentences begin with it
 MIN_TAGS, MAX_TAG_CHARS = 3, 6  # a run of this many words this short, a line each, is a page's tags
 MIN_CRUMBS = 3  # a breadcrumb: this many places with arrows between them (首页 › 诗 › 夜雨)
-CRUMB_LINES = 3  # ... and the title it ends with among the lines right under it
+CRUMB_LINES = 5  # ... and the title it ends with among the lines right under it (a button row, counters between)
 MIN_CUT_CRUMB = 6  # a trail's last place this long may be the title cut short
 MENU_WORDS = 5  # a line of this many short words with spaces between them is a menu, not a headline
 MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
 MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
 STAMP_LINES = 5  # a headline's date or byline is among the lines right under it (buttons between)
 MAX_HEADER_PARAGRAPHS = 1  # ... past this many paragraphs of text at most
+MIN_QUESTION_HAN = 6  # a question page's headline: this many Han characters at least
 MIN_LISTED = 3  # after the article, this many headline-shaped lines in a row are a list of other stories
 MIN_LISTED_HAN = 4  # ... each with this many Han characters at least (Vlog：深夜·引航)
 MIN_LISTED_HEADLINES, MIN_LISTED_HEADLINE_HAN = 2, 8  # ... this many of them headlines proper, this long (a poster's name is shorter)
@@ -77,6 +78,7 @@ MAX_POST_LINES = 8  # a post's text: this many lines at most under its stamp
 MAX_STAMP_WORD_HAN = 7  # a post's stamp has no longer word beside its date (a related question's has its headline)
 MIN_POST_SIZE = 2  # a post's line: this many Han characters (a Latin word counts two) at least
 STAMP_REASON = "标题下的日期和出处"
+SIGNATURE_REASON = "帖子的签名档（多个帖子末尾重复的同一行）"
 _PUNCT = re.compile(r"[，。；！？,;!?]")
 # a said sentence's end: its full stop, question or exclamation mark, perhaps inside a quote (a
 # headline may end in a quoted phrase: 走上“快车道”); a line's end as a sentence's: that, a closing
@@ -100,6 +102,7 @@ _STAMP_SEPARATORS = re.compile(r"[\s|｜·・•:：\-/.()（）\[\]#\d]+")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
 _CRUMB_SEPARATORS = re.compile(r"[›»>＞]")
+_BRACKET_LABELS = re.compile(r"^(?:\s*[\[【][^\]】]{1,6}[\]】])+|(?:[\[【][^\]】]{1,6}[\]】]\s*)+$")  # [讨论] …… [复制链接]
 _BARS = re.compile(r"[|｜│∣/／·•]")
 _WIDE_SPACES = re.compile(r"\s{2,}")
 # a calendar's line (农历：甲辰年四月廿一, 今天是：2024年5月22日 星期三): the site's clock, no story's date
@@ -237,8 +240,9 @@ def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[se
     know, a row of short words), the next stamp or MAX_POST_LINES. A stamp is a post's when it says
     so (its floor, 楼主, 发布, 回复…) or its post ends at a button (点赞): a list of other stories has
     a date under each headline too. However short and unpunctuated (软件的也会有), a post's line is
-    what someone wrote, not another story's headline. Returns those lines, and the labels between
-    a stamp and its post (#2: the floor, not a tag line) with the stamps themselves."""
+    what someone wrote, not another story's headline. Returns those lines, the labels between
+    a stamp and its post (#2: the floor, not a tag line) with the stamps themselves, and the
+    signatures: a line that closes two posts or more, each with text above it."""
     stamps = {k for k in range(start, len(blocks))
               if blocks[k].kind in (PARAGRAPH, HEADING) and _post_stamp(blocks[k].plain_text())}
     found = []
@@ -266,8 +270,12 @@ def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[se
         if post and (_POST_MARK.search(blocks[s].plain_text()) or button):
             found.append((post, skipped | {s}))
     if len(found) < MIN_THREAD_POSTS:
-        return set(), set()
-    return {k for post, _s in found for k in post}, {k for _p, skipped in found for k in skipped}
+        return set(), set(), set()
+    # the same line closing two posts or more, under text of theirs: a poster's signature
+    closing = [max(post) for post, _s in found if any(_prose(blocks[j]) for j in post if j < max(post))]
+    ends = Counter(blocks[k].plain_text() for k in closing)
+    signatures = {k for k in closing if ends[blocks[k].plain_text()] >= 2}
+    return {k for post, _s in found for k in post} - signatures, {k for _p, skipped in found for k in skipped}, signatures
 
 
 SIGN_OFF_LINES = 6  # a notice's sign-off is this near under its text (attachments' names between)
@@ -288,7 +296,10 @@ def _stamped(blocks: list[Block], k: int, dated: bool = False) -> bool:
     (buttons and a channel's name may stand between); ``dated``: a date, not a time alone (a video's length).
     Past one paragraph of text at most (a question's few words of detail, a standfirst): a stamp
     under more of what someone wrote is that post's (a forum's 1楼 and its time under the first
-    post, the poster's name above it)."""
+    post, the poster's name above it), and so is one under a said line that goes on from a
+    paragraph of text right above it (a post's second paragraph, however short)."""
+    if _said(blocks[k].plain_text()) and _goes_on(blocks, k):
+        return False
     said = 0
     for b in blocks[k + 1:k + 1 + STAMP_LINES]:
         if stamp_line(t := b.plain_text()) and (not dated or bool(re.search(DATE, t))):
@@ -299,9 +310,24 @@ def _stamped(blocks: list[Block], k: int, dated: bool = False) -> bool:
     return False
 
 
-def _crumbed(blocks: list[Block], known: list[bool], upto: int) -> int | None:
-    """A line (before ``upto``) that the breadcrumb just above it ends with: the page's own title
-    (您在这里: 首页 › 诗 › 夜雨, then 夜雨; a long title cut short in the trail: 论坛首页 › 讨论区 › 游戏全屏问题，希望…)."""
+def _goes_on(blocks: list[Block], k: int) -> bool:
+    """Line ``k`` stands right under a said paragraph of text: the next paragraph of the same text."""
+    return k > 0 and blocks[k - 1].kind == PARAGRAPH and _prose(blocks[k - 1]) and _said(blocks[k - 1].plain_text())
+
+
+def question(text: str) -> bool:
+    """A question as a page's headline asks it: one sentence ending in a question mark, a comma
+    inside at most (社群活跃度越来越低，老群还有必要继续维护吗？), MIN_QUESTION_HAN Han at least;
+    not an answer's lines asking a few (谁是你的核心用户？他们为什么会回来买？)."""
+    body = text.strip()
+    return body.endswith(("？", "?")) and han_count(body) >= MIN_QUESTION_HAN and len(_COMMA.findall(body)) <= 1 \
+        and not re.search(r"[。！!？?]", body.rstrip("？?"))
+
+
+def _crumbed(blocks: list[Block], known: list[bool], upto: int) -> tuple[int, str] | None:
+    """A line (before ``upto``) that the breadcrumb just above it ends with, and the title: the page's own
+    (您在这里: 首页 › 诗 › 夜雨, then 夜雨; a long title cut short in the trail: 论坛首页 › 讨论区 › 游戏全屏问题，希望…;
+    the trail's place where the line adds labels in brackets: [讨论] 某某？ [复制链接])."""
     for k in range(min(upto, len(blocks))):
         parts = [x.strip() for x in _CRUMB_SEPARATORS.split(blocks[k].plain_text()) if x.strip()]
         if len(parts) < MIN_CRUMBS:
@@ -312,9 +338,10 @@ def _crumbed(blocks: list[Block], known: list[bool], upto: int) -> int | None:
         cut = end != parts[-1]  # (the trail's last place ends in …: a title cut short; a course's name is not cut)
         for j in range(k + 1, min(upto, k + 1 + CRUMB_LINES)):
             text = blocks[j].plain_text().strip()
-            if blocks[j].kind in (PARAGRAPH, HEADING) and (text == end or (cut and len(end) >= MIN_CUT_CRUMB and text.startswith(end))) \
+            labelled = _BRACKET_LABELS.sub("", text).strip() == end != text
+            if blocks[j].kind in (PARAGRAPH, HEADING) and (text == end or labelled or (cut and len(end) >= MIN_CUT_CRUMB and text.startswith(end))) \
                     and not _tagged(blocks, known, j, below=False):  # (the place again in a side menu: 会员规则 under 关于我们, 品牌故事)
-                return j
+                return j, end if labelled else text
     return None
 
 
@@ -438,14 +465,22 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
         window += [(1, han_count(h) - abs(first - k) / 4, k, h)
                    for k in range(max(0, first - FAR_TITLE_WINDOW), max(0, first - TITLE_WINDOW))
                    if (h := _headline(blocks[k], known[k])) and _stamped(blocks, k, dated=True)]
-    crumb = _crumbed(blocks, known, first + 1)  # the title the breadcrumb above it ends with, however short
-    if crumb is not None and crumb < last:
-        window.append((2, han_count(blocks[crumb].plain_text()) - abs(first - crumb) / 4, crumb, blocks[crumb].plain_text()))
+    crumbed = _crumbed(blocks, known, first + 1)  # the title the breadcrumb above it ends with, however short
+    if crumbed is not None and crumbed[0] < last:
+        crumb, named = crumbed
+        window.append((2, han_count(named) - abs(first - crumb) / 4, crumb, named))
     # a header of labelled fields (作者 某某 / 看板 某某 / 标题 [心得] …… / 时间 ……: a BBS post, a notice's
     # metadata), perhaps opening the text's run: the title field's value, before all
     window += [(3, 0, k, m.group(1).strip()) for k in range(max(0, first - TITLE_WINDOW), min(first + 1 + FIELD_LINES, last))
                if (m := TITLE_FIELD.match(blocks[k].plain_text().strip())) and han_count(m.group(1)) >= MIN_TITLE_FIELD_HAN]
     best = max(window, default=None)
+    if best and not best[0]:
+        # a question page with no stamp under its question: the question, not a longer line under it (its
+        # detail, an answerer's bio, the answer's first sentence); not one in a list of other questions
+        listed = _listed(blocks, known, max(0, first - TITLE_WINDOW))
+        asked = next((w for w in sorted(window, key=lambda w: w[2]) if question(w[3]) and w[2] not in listed), None)
+        if asked and asked[2] < best[2]:
+            best = asked
     if not (best and best[0]):  # no headline with a date under it: an entry's subject (an encyclopedia's)
         at = _subject(blocks, known, first)
         if at is not None:
@@ -467,11 +502,11 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     known = [furniture(b.plain_text()) for b in blocks]  # asked once a line
     run = dense_run(blocks, known)
     if run is None:  # no article to tell from the site; a title its breadcrumb names is still the title
-        crumb = _crumbed(blocks, known, len(blocks))
-        if crumb is None:
+        found = _crumbed(blocks, known, len(blocks))
+        if found is None:
             return blocks, [], "", set(), False
-        title = blocks[crumb].plain_text()
-        return blocks[:crumb] + blocks[crumb + 1:], [Removed(title, "标题（移入页面标题）", "meta")], title, set(), True
+        crumb, title = found
+        return blocks[:crumb] + blocks[crumb + 1:], [Removed(blocks[crumb].plain_text(), "标题（移入页面标题）", "meta")], title, set(), True
     first, last = run
     # an article that starts or ends in a list of other stories (a long headline counts as text)
     # starts after it, or ends before it with its last sentence or table (a table of the story's
@@ -486,7 +521,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     keep = [True] * len(blocks)
     # (a thread's posts in the text's run too: a fold under a reply (收起回复) ends no text while posts
     # follow it; the article's own lines are its text anyway)
-    posts, labels = thread_posts(blocks, known, first)
+    posts, labels, signatures = thread_posts(blocks, known, first)
     demote = [False] * len(blocks)  # a heading by its look that is a line of the story's end
     why = ["" for _b in blocks]
     title = ""
@@ -555,6 +590,8 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     for k in labels:  # a thread's stamps and floors among its posts (来自 Android 客户端 3 楼 2024-05-12 10:13)
         if keep[k] and first <= k < end:
             keep[k], why[k] = False, STAMP_REASON
+    for k in signatures:
+        keep[k], why[k] = False, SIGNATURE_REASON
     removed = [Removed(b.plain_text(), why[k]) for k, b in enumerate(blocks) if not keep[k] and why[k] and b.plain_text()]
     if title:
         removed.append(Removed(title, "标题（移入页面标题）", "meta"))

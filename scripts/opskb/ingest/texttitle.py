@@ -12,7 +12,7 @@ from ..records import HEADING, PARAGRAPH, Block, plain
 from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .metaline import CLOCK, DATE
-from .pagecopy import MAX_TITLE_CHARS, stamp_line
+from .pagecopy import MAX_TITLE_CHARS, MIN_QUESTION_HAN, stamp_line
 from .rules import _rx
 
 NAME = r"[\u4e00-\u9fff·]{2,4}"  # a Chinese personal name
@@ -22,7 +22,9 @@ _TIMESTAMP = re.compile(rf"{DATE}\s*{CLOCK}")  # a date with the time of day: a 
 _LOGIN_OR_MENU = _rx(
     r"^(?:登录|登陆|登入|注册|免费注册|退出|首页|返回首页|个人中心|我的|菜单|导航|搜索|订阅|下载\s*app)"
     r"(?:\s*[/|｜]\s*(?:登录|注册|退出))?$")
-AUTHOR_LIST = re.compile(rf"^(?:作者\s*[:：]?\s*)?{NAME}\d?(?:\s*[、，,]\s*{NAME}\d?){{1,}}(?:\s*等)?$")
+# (names between commas only under a label, or with affiliation numbers: two short phrases are a slogan, 只需一步，快速开始)
+AUTHOR_LIST = re.compile(rf"^(?:作者\s*[:：]?\s*{NAME}\d?(?:\s*[、，,]\s*{NAME}\d?){{1,}}|{NAME}(?:\s*、\s*{NAME}){{1,}}"
+                         rf"|{NAME}\d(?:\s*[、，,]\s*{NAME}\d){{1,}})(?:\s*等)?$")
 
 
 def listed_authors(line: str) -> str:
@@ -31,7 +33,6 @@ def listed_authors(line: str) -> str:
 
 
 _LEAD_LABEL = re.compile(r"^【[^】]{1,6}】|^[^，。？！]{1,8}[：:]$")
-MIN_QUESTION_HAN = 6
 TITLE_LOOKAHEAD = 6  # short lines above the headline looked past
 
 

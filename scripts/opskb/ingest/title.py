@@ -186,6 +186,14 @@ def shown_part(title: str, lines: set[str], spaces: bool = False) -> str:
     return ""
 
 
+def lengthened_part(title: str, lines: list[str]) -> str:
+    """The first of ``lines`` that a first part of ``title``, cut at its separators, shortens (标题-频道-站点
+    over a page showing 标题 副题 in a styled box): the headline the page shows whole."""
+    cuts = [m.start() for m in _TITLE_PARTS.finditer(title) if m.start() > 0]
+    heads = [k for cut in reversed(cuts) if han_count(k := fold(title[:cut])) >= MIN_HEADLINE_HAN]
+    return next((line for line in lines for k in heads if fold(line).startswith(k) and _shortened(k, fold(line))), "")
+
+
 def without_named_site(title: str, lines: list[str], names_site: Callable[[str], bool], site: str = "") -> tuple[str, str]:
     """A text's own headline line when a crawler wrote the page's <title> there (# 标题 | 站点,
     # 站点-标题): the parts that name the site cut, at either end, while the headline stays the
@@ -210,10 +218,14 @@ def without_named_site(title: str, lines: list[str], names_site: Callable[[str],
         edges = lines if len(lines) <= 2 * EDGE_LINES else lines[:EDGE_LINES] + lines[-EDGE_LINES:]
         return [fold(t) for t in edges if names_site(t)]
 
-    def named(part: str) -> bool:
+    def named(part: str, whole: bool = True) -> bool:
         k = fold(part)
-        return len(k) >= MIN_SITE_PART_CHARS and not k.isdigit() \
-            and (looks_like_site(part, site_key) or k in shown() or any(k in f for f in naming()))
+        if len(k) >= MIN_SITE_PART_CHARS and not k.isdigit() \
+                and (looks_like_site(part, site_key) or k in shown() or any(k in f for f in naming())):
+            return True
+        # a site's name in two scripts, each named on its own (成長學院 GrowthAcademy: the banner's line and the copyright's)
+        words = part.split()
+        return whole and len({has_han(w) for w in words}) == 2 and all(named(w, whole=False) for w in words)
 
     lo, hi, site_part = 0, len(parts), ""
     while hi - lo > 1 and len(parts[hi - 1]) < len(title[spans[lo][0]:spans[hi - 2][1]]) and named(parts[hi - 1]):
