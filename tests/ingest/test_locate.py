@@ -814,3 +814,16 @@ def test_a_subtitle_an_h1_sets_under_a_line_break_is_not_the_headline(tmp_path):
     two = "<h1>社群运营的十个常见误区<br>新手一定要看</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
     title = run(tmp_path, page(two, title="社群运营的十个常见误区，新手一定要看_某某网"), "two.html").meta.title
     assert title.startswith("社群运营的十个常见误区") and title.endswith("新手一定要看")
+
+
+def test_a_short_line_the_page_shows_twice_does_not_pull_the_alignment_past_the_text():
+    # a topic's category badge by its headline and again in the list of suggested topics under it:
+    # the extractor's output holds the posts, then that list; the posts still find their places
+    from opskb.ingest.recover import _align
+    from opskb.text import fold
+
+    page = ["会员与忠诚度", "积分体系怎么改", *PROSE, "推荐话题", "积分商城的商品怎么选", "会员与忠诚度", "小程序签到有没有用", "会员与忠诚度"]
+    blocks = [(None, t, fold(t)) for t in page]
+    kept = [(None, fold(t)) for t in [*PROSE, "积分商城的商品怎么选", "会员与忠诚度", "小程序签到有没有用", "会员与忠诚度"]]
+    aligned = _align(blocks, kept)
+    assert [aligned.get(i) for i in range(2, 2 + len(PROSE))] == list(range(len(PROSE)))

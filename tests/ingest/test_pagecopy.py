@@ -720,15 +720,17 @@ def test_a_question_page_copy_is_titled_with_its_question_not_an_answers_first_l
     # a Q&A page copied whole: the question and its detail, the page's counters and buttons, then the
     # answers, each under its answerer's name, bio and votes; the first answer opens with a line of
     # several questions, longer than the question and right above the dense text
-    doc, kept = _clean(tmp_path, QA_TOP + [
-        QA_QUESTION, "我们是做母婴用品的，群里有两千多人，大部分是一年前进来的老客，最近每天只有几条消息。",
-        "关注者", "862", "被浏览", "120,473", "关注问题 写回答", "邀请回答", "好问题 12", "查看全部 52 个回答",
-        "林夕", "社群操盘手，前母婴品牌用户运营负责人", "1,024 人赞同了该回答"] + QA_ANSWER + [
-        "编辑于 2024-02-03 10:11", "赞同 1024", "分享", "收藏",
-        "匿名用户", "36 人赞同了该回答", "人少的时候反而好做，一个个私聊，问他们最近在忙什么，比群发有用得多。",
-        "发布于 2024-02-05 21:40", "相关问题", "社群冷启动需要多长时间？ 12 个回答", "关于我们", "联系我们", "帮助中心"])
-    assert doc.meta.title == QA_QUESTION
-    assert all(line in kept for line in QA_ANSWER)  # the answer's opening line is its text, not the page's title
+    buttons = ["关注问题 写回答", "邀请回答", "好问题 12", "添加评论", "分享", "查看全部 52 个回答"]
+    for icon in ([], ["\u200b"]):  # (a copy may give each button's icon a line of its own, a zero-width space)
+        doc, kept = _clean(tmp_path, QA_TOP + [
+            QA_QUESTION, "我们是做母婴用品的，群里有两千多人，大部分是一年前进来的老客，最近每天只有几条消息。",
+            "关注者", "862", "被浏览", "120,473", *(x for b in buttons for x in (*icon, b)),
+            "林夕", *icon, "社群操盘手，前母婴品牌用户运营负责人", "关注", "1,024 人赞同了该回答"] + QA_ANSWER + [
+            "编辑于 2024-02-03 10:11", "赞同 1024", "分享", "收藏",
+            "匿名用户", "36 人赞同了该回答", "人少的时候反而好做，一个个私聊，问他们最近在忙什么，比群发有用得多。",
+            "发布于 2024-02-05 21:40", "相关问题", "社群冷启动需要多长时间？ 12 个回答", "更多", "关于我们", "联系我们", "更多", "帮助中心"])
+        assert doc.meta.title == QA_QUESTION and doc.meta.site != "更多"  # (a button's word at the foot names no site)
+        assert all(line in kept for line in QA_ANSWER)  # the answer's opening line is its text, not the page's title
 
 
 def test_a_threads_second_paragraph_over_the_floor_stamp_is_not_its_headline(tmp_path):
@@ -753,7 +755,9 @@ def test_a_threads_second_paragraph_over_the_floor_stamp_is_not_its_headline(tmp
 def test_a_question_headline_asks_one_question():
     from opskb.ingest.pagecopy import question
     assert question("社群里的老用户越来越不说话，怎么重新激活？") and question("私域流量到底是什么?")
-    assert not question("老用户为什么来？他们现在还需要什么？")  # an answer's lines asking several
+    assert question("付费会员到底值不值得做？什么样的品牌适合做付费会员？")  # (two questions: a page's too)
+    assert not question("老用户为什么来？他们现在还需要什么？你能给什么？")  # an answer's lines asking several
+    assert not question("先想清楚：老用户为什么来？")
     assert not question("先别急着发红包，先想清楚，老用户为什么还会来？")  # a said sentence of clauses
     assert not question("为什么？")  # too short to name a page
 

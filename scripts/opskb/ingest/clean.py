@@ -228,6 +228,9 @@ def clean(doc: Doc) -> Doc:
         opening = plain(next(_units(blocks))[2]).strip()
         if han_count(opening) >= MIN_HEADLINE_HAN and not looks_like_site(opening, fold(site)):
             banners.discard(keys[0])
+    # ... and the site's name among them stands at the page's top and at its foot (a button's word
+    # repeated at the foot names no site: 更多)
+    framing = banners & set(keys[:edge]) & set(keys[-edge:])
 
     # A copy of a whole page's text: the article out of the site around it (pagecopy.py), once
     # the lines around it have told the author, date and site's name.
@@ -238,7 +241,7 @@ def clean(doc: Doc) -> Doc:
         blocks, gone, found, posts, sure = trim_page_copy(blocks, lambda t: match_rule(t) is not None,
                                              lambda t: bool(_TOC_HEADER.match(t) or _PAPER_AUTHORS.match(t)))
         removed.extend(gone)
-        site = site or next((g.text for g in gone if fold(plain(g.text)) in banners), "")
+        site = site or next((g.text for g in gone if fold(plain(g.text)) in framing), "")
         author = author or next((listed_authors(g.text) for g in gone
                                  if AUTHOR_LIST.match(g.text) and match_rule(g.text) is None), "")  # (not 搜索课程、文章)
         # ... gives way to the headline the page shows over its date or byline: a title written for
@@ -329,7 +332,7 @@ def clean(doc: Doc) -> Doc:
             drop_item[key] = "重复的段落（页面上第二次出现的摘要或引言）"
         elif fold(t) in banners:
             drop_item[key] = "重复出现的站点名或横幅"
-            site = site or t  # a site's name is what it repeats at top and bottom
+            site = site or (t if fold(t) in framing else "")  # a site's name is what it repeats at top and bottom
         elif len(t) >= MIN_TEXT_CHARS:
             prose += 1
         if len(t) >= MIN_REPEATED_CHARS:

@@ -102,6 +102,7 @@ _STAMP_SEPARATORS = re.compile(r"[\s|｜·・•:：\-/.()（）\[\]#\d]+")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
 _CRUMB_SEPARATORS = re.compile(r"[›»>＞]")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _BRACKET_LABELS = re.compile(r"^(?:\s*[\[【][^\]】]{1,6}[\]】])+|(?:[\[【][^\]】]{1,6}[\]】]\s*)+$")  # [讨论] …… [复制链接]
 _BARS = re.compile(r"[|｜│∣/／·•]")
 _WIDE_SPACES = re.compile(r"\s{2,}")
@@ -316,12 +317,12 @@ def _goes_on(blocks: list[Block], k: int) -> bool:
 
 
 def question(text: str) -> bool:
-    """A question as a page's headline asks it: one sentence ending in a question mark, a comma
-    inside at most (社群活跃度越来越低，老群还有必要继续维护吗？), MIN_QUESTION_HAN Han at least;
-    not an answer's lines asking a few (谁是你的核心用户？他们为什么会回来买？)."""
+    """A question as a page's headline asks it: ending in a question mark, a comma inside at most
+    (社群活跃度越来越低，老群还有必要继续维护吗？), two questions at most (付费会员值不值得做？什么样的品牌适合做？),
+    MIN_QUESTION_HAN Han at least; not an answer's lines (先回答三个问题：谁是核心用户？他们为什么回来？你能给什么？)."""
     body = text.strip()
     return body.endswith(("？", "?")) and han_count(body) >= MIN_QUESTION_HAN and len(_COMMA.findall(body)) <= 1 \
-        and not re.search(r"[。！!？?]", body.rstrip("？?"))
+        and len(re.findall(r"[？?]+", body)) <= 2 and not re.search(r"[。！!：:]", body)
 
 
 def _crumbed(blocks: list[Block], known: list[bool], upto: int) -> tuple[int, str] | None:
@@ -448,6 +449,16 @@ def _text_above(blocks: list[Block], known: list[bool], k: int, h: str) -> bool:
     return False
 
 
+def _lines_above(blocks: list[Block], first: int, lines: int) -> int:
+    """The index ``lines`` lines above ``first``, lines that show nothing (a copied icon's zero-width
+    space) not counted."""
+    k, seen = first, 0
+    while k > 0 and seen < lines:
+        k -= 1
+        seen += bool(_INVISIBLE.sub("", blocks[k].plain_text()).strip())
+    return k
+
+
 def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int) -> tuple[int, str, bool] | None:
     """(index, text, sure) of the article's headline above its text (``first``..``last``), or None;
     ``sure``: its date or byline stands under it, a breadcrumb or a title field names it."""
@@ -457,13 +468,14 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
     # above it is a subheading. Before those, a line with the story's date or byline a few lines
     # under it (the story's header, whatever stands above), and before all the line a breadcrumb
     # ends with (the page's own title, however short)
+    top = _lines_above(blocks, first, TITLE_WINDOW)
     window = [(int(stamped), han_count(h) - abs(first - k) / 4, k, h)
-              for k in range(max(0, first - TITLE_WINDOW), min(first + 1, last))
+              for k in range(top, min(first + 1, last))
               if (h := _headline(blocks[k], known[k])) and not _tagged(blocks, known, k)
               and ((stamped := _stamped(blocks, k)) or not _text_above(blocks, known, k, h))]
     if not any(w[0] for w in window):  # a long table of contents or a listing between the stamped headline and the text
         window += [(1, han_count(h) - abs(first - k) / 4, k, h)
-                   for k in range(max(0, first - FAR_TITLE_WINDOW), max(0, first - TITLE_WINDOW))
+                   for k in range(max(0, first - FAR_TITLE_WINDOW), top)
                    if (h := _headline(blocks[k], known[k])) and _stamped(blocks, k, dated=True)]
     crumbed = _crumbed(blocks, known, first + 1)  # the title the breadcrumb above it ends with, however short
     if crumbed is not None and crumbed[0] < last:
@@ -471,13 +483,13 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
         window.append((2, han_count(named) - abs(first - crumb) / 4, crumb, named))
     # a header of labelled fields (作者 某某 / 看板 某某 / 标题 [心得] …… / 时间 ……: a BBS post, a notice's
     # metadata), perhaps opening the text's run: the title field's value, before all
-    window += [(3, 0, k, m.group(1).strip()) for k in range(max(0, first - TITLE_WINDOW), min(first + 1 + FIELD_LINES, last))
+    window += [(3, 0, k, m.group(1).strip()) for k in range(top, min(first + 1 + FIELD_LINES, last))
                if (m := TITLE_FIELD.match(blocks[k].plain_text().strip())) and han_count(m.group(1)) >= MIN_TITLE_FIELD_HAN]
     best = max(window, default=None)
     if best and not best[0]:
         # a question page with no stamp under its question: the question, not a longer line under it (its
         # detail, an answerer's bio, the answer's first sentence); not one in a list of other questions
-        listed = _listed(blocks, known, max(0, first - TITLE_WINDOW))
+        listed = _listed(blocks, known, top)
         asked = next((w for w in sorted(window, key=lambda w: w[2]) if question(w[3]) and w[2] not in listed), None)
         if asked and asked[2] < best[2]:
             best = asked

@@ -11,6 +11,7 @@ text) and align them to the extracted article by text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lxml import etree
 
@@ -68,17 +69,23 @@ def _is_prose(text: str, lead: bool = False) -> bool:
     return han_count(text) >= need and text.rstrip()[-1:] in TERMINAL_PUNCT + "?？!！"
 
 
+MIN_SURE_KEY = 10  # a line this long (folded) is told apart however often the page shows it
+
+
 def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]) -> dict[int, int]:
     """{page block: output element} for page blocks found in the output, in order:
     each match is at or after the previous one, so text repeated elsewhere on the page
-    (a comment quoting the article, a teaser) does not pull the alignment around."""
+    (a comment quoting the article, a teaser) does not pull the alignment around; a short line
+    the page shows more than once (a category's badge by the headline and in a list further
+    down) anchors nothing."""
     aligned: dict[int, int] = {}
     pos = 0
+    shown = Counter(k for _el, _t, k in blocks if len(k) < MIN_SURE_KEY)
     for i, (_el, _t, k) in enumerate(blocks):
-        if len(k) < 6:
+        if len(k) < 6 or shown[k] > 1:
             continue
         for j in range(pos, min(len(kept), pos + 40)):
-            if k == kept[j][1] or (len(k) >= 10 and k in kept[j][1]):
+            if k == kept[j][1] or (len(k) >= MIN_SURE_KEY and k in kept[j][1]):
                 aligned[i] = pos = j
                 break
     return aligned
