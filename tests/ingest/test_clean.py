@@ -46,6 +46,7 @@ def test_line_rules_name_their_reason():
         "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。": "版权或免责声明",
         # furniture of real pages (dev corpus kinds): counters, WeChat UI, bios, contacts, ads, promos
         "0 评论 2469 浏览 7 收藏 7 分钟": "阅读、点赞等计数",
+        "2891 次点击 ∙ 17 人收藏 ∙ 5 人感谢": "阅读、点赞等计数",
         "微信号 freebuf": "公众号页面的界面文字",
         "预览时标签不可点": "公众号页面的界面文字",
         "，轻点两下取消赞": "公众号页面的界面文字",

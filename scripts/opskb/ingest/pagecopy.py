@@ -67,6 +67,7 @@ MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces
 MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
 STAMP_LINES = 5  # a headline's date or byline is among the lines right under it (buttons between)
 MAX_HEADER_PARAGRAPHS = 1  # ... past this many paragraphs of text at most
+MAX_NAME_LINE_CHARS = 12  # a poster's name alone on a line is this short at most
 MIN_QUESTION_HAN = 6  # a question page's headline: this many Han characters at least
 MIN_LISTED = 3  # after the article, this many headline-shaped lines in a row are a list of other stories
 MIN_LISTED_HAN = 4  # ... each with this many Han characters at least (Vlog：深夜·引航)
@@ -102,6 +103,9 @@ _STAMP_SEPARATORS = re.compile(r"[\s|｜·・•:：\-/.()（）\[\]#\d]+")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
 _CRUMB_SEPARATORS = re.compile(r"[›»>＞]")
+# a bio: a few credentials between bars, slashes or commas, no sentence's end nor a label's colon
+# (零售会员运营 8 年，服务过 30+ 连锁品牌; 认证讲师｜LINE 行销顾问; 用户增长从业者 / 前某电商平台社群负责人)
+_BIO = re.compile(r"^[^。！？!?：:|｜/／，,]{2,24}(?:\s*[|｜/／，,]\s*[^。！？!?：:|｜/／，,]{2,24}){1,3}$")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _BRACKET_LABELS = re.compile(r"^(?:\s*[\[【][^\]】]{1,6}[\]】])+|(?:[\[【][^\]】]{1,6}[\]】]\s*)+$")  # [讨论] …… [复制链接]
 _BARS = re.compile(r"[|｜│∣/／·•]")
@@ -325,8 +329,8 @@ def question(text: str) -> bool:
         and len(re.findall(r"[？?]+", body)) <= 2 and not re.search(r"[。！!：:]", body)
 
 
-def _crumbed(blocks: list[Block], known: list[bool], upto: int) -> tuple[int, str] | None:
-    """A line (before ``upto``) that the breadcrumb just above it ends with, and the title: the page's own
+def _crumbed(blocks: list[Block], known: list[bool], upto: int) -> tuple[int, str, int] | None:
+    """A line (before ``upto``) that the breadcrumb just above it ends with, the title and the trail's line: the page's own
     (您在这里: 首页 › 诗 › 夜雨, then 夜雨; a long title cut short in the trail: 论坛首页 › 讨论区 › 游戏全屏问题，希望…;
     the trail's place where the line adds labels in brackets: [讨论] 某某？ [复制链接])."""
     for k in range(min(upto, len(blocks))):
@@ -342,7 +346,7 @@ def _crumbed(blocks: list[Block], known: list[bool], upto: int) -> tuple[int, st
             labelled = _BRACKET_LABELS.sub("", text).strip() == end != text
             if blocks[j].kind in (PARAGRAPH, HEADING) and (text == end or labelled or (cut and len(end) >= MIN_CUT_CRUMB and text.startswith(end))) \
                     and not _tagged(blocks, known, j, below=False):  # (the place again in a side menu: 会员规则 under 关于我们, 品牌故事)
-                return j, end if labelled else text
+                return j, end if labelled else text, k
     return None
 
 
@@ -459,6 +463,13 @@ def _lines_above(blocks: list[Block], first: int, lines: int) -> int:
     return k
 
 
+def _name_line(b: Block, known: bool) -> bool:
+    """A poster's or author's name alone on its line: a few characters, Han among them, no punctuation."""
+    text = b.plain_text().strip()
+    return not known and b.kind in (PARAGRAPH, HEADING) and 2 <= len(text) <= MAX_NAME_LINE_CHARS and has_han(text) \
+        and not _PUNCT.search(text) and not stamp_line(text)
+
+
 def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int) -> tuple[int, str, bool] | None:
     """(index, text, sure) of the article's headline above its text (``first``..``last``), or None;
     ``sure``: its date or byline stands under it, a breadcrumb or a title field names it."""
@@ -479,7 +490,7 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
                    if (h := _headline(blocks[k], known[k])) and _stamped(blocks, k, dated=True)]
     crumbed = _crumbed(blocks, known, first + 1)  # the title the breadcrumb above it ends with, however short
     if crumbed is not None and crumbed[0] < last:
-        crumb, named = crumbed
+        crumb, named, _trail = crumbed
         window.append((2, han_count(named) - abs(first - crumb) / 4, crumb, named))
     # a header of labelled fields (作者 某某 / 看板 某某 / 标题 [心得] …… / 时间 ……: a BBS post, a notice's
     # metadata), perhaps opening the text's run: the title field's value, before all
@@ -517,7 +528,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         found = _crumbed(blocks, known, len(blocks))
         if found is None:
             return blocks, [], "", set(), False
-        crumb, title = found
+        crumb, title, _trail = found
         return blocks[:crumb] + blocks[crumb + 1:], [Removed(blocks[crumb].plain_text(), "标题（移入页面标题）", "meta")], title, set(), True
     first, last = run
     # an article that starts or ends in a list of other stories (a long headline counts as text)
@@ -540,12 +551,14 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     found = _pick_headline(blocks, known, first, last) if first >= 1 else None
     if found:
         top, title, sure = found
+        trail = _crumbed(blocks, known, top + 1)
         for k in range(top):  # the short lines above it go; a sentence stays for the rules to judge (not
             # a line closing a bracket, or a long line with no punctuation: other stories' headlines run
-            # together), and a numbered line (a list of the article's own, the headline misread)
+            # together), and a numbered line (a list of the article's own, the headline misread); not the
+            # trail that ends with the headline (论坛 > 版块 > 某某怎么定才合理？)
             text = blocks[k].plain_text()
-            keep[k], why[k] = _prose(blocks[k]) and (_said(text) or bool(SECTION_NUMBER.match(text))), \
-                "标题之前的站点内容（导航、频道、其他文章）"
+            keep[k], why[k] = _prose(blocks[k]) and (_said(text) or bool(SECTION_NUMBER.match(text))) \
+                and not (trail and trail[0] == top and trail[2] == k), "标题之前的站点内容（导航、频道、其他文章）"
         keep[top] = False
         # between it and the article, the tiny labels go (share buttons, 字号); a byline was read
         # already, a numbered subheading or a caption stays, and so does a header for the rules
@@ -561,6 +574,10 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                     and not SECTION_NUMBER.match(text) and not header(text) \
                     and not (k == text_at - 1 and _LEAD_IN.search(text)):  # (岗位职责： over the text stays)
                 keep[k], why[k] = False, "标题和正文之间的按钮与标签"
+            elif blocks[k].kind in (PARAGRAPH, HEADING) and not _prose(blocks[k]) and _BIO.match(text) \
+                    and (j := _lines_above(blocks, k, 1)) >= top + 1 and _name_line(blocks[j], known[j]) \
+                    and not SECTION_NUMBER.match(text) and not header(text):
+                keep[k], why[k] = False, "标题和正文之间的作者简介"  # (under an answerer's name: 零售会员运营 8 年，服务过 30+ 品牌)
     end = last + 1
     # the article's own numbered points right under its last sentence, each a clause (1️⃣ 每天固定时间发团，
     # 用户会养成习惯来看; not an attachment's name: 2.培训情况统计表): its text
