@@ -229,8 +229,10 @@ def clean(doc: Doc) -> Doc:
         if han_count(opening) >= MIN_HEADLINE_HAN and not looks_like_site(opening, fold(site)):
             banners.discard(keys[0])
     # ... and the site's name among them stands at the page's top and at its foot (a button's word
-    # repeated at the foot names no site: 更多)
-    framing = banners & set(keys[:edge]) & set(keys[-edge:])
+    # repeated at the foot names no site: 更多), once at each, a name, not a row of buttons (返回列表 发新帖)
+    # nor a label each post of a thread repeats (积分)
+    framing = {k for k, x in zip(keys, lines, strict=True) if k in banners and counts[k] == 2 and not _SPACED_WORDS.search(x)} \
+        & set(keys[:edge]) & set(keys[-edge:])
 
     # A copy of a whole page's text: the article out of the site around it (pagecopy.py), once
     # the lines around it have told the author, date and site's name.
@@ -516,6 +518,9 @@ def clean(doc: Doc) -> Doc:
 _NOT_A_NAME = _rx(r"https?:|www\.|@|[{}<>;]|©|copyright|^\d+$|^\(|\d\s*日\s*(?:专|快)?\s*[电電]$")
 _RIGHTS_SUFFIX = _rx(r"\s*(?:版权所有|版權所有|版权).*$")
 MAX_NAME_CHARS = 30
+
+
+_SPACED_WORDS = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")  # Han words set apart: buttons or a menu
 
 
 def plausible_name(value: str) -> str:

@@ -102,7 +102,8 @@ _POST_MARK = re.compile(r"#\s*\d+|\d+\s*楼|楼主|沙发|发布|发表|回复|�
 _STAMP_SEPARATORS = re.compile(r"[\s|｜·・•:：\-/.()（）\[\]#\d]+")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
-_CRUMB_SEPARATORS = re.compile(r"[›»>＞]")
+# (saved in an encoding without » or ›, a copy shows " ? " in their place)
+_CRUMB_SEPARATORS = re.compile(r"[›»>＞]|\s\?\s")
 # a bio: a few credentials between bars, slashes or commas, no sentence's end nor a label's colon
 # (零售会员运营 8 年，服务过 30+ 连锁品牌; 认证讲师｜LINE 行销顾问; 用户增长从业者 / 前某电商平台社群负责人)
 _BIO = re.compile(r"^[^。！？!?：:|｜/／，,]{2,24}(?:\s*[|｜/／，,]\s*[^。！？!?：:|｜/／，,]{2,24}){1,3}$")
@@ -126,6 +127,9 @@ MIN_TITLE_FIELD_HAN = 4
 FIELD_LINES = 4  # lines of such a header looked at under the text run's start
 # a line that opens by addressing the readers (姐妹们，今天想聊聊……; 大家好，我是……): the text's first sentence
 _ADDRESS = re.compile(r"^(?:各位|亲爱的)?(?:姐妹们|宝子们|宝宝们|家人们|朋友们|小伙伴们|同学们|大家好?|哈喽|嗨|hello|hi)\s*[，,！!～~]", re.I)
+# a field naming someone, whatever its label: 讲师：周远 · 前某平台增长总监, 主讲：李某 | 3 课时 (a headline's
+# lead-in before a colon goes on with words, not a name and a bar)
+_NAMED_FIELD = re.compile(r"^[\u4e00-\u9fff]{1,4}\s*[:：]\s*[\u4e00-\u9fff·]{2,4}\s*[·•|｜/／]")
 # a reporter's credit or a desk's (半月谈记者 张三, 【某某报╱本报记者张三】, 社会中心／综合报导): never the headline either
 _REPORTER = re.compile(r"^(?:[【\[（(]?\S{0,8}?(?:记者|通讯员|特约评论员)\s*\S{0,6}[】\]）)]?\s*){1,3}$|^\S{0,10}[／/╱]\s*综合报[导道]$")
 
@@ -413,7 +417,7 @@ def _headline(b: Block, known: bool) -> str:
     t = plain(b.text).strip()
     if not (4 <= han_count(t) and len(t) <= MAX_TITLE_CHARS) or t.endswith(("。", "：", ":")):
         return ""
-    if meta_line(t) or _CLOCK.search(t) or _menu(t) or _run_on(t) or _REPORTER.match(t) \
+    if meta_line(t) or _CLOCK.search(t) or _menu(t) or _run_on(t) or _REPORTER.match(t) or _NAMED_FIELD.match(t) \
             or _NOT_A_HEADLINE.match(t) or _ADDRESS.match(t):  # (a counter line is furniture)
         return ""
     return t
