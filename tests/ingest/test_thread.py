@@ -1160,3 +1160,26 @@ def test_a_posters_signature_the_extractor_kept_above_the_posts_goes_with_those_
     _opening, lines = _as_thread(html, [sign, posts[0][1]])
     assert sign not in lines
     assert lines[0] == posts[0][1] and sum(1 for t in lines if t == posts[2][1]) == 1
+
+
+def test_an_nga_like_threads_floors_and_profile_dates_are_not_names_or_its_date(tmp_path):
+    # each post a table row: the poster's name and profile (注册: the day they joined) in one cell,
+    # the post's floor link (#0, #1 ...), its time and its text in the next
+    posts = [("夜航船长", "玩了半年这款游戏，也在官方群和超话里混了半年，越来越觉得社区运营出了问题，官方群只剩公告和客服，玩家提的问题永远没有下文。"),
+             ("不吃香菜的提督", "同意，同人激励计划雷声大雨点小，报名三个月才发周边，创作者的心态都崩了。"),
+             ("晴川历历", "运营只盯着流水活动，版本前瞻直播的玩家问答越来越短，上次只有五分钟。"),
+             ("阿历克斯", "说点正面的，最近客服回复速度快了不少，至少提的问题有人跟进了。")]
+    rows = "".join(
+        f"<tr class='postrow row{i % 2 + 1}'><td class='c1'><span class='posterinfo'><a href='/nuke.php?uid={i}' class='author b'>{n}</a>"
+        f"<div class='stat'><div>级别: 学徒</div><div>发帖: 12{i}</div><div>注册: 2019-07-0{i + 1}</div></div></span></td>"
+        f"<td class='c2'><div class='postInfo'><a href='/read.php?pid={i}' class='stxt'>#{i}</a>"
+        f"<span class='postdatec'>2024-03-1{i + 1} 22:0{i}</span><a href='#'>回复</a> <a href='#'>引用</a></div>"
+        f"<div class='postbody'><span class='postcontent ubbcode'>{t}</span></div></td></tr>"
+        for i, (n, t) in enumerate(posts))
+    html = ("<!DOCTYPE html><html><head><title>聊聊这半年的社区运营 NGA玩家社区</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><h1>聊聊这半年的社区运营</h1><div id='m_posts'><table class='forumbox postbox'>{rows}</table></div>"
+            f"{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "nga.html")
+    for n, (name, _t) in enumerate(posts[1:], 1):
+        assert f"## 回复 {n} · {name}" in md
+    assert "#2" not in md and "作者：夜航船长" in md and "2019-07-01" not in md

@@ -604,12 +604,18 @@ def _bylines(main, lines: int = 12) -> list[str]:
     return out
 
 
+def _profile_field(text: str) -> bool:
+    """A line the rules take for a counter or a member's profile field (注册: 2019-07-02, 在线时间: 120 小时)."""
+    rule = match_rule(text)
+    return rule is not None and rule.name == "counter"
+
+
 def _date_near(blocks: list[tuple[object, str, str]], first: int) -> str:
     """A date stated on a short line around the article's start (a dateline, a print-edition
-    note), when the markup states none."""
+    note), when the markup states none; not a date in a poster's profile (注册: 2019-07-02)."""
     start = max(0, first - LEAD_WINDOW) if first >= 0 else 0
     for _el, text, _k in blocks[start:start + LEAD_WINDOW + 10]:
-        if 0 < len(text) <= MAX_DATELINE_CHARS:
+        if 0 < len(text) <= MAX_DATELINE_CHARS and not _profile_field(text):
             date = normalize_date(text)
             if date:
                 return date

@@ -55,6 +55,7 @@ MAX_DATED_CHARS = 60
 _TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
                           "h1", "h2", "h3", "h4", "h5", "h6"})
 # a field of nothing but figures, dates, times and separators (a counter, a timestamp, a floor number)
+_FLOOR = re.compile(r"^(?:#\s*\d+|\d+\s*[楼#]|楼主|沙发|板凳|地板)$")  # a post's floor, linked like a name
 _FIGURES = re.compile(r"^[\d\s:：.\-/年月日楼#|·,，()（）万千kKw+]*$")
 
 MIN_POSTS = 2
@@ -362,8 +363,8 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
                 name = _name_of(x.el)
             elif len(x.text) <= MAX_DATED_CHARS:
                 name = _unlinked_name(x.el, pictured)
-            if name and _prompt(x.text):  # a prompt standing between answers is no name (某某 赞同了该回答)
-                name = ""
+            if name and (_prompt(x.text) or _FLOOR.match(name)):  # a prompt standing between answers is no name
+                name = ""  # (某某 赞同了该回答), nor is a post's floor (#0, 3楼, 沙发)
             if name:
                 break
         # ... or a name standing inline in a header that holds other blocks (a name beside its date box)
