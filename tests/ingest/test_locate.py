@@ -827,3 +827,25 @@ def test_a_short_line_the_page_shows_twice_does_not_pull_the_alignment_past_the_
     kept = [(None, fold(t)) for t in [*PROSE, "积分商城的商品怎么选", "会员与忠诚度", "小程序签到有没有用", "会员与忠诚度"]]
     aligned = _align(blocks, kept)
     assert [aligned.get(i) for i in range(2, 2 + len(PROSE))] == list(range(len(PROSE)))
+
+
+def test_an_h1_with_a_kicker_before_the_headline_the_title_gives():
+    # the <title> drops the kicker (引题) the h1 opens with, and the quotes
+    h1 = "付费会员贡献近三成营收 某某超市押注“会员制”能走多远？"
+    assert choose_title(["某某超市押注会员制能走多远？_公司新闻_某某财经网"], [h1]) == h1
+    # a badge before it is no kicker: the title as it is
+    assert choose_title(["某某超市押注会员制能走多远？_公司新闻_某某财经网"], ["【独家】某某超市押注会员制能走多远？"]) == "某某超市押注会员制能走多远？"
+
+
+def test_an_h1_that_names_a_column_or_the_site_is_not_the_headline(tmp_path):
+    # a school's news page: the h1 is the column (学院新闻), the headline a styled div the <title> opens with
+    headline = "我院举办“社群运营实务”校友工作坊"
+    body = (f"<h1>学院新闻</h1><div class='arti_title'>{headline}</div><div class='arti_metas'>发布时间：2019-11-22</div>"
+            + "".join(f"<p>{p}</p>" for p in PROSE))
+    assert run(tmp_path, page(body, title=f"{headline}-某某大学新闻传播学院")).meta.title == headline
+    # a notice whose <title> is the column, a shortened headline and the site; the page shows the
+    # column's name on a line of its own and the headline whole, words added
+    notice = "有关举办「会员忠诚计划实务」工作坊的通告"
+    body = (f"<div class='col'>协会通告</div><table><tr><td class='tt'>{notice}</td></tr></table>"
+            "<div class='date'>2011-08-03</div>" + "".join(f"<p>{p}</p>" for p in PROSE))
+    assert run(tmp_path, page(body, title="协会通告 - 会员忠诚计划实务工作坊 - 某某连锁店协会"), "notice.html").meta.title == notice

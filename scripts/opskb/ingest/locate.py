@@ -411,7 +411,8 @@ def locate(raw: Raw) -> Raw:
     subheads = [_text(h) for h in page.iter("h2", "h3")]
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site, subheads)
     title = title or (doc.title or "")
-    if not raw.meta.title and not any(h.strip() for h in h1s):
+    # (an h1 that neither holds the title nor is held by it is the site's logo or a column's name: 学院新闻)
+    if not raw.meta.title and not any(h.strip() and (fold(h) in fold(title) or fold(title) in fold(h)) for h in h1s):
         title = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site)
     if not raw.meta.title:
         title = _whole_title(title, blocks)
@@ -530,9 +531,12 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
             or (_headline_above(blocks, first) if first >= 0 else "") or title
     if not (shown or own):
         # (or the line a first part of it shortens: the page shows the headline whole, the title only its start)
+        # (a longer line than the part it shows: a column's name the title opens with is not the headline)
         whole = [t for el, t, _k in blocks if len(t) <= MAX_HEADLINE_CHARS and _link_share(el, t) <= MAX_LINK_SHARE]
-        return (shown_part(title, lines) or lengthened_part(title, whole) or _headline_above(blocks, first) or title) \
-            if first >= 0 else title
+        part, longer = shown_part(title, lines), lengthened_part(title, whole)
+        if longer and han_count(longer) > han_count(part):
+            part = longer
+        return (part or _headline_above(blocks, first) or title) if first >= 0 else title
     longer = [p for t in (og, named) if t and (k := fold(p := shown_part(t, lines))) != key and k.startswith(key)]
     return max(longer, key=len, default=title)
 

@@ -105,6 +105,9 @@ def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: li
         for h in heads:
             if _shortened(fold(t), fold(h)):
                 return h
+            # ... or the h1 the title is the end of: a kicker before the headline (付费会员贡献近三成营收 某某押注“会员制”能走多远？)
+            if len(fold(t)) >= MIN_SHORTENED_CHARS and fold(h).endswith(fold(t)) and han_count(h) - han_count(t) >= MIN_ADDED_HAN:
+                return h
     picked = _title_part_heading(titles, heads, subs)
     if picked:
         return picked
@@ -140,8 +143,7 @@ def _shortened(title: str, head: str) -> bool:
     if head.startswith(title):
         rest = head[len(title):].strip()
         return bool(_SUBTITLE_OPEN.match(rest)) or han_count(rest) >= MIN_ADDED_HAN
-    chars = iter(head)
-    return all(c in chars for c in title)
+    return _in_order(title, head)
 
 
 def names_the_site(title: str, home: set[str] = frozenset()) -> bool:
@@ -188,10 +190,21 @@ def shown_part(title: str, lines: set[str], spaces: bool = False) -> str:
 
 def lengthened_part(title: str, lines: list[str]) -> str:
     """The first of ``lines`` that a first part of ``title``, cut at its separators, shortens (标题-频道-站点
-    over a page showing 标题 副题 in a styled box): the headline the page shows whole."""
+    over a page showing 标题 副题 in a styled box), or that holds another part of it word for word
+    in order, words added (栏目 - 某某工作坊 - 站点 over 有关举办「某某」工作坊的通告): the headline the page shows whole."""
     cuts = [m.start() for m in _TITLE_PARTS.finditer(title) if m.start() > 0]
     heads = [k for cut in reversed(cuts) if han_count(k := fold(title[:cut])) >= MIN_HEADLINE_HAN]
-    return next((line for line in lines for k in heads if fold(line).startswith(k) and _shortened(k, fold(line))), "")
+    first = next((line for line in lines for k in heads if fold(line).startswith(k) and _shortened(k, fold(line))), "")
+    if first:
+        return first
+    parts = [k for p in _TITLE_PARTS.split(title) if han_count(k := fold(p)) >= MIN_SHORTENED_CHARS]
+    return next((line for line in lines for k in parts if len(k) < len(f := fold(line)) <= 2 * len(k) and _in_order(k, f)), "")
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Every character of ``short`` found in ``long``, one after another."""
+    chars = iter(long)
+    return all(c in chars for c in short)
 
 
 def without_named_site(title: str, lines: list[str], names_site: Callable[[str], bool], site: str = "") -> tuple[str, str]:
