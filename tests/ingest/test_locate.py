@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from opskb.ingest.locate import choose_title, locate, strip_site
+from opskb.ingest.locate import choose_title, locate
 from opskb.ingest.pagetree import _tree, drop_empty_anchors, is_whole_page
 from opskb.ingest.parse import parse
 from opskb.ingest.read import read
+from opskb.ingest.title import strip_site
 
 PROSE = [
     "社群运营是指围绕一个社群开展拉新、促活和转化的工作，重点在于群内的互动氛围和成员之间的关系。",
@@ -245,7 +246,7 @@ def test_a_government_sites_metadata_tags_give_headline_date_and_site(tmp_path):
 def test_a_subtitle_under_the_headline_is_not_the_headline():
     # the short lines above the article's first paragraph: the nearest is the subtitle the page
     # styles as one; the headline is the line above it
-    from opskb.ingest.locate import _headline_above
+    from opskb.ingest.pagetitle import _headline_above
     from opskb.ingest.pagetree import _leaf_blocks
     from opskb.text import fold
 

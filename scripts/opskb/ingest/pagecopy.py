@@ -35,36 +35,43 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..records import HEADING, IMAGE, PARAGRAPH, TABLE, Block, Removed, plain
+from ..records import HEADING, PARAGRAPH, TABLE, Block, Removed, plain
 from ..text import han_count, has_han
+from .copylines import (
+    _COMMA,
+    _LEAD_IN,
+    _PUNCT,
+    _TYPESET_SPACE,
+    LINE_THRESHOLD,
+    MAX_BUTTON_CHARS,
+    MAX_TITLE_CHARS,
+    _buttons,
+    _menu,
+    _prose,
+    _run_on,
+    _said,
+    _score,
+    _sentence,
+    _size,
+)
 from .feeds import CITATION, SECTION_NUMBER, WORK
 from .metaline import AGO_UNITS, DATE, closing_credit, meta_line
 
-LINE_THRESHOLD = 20  # Han characters a line with no sentence in it needs to count for the article
-SENTENCE_THRESHOLD = 4  # ... and a sentence (a line of verse is short, and is text)
 MIN_ARTICLE_HAN = 80  # the dense run holds at least this much
 BRIDGE = 4  # short lines (a subheading, a picture, a caption) the article spans to reach more of its text
 MIN_CHROME_LINES = 3  # short lines beyond the article on one side before that side is trimmed
 MIN_LONG_TAIL = 8  # ... below it, when no headline was found under the site's lines above it
 TITLE_WINDOW = 20  # lines looked at above the article for its headline (share buttons may stand between)
 FAR_TITLE_WINDOW = 60  # ... and for one with its date or byline under it, when none of those is nearer
-MAX_TITLE_CHARS = 60
 MIN_SURE_HAN = 10  # a headline with its date or byline under it is sure when this long (not a poster's name)
-MIN_LEAD_IN_HAN = 10  # a line ending in a colon is a sentence leading into what follows when this long (not 推荐阅读：)
 MAX_CREDIT_CHARS = 40
-MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered line is a button or label
-MAX_BUTTON_CHARS = 4  # ... and so is a row of words no longer than this (字号减小 字号增大)
-MIN_RUN_ON_HAN = 40  # a line this long with no punctuation or space at all is neither text nor a headline
-MIN_RUN_ON_PARTS = 8  # ... nor one with this many parts between spaces and no punctuation (a blogger's line has a few)
+MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered line is a button or label (so is a row of buttons)
 MIN_SUBJECT_HAN, MAX_SUBJECT_CHARS = 2, 20  # an entry's name: this many Han characters at least, this long at most
 MIN_SUBJECT_SENTENCES = 2  # ... and this many of the page's sentences begin with it
 MIN_TAGS, MAX_TAG_CHARS = 3, 6  # a run of this many words this short, a line each, is a page's tags
 MIN_CRUMBS = 3  # a breadcrumb: this many places with arrows between them (首页 › 诗 › 夜雨)
 CRUMB_LINES = 5  # ... and the title it ends with among the lines right under it (a button row, counters between)
 MIN_CUT_CRUMB = 6  # a trail's last place this long may be the title cut short
-MENU_WORDS = 5  # a line of this many short words with spaces between them is a menu, not a headline
-MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
-MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
 STAMP_LINES = 5  # a headline's date or byline is among the lines right under it (buttons between)
 MAX_HEADER_PARAGRAPHS = 1  # ... past this many paragraphs of text at most
 MAX_NAME_LINE_CHARS = 12  # a poster's name alone on a line is this short at most
@@ -80,28 +87,16 @@ MAX_STAMP_WORD_HAN = 7  # a post's stamp has no longer word beside its date (a r
 MIN_POST_SIZE = 2  # a post's line: this many Han characters (a Latin word counts two) at least
 STAMP_REASON = "标题下的日期和出处"
 SIGNATURE_REASON = "帖子的签名档（多个帖子末尾重复的同一行）"
-_PUNCT = re.compile(r"[，。；！？,;!?]")
-# a said sentence's end: its full stop, question or exclamation mark, perhaps inside a quote (a
-# headline may end in a quoted phrase: 走上“快车道”); a line's end as a sentence's: that, a closing
-# bracket (a caption's note), or a Latin full stop
-_SAID = re.compile(r"[。！？!?…][”」』）)]*$")
-_ENDS = re.compile(_SAID.pattern + r"|[）)]$|(?<=[A-Za-z0-9])\.$")
-_COMMA = re.compile(r"[，；,;]")
-_BRACKETED_PART = re.compile(r"[（(][^（）()]*[）)]")
-_LEAD_IN = re.compile(r"[：:]$")
 _BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]*[）)]$")
 # a date alone, as typesetting leaves it: under a short line it is an entry's field (启动时间), not a story's stamp
 _BARE_DATE = re.compile(rf"^{DATE}$")
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_CITED = re.compile(r"[\[［]|《")  # a reference's brackets or a work's name
 _TIME_ALONE = re.compile(r"^[^\w\u4e00-\u9fff]*(?:[A-Za-z]+\s*)?\d{1,2}:\d{2}(?::\d{2})?[^\w\u4e00-\u9fff]*$")
 _AGO = re.compile(rf"\d+\s*{AGO_UNITS}\s*前")
 _COUNTED = re.compile(r"\d+\s*(?:阅读|浏览|点击|播放)|(?:阅读|浏览|点击|播放)(?:量|数)?\s*[:：]?\s*\d")
 _POST_MARK = re.compile(r"#\s*\d+|\d+\s*楼|楼主|沙发|发布|发表|回复|回覆|举报|引用|只看|(?<![\u4e00-\u9fff])赞")
 _STAMP_SEPARATORS = re.compile(r"[\s|｜·・•:：\-/.()（）\[\]#\d]+")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
-_TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
 # (saved in an encoding without » or ›, a copy shows " ? " in their place)
 _CRUMB_SEPARATORS = re.compile(r"[›»>＞]|\s\?\s")
 # a bio: a few credentials between bars, slashes or commas, no sentence's end nor a label's colon
@@ -109,8 +104,6 @@ _CRUMB_SEPARATORS = re.compile(r"[›»>＞]|\s\?\s")
 _BIO = re.compile(r"^[^。！？!?：:|｜/／，,]{2,24}(?:\s*[|｜/／，,]\s*[^。！？!?：:|｜/／，,]{2,24}){1,3}$")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _BRACKET_LABELS = re.compile(r"^(?:\s*[\[【][^\]】]{1,6}[\]】])+|(?:[\[【][^\]】]{1,6}[\]】]\s*)+$")  # [讨论] …… [复制链接]
-_BARS = re.compile(r"[|｜│∣/／·•]")
-_WIDE_SPACES = re.compile(r"\s{2,}")
 # a calendar's line (农历：甲辰年四月廿一, 今天是：2024年5月22日 星期三): the site's clock, no story's date
 _CALENDAR = r"^(?:农历|公历|阳历|今天是)\s*[:：]?"
 # a place alone (浙江省杭州市: where a poster was) or a calendar's line: never the headline
@@ -132,72 +125,6 @@ _ADDRESS = re.compile(r"^(?:各位|亲爱的)?(?:姐妹们|宝子们|宝宝们|�
 _NAMED_FIELD = re.compile(r"^[\u4e00-\u9fff]{1,4}\s*[:：]\s*[\u4e00-\u9fff·]{2,4}\s*[·•|｜/／]")
 # a reporter's credit or a desk's (半月谈记者 张三, 【某某报╱本报记者张三】, 社会中心／综合报导): never the headline either
 _REPORTER = re.compile(r"^(?:[【\[（(]?\S{0,8}?(?:记者|通讯员|特约评论员)\s*\S{0,6}[】\]）)]?\s*){1,3}$|^\S{0,10}[／/╱]\s*综合报[导道]$")
-
-
-def _sentence(text: str) -> bool:
-    """Written as a sentence: it ends like one (a colon after a lead-in long enough to be one), or
-    it has two commas or semicolons inside (a headline has one at most)."""
-    if _ENDS.search(text):
-        return True
-    if _LEAD_IN.search(text):
-        return han_count(text) >= MIN_LEAD_IN_HAN
-    return len(_PUNCT.findall(text)) >= 2
-
-
-def _said(text: str) -> bool:
-    """A sentence someone says: it ends with a full stop, a question or an exclamation, or goes on
-    after a comma (one inside brackets is a note's: 注册邮箱（特权邮箱，付费）)."""
-    return bool(_SAID.search(text) or _COMMA.search(_BRACKETED_PART.sub("", text)))
-
-
-def _run_on(text: str) -> bool:
-    """A long line of words alone, no punctuation and no spaces at all, or many parts between single
-    spaces with no punctuation mark nor a reference's brackets: channel names or other stories'
-    headlines run together (text this long has a comma somewhere, a colon or brackets, or a few
-    spaces where a blogger's commas would be; a list of sources has 某某 ．新浪 [引用日期 …])."""
-    bare = _TYPESET_SPACE.sub("", text)
-    if han_count(text) < MIN_RUN_ON_HAN:
-        return False
-    return not re.search(r"\W", bare) or (len(bare.split()) >= MIN_RUN_ON_PARTS and not _PUNCT.search(bare)
-                                          and not _CITED.search(bare))
-
-
-def _size(text: str) -> int:
-    """Han characters, and two for each Latin word (a reply in English is text too)."""
-    return han_count(text) + 2 * len(_LATIN_WORD.findall(text))
-
-
-def _menu(text: str) -> bool:
-    """Words with wide spaces between them, short words or a long line's parts with bars between
-    them, or many short words in a row: a menu or a list of stories (the spaces typesetting puts
-    between Han and Latin words do not part words; a headline's parts are longer: 演唱会2026｜门票攻略／购票连结)."""
-    words = _TYPESET_SPACE.sub("", text).split()
-    items = [p for p in _BARS.split(text) if p.strip()]
-    return len(_WIDE_SPACES.findall(text)) >= 2 \
-        or (len(items) >= 3 and (len(text) > MAX_TITLE_CHARS or len(text) <= MENU_ITEM_CHARS * len(items) + 2 * (len(items) - 1))) \
-        or (len(words) >= MENU_WORDS and len(text) <= MENU_WORD_CHARS * len(words))
-
-
-def _buttons(text: str) -> bool:
-    """A row of buttons or a menu: short words with spaces between them (字号减小 字号增大)."""
-    words = _TYPESET_SPACE.sub("", text).split()
-    return _menu(text) or (len(words) >= 2 and all(len(w) <= MAX_BUTTON_CHARS for w in words))
-
-
-def _score(b: Block) -> float:
-    if b.kind == IMAGE:
-        return 0
-    text = b.plain_text()
-    sentence = _sentence(text)
-    if not sentence and (_menu(text) or _run_on(text)):
-        return -LINE_THRESHOLD
-    if not sentence and not has_han(text) and len(text.split()) >= 2:  # a line of code, a formula: neither
-        return 0  # (a player's or a menu's one word in Latin letters, close, pause, counts against)
-    return _size(text) - (SENTENCE_THRESHOLD if sentence else LINE_THRESHOLD)
-
-
-def _prose(b: Block) -> bool:
-    return b.kind != IMAGE and _score(b) > 0
 
 
 def dense_run(blocks: list[Block], known: list[bool] | None = None) -> tuple[int, int] | None:
@@ -243,7 +170,7 @@ def _post_stamp(text: str) -> bool:
     return all(han_count(word) <= MAX_STAMP_WORD_HAN for word in _STAMP_SEPARATORS.split(text))
 
 
-def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[set[int], set[int]]:
+def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[set[int], set[int], set[int]]:
     """The lines of a thread's posts from ``start`` on (a forum's replies, each under its stamp):
     under each stamp, past its labels (#1), the lines up to the post's buttons (a line the rules
     know, a row of short words), the next stamp or MAX_POST_LINES. A stamp is a post's when it says

@@ -1,0 +1,101 @@
+"""The form of a line in a page copied as text (pagecopy.py): a sentence or a said line, a run of
+words with no punctuation, a menu or a row of buttons, and the score a line gives the article
+it stands in (its Han characters less a threshold; a sentence needs fewer)."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import IMAGE, Block
+from ..text import han_count, has_han
+
+MAX_TITLE_CHARS = 60  # a headline is this long at most
+LINE_THRESHOLD = 20  # Han characters a line with no sentence in it needs to count for the article
+SENTENCE_THRESHOLD = 4  # ... and a sentence (a line of verse is short, and is text)
+MIN_LEAD_IN_HAN = 10  # a line ending in a colon is a sentence leading into what follows when this long (not 推荐阅读：)
+MAX_BUTTON_CHARS = 4  # a row of words no longer than this is buttons (字号减小 字号增大)
+MIN_RUN_ON_HAN = 40  # a line this long with no punctuation or space at all is neither text nor a headline
+MIN_RUN_ON_PARTS = 8  # ... nor one with this many parts between spaces and no punctuation (a blogger's line has a few)
+MENU_WORDS = 5  # a line of this many short words with spaces between them is a menu, not a headline
+MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
+MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
+_PUNCT = re.compile(r"[，。；！？,;!?]")
+# a said sentence's end: its full stop, question or exclamation mark, perhaps inside a quote (a
+# headline may end in a quoted phrase: 走上“快车道”); a line's end as a sentence's: that, a closing
+# bracket (a caption's note), or a Latin full stop
+_SAID = re.compile(r"[。！？!?…][”」』）)]*$")
+_ENDS = re.compile(_SAID.pattern + r"|[）)]$|(?<=[A-Za-z0-9])\.$")
+_COMMA = re.compile(r"[，；,;]")
+_BRACKETED_PART = re.compile(r"[（(][^（）()]*[）)]")
+_LEAD_IN = re.compile(r"[：:]$")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CITED = re.compile(r"[\[［]|《")  # a reference's brackets or a work's name
+_TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
+_BARS = re.compile(r"[|｜│∣/／·•]")
+_WIDE_SPACES = re.compile(r"\s{2,}")
+
+
+def _sentence(text: str) -> bool:
+    """Written as a sentence: it ends like one (a colon after a lead-in long enough to be one), or
+    it has two commas or semicolons inside (a headline has one at most)."""
+    if _ENDS.search(text):
+        return True
+    if _LEAD_IN.search(text):
+        return han_count(text) >= MIN_LEAD_IN_HAN
+    return len(_PUNCT.findall(text)) >= 2
+
+
+def _said(text: str) -> bool:
+    """A sentence someone says: it ends with a full stop, a question or an exclamation, or goes on
+    after a comma (one inside brackets is a note's: 注册邮箱（特权邮箱，付费）)."""
+    return bool(_SAID.search(text) or _COMMA.search(_BRACKETED_PART.sub("", text)))
+
+
+def _run_on(text: str) -> bool:
+    """A long line of words alone, no punctuation and no spaces at all, or many parts between single
+    spaces with no punctuation mark nor a reference's brackets: channel names or other stories'
+    headlines run together (text this long has a comma somewhere, a colon or brackets, or a few
+    spaces where a blogger's commas would be; a list of sources has 某某 ．新浪 [引用日期 …])."""
+    bare = _TYPESET_SPACE.sub("", text)
+    if han_count(text) < MIN_RUN_ON_HAN:
+        return False
+    return not re.search(r"\W", bare) or (len(bare.split()) >= MIN_RUN_ON_PARTS and not _PUNCT.search(bare)
+                                          and not _CITED.search(bare))
+
+
+def _size(text: str) -> int:
+    """Han characters, and two for each Latin word (a reply in English is text too)."""
+    return han_count(text) + 2 * len(_LATIN_WORD.findall(text))
+
+
+def _menu(text: str) -> bool:
+    """Words with wide spaces between them, short words or a long line's parts with bars between
+    them, or many short words in a row: a menu or a list of stories (the spaces typesetting puts
+    between Han and Latin words do not part words; a headline's parts are longer: 演唱会2026｜门票攻略／购票连结)."""
+    words = _TYPESET_SPACE.sub("", text).split()
+    items = [p for p in _BARS.split(text) if p.strip()]
+    return len(_WIDE_SPACES.findall(text)) >= 2 \
+        or (len(items) >= 3 and (len(text) > MAX_TITLE_CHARS or len(text) <= MENU_ITEM_CHARS * len(items) + 2 * (len(items) - 1))) \
+        or (len(words) >= MENU_WORDS and len(text) <= MENU_WORD_CHARS * len(words))
+
+
+def _buttons(text: str) -> bool:
+    """A row of buttons or a menu: short words with spaces between them (字号减小 字号增大)."""
+    words = _TYPESET_SPACE.sub("", text).split()
+    return _menu(text) or (len(words) >= 2 and all(len(w) <= MAX_BUTTON_CHARS for w in words))
+
+
+def _score(b: Block) -> float:
+    if b.kind == IMAGE:
+        return 0
+    text = b.plain_text()
+    sentence = _sentence(text)
+    if not sentence and (_menu(text) or _run_on(text)):
+        return -LINE_THRESHOLD
+    if not sentence and not has_han(text) and len(text.split()) >= 2:  # a line of code, a formula: neither
+        return 0  # (a player's or a menu's one word in Latin letters, close, pause, counts against)
+    return _size(text) - (SENTENCE_THRESHOLD if sentence else LINE_THRESHOLD)
+
+
+def _prose(b: Block) -> bool:
+    return b.kind != IMAGE and _score(b) > 0

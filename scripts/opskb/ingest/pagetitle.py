@@ -1,0 +1,156 @@
+"""The headline of a whole HTML page (locate.py): an h1 without its badge or the subtitle a line
+break sets under it; for a page without an h1 of the headline, the line the <title> names or
+shortens, a micro-blog post's lead in 【】, a thread's opening line, or the short line standing
+above the article; a headline cut short read whole from a post's title field."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold, han_count
+from .markup import home_names
+from .pagecopy import TITLE_FIELD
+from .pagetree import _SPACES, _text
+from .read import normalize_date
+from .recover import _BYLINE, _HEADINGS, MAX_LINK_SHARE, _link_share
+from .rules import match_rule
+from .title import cut_short, lengthened_part, names_the_site, shown_part, strip_site
+
+HEADLINE_WINDOW = 6  # page blocks looked at above the article's first one
+# the headline a page's meta tags give (ArticleTitle: the tag the metadata rules for Chinese government sites name)
+TITLE_META = ("og:title", "twitter:title", "ArticleTitle")
+MAX_PAGE_TYPE_HAN = 6  # a thread's title this short, with no h1, names the kind of page (帖子详情)
+_SUBTITLE = re.compile(r"sub[-_]?(?:title|tit|head)|fu[-_]?title", re.I)  # a class naming a subtitle
+MAX_HEADLINE_CHARS = 60
+
+
+MAX_BADGE_CHARS = 4  # a headline's leading element this short is a badge (问, 精, 已解决)
+_BRACKETED = re.compile(r"^[【\[][^【】\[\]]{1,8}[】\]]$")
+
+
+def _headline_text(h, titles: list[str] = ()) -> str:
+    """A headline's text without the badge its first element is (<span class="icon">问</span>,
+    <em>[讨论]</em>) when the text goes on after it, and without the subtitle a line break sets
+    under it (标题<br><span>副题</span>) when the page's <title> holds the line above the break and
+    not the one under it."""
+    text = _text(h)
+    if any(c.tag == "br" for c in h):
+        parts = [h.text or ""]
+        for c in h:
+            if c.tag == "br":
+                break
+            parts += [c.text_content(), c.tail or ""]
+        above = _SPACES.sub(" ", "".join(parts)).strip()
+        if han_count(above) >= 4 and text.startswith(above) and han_count(under := text[len(above):].strip()) >= 4 \
+                and any(fold(above) in fold(t) and fold(under) not in fold(t) for t in titles):
+            return above
+    first = next((c for c in h if isinstance(c.tag, str)), None)
+    if first is None or (h.text or "").strip() or first.get("class") is None:
+        return text
+    badge = _text(first)
+    if (len(badge) <= MAX_BADGE_CHARS or _BRACKETED.match(badge)) and text.startswith(badge) \
+            and han_count(text[len(badge):]) >= 4:
+        return text[len(badge):].strip()
+    return text
+
+
+def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[object, str, str]], first: int,
+                      opening: list | None, site: str) -> str:
+    """The headline of a page without an h1, given the one its <title> (``named``) or og:title (``og``) gave (``title``).
+
+    A title the page never shows (科普中国-辟谣文章, 帖子详情 | 站点: a site and a page type; the
+    site's name, which its logo or home link has), unless it is an og:title of its own beside a
+    <title> that only names the site (a note app's share page shows no headline), or on a thread
+    (``opening``: its first post) one too short to be more than the page's type (动态详情): a
+    thread's headline is its first post's opening line, an article's the short line standing
+    right above it. A title the page shows, or an og:title of its own: with as much of its suffix
+    as the page shows too (标题｜副题 - 站点 over a line 标题｜副题)."""
+    home = home_names(page)
+    key = fold(title)
+    lines = {k for _el, _t, k in blocks}
+    # a post with no headline (a micro-blog's) whose title is its opening cut short or another the
+    # page never shows (某某的主页_站点): the lead in 【】 it opens with, when it has one (not a
+    # dispatch's dateline: 【某某社北京5月9日电】)
+    stem = cut_short(title)
+    cut = len(stem) >= MIN_CUT_OPENING
+    # (the post's text may come a few lines under the poster's name and badges)
+    opens = next((i for i in range(max(first, 0), min(len(blocks), first + LEAD_LINES)) if _BRACKET_LEAD.match(blocks[i][1])), None)
+    lead = _BRACKET_LEAD.match(blocks[opens][1]) if opens is not None else None
+    if lead and not _DATELINE_LEAD.search(lead.group(1)) \
+            and ((cut and blocks[opens][2].startswith(stem)) or not (_on_page(title, blocks) or og)):
+        return lead.group(1)
+    # (a title that is the site's name counts as one the page never shows)
+    shown = _on_page(title, blocks) and key not in home and key != fold(site)
+    own = bool(og and named and fold(strip_site(og, site)) == key and key not in fold(named)
+               and names_the_site(named, home) and han_count(title) > MAX_PAGE_TYPE_HAN)
+    if opening is not None and (han_count(title) <= MAX_PAGE_TYPE_HAN or not (shown or own)):
+        # (the subject in a heading right above the first post's text, when the page gives one)
+        # (or the subject the title opens with, shown on the page: 主题 版块 站点 over an h3 主题)
+        above = _headline_above(blocks, first, headings_only=True) if first >= 0 else ""
+        return above or (not shown and shown_part(title, lines, spaces=True)) or _opening_line(opening) \
+            or (_headline_above(blocks, first) if first >= 0 else "") or title
+    if not (shown or own):
+        # (or the line a first part of it shortens: the page shows the headline whole, the title only its start)
+        # (a longer line than the part it shows: a column's name the title opens with is not the headline)
+        whole = [t for el, t, _k in blocks if len(t) <= MAX_HEADLINE_CHARS and _link_share(el, t) <= MAX_LINK_SHARE]
+        part, longer = shown_part(title, lines), lengthened_part(title, whole)
+        if longer and han_count(longer) > han_count(part):
+            part = longer
+        return (part or _headline_above(blocks, first) or title) if first >= 0 else title
+    longer = [p for t in (og, named) if t and (k := fold(p := shown_part(t, lines))) != key and k.startswith(key)]
+    return max(longer, key=len, default=title)
+
+
+MIN_CUT_OPENING = 8  # a title this long that the text opens with is its opening cut short
+
+
+def _whole_title(title: str, blocks: list[tuple[object, str, str]]) -> str:
+    """A headline cut short (……天天加好友发...) whose whole the page gives in a title field
+    (a group post's box: 标题：……天天加好友发朋友圈，用户都快烦死了): that field's value."""
+    stem = cut_short(title)
+    if len(stem) < MIN_CUT_OPENING:
+        return title
+    whole = (m.group(1).strip() for _el, text, _k in blocks if (m := TITLE_FIELD.match(text.strip())))
+    return next((w for w in whole if fold(w).startswith(stem) and len(fold(w)) > len(stem)), title)
+
+
+LEAD_LINES = 8  # ... its text among this many lines from the first the extractor kept (the poster's header between)
+_BRACKET_LEAD = re.compile(r"^\s*【([^【】]{4,30})】")
+_DATELINE_LEAD = re.compile(r"\d+\s*日\s*电|[电讯]$|记者|报道$")
+
+
+def _on_page(title: str, blocks: list[tuple[object, str, str]]) -> bool:
+    key = fold(title)
+    return bool(key) and any(key in k for _el, _t, k in blocks)
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+
+
+def _opening_line(opening: list) -> str:
+    """The first sentence of a thread's first post (it has no headline of its own), when it is
+    short enough to be one."""
+    # (past what the rules take for furniture: a comment box's 登录后即可发表评论 above the post)
+    text = next((t for el in opening if (t := _text(el)) and not match_rule(t)), "")
+    line = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    return line if han_count(line) >= 4 and len(line) <= MAX_HEADLINE_CHARS else ""
+
+
+def _headline_above(blocks: list[tuple[object, str, str]], first: int, headings_only: bool = False) -> str:
+    """The nearest short line at or above the article's first block that reads as a headline:
+    Han text, no link, not a byline or a date, not a sentence ending in a full stop (with
+    ``headings_only``, a heading element's). A line the page styles as a subtitle (its class
+    says ``subtitle``, ``sub-title``) stands under the headline: the next such line above it."""
+    subtitle = ""
+    for i in range(first, max(-1, first - 1 - HEADLINE_WINDOW), -1):  # trafilatura may have kept it
+        el, text, _k = blocks[i]
+        if el.tag in ("img", "figcaption") or not text or (headings_only and el.tag not in _HEADINGS):
+            continue  # (a picture's caption is no headline)
+        if _BYLINE.match(text) or normalize_date(text) or _link_share(el, text) > MAX_LINK_SHARE \
+                or match_rule(text):  # (nor a line the rules take for furniture: 阅读数：12.8万, 登录后即可发表评论)
+            continue
+        if han_count(text) >= 4 and len(text) <= MAX_HEADLINE_CHARS and not text.endswith(("。", ".", "：", ":")):
+            if subtitle or not _SUBTITLE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+                return text
+            subtitle = text
+    return subtitle
