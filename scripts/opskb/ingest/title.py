@@ -54,7 +54,7 @@ def cut_short(text: str) -> str:
 
 
 _TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*")
-_SPACED_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*|\s+")
+_SPACED_PARTS = re.compile(_TITLE_PARTS.pattern + r"|\s+")  # ... or a space (a forum's 主题 版块 站点)
 _BOARD = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]$")  # a board's name in brackets after a thread's title
 MAX_SITE_TITLE_CHARS = 8  # a <title> this short, without the h1 in it, is the site's name
 MIN_HEADLINE_HAN = 4  # a headline left without the site's parts has this many Han characters at least
@@ -176,29 +176,31 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
     return ""
 
 
+def _first_parts(title: str, separators: re.Pattern = _TITLE_PARTS) -> list[str]:
+    """The first parts of ``title``, cut at its separators, longest first (标题-频道 of 标题-频道-站点, then 标题)."""
+    cuts = [m.start() for m in separators.finditer(title) if m.start() > 0]
+    return [title[:cut].strip() for cut in reversed(cuts)]
+
+
 def shown_part(title: str, lines: set[str], spaces: bool = False) -> str:
     """The longest first part of ``title``, cut at its separators, that the page shows as a line of
     its own (``lines``: the page's lines, folded): 标题-频道-站点 over a page whose headline sits in a
     styled box, not a heading; ``spaces``: at a space too (a forum's 主题 版块 站点)."""
-    cuts = [m.start() for m in (_SPACED_PARTS if spaces else _TITLE_PARTS).finditer(title) if m.start() > 0]
-    for cut in reversed(cuts):
-        head = title[:cut].strip()
-        if han_count(head) >= 4 and fold(head) in lines:
-            return head
-    return ""
+    return next((head for head in _first_parts(title, _SPACED_PARTS if spaces else _TITLE_PARTS)
+                 if han_count(head) >= MIN_HEADLINE_HAN and fold(head) in lines), "")
 
 
 def lengthened_part(title: str, lines: list[str]) -> str:
     """The first of ``lines`` that a first part of ``title``, cut at its separators, shortens (标题-频道-站点
     over a page showing 标题 副题 in a styled box), or that holds another part of it word for word
     in order, words added (栏目 - 某某工作坊 - 站点 over 有关举办「某某」工作坊的通告): the headline the page shows whole."""
-    cuts = [m.start() for m in _TITLE_PARTS.finditer(title) if m.start() > 0]
-    heads = [k for cut in reversed(cuts) if han_count(k := fold(title[:cut])) >= MIN_HEADLINE_HAN]
-    first = next((line for line in lines for k in heads if fold(line).startswith(k) and _shortened(k, fold(line))), "")
+    folded = [(line, fold(line)) for line in lines]
+    heads = [fold(head) for head in _first_parts(title) if han_count(head) >= MIN_HEADLINE_HAN]
+    first = next((line for line, f in folded for k in heads if f.startswith(k) and _shortened(k, f)), "")
     if first:
         return first
     parts = [k for p in _TITLE_PARTS.split(title) if han_count(k := fold(p)) >= MIN_SHORTENED_CHARS]
-    return next((line for line in lines for k in parts if len(k) < len(f := fold(line)) <= 2 * len(k) and _in_order(k, f)), "")
+    return next((line for line, f in folded for k in parts if len(k) < len(f) <= 2 * len(k) and _in_order(k, f)), "")
 
 
 def _in_order(short: str, long: str) -> bool:
