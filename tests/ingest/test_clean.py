@@ -301,6 +301,11 @@ def test_news_site_furniture_and_the_words_it_shares_with_articles():
         assert match_rule(text) is None, text
 
 
+def test_a_players_loading_note_and_a_comment_boxs_house_rules_are_furniture():
+    for text in ("视频加载中，请稍候……", "正在加载", "文明上网，理性发言。评论内容经审核后显示。", "评论需经审核后才能显示"):
+        assert match_rule(text) is not None, text
+
+
 def test_operations_sentences_that_share_words_with_furniture_stay():
     # the rules are about page furniture; an article about 社群/用户运营 uses the same words
     for text in (
@@ -320,6 +325,9 @@ def test_operations_sentences_that_share_words_with_furniture_stay():
         "如有疑问，群主会在每周五的答疑时间统一回复。",
         "很多用户赞同了这个方案，但真正执行的人很少。",
         "位置：社群运营在用户生命周期里处于促活和留存两个阶段。",
+        "所有评论都会经过审核后公开，这是社群的规矩。",
+        "我们在群里要求大家文明发言，理性讨论问题。",
+        "视频加载慢的时候，用户的跳出率会明显上升。",
     ):
         assert match_rule(text) is None, (text, match_rule(text))
 
@@ -654,6 +662,28 @@ def test_a_line_of_metadata_fields_between_bars_goes():
     keep = "拉新 | 促活 | 留存 | 转化"  # an article's own row of terms
     doc = clean(Doc(source="x.txt", meta=Meta(title="标题"), blocks=(*ARTICLE[:2], Block(PARAGRAPH, text=keep), *ARTICLE[2:])))
     assert keep in texts(doc)
+
+
+def test_a_portals_header_of_fields_set_apart_by_their_labels_is_read_and_goes():
+    # a city portal's line under the headline: date, source, authors, a counter its script did not
+    # fill in and the font size buttons, one field after another
+    header = "2014-06-12 09:31:25 来源：某某日报 作者：周某平 韩某琴 点击：次【字体：大中小】"
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(Block(PARAGRAPH, text=header), *ARTICLE)))
+    assert texts(doc) == [b.text for b in ARTICLE]
+    assert (doc.meta.author, doc.meta.site, doc.meta.date) == ("周某平 韩某琴", "某某日报", "2014-06-12")
+    # ... with a part the reader has no label for (选稿：某某): the source is still only the source
+    header = "2024-05-13 12:03:10 作者：曹某 来源：某某网 选稿：曾某"
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(Block(PARAGRAPH, text=header), *ARTICLE)))
+    assert texts(doc) == [b.text for b in ARTICLE] and doc.meta.site == "某某网"
+    # the story's closing credits (no date among them) stay as its last line, as one credit does
+    credits = "编辑：倪某轩 责任编辑：杨某"
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(*ARTICLE, Block(PARAGRAPH, text=credits))))
+    assert texts(doc)[-1] == credits
+    # a sentence that names a date and a source is no header of fields
+    from opskb.ingest.clean import _metadata_parts
+
+    assert _metadata_parts("2024-05-13 来源：某某网的报道说，社群团购的复购率比普通电商高出一倍。") == []
+    assert _metadata_parts(header) == ["2024-05-13 12:03:10", "作者：曹某", "来源：某某网", "选稿：曾某"]
 
 
 def test_a_paginated_texts_running_footer_goes_and_the_text_goes_on():

@@ -18,6 +18,7 @@ PROSE = [
     "两者的考核指标也不同：社群运营常看入群率和发言率，用户运营更看重复购率、留存率和客单价。",
     "新人入行时，可以先从社群运营做起，因为它离用户最近，能更快积累对用户需求和反馈的感知。",
 ]
+DATA = Path(__file__).resolve().parents[1] / "data"
 MENU = "".join(f'<li><a href="/c{i}">频道{i}新闻</a></li>' for i in range(30))
 RELATED = "".join(f'<li><a href="/r{i}">另一篇热门文章标题第{i}篇在这里</a></li>' for i in range(8))
 
@@ -850,3 +851,96 @@ def test_an_h1_that_names_a_column_or_the_site_is_not_the_headline(tmp_path):
     body = (f"<div class='col'>协会通告</div><table><tr><td class='tt'>{notice}</td></tr></table>"
             "<div class='date'>2011-08-03</div>" + "".join(f"<p>{p}</p>" for p in PROSE))
     assert run(tmp_path, page(body, title="协会通告 - 会员忠诚计划实务工作坊 - 某某连锁店协会"), "notice.html").meta.title == notice
+
+
+NOTICE = [
+    "工作坊以小组讨论及个案分析形式进行，参加者需于课前填写一份有关所属机构会员计划现况的简单问卷，以便讲者针对各机构的实际情况作出回应。",
+    "费用：会员机构每位八百元，非会员机构每位一千二百元（费用包括讲义及茶点）。同一会员机构报名三位或以上，每位可获九折优惠。",
+    "报名方法：请填妥报名表格，连同支票于八月二十六日或之前邮寄或亲身交回本会秘书处。名额三十个，先到先得，额满即止。",
+    "完成全部课堂的参加者将获颁发出席证书。如因台风或暴雨警告信号取消课堂，本会将另行通知补课安排，请各会员机构留意。",
+]
+
+
+def _table_layout(main_cell: str) -> str:
+    """An old association site laid out in tables: a menu and a sidebar of notices in the left cell,
+    the notice in the right one, an address and a copyright in the last row."""
+    menu = "".join(f'<tr><td class="menu"><a href="page.aspx?m={i}">栏目{i}</a></td></tr>' for i in range(10))
+    notices = "".join(f'<tr><td><a href="notice.aspx?id={i}">关于第{i}期会员服务培训的通知安排</a><br>'
+                      f'<span class="date">2011-07-{10 + i}</span></td></tr>' for i in range(12))
+    return (
+        "<!DOCTYPE html><html><head><title>协会通告 - 会员社群运营工作坊 - 某某连锁店协会</title></head><body>"
+        "<table width='980'><tr><td><a href='/'>首页</a> | <a href='/en'>English</a> | 会员登录</td></tr><tr><td>"
+        "<table width='100%'><tr valign='top'><td width='200'>"
+        f"<table>{menu}</table><table><tr><td><b>最新通告</b></td></tr>{notices}</table>"
+        "<table><tr><td class='date'>本会办公时间：星期一至五 上午9时至下午6时（公众假期休息）</td></tr></table>"
+        f"</td><td width='780'>{main_cell}</td></tr></table></td></tr>"
+        "<tr><td class='footer'><a href='/d'>免责声明</a> | <a href='/p'>隐私政策</a><br>"
+        "某某市某某区某某道62号某某广场12楼　电话：(852) 2736 8123　传真：(852) 2736 8456<br>"
+        "版权所有 © 2011 某某连锁店协会有限公司，保留一切权利。<br>"
+        "最佳浏览分辨率 1024 x 768，建议使用 Internet Explorer 7.0 或以上版本浏览本网站</td></tr></table></body></html>"
+    )
+
+
+def test_a_page_laid_out_in_tables_keeps_the_cell_holding_its_sentences_and_loses_the_sidebar(tmp_path):
+    # a table layout no extractor tells apart (its text comes back whole): the cell holding most of
+    # the page's sentences is the story; the sidebar's notices, office hours and the footer go
+    headline = "有关举办“会员社群运营实务”工作坊的通告"
+    cell = (f"<table><tr><td>你的位置：<a href='/'>首页</a> &gt; 协会通告 &gt; 通告内容</td></tr>"
+            f"<tr><td class='title'>{headline}</td></tr><tr><td class='date'>发布日期：2011-08-05</td></tr>"
+            "<tr><td class='content'>" + "".join(f"<p>{p}</p>" for p in PROSE + NOTICE)
+            + "</td></tr><tr><td><a href='javascript:history.back()'>返回上一页</a> | <a href='#'>打印本页</a></td></tr></table>")
+    raw = run(tmp_path, _table_layout(cell))
+    out = texts(raw)
+    assert all(p in out for p in PROSE)
+    for chrome in ("关于第2期会员服务培训的通知安排", "本会办公时间", "某某广场12楼", "最佳浏览分辨率", "栏目3"):
+        assert chrome not in out, chrome
+    assert raw.meta.title == headline
+
+
+def test_a_reporters_credit_above_the_text_is_not_the_headline(tmp_path):
+    # a digital paper's page: no h1, a <title> of the paper, date and page; the headline a cell
+    # above the reporter's credit (本报记者 某某 文/摄), which is no headline
+    headline = "老菜场“夜班”开张 街坊们又多了个去处"
+    cell = (f"<table><tr><td class='font01'>{headline}</td></tr>"
+            "<tr><td class='font02'>本报记者 宋某某 文/摄</td></tr><tr><td>"
+            + "".join(f"<p>{p}</p>" for p in PROSE + NOTICE) + "</td></tr></table>")
+    html = _table_layout(cell).replace("协会通告 - 会员社群运营工作坊 - 某某连锁店协会", "某某晚报数字报-2023年05月12日-A05版")
+    assert run(tmp_path, html).meta.title == headline
+
+
+def test_an_h1_the_title_names_after_the_headline_is_a_columns_name(tmp_path):
+    # a paid column's lesson: the h1 is the column (its <title>'s middle part), the lesson's
+    # headline a styled div the <title> opens with
+    lesson = "07｜500人的群，怎样才能不变成广告群？"
+    body = (f"<h1>社群运营实战36讲</h1><div class='article-title'>{lesson}</div><div class='meta'>讲述：陈某 2019-06-11</div>"
+            + "".join(f"<p>{p}</p>" for p in PROSE))
+    assert run(tmp_path, page(body, title=f"{lesson}-社群运营实战36讲-某某学堂")).meta.title == lesson
+
+
+def test_lines_set_in_bold_between_kept_paragraphs_are_section_headings_put_back():
+    # an official-account article saved from the browser (tests/data/news-pages-3): its section
+    # headings are bold lines in styled sections, which the extractor drops
+    raw = locate(read(DATA / "news-pages-3" / "pages" / "04_wechat_article_utf8.html"))
+    out = texts(raw)
+    heads = [f"坑{n}" for n in range(1, 8)]
+    at = [out.find(h) for h in heads]
+    assert -1 not in at and at == sorted(at)
+    assert at[0] > out.index("今天把其中最痛的7个整理出来") and out.index("最开始团队的KPI") > at[0]
+    # a bold phrase inside a paragraph is no heading: the paragraph holding it stays one line
+    assert out.count("标签的价值在于被使用") == 1
+
+
+def test_a_box_of_copy_closed_by_a_button_is_a_banner_wherever_it_stands(tmp_path):
+    # a vendor's blog: a banner between two sections (a question, a line of copy, a trial button)
+    banner = ("<div class='cta'><p class='text-xl'>还在用表格做会员分层？</p>"
+              "<p>某某系统内置分层模型，打通门店和小程序数据，一键生成分层人群</p>"
+              "<a href='/trial?utm_source=blog'>免费试用14天</a></div>")
+    body = (f"<h2>步骤三：定义目标</h2><p>{PROSE[0]}</p><p>{PROSE[1]}</p>{banner}"
+            f"<h2>步骤四：设计触达</h2><p>{PROSE[2]}</p><p>{PROSE[3]}</p><p>{PROSE[4]}</p>")
+    out = texts(run(tmp_path, page(body)))
+    assert all(p in out for p in PROSE) and "步骤四：设计触达" in out
+    assert "还在用表格做会员分层" not in out and "免费试用" not in out
+    # a reply's line with its 回复 link is not a box of copy
+    reply = f"<div class='post'><p>{PROSE[1][:30]}</p><a href='#r1'>回复</a></div>"
+    out = texts(run(tmp_path, page(f"<p>{PROSE[0]}</p>{reply}<p>{PROSE[2]}</p><p>{PROSE[3]}</p>"), "reply.html"))
+    assert PROSE[1][:30] in out

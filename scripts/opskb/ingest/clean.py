@@ -198,9 +198,12 @@ def clean(doc: Doc) -> Doc:
         if k and not categories:
             categories = tuple(w for w in re.split(r"[;；,，、\s]+", k.group(1)) if w)
         m = meta_line(t)
-        lines_of_text += not m and len(t) >= MIN_TEXT_CHARS
-        if m and not (lines_of_text >= MIN_PROSE_BEFORE_CUT and dateline(m)):
-            key, value = meta_fields(m)
+        parts = [] if m else _metadata_parts(t)  # (a line of fields: each read as a line of its own)
+        lines_of_text += not (m or parts) and len(t) >= MIN_TEXT_CHARS
+        for field, fm in ([(f, meta_line(f)) for f in parts] or [(t, m)]):
+            if not fm or (lines_of_text >= MIN_PROSE_BEFORE_CUT and dateline(fm)):
+                continue
+            key, value = meta_fields(fm)
             first = re.split(r"\s*[|丨｜/]\s*", value)[0]  # 作者：张三 | 2022-03-08 | 阅读 3421
             key = key.lower()
             if key in ("作者", "文", "文章作者", "撰文", "author", "by") and first and not author:
@@ -208,7 +211,7 @@ def clean(doc: Doc) -> Doc:
             elif key in ("来源", "出处", "source") and first and not site:
                 site = first
             if not key.startswith(("更新", "编辑", "updated", "stats")):  # the publication date, not an update
-                date = date or normalize_date(t)
+                date = date or normalize_date(field)
 
     # Short lines repeated verbatim are banners (site name at top and bottom).
     # A line repeated inside the article (a heading the text comes back to) is not one.
@@ -320,7 +323,7 @@ def clean(doc: Doc) -> Doc:
             break
         if rule:
             drop_item[key] = rule.reason
-        elif _metadata_fields(t):
+        elif _metadata_parts(t):
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
         elif (m := meta_line(t)) and not (prose >= MIN_PROSE_BEFORE_CUT and dateline(m)) \
                 and not (prose >= MIN_PROSE_BEFORE_CUT and closing_credit(t) and _last_line(units[n + 1:])):
@@ -542,17 +545,33 @@ _AUTHOR_ROLES = frozenset({"作者", "文", "撰文", "记者", "来源", "出�
 
 
 _FIELD_BAR = re.compile(r"\s*[|｜丨]\s*")
-_COUNTED = re.compile(rf"^\d[\d,.]*[万kK]?\s*(?:条|个|次|人)?\s*(?:评论|回复|留言|阅读|浏览|点赞|收藏)$|^(?:发表|发布|更新)于\s*{DATE}(?:\s*{CLOCK})?$")
-MIN_METADATA_FIELDS = 3
+# ... or set apart by a space before each label, the page's buttons in brackets after them
+# (2014-06-12 09:31:25 来源：某某日报 作者：张三 李四 点击：次【字体：大中小】)
+_FIELD_LABEL = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,4}\s*[:：])|\s*(?=[【\[])")
+_SENTENCE_MARK = re.compile(r"[，。！？；]")  # (a header's fields say no sentence)
+# ... a field naming someone in a part the metadata reader has no label for (选稿：某某)
+_NAMED_PART = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[:：]\s*[^\s，。！？:：]{1,12}$")
+_COUNTED = re.compile(rf"^\d[\d,.]*[万kK]?\s*(?:条|个|次|人)?\s*(?:评论|回复|留言|阅读|浏览|点赞|收藏)$|^(?:发表|发布|更新)于\s*{DATE}(?:\s*{CLOCK})?$"
+                      # a counter a script was to fill in (点击：次)
+                      r"|^(?:点击|浏览|阅读)(?:数|量|次数)?\s*[:：]\s*次?$")
+MIN_METADATA_FIELDS = 3  # fields between bars
+MIN_LABELLED_FIELDS = 2  # ... or set apart before their labels
 
 
-def _metadata_fields(text: str) -> bool:
-    """A line of three or more fields between bars, each a byline, date, category, tag list or
-    counter (发表于 2024年3月2日 | 分类：用户运营 | 标签：RFM, 复购 | 5 条评论 | 阅读 2,381)."""
-    fields = [f for f in _FIELD_BAR.split(text) if f]
-    return len(fields) >= MIN_METADATA_FIELDS and all(
-        meta_line(f) or _COUNTED.match(f) or (r := match_rule(f)) is not None and r.name in ("counter", "tag_line")
-        for f in fields)
+def _metadata_parts(text: str) -> list[str]:
+    """The fields of a line made of fields only, each a byline, date, category, tag list, counter
+    or the page's buttons: three or more between bars (发表于 2024年3月2日 | 分类：用户运营 | 标签：RFM,
+    复购 | 5 条评论 | 阅读 2,381), or a date and labelled fields set apart before their labels (a
+    portal's header); [] for another line (a story's closing credits, 编辑：某某 责任编辑：某某, stay)."""
+    for split, least in ((_FIELD_BAR, MIN_METADATA_FIELDS), (_FIELD_LABEL, MIN_LABELLED_FIELDS)):
+        fields = [f.strip() for f in split.split(text) if f.strip()]
+        labelled = split is _FIELD_LABEL
+        if len(fields) >= least and any(meta_line(f) for f in fields) \
+                and (not labelled or (any(normalize_date(f) for f in fields) and not _SENTENCE_MARK.search(text))) and all(
+                meta_line(f) or _COUNTED.match(f) or (labelled and _NAMED_PART.match(f))
+                or (r := match_rule(f)) is not None and r.name in ("counter", "tag_line", "page_buttons") for f in fields):
+            return fields
+    return []
 
 
 _FILE_NAME = re.compile(r"\s*\.(?:pdf|docx?|pptx?|xlsx?|wps|caj|txt)$", re.I)

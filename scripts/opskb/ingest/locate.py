@@ -60,6 +60,7 @@ from .pagetree import (
     drop_hidden,
     is_whole_page,
     keep_line_breaks,
+    prose_container,
     tree_depth,
 )
 from .parse import image_src
@@ -91,8 +92,8 @@ from .thread import (
     signature,
     within,
 )
-from .title import choose_title
-from .widgets import ads, controls, drop_lines, forms, inside, popups, recommended, story_cards
+from .title import choose_title, later_part
+from .widgets import ads, calls_to_act, controls, drop_lines, forms, inside, popups, recommended, story_cards
 
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
 MAX_DATELINE_CHARS = 80
@@ -383,13 +384,22 @@ def locate(raw: Raw) -> Raw:
         strict = bare_extraction(html, favor_precision=True, **settings)
         if strict is not None and strict.body is not None and han_count(strict.text or "") >= MIN_LEAD_HAN:
             doc = strict
+    if doc is not None and _whole_page(doc, page):
+        # neither mode told the story from a page laid out in tables: read the cell holding its
+        # sentences (on pages laid out in divs the whole page's extraction keeps more of the story)
+        cell = prose_container(page)
+        if cell is not None and (cell.tag == "td" or next(cell.iterancestors("td"), None) is not None):
+            inner = bare_extraction(lxml.html.tostring(cell, encoding="unicode"), **settings)
+            if inner is not None and inner.body is not None and han_count(inner.text or "") >= MIN_LEAD_HAN:
+                doc.body, doc.text = inner.body, inner.text  # (the page's metadata stays the whole page's)
     if doc is None or doc.body is None or not len(doc.body):
         return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
     main = lxml.html.fromstring(build_html_output(doc))
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
     # other stories' cards, forms, ad cards, controls, popups, recommended stories (widgets.py): never put
     # back, and their lines go
-    widgets = inside(blocks, story_cards(page) | forms(page) | ads(page) | controls(page) | popups(page) | recommended(page))
+    widgets = inside(blocks, story_cards(page) | forms(page) | ads(page) | calls_to_act(page) | controls(page) | popups(page)
+                     | recommended(page))
     first = recover(blocks, main, meta_content(page, "description", "og:description"), widgets)
     unflatten(blocks, main)
     for el in main.iter():
@@ -410,8 +420,10 @@ def locate(raw: Raw) -> Raw:
     subheads = [_text(h) for h in page.iter("h2", "h3")]
     title = raw.meta.title or choose_title(titles + ([ld["title"]] if "title" in ld else []), h1s, site, subheads)
     title = title or (doc.title or "")
-    # (an h1 that neither holds the title nor is held by it is the site's logo or a column's name: 学院新闻)
-    if not raw.meta.title and not any(h.strip() and (fold(h) in fold(title) or fold(title) in fold(h)) for h in h1s):
+    # (an h1 that neither holds the title nor is held by it is the site's logo or a column's name: 学院新闻;
+    # so is one the <title> names after the headline: 标题-栏目-站点 with the h1 栏目)
+    if not raw.meta.title and not any(h.strip() and (fold(h) in fold(title) or fold(title) in fold(h))
+                                      and not later_part(named or title, h) for h in h1s):
         title = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site)
     if not raw.meta.title:
         title = _whole_title(title, blocks)

@@ -56,6 +56,16 @@ def closing_credit(text: str) -> bool:
     return bool(_CREDIT.match(text.strip()))
 
 
+# a reporter's credit or a desk's (半月谈记者 张三, 【某某报╱本报记者张三】, 本报记者 张三 文/摄, 社会中心／综合报导):
+# never the headline
+_REPORTER = _rx(r"^(?:[【\[（(]?\S{0,8}?(?:记者|通讯员|特约评论员)\s*\S{0,6}[】\]）)]?\s*){1,3}"
+                r"(?:(?:文|图|摄|文字|摄影)(?:\s*[/／]\s*(?:文|图|摄|视频))?)?$|^\S{0,10}[／/╱]\s*综合报[导道]$")
+
+
+def reporter_line(text: str) -> bool:
+    return bool(_REPORTER.match(text.strip()))
+
+
 # a byline whose name is followed by the date it was published; what the site prints after it on
 # the same line (阅读：272, 收藏, 觉得不错，我要赞赏) is its counters and buttons, not a sentence
 _DATED_BYLINE = _rx(

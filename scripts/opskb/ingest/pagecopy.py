@@ -55,7 +55,7 @@ from .copylines import (
     _size,
 )
 from .feeds import CITATION, SECTION_NUMBER, WORK
-from .metaline import AGO_UNITS, DATE, closing_credit, meta_line
+from .metaline import AGO_UNITS, DATE, closing_credit, meta_line, reporter_line
 
 MIN_ARTICLE_HAN = 80  # the dense run holds at least this much
 BRIDGE = 4  # short lines (a subheading, a picture, a caption) the article spans to reach more of its text
@@ -123,8 +123,6 @@ _ADDRESS = re.compile(r"^(?:各位|亲爱的)?(?:姐妹们|宝子们|宝宝们|�
 # a field naming someone, whatever its label: 讲师：周远 · 前某平台增长总监, 主讲：李某 | 3 课时 (a headline's
 # lead-in before a colon goes on with words, not a name and a bar)
 _NAMED_FIELD = re.compile(r"^[\u4e00-\u9fff]{1,4}\s*[:：]\s*[\u4e00-\u9fff·]{2,4}\s*[·•|｜/／]")
-# a reporter's credit or a desk's (半月谈记者 张三, 【某某报╱本报记者张三】, 社会中心／综合报导): never the headline either
-_REPORTER = re.compile(r"^(?:[【\[（(]?\S{0,8}?(?:记者|通讯员|特约评论员)\s*\S{0,6}[】\]）)]?\s*){1,3}$|^\S{0,10}[／/╱]\s*综合报[导道]$")
 
 
 def dense_run(blocks: list[Block], known: list[bool] | None = None) -> tuple[int, int] | None:
@@ -158,7 +156,7 @@ def stamp_line(text: str) -> bool:
     core = _BRACKETED_TAIL.sub("", text)  # a note in brackets after it (when it was updated) does not make it a sentence
     return len(text) <= MAX_TITLE_CHARS and not _sentence(core) and not _TIME_ALONE.match(core) and not re.match(_CALENDAR, text) \
         and bool(((meta_line(text) or re.search(DATE, core)) and not _BARE_DATE.match(core))  # (a date as typeset:
-                 or _CLOCK.search(core) or _REPORTER.match(text))  # 某某团队 · 2024 年 1 月 9 日, not alone)
+                 or _CLOCK.search(core) or reporter_line(text))  # 某某团队 · 2024 年 1 月 9 日, not alone)
 
 
 def _post_stamp(text: str) -> bool:
@@ -344,7 +342,7 @@ def _headline(b: Block, known: bool) -> str:
     t = plain(b.text).strip()
     if not (4 <= han_count(t) and len(t) <= MAX_TITLE_CHARS) or t.endswith(("。", "：", ":")):
         return ""
-    if meta_line(t) or _CLOCK.search(t) or _menu(t) or _run_on(t) or _REPORTER.match(t) or _NAMED_FIELD.match(t) \
+    if meta_line(t) or _CLOCK.search(t) or _menu(t) or _run_on(t) or reporter_line(t) or _NAMED_FIELD.match(t) \
             or _NOT_A_HEADLINE.match(t) or _ADDRESS.match(t):  # (a counter line is furniture)
         return ""
     return t

@@ -9,6 +9,7 @@ import re
 
 from ..text import fold, han_count
 from .markup import home_names
+from .metaline import reporter_line
 from .pagecopy import TITLE_FIELD
 from .pagetree import _SPACES, _text
 from .read import normalize_date
@@ -146,7 +147,7 @@ def _headline_above(blocks: list[tuple[object, str, str]], first: int, headings_
         el, text, _k = blocks[i]
         if el.tag in ("img", "figcaption") or not text or (headings_only and el.tag not in _HEADINGS):
             continue  # (a picture's caption is no headline)
-        if _BYLINE.match(text) or normalize_date(text) or _link_share(el, text) > MAX_LINK_SHARE \
+        if _BYLINE.match(text) or reporter_line(text) or normalize_date(text) or _link_share(el, text) > MAX_LINK_SHARE \
                 or match_rule(text):  # (nor a line the rules take for furniture: 阅读数：12.8万, 登录后即可发表评论)
             continue
         if han_count(text) >= 4 and len(text) <= MAX_HEADLINE_CHARS and not text.endswith(("。", ".", "：", ":")):

@@ -12,6 +12,8 @@ import lxml.html
 from bs4 import BeautifulSoup, NavigableString, Tag
 from lxml import etree
 
+from ..text import han_count
+
 # Markers of a whole document rather than a fragment of one.
 _PAGE_MARKERS = re.compile(r"<(?:html|head|body|title|meta|nav|aside)\b", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
@@ -211,3 +213,48 @@ def _leaf_blocks(tree) -> list[tuple[object, str]]:
         if text:
             out.append((el, text))
     return out
+
+
+# ---------------------------------------------------------------- the story's container
+
+_SENTENCES = re.compile(r"[^。！？!?]+[。！？!?]*")
+MIN_SENTENCE_HAN = 15  # a sentence of a story, not a label or a menu
+MIN_SENTENCE_HAN_SHARE = 0.7  # of its characters (a copyright line is mostly Latin and digits)
+MAX_PROSE_LINKED = 0.3  # of a block's text in links: a list of other stories, not a story
+CONTAINER_SHARE = 0.8  # of the page's sentences: the element that holds the story
+
+
+def _prose(el, text: str) -> int:
+    """The Han characters of the sentences a block says (0 for labels, menus and link lists)."""
+    if next(el.iterancestors("select", "a"), None) is not None:
+        return 0
+    linked = sum(len(_text(a)) for a in el.iter("a"))
+    if linked > MAX_PROSE_LINKED * len(text):
+        return 0
+    total = 0
+    for sentence in _SENTENCES.findall(text):
+        han = han_count(sentence)
+        bare = len(_SPACES.sub("", sentence))
+        if han >= MIN_SENTENCE_HAN and han >= MIN_SENTENCE_HAN_SHARE * bare:
+            total += han
+    return total
+
+
+def prose_container(tree):
+    """The innermost element holding most of the sentences a page says: on a page laid out in
+    tables or frames whose text no extractor could tell apart, the story's cell. None when the
+    sentences are spread over the page."""
+    weights: dict = {}
+    total = 0
+    for el, text in _leaf_blocks(tree):
+        prose = _prose(el, text) if text else 0
+        if not prose:
+            continue
+        total += prose
+        for holder in (el, *el.iterancestors()):
+            weights[holder] = weights.get(holder, 0) + prose
+    if not total:
+        return None
+    held = [el for el, weight in weights.items() if weight >= CONTAINER_SHARE * total]
+    # each holder contains the next one up: the innermost is the one with the most ancestors
+    return max(held, key=lambda el: sum(1 for _ in el.iterancestors()))

@@ -64,6 +64,15 @@ def _kept_item(block: tuple[object, str, str], lines: set[str]) -> bool:
     return k in lines and (el.tag == "li" or (parent is not None and parent.tag == "li"))
 
 
+_BOLD = ("strong", "b")
+
+
+def _bold(el, text: str) -> bool:
+    """The whole line is set in bold (its bold parts say all it says)."""
+    bold = "".join(_text(b) for b in el.iter(*_BOLD) if next(b.iterancestors(*_BOLD), None) is None)
+    return han_count(text) >= 2 and fold(bold) == fold(text)
+
+
 def _is_prose(text: str, lead: bool = False) -> bool:
     need = MIN_LEAD_HAN if lead else MIN_RECOVERED_HAN
     return han_count(text) >= need and text.rstrip()[-1:] in TERMINAL_PUNCT + "?？!！"
@@ -152,8 +161,9 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
                     and (nxt in aligned or _kept_item(blocks[nxt], lines)
                          or (blocks[nxt][0].tag not in _HEADINGS and _is_prose(blocks[nxt][1]))))
         # a numbered section heading set as a styled line (一、先回答一个问题：……) above text it kept
-        # (or its number a block of its own just above it: 01 / 建群第一周，决定了80%的留存)
-        numbered = SECTION_NUMBER.match(text) or _PADDED_NUMBER.match(text) \
+        # (or its number a block of its own just above it: 01 / 建群第一周，决定了80%的留存), or a
+        # line set in bold as a whole (a heading the editor styled by hand: 坑1：一上来就追求加粉速度)
+        numbered = SECTION_NUMBER.match(text) or _PADDED_NUMBER.match(text) or _bold(el, text) \
             or (i > 0 and _LONE_NUMBER.match(blocks[i - 1][1].strip()) is not None)
         if numbered and len(text) <= MAX_HEADING_CHARS and text[-1] not in "。！？；;.!?，,":
             nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)

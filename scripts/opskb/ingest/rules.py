@@ -82,7 +82,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         400, True),
     Rule("comments", "评论区", _rx(
         r"^(?:评论列表|留言评论|发表评论|添加评论|写评论|写下你的评论|全部评论|网友评论|热门评论|最新评论|评论区|\d+\s*条评论|取消评论|暂无评论|还没有评论)|快来抢沙发|抢沙发[吧!！]|^抢沙发$"
-        r"|你是访客|请填写.{0,8}信息|登录后.{0,6}(?:评论|发表)|^发表回复$"), 60, True),
+        r"|你是访客|请填写.{0,8}信息|登录后.{0,6}(?:评论|发表)|^发表回复$"
+        # the comment box's house rules (文明上网，理性发言; 评论内容经审核后显示)
+        r"|^(?:请)?文明(?:上网|发言|评论)\s*[，,、]\s*理性(?:发言|评论)|^(?:网友|读者|您的|你的)?评论(?:内容)?(?:需|须|将)?(?:经过?|通过)审核后(?:才能|才会|方可)?(?:显示|发布|公开|展示)\W*$"), 60, True),
     # buttons and walls around a post or an answer: 展开阅读全文, 收起, 登录后才能回复, 你对这个回答的评价是？;
     # past the article's start, what follows one is the next item of a feed or the page's furniture
     Rule("post_controls", "展开、登录与评价提示", _rx(
@@ -167,8 +169,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # 0 评论 2469 浏览 7 收藏 7 分钟
         r"|^(?:[\W_]*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*(?:条|次|人|个)?\s*(?:评论|浏览|阅读|收藏|点赞|赞|转发|分享|在看|分钟|回答|回复|答案|参与|点击|感谢"
         r"|views?|comments?|collects?|likes?|shares?)\s*[|·/]?\s*)+$"
-        # a page still loading its counters or comments
-        r"|^(?:加载中|正在加载|载入中|loading)\W*$"), 60),
+        # a page still loading its counters, comments or video (视频加载中，请稍候……)
+        r"|^(?:视频|图片|内容|评论|播放器)?\s*(?:加载中|正在加载|载入中|loading)\W*(?:请稍候|请稍等|请耐心等待)?\W*$"), 60),
     Rule("follow_prompt", FOLLOW_REASON, _rx(
         r"^(?:(?:用|打开)?(?:微信|手机|APP)\s*)?(?:扫码|扫描|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^(?:微信)?(?:扫码|扫一扫)分享|^阅读原文$"
         # a page's QR code to open it on a phone (扫一扫在手机打开当前页)

@@ -182,6 +182,13 @@ def _first_parts(title: str, separators: re.Pattern = _TITLE_PARTS) -> list[str]
     return [title[:cut].strip() for cut in reversed(cuts)]
 
 
+def later_part(title: str, text: str) -> bool:
+    """``text`` is one of ``title``'s parts after its first, between separators: a column's or
+    the site's name (标题-栏目-站点 on a page whose h1 is 栏目)."""
+    parts = [fold(p) for p in _TITLE_PARTS.split(title) if p.strip()]
+    return len(parts) > 1 and fold(text) in parts[1:] and fold(text) != parts[0]
+
+
 def shown_part(title: str, lines: set[str], spaces: bool = False) -> str:
     """The longest first part of ``title``, cut at its separators, that the page shows as a line of
     its own (``lines``: the page's lines, folded): 标题-频道-站点 over a page whose headline sits in a

@@ -199,6 +199,31 @@ def ads(root) -> set:
     return found
 
 
+MAX_BUTTON_CHARS = 10  # a link this short closing a box is its button (免费试用14天, 立即预约)
+MIN_CARD_LINES = 2  # ... under this many lines of copy (a post's line and its 回复 link are no box)
+_BOX_TAGS = frozenset({"div", "section", "aside"})
+
+
+def calls_to_act(page) -> set:
+    """Boxes that end in a button: lines of copy (还在用表格做会员分层？ / 某某系统一键生成……)
+    over a short link that closes the box, at most a sentence and MAX_AD_CHARS in all: a banner
+    sending readers to a product's trial or sign-up, wherever it stands (inside the article too)."""
+    found = set()
+    for a in page.iter("a"):
+        box = a.getparent()
+        text = _text(a)
+        if box is None or box.tag not in _BOX_TAGS or not (2 <= len(text) <= MAX_BUTTON_CHARS) \
+                or _SENTENCE_END.search(text) or (a.tail or "").strip():
+            continue
+        lines = [c for c in box if isinstance(c.tag, str) and _text(c)]
+        whole = _text(box)
+        if lines and lines[-1] is a and len(lines) - 1 >= MIN_CARD_LINES \
+                and all(c.tag != "a" for c in lines[:-1]) and len(whole) <= MAX_AD_CHARS \
+                and len(_SENTENCE_END.findall(whole)) <= MAX_AD_SENTENCES and not (box.text or "").strip():
+            found.add(box)
+    return found
+
+
 MAX_CONTROL_CHARS = 10
 _CONTROL_ROLES = frozenset({"button", "menuitem", "tab", "switch"})
 
