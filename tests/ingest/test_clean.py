@@ -301,8 +301,9 @@ def test_news_site_furniture_and_the_words_it_shares_with_articles():
         assert match_rule(text) is None, text
 
 
-def test_a_players_loading_note_and_a_comment_boxs_house_rules_are_furniture():
-    for text in ("视频加载中，请稍候……", "正在加载", "文明上网，理性发言。评论内容经审核后显示。", "评论需经审核后才能显示"):
+def test_a_players_loading_note_a_comment_boxs_house_rules_and_an_ads_label_are_furniture():
+    for text in ("视频加载中，请稍候……", "正在加载", "文明上网，理性发言。评论内容经审核后显示。", "评论需经审核后才能显示",
+                 "推广链接：小区团购系统 一键开团 自动统计 免费试用30天", "广告 · 买高铁票就上官方渠道"):
         assert match_rule(text) is not None, text
 
 
@@ -328,6 +329,7 @@ def test_operations_sentences_that_share_words_with_furniture_stay():
         "所有评论都会经过审核后公开，这是社群的规矩。",
         "我们在群里要求大家文明发言，理性讨论问题。",
         "视频加载慢的时候，用户的跳出率会明显上升。",
+        "推广：在朋友圈和社群里发海报，三天带来两百个新用户。",
     ):
         assert match_rule(text) is None, (text, match_rule(text))
 

@@ -944,3 +944,23 @@ def test_a_box_of_copy_closed_by_a_button_is_a_banner_wherever_it_stands(tmp_pat
     reply = f"<div class='post'><p>{PROSE[1][:30]}</p><a href='#r1'>回复</a></div>"
     out = texts(run(tmp_path, page(f"<p>{PROSE[0]}</p>{reply}<p>{PROSE[2]}</p><p>{PROSE[3]}</p>"), "reply.html"))
     assert PROSE[1][:30] in out
+
+
+def test_a_forums_card_of_figures_and_its_slogan_go_above_the_thread(tmp_path):
+    # a bar's card above a thread: its name, 关注：N 贴子：N and its slogan, never the thread's
+    raw = locate(read(DATA / "forum-pages" / "pages" / "tieba-k6.html"))
+    out = texts(raw)
+    assert "拒绝加群广告" not in out and "32,418" not in out and "186,952" not in out
+    assert "刚接手公司的社群" in out and "红包促活是最没用的" in out
+    # a member's figures said in a post's sentence stay with it
+    said = "我们的社群现在关注：1200 人，帖子：300 篇，三个月涨了一倍，靠的是每周固定的话题。"
+    body = f"<p>{PROSE[0]}</p><p>{said}</p><p>{PROSE[1]}</p><p>{PROSE[2]}</p>"
+    assert said in texts(run(tmp_path, page(body)))
+
+
+def test_an_articles_comments_section_goes_whole_under_its_label():
+    # a city portal's story (tests/data/unseen-pages-5): under it a section opened by 网友评论 and its
+    # count, the readers' comments in a list with their floors
+    out = texts(locate(read(DATA / "unseen-pages-5" / "pages" / "city_portal_community.html")))
+    assert "徐晓燕希望能把经验分享给更多社区" in out
+    assert "为徐大姐点赞" not in out and "孩子最喜欢里面的手工课" not in out

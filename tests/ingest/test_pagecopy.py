@@ -1,8 +1,10 @@
 """Text copied from a whole web page: the article out of the site around it, by the form of
 the lines (runs of short lines around a run dense with sentences), whatever the site's words.
-Pages we write ourselves."""
+Pages we write ourselves, and pages of our own labelled sets (tests/data)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from opskb.ingest.read import read
 from opskb.ingest.rules import match_rule
@@ -732,6 +734,26 @@ def test_a_question_page_copy_is_titled_with_its_question_not_an_answers_first_l
         assert doc.meta.title == QA_QUESTION and doc.meta.site != "更多"  # (a button's word at the foot names no site)
         assert all(line in kept for line in QA_ANSWER)  # the answer's opening line is its text, not the page's title
         assert "社群操盘手，前母婴品牌用户运营负责人" not in kept  # (the answerer's bio under the answerer's name)
+
+
+def test_a_question_pages_row_of_tags_above_the_question_is_not_its_headline(tmp_path):
+    # a Q&A page copied whole: the question's topics, a row of short words, stand above it (longer)
+    doc, kept = _clean(tmp_path, QA_TOP + [
+        "社群运营 用户运营 私域流量 互联网运营", QA_QUESTION,
+        "我们是做母婴用品的，群里有两千多人，大部分是一年前进来的老客，最近每天只有几条消息。",
+        "关注问题 写回答", "邀请回答", "好问题 12", "查看全部 52 个回答",
+        "林夕", "1,024 人赞同了该回答"] + QA_ANSWER + ["编辑于 2024-02-03 10:11", "赞同 1024", "分享", "收藏",
+                                                 "相关问题", "关于我们", "联系我们", "帮助中心"])
+    assert doc.meta.title == QA_QUESTION
+    assert all(line in kept for line in QA_ANSWER)
+    # ... and on a Zhihu-like page copied whole (tests/data/text-copies-6), where the row is the longer line
+    page = Path(__file__).resolve().parents[1] / "data" / "text-copies-6" / "pages" / "04_zhihu_like_answers_full.txt"
+    assert process(read(page)).meta.title == "社群运营到底是不是一个伪需求？"
+    # a headline set in parts with spaces is not a row of tags: its parts are longer
+    from opskb.ingest.pagecopy import _tags
+
+    assert _tags("社群运营 用户运营 私域流量 互联网运营")
+    assert not _tags("老街没落十年 一群返乡青年用咖啡和木工撑起一条街") and not _tags("拉新 促活，留存 转化")
 
 
 def test_a_threads_second_paragraph_over_the_floor_stamp_is_not_its_headline(tmp_path):

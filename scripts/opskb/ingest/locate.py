@@ -93,7 +93,19 @@ from .thread import (
     within,
 )
 from .title import choose_title, later_part
-from .widgets import ads, calls_to_act, controls, drop_lines, forms, inside, popups, recommended, story_cards
+from .widgets import (
+    ads,
+    calls_to_act,
+    controls,
+    drop_lines,
+    figure_cards,
+    forms,
+    inside,
+    labelled_sections,
+    popups,
+    recommended,
+    story_cards,
+)
 
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|author|by)\s*[:：/|丨]", re.I)
 MAX_DATELINE_CHARS = 80
@@ -398,8 +410,9 @@ def locate(raw: Raw) -> Raw:
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
     # other stories' cards, forms, ad cards, controls, popups, recommended stories (widgets.py): never put
     # back, and their lines go
-    widgets = inside(blocks, story_cards(page) | forms(page) | ads(page) | calls_to_act(page) | controls(page) | popups(page)
-                     | recommended(page))
+    # (and an article's comments section, opened by its label: 网友评论 over readers' comments)
+    widgets = inside(blocks, story_cards(page) | forms(page) | ads(page) | calls_to_act(page) | figure_cards(page) | controls(page)
+                     | popups(page) | recommended(page) | labelled_sections(blocks, _comments_label, MIN_ARTICLE_ELEMENT_HAN))
     first = recover(blocks, main, meta_content(page, "description", "og:description"), widgets)
     unflatten(blocks, main)
     for el in main.iter():
@@ -453,6 +466,11 @@ def locate(raw: Raw) -> Raw:
     )
     body = lxml.html.tostring(main, encoding="unicode")
     return replace(raw, body=body, meta=meta)
+
+
+def _comments_label(text: str) -> bool:
+    rule = match_rule(text)
+    return rule is not None and rule.name == "comments"
 
 
 WHOLE_PAGE_SHARE = 0.8  # an extraction holding this share of a page's text is the whole page

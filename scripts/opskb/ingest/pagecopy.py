@@ -335,6 +335,17 @@ def _credit(text: str) -> bool:
     return bool(closing_credit(text) or meta_line(text) or (len(text) <= MAX_CREDIT_CHARS and _BRACKETED.match(text)))
 
 
+MIN_TAGS = 3
+MAX_TAG_CHARS = 6
+
+
+def _tags(text: str) -> bool:
+    """A row of three or more short words set apart by spaces, no punctuation: a question's or a
+    post's tags (社群运营 用户运营 私域流量 互联网运营), not a headline."""
+    words = _TYPESET_SPACE.sub("", text).split()
+    return len(words) >= MIN_TAGS and all(len(w) <= MAX_TAG_CHARS for w in words) and not _PUNCT.search(text)
+
+
 def _headline(b: Block, known: bool) -> str:
     """The block's text when it may be the headline (``known``: the rules know it as furniture)."""
     if b.kind not in (PARAGRAPH, HEADING) or known:
@@ -342,7 +353,7 @@ def _headline(b: Block, known: bool) -> str:
     t = plain(b.text).strip()
     if not (4 <= han_count(t) and len(t) <= MAX_TITLE_CHARS) or t.endswith(("。", "：", ":")):
         return ""
-    if meta_line(t) or _CLOCK.search(t) or _menu(t) or _run_on(t) or reporter_line(t) or _NAMED_FIELD.match(t) \
+    if meta_line(t) or _CLOCK.search(t) or _menu(t) or _tags(t) or _run_on(t) or reporter_line(t) or _NAMED_FIELD.match(t) \
             or _NOT_A_HEADLINE.match(t) or _ADDRESS.match(t):  # (a counter line is furniture)
         return ""
     return t

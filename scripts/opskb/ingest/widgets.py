@@ -224,6 +224,62 @@ def calls_to_act(page) -> set:
     return found
 
 
+# a figure a forum's or a member's card shows (关注：32,418, 贴子 186,952, 12,483 位读者)
+_FIGURE_WORDS = r"(?:关注|贴子|帖子|主题|粉丝|成员|会员|读者|订阅|用户在线|在线)"
+_FIGURE = re.compile(rf"{_FIGURE_WORDS}\s*[:：]?\s*\d[\d,.]*[万千kKw]?|\d[\d,.]*[万千kKw]?\s*(?:位|个|人)?\s*{_FIGURE_WORDS}")
+_CLAUSE = re.compile(r"[，。！？!?；;]|,(?!\d)")  # (figures a sentence states are the story's; 32,418 is one figure)
+MIN_FIGURES = 2
+MAX_FIGURES_CHARS = 60  # the part holding the figures says little else (a name, a follow button)
+MAX_FIGURE_CARD_CHARS = 160  # ... and the card around it: a name, its figures, a slogan and a menu
+
+
+def figure_cards(page) -> set:
+    """A forum's or a member's card: around a part showing two or more of its figures (关注：32,418
+    贴子：186,952), the largest part holding no sentence and at most MAX_FIGURE_CARD_CHARS (the bar's
+    name, its slogan, its menu), never the story: its text says at least one sentence."""
+    found = set()
+    for el in page.iter("span", "div", "p", "li"):
+        text = _text(el)
+        if len(text) > MAX_FIGURES_CHARS or len(_FIGURE.findall(text)) < MIN_FIGURES or _CLAUSE.search(text) \
+                or any(len(_FIGURE.findall(_text(c))) >= MIN_FIGURES for c in el if isinstance(c.tag, str)):
+            continue  # (the innermost part holding them)
+        card = _widest(el, lambda _anc, t: len(t) <= MAX_FIGURE_CARD_CHARS, sentences=0)
+        found.add(card if card is not None else el)
+    return found
+
+
+MAX_SECTION_LABEL_CHARS = 60  # a comments section's header: its label and its count (已有 15 条评论 网友评论)
+MIN_SECTION_BLOCKS = 3  # ... over its list: the header and two blocks at least
+
+
+def labelled_sections(blocks: list[tuple[object, str, str]], is_label, min_above: int = 0) -> set:
+    """The parts of a page a label opens (``is_label(text)``: 网友评论, 全部评论): around the label's
+    header, the largest part whose first line is in that header, when it holds more than the header
+    and the page says at least ``min_above`` Han characters above it (an article's comments, not a
+    video's or a post's, which are the page's text)."""
+    found = set()
+    above = 0
+    for n, (el, text, _k) in enumerate(blocks):
+        if not text or len(text) > MAX_SECTION_LABEL_CHARS or not is_label(text) or above < min_above:
+            above += han_count(text) if len(text) > MAX_SECTION_LABEL_CHARS else 0
+            continue
+        header = el.getparent() if el.getparent() is not None and len(_text(el.getparent())) <= MAX_SECTION_LABEL_CHARS else el
+        opened = set(header.iter())
+        section = None
+        for anc in header.iterancestors():
+            if anc.tag in ("body", "html"):
+                break
+            i = n  # (back to the first page block inside it)
+            while i > 0 and (blocks[i - 1][0] is anc or anc in blocks[i - 1][0].iterancestors()):
+                i -= 1
+            if blocks[i][0] not in opened:
+                break
+            section = anc
+        if section is not None and sum(1 for b, t, _k in blocks[n:] if t and section in b.iterancestors()) >= MIN_SECTION_BLOCKS:
+            found.add(section)
+    return found
+
+
 MAX_CONTROL_CHARS = 10
 _CONTROL_ROLES = frozenset({"button", "menuitem", "tab", "switch"})
 
