@@ -682,10 +682,10 @@ def test_a_portals_header_of_fields_set_apart_by_their_labels_is_read_and_goes()
     doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(*ARTICLE, Block(PARAGRAPH, text=credits))))
     assert texts(doc)[-1] == credits
     # a sentence that names a date and a source is no header of fields
-    from opskb.ingest.clean import _metadata_parts
+    from opskb.ingest.fieldline import metadata_parts
 
-    assert _metadata_parts("2024-05-13 来源：某某网的报道说，社群团购的复购率比普通电商高出一倍。") == []
-    assert _metadata_parts(header) == ["2024-05-13 12:03:10", "作者：曹某", "来源：某某网", "选稿：曾某"]
+    assert metadata_parts("2024-05-13 来源：某某网的报道说，社群团购的复购率比普通电商高出一倍。") == []
+    assert metadata_parts(header) == ["2024-05-13 12:03:10", "作者：曹某", "来源：某某网", "选稿：曾某"]
 
 
 def test_a_paginated_texts_running_footer_goes_and_the_text_goes_on():

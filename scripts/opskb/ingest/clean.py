@@ -25,8 +25,9 @@ from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc,
 from ..text import fold, han_count, has_han, looks_like_site
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, drop_inline_related, trailing_headlines
+from .fieldline import metadata_parts
 from .goeson import EXPAND, answers_follow, expanded, resumes, runs_on, statement
-from .metaline import CLOCK, DATE, closing_credit, dateline, meta_fields, meta_line
+from .metaline import closing_credit, dateline, meta_fields, meta_line
 from .pagecopy import STAMP_REASON, TITLE_LABEL, trim_page_copy
 from .posts import POST_HEADING
 from .read import normalize_date
@@ -198,7 +199,7 @@ def clean(doc: Doc) -> Doc:
         if k and not categories:
             categories = tuple(w for w in re.split(r"[;；,，、\s]+", k.group(1)) if w)
         m = meta_line(t)
-        parts = [] if m else _metadata_parts(t)  # (a line of fields: each read as a line of its own)
+        parts = [] if m else metadata_parts(t)  # (a line of fields: each read as a line of its own)
         lines_of_text += not (m or parts) and len(t) >= MIN_TEXT_CHARS
         for field, fm in ([(f, meta_line(f)) for f in parts] or [(t, m)]):
             if not fm or (lines_of_text >= MIN_PROSE_BEFORE_CUT and dateline(fm)):
@@ -323,7 +324,7 @@ def clean(doc: Doc) -> Doc:
             break
         if rule:
             drop_item[key] = rule.reason
-        elif _metadata_parts(t):
+        elif metadata_parts(t):
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
         elif (m := meta_line(t)) and not (prose >= MIN_PROSE_BEFORE_CUT and dateline(m)) \
                 and not (prose >= MIN_PROSE_BEFORE_CUT and closing_credit(t) and _last_line(units[n + 1:])):
@@ -544,37 +545,6 @@ MAX_ROLE_CHARS = 5  # a role's label before a name (作者, 微信公众号)
 _AUTHOR_ROLES = frozenset({"作者", "文", "撰文", "记者", "来源", "出处", "公众号", "微信公众号", "by", "By", "BY"})
 
 
-_FIELD_BAR = re.compile(r"\s*[|｜丨]\s*")
-# ... or set apart by a space before each label, the page's buttons in brackets after them
-# (2014-06-12 09:31:25 来源：某某日报 作者：张三 李四 点击：次【字体：大中小】)
-_FIELD_LABEL = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,4}\s*[:：])|\s*(?=[【\[])")
-_SENTENCE_MARK = re.compile(r"[，。！？；]")  # (a header's fields say no sentence)
-_DATED = re.compile(DATE)
-# ... a field naming someone in a part the metadata reader has no label for (选稿：某某)
-_NAMED_PART = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[:：]\s*[^\s，。！？:：]{1,12}$")
-_COUNTED = re.compile(rf"^\d[\d,.]*[万kK]?\s*(?:条|个|次|人)?\s*(?:评论|回复|留言|阅读|浏览|点赞|收藏)$|^(?:发表|发布|更新)于\s*{DATE}(?:\s*{CLOCK})?$"
-                      # a counter a script was to fill in (点击：次)
-                      r"|^(?:点击|浏览|阅读)(?:数|量|次数)?\s*[:：]\s*次?$")
-MIN_METADATA_FIELDS = 3  # fields between bars
-MIN_LABELLED_FIELDS = 2  # ... or set apart before their labels
-
-
-def _metadata_parts(text: str) -> list[str]:
-    """The fields of a line made of fields only, each a byline, date, category, tag list, counter
-    or the page's buttons: three or more between bars (发表于 2024年3月2日 | 分类：用户运营 | 标签：RFM,
-    复购 | 5 条评论 | 阅读 2,381), or a date and labelled fields set apart before their labels (a
-    portal's header); [] for another line (a story's closing credits, 编辑：某某 责任编辑：某某, stay)."""
-    for split, least in ((_FIELD_BAR, MIN_METADATA_FIELDS), (_FIELD_LABEL, MIN_LABELLED_FIELDS)):
-        labelled = split is _FIELD_LABEL
-        if labelled and (_SENTENCE_MARK.search(text) or not _DATED.search(text)):
-            continue  # (cheap tests first: most lines are sentences)
-        fields = [f.strip() for f in split.split(text) if f.strip()]
-        if len(fields) >= least and any(meta_line(f) for f in fields) \
-                and (not labelled or any(normalize_date(f) for f in fields)) and all(
-                meta_line(f) or _COUNTED.match(f) or (labelled and _NAMED_PART.match(f))
-                or (r := match_rule(f)) is not None and r.name in ("counter", "tag_line", "page_buttons") for f in fields):
-            return fields
-    return []
 
 
 _FILE_NAME = re.compile(r"\s*\.(?:pdf|docx?|pptx?|xlsx?|wps|caj|txt)$", re.I)

@@ -224,7 +224,7 @@ MAX_PROSE_LINKED = 0.3  # of a block's text in links: a list of other stories, n
 CONTAINER_SHARE = 0.8  # of the page's sentences: the element that holds the story
 
 
-def _prose(el, text: str) -> int:
+def _sentence_han(el, text: str) -> int:
     """The Han characters of the sentences a block says (0 for labels, menus and link lists)."""
     if next(el.iterancestors("select", "a"), None) is not None:
         return 0
@@ -247,7 +247,7 @@ def prose_container(tree):
     weights: dict = {}
     total = 0
     for el, text in _leaf_blocks(tree):
-        prose = _prose(el, text) if text else 0
+        prose = _sentence_han(el, text) if text else 0
         if not prose:
             continue
         total += prose

@@ -199,7 +199,7 @@ def ads(root) -> set:
     return found
 
 
-MAX_BUTTON_CHARS = 10  # a link this short closing a box is its button (免费试用14天, 立即预约)
+MAX_CTA_BUTTON_CHARS = 10  # a link this short closing a box is its button (免费试用14天, 立即预约)
 MIN_CARD_LINES = 2  # ... under this many lines of copy (a post's line and its 回复 link are no box)
 _BOX_TAGS = frozenset({"div", "section", "aside"})
 
@@ -212,7 +212,7 @@ def calls_to_act(page) -> set:
     for a in page.iter("a"):
         box = a.getparent()
         text = _text(a)
-        if box is None or box.tag not in _BOX_TAGS or not (2 <= len(text) <= MAX_BUTTON_CHARS) \
+        if box is None or box.tag not in _BOX_TAGS or not (2 <= len(text) <= MAX_CTA_BUTTON_CHARS) \
                 or _SENTENCE_END.search(text) or (a.tail or "").strip():
             continue
         lines = [c for c in box if isinstance(c.tag, str) and _text(c)]
