@@ -750,7 +750,7 @@ def test_a_question_pages_row_of_tags_above_the_question_is_not_its_headline(tmp
     page = Path(__file__).resolve().parents[1] / "data" / "text-copies-6" / "pages" / "04_zhihu_like_answers_full.txt"
     assert process(read(page)).meta.title == "社群运营到底是不是一个伪需求？"
     # a headline set in parts with spaces is not a row of tags: its parts are longer
-    from opskb.ingest.pagecopy import _tags
+    from opskb.ingest.copylines import _tags
 
     assert _tags("社群运营 用户运营 私域流量 互联网运营")
     assert not _tags("老街没落十年 一群返乡青年用咖啡和木工撑起一条街") and not _tags("拉新 促活，留存 转化")

@@ -85,6 +85,22 @@ def _buttons(text: str) -> bool:
     return _menu(text) or (len(words) >= 2 and all(len(w) <= MAX_BUTTON_CHARS for w in words))
 
 
+# a run of this many words this short is a page's tags or a list of channels, a line each (社群运营 /
+# 私域运营 / 企业微信) or set apart by spaces on one line
+MIN_TAGS, MAX_TAG_CHARS = 3, 6
+
+
+def _tag_word(text: str) -> bool:
+    return 0 < len(text) <= MAX_TAG_CHARS and not _PUNCT.search(text)
+
+
+def _tags(text: str) -> bool:
+    """A row of MIN_TAGS or more short words set apart by spaces, no punctuation: a question's or a
+    post's tags (社群运营 用户运营 私域流量 互联网运营), not a headline."""
+    words = _TYPESET_SPACE.sub("", text).split()
+    return len(words) >= MIN_TAGS and all(_tag_word(w) for w in words)
+
+
 def _score(b: Block) -> float:
     if b.kind == IMAGE:
         return 0

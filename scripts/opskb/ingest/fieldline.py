@@ -8,7 +8,7 @@ import re
 
 from .metaline import CLOCK, DATE, meta_line
 from .read import normalize_date
-from .rules import match_rule
+from .rules import rule_named
 
 # fields between bars
 _FIELD_BAR = re.compile(r"\s*[|｜丨]\s*")
@@ -39,6 +39,6 @@ def metadata_parts(text: str) -> list[str]:
         if len(fields) >= least and any(meta_line(f) for f in fields) \
                 and (not labelled or any(normalize_date(f) for f in fields)) and all(
                 meta_line(f) or _COUNTED.match(f) or (labelled and _NAMED_PART.match(f))
-                or (r := match_rule(f)) is not None and r.name in ("counter", "tag_line", "page_buttons") for f in fields):
+                or rule_named(f, "counter", "tag_line", "page_buttons") for f in fields):
             return fields
     return []

@@ -80,7 +80,7 @@ from .recover import (
     recover,
     unflatten,
 )
-from .rules import match_rule
+from .rules import match_rule, rule_named
 from .thread import (
     MAX_THREAD_LEAD,
     REPLY_SHARE,
@@ -150,7 +150,6 @@ def drop_trailing_links(blocks: list[tuple[object, str, str]], main) -> int:
     a paragraph, after its last sentence: the paragraph (the story's credit line) stays without
     it. The page's block tells the link apart; ``main`` holds its words run into the line.
     Returns how many went."""
-    from .rules import match_rule
 
     tails: dict[str, str] = {}  # a page block's text -> the words of the link ending it
     for el, text, _k in blocks:
@@ -469,8 +468,7 @@ def locate(raw: Raw) -> Raw:
 
 
 def _comments_label(text: str) -> bool:
-    rule = match_rule(text)
-    return rule is not None and rule.name == "comments"
+    return rule_named(text, "comments")
 
 
 WHOLE_PAGE_SHARE = 0.8  # an extraction holding this share of a page's text is the whole page
@@ -499,8 +497,7 @@ def _bylines(main, lines: int = 12) -> list[str]:
 
 def _profile_field(text: str) -> bool:
     """A line the rules take for a counter or a member's profile field (注册: 2019-07-02, 在线时间: 120 小时)."""
-    rule = match_rule(text)
-    return rule is not None and rule.name == "counter"
+    return rule_named(text, "counter")
 
 
 def _date_near(blocks: list[tuple[object, str, str]], first: int) -> str:

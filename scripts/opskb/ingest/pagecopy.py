@@ -45,6 +45,7 @@ from .copylines import (
     LINE_THRESHOLD,
     MAX_BUTTON_CHARS,
     MAX_TITLE_CHARS,
+    MIN_TAGS,
     _buttons,
     _menu,
     _prose,
@@ -53,6 +54,8 @@ from .copylines import (
     _score,
     _sentence,
     _size,
+    _tag_word,
+    _tags,
 )
 from .feeds import CITATION, SECTION_NUMBER, WORK
 from .metaline import AGO_UNITS, DATE, closing_credit, meta_line, reporter_line
@@ -68,7 +71,6 @@ MAX_CREDIT_CHARS = 40
 MIN_LABEL_HAN = 8  # between the headline and the article, a shorter unnumbered line is a button or label (so is a row of buttons)
 MIN_SUBJECT_HAN, MAX_SUBJECT_CHARS = 2, 20  # an entry's name: this many Han characters at least, this long at most
 MIN_SUBJECT_SENTENCES = 2  # ... and this many of the page's sentences begin with it
-MIN_TAGS, MAX_TAG_CHARS = 3, 6  # a run of this many words this short, a line each, is a page's tags
 MIN_CRUMBS = 3  # a breadcrumb: this many places with arrows between them (首页 › 诗 › 夜雨)
 CRUMB_LINES = 5  # ... and the title it ends with among the lines right under it (a button row, counters between)
 MIN_CUT_CRUMB = 6  # a trail's last place this long may be the title cut short
@@ -335,17 +337,6 @@ def _credit(text: str) -> bool:
     return bool(closing_credit(text) or meta_line(text) or (len(text) <= MAX_CREDIT_CHARS and _BRACKETED.match(text)))
 
 
-MIN_TAGS = 3
-MAX_TAG_CHARS = 6
-
-
-def _tags(text: str) -> bool:
-    """A row of three or more short words set apart by spaces, no punctuation: a question's or a
-    post's tags (社群运营 用户运营 私域流量 互联网运营), not a headline."""
-    words = _TYPESET_SPACE.sub("", text).split()
-    return len(words) >= MIN_TAGS and all(len(w) <= MAX_TAG_CHARS for w in words) and not _PUNCT.search(text)
-
-
 def _headline(b: Block, known: bool) -> str:
     """The block's text when it may be the headline (``known``: the rules know it as furniture)."""
     if b.kind not in (PARAGRAPH, HEADING) or known:
@@ -365,7 +356,7 @@ def _tagged(blocks: list[Block], known: list[bool], k: int, below: bool = True) 
     ending at it (a headline may head a run of short fields: 夜雨 / 唐代 / 白居易)."""
     def word(j: int) -> bool:
         t = blocks[j].plain_text().strip()
-        return not known[j] and blocks[j].kind in (PARAGRAPH, HEADING) and 0 < len(t) <= MAX_TAG_CHARS and not _PUNCT.search(t)
+        return not known[j] and blocks[j].kind in (PARAGRAPH, HEADING) and _tag_word(t)
     if not word(k):
         return False
     lo = hi = k

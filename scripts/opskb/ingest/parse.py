@@ -29,7 +29,7 @@ from ..records import (
     plain,
 )
 from ..text import has_han
-from .rules import match_rule
+from .rules import rule_named
 from .textparse import _TAG, _inline_md, link_cards, parse_text, plain_markdown_line, tidy_inline
 from .title import without_named_site
 
@@ -336,8 +336,7 @@ _SITE_NAMING_RULES = frozenset({"copyright", "breadcrumb", "site_greeting", "fol
 
 
 def _names_site(line: str) -> bool:
-    rule = match_rule(line)
-    return rule is not None and rule.name in _SITE_NAMING_RULES
+    return rule_named(line, *_SITE_NAMING_RULES)
 
 
 def parse(raw: Raw) -> Doc:

@@ -18,7 +18,7 @@ from lxml import etree
 from ..text import TERMINAL_PUNCT, fold, han_count
 from .feeds import SECTION_NUMBER
 from .pagetree import _OUT_BLOCKS, _text, is_avatar, link_target
-from .parse import image_src, picture_is_icon
+from .parse import _BOLD, image_src, picture_is_icon
 from .widgets import widget_lines
 
 MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
@@ -62,9 +62,6 @@ def _kept_item(block: tuple[object, str, str], lines: set[str]) -> bool:
     el, _t, k = block
     parent = el.getparent()
     return k in lines and (el.tag == "li" or (parent is not None and parent.tag == "li"))
-
-
-_BOLD = ("strong", "b")
 
 
 def _bold(el, text: str) -> bool:

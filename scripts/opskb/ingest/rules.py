@@ -310,3 +310,9 @@ def match_rule(text: str) -> Rule | None:
         if len(t) <= rule.max_len and rule.pattern.search(t):
             return rule
     return None
+
+
+def rule_named(text: str, *names: str) -> bool:
+    """The rules take ``text`` for furniture of one of these kinds (their rules' names)."""
+    rule = match_rule(text)
+    return rule is not None and rule.name in names

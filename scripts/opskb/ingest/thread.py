@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from ..text import fold, han_count
 from .pagetree import _text, alt_text, link_target
-from .rules import match_rule
+from .rules import rule_named
 from .widgets import ad_label
 
 _DIGITS = re.compile(r"\d+")
@@ -387,8 +387,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
 
 
 def _prompt(text: str) -> bool:
-    rule = match_rule(text)
-    return rule is not None and rule.name == "post_prompts"
+    return rule_named(text, "post_prompts")
 
 
 def _post_header(x: Field) -> bool:

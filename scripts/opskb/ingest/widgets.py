@@ -258,10 +258,12 @@ def labelled_sections(blocks: list[tuple[object, str, str]], is_label, min_above
     and the page says at least ``min_above`` Han characters above it (an article's comments, not a
     video's or a post's, which are the page's text)."""
     found = set()
-    above = 0
+    above = 0  # Han characters of the paragraphs above (labels and short lines not counted)
     for n, (el, text, _k) in enumerate(blocks):
-        if not text or len(text) > MAX_SECTION_LABEL_CHARS or not is_label(text) or above < min_above:
-            above += han_count(text) if len(text) > MAX_SECTION_LABEL_CHARS else 0
+        if len(text) > MAX_SECTION_LABEL_CHARS:
+            above += han_count(text)
+            continue
+        if not text or above < min_above or not is_label(text):
             continue
         header = el.getparent() if el.getparent() is not None and len(_text(el.getparent())) <= MAX_SECTION_LABEL_CHARS else el
         opened = set(header.iter())
