@@ -330,8 +330,12 @@ def test_operations_sentences_that_share_words_with_furniture_stay():
         "我们在群里要求大家文明发言，理性讨论问题。",
         "视频加载慢的时候，用户的跳出率会明显上升。",
         "推广：在朋友圈和社群里发海报，三天带来两百个新用户。",
+        "平台开通了拼团售后举报电话，组织客服逐条回访，重点处理虚假发货的团长。",
     ):
         assert match_rule(text) is None, (text, match_rule(text))
+    # ... while a footer's line with the same words is a notice
+    for text in ("违法和不良信息举报电话：12377", "互联网违法和不良信息举报中心", "举报电话 010-12345678"):
+        assert match_rule(text) is not None, text
 
 
 def test_a_sites_prompts_for_its_app_or_account_and_its_risk_notices_are_furniture():
@@ -397,10 +401,13 @@ def test_an_item_of_the_articles_own_numbered_list_is_not_a_notice():
 
 def test_how_many_readers_agreed_is_a_counter():
     for text in ("161 人赞同了该回答", "3 人觉得有用", "1.2万人收藏", "查看: 1031|回复: 1", "采纳数：152 获赞数：112",
-                 "5人参与2评论", "249 人参与 49 评论", "阅读 1.2万 · 评论 30", "加载中..."):
+                 "5人参与2评论", "249 人参与 49 评论", "阅读 1.2万 · 评论 30", "加载中...",
+                 # a question's or an answer's buttons with their counts in one row
+                 "写回答　举报　分享　浏览 812 次", "关注者 86　被浏览 20,113", "赞同 45 添加评论 分享 收藏 喜欢",
+                 "在线时间: 877(小时)"):
         assert match_rule(text) is not None and match_rule(text).name == "counter", text
     for text in ("100 人参与了这次活动，社群的活跃度明显提升。", "本周参与活动的用户有 300 人，评论数比上周多了一倍。",
-                 "查看 3 个回答之后再决定", "加载中的页面会让用户流失。"):
+                 "查看 3 个回答之后再决定", "加载中的页面会让用户流失。", "分享 3 个案例", "回复率 80% 以上的群才算活跃"):
         assert match_rule(text) is None, text
 
 
@@ -482,7 +489,8 @@ def test_page_buttons_and_a_posts_header_go_but_sentences_with_the_same_words_st
     for text in ("某某 #1 1 月前", "小王 2月前", "某某 · 1 月前 · 最后由 小李 回复于 19 天前 · 1350 次阅读", "张三 (楼主)6月前"):
         assert match_rule(text) is not None and match_rule(text).name == "post_header", text
     # the text size control with its sizes, and the buttons barred after it
-    for text in ("字号：大 中 小", "字体 A+ A-", "文字大小：大｜中｜小", "字型：∣留言∣打印∣转寄"):
+    for text in ("字号：大 中 小", "字体 A+ A-", "文字大小：大｜中｜小", "字型：∣留言∣打印∣转寄", "字级设定：小 中 大 特大",
+                 "【字号 大 中 小】 【打印】 【关闭】"):
         assert match_rule(text) is not None and match_rule(text).name == "page_buttons", text
     for text in ("【案例】某品牌的社群从 0 到 1", "【导读】", "关闭窗口后用户会流失吗？", "3 天前，我们的社群开始活跃。",
                  "1 年前我做了一个社群", "返回顶部按钮的点击率很低。", "字体大小", "字号：小四", "字体", "字体：思源黑体",

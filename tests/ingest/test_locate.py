@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 from opskb.ingest.locate import choose_title, locate
-from opskb.ingest.pagetree import _tree, drop_empty_anchors, is_whole_page
+from opskb.ingest.pagetree import _leaf_blocks, _tree, drop_empty_anchors, is_whole_page
 from opskb.ingest.parse import parse
 from opskb.ingest.read import read
+from opskb.ingest.recover import recover
 from opskb.ingest.title import strip_site
+from opskb.text import fold
 
 PROSE = [
     "社群运营是指围绕一个社群开展拉新、促活和转化的工作，重点在于群内的互动氛围和成员之间的关系。",
@@ -964,3 +967,26 @@ def test_an_articles_comments_section_goes_whole_under_its_label():
     out = texts(locate(read(DATA / "unseen-pages-5" / "pages" / "city_portal_community.html")))
     assert "徐晓燕希望能把经验分享给更多社区" in out
     assert "为徐大姐点赞" not in out and "孩子最喜欢里面的手工课" not in out
+
+
+def test_a_blogs_name_in_its_header_does_not_pull_the_dropped_headings_out_of_place():
+    # a blog's name in its header h1, sections under bold h3 headings that trafilatura dropped, and
+    # the credit closing the post names the blog again: the headings are put back where they stand,
+    # not after the credit (the name is no anchor there)
+    blog = "老周的数据化用户运营笔记"
+    heads = ["一、先说清楚什么是分层", "二、取数口径比模型更重要", "三、从打分到分层", "四、落地效果"]
+    paragraphs = [(PROSE[n], f"这一节的做法我们在第{n + 1}家门店先试了一个月，数据确认没有问题以后才推广到全部门店。") for n in range(len(heads))]
+    lead = "上个月会员团队来问我能不能把会员分个层，需求很朴素，做起来坑比想象中多。"
+    credit = f"本文出自“{blog}”博客，请务必保留此出处。"
+    sections = "".join(f"<h3><strong>{h}</strong></h3><p>{a}</p><p>{b}</p>" for h, (a, b) in zip(heads, paragraphs, strict=True))
+    html = (f"<html><body><div class='top'><a href='/'>首页</a> | <a href='/bbs'>论坛</a></div><h1>{blog}</h1>"
+            f"<div id='content'><p>{lead}</p>{sections}<p>{credit}</p></div>"
+            "<footer>Copyright © 2014 某某博客 版权所有</footer></body></html>")
+    blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(_tree(html))]
+    kept = "".join(f"<p>{t}</p>" for t in [lead, *(t for pair in paragraphs for t in pair), credit])
+    main = lxml.html.fromstring(f"<html><body>{kept}</body></html>")
+    recover(blocks, main)
+    body = lxml.html.tostring(main, encoding="unicode")
+    at = [body.index(h) for h in heads] + [body.index("本文出自")]
+    assert at == sorted(at)
+    assert all(body.index(h) < body.index(a) for h, (a, _b) in zip(heads, paragraphs, strict=True))

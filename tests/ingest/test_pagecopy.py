@@ -292,7 +292,7 @@ def test_a_related_news_label_and_a_list_of_dated_stories_after_the_article_go(t
 def test_a_date_alone_stamps_no_line_but_a_dateline_with_its_time_does():
     # an entry's field (a label, then its date on the next line) is not a story's header; the
     # dateline of a story, with its weekday and time, is (however typesetting spaces them)
-    from opskb.ingest.pagecopy import stamp_line
+    from opskb.ingest.copyheadline import stamp_line
 
     assert not stamp_line("2017 年 4 月 1 日")  # (pagecopy reads typeset text)
     for player in ("00:07", "01:34", "% buffered00:00"):  # a video player's times stamp no story either
@@ -683,7 +683,7 @@ def test_a_dumps_title_line_gives_way_to_the_headline_over_its_byline(tmp_path):
 
 
 def test_a_calendar_line_is_no_stamp_and_a_spaced_date_is_one():
-    from opskb.ingest.pagecopy import stamp_line
+    from opskb.ingest.copyheadline import stamp_line
 
     assert stamp_line("某某内容团队 · 2024 年 1 月 9 日 · 阅读约 8 分钟")  # as typesetting leaves it
     assert stamp_line("郑晓雯·2024 年 04 月 18 日") and not stamp_line("2024 年 04 月 18 日")  # (a date alone: a field's)
@@ -776,7 +776,7 @@ def test_a_threads_second_paragraph_over_the_floor_stamp_is_not_its_headline(tmp
 
 
 def test_a_question_headline_asks_one_question():
-    from opskb.ingest.pagecopy import question
+    from opskb.ingest.copyheadline import question
     assert question("社群里的老用户越来越不说话，怎么重新激活？") and question("私域流量到底是什么?")
     assert question("付费会员到底值不值得做？什么样的品牌适合做付费会员？")  # (two questions: a page's too)
     assert not question("老用户为什么来？他们现在还需要什么？你能给什么？")  # an answer's lines asking several

@@ -1183,3 +1183,73 @@ def test_an_nga_like_threads_floors_and_profile_dates_are_not_names_or_its_date(
     for n, (name, _t) in enumerate(posts[1:], 1):
         assert f"## 回复 {n} · {name}" in md
     assert "#2" not in md and "作者：夜航船长" in md and "2019-07-01" not in md
+
+
+def test_replies_written_one_to_a_line_under_posts_follow_them(tmp_path):
+    # a mobile forum's replies to a post (楼中楼): one line each, the poster's linked name, the text and its time
+    def lines(n: int, name: str) -> str:
+        items = [("楼主小陈", f"回复 {name} :这个办法好，我今晚就试试。"), ("路人甲", "群规别写太长，新人根本不会看完的")]
+        return "<ul class='sub'>" + "".join(
+            f"<li class='sub-item'><a class='sub-user' href='/u/{w}'>{w}</a>：<span class='sub-text'>{t}</span> "
+            f"<span class='sub-time'>2024-1-0{n} 2{k}:1{k}</span></li>" for k, (w, t) in enumerate(items)) + "</ul>"
+    _title, md = _ingest(tmp_path, _replies_under(lines), "lines.html")
+    text = page_text(md)
+    said = [REPLIES[0][1][:10], "回复 老王：这个办法好，我今晚就试试。", "群规别写太长，新人根本不会看完的", REPLIES[1][1][:10]]
+    pos = _positions(text, said)
+    assert pos == sorted(pos)  # under the post they answer, before the next one
+    assert "路人甲" in md and "2024-1-01 21:11" not in text
+
+
+def _noscript_topic(note: str = "") -> str:
+    posts = "".join(
+        f"<div class='topic-body crawler-post' id='post_{n}'><div class='crawler-post-meta'><span class='creator'>"
+        f"<a href='/u/{name}'><span itemprop='name'>{name}</span></a></span><time>2024-03-0{n}</time></div>"
+        f"<div class='post' itemprop='articleBody'><p>{text}</p></div><div class='likes'>{n} 个赞</div></div>"
+        for n, (name, text) in enumerate([("楼主小陈", "新群冷启动的时候最先应该做哪几件事？有没有踩过的坑可以分享一下，谢谢大家。")] + REPLIES[:4], 1))
+    return (
+        "<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 运营交流 - 某某社区</title></head><body>"
+        f"<div class='custom-header'><a href='/'>某某社区</a><nav>{NAV}</nav></div>{note}"
+        f"<section id='main'><noscript data-path='/t/1287'><header><a href='/'>某某社区</a></header>"
+        f"<div id='topic-title'><h1><a href='/t/1287'>新群冷启动先做什么？</a></h1></div>{posts}"
+        f"<footer><nav><a href='/latest'>最新</a> <a href='/categories'>类别</a></nav></footer></noscript></section>"
+        f"{FOOTER}</body></html>"
+    )
+
+
+def test_a_topic_rendered_for_readers_without_scripts_is_read_from_its_noscript(tmp_path):
+    # the page's scripts build the topic for browsers; the same topic stands whole in <noscript>
+    title, md = _ingest(tmp_path, _noscript_topic(), "topic.html")
+    text = page_text(md)
+    assert title == "新群冷启动先做什么？"
+    pos = _positions(text, ["最先应该做哪几件事"] + [t[:12] for _n, t in REPLIES[:4]])
+    assert pos == sorted(pos)
+    # a <noscript> of a few words is still a note for browsers without scripts, not text
+    note = "<noscript><p>本站需要开启 JavaScript 才能正常浏览，请在浏览器设置中打开。</p></noscript>"
+    path = tmp_path / "note.html"
+    path.write_text(thread_page().replace("<div class='wrap'>", f"<div class='wrap'>{note}"), encoding="utf-8")
+    assert "开启 JavaScript" not in locate(read(path)).body
+
+
+def test_a_posts_inline_code_leaves_no_piece_of_its_sentence_above_the_thread(tmp_path):
+    # trafilatura sets an inline <code> apart; the sentence's end after it must not stay behind
+    # when the thread's posts take the page's place
+    html = _noscript_topic().replace(REPLIES[1][1], "可以给新人发一个 <code>welcome</code> 标签或者一段欢迎语。然后每周固定一个主题日，让老成员带新人发言。")
+    _title, md = _ingest(tmp_path, html, "code.html")
+    text = page_text(md)
+    assert text.count("标签或者一段欢迎语") == 1 and text.index("标签或者一段欢迎语") > text.index("最先应该做哪几件事")
+
+
+def test_a_posters_name_inside_a_box_of_badges_is_read_alone(tmp_path):
+    # the poster's box (a class naming the user) holds the name's own element, a 楼主 badge and a level
+    def post(n: int, name: str, text: str) -> str:
+        badge = "<span class='lz-tag'>楼主</span>" if n == 0 else ""
+        return (f"<li class='post-item'><div class='post-top'><div class='post-user'><span class='user-name'>{name}</span>{badge}"
+                f"<span class='level'>{n + 3}</span></div><div class='post-time'><span>{n + 1}楼</span><span>2015-08-11 21:1{n}</span></div></div>"
+                f"<div class='post-content'>{text}</div><div class='post-bottom'><span class='btn'>回复</span></div></li>")
+    posts = "".join(post(n, name, text) for n, (name, text) in enumerate([("楼主小陈", REPLIES[4][1] + "新群冷启动先做什么？")] + REPLIES[:4]))
+    html = ("<!DOCTYPE html><html><head><title>新群冷启动先做什么？_运营吧</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='wrap'><h1>新群冷启动先做什么？</h1><ul class='post-list'>{posts}</ul></div>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "badges.html")
+    for name, _t in REPLIES[:4]:
+        assert re.search(rf"^#+ (?:回复|回答) \d+ · {name} ", md, re.M), name
+    assert "楼主小陈楼主" not in md and "老王 4" not in md

@@ -57,8 +57,14 @@ def _ingest_cmd(seeds: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "opskb.cli", "ingest", "--seeds", str(seeds), "--out", str(out)]
 
 
+def _default_sigint() -> None:
+    # (a suite started in the background inherits SIGINT ignored: the run must still see its own Ctrl+C)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _run(seeds: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(_ingest_cmd(seeds, out), capture_output=True, text=True, env={**os.environ, **env}, timeout=300)
+    return subprocess.run(_ingest_cmd(seeds, out), capture_output=True, text=True, env={**os.environ, **env}, timeout=300,
+                          preexec_fn=_default_sigint)
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

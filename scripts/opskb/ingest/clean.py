@@ -23,12 +23,13 @@ from urllib.parse import urlsplit
 
 from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc, Meta, Removed, plain
 from ..text import fold, han_count, has_han, looks_like_site
+from .copyheadline import TITLE_LABEL
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, drop_inline_related, trailing_headlines
 from .fieldline import metadata_parts
 from .goeson import EXPAND, answers_follow, expanded, resumes, runs_on, statement
 from .metaline import closing_credit, dateline, meta_fields, meta_line
-from .pagecopy import STAMP_REASON, TITLE_LABEL, trim_page_copy
+from .pagecopy import STAMP_REASON, trim_page_copy
 from .posts import POST_HEADING
 from .read import normalize_date
 from .rules import (

@@ -221,6 +221,8 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     posts_only = ({image_src(el) for el, _t, _k in blocks[start:] if el.tag == "img"}
                   - {image_src(el) for el, _t, _k in blocks[:start] if el.tag == "img"})
     gone = [el for el, _k in kept[cut:]]
+    for el in gone:  # (with its tail: the text after an inline block trafilatura set apart, 某某 <code>x</code> 或讨论串。)
+        el.tail = None
     gone += [el for el in main.iter("img") if el in later or el.get("src") in posts_only]
     gone += [el for el, _k in kept[:cut] if figures_only(_text(el))]
     labels = [(k, _label_row(el) or _short_link(el, t)) for el, t, k in blocks[:start] if k]
@@ -361,6 +363,14 @@ def _trafilatura():
     return bare_extraction, build_html_output
 
 
+def _noscript_page(el, page) -> bool:
+    """A <noscript> holding the page's text (MIN_NOSCRIPT_HAN Han characters at least, more than the rest
+    of the page): what a site renders for readers without scripts, the scripts building the page
+    for the others."""
+    inside = han_count(el.text_content())
+    return inside >= MIN_NOSCRIPT_HAN and inside > han_count(page.text_content()) - inside
+
+
 def locate(raw: Raw) -> Raw:
     """The article's HTML and the page's metadata, for a whole page; anything else as it is."""
     if not raw.is_html or not is_whole_page(raw.body):
@@ -372,8 +382,13 @@ def locate(raw: Raw) -> Raw:
     drop_hidden(page)
     drop_empty_anchors(page)
     keep_line_breaks(page)  # (before the style sheets go)
-    for el in list(page.iter("script", "style", "noscript", "marquee")):  # (a marquee: a site's scrolling notices)
+    for el in list(page.iter("script", "style", "marquee")):  # (a marquee: a site's scrolling notices)
         el.drop_tree()
+    for el in list(page.iter("noscript")):
+        if _noscript_page(el, page):
+            el.drop_tag()  # a forum's whole page for readers without scripts (Discourse's crawler view): its text is the page's
+        else:
+            el.drop_tree()  # a tracking pixel, a note asking for JavaScript
     og, named = meta_content(page, *TITLE_META), _first_text(page, "title")  # (the headline's meta tag, <title>)
     titles = [t for t in (og, named) if t]
     h1s = [_headline_text(h, titles) for h in page.iter("h1")]
@@ -471,6 +486,7 @@ def _comments_label(text: str) -> bool:
     return rule_named(text, "comments")
 
 
+MIN_NOSCRIPT_HAN = 200  # a <noscript> with this much text, more than the page's rest, is the page for readers without scripts
 WHOLE_PAGE_SHARE = 0.8  # an extraction holding this share of a page's text is the whole page
 MIN_WHOLE_PAGE_CHARS = 1000
 

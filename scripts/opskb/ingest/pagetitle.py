@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from ..text import fold, han_count
+from .copyheadline import TITLE_FIELD
 from .markup import home_names
 from .metaline import reporter_line
-from .pagecopy import TITLE_FIELD
 from .pagetree import _SPACES, _text
 from .read import normalize_date
 from .recover import _BYLINE, _HEADINGS, MAX_LINK_SHARE, _link_share

@@ -83,7 +83,9 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
     each match is at or after the previous one, so text repeated elsewhere on the page
     (a comment quoting the article, a teaser) does not pull the alignment around; a short line
     the page shows more than once (a category's badge by the headline and in a list further
-    down) anchors nothing."""
+    down) anchors nothing. A block that is only part of an output element (lines of one
+    paragraph parted by <br>) is looked for among the next few only: a blog's name in its header
+    is no anchor in the credit line closing the article (本文出自“某某的笔记”博客)."""
     aligned: dict[int, int] = {}
     pos = 0
     shown = Counter(k for _el, _t, k in blocks if len(k) < MIN_SURE_KEY)
@@ -91,10 +93,13 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
         if len(k) < 6 or shown[k] > 1:
             continue
         for j in range(pos, min(len(kept), pos + 40)):
-            if k == kept[j][1] or (len(k) >= MIN_SURE_KEY and k in kept[j][1]):
+            if k == kept[j][1] or (len(k) >= MIN_SURE_KEY and j < pos + PART_WINDOW and k in kept[j][1]):
                 aligned[i] = pos = j
                 break
     return aligned
+
+
+PART_WINDOW = 3  # output elements looked at for a page block that is part of one
 
 
 MAX_HEADING_CHARS = 40  # a numbered line this short above kept text is a section's heading

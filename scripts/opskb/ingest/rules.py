@@ -76,7 +76,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # words a news story uses too: only a short line of them is a notice
     Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 40, True),
     Rule("platform_rules", "平台规则", _rx(
-        r"本公约|自律(?:管理|公约)|依法.{0,4}网|违规(?:处罚|内容)|最终解释权|用户协议|社区(?:规范|公约)|举报(?:中心|电话)"
+        r"本公约|自律(?:管理|公约)|依法.{0,4}网|违规(?:处罚|内容)|最终解释权|用户协议|社区(?:规范|公约)|举报(?:中心|电话)(?!\s*[，,。；;、])"  # (a sentence going on after 举报电话 is a story's)
         # a site's warning against fraud (某某网安全提示：用人单位以任何名义收取费用……均属违法行为)
         r"|^\S{0,8}(?:安全|防骗)提示\s*[:：].*(?:违法|举报|诈骗|受骗|收取)"),
         400, True),
@@ -159,7 +159,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:[^\s\d：:，。]{1,12}\s+)?(?:(?:主题|帖子|贴子|积分|精华|金币|威望|贡献|粉丝|声望|关注|获赞|成员|会员)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*[|｜·/]?\s*){2,}$"
         # ... or a date or a span in a member's profile (注册时间: 2021年 5月 3日 星期一 10:22, 在线时间: 120 小时)
         r"|^(?:注册|注册时间|注册日期|加入时间|加入于|最后登录|上次登录|在线时间)\s*[:：]\s*\d[\d\s年月日:：\-/.]*"
-        r"(?:(?:星期|周)[一二三四五六日天])?[\s\d:：]*(?:小时|分钟|天)?$"
+        r"(?:(?:星期|周)[一二三四五六日天])?[\s\d:：]*[(（]?(?:小时|分钟|天)?[)）]?$"
         # (numbers set apart: a phone number is one number, not two)
         r"|^[^\d\s：:，。]{1,6}\s*[:：]?\s*\d+(?:\.\d+)?[万千kKw+]?(?:\s*[:：]?\s+\d+(?:\.\d+)?[万千kKw+]?)+\s*$"
         # numbers before the counter words (12 赞 3 回复, 1 回复 1: a post's row of buttons with their counts)
@@ -169,6 +169,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # 0 评论 2469 浏览 7 收藏 7 分钟
         r"|^(?:[\W_]*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*(?:条|次|人|个)?\s*(?:评论|浏览|阅读|收藏|点赞|赞|转发|分享|在看|分钟|回答|回复|答案|参与|点击|感谢"
         r"|views?|comments?|collects?|likes?|shares?)\s*[|·/]?\s*)+$"
+        # a question's or an answer's row of buttons with its counts (我来答 分享 举报 浏览 3521 次; 关注者 312 被浏览 18,406;
+        # 赞同 1286 添加评论 分享 收藏)
+        r"|^(?=.*\d)(?:(?:我来答|写回答|邀请回答|关注问题|好问题|添加评论|关注者|被浏览|浏览|阅读|评论|分享|举报|收藏|喜欢|赞同|点赞|赞|踩"
+        r"|反对|支持|回复|追问|感谢)(?:\s*[:：]?\s*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*(?:次|人|条|个)?)?\s*[|｜·/]?\s*){2,}$"
         # a page still loading its counters, comments or video (视频加载中，请稍候……)
         r"|^(?:视频|图片|内容|评论|播放器)?\s*(?:加载中|正在加载|载入中|loading)\W*(?:请稍候|请稍等|请耐心等待)?\W*$"), 60),
     Rule("follow_prompt", FOLLOW_REASON, _rx(
@@ -227,10 +231,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a row of bracketed buttons: 【关闭窗口】 【发表评论】 【打印本稿】
         r"|^(?:[【\[]\s*[^【】\[\]\s]{2,6}\s*[】\]]\s*){2,}$"
         # ... the text size control among them (【字体：大 中 小】【打印本页】)
-        r"|^[【\[]\s*(?:字体|字号)\s*[:：][^【】\[\]]{1,12}[】\]]\s*(?:[【\[]\s*[^【】\[\]\s]{2,6}\s*[】\]]\s*)*$"
+        r"|^[【\[]\s*(?:字体|字号|字级)\s*[:：]?\s*[^【】\[\]]{1,12}[】\]]\s*(?:[【\[]\s*[^【】\[\]\s]{2,6}\s*[】\]]\s*)*$"
         # the text size control, its sizes (小 中 大, A+ A-) and the buttons barred after it (字号：∣评论∣打印)
         # (a label alone may be a design article's heading)
-        r"|^(?:字体|字号|字级|字型|文字)(?:大小)?(?:\s*[:：]|\s+(?=\S))\s*[\[【(（]?\s*(?:(?:[大中小]|特大|超大|标准|默认|[Aa][+\-]|[+\-])\s*[|｜∣/]?\s*)*"
+        r"|^(?:字体|字号|字级|字型|文字)(?:大小|设定|设置|调整)?(?:\s*[:：]|\s+(?=\S))\s*[\[【(（]?\s*(?:(?:[大中小]|特大|超大|标准|默认|[Aa][+\-]|[+\-])\s*[|｜∣/]?\s*)*"
         # (in brackets, the share label after it: 字体：[ 大 中 小 ]　分享到：)
         r"[\]】)）]?\s*(?:[|｜∣]\s*[^\s|｜∣，。]{1,4}\s*)*(?:分享(?:到|至)?\s*[:：]?\s*)?$"), 40),
     # the index fields of a government site's public information (索引号：…, 主题分类：…, 文号：…,

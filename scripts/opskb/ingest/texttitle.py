@@ -10,10 +10,10 @@ from collections import Counter
 
 from ..records import HEADING, PARAGRAPH, Block, plain
 from ..text import fold, han_count, has_han, looks_like_site
+from .copyheadline import MIN_QUESTION_HAN, stamp_line
 from .copylines import MAX_TITLE_CHARS
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .metaline import CLOCK, DATE
-from .pagecopy import MIN_QUESTION_HAN, stamp_line
 from .rules import _rx
 
 NAME = r"[\u4e00-\u9fff·]{2,4}"  # a Chinese personal name

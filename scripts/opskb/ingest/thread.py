@@ -61,6 +61,7 @@ _FIGURES = re.compile(r"^[\d\s:：.\-/年月日楼#|·,，()（）万千kKw+]*$"
 MIN_POSTS = 2
 MIN_LOOSE_HAN = 4  # an inline run of text beside blocks this long is a field
 MAX_GROUPS = 20  # candidate groups looked at closely, the richest first
+MIN_REPLY_LINE_HAN, MAX_REPLY_LINE_PARTS = 4, 4  # a reply written on one line: its text this long, in this many parts at most
 MAX_NESTED_GROUPS = 6  # ... and groups of replies nested in a thread's posts
 BODY_SHARE = 0.25  # the field most posts have, first in them, is their body with this share of the richest field's text
 MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
@@ -409,13 +410,14 @@ def _unlinked_name(field, pictured: set[str], body=None) -> str:
     """The poster's name in a header field without a link to the poster's page: the part the
     page's class calls a name, or the words the poster's picture beside it says (alt); above
     ``body`` when given."""
-    for el in field.iter():
-        if not isinstance(el.tag, str) or (body is not None and not _before(el, body)):
-            continue
+    def named(el) -> bool:
         text = _text(el)
-        if 0 < len(text) <= MAX_NAME_CHARS and not _FIGURES.match(text) and not dated_line(text) \
-                and (text in pictured or _NAME_CLASS.search(el.get("class") or "")):
-            return _BADGE.sub("", text).strip().rstrip(":： ")
+        return isinstance(el.tag, str) and (body is None or _before(el, body)) and 0 < len(text) <= MAX_NAME_CHARS \
+            and not _FIGURES.match(text) and not dated_line(text) and (text in pictured or bool(_NAME_CLASS.search(el.get("class") or "")))
+    for el in field.iter():
+        if named(el) and not any(named(d) for d in el.iterdescendants()):  # (the name's own element in a box of
+            # the poster's: list_item_user holding user_name, a 楼主 badge and a level)
+            return _BADGE.sub("", _text(el)).strip().rstrip(":： ")
     return ""
 
 
@@ -516,6 +518,7 @@ def _with_nested(thread: Thread) -> Thread:
     # the replies one by one: not a reading that takes a box of several replies for one reply's
     # text (their names, places and times with it), when another reads them apart
     found = [f for f in found if not any(_coarser(f, g) for g in found if g is not f)]
+    found = found or [f for members in groups[:MAX_NESTED_GROUPS] if (f := _reply_lines(members))]
     nested = max(found, key=lambda f: f.chars, default=None)
     posts, chars = [], thread.chars
     for post in thread.posts:
@@ -528,6 +531,22 @@ def _with_nested(thread: Thread) -> Thread:
     if nested is not None:
         chars += nested.chars
     return Thread(tuple(posts), thread.members, chars)
+
+
+def _reply_lines(members: list) -> Thread | None:
+    """Replies written one to a line, each of the same few inline parts (某某：回复 某某 :说得对 2015-8-11 21:41,
+    a Tieba thread's 楼中楼): the part holding most of the line's text is the reply, a linked name before
+    it its poster, and a date after it; None unless every member reads so."""
+    posts = []
+    for member in members:
+        parts = [c for c in member if isinstance(c.tag, str)]
+        body = max(parts, key=lambda c: han_count(_text(c)), default=None)
+        if body is None or han_count(_text(body)) < MIN_REPLY_LINE_HAN or len(member) > MAX_REPLY_LINE_PARTS \
+                or not any(dated_line(_text(c)) for c in parts if not _before(c, body) and c is not body):
+            return None
+        name = next((_text(c) for c in parts if c.tag == "a" and _before(c, body) and 0 < len(_text(c)) <= MAX_NAME_CHARS), "")
+        posts.append(Post(member, body, (), name))
+    return Thread(tuple(posts), frozenset(members), sum(han_count(_text(p.body)) for p in posts))
 
 
 def _coarser(a: Thread, b: Thread) -> bool:

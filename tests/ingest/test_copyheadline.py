@@ -1,0 +1,99 @@
+"""The headline of a page copied as text (copyheadline.py), by the form of the lines around it:
+a breadcrumb's last place, a line with the story's date under it, a newspaper's stack of
+headline lines. Pages we write ourselves."""
+
+from __future__ import annotations
+
+from opskb.ingest.read import read
+from opskb.pipeline import process
+
+NAV = ["某某运营网", "首页", "资讯", "专栏", "活动", "招聘", "登录", "注册"]
+TITLE = "老会员不回来了，一家社区生鲜店怎样把复购率拉回三成"
+ARTICLE = [
+    "去年冬天，这家开在老小区门口的生鲜店发现，会员数还在涨，可每周来买菜的老会员却越来越少。",
+    "店长把近半年的小票拉出来逐条看，发现流失最多的是家里有老人、习惯早上七点前来买菜的那批顾客。",
+    "他们没有再发满减券，而是把早市的特价菜挪到七点之前，又在社群里每天提前一晚公布第二天的早市菜单。",
+    "三个月后，这批老会员每周的到店次数回到了两次以上，全店会员的月复购率也从两成出头回到了三成。",
+]
+OTHERS = ["相关阅读", "社区团购还能怎么做", "私域里的老客召回", "关于我们", "联系我们", "京ICP备00000000号"]
+
+
+def _clean(tmp_path, lines: list[str]):
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = process(read(path))
+    return doc, [t for b in doc.blocks for t in b.texts()]
+
+
+def test_a_banner_above_the_breadcrumb_is_not_the_headline_whatever_its_length(tmp_path):
+    # a long promotion line stands a few lines over the story's date, but the page's trail lies
+    # between: the date is the story's, under its own headline
+    banner = "【年终特惠】运营人年度会员限时五折，含全部专栏课程与线下沙龙门票，仅剩最后三天 >>"
+    doc, kept = _clean(tmp_path, NAV + [banner, "首页 > 会员运营 > 正文", TITLE, "阿青", "2023-11-20"] + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE and doc.meta.date == "2023-11-20"
+    assert kept == ARTICLE
+
+
+def test_a_column_name_the_trail_ends_with_yields_to_the_story_header_under_it(tmp_path):
+    # 首页 > 专栏 > 会员运营, the column's name again as a big label, then the story's own
+    # headline with its byline and date under it
+    doc, kept = _clean(tmp_path, NAV + ["首页 > 专栏 > 会员运营", "会员运营", TITLE, "文／阿青 2023-11-20", "分享", "收藏"]
+                       + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE and kept == ARTICLE
+    # a thread's title the trail cuts short, its board's label in brackets before it on the page
+    thread = "群满五百人以后怎么管？群规到底该怎么定"
+    doc, _kept = _clean(tmp_path, NAV + ["某某论坛 > 运营交流区 > 社群运营 > 群满五百人以后怎么管？群规到底该 ...", "返回列表 发新帖",
+                                         "查看: 3826|回复: 27", f"[讨论] {thread}", "[复制链接]", "楼主 电梯直达", "小北", "主题 12 | 帖子 356",
+                                         "发表于 2012-5-8 22:14 | 只看该作者"] + ARTICLE + OTHERS)
+    assert doc.meta.title == thread
+    # a title the trail names, with no longer headline dated under it, is still the title
+    doc, kept = _clean(tmp_path, NAV + ["首页 > 专栏 > 老会员召回记", "老会员召回记", "分享", "收藏"] + ARTICLE + OTHERS)
+    assert doc.meta.title == "老会员召回记" and kept == ARTICLE
+
+
+def test_the_middle_line_of_a_newspapers_headline_stack_over_the_date(tmp_path):
+    kicker = "早市提前一小时"
+    sub = "特价菜挪到七点前 社群每晚公布次日菜单 老会员到店次数翻倍"
+    # the main line shorter than the 副题 under it
+    doc, kept = _clean(tmp_path, NAV + ["首页 > 本地新闻 > 正文", kicker, "社区生鲜店老会员回来了", sub, "2023-11-20 08:30 来源：某某晚报"]
+                       + ARTICLE + OTHERS)
+    assert doc.meta.title == "社区生鲜店老会员回来了" and kept[-len(ARTICLE):] == ARTICLE and kicker not in kept
+    # the main line long enough to open the article's run, the 副题 under it
+    doc, kept = _clean(tmp_path, NAV + ["首页 > 本地新闻 > 正文", kicker, TITLE, sub, "2023-11-20 08:30 来源：某某晚报"] + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE and kept[-len(ARTICLE):] == ARTICLE and kicker not in kept
+    # a label over 引题 and 主题: the line written as one clause, not the middle one
+    doc, kept = _clean(tmp_path, NAV + ["首页 > 本地新闻 > 正文", "本网原创", "早市提前一小时 老会员回来了", "社区生鲜店把特价早市提前到七点",
+                                        "2023-11-20 08:30 来源：某某晚报"] + ARTICLE + OTHERS)
+    assert doc.meta.title == "社区生鲜店把特价早市提前到七点"
+    # a source's name under the headline is no 副题
+    doc, kept = _clean(tmp_path, NAV + ["快讯", "二十四小时滚动播报最新的消费资讯", TITLE, "某某财经", "2023-11-20 08:30"] + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE
+    # ... nor is a column's slogan over a headline with a comma: of two lines either may be the 主题
+    doc, kept = _clean(tmp_path, NAV + ["快讯", "二十四小时滚动播报最新的消费资讯", TITLE, "2023-11-20 08:30"] + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE
+    # two lines over the date are no such stack: the longer one, as before
+    doc, _kept = _clean(tmp_path, NAV + ["首页 > 本地新闻 > 正文", kicker, TITLE, "2023-11-20 08:30 来源：某某晚报"] + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE
+    # nor are a headline, a button and a name over a row of buttons, the date further down
+    doc, _kept = _clean(tmp_path, NAV + [TITLE, "赞赏支持作者", "阿青的运营笔记", "关注", "2023-11-20 08:30"] + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE
+
+
+def test_a_trail_among_the_first_long_lines_starts_the_article_under_it(tmp_path):
+    # an app banner long enough to open the dense run, the trail under it, then the story: the
+    # headline is read under the trail and the banner goes with the site's lines
+    banner = "不用抢不用抽，现在下载某某新闻客户端看新闻，每天签到都有机会领取精美好礼和现金红包"
+    doc, kept = _clean(tmp_path, NAV + [banner, "", "本地", "本地 > 城东区 > 老街", "", TITLE, "2023/11/20 05:30", "字级：小 中 大"]
+                       + ARTICLE + OTHERS)
+    assert doc.meta.title == TITLE and kept == ARTICLE
+    assert {banner, "本地 > 城东区 > 老街"} <= {r.text for r in doc.removed}
+
+
+def test_an_excerpt_from_under_the_breadcrumb_is_trimmed_to_its_question(tmp_path):
+    # a maintainer's excerpt: the trail and a login prompt above a question page's question,
+    # too few lines above it to be a page copy, but the trail tells the site's lines from the question
+    question = "开了家社区生鲜店，会员积分应该怎么设置才合理？"
+    detail = "店开了快一年，老顾客有两百多个，最近隔壁也开了一家，办卡就送鸡蛋，我这边有几个老顾客已经过去了。想做个会员积分把人留住，但不知道多少钱积一分合适，积分能换什么，会不会亏本？求有经验的朋友指点，谢谢！"
+    doc, kept = _clean(tmp_path, ["问答社区 > 商业/理财 > 企业管理", "登录后才能提问和回答，立即登录 | 注册", question, detail]
+                       + ARTICLE + OTHERS)
+    assert doc.meta.title == question and kept[:1] == [detail] and "问答社区 > 商业/理财 > 企业管理" not in kept
