@@ -990,3 +990,16 @@ def test_a_blogs_name_in_its_header_does_not_pull_the_dropped_headings_out_of_pl
     at = [body.index(h) for h in heads] + [body.index("本文出自")]
     assert at == sorted(at)
     assert all(body.index(h) < body.index(a) for h, (a, _b) in zip(heads, paragraphs, strict=True))
+
+
+def test_a_code_span_inside_a_sentence_stays_in_its_paragraph(tmp_path):
+    # trafilatura sets an inline <code> apart as a block of code: the sentence is put back together,
+    # while a block of code of several lines stays a block
+    sentence = ("表单对象在 data 里初始化成 <code>{name: ''}</code>。后来根据接口返回，需要动态给表单加一个字段，我直接写了 "
+                "<code>this.form.age = 18</code>，页面上的输入框却一直是空的。")
+    block = "<pre><code>created () {\n  this.form.age = 18\n}</code></pre>"
+    body = run(tmp_path, page(f"<h1>社群后台的表单为什么不更新</h1><p>{PROSE[0]}</p><p>{sentence}</p>{block}<p>{PROSE[1]}</p>")).body
+    doc = lxml.html.fromstring(body)
+    held = [p for p in doc.iter("p") if "初始化成" in p.text_content()]
+    assert len(held) == 1 and "页面上的输入框却一直是空的" in held[0].text_content(), body
+    assert any("\n" in pre.text_content() and "this.form.age = 18" in pre.text_content() for pre in doc.iter("pre")), body

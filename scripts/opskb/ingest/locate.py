@@ -78,6 +78,7 @@ from .recover import (
     _is_prose,
     _link_share,
     recover,
+    rejoin_inline_code,
     unflatten,
 )
 from .rules import match_rule, rule_named
@@ -421,6 +422,7 @@ def locate(raw: Raw) -> Raw:
     if doc is None or doc.body is None or not len(doc.body):
         return replace(raw, warning=_join(raw.warning, "未能识别正文区域，保留整页文字"))
     main = lxml.html.fromstring(build_html_output(doc))
+    rejoin_inline_code(main)
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
     # other stories' cards, forms, ad cards, controls, popups, recommended stories (widgets.py): never put
     # back, and their lines go

@@ -274,6 +274,30 @@ MAX_FLATTENED_GAP = 12  # page blocks looked at beyond the first and last found 
 MIN_FLATTENED_COVER = 0.9
 
 
+MAX_INLINE_CODE_CHARS = 80  # a code span inside a sentence is one short line
+
+
+def rejoin_inline_code(main) -> int:
+    """Put code spans trafilatura set apart as blocks of code back inside their sentence: a
+    one-line <pre> the sentence runs on after (初始化成 <pre>{name: ''}</pre>。后来……) becomes a <code>
+    in the paragraph before it (or in a new one). Returns how many were put back."""
+    joined = 0
+    for pre in list(main.iter("pre")):
+        text = pre.text_content()
+        if len(pre) or "\n" in text.strip() or len(text) > MAX_INLINE_CODE_CHARS or not (pre.tail or "").strip():
+            continue  # a block of code, standing alone
+        prev = pre.getprevious()
+        if prev is None or prev.tag != "p":
+            prev = etree.Element("p")
+            pre.addprevious(prev)
+        code = etree.SubElement(prev, "code")
+        code.text, code.tail = text, pre.tail
+        pre.tail = None
+        pre.getparent().remove(pre)
+        joined += 1
+    return joined
+
+
 def unflatten(blocks: list[tuple[object, str, str]], main) -> int:
     """A kept paragraph that runs several of the page's own blocks together (trafilatura
     flattened a post whose text is not in paragraphs: name, date, title, text, counters)
