@@ -331,10 +331,12 @@ def test_operations_sentences_that_share_words_with_furniture_stay():
         "视频加载慢的时候，用户的跳出率会明显上升。",
         "推广：在朋友圈和社群里发海报，三天带来两百个新用户。",
         "平台开通了拼团售后举报电话，组织客服逐条回访，重点处理虚假发货的团长。",
+        "会员对新积分规则有意见或建议的，可以拨打品牌服务热线 400800，或在小程序的意见反馈里留言。",
     ):
         assert match_rule(text) is None, (text, match_rule(text))
     # ... while a footer's line with the same words is a notice
-    for text in ("违法和不良信息举报电话：12377", "互联网违法和不良信息举报中心", "举报电话 010-12345678"):
+    for text in ("违法和不良信息举报电话：12377", "互联网违法和不良信息举报中心", "举报电话 010-12345678",
+                 "欢迎提供新闻线索，报料热线：0571-85100000。", "新闻热线：0571-88888888，欢迎报料"):
         assert match_rule(text) is not None, text
 
 
