@@ -97,3 +97,9 @@ def test_an_excerpt_from_under_the_breadcrumb_is_trimmed_to_its_question(tmp_pat
     doc, kept = _clean(tmp_path, ["问答社区 > 商业/理财 > 企业管理", "登录后才能提问和回答，立即登录 | 注册", question, detail]
                        + ARTICLE + OTHERS)
     assert doc.meta.title == question and kept[:1] == [detail] and "问答社区 > 商业/理财 > 企业管理" not in kept
+    # ... and so does a row of the question's tags alone above it
+    doc, kept = _clean(tmp_path, ["社群运营　会员积分　门店运营　私域流量", question, detail] + ARTICLE + OTHERS)
+    assert doc.meta.title == question and kept[:1] == [detail]
+    # a line of the writer's own above it is no site's line: the dump is left as it is
+    doc, kept = _clean(tmp_path, ["门店经营手记 第三期", question, detail] + ARTICLE)
+    assert "门店经营手记 第三期" in kept

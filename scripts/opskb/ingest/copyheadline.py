@@ -285,6 +285,13 @@ def _name_line(b: Block, known: bool) -> bool:
         and not _PUNCT.search(text) and not stamp_line(text)
 
 
+def _under_site_lines(blocks: list[Block], known: list[bool], k: int) -> bool:
+    """Line ``k`` stands under a breadcrumb, or under lines that are all the site's by their form (a
+    row of tags, a menu, a line the rules know), one at least."""
+    above = [(j, t) for j in range(k) if (t := blocks[j].plain_text().strip())]
+    return any(_trail(t) for _j, t in above) or (bool(above) and all(known[j] or _tags(t) or _menu(t) for j, t in above))
+
+
 def _stacked(blocks: list[Block], known: list[bool], window: list[tuple[int, float, int, str]],
              best: tuple[int, float, int, str]) -> tuple[int, float, int, str]:
     """A newspaper's stack of three headline lines right over the story's date (引题 / 主题 / 副题: 历时六年攻坚 /
@@ -356,7 +363,8 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
         if at is not None:
             best = (1, 0, at, blocks[at].plain_text())
     # with fewer lines above the article (an excerpt), only a headline with its date or byline
-    # under it, the one its breadcrumb names, or one under a breadcrumb (问答堂 > 商业 > 企业管理 over a question)
-    if best and (first >= MIN_CHROME_LINES or best[0] or any(_trail(blocks[k].plain_text()) for k in range(best[2]))):
+    # under it, the one its breadcrumb names, or one under the site's lines only (问答堂 > 商业 > 企业管理
+    # over a question; a question's row of tags; a line the rules know)
+    if best and (first >= MIN_CHROME_LINES or best[0] or _under_site_lines(blocks, known, best[2])):
         return best[2], best[3], best[0] >= 1 and han_count(best[3]) >= MIN_SURE_HAN
     return None
