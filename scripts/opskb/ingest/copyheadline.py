@@ -4,7 +4,7 @@ lines; this module, the line above it that names it), by the form of the lines a
   the story's own header (首页 > 行销 > 顾客经营 / 顾客经营 / the headline / its date);
 - else a line with the story's date or byline a few lines under it, not past the page's trail (a
   banner above the breadcrumb); of a newspaper's stack of three lines over the date (引题 / 主题 /
-  副题), the middle one;
+  副题), the one written as one clause, else the middle one;
 - else a line above the article that reads as one (not a date, byline, counter, menu or known
   furniture; the longer and the nearer the likelier), a question before a longer line under it;
 - else an encyclopedia entry's name (a short line standing alone twice, with which sentences of

@@ -364,12 +364,12 @@ def _trafilatura():
     return bare_extraction, build_html_output
 
 
-def _noscript_page(el, page) -> bool:
+def _noscript_page(el, page_han: int) -> bool:
     """A <noscript> holding the page's text (MIN_NOSCRIPT_HAN Han characters at least, more than the rest
-    of the page): what a site renders for readers without scripts, the scripts building the page
-    for the others."""
+    of the page's ``page_han``): what a site renders for readers without scripts, the scripts building
+    the page for the others."""
     inside = han_count(el.text_content())
-    return inside >= MIN_NOSCRIPT_HAN and inside > han_count(page.text_content()) - inside
+    return inside >= MIN_NOSCRIPT_HAN and inside > page_han - inside
 
 
 def locate(raw: Raw) -> Raw:
@@ -385,8 +385,10 @@ def locate(raw: Raw) -> Raw:
     keep_line_breaks(page)  # (before the style sheets go)
     for el in list(page.iter("script", "style", "marquee")):  # (a marquee: a site's scrolling notices)
         el.drop_tree()
-    for el in list(page.iter("noscript")):
-        if _noscript_page(el, page):
+    noscripts = list(page.iter("noscript"))  # (a lazy-loading page has one a picture)
+    page_han = han_count(page.text_content()) if noscripts else 0
+    for el in noscripts:
+        if _noscript_page(el, page_han):
             el.drop_tag()  # a forum's whole page for readers without scripts (Discourse's crawler view): its text is the page's
         else:
             el.drop_tree()  # a tracking pixel, a note asking for JavaScript
