@@ -103,3 +103,13 @@ def test_an_excerpt_from_under_the_breadcrumb_is_trimmed_to_its_question(tmp_pat
     # a line of the writer's own above it is no site's line: the dump is left as it is
     doc, kept = _clean(tmp_path, ["门店经营手记 第三期", question, detail] + ARTICLE)
     assert "门店经营手记 第三期" in kept
+
+
+def test_a_boards_notice_under_its_label_is_no_text_above_the_thread_title(tmp_path):
+    # 本版规则：…… over the thread's title: a notice, not the article's text that would make the title a subheading
+    title = "[求推荐] 社区店的会员群，用企业微信还是个人号好？"
+    first_post = "开了一家社区水果店，想给老顾客建个会员群，每天发特价和到货通知，但不知道用企业微信还是个人号，哪个更不容易被封号，也方便交接？"
+    doc, _kept = _clean(tmp_path, NAV + ["讨论区 › 门店 › 社群运营", "本版规则：求推荐请写明行业、门店数和预算，谢谢配合！", title,
+                                         "发新帖 回复", "回复: 8 | 浏览: 2,847", "#1", "阿果", "楼主", "2023-3-2 22:14", first_post]
+                       + ARTICLE + OTHERS)
+    assert doc.meta.title.endswith("社区店的会员群，用企业微信还是个人号好？")

@@ -53,6 +53,7 @@ MIN_LABEL_HAN = 8  # a shorter line by a headline is a label or a button (本网
 # clauses of a headline set apart by a space or a comma (老街巷换新颜 居民出行更舒心): an 引题's or 副题's form
 # (not the space typesetting puts between Han and figures: 城东片区 42 条背街小巷……)
 _CLAUSES = re.compile(r"[\u4e00-\u9fff”」）)]\s+[\u4e00-\u9fff“「（(]|[，,；;]")
+_NOTICE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")  # a notice under its label (本版规则：……, 公告：……)
 STACK_LINES = 3  # headline lines in a row over a story's date: 引题, 主题, 副题
 MIN_QUESTION_HAN = 6  # a question page's headline: this many Han characters at least
 MIN_LISTED = 3  # after the article, this many headline-shaped lines in a row are a list of other stories
@@ -251,8 +252,9 @@ def _text_above(blocks: list[Block], known: list[bool], k: int, h: str) -> bool:
     for j in range(k - 1, max(-1, k - 1 - 2 * BRIDGE), -1):
         if known[j]:
             continue
-        if blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and blocks[j].plain_text() != h:
-            return True  # (not the headline again, in a bar at the top)
+        if blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and blocks[j].plain_text() != h \
+                and not _NOTICE_LABEL.match(blocks[j].plain_text()):
+            return True  # (not the headline again, in a bar at the top; nor a board's notice under its label: 本版规则：……)
         short += 1
         if fenced and short > BRIDGE:
             return False
@@ -351,9 +353,10 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
     best = max(window, default=None)
     if best and best[0] == 1:
         best = _stacked(blocks, known, window, best)
-    if best and not best[0]:
+    if best and (not best[0] or han_count(best[3]) < MIN_SURE_HAN):
         # a question page with no stamp under its question: the question, not a longer line under it (its
-        # detail, an answerer's bio, the answer's first sentence); not one in a list of other questions
+        # detail, an answerer's bio, the answer's first sentence), nor a short one with the stamp under it
+        # (a row of buttons: 发新帖 回复); not one in a list of other questions
         listed = _listed(blocks, known, top)
         asked = next((w for w in sorted(window, key=lambda w: w[2]) if question(w[3]) and w[2] not in listed), None)
         if asked and asked[2] < best[2]:

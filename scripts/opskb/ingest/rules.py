@@ -139,7 +139,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页$|^共\s*\d+\s*页$"), 40),
     # (three tags or more in a row, their words as typesetting spaces them: #私域运营 #RFM 模型 #会员运营;
     # one spaced like that is a slogan quoted in the text: #是 women 更是我们#)
-    Rule("tag_line", "标签行", _rx(r"^(?:文章|相关|热门)?(?:标签|tags?|话题)\s*[:：]|^(?:#[^#\s]{1,40}#?\s*){1,}$"
+    # (not a post's floor number: #2)
+    Rule("tag_line", "标签行", _rx(r"^(?:文章|相关|热门)?(?:标签|tags?|话题)\s*[:：]|^(?!#\s*\d+\s*$)(?:#[^#\s]{1,40}#?\s*){1,}$"
                                  rf"|^(?:#{_SPACED_TAG}\s+){{2,}}#{_SPACED_TAG}\s*$"), 300, True),
     Rule("answer_list", "回答与评论列表", _rx(r"^.{1,16}(?:回答|评论|回复)于\s*[\d\-/:年月日\s]+$"), 40),
     # one other article named for further reading: the lines after it (references) stay
@@ -171,8 +172,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|views?|comments?|collects?|likes?|shares?)\s*[|·/]?\s*)+$"
         # a question's or an answer's row of buttons with its counts (我来答 分享 举报 浏览 3521 次; 关注者 312 被浏览 18,406;
         # 赞同 1286 添加评论 分享 收藏)
-        r"|^(?=.*\d)(?:(?:我来答|写回答|邀请回答|关注问题|好问题|添加评论|关注者|被浏览|浏览|阅读|评论|分享|举报|收藏|喜欢|赞同|点赞|赞|踩"
-        r"|反对|支持|回复|追问|感谢)(?:\s*[:：]?\s*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*(?:次|人|条|个)?)?\s*[|｜·/]?\s*){2,}$"
+        # (回应 赞 (64); 有用 136 · 评论 18 · 收藏 · 举报; a row of them without counts: 关注问题 邀请回答 写回答)
+        r"|^(?=.*(?:\d|关注问题|邀请回答|写回答|我来答|添加评论))(?:(?:我来答|写回答|邀请回答|关注问题|好问题|添加评论|关注者|被浏览|浏览|阅读"
+        r"|评论|分享|举报|收藏|喜欢|赞同|点赞|赞|踩|反对|支持|回复|回应|转发|追问|感谢|有用|没用)"
+        r"(?:\s*[:：]?\s*[(（]?\d[\d,]*(?:\.\d+)?[万千kKw+]?[)）]?\s*(?:次|人|条|个)?)?\s*[|｜·/]?\s*){2,}$"
         # a page still loading its counters, comments or video (视频加载中，请稍候……)
         r"|^(?:视频|图片|内容|评论|播放器)?\s*(?:加载中|正在加载|载入中|loading)\W*(?:请稍候|请稍等|请耐心等待)?\W*$"), 60),
     Rule("follow_prompt", FOLLOW_REASON, _rx(
