@@ -823,3 +823,20 @@ def test_a_lecturers_field_under_the_headline_is_not_the_headline(tmp_path):
     doc, kept = _clean(tmp_path, NAV + ["首页 > 文章 > 用户运营 > 正文", "运营入门 | 用户运营 | 数据指标", headline,
                                         "讲师：周远 · 前某在线教育平台用户增长总监", "2024/02/26 14:08　　阅读 5678　　收藏 231"] + ARTICLE + OTHERS)
     assert doc.meta.title == headline and [t for t in kept if t in ARTICLE] == ARTICLE
+
+
+def test_the_comments_under_one_answer_do_not_end_a_qa_page(tmp_path):
+    # a Q&A page copied whole: the first answer's comments label (12 条评论) with the next answers under
+    # its comments; an article's comment area (no answer's lines below it) still ends the article
+    question = "社区店的会员群，用企业微信还是个人号好？"
+    second = ["我们两种都试过，最后选了企业微信，因为导购离职的时候顾客可以整体交接，不会跟着人走。",
+              "个人号的好处是亲切，但封号风险大，一次封号一个群的顾客就全没了，这个代价太大。"]
+    comments = ["说得很实在，我们就是吃过封号的亏，后来全部迁到企业微信了。", "04-17", "回复", "请问交接的时候顾客会收到通知吗？", "04-18"]
+    lines = NAV + [question, "关注问题 写回答", "老陈", "门店运营", "86 人赞同了该回答"] + ARTICLE + ["发布于 2024-04-16 21:03", "12 条评论"] \
+        + comments + ["阿果", "30 人赞同了该回答"] + second + ["发布于 2024-04-18 09:12", "你对这个回答的评价是？"] + OTHERS
+    _doc, kept = _clean(tmp_path, lines)
+    assert all(t in kept for t in ARTICLE + second) and "12 条评论" not in kept
+    article = NAV + [TITLE] + HEADER + ARTICLE + ["12 条评论", "写得太好了，我们小区的群也是这样一点点活跃起来的，谢谢分享！", "小王", "3 天前",
+                                                 "群主一定要坚持每天出来说话，这一点我深有体会，不然群很快就死了。"] + OTHERS
+    _doc, kept = _clean(tmp_path, article)
+    assert kept == ARTICLE

@@ -27,7 +27,7 @@ from .copyheadline import TITLE_LABEL
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, drop_inline_related, trailing_headlines
 from .fieldline import metadata_parts
-from .goeson import EXPAND, answers_follow, expanded, resumes, runs_on, statement
+from .goeson import EXPAND, answers_follow, expanded, more_answers, resumes, runs_on, statement
 from .metaline import closing_credit, dateline, meta_fields, meta_line
 from .pagecopy import STAMP_REASON, trim_page_copy
 from .posts import POST_HEADING
@@ -304,6 +304,11 @@ def clean(doc: Doc) -> Doc:
             for m in range(n, n + lines):
                 drop_item[units[m][:2]] = rule.reason
             skip_to = n + lines - 1
+            continue
+        # the comments under one answer of a Q&A page (113 条评论, 其他类似问题 between), more answers following
+        # them: no end; the label goes
+        if rule and rule.name in ("comments", "related") and more_answers(units, n):
+            drop_item[key] = rule.reason
             continue
         # a control under each answer of a Q&A page copied as text (你对这个回答的评价是？), or a thread's
         # related threads under its first post (相关帖子), the thread's posts going on below it

@@ -49,6 +49,26 @@ def answers_follow(units: list, n: int) -> bool:
     return False
 
 
+# an answer's own line on a Q&A page: how many readers agreed with it (52 人赞同了该回答), the question put
+# under it (你对这个回答的评价是？), the heading of the rest (其他 3 条回答)
+_AGREED = re.compile(r"^\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*人\s*(?:赞同|点赞|觉得有用)了?(?:该|这个)?回答$")
+COMMENTS_LOOKAHEAD = 40  # lines under an answer's comments label looked at for another answer
+
+
+def more_answers(units: list, n: int) -> bool:
+    """The comments label at ``n`` (113 条评论) is one answer's, on a Q&A page: within COMMENTS_LOOKAHEAD lines,
+    an answer's own line (its readers' agreement, the question under it, the heading of more answers) with a
+    sentence of text before it or right under it (not a list of other answers' first lines past a label).
+    An article's comment area has none of them."""
+    for m in range(n + 1, min(len(units), n + 1 + COMMENTS_LOOKAHEAD)):
+        text = plain(units[m][2]).strip()
+        rule = match_rule(text)
+        if _AGREED.match(text) or (rule and rule.name in ("post_controls", "post_prompts") and "回答" in text):
+            near = units[n + 1:m] + units[m + 1:m + 1 + EXPAND_LOOKAHEAD + 1]
+            return any(goes_on(plain(u[2]).strip()) for u in near)
+    return False
+
+
 MIN_PAGE_TEXT_HAN = 60  # Han characters of text between two copies of a line that make it a running footer
 
 
