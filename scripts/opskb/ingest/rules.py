@@ -173,8 +173,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a question's or an answer's row of buttons with its counts (我来答 分享 举报 浏览 3521 次; 关注者 312 被浏览 18,406;
         # 赞同 1286 添加评论 分享 收藏)
         # (回应 赞 (64); 有用 136 · 评论 18 · 收藏 · 举报; a row of them without counts: 关注问题 邀请回答 写回答)
-        r"|^(?=.*(?:\d|关注问题|邀请回答|写回答|我来答|添加评论))(?:(?:我来答|写回答|邀请回答|关注问题|好问题|添加评论|关注者|被浏览|浏览|阅读"
-        r"|评论|分享|举报|收藏|喜欢|赞同|点赞|赞|踩|反对|支持|回复|回应|转发|追问|感谢|有用|没用)"
+        r"|^(?=.*(?:\d|关注问题|邀请回答|写回答|我来答|添加评论))(?:(?:\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*(?:次|人|条|个)?\s*)?"
+        r"(?:我来答|写回答|邀请回答|关注问题|好问题|添加评论|关注者|被浏览|浏览|阅读"
+        r"|评论|分享|举报|收藏|喜欢|赞同|点赞|赞|踩|反对|支持|回复|回应|转发|追问|感谢|有用|没用|收起)"
         r"(?:\s*[:：]?\s*[(（]?\d[\d,]*(?:\.\d+)?[万千kKw+]?[)）]?\s*(?:次|人|条|个)?)?\s*[|｜·/]?\s*){2,}$"
         # a page still loading its counters, comments or video (视频加载中，请稍候……)
         r"|^(?:视频|图片|内容|评论|播放器)?\s*(?:加载中|正在加载|载入中|loading)\W*(?:请稍候|请稍等|请耐心等待)?\W*$"), 60),
@@ -313,8 +314,13 @@ RULES: tuple[Rule, ...] = (  # first match wins
 )
 
 
+_ZERO_WIDTH = re.compile("[\u200b\u2060]")  # a zero-width space or word joiner between a copied row's buttons
+
+
 def match_rule(text: str) -> Rule | None:
     t = plain(text).strip()
+    if "\u200b" in t or "\u2060" in t:  # (赞同 1208​113 条评论​分享: the words of a row apart, as the page shows them)
+        t = _ZERO_WIDTH.sub(" ", t).strip()
     for rule in RULES:
         if len(t) <= rule.max_len and rule.pattern.search(t):
             return rule
