@@ -261,23 +261,25 @@ def _text_above(blocks: list[Block], known: list[bool], k: int, h: str) -> bool:
     return False
 
 
-def _lines_above(blocks: list[Block], first: int, lines: int) -> int:
-    """The index ``lines`` lines above ``first``, lines that show nothing (a copied icon's zero-width
-    space) not counted."""
-    k, seen = first, 0
-    while k > 0 and seen < lines:
-        k -= 1
+def _lines_away(blocks: list[Block], k: int, lines: int, step: int) -> tuple[int, int]:
+    """The index ``lines`` lines away from ``k`` (``step`` -1 above, 1 below), lines that show nothing (a
+    copied icon's zero-width space) not counted, and how many lines were counted before the text's edge."""
+    seen = 0
+    while 0 <= k + step < len(blocks) and seen < lines:
+        k += step
         seen += bool(_INVISIBLE.sub("", blocks[k].plain_text()).strip())
-    return k
+    return k, seen
+
+
+def _lines_above(blocks: list[Block], first: int, lines: int) -> int:
+    """The index ``lines`` lines above ``first`` (or the first line)."""
+    return _lines_away(blocks, first, lines, -1)[0]
 
 
 def _lines_below(blocks: list[Block], k: int, lines: int) -> int:
-    """The index ``lines`` lines under ``k``, lines that show nothing not counted (len(blocks) past the end)."""
-    seen = 0
-    while k + 1 < len(blocks) and seen < lines:
-        k += 1
-        seen += bool(_INVISIBLE.sub("", blocks[k].plain_text()).strip())
-    return k if seen == lines else len(blocks)
+    """The index ``lines`` lines under ``k`` (len(blocks) past the end)."""
+    at, seen = _lines_away(blocks, k, lines, 1)
+    return at if seen == lines else len(blocks)
 
 
 def _name_line(b: Block, known: bool) -> bool:

@@ -411,9 +411,11 @@ def _unlinked_name(field, pictured: set[str], body=None) -> str:
     page's class calls a name, or the words the poster's picture beside it says (alt); above
     ``body`` when given."""
     def named(el) -> bool:
+        if not isinstance(el.tag, str) or (body is not None and not _before(el, body)):
+            return False  # (cheap tests first: the text of every element of a long post is not read)
         text = _text(el)
-        return isinstance(el.tag, str) and (body is None or _before(el, body)) and 0 < len(text) <= MAX_NAME_CHARS \
-            and not _FIGURES.match(text) and not dated_line(text) and (text in pictured or bool(_NAME_CLASS.search(el.get("class") or "")))
+        return 0 < len(text) <= MAX_NAME_CHARS and not _FIGURES.match(text) and not dated_line(text) \
+            and (text in pictured or bool(_NAME_CLASS.search(el.get("class") or "")))
     for el in field.iter():
         if named(el) and not any(named(d) for d in el.iterdescendants()):  # (the name's own element in a box of
             # the poster's: list_item_user holding user_name, a 楼主 badge and a level)
