@@ -416,8 +416,9 @@ def test_only_the_word_still_being_typed_is_completed(page):
 
 @pytest.fixture(scope="module")
 def latin_site(tmp_path_factory):
-    """The seeds and two articles of our own: one whose title holds a Latin word that begins
-    with another (AIDMA, AI), one about that shorter word."""
+    """The seeds and articles of our own: one whose title holds a Latin word that begins
+    with another (AIDMA, AI), one about that shorter word; three that say the same word
+    as often, in the lead or further down."""
     import shutil
 
     from conftest import build_site, unique_text
@@ -431,6 +432,19 @@ def latin_site(tmp_path_factory):
     (seeds / "tools.md").write_text(
         "# 写文案的新帮手\n\n" + "运营团队开始把 AI 用在文案、海报和客服上，这些应用省下了不少时间。" * 3
         + "\n\n" + unique_text("tools", 300) + "\n", encoding="utf-8")
+    # three articles that each say 续费提醒 a few times, none in a title or heading: one in its
+    # first paragraph, one only further down, one further down with the word in its site's
+    # name, which the box under the title shows (the source's facts, not its lead)
+    (seeds / "lead.md").write_text(
+        "# 会员到期前怎样联系用户\n\n续费提醒是会员运营里最容易被忽视的一步。\n\n" + unique_text("lead-a", 420)
+        + "\n\n到期前七天发一次续费提醒，到期当天再发一次。\n\n" + unique_text("lead-b", 300) + "\n", encoding="utf-8")
+    (seeds / "later.md").write_text(
+        "# 会员体系里的几个小细节\n\n" + unique_text("later-a", 360) + "\n\n会员到期前的续费提醒要写清楚权益。\n\n"
+        + unique_text("later-b", 300) + "\n\n续费提醒不要只发一次。\n", encoding="utf-8")
+    (seeds / "named.md").write_text(
+        "---\nsite: 续费提醒周刊\n---\n# 到期用户的三种回访话术\n\n" + unique_text("named-a", 360)
+        + "\n\n会员到期前的续费提醒要写清楚权益。\n\n" + unique_text("named-b", 300) + "\n\n续费提醒不要只发一次。\n",
+        encoding="utf-8")
     return build_site(seeds, tmp_path_factory.mktemp("latin-site"))[1]
 
 
@@ -446,4 +460,20 @@ def test_a_latin_word_is_not_found_inside_a_longer_one(browser, latin_site):
         # still typing: the prefix finds the longer word
         typing = pg.evaluate("q => window.opskbSearch(q)", "aid")
         assert any(_text(latin_site, u).startswith("AIDMA") for u in typing)
+        pg.close()
+
+
+def test_a_page_that_names_the_word_in_its_lead_ranks_first(browser, latin_site):
+    """Writers say what an article is about in its first paragraph: of pages that say a word
+    as often, the one saying it there comes first, above a shorter one that says it only
+    further down; a site's name in the box under the title is no lead."""
+    with serve_dir(latin_site) as base:
+        pg = browser.new_page()
+        pg.goto(base + "/index.html")
+        pg.wait_for_function("() => typeof window.opskbSearch === 'function'")
+        found = pg.evaluate("q => window.opskbSearch(q)", "续费提醒")
+        firsts = {_text(latin_site, u)[:8]: i for i, u in enumerate(found)}
+        lead, later, named = (next(i for t, i in firsts.items() if t.startswith(x)) for x in ("会员到期前", "会员体系里", "到期用户的"))
+        assert lead == 0 and later > lead and named > lead, firsts
+        assert len(_text(latin_site, found[later])) < len(_text(latin_site, found[lead]))
         pg.close()

@@ -16,8 +16,9 @@
  * - a Latin word is a whole word (AI is not in AIDMA), except the one still being typed at
  *   the very end of the query, which may be the start of a longer one (saa -> SaaS).
  * Ranking: pages holding all the query's words first; then concept pages, the other
- * knowledge pages, then source articles; within those, the title, the word standing on
- * its own (漏斗, not only 转化漏斗), and how often it occurs.
+ * knowledge pages, then source articles; within those, the title, the lead (summary or
+ * first paragraph), the word standing on its own (漏斗, not only 转化漏斗), and how often
+ * it occurs.
  * Text that arrives without a key press (pasted, committed by a phone keyboard) is
  * searched too: the box listens to "input", not only to keys.
  */
@@ -284,7 +285,7 @@
      a long unknown run (a question typed whole) may match most of them, a phrase all. */
   function matchForm(form, meta, lexicon, strict, open) {
     var toks = tokens(form);
-    if (!toks.length) return Promise.resolve({ pages: new Map(), whole: new Map(), heading: new Map() });
+    if (!toks.length) return Promise.resolve({ pages: new Map(), whole: new Map(), heading: new Map(), lead: new Map() });
     var lastLatin = open && !strict && /[a-z0-9]$/.test(form) ? toks[toks.length - 1] : null;
     var expand = lastLatin ? latinWords().then(function (words) {
       return words.filter(function (w) { return w.indexOf(lastLatin) === 0; }).slice(0, 20);
@@ -302,7 +303,8 @@
       if (last) lists.push(last);
       var whole = lexicon.words.has(form) ? postingsOf("w:" + form, meta) : Promise.resolve(new Map());
       var heads = Promise.all(toks.map(function (t) { return postingsOf("h:" + t, meta); }));
-      return Promise.all([Promise.all(lists), whole, heads]).then(function (r) {
+      var leads = Promise.all(toks.map(function (t) { return postingsOf("l:" + t, meta); }));
+      return Promise.all([Promise.all(lists), whole, heads, leads]).then(function (r) {
         var maps = r[0], pages = new Map();
         var need = !strict && maps.length >= 4 ? Math.ceil(maps.length * 2 / 3) : maps.length;
         var seen = new Map();
@@ -317,11 +319,12 @@
         seen.forEach(function (v, p) {
           if (v.hits >= need) pages.set(p, { count: v.least, share: v.hits / maps.length });
         });
-        var inHeading = new Map();
+        var inHeading = new Map(), inLead = new Map();
         pages.forEach(function (_v, p) {
           if (r[2].every(function (m) { return m.has(p); })) inHeading.set(p, true);
+          if (r[3].every(function (m) { return m.has(p); })) inLead.set(p, true);
         });
-        return { pages: pages, whole: r[1], heading: inHeading };
+        return { pages: pages, whole: r[1], heading: inHeading, lead: inLead };
       });
     });
   }
@@ -341,9 +344,10 @@
 
   /* {page: {score, title}} of a word (or phrase) given as its forms: the best form on each
      page, scored as BM25 scores a term (how rare the word is, how often the page says it
-     for its length), more where it stands in the page's title or a heading, or on its own
-     (漏斗, not only 转化漏斗). */
-  var K1 = 1.2, B = 0.75, TITLE = 4, HEADING = 1, WHOLE = 0.3, PHRASE = 1;
+     for its length), more where it stands in the page's title or a heading, in its lead
+     (the summary or first paragraph, where writers say what the page is about), or on its
+     own (漏斗, not only 转化漏斗). */
+  var K1 = 1.2, B = 0.75, TITLE = 4, HEADING = 1, LEAD = 1, WHOLE = 0.3, PHRASE = 1;
   function scoreWord(forms, meta, lexicon, strict, open) {
     if (!meta.avgLength) {
       var total = 0, n = 0;
@@ -363,6 +367,7 @@
           var s = tf * (K1 + 1) / (tf + K1 * (1 - B + B * len)), top = false;
           if (holds(fold(doc[1]), forms[f], open)) { s += TITLE; top = true; }
           else if (hits.heading.has(p)) { s += HEADING; top = true; }
+          if (hits.lead.has(p)) s += LEAD;
           if (hits.whole.has(p)) s += WHOLE;
           s *= idf * hit.share * hit.share;
           if (f > 0) s *= 0.9; // a synonym counts a little less than the word typed

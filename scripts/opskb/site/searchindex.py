@@ -12,7 +12,10 @@ in lower case. The domain words of the topics file (terms, concepts, synonyms) a
 counted where they stand as words of their own, not inside a longer domain word (token
 ``w:`` + word): a page that says 漏斗 ranks above one that only says 转化漏斗. The tokens
 of headings are indexed once more (``h:`` + token): a page with the query in a heading
-(the glossary's 裂变, an FAQ question) ranks above one that only mentions it.
+(the glossary's 裂变, an FAQ question) ranks above one that only mentions it. So are the
+tokens of a page's lead, the first LEAD_CHARS characters of its text under the title (``l:``
++ token): writers name what an article is about in its summary or first paragraph, so a
+page whose lead says the query word ranks above one that says it only further down.
 
 Files, under ``search/`` in the site:
 - ``docs.json``: per page its address, title, kind (concept, knowledge, detail, source) and
@@ -64,6 +67,7 @@ TERMS_FILE = "assets/search/terms.json"  # written by ingest (search.py)
 MAX_PAGE_TEXT = 3_000  # characters of a page kept for snippets ...
 MAX_SECTION_TEXT = 400  # ... at most this many from each section, so every section can give one
 MAX_SECTIONS = 500
+LEAD_CHARS = 200  # a page's lead: the start of its text under the title (its summary, first paragraph)
 TARGET_SHARD_POSTINGS = 6_000
 # Knowledge pages above source articles; a concept's own page first, an axis in full
 # (compare/axis-*) after the comparison page (see README); later source lists not indexed
@@ -81,6 +85,7 @@ class Page:
     title: str
     kind: str
     sections: list[tuple[str, str, str]]  # (anchor, heading, text)
+    lead: str = ""  # the first LEAD_CHARS characters of the text under the title
 
 
 def kind_of(url: str) -> str:
@@ -111,18 +116,36 @@ def read_page(path: Path, url: str) -> Page | None:
     if not title:
         t = tree.find(".//title")
         title = t.text_content().split(" - ")[0].strip() if t is not None else url
+    kind = kind_of(url)
+    facts = _facts_box(h1) if kind == "source" else None
     sections: list[tuple[str, str, str]] = []
     anchor, heading, parts = "", title, []
+    lead, lead_len = [], 0
     for el in _BLOCKS(article):  # in document order
         if el.tag in ("h1", "h2", "h3", "h4"):
             if parts:
                 sections.append((anchor, heading, " ".join(" ".join(parts).split())))
             anchor, heading, parts = el.get("id") or "", " ".join(el.text_content().split()), []
         else:
-            parts.append(el.text_content())
+            text = el.text_content()
+            parts.append(text)
+            if lead_len < LEAD_CHARS and (facts is None or not _inside(el, facts)):
+                lead.append(text)
+                lead_len += len(text)
     if parts or not sections:
         sections.append((anchor, heading, " ".join(" ".join(parts).split())))
-    return Page(url, title, kind_of(url), sections)
+    return Page(url, title, kind, sections, " ".join(" ".join(lead).split())[:LEAD_CHARS])
+
+
+def _facts_box(h1) -> etree._Element | None:
+    """The box a source page has right under its title (原文, author, site, date, and the
+    collapsed notes of how it was cleaned): the source's facts, not what it says."""
+    box = h1.getnext() if h1 is not None else None
+    return box if box is not None and box.tag == "div" and "admonition" in (box.get("class") or "").split() else None
+
+
+def _inside(el, ancestor) -> bool:
+    return any(a is ancestor for a in el.iterancestors())
 
 
 def read_domain_words(site: Path) -> list[str]:
@@ -160,6 +183,7 @@ def _index_chunk(job: tuple[str, list[tuple[int, str]], list[str]]) -> tuple[lis
         counts.update({"w:" + w: n for w, n in word_counts(fold(text), pattern).items()})
         headings = page.title + " " + " ".join(h for _a, h, _t in page.sections)
         counts.update({"h:" + t: 1 for t in token_counts(headings)})
+        counts.update({"l:" + t: 1 for t in token_counts(page.lead)})
         for tok, n in counts.items():
             entry = postings.get(tok)
             if entry is None:
