@@ -259,6 +259,16 @@ def test_question_style_queries_find_the_page_about_their_subject(page):
     assert "没有找到" not in page.locator(".kb-search__meta").inner_text()
 
 
+def test_a_question_about_both_jobs_leads_to_their_comparison(page):
+    """Every page of this site says 社群, 用户 and 运营: a concept page whose title holds only
+    one job's name is not what a question about both jobs and something more is about, so
+    the comparison comes among the first three, not the concept pages."""
+    page.goto(page.base + "/index.html")
+    for query in ("社群运营和用户运营的共通之处", "刚入行做社群运营还是用户运营更好上手"):
+        top = search(page, query)[:3]
+        assert "compare/index.html" in top and not any(u.startswith("concepts/") for u in top), (query, top)
+
+
 def test_what_readers_call_a_thing_finds_what_the_sources_call_it(page, seed_site):
     """The topics file's synonyms: a word no page holds finds the sources' word for it, and one
     written in Han and Latin together (大V) is taken whole, not as 大 and a lone V."""

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from opskb.knowledge.extract import extract
+from opskb.knowledge.extract import extract, topics
 from opskb.pipeline import build_articles, build_docs, read_seeds, seed_files
 from opskb.site.search import domain_words, search_terms, t2s_table
 from opskb.site.searchindex import (
@@ -40,6 +40,12 @@ def test_search_terms_hold_the_domain_words_and_the_synonyms(seeds_dir):
     data = json.loads(search_terms(k))
     assert data["synonyms"]["铁粉"][0] == "铁杆用户" and data["synonyms"]["私域"] == ["私域流量"]
     assert "用户分层" in data["synonyms"]["用户分群"]
+    # the topics file's words for how the two jobs relate: a reader's 结合 or 共通 finds the pages' words
+    topics_file = topics()
+    synergy, common = topics_file["synergy_markers"], topics_file["common_markers"]
+    assert data["synonyms"]["结合"] == [synergy[0]] == ["协同"] and data["synonyms"]["共通"] == [common[0]]
+    assert all(data["synonyms"][m] == [synergy[0]] for m in synergy[1:])
+    assert synergy[0] not in data["synonyms"] and common[0] not in data["synonyms"]
 
 
 def test_tokens_are_han_pairs_and_latin_words():

@@ -376,15 +376,16 @@
           else if (top) cur.top = true;
         });
       });
+      best.idf = idf;
       return best;
     });
   }
 
   /* Ranking: pages holding all the words first, then those holding most of them; among
      equals, the score: the words' and the phrases' (a page holding the phrase whole gets
-     both), times the page's kind as far as the page is about the query (the phrase, or the
-     share of the words, in its title or a heading): a knowledge page that only mentions
-     them ranks as any page does. */
+     both), times the page's kind as far as the page is about the query (the share of the
+     query's information, rare words weighing more, in its title or a heading): a knowledge
+     page that only mentions them ranks as any page does. */
   function search(query) {
     return getJSON("docs.json").then(function (meta) {
       return Promise.all([analyseQuery(query, meta), terms()]).then(function (r) {
@@ -397,17 +398,20 @@
           var pages = new Map();
           var entry = function (p) {
             var cur = pages.get(p);
-            if (!cur) pages.set(p, cur = { matched: 0, phrases: 0, score: 0, tops: 0, top: false });
+            if (!cur) pages.set(p, cur = { matched: 0, phrases: 0, score: 0, tops: 0 });
             return cur;
           };
           perWord.forEach(function (best) {
-            best.forEach(function (v, p) { var e = entry(p); e.matched += 1; e.score += v.score; e.tops += v.top ? 1 : 0; });
+            best.forEach(function (v, p) { var e = entry(p); e.matched += 1; e.score += v.score; e.tops += v.top ? best.idf : 0; });
           });
           perPhrase.forEach(function (best) {
-            best.forEach(function (v, p) { var e = entry(p); e.phrases += 1; e.score += PHRASE * v.score; e.top = e.top || v.top; });
+            best.forEach(function (v, p) { var e = entry(p); e.phrases += 1; e.score += PHRASE * v.score; e.tops += v.top ? best.idf : 0; });
           });
-          // how much the page is about the query: the phrase, or the share of the words, in its title or a heading
-          pages.forEach(function (e) { e.about = e.top ? 1 : e.tops / q.words.length; });
+          // how much the page is about the query: the share of the query's information (its words'
+          // and phrases' idf) in the page's title or headings; 用户 and 运营, on nearly every page
+          // of this site, say little, so a title holding only them does not make a page about a question
+          var information = scored.reduce(function (sum, best) { return sum + best.idf; }, 0) || 1;
+          pages.forEach(function (e) { e.about = Math.min(1, e.tops / information); });
           var results = [];
           pages.forEach(function (v, p) {
             var doc = meta.docs[p];

@@ -36,7 +36,15 @@ def domain_words(k: Knowledge) -> list[str]:
 
 
 def synonyms() -> dict[str, list[str]]:
-    return {str(k): [str(v) for v in vs] for k, vs in (topics().get("synonyms") or {}).items()}
+    """The topics file's synonyms, and its markers of a relation between the sides: a reader
+    asking whether the two jobs can be 结合 finds the pages' 协同 (the first marker of each list
+    names the relation)."""
+    found = {str(k): [str(v) for v in vs] for k, vs in (topics().get("synonyms") or {}).items()}
+    for key in ("synergy_markers", "common_markers"):
+        first, *others = [str(m) for m in topics().get(key) or []] or [""]
+        for marker in others:
+            found.setdefault(marker, [first])
+    return found
 
 
 def search_terms(k: Knowledge) -> str:
