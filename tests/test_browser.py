@@ -269,6 +269,23 @@ def test_a_question_about_both_jobs_leads_to_their_comparison(page):
         assert "compare/index.html" in top and not any(u.startswith("concepts/") for u in top), (query, top)
 
 
+def test_how_newcomers_ask_about_an_axis_finds_the_axis(page, seed_site):
+    """Readers ask about the comparison's axes in their own words (入行, 零基础, 背业绩, 考核)
+    and with words that say nothing of the subject (现在, 其实): the axis page comes among the first three."""
+    page.goto(page.base + "/index.html")
+    asked = [("零基础转行做用户运营难吗", "compare/axis-jinru-menkan.html"),
+             ("现在入行做社群运营晚不晚", "compare/axis-jinru-menkan.html"),
+             ("社群运营要背业绩吗", "compare/axis-xiaoshou-chengfen.html"),
+             ("用户运营的考核看什么", "compare/axis-mubiao.html")]
+    misses = [(q, want, top) for q, want in asked if want not in (top := search(page, q)[:3])]
+    assert misses == []
+    # 现在 need not be on a page: the words that say what is asked decide
+    _docs, site = seed_site
+    first = search(page, "社群运营现在通常要做销售吗")[0]
+    assert first == search(page, "社群运营 销售")[0] == "compare/axis-xiaoshou-chengfen.html"
+    assert "现在" not in _text(site, first)
+
+
 def test_what_readers_call_a_thing_finds_what_the_sources_call_it(page, seed_site):
     """The topics file's synonyms: a word no page holds finds the sources' word for it, and one
     written in Han and Latin together (大V) is taken whole, not as 大 and a lone V."""

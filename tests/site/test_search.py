@@ -154,6 +154,9 @@ def test_the_vocabulary_holds_dictionary_words_the_pages_use_and_the_domain_word
     assert 0 < vocab["内容"] < DOMAIN_CLASS and vocab["内容"] > vocab["联名"]  # 内容 is the commoner word
     assert "用户" not in vocab and "名营" not in vocab  # not on the pages; not a word
     assert vocab["联名营销"] == DOMAIN_CLASS and "kol" not in vocab  # domain words (Han only) above all
+    # words that say nothing of a subject (adverbs, pronouns, time words, numerals) have their class negative
+    said = vocabulary({t: [0, 1] for t in tokens("其实我们现在有三个社群")}, [])
+    assert said["其实"] < 0 and said["我们"] < 0 and said["现在"] < 0 and said["三个"] < 0 and said["社群"] > 0
     # grouped by the hash of the first character, as search.js looks them up
     groups = vocab_groups(vocab, 4)
     for word, cls in vocab.items():

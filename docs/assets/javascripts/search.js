@@ -115,19 +115,24 @@
   var FILLER_CLASS = 12, TOTAL = 18, SINGLE = -18, MAX_WORD = 6;
 
   /* The vocabulary shards for the characters of ``text`` (searchindex.py's vocab/N.json):
-     a Map word -> frequency class (the log of its frequency). */
+     a Map word -> frequency class (the log of its frequency), and in ``.function`` the words
+     that carry no subject of their own (其实, 自己, 现在: their class is stored negative). */
   function vocabFor(text, meta) {
     var chars = Array.from(new Set(Array.from(text).filter(function (c) { return hanRun.test(c); })));
     if (!meta.vocab || !chars.length) return Promise.resolve(new Map());
     var shards = Array.from(new Set(chars.map(function (c) { return shardOf(c, meta.vocab); })));
     return Promise.all(shards.map(function (n) { return getJSON("vocab/" + n + ".json"); })).then(function (groups) {
       var vocab = new Map();
+      vocab.function = new Set();
       groups.forEach(function (g) {
         chars.forEach(function (c) {
           var byClass = g[c];
           if (!byClass) return;
           Object.keys(byClass).forEach(function (cls) {
-            byClass[cls].split(" ").forEach(function (rest) { vocab.set(c + rest, +cls); });
+            byClass[cls].split(" ").forEach(function (rest) {
+              vocab.set(c + rest, Math.abs(+cls));
+              if (+cls < 0) vocab.function.add(c + rest);
+            });
           });
         });
       });
@@ -233,11 +238,13 @@
       all = groups[0];
     }
     var several = all.some(function (w) { return !w.single; });
-    var words = [], phrases = [];
+    var words = [], phrases = [], minor = [];
     groups.forEach(function (g) {
       g.forEach(function (w) {
         if (several && w.single) return;
-        if (!words.some(function (f) { return f[0] === w.text; })) words.push(formsOf(w.text, lexicon));
+        if (words.some(function (f) { return f[0] === w.text; })) return;
+        words.push(formsOf(w.text, lexicon));
+        minor.push(!!(vocab.function && vocab.function.has(w.text)));
       });
       if (g.length >= 2 && g.every(function (w) { return hanRun.test(w.text); })) {
         var phrase = g.map(function (w) { return w.text; }).join("");
@@ -246,7 +253,9 @@
     });
     // the word still being typed, at the very end of the query: a Latin one may be a prefix (saa -> saas)
     var end = parts.length && /[a-z0-9]$/.test(text) ? parts[parts.length - 1] : null;
-    return { words: words, phrases: phrases, open: end && !hanRun.test(end) ? end : null };
+    // words with no subject of their own (其实, 自己, 现在) need not be on a page when the query has others
+    if (minor.every(Boolean)) minor = minor.map(function () { return false; });
+    return { words: words, phrases: phrases, minor: minor, open: end && !hanRun.test(end) ? end : null };
   }
   var DOMAIN_CLASS = 14; // searchindex.py: the class of the topics file's domain words
 
@@ -398,11 +407,17 @@
           var pages = new Map();
           var entry = function (p) {
             var cur = pages.get(p);
-            if (!cur) pages.set(p, cur = { matched: 0, phrases: 0, score: 0, tops: 0 });
+            if (!cur) pages.set(p, cur = { matched: 0, found: false, phrases: 0, score: 0, tops: 0 });
             return cur;
           };
-          perWord.forEach(function (best) {
-            best.forEach(function (v, p) { var e = entry(p); e.matched += 1; e.score += v.score; e.tops += v.top ? best.idf : 0; });
+          perWord.forEach(function (best, w) {
+            best.forEach(function (v, p) {
+              var e = entry(p);
+              e.found = true;
+              e.matched += q.minor[w] ? 0 : 1;
+              e.score += v.score;
+              e.tops += v.top ? best.idf : 0;
+            });
           });
           perPhrase.forEach(function (best) {
             best.forEach(function (v, p) { var e = entry(p); e.phrases += 1; e.score += PHRASE * v.score; e.tops += v.top ? best.idf : 0; });
@@ -415,7 +430,7 @@
           var results = [];
           pages.forEach(function (v, p) {
             var doc = meta.docs[p];
-            if (!doc || !v.matched) return; // a page the index could not read
+            if (!doc || !v.found) return; // a page the index could not read, or holding a phrase's pairs only
             var missing = q.words.filter(function (_f, w) { return !perWord[w].has(p); }).map(function (f) { return f[0]; });
             results.push({ page: p, url: doc[0], title: doc[1], kind: doc[2], matched: v.matched, phrases: v.phrases,
                            missing: missing, score: v.score * (1 + ((KIND_WEIGHT[doc[2]] || 1) - 1) * v.about) });

@@ -19,6 +19,11 @@ from .searchtokens import HAN, fold, shard_of
 TARGET_VOCAB_SHARD = 2_500  # words
 MAX_WORD = 6  # characters of a vocabulary word
 DOMAIN_CLASS = 14  # a domain word's frequency class: above every dictionary word (jieba's top is 13)
+# jieba's tags of words that carry no subject of their own: adverbs (其实, 比较), pronouns (自己),
+# time words (现在), numerals and measures (三个, 一年), conjunctions, prepositions, auxiliaries,
+# modal particles, interjections, onomatopoeia, directions. A query need not find them on a page
+# (search.js); their class is given negative.
+FUNCTION_TAGS = re.compile(r"^(d|r|rr|rz|t|tg|m|mq|q|c|p|u|u[a-z]|y|e|o|f)$")
 
 
 def encode(data) -> bytes:
@@ -37,23 +42,30 @@ def dictionary_text() -> str:
 
 
 def dictionary_words():
-    """(word, frequency) of jieba's dictionary."""
+    """(word, frequency, tag) of jieba's dictionary."""
     for line in dictionary_text().splitlines():
-        word, freq, _tag = line.split(" ", 2)
-        yield word, int(freq)
+        word, freq, tag = line.split(" ", 2)
+        yield word, int(freq), tag
+
+
+def word_class(freq: int, tag: str) -> int:
+    """The natural log of jieba's frequency; negative for a function word (FUNCTION_TAGS)."""
+    cls = int(math.log(freq + 1))
+    return -cls if cls and FUNCTION_TAGS.match(tag.strip()) else cls
 
 
 def vocabulary(postings, domain: list[str]) -> dict[str, int]:
     """{word: frequency class} for the browser's query splitting: dictionary words all of
     whose character pairs are in the index (so a word the pages never use is not offered),
-    the class being the natural log of jieba's frequency; domain words above them all."""
+    the class being the natural log of jieba's frequency (negative for a function word);
+    domain words above them all."""
     vocab = {}
-    for word, freq in dictionary_words():
+    for word, freq, tag in dictionary_words():
         n = len(word)
         if n < 2 or n > MAX_WORD or word[:2] not in postings:  # most words stop here
             continue
         if (n == 2 or all(word[i:i + 2] in postings for i in range(1, n - 1))) and _HAN_WORD.fullmatch(word):
-            vocab[word] = int(math.log(freq + 1))
+            vocab[word] = word_class(freq, tag)
     for word in domain:
         word = fold(word)
         if _HAN_WORD.fullmatch(word):
@@ -118,16 +130,16 @@ def vocab_changed(last, run: str, changed: set[str]) -> tuple[list[bytes], int] 
     domain = {fold(w) for w in last.words}
     find = re.compile("|".join(map(re.escape, sorted(changed))))
     text = dictionary_text()
-    wanted: dict[str, int] = {}
+    wanted: dict[str, tuple[int, str]] = {}
     for m in find.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.start())
-        word, freq, _tag = text[start:end if end >= 0 else len(text)].split(" ", 2)
+        word, freq, tag = text[start:end if end >= 0 else len(text)].split(" ", 2)
         if m.end() <= start + len(word):  # the pair stands in the word, not across lines
-            wanted[word] = int(freq)
+            wanted[word] = int(freq), tag
     flats: dict[int, dict[str, int]] = {}
     count = last.vocab_words
-    for word, freq in sorted(wanted.items()):
+    for word, (freq, tag) in sorted(wanted.items()):
         if word in domain or not _HAN_WORD.fullmatch(word) or len(word) > MAX_WORD:
             continue  # a domain word stays whatever its pairs; the others are never offered
         member = all(_has_pair(run, word[i:i + 2]) for i in range(len(word) - 1))
@@ -137,7 +149,7 @@ def vocab_changed(last, run: str, changed: set[str]) -> tuple[list[bytes], int] 
                         for c, rests in by_class.items() for rest in rests.split(" ")}
         flat = flats[n]
         if member and word not in flat:
-            flat[word] = int(math.log(freq + 1))
+            flat[word] = word_class(freq, tag)
             count += 1
         elif not member and word in flat:
             del flat[word]
