@@ -504,3 +504,26 @@ def test_a_page_that_names_the_word_in_its_lead_ranks_first(browser, latin_site)
         assert lead == 0 and later > lead and named > lead, firsts
         assert len(_text(latin_site, found[later])) < len(_text(latin_site, found[lead]))
         pg.close()
+
+
+# found among the first three (all queries, question-style ones), at most this many with no results
+READER_FLOORS = {"readers-35": (34, 23, 1), "readers-36": (34, 22, 0), "readers-37": (34, 22, 0), "readers-38": (34, 22, 0)}
+
+
+def test_readers_queries_find_an_expected_page_in_the_first_three(page):
+    """Queries written by readers of the site who saw neither the code nor the search
+    (tests/data/search-queries): no set finds fewer than it did when it was stored."""
+    import json
+
+    page.goto(page.base + "/index.html")
+    page.wait_for_function("() => typeof window.opskbSearch === 'function'")
+    folder = Path(__file__).parent / "data" / "search-queries"
+    assert sorted(p.stem for p in folder.glob("readers-*.json")) == sorted(READER_FLOORS)
+    for name, (floor, question_floor, empty_most) in READER_FLOORS.items():
+        queries = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        tops = [page.evaluate("q => window.opskbSearch(q)", q["query"])[:3] for q in queries]
+        found = [any(e in top for e in q["expected"]) for q, top in zip(queries, tops, strict=True)]
+        questions = [ok for q, ok in zip(queries, found, strict=True) if q["style"] == "question"]
+        assert len(queries) == 36 and len(questions) == 24
+        assert sum(found) >= floor and sum(questions) >= question_floor, (name, sum(found), sum(questions))
+        assert sum(1 for top in tops if not top) <= empty_most, name
