@@ -49,7 +49,8 @@ def short_hash(text: str, n: int = 6) -> str:
 # How a site, channel or column name ends: 某某网, 某某日报, 某某新闻, example.com, ... Daily
 _SITE_WORDS = re.compile(
     r"(?:网|網|报|報|新闻|新聞|频道|頻道|百科|百科全书|百科全書|博客|首页|首頁|日报|日報|电子报|電子報|社|台|号|號|"
-    r"\.com|\.cn|\.net|\.org|\.tw|\.hk|news|online|daily|times|pixnet|blog)\W*$",
+    r"周刊|週刊|月刊|季刊|杂志|雜誌|"
+    r"\.com|\.cn|\.net|\.org|\.tw|\.hk|news|online|daily|times|pixnet|blog|weekly|magazine|chronicle|journal)\W*$",
     re.I,
 )
 

@@ -109,6 +109,13 @@ def test_title_suffixes_are_cut():
         == "打卡活动做了二十一天，留存反而下降了，问题出在哪？"
     assert strip_site("裂变活动做完一周，新人都退群了，正常吗？ : SheQunYunYing") == "裂变活动做完一周，新人都退群了，正常吗？"
     assert strip_site("社群 · 用户 · 增长：三个词讲清私域") == "社群 · 用户 · 增长：三个词讲清私域"  # (no site after them)
+    # a trail of short names before the headline (站点--频道--标题), a paper's name glued before it
+    assert strip_site("某某超市--新闻中心--某某超市会员积分可以直接抵现了") == "某某超市会员积分可以直接抵现了"
+    assert strip_site("某某日报数字报-春季农资供应总体充足") == "春季农资供应总体充足"
+    assert strip_site("某某财经周刊-会员经济能撑起零售股吗") == "会员经济能撑起零售股吗"  # a magazine's name
+    # ... but not a headline's own parts, nor an account's name that begins a headline
+    assert strip_site("社群--用户--运营：三个词讲清私域") == "社群--用户--运营：三个词讲清私域"
+    assert strip_site("如何运营视频号-从零开始的实操指南") == "如何运营视频号-从零开始的实操指南"
 
 
 def test_the_h1_that_matches_the_title_wins():
@@ -135,6 +142,9 @@ def test_title_suffix_cut_where_a_page_heading_is_shorter():
         == "【求助】新群没人说话怎么办？"
     # a heading that is a later part of the <title> (the blog's name) does not win
     assert choose_title(["社群冷启动的三个误区 - 小周的博客 - 某某博客"], ["小周的博客"], "", []) == "社群冷启动的三个误区"
+    # the last part after the site's name only (a magazine's name in two languages): the h1 it is
+    assert choose_title(["某某週刊 City Chronicle - 老街的清晨"], ["老街的清晨"], "", ["批发生意靠的是几代人的熟客关系"]) \
+        == "老街的清晨"
 
 
 def test_a_shortened_title_gives_way_to_the_h1_it_shortens():

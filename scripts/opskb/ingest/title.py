@@ -39,12 +39,22 @@ def strip_site(title: str, site: str = "") -> str:
         before = len(parts)
         while len(parts) > 1 and (looks_like_site(parts[-1], site_key) or len(sep.join(parts[:-1])) > len(parts[-1])):
             parts.pop()
+        # a trail before it, hyphens between names of three to eight characters (站点--频道--标题;
+        # not a list of words: 社群 · 用户 · 增长：…)
+        if sep in ("--", " - ") and len(parts) >= 3 and len(parts[-1]) > 2 * max(len(p) for p in parts[:-1]) \
+                and all(3 <= len(p) <= MAX_SITE_TITLE_CHARS for p in parts[:-1]):
+            parts = parts[-1:]
         if len(parts) < before or title.split(sep)[0].strip(" :|｜-_@") != parts[0]:
             title = sep.join(parts)
-    # a site name glued with a bare hyphen: 标题-新华网
+    # a site name glued with a bare hyphen: 标题-新华网, 某某日报数字报-标题
     m = re.match(r"^(.{6,}?)\s*-\s*([^-]{2,10})$", title)
     if m and looks_like_site(m.group(2), site_key):
         title = m.group(1)
+    # (not an account's name: 如何运营视频号-从零开始 is one headline)
+    m = re.match(r"^([^-]{2,12}?)\s*-\s*([^-]{6,})$", title)
+    if m and looks_like_site(m.group(1), site_key) and not m.group(1).endswith(("号", "號")) \
+            and not looks_like_site(m.group(2), site_key):
+        title = m.group(2)
     return title.strip()
 
 
@@ -165,6 +175,9 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
             if not has_han(h):
                 continue
             if len(parts) >= 2 and fold(h) == fold(parts[0]):
+                return h
+            # ... or its last part, after the site's name only (城誌週刊 City Chronicle - 标题 with the h1 标题)
+            if len(parts) >= 2 and fold(h) == fold(parts[-1]) and all(looks_like_site(p) for p in parts[:-1]):
                 return h
             # ... or a heading the <title> adds only the site's name to, after a space (某某？ 某某社区),
             # or the board's name in brackets (某某？【某某吧】_站点)
