@@ -320,6 +320,8 @@ def test_operations_sentences_that_share_words_with_furniture_stay():
         "下载 App 的用户次日留存比小程序高出一倍。",
         "关注品牌官方微信的用户，复购率明显高于只加了客服的用户。",
         "风险自担的说法在社群团购里行不通，售后必须有人兜底。",
+        "社群团购里说一句风险自负，团长就能不管售后了吗？",
+        "投资有风险，但社群运营的试错成本其实很低。",
         "注册后 7 天内完成首单的用户，留存率是其他用户的两倍。",
         "以上几种方法，可以根据社群所处的阶段组合使用。",
         "会员登录后可以看到专属权益，这一步的点击率决定了后面的转化。",
@@ -345,6 +347,7 @@ def test_a_sites_prompts_for_its_app_or_account_and_its_risk_notices_are_furnitu
     # reposted or financial story, whatever the site's name
     for text in ("关注某某在线杭州频道官方微信", "下载某某社APP，随时随地获取一手商业资讯", "海量资讯、精准解读，尽在某某财经APP",
                  "风险提示：本文内容仅供参考，不构成任何投资建议。投资者据此操作，风险自担。",
+                 "风险提示：文中观点仅代表作者个人意见，所涉及标的不作推荐，据此买卖，风险自负。", "股市有风险，投资需谨慎",
                  "某某财经声明：此消息系转载自合作媒体，登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。"):
         assert match_rule(text) is not None, text
 

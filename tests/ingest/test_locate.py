@@ -113,6 +113,7 @@ def test_title_suffixes_are_cut():
     assert strip_site("某某超市--新闻中心--某某超市会员积分可以直接抵现了") == "某某超市会员积分可以直接抵现了"
     assert strip_site("某某日报数字报-春季农资供应总体充足") == "春季农资供应总体充足"
     assert strip_site("某某财经周刊-会员经济能撑起零售股吗") == "会员经济能撑起零售股吗"  # a magazine's name
+    assert strip_site("某某日报数字报-第A03版:要闻-春季农资供应总体充足") == "春季农资供应总体充足"  # an edition's label between
     # ... but not a headline's own parts, nor an account's name that begins a headline
     assert strip_site("社群--用户--运营：三个词讲清私域") == "社群--用户--运营：三个词讲清私域"
     assert strip_site("如何运营视频号-从零开始的实操指南") == "如何运营视频号-从零开始的实操指南"
@@ -1013,3 +1014,14 @@ def test_a_code_span_inside_a_sentence_stays_in_its_paragraph(tmp_path):
     held = [p for p in doc.iter("p") if "初始化成" in p.text_content()]
     assert len(held) == 1 and "页面上的输入框却一直是空的" in held[0].text_content(), body
     assert any("\n" in pre.text_content() and "this.form.age = 18" in pre.text_content() for pre in doc.iter("pre")), body
+
+
+def test_a_block_the_markup_names_a_subheading_comes_back_as_a_heading():
+    # a weekly's article (tests/data/article-pages-3): its section headings are divs of class subhead
+    # between the paragraphs, which the extractor drops
+    blocks = parse(locate(read(DATA / "article-pages-3" / "pages" / "09_hk_magazine_big5_bingsutt.html"))).blocks
+    lines = [(b.kind, b.plain_text()) for b in blocks]
+    heads = [t for k, t in lines if k == "heading"]
+    assert "一杯奶茶的堅持" in heads and "消失中的冰室文化" in heads  # (Traditional: converted later)
+    at = [t for _k, t in lines].index("消失中的冰室文化")
+    assert lines[at - 1][1].startswith("消息傳出後") and lines[at + 1][1].startswith("冰室在五六十年代")

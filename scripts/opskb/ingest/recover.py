@@ -70,6 +70,14 @@ def _bold(el, text: str) -> bool:
     return han_count(text) >= 2 and fold(bold) == fold(text)
 
 
+# a block the page's markup names a section heading by its class (subhead, sub-title, section-title, h3)
+_HEADING_CLASS = re.compile(r"(?:^|[-_\s])(?:sub-?head(?:ing|line)?|sub-?title|section-?title|h[2-4])(?:$|[-_\s])", re.I)
+
+
+def _named_heading(el) -> bool:
+    return el.tag in ("div", "p", "span", "strong") and _HEADING_CLASS.search(el.get("class") or "") is not None
+
+
 def _is_prose(text: str, lead: bool = False) -> bool:
     need = MIN_LEAD_HAN if lead else MIN_RECOVERED_HAN
     return han_count(text) >= need and text.rstrip()[-1:] in TERMINAL_PUNCT + "?？!！"
@@ -165,7 +173,7 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
         # a numbered section heading set as a styled line (一、先回答一个问题：……) above text it kept
         # (or its number a block of its own just above it: 01 / 建群第一周，决定了80%的留存), or a
         # line set in bold as a whole (a heading the editor styled by hand: 坑1：一上来就追求加粉速度)
-        numbered = SECTION_NUMBER.match(text) or _PADDED_NUMBER.match(text) or _bold(el, text) \
+        numbered = SECTION_NUMBER.match(text) or _PADDED_NUMBER.match(text) or _bold(el, text) or _named_heading(el) \
             or (i > 0 and _LONE_NUMBER.match(blocks[i - 1][1].strip()) is not None)
         if numbered and len(text) <= MAX_HEADING_CHARS and text[-1] not in "。！？；;.!?，,":
             nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img"), None)
@@ -184,7 +192,8 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
             if el.get("alt") and not el.xpath("ancestor::a"):
                 new.set("alt", el.get("alt"))
             return new
-        new = etree.Element(el.tag if el.tag in _HEADINGS else "p")
+        heading = el.tag in _HEADINGS or (_named_heading(el) and len(text) <= MAX_HEADING_CHARS)
+        new = etree.Element((el.tag if el.tag in _HEADINGS else "h3") if heading else "p")
         new.text = text
         return new
 

@@ -51,7 +51,8 @@ def strip_site(title: str, site: str = "") -> str:
     if m and looks_like_site(m.group(2), site_key):
         title = m.group(1)
     # (not an account's name: 如何运营视频号-从零开始 is one headline)
-    m = re.match(r"^([^-]{2,12}?)\s*-\s*([^-]{6,})$", title)
+    # (a page's edition label may stand between: 某某日报数字报-第A03版:要闻-标题)
+    m = re.match(r"^([^-]{2,12}?)\s*-\s*(?:第[^-]{1,10}版[^-]{0,6}-\s*)?([^-]{6,})$", title)
     if m and looks_like_site(m.group(1), site_key) and not m.group(1).endswith(("号", "號")) \
             and not looks_like_site(m.group(2), site_key):
         title = m.group(2)
