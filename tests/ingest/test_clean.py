@@ -303,6 +303,7 @@ def test_news_site_furniture_and_the_words_it_shares_with_articles():
 
 def test_a_players_loading_note_a_comment_boxs_house_rules_and_an_ads_label_are_furniture():
     for text in ("视频加载中，请稍候……", "正在加载", "文明上网，理性发言。评论内容经审核后显示。", "评论需经审核后才能显示",
+                 "社区规范", "《某某社区公约》", "请遵守社区规范，友善交流",
                  "推广链接：小区团购系统 一键开团 自动统计 免费试用30天", "广告 · 买高铁票就上官方渠道"):
         assert match_rule(text) is not None, text
 
@@ -311,6 +312,8 @@ def test_operations_sentences_that_share_words_with_furniture_stay():
     # the rules are about page furniture; an article about 社群/用户运营 uses the same words
     for text in (
         "建立粉丝团是 KOL 运营的常见做法，能让铁杆用户有归属感。",
+        "社区规范原来有二十多条，没人看，后来每条规则下面都配上了真实帖子的例子。",
+        "好的社区公约要短，最好一屏就能看完。",
         "短信验证码的发送成功率会直接影响注册转化。",
         "关闭广告弹窗之后，新用户的次日留存提升了两个百分点。",
         "用户授权时要说明隐私政策，否则会影响信任。",

@@ -76,9 +76,12 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # words a news story uses too: only a short line of them is a notice
     Rule("legal_notice", "版权或免责声明", _rx(r"法律责任|自负.{0,6}责任"), 40, True),
     Rule("platform_rules", "平台规则", _rx(
-        r"本公约|自律(?:管理|公约)|依法.{0,4}网|违规(?:处罚|内容)|最终解释权|用户协议|社区(?:规范|公约)|举报(?:中心|电话)(?!\s*[，,。；;、])"  # (a sentence going on after 举报电话 is a story's)
+        r"本公约|自律(?:管理|公约)|依法.{0,4}网|违规(?:处罚|内容)|最终解释权|用户协议|举报(?:中心|电话)(?!\s*[，,。；;、])"  # (a sentence going on after 举报电话 is a story's)
         # a site's warning against fraud (某某网安全提示：用人单位以任何名义收取费用……均属违法行为)
-        r"|^\S{0,8}(?:安全|防骗)提示\s*[:：].*(?:违法|举报|诈骗|受骗|收取)"),
+        r"|^\S{0,8}(?:安全|防骗)提示\s*[:：].*(?:违法|举报|诈骗|受骗|收取)"
+        # the community's rules as a link or a request (社区规范, 《某某社区公约》, 请遵守社区规范);
+        # not a sentence about a community's rules (社区规范原来有二十多条，没人看。)
+        r"|^\W{0,2}(?:查看|阅读)?[《「]?\S{0,8}社区(?:规范|公约)[》」]?\W{0,2}$|^请(?:先)?(?:遵守|阅读)\S{0,8}社区(?:规范|公约)"),
         400, True),
     Rule("comments", "评论区", _rx(
         r"^(?:评论列表|留言评论|发表评论|添加评论|写评论|写下你的评论|全部评论|网友评论|热门评论|最新评论|评论区|\d+\s*条评论|取消评论|暂无评论|还没有评论)|快来抢沙发|抢沙发[吧!！]|^抢沙发$"
