@@ -100,6 +100,8 @@ def test_article_text_leaves_out_front_matter_box_and_links():
     assert "作者" not in text and "整理说明" not in text and "example.com" not in text and "p-abc123" not in text and "x.com" not in text and "<span" not in text
     assert "正文一段。" in text and "列表项" in text
     assert page_title(md) == "标题：副题"
+    # braces the text holds (escaped in the Markdown) are the text's, not an attribute list
+    assert "form.base = \\{...\\}" in page_text("---\ntitle: x\n---\n\n只有整个替换 form.base = \\{...\\} 才会触发。\n{ #p-abc124 }\n")
 
 
 def test_our_own_labelled_pages_of_kinds_the_dev_corpus_lacks():

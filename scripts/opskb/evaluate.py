@@ -60,7 +60,8 @@ def label_key(line: str) -> str:
 # ---------------------------------------------------------------- the article's text
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
-_ATTR = re.compile(r"\{[^{}\n]*[#.][^{}\n]*\}")
+# an attribute list the renderer writes ({ #p-3f2a1c }, { .cite }); not braces the text holds, escaped (\{...\})
+_ATTR = re.compile(r"(?<!\\)\{\s*[#.][\w-][^{}\n]*\}")
 _LINK_TARGET = re.compile(r"\]\(<?[^)\n]*>?\)")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 

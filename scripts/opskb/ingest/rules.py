@@ -149,7 +149,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # one other article named for further reading: the lines after it (references) stay
     Rule("further_reading", "相关链接与上下篇", _rx(r"^(?:扩展|拓展)阅读\s*[:：]"), 120),
     Rule("dated_link", "相关链接与上下篇", _rx(r"^\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,2})?\s+\S.{0,40}$"), 50),
-    Rule("submission", "投稿提示", _rx(r"投稿|发稿|约稿|成为.{0,10}作者|作者身份|专人.{0,6}联系"), 120),
+    # (not a story's "as of press time": 截至发稿，…; 发稿时…)
+    Rule("submission", "投稿提示", _rx(r"投稿|(?<!截至)(?<!截止)发稿(?![时前])|约稿|成为.{0,10}作者|作者身份|专人.{0,6}联系"), 120),
     Rule("word_count", "字数与阅读时长提示", _rx(
         r"^[（(\[【]?\s*(?:全文|本文|正文)?(?:约|共|大约)?\s*[\d,，]+\s*字[）)\]】]?$"
         r"|阅读(?:需要|约|大约|时间)?\s*[:：]?\s*\d+\s*分钟|^[（(]?(?:字数|全文字数)\s*[:：]\s*\d+"), 30),
