@@ -141,8 +141,10 @@ OWN_FLOORS = {"forum-pages": (56, (94.0, 97.5, 95.0)), "text-copies": (24, (97.5
               # (sets of 2026-12-06, third session: the last round's unseen set, then two written blind this round)
               "unseen-pages-6": (12, (95.0, 99.5, 100.0)), "forum-pages-6": (12, (99.0, 99.0, 100.0)),
               "text-excerpts-4": (12, (95.0, 99.5, 100.0)), "forum-copies": (12, (82.5, 95.5, 83.0)),
-              # (sets of 2026-12-06, fourth session: the last round's held-out set, then one written blind this round)
-              "article-pages-2": (12, (95.5, 99.5, 100.0)), "article-pages-3": (12, (99.0, 99.5, 100.0))}
+              # (sets of 2026-12-06, fourth session: the last round's held-out set, then two written blind this round;
+              # forum-pages-8, held out this round, has no floor yet)
+              "article-pages-2": (12, (95.5, 99.5, 100.0)), "article-pages-3": (12, (99.0, 99.5, 100.0)),
+              "forum-pages-7": (12, (91.0, 98.5, 100.0))}
 
 
 @pytest.mark.parametrize("name", sorted(OWN_FLOORS))
