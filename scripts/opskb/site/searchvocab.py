@@ -41,17 +41,22 @@ def dictionary_text() -> str:
     return (importlib.resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
 
 
+def dictionary_entry(line: str) -> tuple[str, int, str]:
+    """(word, frequency, tag) of one line of jieba's dictionary."""
+    word, freq, tag = line.split(" ", 2)
+    return word, int(freq), tag.strip()
+
+
 def dictionary_words():
     """(word, frequency, tag) of jieba's dictionary."""
     for line in dictionary_text().splitlines():
-        word, freq, tag = line.split(" ", 2)
-        yield word, int(freq), tag
+        yield dictionary_entry(line)
 
 
 def word_class(freq: int, tag: str) -> int:
     """The natural log of jieba's frequency; negative for a function word (FUNCTION_TAGS)."""
     cls = int(math.log(freq + 1))
-    return -cls if cls and FUNCTION_TAGS.match(tag.strip()) else cls
+    return -cls if cls and FUNCTION_TAGS.match(tag) else cls
 
 
 def vocabulary(postings, domain: list[str]) -> dict[str, int]:
@@ -134,9 +139,9 @@ def vocab_changed(last, run: str, changed: set[str]) -> tuple[list[bytes], int] 
     for m in find.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.start())
-        word, freq, tag = text[start:end if end >= 0 else len(text)].split(" ", 2)
+        word, freq, tag = dictionary_entry(text[start:end if end >= 0 else len(text)])
         if m.end() <= start + len(word):  # the pair stands in the word, not across lines
-            wanted[word] = int(freq), tag
+            wanted[word] = freq, tag
     flats: dict[int, dict[str, int]] = {}
     count = last.vocab_words
     for word, (freq, tag) in sorted(wanted.items()):
