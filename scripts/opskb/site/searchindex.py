@@ -118,6 +118,7 @@ def read_page(path: Path, url: str) -> Page | None:
         title = t.text_content().split(" - ")[0].strip() if t is not None else url
     kind = kind_of(url)
     facts = _facts_box(h1) if kind == "source" else None
+    in_facts = set(facts.iter()) if facts is not None else set()
     sections: list[tuple[str, str, str]] = []
     anchor, heading, parts = "", title, []
     lead, lead_len = [], 0
@@ -129,7 +130,7 @@ def read_page(path: Path, url: str) -> Page | None:
         else:
             text = el.text_content()
             parts.append(text)
-            if lead_len < LEAD_CHARS and (facts is None or not _inside(el, facts)):
+            if lead_len < LEAD_CHARS and el not in in_facts:
                 lead.append(text)
                 lead_len += len(text)
     if parts or not sections:
@@ -142,10 +143,6 @@ def _facts_box(h1) -> etree._Element | None:
     collapsed notes of how it was cleaned): the source's facts, not what it says."""
     box = h1.getnext() if h1 is not None else None
     return box if box is not None and box.tag == "div" and "admonition" in (box.get("class") or "").split() else None
-
-
-def _inside(el, ancestor) -> bool:
-    return any(a is ancestor for a in el.iterancestors())
 
 
 def read_domain_words(site: Path) -> list[str]:
