@@ -105,6 +105,7 @@ from .widgets import (
     labelled_sections,
     popups,
     recommended,
+    signatures,
     story_cards,
 )
 
@@ -226,7 +227,7 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
         el.tail = None
     gone += [el for el in main.iter("img") if el in later or el.get("src") in posts_only]
     gone += [el for el, _k in kept[:cut] if figures_only(_text(el))]
-    labels = [(k, _label_row(el) or _short_link(el, t)) for el, t, k in blocks[:start] if k]
+    labels = [(k, _label_row(el) or _short_link(el, t) or _toolbar(el)) for el, t, k in blocks[:start] if k]
     labels = {k for k, is_label in labels if is_label} - {k for k, is_label in labels if not is_label}
     gone += [el for el, k in kept[:cut] if k in labels]
     # ... and the first post's poster: a line that only says what a picture of the page says (an avatar's alt)
@@ -240,12 +241,14 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     for el in gone:
         if el.getparent() is not None:
             el.drop_tree()
+    # the first post holds the thread's title: it is the opening post (楼主), nothing above it is
+    titled = len(thread.posts) >= 2 and _holds_title(thread.posts[0].element)
     # the question or first post, when trafilatura kept none of it, goes first
-    opening = first_post(blocks, start, widgets)
+    opening = [] if titled else first_post(blocks, start, widgets)
     missing = [el for el in opening if not any(fold(_text(el)) in k for _e, k in kept[:cut])]
     # nothing above the posts but the headline: the first of them is the thread's opening post (楼主)
     headlines = {k for el, _t, k in blocks if el.tag == "h1"}
-    starts = not opening and len(thread.posts) >= 2 and not any(
+    starts = titled or not opening and len(thread.posts) >= 2 and not any(
         han_count(_text(el)) >= MIN_FIRST_POST_HAN for el in main.iter(_OUT_BLOCKS)
         if el.tag not in _HEADINGS and fold(_text(el)) not in headlines)
     target = main.find("body") if main.find("body") is not None else main
@@ -258,6 +261,18 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
 
 
 MAX_POSTER_CHARS = 24
+MIN_TITLE_CHARS = 6
+
+
+def _holds_title(member) -> bool:
+    """A heading in ``member`` that the page's <title> holds: the thread's title, which Discuz! and
+    PHPWind put in the opening post's box."""
+    found = member.getroottree().find(".//title")
+    title = fold(_text(found)) if found is not None else ""
+    return bool(title) and any(len(k) >= MIN_TITLE_CHARS and k in title
+                               for h in member.iter(*_HEADINGS) if (k := fold(_text(h))))
+
+
 MIN_ARTICLE_ELEMENT_HAN = 200  # an <article> with this much text above the posts is the page's article
 
 
@@ -333,7 +348,7 @@ def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[i
                 break
             continue
         if han_count(text) >= MIN_FIRST_POST_HAN and not dated_line(text) and _link_share(el, text) <= MAX_LINKED_SHARE \
-                and not _label_row(el) and (not run or el.getparent() is run[0].getparent()):
+                and not _label_row(el) and not _toolbar(el) and (not run or el.getparent() is run[0].getparent()):
             run.append(el)
         elif run:
             break
@@ -351,6 +366,23 @@ def _label_row(el) -> bool:
     if len(parts) < MIN_ROW_LABELS or (el.text or "").strip() or any((c.tail or "").strip() for c in parts):
         return False
     return all(len(_text(c)) <= MAX_ROW_LABEL_CHARS for c in parts) and not re.search(r"[，。；！？,;!?]", _text(el))
+
+
+# what a thread's toolbar says beside its links: counters (阅读：1532 回复：6, 查看: 2843 | 回覆: 5)
+_COUNTERS = re.compile(r"^(?:[\s|｜·/]*[^\W\d_]{1,4}\s*[:：]?\s*\d[\d,]*)+[\s|｜·/]*$")
+_SEPARATORS = re.compile(r"^[\s|｜·/]*$")
+
+
+def _toolbar(el) -> bool:
+    """A thread's toolbar: short links side by side (只看楼主 | 收藏本帖 | 上一主题) with nothing
+    beside them but counters and separators, or counters alone; not a post."""
+    links = [_text(a) for a in el.iter("a") if _text(a)]
+    if any(len(t) > MAX_ROW_LABEL_CHARS for t in links):
+        return False
+    rest = _text(el)
+    for t in links:
+        rest = rest.replace(t, " ", 1)
+    return _COUNTERS.match(rest) is not None or (bool(links) and _SEPARATORS.match(rest) is not None)
 
 
 # ---------------------------------------------------------------- metadata
@@ -430,7 +462,7 @@ def locate(raw: Raw) -> Raw:
     # back, and their lines go
     # (and an article's comments section, opened by its label: 网友评论 over readers' comments)
     widgets = inside(blocks, story_cards(page) | forms(page) | ads(page) | calls_to_act(page) | figure_cards(page) | controls(page)
-                     | popups(page) | recommended(page) | labelled_sections(blocks, _comments_label, MIN_ARTICLE_ELEMENT_HAN))
+                     | popups(page) | recommended(page) | signatures(page) | labelled_sections(blocks, _comments_label, MIN_ARTICLE_ELEMENT_HAN))
     first = recover(blocks, main, meta_content(page, "description", "og:description"), widgets)
     unflatten(blocks, main)
     for el in main.iter():

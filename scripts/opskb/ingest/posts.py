@@ -11,7 +11,7 @@ from lxml import etree
 
 from .pagetree import _text
 from .thread import Thread
-from .widgets import ads
+from .widgets import ads, controls
 
 _MEASURE = {"回复": "条", "回答": "个"}  # what post_word calls the posts, and how they are counted
 # the heading append_posts gives a post (回复 2 · 老王, 第 3 条回复)
@@ -41,7 +41,7 @@ def _reply_header(el) -> bool:
 
 
 def _clean_copy(el):
-    """A copy of a post's body without controls a reader cannot use here, ad cards (widgets.ads),
+    """A copy of a post's body without controls a reader cannot use here (widgets.controls too), ad cards (widgets.ads),
     nor the headers of the replies inside it (甲 回复 乙)."""
     new = copy.deepcopy(el)
     for form in list(new.iter("form")):  # a form the post's text is shown in (to edit it in place) is only its box
@@ -51,7 +51,7 @@ def _clean_copy(el):
     for bad in list(new.iter("button", "input", "textarea", "select", "form", "svg")):
         if bad.getparent() is not None:
             bad.drop_tree()
-    for card in ads(new):
+    for card in ads(new) | controls(new):  # (and buttons a script makes of other elements: 复制 on a code block)
         if card.getparent() is not None:
             card.drop_tree()
     for header in {a.getparent() for a in new.iter("a")} - {None}:  # the names are links side by side

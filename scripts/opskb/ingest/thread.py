@@ -9,7 +9,9 @@ counters. trafilatura keeps one post at most. Here:
 2. Each member's text fields (its leaf blocks) are keyed by their own and their parent's
    tag and classes, so the same field of every post has the same key. A field whose text
    repeats across posts (figures aside) is the template's label or button (回复, 举报,
-   展开阅读全文), and so are dates, figures and link text; the body is, among the fields with
+   展开阅读全文), and so are dates, figures, link text and the lines of a poster's card (short
+   labelled values whose labels come back post after post: 级别: 新手上路, 发帖: 14); a box a
+   class names as a signature is never the body; the body is, among the fields with
    a fair share of the text, the one most posts have and that comes first in them (a post's
    own text before the replies nested in it). A group is a list of posts when its members
    carry template fields besides the body (a name, a date) and are not cards of other pages
@@ -43,7 +45,7 @@ from dataclasses import dataclass
 from ..text import fold, han_count
 from .pagetree import _text, alt_text, link_target
 from .rules import rule_named
-from .widgets import ad_label
+from .widgets import ad_label, signature_box
 
 _DIGITS = re.compile(r"\d+")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
@@ -104,6 +106,24 @@ class Thread:
 def dated_line(text: str) -> bool:
     """A short line with a date or time in it: the post's date line, not its text."""
     return len(text) <= MAX_DATED_CHARS and _DATE.search(text) is not None
+
+
+# a short labelled value (级别: 新手上路, 金钱: 86 RMB, 头衔：版主)
+_PROFILE_LINE = re.compile(r"^([^\s:：]{1,6})\s*[:：]\s*\S.{0,19}$")
+MIN_PROFILE_LABELS = 2
+
+
+def profile_lines(lines: list[tuple[int, str]]) -> bool:
+    """Lines of one field of the posts (with the post each stands in) that are mostly short
+    labelled values, two labels or more coming back in several posts: the posters' cards (级别,
+    精华, 发帖), not what they wrote."""
+    labelled = [(n, m.group(1)) for n, t in lines if (m := _PROFILE_LINE.match(t))]
+    if len(labelled) * 2 <= len(lines):
+        return False
+    posts = defaultdict(set)
+    for n, label in labelled:
+        posts[label].add(n)
+    return sum(1 for ns in posts.values() if len(ns) >= 2) >= MIN_PROFILE_LABELS
 
 
 def figures_only(text: str) -> bool:
@@ -263,31 +283,36 @@ def within(el, root) -> bool:
 
 def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_THREAD_HAN) -> Thread | None:
     """The posts of a group, or None when it is not a list of posts."""
-    if any(True for m in members for _h in m.iter("h1")):
-        return None  # a page's headline inside: whole articles one after another, not posts
+    if any(True for m in members[1:] for _h in m.iter("h1")):
+        # a headline inside a later member: whole articles one after another, not posts (the
+        # thread's title inside its first post is a thread's: Discuz! puts it there)
+        return None
     fields = [_fields(m) for m in members]
     if sum(1 for f in fields if len({x.path for x in f}) >= 2) < min_posts:
         return None  # paragraphs of one article, items of a plain list: no template around a body
     texts_by_path: dict[tuple, list[str]] = defaultdict(list)
     members_by_path: dict[tuple, set[int]] = defaultdict(set)
+    lines_by_path: dict[tuple, list[tuple[int, str]]] = defaultdict(list)  # (member, text)
     for n, f in enumerate(fields):
         for x in f:
             texts_by_path[x.path].append(_DIGITS.sub("", fold(x.text)))
+            lines_by_path[x.path].append((n, x.text.strip()))
             members_by_path[x.path].add(n)
 
     def constant(path: tuple) -> bool:
-        """The same words in most posts, figures aside (回复, 等 8174 人想问, 展开阅读全文)."""
+        """The same words in most posts, figures aside (回复, 等 8174 人想问, 展开阅读全文), or the
+        lines of a poster's card (级别: 新手上路, 发帖: 14)."""
         texts = texts_by_path[path]
         counts = Counter(texts)
-        return len(texts) >= 2 and counts.most_common(1)[0][1] >= max(2, len(texts) / 2)
+        return len(texts) >= 2 and (counts.most_common(1)[0][1] >= max(2, len(texts) / 2) or profile_lines(lines_by_path[path]))
 
     body_chars: Counter = Counter()
     order: dict[tuple, list[int]] = defaultdict(list)  # where in its post each field first comes
-    for f in fields:
+    for f, member in zip(fields, members, strict=True):
         seen: set = set()
         for k, x in enumerate(f):
             if x.link_share <= MAX_BODY_LINK_SHARE and han_count(x.text) and not constant(x.path) \
-                    and not dated_line(x.text):
+                    and not dated_line(x.text) and not _signed(x.el, member):
                 body_chars[x.path] += han_count(x.text)
                 if x.path not in seen:
                     seen.add(x.path)
@@ -318,6 +343,8 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     posts, cards, framed, titled = [], 0, 0, 0
     for member, f in zip(members, fields, strict=True):
         own = [el for el in _field_elements(member) if el is not member and field_key(el, member) == body_path]
+        # ... or in a variant of the body's box (one class more: a first post's comment-body color-fg-default)
+        own = own or [el for el in _field_elements(member) if el is not member and _variant_of(field_key(el, member), body_path)]
         # a reply nested in the post is built like the post itself: its text is not the post's
         built = member_signature(member)
         nested = [d for d in member.iter(member.tag) if d is not member and member_signature(d) == built]
@@ -533,6 +560,22 @@ def _with_nested(thread: Thread) -> Thread:
     if nested is not None:
         chars += nested.chars
     return Thread(tuple(posts), thread.members, chars)
+
+
+def _variant_of(key: tuple, path: tuple) -> bool:
+    """A field key that is ``path`` with classes added to the field or its parent."""
+    (parent, field), (body_parent, body_field) = key, path
+    return parent[0] == body_parent[0] and field[0] == body_field[0] \
+        and set(body_parent[1].split()) <= set(parent[1].split()) and set(body_field[1].split()) <= set(field[1].split())
+
+
+def _signed(el, member) -> bool:
+    """``el`` stands in a signature box of ``member`` (widgets.signature_box)."""
+    while el is not None and el is not member:
+        if signature_box(el):
+            return True
+        el = el.getparent()
+    return False
 
 
 def _reply_lines(members: list) -> Thread | None:

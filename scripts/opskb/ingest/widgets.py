@@ -318,6 +318,24 @@ def popups(page) -> set:
     return found
 
 
+MAX_SIGNATURE_CHARS = 200
+# a class that names a poster's signature under their post (signature, signatures, sign, post_sign,
+# signaturecontainer): the last part of the name says so (not sign-in, signup)
+_SIGNATURE_CLASS = re.compile(r"^(?:\w*[-_])?(?:signature\w*|sign|sig)$", re.I)
+
+
+def signature_box(el) -> bool:
+    """A box a class names as the poster's signature, short: not what they wrote in the post."""
+    return any(_SIGNATURE_CLASS.match(c) for c in (el.get("class") or "").split()) \
+        and len(_text(el)) <= MAX_SIGNATURE_CHARS
+
+
+def signatures(page) -> set:
+    """The signatures on the page (signature_box): a poster's under a post, an author's line on a
+    profile card (p.author-signature: 十年门店私域操盘手｜每天一个可落地的私域方法)."""
+    return {el for el in page.xpath("//*[@class]") if signature_box(el)}
+
+
 MAX_SUGGESTIONS_CHARS = 2000
 MAX_SUGGESTION_CHARS = 30
 
