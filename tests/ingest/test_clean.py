@@ -325,6 +325,7 @@ def test_operations_sentences_that_share_words_with_furniture_stay():
         "分享裂变是私域拉新最常用的手段之一。",
         "关注公众号的用户里，有三成会在一周内下单。",
         "下载 App 的用户次日留存比小程序高出一倍。",
+        "使用企业微信 app，可以更方便地管理客户群。",
         "关注品牌官方微信的用户，复购率明显高于只加了客服的用户。",
         "风险自担的说法在社群团购里行不通，售后必须有人兜底。",
         "社群团购里说一句风险自负，团长就能不管售后了吗？",
@@ -356,6 +357,7 @@ def test_a_sites_prompts_for_its_app_or_account_and_its_risk_notices_are_furnitu
                  "风险提示：本文内容仅供参考，不构成任何投资建议。投资者据此操作，风险自担。",
                  "风险提示：文中观点仅代表作者个人意见，所涉及标的不作推荐，据此买卖，风险自负。", "股市有风险，投资需谨慎",
                  "某某客户端扫码阅读", "我的同类文章", "博主的其他文章", "加入日期: Mar 2006",
+                 "使用某某知道 APP，立即抢鲜体验。你的手机镜头里或许有别人想知道的答案。",
                  "某某财经声明：此消息系转载自合作媒体，登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。"):
         assert match_rule(text) is not None, text
 
@@ -439,9 +441,11 @@ def test_an_edit_stamp_with_the_posters_place_and_a_moderators_note_are_not_text
 
 
 def test_login_and_bookmark_buttons_and_a_posters_place_are_furniture():
-    for text in ("立即注册 登录", "登录 | 注册", "设为首页 加入收藏", "IP 属地：浙江"):
+    for text in ("立即注册 登录", "登录 | 注册", "设为首页 加入收藏", "IP 属地：浙江", "◆ From: 203.74.1.9", "来自: 117.136.*.*",
+                 "[复制链接]", "【复制本帖地址】"):
         assert match_rule(text) is not None, text
-    for text in ("注册用户数是衡量增长的指标之一。", "登录页的转化率决定了拉新的成本。"):
+    for text in ("注册用户数是衡量增长的指标之一。", "登录页的转化率决定了拉新的成本。", "我们来自: 一个 200 人的社群",
+                 "IP 地址：192.168.1.1 是路由器的默认地址", "复制链接发到群里的转化率比海报低一半。"):
         assert match_rule(text) is None, text
 
 
@@ -711,6 +715,19 @@ def test_a_portals_header_of_fields_set_apart_by_their_labels_is_read_and_goes()
 
     assert metadata_parts("2024-05-13 来源：某某网的报道说，社群团购的复购率比普通电商高出一倍。") == []
     assert metadata_parts(header) == ["2024-05-13 12:03:10", "作者：曹某", "来源：某某网", "选稿：曾某"]
+
+
+def test_a_blogs_header_of_a_date_counters_and_a_reading_time_side_by_side_goes():
+    # no bars, no labels: a date, the comment and view counts and the reading time, one after another
+    header = "2019 年 8 月 14 日 12 条评论 3,842 次阅读 本文共 2316 字，预计阅读 6 分钟"
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(Block(PARAGRAPH, text=header), *ARTICLE)))
+    assert texts(doc) == [b.text for b in ARTICLE] and doc.meta.date == "2019-08-14"
+    from opskb.ingest.fieldline import metadata_parts
+
+    # sentences with a date and figures in them are text
+    for text in ("2019 年 8 月 14 日我们开了 12 个群，3 个月后文章有 3,842 次阅读。", "截至 2019 年 8 月 14 日 12 条评论 3,842 次阅读",
+                 "12 条评论 3,842 次阅读"):
+        assert metadata_parts(text) == [], text
 
 
 def test_a_paginated_texts_running_footer_goes_and_the_text_goes_on():

@@ -217,14 +217,15 @@ def _discussion_item(name: str, day: int, paragraphs: list[str], extra: str = ""
 
 def test_an_opening_post_whose_text_box_has_a_class_more_and_a_code_blocks_copy_button(tmp_path):
     # a code-hosting site's discussion: the opening post's text box carries one class more than the
-    # replies' (comment-body markdown-body color-fg-default); a script makes a copy button of an element
+    # replies' (comment-body markdown-body color-fg-default); a script makes a copy button of an element;
+    # the asker's line over the opening post and over their reply is the same (a date by the day)
     question = ["我们用机器人管理三个用户交流群，想让新成员入群后自动收到欢迎语和群规。",
                 "按文档配置了欢迎模块，测试群里手动触发能发送，真有新人进群时却没有反应，配置如下："]
     replies = [("zhou", ["大概率是事件订阅没开：手动触发走消息接口，入群欢迎依赖平台推送的成员变更事件。"]),
                ("miao", ["补充一个坑：群里有外部成员时，平台默认不推送外部用户进群的事件。"]),
                ("lanxi", ["加上事件订阅并重新发布版本之后可以了，谢谢！"])]
     items = _discussion_item("lanxi", 8, question, " color-fg-default", code="welcome:\n  enabled: true") + "".join(
-        _discussion_item(n, 9 + k, ps) for k, (n, ps) in enumerate(replies))
+        _discussion_item(n, 8 if n == "lanxi" else 9 + k, ps) for k, (n, ps) in enumerate(replies))
     html = ("<!DOCTYPE html><html><head><title>新成员入群欢迎不触发 · 讨论 #412 · 某某开源社区</title></head><body>"
             "<header><nav><a href='/'>首页</a><a href='/explore'>探索</a></nav></header>"
             f"<h1>新成员入群欢迎不触发</h1><div class='discussion-timeline'>{items}</div>"

@@ -22,6 +22,15 @@ _NAMED_PART = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[:：]\s*[^\s，。！？:：
 _COUNTED = re.compile(rf"^\d[\d,.]*[万kK]?\s*(?:条|个|次|人)?\s*(?:评论|回复|留言|阅读|浏览|点赞|收藏)$|^(?:发表|发布|更新)于\s*{DATE}(?:\s*{CLOCK})?$"
                       # a counter a script was to fill in (点击：次)
                       r"|^(?:点击|浏览|阅读)(?:数|量|次数)?\s*[:：]\s*次?$")
+# ... or fields side by side with no bars or labels between them, each a date, a counter, a word
+# count or a reading time (2019年8月14日 12 条评论 3,842 次阅读 本文共 2316 字，预计阅读 6 分钟)
+_BARE_FIELD = re.compile(
+    rf"[\s，,|｜·/]*({DATE}(?:\s*{CLOCK})?"
+    r"|\d[\d,.]*[万kK]?\s*(?:条|个|次|人)?\s*(?:评论|回复|留言|阅读|浏览|点赞|收藏)"
+    r"|(?:阅读|浏览|评论|点赞|收藏)\s*[:：]?\s*\d[\d,.]*[万kK]?"
+    r"|(?:本文|全文)?(?:共|约)?\s*\d[\d,]*\s*字"
+    r"|(?:预计)?阅读(?:需要|约|大约|时间|时长)?\s*[:：]?\s*\d+\s*分钟)[\s，,|｜·/]*")
+MIN_BARE_FIELDS = 3
 MIN_METADATA_FIELDS = 3  # fields between bars
 MIN_LABELLED_FIELDS = 2  # ... or set apart before their labels
 
@@ -30,7 +39,8 @@ def metadata_parts(text: str) -> list[str]:
     """The fields of a line made of fields only, each a byline, date, category, tag list, counter
     or the page's buttons: three or more between bars (发表于 2024年3月2日 | 分类：用户运营 | 标签：RFM,
     复购 | 5 条评论 | 阅读 2,381), or a date and labelled fields set apart before their labels (a
-    portal's header); [] for another line (a story's closing credits, 编辑：某某 责任编辑：某某, stay)."""
+    portal's header), or a date, counters and a reading time side by side (a blog's header); []
+    for another line (a story's closing credits, 编辑：某某 责任编辑：某某, stay)."""
     for split, least in ((_FIELD_BAR, MIN_METADATA_FIELDS), (_FIELD_LABEL, MIN_LABELLED_FIELDS)):
         labelled = split is _FIELD_LABEL
         if labelled and (_SENTENCE_MARK.search(text) or not _DATED.search(text)):
@@ -41,4 +51,17 @@ def metadata_parts(text: str) -> list[str]:
                 meta_line(f) or _COUNTED.match(f) or (labelled and _NAMED_PART.match(f))
                 or rule_named(f, "counter", "tag_line", "page_buttons") for f in fields):
             return fields
-    return []
+    return _bare_fields(text) if _DATED.search(text) else []
+
+
+def _bare_fields(text: str) -> list[str]:
+    """The fields of a line made of dates, counters, word counts and reading times side by side,
+    or [] (metadata_parts asks only of a line with a date)."""
+    fields, pos = [], 0
+    while pos < len(text):
+        m = _BARE_FIELD.match(text, pos)
+        if m is None or m.end() == pos:
+            return []
+        fields.append(m.group(1))
+        pos = m.end()
+    return fields if len(fields) >= MIN_BARE_FIELDS else []

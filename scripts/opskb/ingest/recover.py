@@ -19,6 +19,7 @@ from ..text import TERMINAL_PUNCT, fold, han_count
 from .feeds import SECTION_NUMBER
 from .pagetree import _OUT_BLOCKS, _text, is_avatar, link_target
 from .parse import _BOLD, image_src, picture_is_icon
+from .thread import dated_line
 from .widgets import widget_lines
 
 MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
@@ -96,7 +97,8 @@ def _align(blocks: list[tuple[object, str, str]], kept: list[tuple[object, str]]
     is no anchor in the credit line closing the article (本文出自“某某的笔记”博客)."""
     aligned: dict[int, int] = {}
     pos = 0
-    shown = Counter(k for _el, _t, k in blocks if len(k) < MIN_SURE_KEY)
+    # (nor does a poster's line with a date the page shows again: 某某 发布于 2026年1月8日 over two posts)
+    shown = Counter(k for _el, t, k in blocks if len(k) < MIN_SURE_KEY or dated_line(t))
     for i, (_el, _t, k) in enumerate(blocks):
         if len(k) < 6 or shown[k] > 1:
             continue

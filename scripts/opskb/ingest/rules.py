@@ -212,15 +212,17 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:关注|下载|打开|安装)[^，。！？]{1,16}(?:官方微信|官方微博|公众号|视频号|app|客户端)(?:[，,！!]\s*[^。！？]{0,20})?$"
         r"|尽在[^，。！？]{1,12}(?:app|客户端)$"
         # ... and its call to act at once (使用某某APP，立即抢鲜体验。……)
-        r"|^(?:使用|下载|打开|安装)[^，。！？\s]{1,16}(?:app|客户端)\s*[，,]\s*(?:立即|马上|即刻|随时随地)"
+        r"|^(?:使用|下载|打开|安装)[^，。！？\s]{1,16}\s?(?:app|客户端)\s*[，,]\s*(?:立即|马上|即刻|随时随地)"
         r"|^(?:加入|追踪|订阅)[^，。！？]{1,16}(?:line\s*好友|官方帐号|官方账号|粉丝团|电子报)(?:[，,！!]\s*[^。！？]{0,16})?$"), 80),
     # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
     Rule("site_greeting", "站点欢迎语", _rx(r"^(?:(?:您|你)好\s*[，,!！]?\s*)?欢迎(?:您)?(?:访问|光临|莅临)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
     # a line of nothing but the login, sign-up and bookmark buttons (立即注册 登录, 设为首页 加入收藏), and
-    # where a poster was (IP 属地：浙江)
+    # where a poster was (IP 属地：浙江) or posted from (an address)
     Rule("login_buttons", "登录、注册与收藏本站按钮", _rx(
         r"^(?:(?:立即|马上|免费|快速)?(?:登录|登陆|登入|注册|注册账号|退出|设为首页|设为主页|加入收藏|收藏本站)\s*[/|｜·]?\s*){1,4}$"
-        r"|^IP\s*属地\s*[:：]"), 30),
+        r"|^IP\s*属地\s*[:：]"
+        # ... or the address they posted from (◆ From: 114.32.157.88, 来自: 117.136.*.*)
+        r"|^\W{0,3}(?:from|来自|ip(?:\s*地址)?)\s*[:：]\s*[\[(（]?\d{1,3}(?:\.(?:\d{1,3}|\*)){1,3}[\])）]?\s*$"), 30),
     # a search box's prompt copied with the page (搜索你感兴趣的内容…, 请输入关键词): a line trailing off
     # (a heading about search engines does not), or asking for the words to search for
     Rule("search_box", "输入框的提示文字", _rx(
@@ -239,6 +241,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # the page's own buttons on a line of their own: print, close the window, back to the top
     Rule("page_buttons", "页面按钮（打印、关闭窗口、返回顶部）", _rx(
         r"^[【\[（(]?\s*(?:关闭窗口|关闭本页|打印本页|打印本文|打印此文|返回顶部|回到顶部|返回列表|收藏本页)\s*[】\]）)]?$"
+        # a bracketed button to copy the page's address (a thread's [复制链接])
+        r"|^[【\[]\s*复制(?:本帖|本页|本文)?(?:链接|地址|网址)\s*[】\]]$"
         # a row of bracketed buttons: 【关闭窗口】 【发表评论】 【打印本稿】
         r"|^(?:[【\[]\s*[^【】\[\]\s]{2,6}\s*[】\]]\s*){2,}$"
         # ... the text size control among them (【字体：大 中 小】【打印本页】)
