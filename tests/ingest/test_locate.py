@@ -141,6 +141,10 @@ def test_title_suffix_cut_where_a_page_heading_is_shorter():
     # ... or the board's name in brackets after it (a bar's thread: 某某？【某某吧】_站点)
     assert choose_title(["【求助】新群没人说话怎么办？【社群运营吧】_某某贴吧"], [], "", ["【求助】新群没人说话怎么办？"]) \
         == "【求助】新群没人说话怎么办？"
+    # ... after a short label the site puts before the title (【图片】 on a thread with pictures)
+    assert choose_title(["【图片】新群没人说话怎么办？【社群运营吧】_某某贴吧"], ["社群运营吧"], "", ["新群没人说话怎么办？"]) \
+        == "新群没人说话怎么办？"
+    assert choose_title(["[求助] 新群没人说话怎么办？ - 某某论坛"], [], "", ["新群没人说话怎么办？"]) == "新群没人说话怎么办？"
     # a heading that is a later part of the <title> (the blog's name) does not win
     assert choose_title(["社群冷启动的三个误区 - 小周的博客 - 某某博客"], ["小周的博客"], "", []) == "社群冷启动的三个误区"
     # the last part after the site's name only (a magazine's name in two languages): the h1 it is
@@ -208,9 +212,19 @@ def test_a_micro_blog_posts_title_is_its_lead_in_brackets(tmp_path):
     header = "".join(f"<div class='h{i}'>{t}</div>" for i, t in enumerate(["运营老周知名运营博主", "来自 iPhone", "已编辑", "发布于 浙江", "+ 关注"]))
     body = header + f"<div class='text'>{post}</div>" + "".join(f"<p>{p}</p>" for p in PROSE[1:])
     assert run(tmp_path, page(body, title="运营老周的主页_某某微博")).meta.title == "新群冷启动别急着发福利"
+    # ... after the post's #topic#
+    body = header + f"<div class='text'><a href='/k/1'>#社群运营#</a>{post}</div>" + "".join(f"<p>{p}</p>" for p in PROSE[1:])
+    assert run(tmp_path, page(body, title="#社群运营#" + post[:30] + "... - 某某微博")).meta.title == "新群冷启动别急着发福利"
     # a dispatch's dateline in brackets is no lead
     body = header + f"<div class='text'>【某某社北京5月9日电】{PROSE[0]}</div>" + "".join(f"<p>{p}</p>" for p in PROSE[1:])
     assert "电" not in run(tmp_path, page(body, title="运营老周的主页_某某微博")).meta.title
+
+
+def test_a_saved_micro_blog_posts_title_is_its_lead_when_the_extractor_keeps_none_of_it():
+    # a saved page of our forum set: the <title> cuts the post short after its #topic# and its lead
+    # in 【】, and the extractor keeps only the comments under it
+    page_path = Path(__file__).resolve().parents[1] / "data" / "forum-pages-10" / "pages" / "07_wangyu_weibo_post.html"
+    assert locate(read(page_path)).meta.title == "地铁5号线南延段今日开通 沿线10座车站同步启用"
 
 
 def test_a_title_that_is_the_sites_name_gives_way_to_the_line_above_the_article(tmp_path):

@@ -76,6 +76,8 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
     cut = len(stem) >= MIN_CUT_OPENING
     # (the post's text may come a few lines under the poster's name and badges)
     opens = next((i for i in range(max(first, 0), min(len(blocks), first + LEAD_LINES)) if _BRACKET_LEAD.match(blocks[i][1])), None)
+    if opens is None and first < 0 and cut:  # (the extractor kept nothing of the page: the line the title cuts short)
+        opens = next((i for i, (_el, t, k) in enumerate(blocks) if k.startswith(stem) and _BRACKET_LEAD.match(t)), None)
     lead = _BRACKET_LEAD.match(blocks[opens][1]) if opens is not None else None
     if lead and not _DATELINE_LEAD.search(lead.group(1)) \
             and ((cut and blocks[opens][2].startswith(stem)) or not (_on_page(title, blocks) or og)):
@@ -116,7 +118,7 @@ def _whole_title(title: str, blocks: list[tuple[object, str, str]]) -> str:
 
 
 LEAD_LINES = 8  # ... its text among this many lines from the first the extractor kept (the poster's header between)
-_BRACKET_LEAD = re.compile(r"^\s*【([^【】]{4,30})】")
+_BRACKET_LEAD = re.compile(r"^\s*(?:#[^#\s]{1,20}#\s*)*【([^【】]{4,30})】")  # (after the post's #topic#s)
 _DATELINE_LEAD = re.compile(r"\d+\s*日\s*电|[电讯]$|记者|报道$")
 
 

@@ -67,6 +67,7 @@ def cut_short(text: str) -> str:
 _TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*")
 _SPACED_PARTS = re.compile(_TITLE_PARTS.pattern + r"|\s+")  # ... or a space (a forum's 主题 版块 站点)
 _BOARD = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]$")  # a board's name in brackets after a thread's title
+_TYPE_LABEL = re.compile(r"^\s*[【\[][^【】\[\]\s]{1,4}[】\]]\s*")  # ... and a label before it (【图片】, [求助])
 MAX_SITE_TITLE_CHARS = 8  # a <title> this short, without the h1 in it, is the site's name
 MIN_HEADLINE_HAN = 4  # a headline left without the site's parts has this many Han characters at least
 MIN_SITE_PART_CHARS = 2  # ... and a site's part this many characters (not the 0 of 0-1搭建)
@@ -186,6 +187,10 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
             if rest[:1] == " " and 0 < len(rest.strip()) <= MAX_SITE_TITLE_CHARS and " " not in rest.strip():
                 return h
             if cut.startswith(h) and _BOARD.match(cut[len(h):]):
+                return h
+            # ... after a short label in brackets the site puts before a thread's title (【图片】某某？【某某吧】)
+            labelled = _TYPE_LABEL.sub("", cut, count=1)
+            if labelled != cut and labelled.startswith(h) and (labelled == h or _BOARD.match(labelled[len(h):])):
                 return h
     return ""
 
