@@ -241,3 +241,36 @@ def test_an_opening_post_whose_text_box_has_a_class_more_and_a_code_blocks_copy_
     assert "enabled: true" in body and "复制" not in body
     # the opening post is the page's text, the replies numbered from it
     assert body.index(question[0][:14]) < body.index("## 回复 1 · zhou") and "## 回复 3 · lanxi" in body
+
+
+def test_comments_under_answers_in_boxes_built_two_ways_are_all_kept(tmp_path):
+    # a Q&A page: the comments under the first answer stand in an open box, those under the later
+    # answers in a box the page opened by a click (one class more): two groups of comments
+    answers = [("老宋", "核心思路是把积分按批次存，每次获得积分就是一个批次，带上过期时间和剩余数量。",
+                [("lisa", "退款的时候如果原批次已经过期了怎么处理？"), ("老宋", "一般按业务规则定，退回的积分不再恢复。")], ""),
+               ("阿杰", "补充一点，即将过期积分的查询可以直接用联合索引，扫描的行数很少。", [], ""),
+               ("小白", "定时任务别放在零点整，很多系统都在那个点跑批，容易撞车。",
+                [("后端狗", "分布式锁这个很重要，我们踩过坑，积分被扣了两次。")], " shown"),
+               ("新手", "直接每条流水都存过期时间不就行了？", [("老宋", "可以，但消费时要拆分扣减，逻辑会更复杂。")], " shown")]
+    items = "".join(
+        f"<article class='answer-item'><div class='answer-author'><a href='/u/{name}'>{name}</a><span>2018-09-0{n + 3}</span></div>"
+        f"<div class='answer fmt'><p>{text}</p></div><div class='answer-actions'><a href='#'>赞同 {n + 2}</a> <a href='#'>评论</a></div>"
+        + (f"<div class='comments{extra}'>" + "".join(
+            f"<div class='comment-item'><div class='comment-text'><p>{c}</p></div>"
+            f"<div class='comment-meta'><a href='/u/{cn}'>{cn}</a> · <span>2018-09-0{n + 3}</span></div></div>"
+            for cn, c in comments) + "</div>" if comments else "")
+        + "</article>"
+        for n, (name, text, comments, extra) in enumerate(answers))
+    html = ("<!DOCTYPE html><html><head><title>会员积分按获得时间滚动过期，表和任务怎么设计？ - 码问</title></head><body>"
+            "<header><nav><a href='/'>首页</a><a href='/q'>问答</a></nav></header>"
+            "<h1>会员积分按获得时间滚动过期，表和任务怎么设计？</h1><div class='question fmt'>"
+            "<p>我们在做连锁门店的会员系统，积分从获得之日起十二个月有效，消费时先扣快过期的部分。</p></div>"
+            f"<div class='answers'>{items}</div><footer>© 2018 码问</footer></body></html>")
+    seeds, out = tmp_path / "seeds", tmp_path / "docs"
+    seeds.mkdir()
+    (seeds / "qa.html").write_text(html, encoding="utf-8")
+    result = ingest(seeds, out)
+    body = _body((out / next(e for e in result.entries if e.page).page).read_text(encoding="utf-8"))
+    texts = [t for _n, text, comments, _e in answers for t in (text, *(c for _cn, c in comments))]
+    pos = [body.index(t[:14]) for t in texts]
+    assert pos == sorted(pos)

@@ -548,17 +548,23 @@ def _with_nested(thread: Thread) -> Thread:
     # text (their names, places and times with it), when another reads them apart
     found = [f for f in found if not any(_coarser(f, g) for g in found if g is not f)]
     found = found or [f for members in groups[:MAX_NESTED_GROUPS] if (f := _reply_lines(members))]
-    nested = max(found, key=lambda f: f.chars, default=None)
+    # the richest reading, and the others that read other parts of the posts (the comments under one
+    # answer built unlike those under the next: two groups)
+    chosen: list[Thread] = []
+    for f in sorted(found, key=lambda f: -f.chars):
+        if not any(within(p.element, q.element) or within(q.element, p.element) for g in chosen for p in f.posts for q in g.posts):
+            chosen.append(f)
+    replies = [r for f in chosen for r in f.posts]
     posts, chars = [], thread.chars
     for post in thread.posts:
-        if nested is not None:
-            inner = tuple((r.name, r.body) for r in nested.posts if within(r.element, post.element))
+        if chosen:
+            order = {el: n for n, el in enumerate(post.element.iter())}
+            inner = tuple((r.name, r.body) for r in sorted((r for r in replies if r.element in order), key=lambda r: order[r.element]))
         else:  # a lone reply in the whole thread: its text sits in a field like the posts' own
             inner = tuple(("", el) for el in _lone_replies(post))
             chars += sum(han_count(_text(el)) for _n, el in inner)
         posts.append(Post(post.element, post.body, inner, post.name))
-    if nested is not None:
-        chars += nested.chars
+    chars += sum(f.chars for f in chosen)
     return Thread(tuple(posts), thread.members, chars)
 
 
