@@ -326,6 +326,7 @@ def test_operations_sentences_that_share_words_with_furniture_stay():
         "关注公众号的用户里，有三成会在一周内下单。",
         "下载 App 的用户次日留存比小程序高出一倍。",
         "使用企业微信 app，可以更方便地管理客户群。",
+        "知道答案吗？很多群主其实不知道自己的群为什么不活跃。",
         "关注品牌官方微信的用户，复购率明显高于只加了客服的用户。",
         "风险自担的说法在社群团购里行不通，售后必须有人兜底。",
         "社群团购里说一句风险自负，团长就能不管售后了吗？",
@@ -357,7 +358,7 @@ def test_a_sites_prompts_for_its_app_or_account_and_its_risk_notices_are_furnitu
                  "风险提示：本文内容仅供参考，不构成任何投资建议。投资者据此操作，风险自担。",
                  "风险提示：文中观点仅代表作者个人意见，所涉及标的不作推荐，据此买卖，风险自负。", "股市有风险，投资需谨慎",
                  "某某客户端扫码阅读", "我的同类文章", "博主的其他文章", "加入日期: Mar 2006",
-                 "使用某某知道 APP，立即抢鲜体验。你的手机镜头里或许有别人想知道的答案。",
+                 "使用某某知道 APP，立即抢鲜体验。你的手机镜头里或许有别人想知道的答案。", "知道答案吗？到我要回答帮其他人解决问题，还能赚点数！",
                  "某某财经声明：此消息系转载自合作媒体，登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。"):
         assert match_rule(text) is not None, text
 
@@ -715,6 +716,13 @@ def test_a_portals_header_of_fields_set_apart_by_their_labels_is_read_and_goes()
 
     assert metadata_parts("2024-05-13 来源：某某网的报道说，社群团购的复购率比普通电商高出一倍。") == []
     assert metadata_parts(header) == ["2024-05-13 12:03:10", "作者：曹某", "来源：某某网", "选稿：曾某"]
+
+
+def test_a_threads_count_of_its_pages_is_furniture():
+    for text in ("7 篇帖子 • 第 1 页 (共 1 页)", "第 1 页 (共 1 页)", "共 3 页 第 1 页", "第1页 共5页", "本主题共有 4 篇文章，分 1 页，当前第 1 页"):
+        assert match_rule(text) is not None, text
+    for text in ("第 3 页讲的是社群分层，共 12 页的报告里最重要。", "这份报告共 30 页，第 5 页有完整的分层表。"):
+        assert match_rule(text) is None, text
 
 
 def test_a_blogs_header_of_a_date_counters_and_a_reading_time_side_by_side_goes():

@@ -104,6 +104,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:本文|本篇|这篇文章|本页|此页|该文章?|本内容)(?:内容)?(?:是否)?(?:对(?:您|你))?(?:是否)?(?:有)?(?:帮助|用)[吗？?]*$"
         # a link to the rest of the answers, and who liked an answer (查看全部 19 个回答, 运营研究社 赞同了该回答)
         r"|^(?:登录后?)?(?:查看|显示|展开)(?:全部|更多)?\s*\d[\d,]*\s*(?:个|条)(?:回答|评论|回复)$"
+        # ... and the page's invitation to answer (知道答案吗？到我要回答帮其他人解决问题，还能赚点数！)
+        r"|^(?:你|您)?知道(?:答案|怎么做|怎么办)吗\s*[？?]\s*\S{0,4}(?:我要回答|我来答|我来回答|写回答|去回答)"
         # ... and the heading over the answers after the best one (其他 3 条回答, 更多回答(5)), and who chose it
         r"|^(?:其他|其余|其它|更多)\s*\d*\s*(?:个|条)?(?:回答|答案)\s*(?:[(（]\d+[)）])?$"
         r"|^(?:本|该|此)(?:回答|答案)(?:由|被)\S{1,12}(?:推荐|采纳|认证)$"
@@ -140,7 +142,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # a page's count of its pages (本主题共有 7 篇文章，分 1 页，当前第 1 页; 第 2 页 / 共 5 页)
     Rule("pagination", "分页提示", _rx(
         r"^(?:本主题|本帖|本文)?共有?\s*\d+\s*(?:篇|条|个|帖|楼|页).{0,12}?(?:分|共)\s*\d+\s*页|当前第\s*\d+\s*页"
-        r"|^第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页$|^共\s*\d+\s*页$"), 40),
+        # (after the count of the posts, the pages' count in brackets: 7 篇帖子 • 第 1 页 (共 1 页); 共 3 页 第 1 页)
+        r"|^(?:\d+\s*(?:篇|条|个)?\s*(?:帖子|回复|回帖|文章|主题)\s*[•·,，|｜]?\s*)?第\s*\d+\s*页\s*[/／,，]?\s*[(（]?\s*共\s*\d+\s*页\s*[)）]?$"
+        r"|^共\s*\d+\s*页(?:\s*[/／,，]?\s*第\s*\d+\s*页)?$"), 40),
     # (three tags or more in a row, their words as typesetting spaces them: #私域运营 #RFM 模型 #会员运营;
     # one spaced like that is a slogan quoted in the text: #是 women 更是我们#)
     # (not a post's floor number: #2)
