@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from opskb.ingest.thread import profile_lines
+from opskb.ingest.postfields import profile_lines
 from opskb.ingest.widgets import signature_box
 from opskb.pipeline import ingest
 

@@ -64,6 +64,7 @@ from .pagetree import (
     tree_depth,
 )
 from .parse import image_src
+from .postfields import dated_line, figures_only
 from .posts import append_posts, post_word
 from .read import normalize_date
 from .recover import (
@@ -87,8 +88,6 @@ from .thread import (
     REPLY_SHARE,
     Thread,
     base_key,
-    dated_line,
-    figures_only,
     find_thread,
     signature,
     within,

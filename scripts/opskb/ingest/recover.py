@@ -19,7 +19,7 @@ from ..text import TERMINAL_PUNCT, fold, han_count
 from .feeds import SECTION_NUMBER
 from .pagetree import _OUT_BLOCKS, _text, is_avatar, link_target
 from .parse import _BOLD, image_src, picture_is_icon
-from .thread import dated_line
+from .postfields import dated_line
 from .widgets import widget_lines
 
 MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back

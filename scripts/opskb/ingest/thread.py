@@ -44,21 +44,18 @@ from dataclasses import dataclass
 
 from ..text import fold, han_count
 from .pagetree import _text, alt_text, link_target
+from .postfields import DATED, MAX_DATED_CHARS, dated_line, figures_only, profile_lines, signed, variant_of
 from .rules import rule_named
-from .widgets import ad_label, signature_box
+from .widgets import ad_label
 
 _DIGITS = re.compile(r"\d+")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
            "figcaption", "pre", "div", "section", "article", "caption", "ul", "ol", "table", "header", "footer")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个?月|年)前|(?:昨天|前天|刚刚)")
 _BADGE = re.compile(r"\s*[(（][^()（）]{1,6}[)）]\s*$")  # a short bracketed label after a name
-MAX_DATED_CHARS = 60
 _TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
                           "h1", "h2", "h3", "h4", "h5", "h6"})
-# a field of nothing but figures, dates, times and separators (a counter, a timestamp, a floor number)
 _FLOOR = re.compile(r"^(?:#\s*\d+|\d+\s*[楼#]|楼主|沙发|板凳|地板)$")  # a post's floor, linked like a name
-_FIGURES = re.compile(r"^[\d\s:：.\-/年月日楼#|·,，()（）万千kKw+]*$")
 
 MIN_POSTS = 2
 MIN_LOOSE_HAN = 4  # an inline run of text beside blocks this long is a field
@@ -101,34 +98,6 @@ class Thread:
     posts: tuple[Post, ...]
     members: frozenset
     chars: int  # Han characters of all post bodies
-
-
-def dated_line(text: str) -> bool:
-    """A short line with a date or time in it: the post's date line, not its text."""
-    return len(text) <= MAX_DATED_CHARS and _DATE.search(text) is not None
-
-
-# a short labelled value (级别: 新手上路, 金钱: 86 RMB, 头衔：版主)
-_PROFILE_LINE = re.compile(r"^([^\s:：]{1,6})\s*[:：]\s*\S.{0,19}$")
-MIN_PROFILE_LABELS = 2
-
-
-def profile_lines(lines: list[tuple[int, str]]) -> bool:
-    """Lines of one field of the posts (with the post each stands in) that are mostly short
-    labelled values, two labels or more coming back in several posts: the posters' cards (级别,
-    精华, 发帖), not what they wrote."""
-    labelled = [(n, m.group(1)) for n, t in lines if (m := _PROFILE_LINE.match(t))]
-    if len(labelled) * 2 <= len(lines):
-        return False
-    posts = defaultdict(set)
-    for n, label in labelled:
-        posts[label].add(n)
-    return sum(1 for ns in posts.values() if len(ns) >= 2) >= MIN_PROFILE_LABELS
-
-
-def figures_only(text: str) -> bool:
-    """A line of nothing but figures, dates and separators: a counter, a timestamp, a floor number."""
-    return _FIGURES.match(text) is not None
 
 
 # the class names the page being read gives more than one element (find_thread sets them)
@@ -312,7 +281,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         seen: set = set()
         for k, x in enumerate(f):
             if x.link_share <= MAX_BODY_LINK_SHARE and han_count(x.text) and not constant(x.path) \
-                    and not dated_line(x.text) and not _signed(x.el, member):
+                    and not dated_line(x.text) and not signed(x.el, member):
                 body_chars[x.path] += han_count(x.text)
                 if x.path not in seen:
                     seen.add(x.path)
@@ -336,7 +305,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         """A label, name, date, counter or button of the template, not text of the post."""
         if x.path == body_path:
             return False
-        if constant(x.path) or _FIGURES.match(x.text) or x.link_share > MAX_BODY_LINK_SHARE or dated_line(x.text):
+        if constant(x.path) or figures_only(x.text) or x.link_share > MAX_BODY_LINK_SHARE or dated_line(x.text):
             return True
         return len(members_by_path[x.path]) >= 2 and len(x.text) <= MAX_LABEL_CHARS
 
@@ -344,7 +313,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     for member, f in zip(members, fields, strict=True):
         own = [el for el in _field_elements(member) if el is not member and field_key(el, member) == body_path]
         # ... or in a variant of the body's box (one class more: a first post's comment-body color-fg-default)
-        own = own or [el for el in _field_elements(member) if el is not member and _variant_of(field_key(el, member), body_path)]
+        own = own or [el for el in _field_elements(member) if el is not member and variant_of(field_key(el, member), body_path)]
         # a reply nested in the post is built like the post itself: its text is not the post's
         built = member_signature(member)
         nested = [d for d in member.iter(member.tag) if d is not member and member_signature(d) == built]
@@ -387,7 +356,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             if not _before(x.el, body):
                 continue
             if 0 < len(x.text) <= MAX_NAME_CHARS and x.link_share >= MIN_NAME_LINK_SHARE \
-                    and (not _FIGURES.match(x.text) or _links_to(x.el, profiles)):
+                    and (not figures_only(x.text) or _links_to(x.el, profiles)):
                 name = _name_of(x.el)
             elif len(x.text) <= MAX_DATED_CHARS:
                 name = _unlinked_name(x.el, pictured)
@@ -441,7 +410,7 @@ def _unlinked_name(field, pictured: set[str], body=None) -> str:
         if not isinstance(el.tag, str) or (body is not None and not _before(el, body)):
             return False  # (cheap tests first: the text of every element of a long post is not read)
         text = _text(el)
-        return 0 < len(text) <= MAX_NAME_CHARS and not _FIGURES.match(text) and not dated_line(text) \
+        return 0 < len(text) <= MAX_NAME_CHARS and not figures_only(text) and not dated_line(text) \
             and (text in pictured or bool(_NAME_CLASS.search(el.get("class") or "")))
     for el in field.iter():
         if named(el) and not any(named(d) for d in el.iterdescendants()):  # (the name's own element in a box of
@@ -454,7 +423,7 @@ def _name_of(el) -> str:
     """The first link's text in a field: the poster's name without the badges beside it, nor
     a time or a bracketed badge inside the link (椿 2月前, 马亮南生 (楼主))."""
     text = next((t for a in el.iter("a") if (t := _text(a))), "") or _text(el)
-    text = _DATE.split(text, maxsplit=1)[0]
+    text = DATED.split(text, maxsplit=1)[0]
     return _BADGE.sub("", text).strip()[:MAX_NAME_CHARS].rstrip(":： ")
 
 
@@ -532,8 +501,9 @@ def _with_featured(thread: Thread, page, min_han: int) -> Thread:
 
 def _with_nested(thread: Thread) -> Thread:
     """Replies inside the posts, after their bodies: elements of one signature under parents
-    of one signature across the posts, read like a thread of their own. What stands above a
-    post's body (its poster's card: name and headline) is no reply."""
+    of one signature across the posts, read like a thread of their own (and other such groups
+    that read other replies: boxes built two ways). What stands above a post's body (its
+    poster's card: name and headline) is no reply."""
     by_key: dict[tuple, list] = defaultdict(list)
     for post in thread.posts:
         inside = set(post.body.iter())
@@ -566,22 +536,6 @@ def _with_nested(thread: Thread) -> Thread:
         posts.append(Post(post.element, post.body, inner, post.name))
     chars += sum(f.chars for f in chosen)
     return Thread(tuple(posts), thread.members, chars)
-
-
-def _variant_of(key: tuple, path: tuple) -> bool:
-    """A field key that is ``path`` with classes added to the field or its parent."""
-    (parent, field), (body_parent, body_field) = key, path
-    return parent[0] == body_parent[0] and field[0] == body_field[0] \
-        and set(body_parent[1].split()) <= set(parent[1].split()) and set(body_field[1].split()) <= set(field[1].split())
-
-
-def _signed(el, member) -> bool:
-    """``el`` stands in a signature box of ``member`` (widgets.signature_box)."""
-    while el is not None and el is not member:
-        if signature_box(el):
-            return True
-        el = el.getparent()
-    return False
 
 
 def _reply_lines(members: list) -> Thread | None:
