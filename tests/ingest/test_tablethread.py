@@ -274,3 +274,33 @@ def test_comments_under_answers_in_boxes_built_two_ways_are_all_kept(tmp_path):
     texts = [t for _n, text, comments, _e in answers for t in (text, *(c for _cn, c in comments))]
     pos = [body.index(t[:14]) for t in texts]
     assert pos == sorted(pos)
+
+
+def test_replies_a_page_also_shows_in_a_box_above_the_floors_are_read_once_in_their_floors(tmp_path):
+    # a sports board's thread: a box of the best replies (their whole text) above the floors repeats two of them
+    first = ["比赛还剩一分多钟，对方后卫突破那一下我回放看了五遍，明显是三步，裁判就站在底线正对着，没吹。",
+             "想听听懂规则的朋友怎么看：收球后第二步再启动到底算不算走步？"]
+    floors = [("规则控", "按现在的规则，收球时在地上的那只脚是零步，之后还能再走两步，严格说不算走步。"),
+              ("猎豹必胜", "输不起就说输不起"),
+              ("江城老杨", "最后两分钟是有争议，但第三节我们连续六次进攻没得分，那才是输球的原因。"),
+              ("二级裁判", "这种球关键看控制球那一刻是哪只脚着地，现场判断难度很大，不吹也说得通。")]
+    def floor(n: int, name: str, text: str, cls: str = "floor") -> str:
+        return (f"<div class='{cls}'><div class='floor-user'><a href='/u/{n}'>{name}</a><span>{n + 1}楼</span>"
+                f"<span>11-22 21:0{n}</span></div><div class='floor-text'><p>{text}</p></div>"
+                f"<div class='floor-ops'><span>亮了({n * 7 + 3})</span><a href='#'>回复</a></div></div>")
+    best = "".join(floor(n, floors[n][0], floors[n][1], "floor floor-light") for n in (0, 2))
+    html = ("<!DOCTYPE html><html><head><title>最后两分钟那个走步没吹，大家怎么看？_飞龙专区_球吧社区</title></head><body>"
+            "<header><nav><a href='/'>首页</a><a href='/b'>专区</a></nav></header>"
+            "<h1>最后两分钟那个走步没吹，大家怎么看？</h1><div class='main-post'><div class='post-user'><a href='/u/x'>老球迷</a>"
+            "<span>2025-11-22 20:51</span></div>" + "".join(f"<p>{p}</p>" for p in first) + "</div>"
+            f"<div class='light-box'><div class='light-title'>这些回帖亮了</div>{best}<div class='light-more'>查看更多亮回复</div></div>"
+            "<div class='floors'>" + "".join(floor(n, name, text) for n, (name, text) in enumerate(floors)) + "</div>"
+            "<footer>© 2025 球吧社区</footer></body></html>")
+    seeds, out = tmp_path / "seeds", tmp_path / "docs"
+    seeds.mkdir()
+    (seeds / "board.html").write_text(html, encoding="utf-8")
+    result = ingest(seeds, out)
+    body = _body((out / next(e for e in result.entries if e.page).page).read_text(encoding="utf-8"))
+    for n, (name, text) in enumerate(floors, 1):
+        assert body.count(text) == 1, text
+        assert f"## 回复 {n} · {name}" in body and body.index(f"## 回复 {n} · {name}") < body.index(text), name

@@ -237,6 +237,9 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     text = {d for post in thread.posts for body in (post.body, *(b for _n, b in post.extra)) for d in body.iter()}
     carried = {k for el, _t, k in blocks[start:end + 1] if k and el not in text}
     gone += [el for el, k in kept[:cut] if k in carried]
+    # ... and a post's whole text the page also shows above the posts (a box of the best replies: 这些回帖亮了)
+    whole = {k for p in thread.posts if (k := fold(_text(p.body)))}
+    gone += [el for el, k in kept[:cut] if k in whole]
     for el in gone:
         if el.getparent() is not None:
             el.drop_tree()
