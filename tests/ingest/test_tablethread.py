@@ -277,12 +277,13 @@ def test_comments_under_answers_in_boxes_built_two_ways_are_all_kept(tmp_path):
 
 
 def test_replies_a_page_also_shows_in_a_box_above_the_floors_are_read_once_in_their_floors(tmp_path):
-    # a sports board's thread: a box of the best replies (their whole text) above the floors repeats two of them
+    # a sports board's thread: a box of the best replies (their whole text) above the floors repeats two of them;
+    # a poster's short name stands in one line with the floor and the time (老杨 3楼 11-22 21:02)
     first = ["比赛还剩一分多钟，对方后卫突破那一下我回放看了五遍，明显是三步，裁判就站在底线正对着，没吹。",
              "想听听懂规则的朋友怎么看：收球后第二步再启动到底算不算走步？"]
     floors = [("规则控", "按现在的规则，收球时在地上的那只脚是零步，之后还能再走两步，严格说不算走步。"),
               ("猎豹必胜", "输不起就说输不起"),
-              ("江城老杨", "最后两分钟是有争议，但第三节我们连续六次进攻没得分，那才是输球的原因。"),
+              ("老杨", "最后两分钟是有争议，但第三节我们连续六次进攻没得分，那才是输球的原因。"),
               ("二级裁判", "这种球关键看控制球那一刻是哪只脚着地，现场判断难度很大，不吹也说得通。")]
     def floor(n: int, name: str, text: str, cls: str = "floor") -> str:
         return (f"<div class='{cls}'><div class='floor-user'><a href='/u/{n}'>{name}</a><span>{n + 1}楼</span>"

@@ -355,7 +355,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             # the same name on every reply is one person answering several times: no test of constancy
             if not _before(x.el, body):
                 continue
-            if 0 < len(x.text) <= MAX_NAME_CHARS and x.link_share >= MIN_NAME_LINK_SHARE \
+            if 0 < len(x.text) <= MAX_NAME_CHARS and _name_share(x) >= MIN_NAME_LINK_SHARE \
                     and (not figures_only(x.text) or _links_to(x.el, profiles)):
                 name = _name_of(x.el)
             elif len(x.text) <= MAX_DATED_CHARS:
@@ -417,6 +417,16 @@ def _unlinked_name(field, pictured: set[str], body=None) -> str:
             # the poster's: list_item_user holding user_name, a 楼主 badge and a level)
             return _BADGE.sub("", _text(el)).strip().rstrip(":： ")
     return ""
+
+
+_DATED_PARTS = re.compile(DATED.pattern + r"|\d+\s*楼|#\s*\d+")
+
+
+def _name_share(x: Field) -> float:
+    """How much of a header's text is a link, its time and floor aside: a short name beside them
+    (<a>老杨</a> 3楼 21:02) is the poster's."""
+    rest = _DATED_PARTS.sub("", x.text).strip()
+    return x.link_share if not rest else min(1.0, _linked(x.el) / len(rest))
 
 
 def _name_of(el) -> str:
