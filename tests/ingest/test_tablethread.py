@@ -4,6 +4,7 @@ signature under each post and a toolbar of links and counters above the posts.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from opskb.ingest.postfields import profile_lines
@@ -305,3 +306,38 @@ def test_replies_a_page_also_shows_in_a_box_above_the_floors_are_read_once_in_th
     for n, (name, text) in enumerate(floors, 1):
         assert body.count(text) == 1, text
         assert f"## 回复 {n} · {name}" in body and body.index(f"## 回复 {n} · {name}") < body.index(text), name
+
+
+def test_an_answerers_name_in_a_card_under_the_answer_heads_it_not_a_commenters(tmp_path):
+    # a programming Q&A site: each answer's text first, then the answerer's card (a class calls it
+    # the author's), then the comments under the answer with their commenters' names
+    answers = [("码农老宋", "核心思路是把积分按批次存，每次获得积分就是一个批次，带上过期时间和剩余数量。", "退款时原批次过期了怎么办？", "lisa"),
+               ("后端狗", "定时任务别放在零点整，很多系统都在那个点跑批，容易撞车，放在凌晨三点更稳。", "分布式锁也要加上。", "阿杰"),
+               ("新手小白", "直接每条流水都存过期时间不就行了？消费的时候再按流水扣。", "可以，但扣减逻辑会复杂很多。", "码农老宋")]
+    items = "".join(
+        f"<article class='answers__item'><div class='vote'><span class='count'>{n + 3}</span></div>"
+        f"<div class='answer fmt'><p>{text}</p></div>"
+        f"<div class='answer__author'><a class='avatar' href='/u/{name}'><img src='/a/{n}.png' alt=''></a>"
+        f"<a class='answer__author-name' href='/u/{name}'>{name}</a><span class='muted'>2018-09-0{n + 3} 回答</span></div>"
+        f"<div class='widget-comments'><div class='widget-comments__item'><div class='content'><p>{comment}</p></div>"
+        f"<div class='info'><a href='/u/{commenter}'>{commenter}</a> · 2018-09-0{n + 4}</div></div></div></article>"
+        for n, (name, text, comment, commenter) in enumerate(answers))
+    # ... and an answer whose card the page left out: its commenter (a comment-author) is not its answerer
+    items += ("<article class='answers__item'><div class='vote'><span class='count'>1</span></div>"
+              "<div class='answer fmt'><p>我们是把过期任务拆成每小时跑一次，每次只处理一小时内到期的批次。</p></div>"
+              "<div class='widget-comments'><div class='widget-comments__item'><div class='content'><p>每小时跑会不会太频繁？</p></div>"
+              "<div class='info'><a class='comment-author' href='/u/dba'>路过的DBA</a> · 2018-09-09</div></div></div></article>")
+    html = ("<!DOCTYPE html><html><head><title>会员积分按获得时间滚动过期，表和任务怎么设计？ - 码问</title></head><body>"
+            "<header><nav><a href='/'>首页</a><a href='/q'>问答</a></nav></header>"
+            "<h1>会员积分按获得时间滚动过期，表和任务怎么设计？</h1><div class='question fmt'>"
+            "<p>我们在做连锁门店的会员系统，积分从获得之日起十二个月有效，消费时先扣快过期的部分。</p></div>"
+            f"<div class='answers'>{items}</div><footer>© 2018 码问</footer></body></html>")
+    seeds, out = tmp_path / "seeds", tmp_path / "docs"
+    seeds.mkdir()
+    (seeds / "qa.html").write_text(html, encoding="utf-8")
+    result = ingest(seeds, out)
+    body = _body((out / next(e for e in result.entries if e.page).page).read_text(encoding="utf-8"))
+    for n, (name, text, comment, _c) in enumerate(answers, 1):
+        assert re.search(rf"## (?:回答|回复) {n} · {name}", body), (n, name)
+        assert text in body and comment in body
+    assert "每小时跑一次" in body and not re.search(r"## (?:回答|回复) 4 · 路过的", body)

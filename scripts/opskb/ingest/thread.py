@@ -365,7 +365,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             if name:
                 break
         # ... or a name standing inline in a header that holds other blocks (a name beside its date box)
-        name = name or _unlinked_name(member, pictured, body)
+        name = name or _unlinked_name(member, pictured, body) or _author_below(member, body)
         # (a post's header is no section's heading, nor is a subject most posts repeat: Re: 某某)
         if any(x.el.tag in _HEADINGS and not _post_header(x) and not constant(x.path) for x in outside):
             titled += 1
@@ -416,6 +416,27 @@ def _unlinked_name(field, pictured: set[str], body=None) -> str:
         if named(el) and not any(named(d) for d in el.iterdescendants()):  # (the name's own element in a box of
             # the poster's: list_item_user holding user_name, a 楼主 badge and a level)
             return _BADGE.sub("", _text(el)).strip().rstrip(":： ")
+    return ""
+
+
+# a box the page's class calls the author's, and one of comments or replies
+_AUTHOR_CLASS = re.compile(r"author", re.I)
+_COMMENTS_CLASS = re.compile(r"comment|reply|replies", re.I)
+
+
+def _author_below(member, body) -> str:
+    """The poster's linked name in a box a class calls the author's under the post's text (an
+    answerer's card below the answer), outside the comments under it."""
+    for a in member.iter("a"):
+        if _before(a, body) or within(a, body):
+            continue
+        text = _text(a)
+        boxes = [a, *(x for x in a.iterancestors() if within(x, member) and x is not member)]
+        if any(_COMMENTS_CLASS.search(x.get("class") or "") for x in boxes):
+            continue
+        if 0 < len(text) <= MAX_NAME_CHARS and not figures_only(text) and not dated_line(text) \
+                and any(_AUTHOR_CLASS.search(x.get("class") or "") for x in boxes):
+            return _BADGE.sub("", text).strip()
     return ""
 
 
