@@ -62,6 +62,7 @@ from .pagetree import (
     keep_line_breaks,
     prose_container,
     tree_depth,
+    within,
 )
 from .parse import image_src
 from .postfields import dated_line, figures_only
@@ -90,7 +91,6 @@ from .thread import (
     base_key,
     find_thread,
     signature,
-    within,
 )
 from .title import choose_title, later_part
 from .widgets import (

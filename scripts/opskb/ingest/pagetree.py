@@ -258,3 +258,20 @@ def prose_container(tree):
     held = [el for el, weight in weights.items() if weight >= CONTAINER_SHARE * total]
     # each holder contains the next one up: the innermost is the one with the most ancestors
     return max(held, key=lambda el: sum(1 for _ in el.iterancestors()))
+
+
+def within(el, root) -> bool:
+    """``el`` is ``root`` or inside it."""
+    return el is root or any(a is root for a in el.iterancestors())
+
+
+def before(a, b) -> bool:
+    """``a`` comes before ``b`` in document order."""
+    for el in b.itersiblings(preceding=True):
+        if within(a, el):
+            return True
+    for anc in b.iterancestors():
+        for el in anc.itersiblings(preceding=True):
+            if within(a, el):
+                return True
+    return False

@@ -43,7 +43,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ..text import fold, han_count
-from .pagetree import _text, alt_text, link_target
+from .pagetree import _text, alt_text, before, link_target, within
 from .postfields import DATED, MAX_DATED_CHARS, dated_line, figures_only, profile_lines, signed, variant_of
 from .rules import rule_named
 from .widgets import ad_label
@@ -245,11 +245,6 @@ def _chain(el, member) -> tuple:
     return tuple(out)
 
 
-def within(el, root) -> bool:
-    """``el`` is ``root`` or inside it."""
-    return el is root or any(a is root for a in el.iterancestors())
-
-
 def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_THREAD_HAN) -> Thread | None:
     """The posts of a group, or None when it is not a list of posts."""
     if any(True for m in members[1:] for _h in m.iter("h1")):
@@ -353,7 +348,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         profiles = {link_target(a) for img in member.iter("img") for a in img.iterancestors("a")} - {""}
         for x in outside:
             # the same name on every reply is one person answering several times: no test of constancy
-            if not _before(x.el, body):
+            if not before(x.el, body):
                 continue
             if 0 < len(x.text) <= MAX_NAME_CHARS and _name_share(x) >= MIN_NAME_LINK_SHARE \
                     and (not figures_only(x.text) or _links_to(x.el, profiles)):
@@ -407,7 +402,7 @@ def _unlinked_name(field, pictured: set[str], body=None) -> str:
     page's class calls a name, or the words the poster's picture beside it says (alt); above
     ``body`` when given."""
     def named(el) -> bool:
-        if not isinstance(el.tag, str) or (body is not None and not _before(el, body)):
+        if not isinstance(el.tag, str) or (body is not None and not before(el, body)):
             return False  # (cheap tests first: the text of every element of a long post is not read)
         text = _text(el)
         return 0 < len(text) <= MAX_NAME_CHARS and not figures_only(text) and not dated_line(text) \
@@ -428,7 +423,7 @@ def _author_below(member, body) -> str:
     """The poster's linked name in a box a class calls the author's under the post's text (an
     answerer's card below the answer), outside the comments under it."""
     for a in member.iter("a"):
-        if _before(a, body) or within(a, body):
+        if before(a, body) or within(a, body):
             continue
         text = _text(a)
         boxes = [a, *(x for x in a.iterancestors() if within(x, member) and x is not member)]
@@ -456,18 +451,6 @@ def _name_of(el) -> str:
     text = next((t for a in el.iter("a") if (t := _text(a))), "") or _text(el)
     text = DATED.split(text, maxsplit=1)[0]
     return _BADGE.sub("", text).strip()[:MAX_NAME_CHARS].rstrip(":： ")
-
-
-def _before(a, b) -> bool:
-    """``a`` comes before ``b`` in document order."""
-    for el in b.itersiblings(preceding=True):
-        if within(a, el):
-            return True
-    for anc in b.iterancestors():
-        for el in anc.itersiblings(preceding=True):
-            if within(a, el):
-                return True
-    return False
 
 
 def find_thread(page, forum: bool = False) -> Thread | None:
@@ -539,7 +522,7 @@ def _with_nested(thread: Thread) -> Thread:
     for post in thread.posts:
         inside = set(post.body.iter())
         for el in post.element.iter(*_BLOCKS):
-            if el is post.element or el in inside or within(post.body, el) or not _before(post.body, el):
+            if el is post.element or el in inside or within(post.body, el) or not before(post.body, el):
                 continue
             parent = el.getparent()
             by_key[(signature(parent), signature(el))].append(el)
@@ -578,9 +561,9 @@ def _reply_lines(members: list) -> Thread | None:
         parts = [c for c in member if isinstance(c.tag, str)]
         body = max(parts, key=lambda c: han_count(_text(c)), default=None)
         if body is None or han_count(_text(body)) < MIN_REPLY_LINE_HAN or len(member) > MAX_REPLY_LINE_PARTS \
-                or not any(dated_line(_text(c)) for c in parts if not _before(c, body) and c is not body):
+                or not any(dated_line(_text(c)) for c in parts if not before(c, body) and c is not body):
             return None
-        name = next((_text(c) for c in parts if c.tag == "a" and _before(c, body) and 0 < len(_text(c)) <= MAX_NAME_CHARS), "")
+        name = next((_text(c) for c in parts if c.tag == "a" and before(c, body) and 0 < len(_text(c)) <= MAX_NAME_CHARS), "")
         posts.append(Post(member, body, (), name))
     return Thread(tuple(posts), frozenset(members), sum(han_count(_text(p.body)) for p in posts))
 
@@ -598,5 +581,5 @@ def _lone_replies(post: Post) -> list:
     inside = set(post.body.iter())
     key = signature(post.body)
     found = [el for el in post.element.iter(post.body.tag) if el is not post.element and el not in inside
-             and not within(post.body, el) and signature(el) == key and _text(el) and _before(post.body, el)]
+             and not within(post.body, el) and signature(el) == key and _text(el) and before(post.body, el)]
     return [el for el in found if not any(o is not el and within(el, o) for o in found)]
