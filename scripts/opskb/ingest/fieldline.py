@@ -19,14 +19,15 @@ _SENTENCE_MARK = re.compile(r"[，。！？；]")  # (a header's fields say no s
 _DATED = re.compile(DATE)
 # ... a field naming someone in a part the metadata reader has no label for (选稿：某某)
 _NAMED_PART = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[:：]\s*[^\s，。！？:：]{1,12}$")
-_COUNTED = re.compile(rf"^\d[\d,.]*[万kK]?\s*(?:条|个|次|人)?\s*(?:评论|回复|留言|阅读|浏览|点赞|收藏)$|^(?:发表|发布|更新)于\s*{DATE}(?:\s*{CLOCK})?$"
+# a count of comments, views or likes (12 条评论, 3,842 次阅读)
+_COUNT = r"\d[\d,.]*[万kK]?\s*(?:条|个|次|人)?\s*(?:评论|回复|留言|阅读|浏览|点赞|收藏)"
+_COUNTED = re.compile(rf"^{_COUNT}$|^(?:发表|发布|更新)于\s*{DATE}(?:\s*{CLOCK})?$"
                       # a counter a script was to fill in (点击：次)
                       r"|^(?:点击|浏览|阅读)(?:数|量|次数)?\s*[:：]\s*次?$")
 # ... or fields side by side with no bars or labels between them, each a date, a counter, a word
 # count or a reading time (2019年8月14日 12 条评论 3,842 次阅读 本文共 2316 字，预计阅读 6 分钟)
 _BARE_FIELD = re.compile(
-    rf"[\s，,|｜·/]*({DATE}(?:\s*{CLOCK})?"
-    r"|\d[\d,.]*[万kK]?\s*(?:条|个|次|人)?\s*(?:评论|回复|留言|阅读|浏览|点赞|收藏)"
+    rf"[\s，,|｜·/]*({DATE}(?:\s*{CLOCK})?|{_COUNT}"
     r"|(?:阅读|浏览|评论|点赞|收藏)\s*[:：]?\s*\d[\d,.]*[万kK]?"
     r"|(?:本文|全文)?(?:共|约)?\s*\d[\d,]*\s*字"
     r"|(?:预计)?阅读(?:需要|约|大约|时间|时长)?\s*[:：]?\s*\d+\s*分钟)[\s，,|｜·/]*")

@@ -41,6 +41,7 @@ import re
 from collections import Counter, defaultdict
 from contextvars import ContextVar
 from dataclasses import dataclass
+from itertools import takewhile
 
 from ..text import fold, han_count
 from .pagetree import _text, alt_text, before, link_target, within
@@ -397,6 +398,11 @@ def _links_to(el, targets: set[str]) -> bool:
     return any(link_target(a) in targets for a in el.iter("a"))
 
 
+def _name_like(text: str) -> bool:
+    """Short, and not a counter, a floor or a date: what a poster's name looks like."""
+    return 0 < len(text) <= MAX_NAME_CHARS and not figures_only(text) and not dated_line(text)
+
+
 def _unlinked_name(field, pictured: set[str], body=None) -> str:
     """The poster's name in a header field without a link to the poster's page: the part the
     page's class calls a name, or the words the poster's picture beside it says (alt); above
@@ -405,8 +411,7 @@ def _unlinked_name(field, pictured: set[str], body=None) -> str:
         if not isinstance(el.tag, str) or (body is not None and not before(el, body)):
             return False  # (cheap tests first: the text of every element of a long post is not read)
         text = _text(el)
-        return 0 < len(text) <= MAX_NAME_CHARS and not figures_only(text) and not dated_line(text) \
-            and (text in pictured or bool(_NAME_CLASS.search(el.get("class") or "")))
+        return _name_like(text) and (text in pictured or bool(_NAME_CLASS.search(el.get("class") or "")))
     for el in field.iter():
         if named(el) and not any(named(d) for d in el.iterdescendants()):  # (the name's own element in a box of
             # the poster's: list_item_user holding user_name, a 楼主 badge and a level)
@@ -426,11 +431,10 @@ def _author_below(member, body) -> str:
         if before(a, body) or within(a, body):
             continue
         text = _text(a)
-        boxes = [a, *(x for x in a.iterancestors() if within(x, member) and x is not member)]
+        boxes = [a, *takewhile(lambda x: x is not member, a.iterancestors())]
         if any(_COMMENTS_CLASS.search(x.get("class") or "") for x in boxes):
             continue
-        if 0 < len(text) <= MAX_NAME_CHARS and not figures_only(text) and not dated_line(text) \
-                and any(_AUTHOR_CLASS.search(x.get("class") or "") for x in boxes):
+        if _name_like(text) and any(_AUTHOR_CLASS.search(x.get("class") or "") for x in boxes):
             return _BADGE.sub("", text).strip()
     return ""
 
