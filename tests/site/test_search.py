@@ -151,12 +151,17 @@ def test_the_vocabulary_holds_dictionary_words_the_pages_use_and_the_domain_word
     vocab = vocabulary(postings, ["联名营销", "KOL"])
     # jieba's words whose pairs the pages hold, with the log of jieba's frequency
     assert {"联名", "营销", "案例", "内容", "创作"} <= set(vocab)
-    assert 0 < vocab["内容"] < DOMAIN_CLASS and vocab["内容"] > vocab["联名"]  # 内容 is the commoner word
+    assert 0 < vocab["创作"] < DOMAIN_CLASS and vocab["创作"] > vocab["联名"]  # 创作 is the commoner word
     assert "用户" not in vocab and "名营" not in vocab  # not on the pages; not a word
     assert vocab["联名营销"] == DOMAIN_CLASS and "kol" not in vocab  # domain words (Han only) above all
     # words that say nothing of a subject (adverbs, pronouns, time words, numerals) have their class negative
     said = vocabulary({t: [0, 1] for t in tokens("其实我们现在有三个社群")}, [])
     assert said["其实"] < 0 and said["我们"] < 0 and said["现在"] < 0 and said["三个"] < 0 and said["社群"] > 0
+    # verbs and nouns common in all writing frame a question (强调, 理解, 公司, 能力): negative too;
+    # the trade's rarer words (留存, 裂变, 社群) and the domain words keep theirs
+    framed = vocabulary({t: [0, 1] for t in tokens("公司都在强调理解社群的能力，留存和裂变，转化")}, ["转化"])
+    assert framed["强调"] < 0 and framed["理解"] < 0 and framed["公司"] < 0 and framed["能力"] < 0
+    assert framed["留存"] > 0 and framed["裂变"] > 0 and framed["社群"] > 0 and framed["转化"] == DOMAIN_CLASS
     # grouped by the hash of the first character, as search.js looks them up
     groups = vocab_groups(vocab, 4)
     for word, cls in vocab.items():

@@ -15,7 +15,8 @@
  *   longer term is found (漏斗 in 转化漏斗);
  * - a Latin word is a whole word (AI is not in AIDMA), except the one still being typed at
  *   the very end of the query, which may be the start of a longer one (saa -> SaaS).
- * Ranking: pages holding all the query's words first; then concept pages, the other
+ * Ranking: pages holding all the query's words first, then those holding half or more of
+ * them (words common in all writing, 强调, 公司, need not be held); then concept pages, the other
  * knowledge pages, then source articles; within those, the title, the lead (summary or
  * first paragraph), the word standing on its own (漏斗, not only 转化漏斗), and how often
  * it occurs.
@@ -435,8 +436,13 @@
             results.push({ page: p, url: doc[0], title: doc[1], kind: doc[2], matched: v.matched, phrases: v.phrases,
                            missing: missing, score: v.score * (1 + ((KIND_WEIGHT[doc[2]] || 1) - 1) * v.about) });
           });
+          // pages holding all the words first, then those holding most of them (half or more), then
+          // the rest; within each, the score: in a long question an incidental word (群里, 客户) held
+          // by a page that barely touches the subject does not outrank the page about it
+          var major = q.minor.filter(function (m) { return !m; }).length;
+          var tier = function (r) { return r.matched >= major ? 2 : 2 * r.matched >= major ? 1 : 0; };
           results.sort(function (a, b) {
-            return b.matched - a.matched || b.score - a.score || a.url.localeCompare(b.url);
+            return tier(b) - tier(a) || b.score - a.score || a.url.localeCompare(b.url);
           });
           var absent = q.words.filter(function (_f, w) { return !perWord[w].size; }).map(function (f) { return f[0]; });
           return { words: q.words.concat(q.phrases), phrases: q.phrases, absent: absent, results: results };

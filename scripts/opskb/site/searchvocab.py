@@ -24,6 +24,12 @@ DOMAIN_CLASS = 14  # a domain word's frequency class: above every dictionary wor
 # modal particles, interjections, onomatopoeia, directions. A query need not find them on a page
 # (search.js); their class is given negative.
 FUNCTION_TAGS = re.compile(r"^(d|r|rr|rz|t|tg|m|mq|q|c|p|u|u[a-z]|y|e|o|f)$")
+# A verb or noun common in all kinds of writing frames a question rather than naming its subject:
+# a page about 精细化运营 need not say 强调 to answer "为什么都在强调精细化运营", nor 能力 for
+# "社群运营需要具备卖货能力吗". Such words count as function words too: verbs from jieba's frequency
+# class 8 (a few thousand uses: 强调, 理解, 重视, 回答), nouns, more often a subject, from class 9
+# (公司, 能力, 问题). The trade's own words are rarer (留存, 裂变, 社群) or domain words (转化, 目标).
+GENERAL_CLASS = {"v": 8, "n": 9}
 
 
 def encode(data) -> bytes:
@@ -54,9 +60,11 @@ def dictionary_words():
 
 
 def word_class(freq: int, tag: str) -> int:
-    """The natural log of jieba's frequency; negative for a function word (FUNCTION_TAGS)."""
+    """The natural log of jieba's frequency; negative for a function word (FUNCTION_TAGS, or a
+    verb or noun common in all kinds of writing: GENERAL_CLASS)."""
     cls = int(math.log(freq + 1))
-    return -cls if cls and FUNCTION_TAGS.match(tag) else cls
+    general = cls >= GENERAL_CLASS.get(tag, DOMAIN_CLASS)
+    return -cls if cls and (FUNCTION_TAGS.match(tag) or general) else cls
 
 
 def vocabulary(postings, domain: list[str]) -> dict[str, int]:
