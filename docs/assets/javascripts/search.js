@@ -117,7 +117,8 @@
 
   /* The vocabulary shards for the characters of ``text`` (searchindex.py's vocab/N.json):
      a Map word -> frequency class (the log of its frequency), and in ``.function`` the words
-     that carry no subject of their own (其实, 自己, 现在: their class is stored negative). */
+     that carry no subject of their own (其实, 自己, 现在) or are common in all writing (强调,
+     公司: searchvocab.GENERAL_CLASS): their class is stored negative. */
   function vocabFor(text, meta) {
     var chars = Array.from(new Set(Array.from(text).filter(function (c) { return hanRun.test(c); })));
     if (!meta.vocab || !chars.length) return Promise.resolve(new Map());
@@ -254,7 +255,7 @@
     });
     // the word still being typed, at the very end of the query: a Latin one may be a prefix (saa -> saas)
     var end = parts.length && /[a-z0-9]$/.test(text) ? parts[parts.length - 1] : null;
-    // words with no subject of their own (其实, 自己, 现在) need not be on a page when the query has others
+    // words with no subject of their own (其实, 自己, 现在, 强调) need not be on a page when the query has others
     if (minor.every(Boolean)) minor = minor.map(function () { return false; });
     return { words: words, phrases: phrases, minor: minor, open: end && !hanRun.test(end) ? end : null };
   }
