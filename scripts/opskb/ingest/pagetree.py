@@ -7,6 +7,7 @@ document order. locate.py finds the article in them; evaluate.py copies a page's
 from __future__ import annotations
 
 import re
+from itertools import chain, takewhile
 
 import lxml.html
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -263,6 +264,11 @@ def prose_container(tree):
 def within(el, root) -> bool:
     """``el`` is ``root`` or inside it."""
     return el is root or any(a is root for a in el.iterancestors())
+
+
+def boxes_up_to(el, stop) -> list:
+    """``el`` and its ancestors inside ``stop`` (up to the root when ``el`` is not in it)."""
+    return list(takewhile(lambda x: x is not stop, chain((el,), el.iterancestors())))
 
 
 def before(a, b) -> bool:

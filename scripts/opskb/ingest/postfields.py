@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from .pagetree import boxes_up_to
 from .widgets import signature_box
 
 DATED = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|\d+\s*(?:秒|分钟|小时|天|周|个?月|年)前|(?:昨天|前天|刚刚)")
@@ -43,11 +44,7 @@ def profile_lines(lines: list[tuple[int, str]]) -> bool:
 
 def signed(el, member) -> bool:
     """``el`` stands in a signature box of ``member`` (widgets.signature_box)."""
-    while el is not None and el is not member:
-        if signature_box(el):
-            return True
-        el = el.getparent()
-    return False
+    return any(signature_box(x) for x in boxes_up_to(el, member))
 
 
 def variant_of(key: tuple, path: tuple) -> bool:

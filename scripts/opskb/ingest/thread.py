@@ -41,10 +41,9 @@ import re
 from collections import Counter, defaultdict
 from contextvars import ContextVar
 from dataclasses import dataclass
-from itertools import takewhile
 
 from ..text import fold, han_count
-from .pagetree import _text, alt_text, before, link_target, within
+from .pagetree import _text, alt_text, before, boxes_up_to, link_target, within
 from .postfields import DATED, MAX_DATED_CHARS, dated_line, figures_only, profile_lines, signed, variant_of
 from .rules import rule_named
 from .widgets import ad_label
@@ -255,21 +254,22 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     fields = [_fields(m) for m in members]
     if sum(1 for f in fields if len({x.path for x in f}) >= 2) < min_posts:
         return None  # paragraphs of one article, items of a plain list: no template around a body
-    texts_by_path: dict[tuple, list[str]] = defaultdict(list)
-    members_by_path: dict[tuple, set[int]] = defaultdict(set)
-    lines_by_path: dict[tuple, list[tuple[int, str]]] = defaultdict(list)  # (member, text)
+    lines_by_path: dict[tuple, list[tuple[int, str]]] = defaultdict(list)  # (member, text) of each field
     for n, f in enumerate(fields):
         for x in f:
-            texts_by_path[x.path].append(_DIGITS.sub("", fold(x.text)))
-            lines_by_path[x.path].append((n, x.text.strip()))
-            members_by_path[x.path].add(n)
+            lines_by_path[x.path].append((n, x.text))
+    members_by_path = {path: {n for n, _t in lines} for path, lines in lines_by_path.items()}
 
-    def constant(path: tuple) -> bool:
+    def _constant(lines: list[tuple[int, str]]) -> bool:
         """The same words in most posts, figures aside (回复, 等 8174 人想问, 展开阅读全文), or the
         lines of a poster's card (级别: 新手上路, 发帖: 14)."""
-        texts = texts_by_path[path]
-        counts = Counter(texts)
-        return len(texts) >= 2 and (counts.most_common(1)[0][1] >= max(2, len(texts) / 2) or profile_lines(lines_by_path[path]))
+        counts = Counter(_DIGITS.sub("", fold(t)) for _n, t in lines)
+        return len(lines) >= 2 and (counts.most_common(1)[0][1] >= max(2, len(lines) / 2)
+                                    or profile_lines([(n, t.strip()) for n, t in lines]))
+    constants = {path for path, lines in lines_by_path.items() if _constant(lines)}  # (asked of every field, often)
+
+    def constant(path: tuple) -> bool:
+        return path in constants
 
     body_chars: Counter = Counter()
     order: dict[tuple, list[int]] = defaultdict(list)  # where in its post each field first comes
@@ -431,7 +431,7 @@ def _author_below(member, body) -> str:
         if before(a, body) or within(a, body):
             continue
         text = _text(a)
-        boxes = [a, *takewhile(lambda x: x is not member, a.iterancestors())]
+        boxes = boxes_up_to(a, member)
         if any(_COMMENTS_CLASS.search(x.get("class") or "") for x in boxes):
             continue
         if _name_like(text) and any(_AUTHOR_CLASS.search(x.get("class") or "") for x in boxes):

@@ -63,7 +63,7 @@ def word_class(freq: int, tag: str) -> int:
     """The natural log of jieba's frequency; negative for a function word (FUNCTION_TAGS, or a
     verb or noun common in all kinds of writing: GENERAL_CLASS)."""
     cls = int(math.log(freq + 1))
-    general = cls >= GENERAL_CLASS.get(tag, DOMAIN_CLASS)
+    general = tag in GENERAL_CLASS and cls >= GENERAL_CLASS[tag]
     return -cls if cls and (FUNCTION_TAGS.match(tag) or general) else cls
 
 
