@@ -9,6 +9,8 @@
  * - Traditional characters become Simplified (OpenCC's t2s table, t2s-table.js);
  * - Han and Latin text are split (头部KOL -> 头部 KOL); a lone Han character next to
  *   other words is dropped;
+ * - in a question told after the asker's own story (我是客服主管，领导让我接手……，这算社群运营
+ *   还是用户运营？), the words of the first-person clauses that do not ask are left out;
  * - each word is looked for as typed and as its synonyms in the topics file
  *   (铁粉 -> 铁杆用户, 私域 -> 私域流量);
  * - a Han word matches a page holding all of its character pairs, so a word inside a
@@ -113,6 +115,15 @@
     // the same, as typed in chat: 啥, 咋, 干嘛 ...
     "啥 为啥 干啥 干嘛 有啥 是啥 咋 咋办 咋做 咋样 咋整 有没有 是不是 到底 有用 有啥用 什么意思 啥意思"
   ).split(" "));
+  // the fillers that make a clause a question (how, what, which, whether ...)
+  var QUESTION = new Set((
+    "怎么 怎么样 怎样 怎么做 怎么办 怎么才能 如何 如何做 如何才能 哪个 哪个好 哪些 哪种 哪里 什么 是什么 什么是 " +
+    "有什么 有哪些 为什么 为何 是否 能否 能不能 好不好 难不难 吗 呢 么 还是 啥 为啥 干啥 干嘛 有啥 是啥 咋 咋办 " +
+    "咋做 咋样 咋整 有没有 是不是 什么意思 啥意思 有啥用"
+  ).split(" "));
+  // the first person: a clause that tells the asker's own story (我在教培机构当班主任)
+  var SELF = /我|本人|自己|咱|俺/;
+  var NON_WORD = /[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/;
   var FILLER_CLASS = 12, TOTAL = 18, SINGLE = -18, MAX_WORD = 6;
 
   /* The vocabulary shards for the characters of ``text`` (searchindex.py's vocab/N.json):
@@ -210,16 +221,25 @@
       groups.push([{ text: v, single: false }]);
       text = text.split(v).join(" ");
     });
-    var parts = text.replace(hanLatin, "$1 $2").replace(latinHan, "$1 $2").split(/[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/).filter(Boolean);
-    parts.forEach(function (part) {
-      if (!hanRun.test(part)) { groups.push([{ text: part, single: false }]); return; }
+    // the clauses, each asking (a question word, a question mark) or not, told in the first person or not
+    var pieces = text.split(/([,.?!;:\u3002]+)/), clauses = [], parts = [];
+    for (var c = 0; c < pieces.length; c += 2) {
+      clauses.push({ asks: /\?/.test(pieces[c + 1] || ""), self: SELF.test(pieces[c]) });
+      pieces[c].replace(hanLatin, "$1 $2").replace(latinHan, "$1 $2").split(NON_WORD).forEach(function (part) {
+        if (part) parts.push({ text: part, clause: clauses[clauses.length - 1] });
+      });
+    }
+    parts.forEach(function (item) {
+      var part = item.text;
+      if (!hanRun.test(part)) { groups.push([{ text: part, single: false, clause: item.clause }]); return; }
       var run = [], singles = "";
       var flush = function () {
-        if (singles) run.push({ text: singles, single: singles.length === 1 });
+        if (singles) run.push({ text: singles, single: singles.length === 1, clause: item.clause });
         singles = "";
       };
       segment(part, vocab, false).forEach(function (w) {
         if (FILLERS.has(w)) {
+          if (QUESTION.has(w)) item.clause.asks = true;
           flush();
           if (run.length) groups.push(run);
           run = [];
@@ -228,15 +248,16 @@
         } else {
           flush();
           var inner = w.length >= 4 || (vocab.get(w) === DOMAIN_CLASS && w.length >= 3) ? segment(w, vocab, true, w) : null;
-          (inner || [w]).forEach(function (x) { run.push({ text: x, single: false }); });
+          (inner || [w]).forEach(function (x) { run.push({ text: x, single: false, clause: item.clause }); });
         }
       });
       flush();
       if (run.length) groups.push(run);
     });
+    groups = withoutScene(groups, vocab);
     var all = [].concat.apply([], groups);
     if (!all.length) { // nothing but fillers: look for what was typed
-      groups = [parts.map(function (p) { return { text: p, single: p.length === 1 }; })];
+      groups = [parts.map(function (p) { return { text: p.text, single: p.text.length === 1 }; })];
       all = groups[0];
     }
     var several = all.some(function (w) { return !w.single; });
@@ -254,12 +275,36 @@
       }
     });
     // the word still being typed, at the very end of the query: a Latin one may be a prefix (saa -> saas)
-    var end = parts.length && /[a-z0-9]$/.test(text) ? parts[parts.length - 1] : null;
+    var end = parts.length && /[a-z0-9]$/.test(text) ? parts[parts.length - 1].text : null;
     // words with no subject of their own (其实, 自己, 现在, 强调) need not be on a page when the query has others
     if (minor.every(Boolean)) minor = minor.map(function () { return false; });
     return { words: words, phrases: phrases, minor: minor, open: end && !hanRun.test(end) ? end : null };
   }
   var DOMAIN_CLASS = 14; // searchindex.py: the class of the topics file's domain words
+
+  /* A question typed after the asker's own story (我是客服主管，领导让我接手几百个会员群，这算社群运营
+     还是用户运营？): the words of a clause told in the first person that does not itself ask are the
+     asker's scene, not the subject, and are left out, except the trade's own words (社群 in
+     我做了一年社群). Only when another clause asks about words of its own. */
+  function withoutScene(groups, vocab) {
+    var general = function (w) { return vocab.function && vocab.function.has(w.text); };
+    var asking = groups.some(function (g) {
+      return g.some(function (w) { return w.clause && w.clause.asks && !w.single && !general(w); });
+    });
+    if (!asking) return groups;
+    var out = [];
+    groups.forEach(function (g) {
+      var run = [];
+      g.forEach(function (w) {
+        var scene = w.clause && w.clause.self && !w.clause.asks && vocab.get(w.text) !== DOMAIN_CLASS;
+        if (!scene) { run.push(w); return; }
+        if (run.length) out.push(run);
+        run = [];
+      });
+      if (run.length) out.push(run);
+    });
+    return out;
+  }
 
   function analyseQuery(query, meta) {
     return Promise.all([t2sTable(), terms()]).then(function (r) {
