@@ -360,7 +360,7 @@ def test_what_readers_call_a_thing_finds_what_the_sources_call_it(page, seed_sit
 
 
 def _text(site: Path, url: str) -> str:
-    from opskb.site.searchindex import read_page
+    from opskb.site.searchpage import read_page
 
     p = read_page(site / url, url)
     return p.title + " ".join(h + t for _a, h, t in p.sections)

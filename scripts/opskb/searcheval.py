@@ -153,7 +153,7 @@ def serve_dir(site: Path):
 
 def page_texts(site: Path) -> dict[str, str]:
     """The text of every page the search index holds (the same reading of the HTML)."""
-    from .site.searchindex import read_page
+    from .site.searchpage import read_page
 
     docs = json.loads((site / "search" / "docs.json").read_text(encoding="utf-8"))["docs"]
     texts = {}

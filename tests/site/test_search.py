@@ -11,14 +11,13 @@ from opskb.pipeline import build_articles, build_docs, read_seeds, seed_files
 from opskb.site.search import domain_words, search_terms, t2s_table
 from opskb.site.searchindex import (
     build,
-    kind_of,
-    read_page,
     shard_of,
     shards_of,
     token_counts,
     tokens,
     word_counts,
 )
+from opskb.site.searchpage import kind_of, read_page
 
 
 def test_t2s_table_comes_from_opencc_and_maps_query_characters():

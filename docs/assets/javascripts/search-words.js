@@ -1,0 +1,240 @@
+/*
+ * 运营知识库的站内搜索：a query as words (loaded before search.js, which uses it). The text as
+ * the index has it (folded, Han character pairs and Latin words, the shard of a token), the
+ * vocabulary shards, the split of a Han run into words, the synonyms, and a query's words and
+ * phrases (search.js's header says how a query is read).
+ */
+(function () {
+  "use strict";
+  var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+
+  function fold(text) {
+    return text.replace(/[\uff01-\uff5e]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    }).replace(/\u3000/g, " ").toLowerCase();
+  }
+  var tokenRe = new RegExp("[" + HAN + "]+|[a-z0-9]+", "g");
+  function tokens(text) {
+    var out = [], m;
+    text = fold(text);
+    tokenRe.lastIndex = 0;
+    while ((m = tokenRe.exec(text))) {
+      var run = m[0];
+      if (/^[a-z0-9]+$/.test(run)) out.push(run);
+      else for (var i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    }
+    return out;
+  }
+  function shardOf(token, shards) {
+    var bytes = new TextEncoder().encode(token), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % shards;
+  }
+
+  var hanLatin = new RegExp("([" + HAN + "])([A-Za-z0-9])", "g");
+  var latinHan = new RegExp("([A-Za-z0-9])([" + HAN + "])", "g");
+  var hanRun = new RegExp("^[" + HAN + "]+$");
+  // Question words and fillers: a query may hold them, a page need not (怎么, 哪个好, 的, 和 ...)
+  var FILLERS = new Set((
+    "怎么 怎么样 怎样 怎么做 怎么办 怎么才能 如何 如何做 如何才能 哪个 哪个好 哪些 哪种 哪里 什么 是什么 什么是 " +
+    "有什么 有哪些 为什么 为何 是否 能否 可以 能不能 好不好 好做 难做 难不难 需要 应该 请问 一下 一些 一个 这个 " +
+    "那个 我们 你们 还是 以及 或者 吗 呢 吧 啊 呀 么 的 地 得 了 和 与 及 或 跟 同 要 该 是 有 在 做 去 把 被 给 好 能 会 想 我 你 " +
+    // the same, as typed in chat: 啥, 咋, 干嘛 ...
+    "啥 为啥 干啥 干嘛 有啥 是啥 咋 咋办 咋做 咋样 咋整 有没有 是不是 到底 有用 有啥用 什么意思 啥意思"
+  ).split(" "));
+  // the fillers that make a clause a question (how, what, which, whether ...)
+  var QUESTION = new Set((
+    "怎么 怎么样 怎样 怎么做 怎么办 怎么才能 如何 如何做 如何才能 哪个 哪个好 哪些 哪种 哪里 什么 是什么 什么是 " +
+    "有什么 有哪些 为什么 为何 是否 能否 能不能 好不好 难不难 吗 呢 么 还是 啥 为啥 干啥 干嘛 有啥 是啥 咋 咋办 " +
+    "咋做 咋样 咋整 有没有 是不是 什么意思 啥意思 有啥用"
+  ).split(" "));
+  // the first person: a clause that tells the asker's own story (我在教培机构当班主任)
+  var SELF = /我|本人|自己|咱|俺/;
+  var NON_WORD = /[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/;
+  var FILLER_CLASS = 12, TOTAL = 18, SINGLE = -18, MAX_WORD = 6;
+
+  /* The vocabulary shards for the characters of ``text`` (searchindex.py's vocab/N.json):
+     a Map word -> frequency class (the log of its frequency), and in ``.function`` the words
+     that carry no subject of their own (其实, 自己, 现在) or are common in all writing (强调,
+     公司: searchvocab.GENERAL_CLASS): their class is stored negative. */
+  function vocabFor(text, meta, getJSON) {
+    var chars = Array.from(new Set(Array.from(text).filter(function (c) { return hanRun.test(c); })));
+    if (!meta.vocab || !chars.length) return Promise.resolve(new Map());
+    var shards = Array.from(new Set(chars.map(function (c) { return shardOf(c, meta.vocab); })));
+    return Promise.all(shards.map(function (n) { return getJSON("vocab/" + n + ".json"); })).then(function (groups) {
+      var vocab = new Map();
+      vocab.function = new Set();
+      groups.forEach(function (g) {
+        chars.forEach(function (c) {
+          var byClass = g[c];
+          if (!byClass) return;
+          Object.keys(byClass).forEach(function (cls) {
+            byClass[cls].split(" ").forEach(function (rest) {
+              vocab.set(c + rest, Math.abs(+cls));
+              if (+cls < 0) vocab.function.add(c + rest);
+            });
+          });
+        });
+      });
+      return vocab;
+    });
+  }
+
+  /* The most likely split of a Han run into words (jieba's way: the largest sum of log
+     frequencies), over the index's vocabulary and the fillers; a character no word covers
+     stands alone. With ``wordsOnly`` every piece must be a word of two characters or more
+     (null when no such split exists). */
+  function segment(run, vocab, wordsOnly, skip) {
+    var n = run.length, best = new Array(n + 1), next = new Array(n + 1);
+    best[n] = 0;
+    for (var i = n - 1; i >= 0; i--) {
+      best[i] = -Infinity;
+      for (var j = i + 1; j <= Math.min(n, i + MAX_WORD); j++) {
+        var w = run.slice(i, j), lp;
+        if (w === skip) continue;
+        if (FILLERS.has(w)) lp = wordsOnly ? null : FILLER_CLASS - TOTAL;
+        else if (vocab.has(w) && j > i + 1) lp = vocab.get(w) - TOTAL;
+        else lp = j === i + 1 && !wordsOnly ? SINGLE : null;
+        if (lp === null || best[j] === -Infinity) continue;
+        if (lp + best[j] > best[i]) { best[i] = lp + best[j]; next[i] = j; }
+      }
+    }
+    if (best[0] === -Infinity) return null;
+    var out = [];
+    for (var k = 0; k < n; k = next[k]) out.push(run.slice(k, next[k]));
+    return out;
+  }
+
+  /* A word, as typed and as its synonyms in the topics file (铁粉 -> 铁杆用户). */
+  function formsOf(word, lexicon) {
+    var forms = [word];
+    Object.keys(lexicon.synonyms).forEach(function (variant) {
+      var v = fold(variant);
+      if (word.indexOf(v) < 0) return;
+      lexicon.synonyms[variant].forEach(function (canonical) {
+        var c = fold(canonical);
+        if (word.indexOf(c) >= 0) return; // 私域流量 already says what 私域 stands for
+        var form = word.split(v).join(c);
+        if (forms.indexOf(form) < 0) forms.push(form);
+      });
+    });
+    return forms;
+  }
+
+  /* The topics file's synonyms that mix Han and Latin characters (大V), longest first. */
+  var hanChar = new RegExp("[" + HAN + "]");
+  function mixedVariants(lexicon) {
+    if (!lexicon.mixed) {
+      lexicon.mixed = Object.keys(lexicon.synonyms).map(fold).filter(function (v) {
+        return /[a-z0-9]/.test(v) && hanChar.test(v);
+      }).sort(function (a, b) { return b.length - a.length; });
+    }
+    return lexicon.mixed;
+  }
+
+  /* The query as words: {words: [[form, ...], ...], phrases: [[form, ...], ...]}.
+     Han text is split into the index's words (联名营销 -> 联名 营销); a long or domain word
+     is split further when it is made of shorter words (用户画像 -> 用户 画像), so each part is
+     matched wherever it stands. Fillers are dropped; so is a lone character next to other
+     words, as a word (短 of 短视频), though it stays in the phrase. The pieces that stood
+     together in the query form a phrase (用户画像, 短视频), which adds to the score of the
+     pages holding it whole. */
+  function analyse(query, t2s, lexicon, vocab) {
+    var text = fold(Array.from(query, function (c) { return t2s.get(c) || c; }).join(""));
+    var groups = []; // runs of pieces that stood together: [{text, single}]
+    // a synonym written in Han and Latin together (大V) would be split apart below: taken whole first
+    mixedVariants(lexicon).forEach(function (v) {
+      if (text.indexOf(v) < 0) return;
+      groups.push([{ text: v, single: false }]);
+      text = text.split(v).join(" ");
+    });
+    // the clauses, each asking (a question word, a question mark) or not, told in the first person or not
+    var pieces = text.split(/([,.?!;:\u3002]+)/), clauses = [], parts = [];
+    for (var c = 0; c < pieces.length; c += 2) {
+      clauses.push({ asks: /\?/.test(pieces[c + 1] || ""), self: SELF.test(pieces[c]) });
+      pieces[c].replace(hanLatin, "$1 $2").replace(latinHan, "$1 $2").split(NON_WORD).forEach(function (part) {
+        if (part) parts.push({ text: part, clause: clauses[clauses.length - 1] });
+      });
+    }
+    parts.forEach(function (item) {
+      var part = item.text;
+      if (!hanRun.test(part)) { groups.push([{ text: part, single: false, clause: item.clause }]); return; }
+      var run = [], singles = "";
+      var flush = function () {
+        if (singles) run.push({ text: singles, single: singles.length === 1, clause: item.clause });
+        singles = "";
+      };
+      segment(part, vocab, false).forEach(function (w) {
+        if (FILLERS.has(w)) {
+          if (QUESTION.has(w)) item.clause.asks = true;
+          flush();
+          if (run.length) groups.push(run);
+          run = [];
+        } else if (w.length === 1) {
+          singles += w; // characters no word covers: together they are one word (蒙圈)
+        } else {
+          flush();
+          var inner = w.length >= 4 || (vocab.get(w) === DOMAIN_CLASS && w.length >= 3) ? segment(w, vocab, true, w) : null;
+          (inner || [w]).forEach(function (x) { run.push({ text: x, single: false, clause: item.clause }); });
+        }
+      });
+      flush();
+      if (run.length) groups.push(run);
+    });
+    groups = withoutScene(groups, vocab);
+    var all = [].concat.apply([], groups);
+    if (!all.length) { // nothing but fillers: look for what was typed
+      groups = [parts.map(function (p) { return { text: p.text, single: p.text.length === 1 }; })];
+      all = groups[0];
+    }
+    var several = all.some(function (w) { return !w.single; });
+    var words = [], phrases = [], minor = [];
+    groups.forEach(function (g) {
+      g.forEach(function (w) {
+        if (several && w.single) return;
+        if (words.some(function (f) { return f[0] === w.text; })) return;
+        words.push(formsOf(w.text, lexicon));
+        minor.push(!!(vocab.function && vocab.function.has(w.text)));
+      });
+      if (g.length >= 2 && g.every(function (w) { return hanRun.test(w.text); })) {
+        var phrase = g.map(function (w) { return w.text; }).join("");
+        if (!phrases.some(function (f) { return f[0] === phrase; })) phrases.push(formsOf(phrase, lexicon));
+      }
+    });
+    // the word still being typed, at the very end of the query: a Latin one may be a prefix (saa -> saas)
+    var end = parts.length && /[a-z0-9]$/.test(text) ? parts[parts.length - 1].text : null;
+    // words with no subject of their own (其实, 自己, 现在, 强调) need not be on a page when the query has others
+    if (minor.every(Boolean)) minor = minor.map(function () { return false; });
+    return { words: words, phrases: phrases, minor: minor, open: end && !hanRun.test(end) ? end : null };
+  }
+  var DOMAIN_CLASS = 14; // searchindex.py: the class of the topics file's domain words
+
+  /* A question typed after the asker's own story (我是客服主管，领导让我接手几百个会员群，这算社群运营
+     还是用户运营？): the words of a clause told in the first person that does not itself ask are the
+     asker's scene, not the subject, and are left out, except the trade's own words (社群 in
+     我做了一年社群). Only when another clause asks about words of its own. */
+  function withoutScene(groups, vocab) {
+    var general = function (w) { return vocab.function && vocab.function.has(w.text); };
+    var asking = groups.some(function (g) {
+      return g.some(function (w) { return w.clause && w.clause.asks && !w.single && !general(w); });
+    });
+    if (!asking) return groups;
+    var out = [];
+    groups.forEach(function (g) {
+      var run = [];
+      g.forEach(function (w) {
+        var scene = w.clause && w.clause.self && !w.clause.asks && vocab.get(w.text) !== DOMAIN_CLASS;
+        if (!scene) { run.push(w); return; }
+        if (run.length) out.push(run);
+        run = [];
+      });
+      if (run.length) out.push(run);
+    });
+    return out;
+  }
+
+  window.opskbQueryWords = { fold: fold, tokens: tokens, shardOf: shardOf, vocabFor: vocabFor, analyse: analyse };
+})();
