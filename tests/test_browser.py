@@ -564,7 +564,8 @@ def test_a_page_that_names_the_word_in_its_lead_ranks_first(browser, latin_site)
 READER_FLOORS = {"readers-35": (35, 24, 0), "readers-36": (36, 24, 0), "readers-37": (34, 22, 0), "readers-38": (36, 24, 0),
                  "readers-42": (36, 24, 0), "readers-46": (36, 24, 0), "readers-47": (35, 23, 0),
                  "readers-48": (34, 22, 0), "readers-49": (35, 23, 0), "readers-50": (32, 20, 0),
-                 "readers-51": (36, 24, 0), "readers-52": (33, 21, 0), "readers-53": (33, 22, 0)}
+                 "readers-51": (36, 24, 0), "readers-52": (33, 21, 0), "readers-53": (33, 22, 0),
+                 "readers-54": (32, 20, 0), "readers-55": (33, 21, 0)}
 
 
 def test_readers_queries_find_an_expected_page_in_the_first_three(page):
