@@ -299,9 +299,9 @@ def test_a_short_first_post_without_a_headline_opens_the_thread_and_names_it(tmp
 
 def test_a_first_post_the_main_content_left_out_is_put_back_above_the_replies():
     import lxml.html
-    from opskb.ingest.locate import as_thread
     from opskb.ingest.pagetree import _leaf_blocks, _tree
     from opskb.ingest.thread import find_thread
+    from opskb.ingest.threadmain import as_thread
 
     page = _tree(_micro_post_page())
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
@@ -477,9 +477,9 @@ def test_above_the_posts_counters_go_and_so_do_the_posts_pictures_main_held():
     """The main content as an extractor may hand over a Q&A page: the question's counters as
     lines of their own, the answerers' pictures among the text. The posts come from the thread."""
     import lxml.html
-    from opskb.ingest.locate import as_thread
     from opskb.ingest.pagetree import _leaf_blocks, _tree
     from opskb.ingest.thread import find_thread
+    from opskb.ingest.threadmain import as_thread
 
     page = _tree(featured_answer_page())
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
@@ -601,9 +601,9 @@ def test_a_name_of_figures_linked_where_the_posters_picture_links_is_a_name(tmp_
     assert "新手上路" not in md and md.index(REPLIES[0][1][:12]) < md.index("回复 1 · 8840213")
     # ... also when the extractor hands the headline over as a line of text above the posts
     import lxml.html
-    from opskb.ingest.locate import as_thread
     from opskb.ingest.pagetree import _leaf_blocks, _tree
     from opskb.ingest.thread import find_thread
+    from opskb.ingest.threadmain import as_thread
 
     page = _tree(html)
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
@@ -1112,8 +1112,8 @@ def test_a_headline_cut_short_everywhere_but_in_the_posts_title_field_is_read_wh
 
 def _as_thread(html: str, main_lines: list[str]):
     """as_thread over a page of ours, the main content as an extractor may hand it over (``main_lines``)."""
-    from opskb.ingest.locate import as_thread
     from opskb.ingest.pagetree import _leaf_blocks, _tree
+    from opskb.ingest.threadmain import as_thread
 
     page = _tree(html)
     blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(page)]
@@ -1253,3 +1253,35 @@ def test_a_posters_name_inside_a_box_of_badges_is_read_alone(tmp_path):
     for name, _t in REPLIES[:4]:
         assert re.search(rf"^#+ (?:回复|回答) \d+ · {name} ", md, re.M), name
     assert "楼主小陈楼主" not in md and "老王 4" not in md
+
+
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def _ingest_file(tmp_path: Path, page: Path) -> str:
+    seeds, out = tmp_path / "seeds", tmp_path / "docs"
+    seeds.mkdir(parents=True)
+    (seeds / page.name).write_bytes(page.read_bytes())
+    entry = next(e for e in ingest(seeds, out).entries if e.page)
+    return (out / entry.page).read_text(encoding="utf-8")
+
+
+def test_a_questions_description_above_the_accepted_answer_is_kept(tmp_path):
+    """A Q&A page (GBK, 2019 templates): the question's description stands under its headline,
+    the accepted answer in a box of its own between it and the list of the other answers. The
+    description is the page's first text; the accepted answer and the other answers follow."""
+    md = _ingest_file(tmp_path, DATA / "forum-pages-11" / "pages" / "02_baishitong_zhidao.html")
+    parts = ["我在县城开了一家女装店", "可是我也搞不懂私域和公域", "公域流量就是平台的流量", "公域是租来的房子",
+             "补充一点楼上没说的", "别信那些卖课的"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))
+    assert "提问者：" not in md and "浏览次数" not in md
+
+
+def test_under_a_boards_or_sites_headline_its_lines_are_not_the_question(tmp_path):
+    """The last <h1> above the posts names the board or the site (the page's <title> does not start
+    with it): the lines under it, the board's motto and figures, are not taken for the question."""
+    md = _ingest_file(tmp_path / "a", DATA / "forum-pages-6" / "pages" / "08_lanhai_phpwind_thread.html")
+    assert "欢迎分享你的经验和教训" not in md and "帖数：84419" not in md
+    md = _ingest_file(tmp_path / "b", DATA / "forum-pages-7" / "pages" / "10_yunyingmiao_qa.html")
+    assert "已解决 18,462 个问题" not in md

@@ -20,7 +20,7 @@ For a whole page:
    pictures and summaries), forms, ad cards, controls, popups and recommended stories
    (``widgets``) are never put back, and their lines go; nor are pictures of users
    (``pagetree.is_avatar``).
-4. Threads (``thread``): a forum thread or Q&A page becomes its question or first post
+4. Threads (``thread``, ``threadmain``): a forum thread or Q&A page becomes its question or first post
    (put back from the page when trafilatura kept none of it) and every post after it under
    a heading; on a forum's page (楼主, or a site that calls itself a forum) a long first
    post's comments are replies too. Above the posts, the question's counters, a login
@@ -35,7 +35,6 @@ For a whole page:
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 from dataclasses import replace
@@ -54,7 +53,6 @@ from .pagetree import (
     _leaf_blocks,
     _text,
     _tree,
-    alt_text,
     collapse_wrappers,
     drop_empty_anchors,
     drop_hidden,
@@ -62,11 +60,8 @@ from .pagetree import (
     keep_line_breaks,
     prose_container,
     tree_depth,
-    within,
 )
-from .parse import image_src
-from .postfields import dated_line, figures_only
-from .posts import append_posts, post_word
+from .posts import post_word
 from .read import normalize_date
 from .recover import (
     _BYLINE,
@@ -85,13 +80,9 @@ from .recover import (
 )
 from .rules import match_rule, rule_named
 from .thread import (
-    MAX_THREAD_LEAD,
-    REPLY_SHARE,
-    Thread,
-    base_key,
     find_thread,
-    signature,
 )
+from .threadmain import MIN_ARTICLE_ELEMENT_HAN, as_thread, is_forum
 from .title import choose_title, later_part
 from .widgets import (
     ads,
@@ -188,205 +179,6 @@ def drop_named(main, names: list[str]) -> int:
     return gone
 
 
-def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str, forum: bool = False,
-              widgets: set[int] = frozenset()) -> list | None:
-    """Make ``main`` the thread: what it holds above the posts (the question or first post),
-    then every post under a heading. Not when the posts are comments under an article (a
-    long text above them, or one they hold a small share of beside it). Returns the page's
-    blocks of the first post (see first_post), or None when ``main`` is not a thread."""
-    kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
-    kept = [(el, k) for el, k in kept if k]
-    inside: set = set()
-    for member in thread.members:
-        inside.update(member.iter())
-    at_posts = [i for i, (el, _t, _k) in enumerate(blocks) if el in inside]
-    if not at_posts:
-        return None
-    start, end = at_posts[0], at_posts[-1]
-    aligned = _align(blocks, kept)
-    cut = min((j for i, j in aligned.items() if i >= start), default=len(kept))
-    lead = sum(han_count(k) for _el, k in kept[:cut])
-    after = sum(han_count(kept[j][1]) for i, j in aligned.items() if i > end)
-    # the posts are the page's main text or follow it; not a list above the article
-    # on a forum a long first post's comments are its replies
-    # ... nor below an article in an <article> of the page that holds none of the posts (a blog's, a
-    # column's): its readers' comments. (Subheadings do not tell: a community's topic has them too.)
-    if (not forum and (thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD or _in_article(blocks[:start], thread))) \
-            or after > thread.chars:
-        return None
-    # from the first post on, the posts come from the thread: the text and the pictures main holds
-    # there go; above them, a line of figures only is the question's counters (关注者 46, 被浏览 99,411)
-    # and a row of short labels a login wall's perks, a short line all link a tag or a board
-    later = _after(main, kept[cut][0]) if cut < len(kept) else set()
-    # ... and so do pictures of the posts' part of the page, above their text too (a badge by a name)
-    posts_only = ({image_src(el) for el, _t, _k in blocks[start:] if el.tag == "img"}
-                  - {image_src(el) for el, _t, _k in blocks[:start] if el.tag == "img"})
-    gone = [el for el, _k in kept[cut:]]
-    for el in gone:  # (with its tail: the text after an inline block trafilatura set apart, 某某 <code>x</code> 或讨论串。)
-        el.tail = None
-    gone += [el for el in main.iter("img") if el in later or el.get("src") in posts_only]
-    gone += [el for el, _k in kept[:cut] if figures_only(_text(el))]
-    labels = [(k, _label_row(el) or _short_link(el, t) or _toolbar(el)) for el, t, k in blocks[:start] if k]
-    labels = {k for k, is_label in labels if is_label} - {k for k, is_label in labels if not is_label}
-    gone += [el for el, k in kept[:cut] if k in labels]
-    # ... and the first post's poster: a line that only says what a picture of the page says (an avatar's alt)
-    pictured = {fold(alt_text(el)) for el, _t, _k in blocks if el.tag == "img"} - {""}
-    gone += [el for el, k in kept[:cut] if k in pictured and len(k) <= MAX_POSTER_CHARS]
-    # ... and a line the posts' part of the page repeats outside the posts' text: what each post carries
-    # beside it (a poster's signature under every post of theirs, the first one's too)
-    text = {d for post in thread.posts for body in (post.body, *(b for _n, b in post.extra)) for d in body.iter()}
-    carried = {k for el, _t, k in blocks[start:end + 1] if k and el not in text}
-    gone += [el for el, k in kept[:cut] if k in carried]
-    # ... and a post's whole text the page also shows above the posts (a box of the best replies: 这些回帖亮了)
-    whole = {k for p in thread.posts if (k := fold(_text(p.body)))}
-    gone += [el for el, k in kept[:cut] if k in whole]
-    for el in gone:
-        if el.getparent() is not None:
-            el.drop_tree()
-    # the first post holds the thread's title: it is the opening post (楼主), nothing above it is
-    titled = len(thread.posts) >= 2 and _holds_title(thread.posts[0].element)
-    # the question or first post, when trafilatura kept none of it, goes first
-    opening = [] if titled else first_post(blocks, start, widgets)
-    missing = [el for el in opening if not any(fold(_text(el)) in k for _e, k in kept[:cut])]
-    # nothing above the posts but the headline: the first of them is the thread's opening post (楼主)
-    headlines = {k for el, _t, k in blocks if el.tag == "h1"}
-    starts = titled or not opening and len(thread.posts) >= 2 and not any(
-        han_count(_text(el)) >= MIN_FIRST_POST_HAN for el in main.iter(_OUT_BLOCKS)
-        if el.tag not in _HEADINGS and fold(_text(el)) not in headlines)
-    target = main.find("body") if main.find("body") is not None else main
-    for k, el in enumerate(missing):
-        copied = copy.deepcopy(el)
-        copied.tail = None
-        target.insert(k, copied)
-    append_posts(main, thread, word, opening_post=starts)
-    return [thread.posts[0].body] if starts else opening
-
-
-MAX_POSTER_CHARS = 24
-MIN_TITLE_CHARS = 6
-
-
-def _holds_title(member) -> bool:
-    """A heading in ``member`` that the page's <title> holds: the thread's title, which Discuz! and
-    PHPWind put in the opening post's box."""
-    found = member.getroottree().find(".//title")
-    title = fold(_text(found)) if found is not None else ""
-    return bool(title) and any(len(k) >= MIN_TITLE_CHARS and k in title
-                               for h in member.iter(*_HEADINGS) if (k := fold(_text(h))))
-
-
-MIN_ARTICLE_ELEMENT_HAN = 200  # an <article> with this much text above the posts is the page's article
-
-
-def _in_article(above: list[tuple[object, str, str]], thread: Thread) -> bool:
-    """The text above the posts stands in an <article> of the page that holds none of them (a
-    forum's posts may each be an <article>: the first one is a post itself) and is not built like
-    the posts' own (a Q&A page formats the question's text as it does each answer's)."""
-    inner = {signature(a) for m in thread.members for a in m.iter("article")}
-    # the box each post's text stands in (div.fmt of div.answer): a question written in one is a post's
-    bodies = {key for p in thread.posts if (key := base_key(p.body))[1]}
-    seen: set = set()
-    for el, _t, _k in above:
-        for art in el.iterancestors("article"):
-            if art in seen:
-                continue
-            seen.add(art)
-            if han_count(_text(art)) >= MIN_ARTICLE_ELEMENT_HAN and signature(art) not in inner \
-                    and not any(within(m, art) for m in thread.members) \
-                    and not any(base_key(d) in bodies for d in art.iter() if isinstance(d.tag, str)):
-                return True
-    return False
-
-
-def _short_link(el, text: str) -> bool:
-    """A page block that is one short link: a tag, a board's name, a button."""
-    return len(text) <= MAX_ROW_LABEL_CHARS and _link_share(el, text) > MAX_LINKED_SHARE
-
-
-def _after(root, el) -> set:
-    """The elements of ``root`` from ``el`` on (document order)."""
-    found = False
-    out = set()
-    for x in root.iter():
-        found = found or x is el
-        if found:
-            out.add(x)
-    return out
-
-
-_FORUM_SITE = re.compile(r"论坛|bbs|forum", re.I)
-
-
-def is_forum(page, text: str, site: str) -> bool:
-    """The page (whose text is ``text``) is a forum's: it marks the thread's starter (楼主), or its
-    site calls itself a forum in the page title's site part or its site-name meta (``site``)."""
-    if "楼主" in text:
-        return True
-    title = next(iter(page.iter("title")), None)
-    parts = re.split(r"\s[-|_–—]\s|[|｜_]", _text(title)) if title is not None else []
-    # only the site's part: in a headline 论坛 is as often a conference (社群运营论坛在京开幕)
-    return any(_FORUM_SITE.search(p) for p in parts[1:] + [site])
-
-
-MIN_FIRST_POST_HAN = 8  # a line above the posts with this many Han characters may be the first post
-MAX_FIRST_POST_LOOKBACK = 12  # page blocks looked at above the first post of a thread
-
-
-def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[int] = frozenset()) -> list:
-    """The question or first post of a thread, when the main content left it out (a short
-    post above a list of replies built from another template): the nearest run of text blocks
-    above the first reply, past its poster's name, date, counters and links, up to a heading;
-    the paragraphs of one post share their parent (a topic's name above it in a box of its own
-    is not the post), and so does a block of code between them. Lines of ``widgets`` (an ad card
-    between the topic and its replies) are passed by."""
-    run: list = []
-    for i in range(start - 1, max(0, start - MAX_FIRST_POST_LOOKBACK) - 1, -1):
-        el, text, _key = blocks[i]
-        if run and el.tag == "pre" and el.getparent() is run[0].getparent():
-            run.append(el)
-            continue
-        if el.tag in _HEADINGS or el.tag == "img" or i in widgets:
-            if run:
-                break
-            continue
-        if han_count(text) >= MIN_FIRST_POST_HAN and not dated_line(text) and _link_share(el, text) <= MAX_LINKED_SHARE \
-                and not _label_row(el) and not _toolbar(el) and (not run or el.getparent() is run[0].getparent()):
-            run.append(el)
-        elif run:
-            break
-    return run[::-1]
-
-
-MIN_ROW_LABELS = 3
-MAX_ROW_LABEL_CHARS = 10
-
-
-def _label_row(el) -> bool:
-    """A block made only of short labels side by side, no sentence among them (a login wall's
-    list of perks: 不限量看优质回答 私信答主 深度交流), not a post."""
-    parts = [c for c in el if isinstance(c.tag, str)]
-    if len(parts) < MIN_ROW_LABELS or (el.text or "").strip() or any((c.tail or "").strip() for c in parts):
-        return False
-    return all(len(_text(c)) <= MAX_ROW_LABEL_CHARS for c in parts) and not re.search(r"[，。；！？,;!?]", _text(el))
-
-
-# what a thread's toolbar says beside its links: counters (阅读：1532 回复：6, 查看: 2843 | 回覆: 5)
-_COUNTERS = re.compile(r"^(?:[\s|｜·/]*[^\W\d_]{1,4}\s*[:：]?\s*\d[\d,]*)+[\s|｜·/]*$")
-_SEPARATORS = re.compile(r"^[\s|｜·/]*$")
-
-
-def _toolbar(el) -> bool:
-    """A thread's toolbar: short links side by side (只看楼主 | 收藏本帖 | 上一主题) with nothing
-    beside them but counters and separators, or counters alone; not a post."""
-    links = [_text(a) for a in el.iter("a") if _text(a)]
-    if any(len(t) > MAX_ROW_LABEL_CHARS for t in links):
-        return False
-    rest = _text(el)
-    for t in links:
-        rest = rest.replace(t, " ", 1)
-    return _COUNTERS.match(rest) is not None or (bool(links) and _SEPARATORS.match(rest) is not None)
-
-
 # ---------------------------------------------------------------- metadata
 
 
@@ -479,7 +271,7 @@ def locate(raw: Raw) -> Raw:
     page_text = page.text_content()  # read once: what the page calls its posts, whether it is a forum's
     forum = is_forum(page, page_text, site_meta)
     thread = find_thread(page, forum)
-    opening = as_thread(main, blocks, thread, post_word(page_text), forum, widgets) if thread is not None else None
+    opening = as_thread(main, blocks, thread, post_word(page_text), forum, widgets, tuple(titles)) if thread is not None else None
     threaded = opening is not None
     site = raw.meta.site or site_meta or ld.get("site") or doc.sitename or ""
     subheads = [_text(h) for h in page.iter("h2", "h3")]

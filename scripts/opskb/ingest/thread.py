@@ -31,7 +31,7 @@ counters. trafilatura keeps one post at most. Here:
    the poster's card, not a reply). A page whose posts are
    comments under an article (a news story's or a blog post's readers) is not a thread:
    the text above the posts is a question or a first post, not a long article, and the
-   posts hold a fair share of the text beside it; on a forum's page (locate.is_forum) a long
+   posts hold a fair share of the text beside it; on a forum's page (threadmain.is_forum) a long
    first post's comments are its replies, and short replies make a thread too.
 """
 
