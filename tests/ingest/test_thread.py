@@ -1200,6 +1200,20 @@ def test_replies_written_one_to_a_line_under_posts_follow_them(tmp_path):
     assert "路人甲" in md and "2024-1-01 21:11" not in text
 
 
+def test_replies_to_someone_written_one_to_a_line_without_times_follow_their_post(tmp_path):
+    # a community's replies under a comment, each "某某 回复 某某：text" on a line of its own, with no time
+    def lines(n: int, name: str) -> str:
+        items = [("楼主小陈", name, "这个办法好，我今晚就在群里试试。"), (name, "楼主小陈", "试完记得回来说说效果，我们也想跟着做")]
+        return "<div class='sub-comments'>" + "".join(
+            f"<div class='sub-item'><span class='nm'>{a}</span> 回复 <span class='nm'>{b}</span>："
+            f"<span class='sub-text'>{t}</span></div>" for a, b, t in items) + "</div>"
+    _title, md = _ingest(tmp_path, _replies_under(lines), "replies.html")
+    text = page_text(md)
+    said = [REPLIES[0][1][:10], "这个办法好，我今晚就在群里试试。", "试完记得回来说说效果，我们也想跟着做", REPLIES[1][1][:10]]
+    pos = _positions(text, said)
+    assert pos == sorted(pos)  # under the post they answer, before the next one
+
+
 def _noscript_topic(note: str = "") -> str:
     posts = "".join(
         f"<div class='topic-body crawler-post' id='post_{n}'><div class='crawler-post-meta'><span class='creator'>"

@@ -559,17 +559,22 @@ def _with_nested(thread: Thread) -> Thread:
 def _reply_lines(members: list) -> Thread | None:
     """Replies written one to a line, each of the same few inline parts (某某：回复 某某 :说得对 2015-8-11 21:41,
     a Tieba thread's 楼中楼): the part holding most of the line's text is the reply, a linked name before
-    it its poster, and a date after it; None unless every member reads so."""
+    it its poster, and a date after it, or before it the words of a reply to someone (某某 回复 某某：);
+    None unless every member reads so."""
     posts = []
     for member in members:
         parts = [c for c in member if isinstance(c.tag, str)]
         body = max(parts, key=lambda c: han_count(_text(c)), default=None)
         if body is None or han_count(_text(body)) < MIN_REPLY_LINE_HAN or len(member) > MAX_REPLY_LINE_PARTS \
-                or not any(dated_line(_text(c)) for c in parts if not before(c, body) and c is not body):
+                or not (any(dated_line(_text(c)) for c in parts if not before(c, body) and c is not body)
+                        or _REPLY_TO.search(_text(member).split(_text(body))[0])):
             return None
         name = next((_text(c) for c in parts if c.tag == "a" and before(c, body) and 0 < len(_text(c)) <= MAX_NAME_CHARS), "")
         posts.append(Post(member, body, (), name))
     return Thread(tuple(posts), frozenset(members), sum(han_count(_text(p.body)) for p in posts))
+
+
+_REPLY_TO = re.compile(r"\S\s*(?:回复|回覆)\s*\S.{0,30}[:：]\s*$")  # 某某 回复 某某： before a reply's text
 
 
 def _coarser(a: Thread, b: Thread) -> bool:
