@@ -184,12 +184,18 @@ def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[i
             if run:
                 break
             continue
-        if han_count(text) >= MIN_FIRST_POST_HAN and not dated_line(text) and _link_share(el, text) <= MAX_LINKED_SHARE \
-                and not _label_row(el) and not _toolbar(el) and (not run or el.getparent() is run[0].getparent()):
+        if _post_line(el, text, run):
             run.append(el)
         elif run:
             break
     return run[::-1]
+
+
+def _post_line(el, text: str, run: list) -> bool:
+    """A line of a post's text, next to the ``run`` of them found so far: some Han text, no date
+    line, not mostly links, no row of labels or toolbar, and the same parent as the run's lines."""
+    return han_count(text) >= MIN_FIRST_POST_HAN and not dated_line(text) and _link_share(el, text) <= MAX_LINKED_SHARE \
+        and not _label_row(el) and not _toolbar(el) and (not run or el.getparent() is run[0].getparent())
 
 
 MAX_HEADLINE_GAP = 3  # blocks passed between a thread's headline and its question (tags, the asker's line)
@@ -212,9 +218,7 @@ def under_headline(blocks: list[tuple[object, str, str]], start: int, titles: tu
         el, text, _key = blocks[i]
         if el.tag in _HEADINGS or el.tag == "img" or i in widgets:
             break
-        if han_count(text) >= MIN_FIRST_POST_HAN and _SENTENCE.search(text) and not dated_line(text) \
-                and _link_share(el, text) <= MAX_LINKED_SHARE and not _label_row(el) and not _toolbar(el) \
-                and (not run or el.getparent() is run[0].getparent()):
+        if _SENTENCE.search(text) and _post_line(el, text, run):
             run.append(el)
         elif run or i - heads[-1] > MAX_HEADLINE_GAP:
             break
