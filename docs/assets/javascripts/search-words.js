@@ -197,7 +197,7 @@
         if (several && w.single) return;
         if (words.some(function (f) { return f[0] === w.text; })) return;
         words.push(formsOf(w.text, lexicon));
-        minor.push(!!(vocab.function && vocab.function.has(w.text)));
+        minor.push(general(w.text, vocab));
       });
       if (g.length >= 2 && g.every(function (w) { return hanRun.test(w.text); })) {
         var phrase = g.map(function (w) { return w.text; }).join("");
@@ -216,10 +216,14 @@
      还是用户运营？): the words of a clause told in the first person that does not itself ask are the
      asker's scene, not the subject, and are left out, except the trade's own words (社群 in
      我做了一年社群). Only when another clause asks about words of its own. */
+  /* A word with no subject of its own (其实, 自己) or common in all writing (强调, 公司): see vocabFor. */
+  function general(word, vocab) {
+    return !!(vocab.function && vocab.function.has(word));
+  }
+
   function withoutScene(groups, vocab) {
-    var general = function (w) { return vocab.function && vocab.function.has(w.text); };
     var asking = groups.some(function (g) {
-      return g.some(function (w) { return w.clause && w.clause.asks && !w.single && !general(w); });
+      return g.some(function (w) { return w.clause && w.clause.asks && !w.single && !general(w.text, vocab); });
     });
     if (!asking) return groups;
     var out = [];
