@@ -1292,6 +1292,16 @@ def test_a_questions_description_above_the_accepted_answer_is_kept(tmp_path):
     assert "提问者：" not in md and "浏览次数" not in md
 
 
+def test_a_list_in_the_opening_post_goes_back_where_it_stood(tmp_path):
+    """A topic's first post with a list between its paragraphs (V2EX-like, Markdown rendered): the
+    extractor kept the paragraphs and dropped the list's short items; they come back as a list, in
+    their place between the paragraphs, not at the top."""
+    md = _ingest_file(tmp_path, DATA / "forum-pages-12" / "pages" / "06_v2nest_topic.html")
+    parts = ["做了一个给小红书运营用的选题整理工具", "现在纠结的是定价", "- <span", "月付 15 元", "年付 98 元（约 6.5 折）",
+             "终身 298 元（前 200 名）", "主要担心两个问题"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))
+
+
 def test_under_a_boards_or_sites_headline_its_lines_are_not_the_question(tmp_path):
     """The last <h1> above the posts names the board or the site (the page's <title> does not start
     with it): the lines under it, the board's motto and figures, are not taken for the question."""

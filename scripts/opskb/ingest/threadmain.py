@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 import re
 
+from lxml import etree
+
 from ..text import fold, han_count
 from .pagetree import _OUT_BLOCKS, _text, alt_text, within
 from .parse import image_src
@@ -78,23 +80,68 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     # the question or first post, when trafilatura kept none of it, goes first: the text under the
     # thread's headline (a question's description, when the accepted answer stands between it and
     # the other answers), then the text nearest above the posts
-    opening = [] if titled else first_post(blocks, start, widgets)
-    if not titled:
-        below = [el for el in under_headline(blocks, start, titles, widgets) if el not in inside and el not in opening]
-        opening = below + opening
+    nearest = [] if titled else first_post(blocks, start, widgets)
+    below = [] if titled else [el for el in under_headline(blocks, start, titles, widgets)
+                               if el not in inside and el not in nearest]
+    opening = below + nearest
     missing = [el for el in opening if not any(fold(_text(el)) in k for _e, k in kept[:cut])]
     # nothing above the posts but the headline: the first of them is the thread's opening post (楼主)
     headlines = {k for el, _t, k in blocks if el.tag == "h1"}
     starts = titled or not opening and len(thread.posts) >= 2 and not any(
         han_count(_text(el)) >= MIN_FIRST_POST_HAN for el in main.iter(_OUT_BLOCKS)
         if el.tag not in _HEADINGS and fold(_text(el)) not in headlines)
-    target = main.find("body") if main.find("body") is not None else main
-    for k, el in enumerate(missing):
-        copied = copy.deepcopy(el)
-        copied.tail = None
-        target.insert(k, copied)
+    _put_back(main, [below, nearest], missing, kept[:cut])
     append_posts(main, thread, word, opening_post=starts)
     return [thread.posts[0].body] if starts else opening
+
+
+def _put_back(main, runs: list[list], missing: list, kept: list) -> None:
+    """The lines of the opening post that main lacks, copied in the post's order: in each run of its
+    lines (under the headline, above the posts), before the next line that main holds, after the
+    last one when none follows; a run main holds none of goes to the top, after the runs put there
+    before it. List items go back in a list of their own."""
+    target = main.find("body") if main.find("body") is not None else main
+    top = 0
+    for run in runs:
+        group: list = []
+        last = None
+        for el in run:
+            if el in missing:
+                group.append(el)
+                continue
+            key = fold(_text(el))
+            anchor = next((m for m, k in kept if key and key in k), None)
+            if anchor is None:
+                continue
+            for copied in _copies(group):
+                anchor.addprevious(copied)
+            group, last = [], anchor
+        copies = _copies(group)
+        if last is not None:
+            for copied in reversed(copies):
+                last.addnext(copied)
+        else:
+            for copied in copies:
+                target.insert(top, copied)
+                top += 1
+
+
+def _copies(els: list) -> list:
+    """Copies of ``els`` (without their tails), a run of items of one list in one new list."""
+    out: list = []
+    source = None  # the list the last item came from
+    for el in els:
+        copied = copy.deepcopy(el)
+        copied.tail = None
+        parent = el.getparent() if el.tag == "li" else None
+        if parent is None:
+            out.append(copied)
+        else:
+            if parent is not source:
+                out.append(etree.Element(parent.tag))
+            out[-1].append(copied)
+        source = parent
+    return out
 
 
 MAX_POSTER_CHARS = 24
@@ -172,12 +219,12 @@ def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[i
     post above a list of replies built from another template): the nearest run of text blocks
     above the first reply, past its poster's name, date, counters and links, up to a heading;
     the paragraphs of one post share their parent (a topic's name above it in a box of its own
-    is not the post), and so does a block of code between them. Lines of ``widgets`` (an ad card
+    is not the post), and so do a block of code and the items of a list between them. Lines of ``widgets`` (an ad card
     between the topic and its replies) are passed by."""
     run: list = []
     for i in range(start - 1, max(0, start - MAX_FIRST_POST_LOOKBACK) - 1, -1):
         el, text, _key = blocks[i]
-        if run and el.tag == "pre" and el.getparent() is run[0].getparent():
+        if run and el.tag in ("pre", "li") and _box(el) is _box(run[0]):
             run.append(el)
             continue
         if el.tag in _HEADINGS or el.tag == "img" or i in widgets:
@@ -195,7 +242,13 @@ def _post_line(el, text: str, run: list) -> bool:
     """A line of a post's text, next to the ``run`` of them found so far: some Han text, no date
     line, not mostly links, no row of labels or toolbar, and the same parent as the run's lines."""
     return han_count(text) >= MIN_FIRST_POST_HAN and not dated_line(text) and _link_share(el, text) <= MAX_LINKED_SHARE \
-        and not _label_row(el) and not _toolbar(el) and (not run or el.getparent() is run[0].getparent())
+        and not _label_row(el) and not _toolbar(el) and (not run or _box(el) is _box(run[0]))
+
+
+def _box(el):
+    """What holds a line of a post: its parent, or for an item of a list the list's parent."""
+    parent = el.getparent()
+    return parent.getparent() if el.tag == "li" and parent is not None and parent.tag in ("ul", "ol") else parent
 
 
 MAX_HEADLINE_GAP = 3  # blocks passed between a thread's headline and its question (tags, the asker's line)
@@ -206,8 +259,8 @@ def under_headline(blocks: list[tuple[object, str, str]], start: int, titles: tu
     """The text right under the thread's headline (the last <h1> above the posts, when the page's
     <title> or og:title starts with it: not a board's or a site's name), read as first_post reads
     a post: a Q&A page's question description, which may stand far above the first answer of the
-    list (the accepted answer between them), written in sentences. Up to MAX_HEADLINE_GAP lines of
-    another kind (the asker, tags, counters, a topic's name) may come first."""
+    list (the accepted answer between them), its first line a sentence. Up to MAX_HEADLINE_GAP lines
+    of another kind (the asker, tags, counters, a topic's name) may come first."""
     heads = [i for i in range(start) if blocks[i][0].tag == "h1"]
     named = [fold(t) for t in titles]
     if not heads or len(blocks[heads[-1]][2]) < MIN_TITLE_CHARS \
@@ -218,7 +271,9 @@ def under_headline(blocks: list[tuple[object, str, str]], start: int, titles: tu
         el, text, _key = blocks[i]
         if el.tag in _HEADINGS or el.tag == "img" or i in widgets:
             break
-        if _SENTENCE.search(text) and _post_line(el, text, run):
+        if run and el.tag in ("pre", "li") and _box(el) is _box(run[0]):
+            run.append(el)
+        elif (run or _SENTENCE.search(text)) and _post_line(el, text, run):
             run.append(el)
         elif run or i - heads[-1] > MAX_HEADLINE_GAP:
             break
