@@ -543,6 +543,19 @@ def test_a_note_run_together_without_its_comments_is_split_into_its_blocks():
     assert lines[:len(note) + 1] == ["阿青的读书群"] + note and lines[-len(modal):] == modal, lines
 
 
+def test_a_post_run_together_with_the_sites_links_above_it_is_split_into_its_blocks():
+    # a microblog's page built of divs: the extractor runs the top bar's links (many, short) and the
+    # post's text (a few long lines) into one paragraph; the links are most of the blocks but little of
+    # the text, so the paragraph goes back to its blocks, each a line for the rules
+    links = ["首页", "视频", "发现", "游戏", "注册", "登录", "运营老周"]
+    post = ["做社群两年，踩过的坑总结一下，第一条是不要一上来就拉大群，先用种子用户把氛围定下来。",
+            "第二条是群规要在进群时就发，违规的第一时间处理，拖得越久越难管。"]
+    body = ("<div class='nav'>" + "".join(f"<div class='item'><a href='/{i}'>{t}</a></div>" for i, t in enumerate(links))
+            + "</div>" + "".join(f"<div class='text'>{t}</div>" for t in post))
+    lines = [t for _tag, t in _recovered(body, "<p>" + " ".join(links + post) + "</p>", split=True)]
+    assert lines == links + post, lines
+
+
 def test_a_paragraph_naming_what_an_info_box_names_is_not_split_into_the_box():
     # the paragraph says the entry's name, which the info box above says too: the blocks between
     # the two are not the paragraph's text

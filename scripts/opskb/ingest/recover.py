@@ -331,8 +331,8 @@ def unflatten(blocks: list[tuple[object, str, str]], main) -> int:
         parts = _in_order([(el, text) for el, text, k in blocks[start:end + 1] if k and el.tag != "img"], whole)
         if sum(len(fold(t)) for _el, t in parts) < MIN_FLATTENED_COVER * len(whole) or out.getparent() is None:
             continue
-        if 2 * sum(1 for el, t in parts if _link_share(el, t) > MAX_LINKED_SHARE) >= len(parts):
-            continue  # a list of links run together: one line, as the rules saw it
+        if 2 * sum(len(t) for el, t in parts if _link_share(el, t) > MAX_LINKED_SHARE) >= sum(len(t) for _el, t in parts):
+            continue  # a list of links run together (most of its text linked): one line, as the rules saw it
         for el, text in parts:
             new = etree.Element(el.tag if el.tag in _HEADINGS else "p")
             new.text = text
