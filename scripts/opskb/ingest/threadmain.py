@@ -224,7 +224,7 @@ def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[i
     run: list = []
     for i in range(start - 1, max(0, start - MAX_FIRST_POST_LOOKBACK) - 1, -1):
         el, text, _key = blocks[i]
-        if run and el.tag in ("pre", "li") and _box(el) is _box(run[0]):
+        if _joins(el, run):
             run.append(el)
             continue
         if el.tag in _HEADINGS or el.tag == "img" or i in widgets:
@@ -238,9 +238,15 @@ def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[i
     return run[::-1]
 
 
+def _joins(el, run: list) -> bool:
+    """A block of code or an item of a list in the box of a ``run`` of a post's lines: the post's,
+    however short."""
+    return bool(run) and el.tag in ("pre", "li") and _box(el) is _box(run[0])
+
+
 def _post_line(el, text: str, run: list) -> bool:
     """A line of a post's text, next to the ``run`` of them found so far: some Han text, no date
-    line, not mostly links, no row of labels or toolbar, and the same parent as the run's lines."""
+    line, not mostly links, no row of labels or toolbar, and in the same box as the run's lines."""
     return han_count(text) >= MIN_FIRST_POST_HAN and not dated_line(text) and _link_share(el, text) <= MAX_LINKED_SHARE \
         and not _label_row(el) and not _toolbar(el) and (not run or _box(el) is _box(run[0]))
 
@@ -269,11 +275,12 @@ def under_headline(blocks: list[tuple[object, str, str]], start: int, titles: tu
     run: list = []
     for i in range(heads[-1] + 1, start):
         el, text, _key = blocks[i]
+        if _joins(el, run):
+            run.append(el)
+            continue
         if el.tag in _HEADINGS or el.tag == "img" or i in widgets:
             break
-        if run and el.tag in ("pre", "li") and _box(el) is _box(run[0]):
-            run.append(el)
-        elif (run or _SENTENCE.search(text)) and _post_line(el, text, run):
+        if (run or _SENTENCE.search(text)) and _post_line(el, text, run):
             run.append(el)
         elif run or i - heads[-1] > MAX_HEADLINE_GAP:
             break
