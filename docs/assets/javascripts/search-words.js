@@ -212,15 +212,15 @@
   }
   var DOMAIN_CLASS = 14; // searchindex.py: the class of the topics file's domain words
 
-  /* A question typed after the asker's own story (我是客服主管，领导让我接手几百个会员群，这算社群运营
-     还是用户运营？): the words of a clause told in the first person that does not itself ask are the
-     asker's scene, not the subject, and are left out, except the trade's own words (社群 in
-     我做了一年社群). Only when another clause asks about words of its own. */
   /* A word with no subject of its own (其实, 自己) or common in all writing (强调, 公司): see vocabFor. */
   function general(word, vocab) {
     return !!(vocab.function && vocab.function.has(word));
   }
 
+  /* A question typed after the asker's own story (我是客服主管，领导让我接手几百个会员群，这算社群运营
+     还是用户运营？): the words of a clause told in the first person that does not itself ask are the
+     asker's scene, not the subject, and are left out, except the trade's own words (社群 in
+     我做了一年社群). Only when another clause asks about words of its own. */
   function withoutScene(groups, vocab) {
     var asking = groups.some(function (g) {
       return g.some(function (w) { return w.clause && w.clause.asks && !w.single && !general(w.text, vocab); });
