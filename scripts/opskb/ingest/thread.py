@@ -268,15 +268,12 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
                                     or profile_lines([(n, t.strip()) for n, t in lines]))
     constants = {path for path, lines in lines_by_path.items() if _constant(lines)}  # (asked of every field, often)
 
-    def constant(path: tuple) -> bool:
-        return path in constants
-
     body_chars: Counter = Counter()
     order: dict[tuple, list[int]] = defaultdict(list)  # where in its post each field first comes
     for f, member in zip(fields, members, strict=True):
         seen: set = set()
         for k, x in enumerate(f):
-            if x.link_share <= MAX_BODY_LINK_SHARE and han_count(x.text) and not constant(x.path) \
+            if x.link_share <= MAX_BODY_LINK_SHARE and han_count(x.text) and x.path not in constants \
                     and not dated_line(x.text) and not signed(x.el, member):
                 body_chars[x.path] += han_count(x.text)
                 if x.path not in seen:
@@ -301,7 +298,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         """A label, name, date, counter or button of the template, not text of the post."""
         if x.path == body_path:
             return False
-        if constant(x.path) or figures_only(x.text) or x.link_share > MAX_BODY_LINK_SHARE or dated_line(x.text):
+        if x.path in constants or figures_only(x.text) or x.link_share > MAX_BODY_LINK_SHARE or dated_line(x.text):
             return True
         return len(members_by_path[x.path]) >= 2 and len(x.text) <= MAX_LABEL_CHARS
 
@@ -337,7 +334,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             continue  # an ad built like a post, labelled 广告 or 推广 beside its text (an ad card in a post's text is the post's)
         outside = [x for x in f if not within(x.el, body)]
         if any(x.link_share > MAX_BODY_LINK_SHARE and han_count(x.text) >= MIN_CARD_HEADLINE_HAN and not dated_line(x.text)
-               and not constant(x.path) for x in outside):
+               and x.path not in constants for x in outside):
             cards += 1  # a headline linking elsewhere: a card of another page (not a subject every post repeats)
         # the template around the body: a name, a date, a counter or a button most posts show
         if any(template(x) and len(members_by_path[x.path]) >= 2 for x in outside):
@@ -363,7 +360,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         # ... or a name standing inline in a header that holds other blocks (a name beside its date box)
         name = name or _unlinked_name(member, pictured, body) or _author_below(member, body)
         # (a post's header is no section's heading, nor is a subject most posts repeat: Re: 某某)
-        if any(x.el.tag in _HEADINGS and not _post_header(x) and not constant(x.path) for x in outside):
+        if any(x.el.tag in _HEADINGS and not _post_header(x) and x.path not in constants for x in outside):
             titled += 1
         posts.append(Post(member, body, (), name))
     if len(posts) < min_posts or cards * 2 > len(posts) or framed * 2 < len(posts):

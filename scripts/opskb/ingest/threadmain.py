@@ -84,18 +84,17 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     below = [] if titled else [el for el in under_headline(blocks, start, titles, widgets)
                                if el not in inside and el not in nearest]
     opening = below + nearest
-    missing = [el for el in opening if not any(fold(_text(el)) in k for _e, k in kept[:cut])]
     # nothing above the posts but the headline: the first of them is the thread's opening post (楼主)
     headlines = {k for el, _t, k in blocks if el.tag == "h1"}
     starts = titled or not opening and len(thread.posts) >= 2 and not any(
         han_count(_text(el)) >= MIN_FIRST_POST_HAN for el in main.iter(_OUT_BLOCKS)
         if el.tag not in _HEADINGS and fold(_text(el)) not in headlines)
-    _put_back(main, [below, nearest], missing, kept[:cut])
+    _put_back(main, [below, nearest], kept[:cut])
     append_posts(main, thread, word, opening_post=starts)
     return [thread.posts[0].body] if starts else opening
 
 
-def _put_back(main, runs: list[list], missing: list, kept: list) -> None:
+def _put_back(main, runs: list[list], kept: list) -> None:
     """The lines of the opening post that main lacks, copied in the post's order: in each run of its
     lines (under the headline, above the posts), before the next line that main holds, after the
     last one when none follows; a run main holds none of goes to the top, after the runs put there
@@ -106,12 +105,12 @@ def _put_back(main, runs: list[list], missing: list, kept: list) -> None:
         group: list = []
         last = None
         for el in run:
-            if el in missing:
-                group.append(el)
-                continue
             key = fold(_text(el))
-            anchor = next((m for m, k in kept if key and key in k), None)
+            if not key:
+                continue
+            anchor = next((m for m, k in kept if key in k), None)  # the line of main holding this one
             if anchor is None:
+                group.append(el)
                 continue
             for copied in _copies(group):
                 anchor.addprevious(copied)
