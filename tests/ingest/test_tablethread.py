@@ -96,10 +96,11 @@ def phpwind_page() -> str:
             "</body></html>")
 
 
-def _ingest(tmp_path: Path, html: str) -> tuple[str, str]:
+def _ingest(tmp_path: Path, html: str | bytes, name: str = "thread.html") -> tuple[str, str]:
+    """Ingest one page (text saved as GBK, as these old boards do, or bytes as they are): its title and Markdown."""
     seeds, out = tmp_path / "seeds", tmp_path / "docs"
     seeds.mkdir()
-    (seeds / "thread.html").write_bytes(html.encode("gbk"))
+    (seeds / name).write_bytes(html.encode("gbk") if isinstance(html, str) else html)
     result = ingest(seeds, out)
     entry = next(e for e in result.entries if e.page)
     return entry.title, (out / entry.page).read_text(encoding="utf-8")
@@ -187,11 +188,7 @@ def test_signatures_under_a_saved_phpwind_threads_posts_are_no_replies(tmp_path)
 def test_an_authors_signature_on_a_video_pages_card_goes(tmp_path):
     # a saved short-video page of our mixed set: the author's card carries their signature line
     page = DATA / "mixed-pages" / "pages" / "p09_dousheng_video.html"
-    seeds, out = tmp_path / "seeds", tmp_path / "docs"
-    seeds.mkdir()
-    (seeds / page.name).write_bytes(page.read_bytes())
-    result = ingest(seeds, out)
-    md = (out / next(e for e in result.entries if e.page).page).read_text(encoding="utf-8")
+    _title, md = _ingest(tmp_path, page.read_bytes(), page.name)
     assert "社群分层" in md and "十年门店私域操盘手" not in md
 
 
@@ -231,11 +228,7 @@ def test_an_opening_post_whose_text_box_has_a_class_more_and_a_code_blocks_copy_
             "<header><nav><a href='/'>首页</a><a href='/explore'>探索</a></nav></header>"
             f"<h1>新成员入群欢迎不触发</h1><div class='discussion-timeline'>{items}</div>"
             "<footer>© 2026 某某开源社区</footer></body></html>")
-    seeds, out = tmp_path / "seeds", tmp_path / "docs"
-    seeds.mkdir()
-    (seeds / "discussion.html").write_text(html, encoding="utf-8")
-    result = ingest(seeds, out)
-    body = _body((out / next(e for e in result.entries if e.page).page).read_text(encoding="utf-8"))
+    body = _body(_ingest(tmp_path, html.encode("utf-8"), "discussion.html")[1])
     texts = question + [p for _n, ps in replies for p in ps]
     pos = [body.index(t[:14]) for t in texts]
     assert pos == sorted(pos)
@@ -267,11 +260,7 @@ def test_comments_under_answers_in_boxes_built_two_ways_are_all_kept(tmp_path):
             "<h1>会员积分按获得时间滚动过期，表和任务怎么设计？</h1><div class='question fmt'>"
             "<p>我们在做连锁门店的会员系统，积分从获得之日起十二个月有效，消费时先扣快过期的部分。</p></div>"
             f"<div class='answers'>{items}</div><footer>© 2018 码问</footer></body></html>")
-    seeds, out = tmp_path / "seeds", tmp_path / "docs"
-    seeds.mkdir()
-    (seeds / "qa.html").write_text(html, encoding="utf-8")
-    result = ingest(seeds, out)
-    body = _body((out / next(e for e in result.entries if e.page).page).read_text(encoding="utf-8"))
+    body = _body(_ingest(tmp_path, html.encode("utf-8"), "qa.html")[1])
     texts = [t for _n, text, comments, _e in answers for t in (text, *(c for _cn, c in comments))]
     pos = [body.index(t[:14]) for t in texts]
     assert pos == sorted(pos)
@@ -298,11 +287,7 @@ def test_replies_a_page_also_shows_in_a_box_above_the_floors_are_read_once_in_th
             f"<div class='light-box'><div class='light-title'>这些回帖亮了</div>{best}<div class='light-more'>查看更多亮回复</div></div>"
             "<div class='floors'>" + "".join(floor(n, name, text) for n, (name, text) in enumerate(floors)) + "</div>"
             "<footer>© 2025 球吧社区</footer></body></html>")
-    seeds, out = tmp_path / "seeds", tmp_path / "docs"
-    seeds.mkdir()
-    (seeds / "board.html").write_text(html, encoding="utf-8")
-    result = ingest(seeds, out)
-    body = _body((out / next(e for e in result.entries if e.page).page).read_text(encoding="utf-8"))
+    body = _body(_ingest(tmp_path, html.encode("utf-8"), "board.html")[1])
     for n, (name, text) in enumerate(floors, 1):
         assert body.count(text) == 1, text
         assert f"## 回复 {n} · {name}" in body and body.index(f"## 回复 {n} · {name}") < body.index(text), name
@@ -332,11 +317,7 @@ def test_an_answerers_name_in_a_card_under_the_answer_heads_it_not_a_commenters(
             "<h1>会员积分按获得时间滚动过期，表和任务怎么设计？</h1><div class='question fmt'>"
             "<p>我们在做连锁门店的会员系统，积分从获得之日起十二个月有效，消费时先扣快过期的部分。</p></div>"
             f"<div class='answers'>{items}</div><footer>© 2018 码问</footer></body></html>")
-    seeds, out = tmp_path / "seeds", tmp_path / "docs"
-    seeds.mkdir()
-    (seeds / "qa.html").write_text(html, encoding="utf-8")
-    result = ingest(seeds, out)
-    body = _body((out / next(e for e in result.entries if e.page).page).read_text(encoding="utf-8"))
+    body = _body(_ingest(tmp_path, html.encode("utf-8"), "qa.html")[1])
     for n, (name, text, comment, _c) in enumerate(answers, 1):
         assert re.search(rf"## (?:回答|回复) {n} · {name}", body), (n, name)
         assert text in body and comment in body

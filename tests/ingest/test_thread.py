@@ -96,10 +96,11 @@ def qa_page() -> str:
     )
 
 
-def _ingest(tmp_path: Path, html: str, name: str) -> tuple[str, str]:
+def _ingest(tmp_path: Path, html: str | bytes, name: str) -> tuple[str, str]:
+    """Ingest one page (text saved as UTF-8, or bytes as they are): its title and Markdown."""
     seeds, out = tmp_path / "seeds", tmp_path / "docs"
-    seeds.mkdir()
-    (seeds / name).write_text(html, encoding="utf-8")
+    seeds.mkdir(parents=True)
+    (seeds / name).write_bytes(html.encode("utf-8") if isinstance(html, str) else html)
     result = ingest(seeds, out)
     entry = next(e for e in result.entries if e.page)
     return entry.title, (out / entry.page).read_text(encoding="utf-8")
@@ -1274,11 +1275,7 @@ DATA = Path(__file__).parent.parent / "data"
 
 
 def _ingest_file(tmp_path: Path, page: Path) -> str:
-    seeds, out = tmp_path / "seeds", tmp_path / "docs"
-    seeds.mkdir(parents=True)
-    (seeds / page.name).write_bytes(page.read_bytes())
-    entry = next(e for e in ingest(seeds, out).entries if e.page)
-    return (out / entry.page).read_text(encoding="utf-8")
+    return _ingest(tmp_path, page.read_bytes(), page.name)[1]
 
 
 def test_a_questions_description_above_the_accepted_answer_is_kept(tmp_path):
