@@ -1306,3 +1306,48 @@ def test_under_a_boards_or_sites_headline_its_lines_are_not_the_question(tmp_pat
     assert "欢迎分享你的经验和教训" not in md and "帖数：84419" not in md
     md = _ingest_file(tmp_path / "b", DATA / "forum-pages-7" / "pages" / "10_yunyingmiao_qa.html")
     assert "已解决 18,462 个问题" not in md
+
+
+def _floor(name: str, floor: str, when: str, body: str, headline: str = "", signature: str = "") -> str:
+    """One floor of a PHPWind-like thread: the poster's card beside the text, in a table of its own."""
+    head = f'<h1 id="subject_tpc" class="read_h1">{headline}</h1>' if headline else ""
+    sign = f'<div class="signature">{signature}</div>' if signature else ""
+    return f"""<div class="t5 t2"><table width="100%"><tr class="vt tr1">
+<td class="r_two" rowspan="2"><div class="user-pic"><a href="u.php?uid=1">{name}</a></div>
+<div class="tiptop">级别: <a href="#">骑士</a></div><ul class="cc"><li>发帖: 88</li><li>注册时间: 2008-03-01</li></ul></td>
+<td class="r_one"><div class="tipTop"><a href="#">{floor}</a> <span class="gray">发表于: {when}</span> <a href="#">只看该作者</a></div>
+{head}<div class="tpc_content"><div class="f14">{body}</div></div></td></tr>
+<tr><td class="r_one">{sign}<div class="readbot"><a href="#">引用</a><a href="#">回复</a><a href="#">举报</a></div></td></tr>
+</table></div>"""
+
+
+def test_a_thread_whose_first_post_holds_its_headline_below_a_toolbar_built_like_the_posts(tmp_path):
+    """PHPWind puts the thread's h1 inside its first post, and the bar above the posts (上一主题,
+    打印) in a box of the posts' own class: one headline among the posts is the thread's, not
+    a sign of whole articles one after another. Every reply stays, with the words a reply writes
+    after the box quoting an earlier one."""
+    posts = [
+        _floor("小周运营", "楼主", "2012-04-03 20:11", "公司让我接手五个会员群，之前的同事只留下一份表格。<br />"
+               "群里平时没人说话，只有发优惠券的时候热闹一阵。<br />想问问大家接手老群，第一周先做什么比较稳妥？",
+               headline="接手五个沉默的会员群，第一周先做什么", signature="做一个靠谱的运营"),
+        _floor("老陈", "1楼", "2012-04-03 21:02", "先别急着发活动，挨个看一遍群成员，把最近买过东西的人单独拉个表。"),
+        _floor("阿梅", "2楼", "2012-04-04 09:15", '<h6 class="quote">引用第1楼老陈于2012-04-03 21:02发表的 :</h6>'
+               "<blockquote>先别急着发活动，挨个看一遍群成员，把最近买过东西的人单独拉个表。</blockquote>"
+               "同意，我们当时还给这些人打了电话，问他们为什么进群，回答五花八门。"),
+        _floor("路过的", "3楼", "2012-04-04 10:40", "学习了"),
+    ]
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>接手五个沉默的会员群，第一周先做什么 - 运营杂谈 - 某某论坛</title></head>
+<body><div id="header"><a href="/">论坛首页</a> | <a href="/search.php">搜索</a> | <a href="/login.php">登录</a></div>
+<div class="t3 cc"><a href="/">某某论坛</a> » <a href="/thread.php?fid=7">运营杂谈</a></div>
+<div class="t5"><div class="cc readTop"><a href="#">上一主题</a> | <a href="#">下一主题</a> 本帖被 <a href="#">版主小林</a> 设置为精华(2012-04-05)</div>
+<div class="cc readTools"><a href="#">打印</a> | <a href="#">收藏主题</a> | <a href="#">订阅本版</a></div></div>
+{''.join(posts)}
+<div id="footer">Powered by PHPWind v7.5 SP3 Code &copy; 2003-2010 PHPWind</div></body></html>"""
+    title, md = _ingest(tmp_path, page, "phpwind.html")
+    assert title == "接手五个沉默的会员群，第一周先做什么"
+    parts = ["公司让我接手五个会员群", "想问问大家接手老群", "先别急着发活动", "同意，我们当时还给这些人打了电话", "学习了"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))
+    assert "## 回复 3 · 路过的" in md
+    for chrome in ("上一主题", "打印", "注册时间", "只看该作者", "做一个靠谱的运营", "Powered by"):
+        assert chrome not in md, chrome
+

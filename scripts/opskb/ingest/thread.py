@@ -247,9 +247,10 @@ def _chain(el, member) -> tuple:
 
 def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_THREAD_HAN) -> Thread | None:
     """The posts of a group, or None when it is not a list of posts."""
-    if any(True for m in members[1:] for _h in m.iter("h1")):
-        # a headline inside a later member: whole articles one after another, not posts (the
-        # thread's title inside its first post is a thread's: Discuz! puts it there)
+    if sum(1 for m in members if next(m.iter("h1"), None) is not None) >= 2:
+        # a headline inside two members: whole articles one after another, not posts (the
+        # thread's title inside its first post is a thread's: Discuz! puts it there, PHPWind
+        # too, below a member that is the thread's toolbar)
         return None
     fields = [_fields(m) for m in members]
     if sum(1 for f in fields if len({x.path for x in f}) >= 2) < min_posts:
