@@ -1052,3 +1052,23 @@ def test_a_block_the_markup_names_a_subheading_comes_back_as_a_heading():
     assert "一杯奶茶的堅持" in heads and "消失中的冰室文化" in heads  # (Traditional: converted later)
     at = [t for _k, t in lines].index("消失中的冰室文化")
     assert lines[at - 1][1].startswith("消息傳出後") and lines[at + 1][1].startswith("冰室在五六十年代")
+
+
+def test_buttons_drawn_as_an_icon_and_a_tally_go_but_an_icon_led_list_of_the_article_stays(tmp_path):
+    """A page draws its buttons as an icon-font glyph and a label, often with a count (同问（27）,
+    ♥ 收藏 1.2万): one such button, or a row of them with a tally among them, goes wherever it
+    stands. A list of the article that puts an icon before each item (and no counts) stays, and so
+    does a sentence that happens to end with a figure."""
+    icon = "<i class='iconfont icon-{}'></i>"
+    row = (f"<div class='ops'><span class='op'>{icon.format('eye')}浏览 3,406</span>"
+           f"<span class='op'>{icon.format('star')}收藏问题</span><span class='op'>{icon.format('same')}同问（27）</span></div>")
+    lone = f"<p><span class='like'><svg viewBox='0 0 16 16'><path d='M1 1'/></svg>赞 1.2万</span></p>"
+    listed = ("<ul class='points'>" + "".join(f"<li>{icon.format('check')}{t}</li>" for t in ("入群欢迎语", "每周固定话题", "月度复盘"))
+              + "</ul>")
+    said = "<p>我们测了一个月，最后留下来的活跃成员是 27</p>"
+    body = f"<h1>社群运营和用户运营有什么不同</h1><p>{PROSE[0]}</p>{row}<p>{PROSE[1]}</p>{listed}<p>{PROSE[2]}</p>{lone}<p>{PROSE[3]}</p>{said}"
+    out = texts(run(tmp_path, page(body)))
+    for gone in ("浏览 3,406", "收藏问题", "同问", "1.2万"):
+        assert gone not in out, gone
+    for kept in ("入群欢迎语", "每周固定话题", "月度复盘", PROSE[3], "最后留下来的活跃成员是 27"):
+        assert kept in out, kept

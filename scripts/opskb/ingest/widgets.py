@@ -286,15 +286,46 @@ MAX_CONTROL_CHARS = 10
 _CONTROL_ROLES = frozenset({"button", "menuitem", "tab", "switch"})
 
 
+MAX_COUNTED_CONTROL_CHARS = 16
+# a glyph of an icon font or sprite: an empty <i>/<span> a class names an icon (iconfont icon-same, fa fa-heart), or an <svg>
+_ICON_CLASS = re.compile(r"(?:^|[-_])(?:icon|iconfont|fa|glyphicon|ico)(?:$|[-_])", re.I)
+_COUNTED = re.compile(r"\S\s*(?:[(（]\s*\d[\d,.]*\s*[万kKwW]?\s*[)）]|\d[\d,.]*\s*[万kKwW]?)$")  # 我也有这个问题（27）, 收藏 1.2万
+
+
+def _icon_led(el) -> bool:
+    """An icon glyph first, then a few words: how a page draws a button."""
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is None or (el.text or "").strip() or _text(first):
+        return False
+    if not (first.tag == "svg" or (first.tag in ("i", "span", "em") and
+                                   any(_ICON_CLASS.search(c) for c in (first.get("class") or "").split()))):
+        return False
+    return 0 < len(_text(el)) <= MAX_COUNTED_CONTROL_CHARS
+
+
+def _icon_button(el) -> bool:
+    """An icon glyph, then a few words and a count: a button with its tally (同问（27）, ♥ 收藏 12);
+    or a row of icon-led labels, one of them counted (浏览 1,208 | 收藏问题 | 同问（27）)."""
+    if _icon_led(el):
+        return bool(_COUNTED.search(_text(el)))
+    row = [c for c in el if isinstance(c.tag, str)]
+    return len(row) >= 2 and not (el.text or "").strip() and all(_icon_led(c) and not (c.tail or "").strip() for c in row) \
+        and any(_COUNTED.search(_text(c)) for c in row)
+
+
 def controls(page) -> set:
     """What the page marks as a control for its scripts (role="button": 管理, 收藏) and holds no
-    more than a button's words, with the wrappers around it that say nothing else."""
+    more than a button's words, or shows as one (an icon, then a label and its count: 我也有这个
+    问题（27）), with the wrappers around it that say nothing else."""
     found = set()
-    for el in page.xpath("//*[@role]"):
-        if (el.get("role") or "").strip().lower() not in _CONTROL_ROLES:
-            continue
-        text = _text(el)
-        if len(text) > MAX_CONTROL_CHARS:
+    for el in page.xpath("//*[@role]|//*[*[1][self::i or self::span or self::em or self::svg]]|//*[*[2]]"):
+        if (el.get("role") or "").strip().lower() in _CONTROL_ROLES:
+            text = _text(el)
+            if len(text) > MAX_CONTROL_CHARS:
+                continue
+        elif _icon_button(el):
+            text = _text(el)
+        else:
             continue
         while el.getparent() is not None and el.getparent().tag not in ("body", "html") and _text(el.getparent()) == text:
             el = el.getparent()
