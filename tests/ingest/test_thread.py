@@ -1351,3 +1351,37 @@ def test_a_thread_whose_first_post_holds_its_headline_below_a_toolbar_built_like
     for chrome in ("上一主题", "打印", "注册时间", "只看该作者", "做一个靠谱的运营", "Powered by"):
         assert chrome not in md, chrome
 
+
+
+def test_a_comments_text_is_its_sentences_not_the_unlinked_card_above_it_and_one_line_replies_under_it_stay(tmp_path):
+    """A workplace community's post (a Vue share page): each comment shows its poster's card first,
+    unlinked (匿名用户 · 某公司 · 职位), then its text, then the date and buttons. The text is the
+    field written in sentences, not the card that comes first; the replies under a comment are
+    one line each, a name and then what they said after a colon (or 回复 某某：), and they stay."""
+    comments = [("匿名用户", "某连锁品牌 · 会员运营", "会员日别只发券，我们改成会员专属的试吃和预约，核销率反而高了一倍。", []),
+                ("林小满", "某电商公司 · 用户增长", "先把会员分三层，只给最上面一层做专属服务，人力才够。",
+                 [("楼主", "：三层是按消费金额分还是按频次分？"), ("林小满", " 回复 楼主：我们按近 90 天的消费频次，金额只做参考。")]),
+                ("匿名用户", "某餐饮集团 · 运营", "同问，我们也卡在这一步，老板只看复购率。", []),
+                ("阿哲", "某咨询公司 · 顾问", "收藏了，周一拿去和团队对一下。", [])]
+
+    def comment(name, card, text, subs):
+        sub = "".join(f"<div class='sub-comment'><span class='sub-comment__name'>{n}</span><span class='sub-comment__text'>{t}</span></div>"
+                      for n, t in subs)
+        return (f"<div class='comment-item'><img class='avatar' src='/a.png' alt=''><div class='comment-item__body'>"
+                f"<div class='comment-item__user'><span class='name'>{name}</span><span class='company'>{card}</span></div>"
+                f"<div class='comment-item__text'>{text}</div><div class='comment-item__footer'><span>05-08</span><span>回复</span>"
+                f"<span>赞 {len(text)}</span></div>{f'<div class=comment-item__sub>{sub}</div>' if sub else ''}</div></div>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>会员日活动做了半年，核销率一直上不去 - 职言 - 某某职场</title></head>
+<body><div class="header"><a href="/">某某职场</a><a href="/download">打开App</a></div>
+<div class="post"><div class="post__title">会员日活动做了半年，核销率一直上不去</div>
+<div class="post__content">我们是一家做烘焙的连锁品牌，每月 18 号做会员日，发满减券和积分翻倍。<br><br>
+半年下来，领券的人很多，真正到店核销的不到一成，老板开始怀疑会员日有没有必要继续做。<br><br>想问问大家，会员日到底该怎么设计？</div></div>
+<div class="comments"><div class="comments__hd">全部评论 4</div>{''.join(comment(*c) for c in comments)}</div>
+<div class="footer">登录某某职场，查看更多精彩评论</div></body></html>"""
+    _title, md = _ingest(tmp_path, page, "post.html")
+    parts = ["我们是一家做烘焙的连锁品牌", "会员日别只发券", "先把会员分三层", "三层是按消费金额分还是按频次分", "林小满 回复 楼主：我们按近 90 天",
+             "同问，我们也卡在这一步", "收藏了，周一拿去"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))
+    assert "## 回复 2 · 林小满" in md
+    for card in ("某连锁品牌 · 会员运营", "某电商公司 · 用户增长", "某咨询公司 · 顾问"):
+        assert card not in md, card

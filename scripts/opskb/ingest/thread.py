@@ -55,6 +55,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BADGE = re.compile(r"\s*[(（][^()（）]{1,6}[)）]\s*$")  # a short bracketed label after a name
 _TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
                           "h1", "h2", "h3", "h4", "h5", "h6"})
+_MARKS = re.compile(r"[，。！？；、,!?;…]")  # the marks of a sentence
 _FLOOR = re.compile(r"^(?:#\s*\d+|\d+\s*[楼#]|楼主|沙发|板凳|地板)$")  # a post's floor, linked like a name
 
 MIN_POSTS = 2
@@ -291,7 +292,9 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     card_boxes = {x.path[0] for f, m in zip(fields, members, strict=True) for x in f
                   if x.el.tag == "a" and x.el.getparent() is not m and len(x.text) <= MAX_NAME_CHARS}
     rich = [p for p in rich if p[0] not in card_boxes] or rich
-    body_path = max(rich, key=lambda p: (len(order[p]), -sum(order[p]) / len(order[p]), body_chars[p]))
+    # ... written in sentences when another such field is not (a poster's card unlinked: 匿名用户 某厂 · 运营专家)
+    said = {p: sum(1 for _n, t in lines_by_path[p] if _MARKS.search(t)) * 2 >= len(lines_by_path[p]) for p in rich}
+    body_path = max(rich, key=lambda p: (len(order[p]), said[p], -sum(order[p]) / len(order[p]), body_chars[p]))
     if body_path[0] == ("", "") or len(members_by_path[body_path]) < min_posts:
         return None
 
@@ -563,9 +566,15 @@ def _reply_lines(members: list) -> Thread | None:
     for member in members:
         parts = [c for c in member if isinstance(c.tag, str)]
         body = max(parts, key=lambda c: han_count(_text(c)), default=None)
-        if body is None or han_count(_text(body)) < MIN_REPLY_LINE_HAN or len(member) > MAX_REPLY_LINE_PARTS \
-                or not (any(dated_line(_text(c)) for c in parts if not before(c, body) and c is not body)
-                        or _REPLY_TO.search(_text(member).split(_text(body))[0])):
+        if body is None or han_count(_text(body)) < MIN_REPLY_LINE_HAN or len(member) > MAX_REPLY_LINE_PARTS:
+            return None
+        lead = _text(member).split(_text(body))[0]
+        if 0 < len(lead.strip()) <= MAX_NAME_CHARS and _SAID_TO.match(_text(body)):
+            # the name, then the text that opens with the colon or the words of a reply to someone
+            # (楼主 | ：说的话, 某某 | 回复 某某：说的话): the whole line reads as the reply
+            posts.append(Post(member, member, (), ""))
+            continue
+        if not (any(dated_line(_text(c)) for c in parts if not before(c, body) and c is not body) or _REPLY_TO.search(lead)):
             return None
         name = next((_text(c) for c in parts if c.tag == "a" and before(c, body) and 0 < len(_text(c)) <= MAX_NAME_CHARS), "")
         posts.append(Post(member, body, (), name))
@@ -573,6 +582,7 @@ def _reply_lines(members: list) -> Thread | None:
 
 
 _REPLY_TO = re.compile(r"\S\s*(?:回复|回覆)\s*\S.{0,30}[:：]\s*$")  # 某某 回复 某某： before a reply's text
+_SAID_TO = re.compile(r"^\s*(?:(?:回复|回覆)\s*\S.{0,30}?)?[:：]\s*\S")  # ：说的话, 回复 某某：说的话
 
 
 def _coarser(a: Thread, b: Thread) -> bool:
