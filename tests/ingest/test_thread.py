@@ -1385,3 +1385,12 @@ def test_a_comments_text_is_its_sentences_not_the_unlinked_card_above_it_and_one
     assert "## 回复 2 · 林小满" in md
     for card in ("某连锁品牌 · 会员运营", "某电商公司 · 用户增长", "某咨询公司 · 顾问"):
         assert card not in md, card
+
+
+def test_a_posts_box_of_ratings_is_not_a_reply_nested_in_it(tmp_path):
+    """Under a Discuz! post, its ratings (评分: a rater's name, + 2 and a reason 很给力!) stand in rows
+    after the post's text; the reasons are written like sentences, but what a post holds after its
+    text is no thread's posts: they are not read as a reply."""
+    md = _ingest_file(tmp_path, DATA / "forum-pages" / "pages" / "yunyingpai_discuz_thread.html")
+    assert "很给力" not in md and "收藏 156" not in md
+    assert "感谢分享！想问下五分位具体怎么切" in md

@@ -292,8 +292,10 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     card_boxes = {x.path[0] for f, m in zip(fields, members, strict=True) for x in f
                   if x.el.tag == "a" and x.el.getparent() is not m and len(x.text) <= MAX_NAME_CHARS}
     rich = [p for p in rich if p[0] not in card_boxes] or rich
-    # ... written in sentences when another such field is not (a poster's card unlinked: 匿名用户 某厂 · 运营专家)
-    said = {p: sum(1 for _n, t in lines_by_path[p] if _MARKS.search(t)) * 2 >= len(lines_by_path[p]) for p in rich}
+    # ... written in sentences when another such field is not (a poster's card unlinked: 匿名用户 某厂 · 运营专家);
+    # not asked of what a post holds after its text (min_posts 1: replies nested in it, a box of ratings)
+    said = {p: min_posts >= MIN_POSTS and sum(1 for _n, t in lines_by_path[p] if _MARKS.search(t)) * 2 >= len(lines_by_path[p])
+            for p in rich}
     body_path = max(rich, key=lambda p: (len(order[p]), said[p], -sum(order[p]) / len(order[p]), body_chars[p]))
     if body_path[0] == ("", "") or len(members_by_path[body_path]) < min_posts:
         return None
@@ -569,12 +571,12 @@ def _reply_lines(members: list) -> Thread | None:
         if body is None or han_count(_text(body)) < MIN_REPLY_LINE_HAN or len(member) > MAX_REPLY_LINE_PARTS:
             return None
         lead = _text(member).split(_text(body))[0]
-        if 0 < len(lead.strip()) <= MAX_NAME_CHARS and _SAID_TO.match(_text(body)):
-            # the name, then the text that opens with the colon or the words of a reply to someone
-            # (楼主 | ：说的话, 某某 | 回复 某某：说的话): the whole line reads as the reply
-            posts.append(Post(member, member, (), ""))
-            continue
         if not (any(dated_line(_text(c)) for c in parts if not before(c, body) and c is not body) or _REPLY_TO.search(lead)):
+            if 0 < len(lead.strip()) <= MAX_NAME_CHARS and _SAID_TO.match(_text(body)):
+                # the name, then the text that opens with the colon or the words of a reply to someone
+                # (楼主 | ：说的话, 某某 | 回复 某某：说的话), nothing after it: the whole line reads as the reply
+                posts.append(Post(member, member, (), ""))
+                continue
             return None
         name = next((_text(c) for c in parts if c.tag == "a" and before(c, body) and 0 < len(_text(c)) <= MAX_NAME_CHARS), "")
         posts.append(Post(member, body, (), name))
