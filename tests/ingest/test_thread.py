@@ -1198,7 +1198,7 @@ def test_replies_written_one_to_a_line_under_posts_follow_them(tmp_path):
     said = [REPLIES[0][1][:10], "回复 老王：这个办法好，我今晚就试试。", "群规别写太长，新人根本不会看完的", REPLIES[1][1][:10]]
     pos = _positions(text, said)
     assert pos == sorted(pos)  # under the post they answer, before the next one
-    assert "路人甲" in md and "2024-1-01 21:11" not in text
+    assert "路人甲" in md and "2024-1-01 21:11" not in text and "2024-1-01 20:10" not in text
 
 
 def test_replies_to_someone_written_one_to_a_line_without_times_follow_their_post(tmp_path):
