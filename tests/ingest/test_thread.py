@@ -1394,3 +1394,15 @@ def test_a_posts_box_of_ratings_is_not_a_reply_nested_in_it(tmp_path):
     md = _ingest_file(tmp_path, DATA / "forum-pages" / "pages" / "yunyingpai_discuz_thread.html")
     assert "很给力" not in md and "收藏 156" not in md
     assert "感谢分享！想问下五分位具体怎么切" in md
+
+
+def test_the_question_under_its_headline_is_found_past_the_askers_picture_and_a_notice(tmp_path):
+    """A seller community's post (tests/data/forum-pages-14, Nuxt): under the headline stand the
+    asker's picture and card, then a notice (本帖已被收录至《……》，点击查看更多精华内容), then the
+    question written with <br> only; the extractor keeps the replies. The question is put back
+    above them, whole and in order, and the notice goes."""
+    md = _ingest_file(tmp_path, DATA / "forum-pages-14" / "pages" / "05_qianfan_seller_community.html")
+    parts = ["我们店今年开始做私域", "但是问题来了", "想问问官方和各位掌柜", "平台对店铺引导加企微有没有什么规则限制",
+             "这是我们现在用的包裹卡", "您好掌柜，感谢提问"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))
+    assert "本帖已被收录" not in md

@@ -124,7 +124,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # ... or a row of them (回复 支持 反对 / 引用 举报)
         rf"|^(?:(?:{_POST_BUTTONS})\s+){{1,5}}(?:{_POST_BUTTONS})$"), 30),
     # a BBS's notes on a post: where it was sent from, its address, who edited it (※ 发信站: 某某, 来自: 1.2.3.4)
-    Rule("bbs_note", "论坛系统信息", _rx(r"^※\s*(?:发信站|文章网址|编辑|转录至|转录者|引述|修改|来源)\s*[:：]"), 200),
+    Rule("bbs_note", "论坛系统信息", _rx(r"^※\s*(?:发信站|文章网址|编辑|转录至|转录者|引述|修改|来源)\s*[:：]"
+                                    # what the moderators did to the post, said of it (本帖已被收录至《……》, 本帖被 某某 设置为精华)
+                                    # (a notice's few words after it, no sentence: not a post telling what happened once it was recommended)
+                                    r"|^本(?:帖|主题|贴)(?:已经?)?被.{0,24}?(?:收录|设置?为|设成|评为|加入|推荐|置顶|加精|高亮|移动|锁定)[^。！？!?]{0,30}$"), 200),
     Rule("related", "相关链接与上下篇", _rx(
         r"^(?:上一篇|下一篇|上一页|下一页|相关推荐|相关阅读|相关文章|推荐阅读|延伸阅读|猜你喜欢|热门文章|热门推荐|本月热门"
         r"|最新答案|最新文章|热门标签|更多精彩|往期回顾|往期推荐|为你推荐|为您推荐|大家都在看|相关新闻|相关专题)"
@@ -323,7 +326,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # an ad's label set apart before its copy, as a page copies it (广告 某某系统免费试用，……)
         r"|^(?:广告|推广|赞助)\s+[\u4e00-\u9fff][^。！？]{4,60}$"
         # ... or its label's own words for it (推广链接：某某系统 免费试用30天; 广告 · 某某)
-        r"|^(?:推广|赞助|广告)链接\s*[:：]\s*\S[^。！？]{2,60}$|^广告\s*[·|｜]\s*\S[^。！？]{2,60}$"), 80),
+        r"|^(?:推广|赞助|广告)链接\s*[:：]\s*\S[^。！？]{2,60}$|^广告\s*[·|｜]\s*\S[^。！？]{2,60}$"
+        # the text saying it carries links that pay its author (本文含商品推广链接，通过链接购买作者可能获得佣金)
+        r"|^本(?:文|篇|页|帖)中?(?:含|包含|含有|带有)有?.{0,8}?(?:推广|广告|返利|联盟|带货|购物)链接"), 80),
     Rule("repost_note", "转载来源说明", _rx(
         r"^(?:本文|文章)(?:来自|转载自|来源于|首发于|经授权转载自|由).{0,40}(?:公众号|平台|网站|专栏|作者|授权|发布)"), 160),
 )

@@ -277,8 +277,10 @@ def under_headline(blocks: list[tuple[object, str, str]], start: int, titles: tu
         if _joins(el, run):
             run.append(el)
             continue
-        if el.tag in _HEADINGS or el.tag == "img" or i in widgets:
+        if el.tag in _HEADINGS or ((el.tag == "img" or i in widgets) and run):
             break
+        if el.tag == "img" or i in widgets:  # the asker's picture, a notice or a button above the text
+            continue
         if (run or _SENTENCE.search(text)) and _post_line(el, text, run):
             run.append(el)
         elif run or i - heads[-1] > MAX_HEADLINE_GAP:
