@@ -1406,3 +1406,29 @@ def test_the_question_under_its_headline_is_found_past_the_askers_picture_and_a_
              "这是我们现在用的包裹卡", "您好掌柜，感谢提问"]
     assert _positions(md, parts) == sorted(_positions(md, parts))
     assert "本帖已被收录" not in md
+
+
+def test_a_long_post_on_a_site_named_a_community_keeps_its_comments_as_replies(tmp_path):
+    """A recap post of 600 and more characters on an activity community (tests/data/forum-pages-14;
+    its <title> ends · 集问社区), in an <article>, its comments below under 全部评论: on a site that
+    names itself a community, as on a forum, the comments are the thread's replies, with the replies
+    nested under them. (A news portal's channel named 社区生活 is no such site: see
+    test_locate's comments section under its label.)"""
+    md = _ingest_file(tmp_path, DATA / "forum-pages-14" / "pages" / "11_jiwen_activity_community.html")
+    parts = ["上个月我们做了一次会员日活动", "最后说一句，回收率只是第一步", "双倍积分这个激励会不会带来很多乱填的答卷",
+             "我们设了一道注意力检测题", "第三点非常认同", "分母是当天签到的会员", "收藏了，下个月我们也有会员日"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))
+
+
+def test_a_site_is_a_forum_when_its_own_name_says_forum_or_community_not_a_channel_or_the_headline():
+    from opskb.ingest.threadmain import is_forum
+
+    def forum(title: str, site: str = "") -> bool:
+        return is_forum(lxml.html.fromstring(f"<html><head><title>{title}</title></head><body><p>正文</p></body></html>"), "正文", site)
+    assert forum("会员日活动复盘：问卷回收率从8%做到31% · 集问社区")
+    assert forum("包裹卡加了4000个企微客户怎么办？_私域运营_千帆商家社区")
+    assert forum("新群冷启动先做什么", site="某某运营社区")
+    assert forum("新群冷启动先做什么 - 运营杂谈 - 某某论坛")
+    assert not forum("邻里节办起来了 - 和谐社区 - 禾城在线")  # a channel named after a neighbourhood
+    assert not forum("社区团购团长转型记 - 社区生活 - 禾城在线")
+    assert not forum("我们如何运营一个开发者社区")  # the headline alone

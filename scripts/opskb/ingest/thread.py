@@ -276,7 +276,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         seen: set = set()
         for k, x in enumerate(f):
             if x.link_share <= MAX_BODY_LINK_SHARE and han_count(x.text) and x.path not in constants \
-                    and not dated_line(x.text) and not signed(x.el, member):
+                    and not dated_line(x.text) and not signed(x.el, member) and not _TO_SOMEONE.match(x.text):
                 body_chars[x.path] += han_count(x.text)
                 if x.path not in seen:
                     seen.add(x.path)
@@ -584,6 +584,7 @@ def _reply_lines(members: list) -> Thread | None:
 
 
 _REPLY_TO = re.compile(r"\S\s*(?:回复|回覆)\s*\S.{0,30}[:：]\s*$")  # 某某 回复 某某： before a reply's text
+_TO_SOMEONE = re.compile(r"^\s*(?:回复|回覆)\s*@?\S{1,20}\s*[:：]?\s*$")  # 回复 某某: whom a reply answers, not its text
 _SAID_TO = re.compile(r"^\s*(?:(?:回复|回覆)\s*\S.{0,30}?)?[:：]\s*\S")  # ：说的话, 回复 某某：说的话
 
 

@@ -196,17 +196,20 @@ def _after(root, el) -> set:
 
 
 _FORUM_SITE = re.compile(r"论坛|bbs|forum", re.I)
+_COMMUNITY_SITE = re.compile(r"\S社区$")  # a site named a community (某某商家社区; not a channel: 社区生活)
 
 
 def is_forum(page, text: str, site: str) -> bool:
     """The page (whose text is ``text``) is a forum's: it marks the thread's starter (楼主), or its
-    site calls itself a forum in the page title's site part or its site-name meta (``site``)."""
+    site calls itself a forum (or a community: 某某社区) in the page title's site part or its site-name meta (``site``)."""
     if "楼主" in text:
         return True
     title = next(iter(page.iter("title")), None)
-    parts = re.split(r"\s[-|_–—]\s|[|｜_]", _text(title)) if title is not None else []
+    parts = re.split(r"\s[-|_–—·•]\s|[|｜_]", _text(title)) if title is not None else []
     # only the site's part: in a headline 论坛 is as often a conference (社群运营论坛在京开幕)
-    return any(_FORUM_SITE.search(p) for p in parts[1:] + [site])
+    # ... or names itself a community in its last part (the site's name), not in a channel's
+    return any(_FORUM_SITE.search(p) for p in parts[1:] + [site]) \
+        or any(_COMMUNITY_SITE.search(p.strip()) for p in parts[1:][-1:] + [site])
 
 
 MIN_FIRST_POST_HAN = 8  # a line above the posts with this many Han characters may be the first post
