@@ -1432,3 +1432,27 @@ def test_a_site_is_a_forum_when_its_own_name_says_forum_or_community_not_a_chann
     assert not forum("邻里节办起来了 - 和谐社区 - 禾城在线")  # a channel named after a neighbourhood
     assert not forum("社区团购团长转型记 - 社区生活 - 禾城在线")
     assert not forum("我们如何运营一个开发者社区")  # the headline alone
+
+
+def test_an_answer_written_with_line_breaks_among_answers_in_paragraphs_is_one_of_them(tmp_path):
+    """Most answers put each paragraph in a <p> inside their text box; one writes its lines in
+    the box itself, parted by <br>: the same box of the same template, so it is an answer too."""
+    def answer(name: str, text: str) -> str:
+        return (f"<div class='answer-item'><div class='answer-user'><a class='answer-user-name' href='/u/{len(text)}'>{name}</a>"
+                f"<p class='answer-user-intro'>运营 · {len(text)}粉丝</p></div><div class='answer-text'>{text}</div>"
+                f"<div class='answer-time'>2019-06-1{len(name)} 20:15</div><div class='answer-actions'><span>赞 {len(text)}</span>"
+                "<span>评论</span><span>分享</span></div></div>")
+    answers = [answer("林小满", "<p>先说结论：群不说话，是因为用户没有一个非来不可的理由。</p><p>给群一个明确的定位，比发券更能留住人。</p>"),
+               answer("糖豆妈妈", "作为被拉进过很多品牌群的宝妈，说几句真心话。<br>我留下来的群，群主每天都会认真回答问题。"
+                                 "<br>一进去就是一串商品链接的群，我当天就退了。"),
+               answer("运营老猫", "<p>群里八成的发言来自不到一成的人，别指望全员活跃。</p><p>要看的是复购率和退群率，不是消息条数。</p>"),
+               answer("张三", "<p>试试主题日：周一晒娃，周三答疑，周五拼团。</p>")]
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>微信群建起来就没人说话了，社群活跃度怎么维持？ - 某某问答</title></head>
+<body><div class="header"><a href="/">某某问答</a><a href="/ask">提问</a></div>
+<div class="question"><h1>微信群建起来就没人说话了，社群活跃度怎么维持？</h1>
+<div class="question-text">我们建了十几个群，一个月后只剩自己在发广告。请问有经验的朋友，是不是群建太多了？</div></div>
+<div class="answers">{''.join(answers)}</div><div class="footer">© 2019 某某问答</div></body></html>"""
+    _title, md = _ingest(tmp_path, page, "qa.html")
+    parts = ["我们建了十几个群", "先说结论", "作为被拉进过很多品牌群的宝妈", "我留下来的群", "一进去就是一串商品链接的群", "群里八成的发言", "试试主题日"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))
+    assert "回答 2 · 糖豆妈妈" in md

@@ -165,8 +165,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("counter", "阅读、点赞等计数", _rx(
         # a counter word with a number (查看: 1031|回复: 1, 采纳数：152 获赞数：112), or a short label
         # with two numbers or more (欧气 1 0)
-        r"^(?:(?:阅读|浏览|查看|点击|点赞|赞同|获赞|赞|收藏|评论|回复|回帖|参与|采纳|分享|转发|喜欢|热度|人气|围观|播放|编辑"
-        r"|views?|likes?)(?:量|数|次数)?\s*[:：]?\s*[(（]?\d[\d,]*(?:\.\d+)?[万千kKw+]?[)）]?\s*(?:次|人)?\s*[|｜·/]?\s*)+$"
+        r"^(?:被?(?:阅读|浏览|查看|点击|点赞|赞同|获赞|赞|收藏|评论|回复|回帖|参与|采纳|分享|转发|喜欢|热度|人气|围观|播放|编辑"
+        r"|views?|likes?)(?:量|数|次数)?\s*[:：]?\s*[(（]?\d[\d,]*(?:\.\d+)?\s?[万千kKw+]?[)）]?\s*(?:次|人)?\s*[|｜·/]?\s*)+$"
         # a member's or a board's figures, two or more in a row (主题 12 帖子 386 积分 1286; 某某吧 关注：28,416 贴子：193,552;
         # one alone may be a reply's text)
         r"|^(?:[^\s\d：:，。]{1,12}\s+)?(?:(?:主题|帖子|贴子|积分|精华|金币|威望|贡献|粉丝|声望|关注|获赞|成员|会员)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*[|｜·/]?\s*){2,}$"
@@ -337,6 +337,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
 _ZERO_WIDTH = re.compile("[\u200b\u2060]")  # a zero-width space or word joiner between a copied row's buttons
 
 
+_COUNTER = next(r for r in RULES if r.name == "counter")
+_COUNTER_SEPARATOR = re.compile(r"\s*[·|｜/•]\s*")
+
+
 def match_rule(text: str) -> Rule | None:
     t = plain(text).strip()
     if "\u200b" in t or "\u2060" in t:  # (赞同 1208​113 条评论​分享: the words of a row apart, as the page shows them)
@@ -344,6 +348,10 @@ def match_rule(text: str) -> Rule | None:
     for rule in RULES:
         if len(t) <= rule.max_len and rule.pattern.search(t):
             return rule
+    # a row of counters, each one the rule knows (1,284 人关注 · 被浏览 36.8万 次)
+    parts = _COUNTER_SEPARATOR.split(t) if len(t) <= _COUNTER.max_len else []
+    if len(parts) >= 2 and all(p and _COUNTER.pattern.search(p) for p in parts):
+        return _COUNTER
     return None
 
 
