@@ -1456,3 +1456,26 @@ def test_an_answer_written_with_line_breaks_among_answers_in_paragraphs_is_one_o
     parts = ["我们建了十几个群", "先说结论", "作为被拉进过很多品牌群的宝妈", "我留下来的群", "一进去就是一串商品链接的群", "群里八成的发言", "试试主题日"]
     assert _positions(md, parts) == sorted(_positions(md, parts))
     assert "回答 2 · 糖豆妈妈" in md
+
+
+def test_a_one_line_answer_in_the_box_the_others_wrap_their_paragraphs_in_is_an_answer(tmp_path):
+    """A question page whose answers put each paragraph in a <p> inside a text span; one short
+    answer writes its single line in that span itself. It is the same box of the same template,
+    so the line is that answer's text, and it stays."""
+    def answer(name: str, text: str) -> str:
+        return (f"<div class='List-item'><div class='AnswerItem'><div class='AuthorInfo'><span class='UserLink AuthorInfo-name'>{name}</span></div>"
+                f"<div class='RichContent'><div class='RichContent-inner'><span class='RichText ztext css-117anjg'>{text}</span></div>"
+                f"<div class='ContentItem-time'><a href='/answer/{len(text)}'>发布于 2020-04-0{len(name)} 08:57</a></div>"
+                f"<div class='ContentItem-actions'><button>赞同 {len(text)}</button><button>添加评论</button><button>分享</button></div></div></div></div>")
+    answers = [answer("陈默", "<p>用户运营管的是全部用户的生命周期，社群运营管的是一个个群。</p><p>前者看留存和复购，后者看活跃和转化。</p>"),
+               answer("Lydia", "<p>看招聘需求：标题带用户运营的岗位，对数据分析的要求明显更多。</p><p>做社群的可以补一补数据分析。</p>"),
+               answer("阿发", "<p>社群运营不是用户运营的低配版。</p><p>懂内容、懂活动、懂人性，这些很难被报表衡量。</p>"),
+               answer("匿名用户", "本质上都是运营，别纠结名字，看你在哪家公司做什么业务。")]
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>用户运营和社群运营的区别是什么？ - 某某问答</title></head>
+<body><div class="AppHeader"><a href="/">首页</a><a href="/explore">发现</a></div>
+<div class="QuestionHeader"><h1 class="QuestionHeader-title">用户运营和社群运营的区别是什么？</h1>
+<div class="QuestionRichText"><span class="RichText">刚毕业，两个岗位的 offer 都拿到了，不知道怎么选。</span></div></div>
+<div class="List">{''.join(answers)}</div><div class="Footer">© 2020 某某问答</div></body></html>"""
+    _title, md = _ingest(tmp_path, page, "question.html")
+    parts = ["用户运营管的是全部用户的生命周期", "看招聘需求", "社群运营不是用户运营的低配版", "本质上都是运营，别纠结名字"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))

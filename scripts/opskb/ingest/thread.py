@@ -314,9 +314,9 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         # ... or in a variant of the body's box (one class more: a first post's comment-body color-fg-default)
         own = own or [el for el in _field_elements(member) if el is not member and variant_of(field_key(el, member), body_path)]
         # ... or the box the other posts' paragraphs stand in, holding this one's text itself (lines
-        # parted by <br> where the others have a <p> each)
-        own = own or [el for el in _field_elements(member) if el is not member and signature(el) == body_path[0]
-                      and body_path[0][1] and el.tag not in _HEADINGS and el.find("br") is not None]
+        # parted by <br>, or a single line, where the others have a <p> each)
+        own = own or [el for el in member.iter() if el is not member and isinstance(el.tag, str) and signature(el) == body_path[0]
+                      and body_path[0][1] and el.tag not in _HEADINGS and (el.find("br") is not None or (el.text or "").strip())]
         # a reply nested in the post is built like the post itself: its text is not the post's
         built = member_signature(member)
         nested = [d for d in member.iter(member.tag) if d is not member and member_signature(d) == built]
