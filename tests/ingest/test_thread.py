@@ -1479,3 +1479,33 @@ def test_a_one_line_answer_in_the_box_the_others_wrap_their_paragraphs_in_is_an_
     _title, md = _ingest(tmp_path, page, "question.html")
     parts = ["用户运营管的是全部用户的生命周期", "看招聘需求", "社群运营不是用户运营的低配版", "本质上都是运营，别纠结名字"]
     assert _positions(md, parts) == sorted(_positions(md, parts))
+
+
+def test_comments_under_an_answer_each_a_name_a_badge_and_a_sentence_stay_under_their_names(tmp_path):
+    """A developer forum's staff answer with comments under it, each on one line of inline parts:
+    the commenter's name, a badge (作者, 官方), then what they said, without a date. The comments
+    stay after the answer, each under its commenter's name, without the badge."""
+    def comment(name: str, badge: str, text: str) -> str:
+        return (f"<div class='comment_item'><span class='comment_user'>{name}</span><span class='comment_tag'>{badge}</span>"
+                f"<span class='comment_content'>{text}</span></div>")
+    def answer(name: str, paras: list[str], comments: str = "") -> str:
+        return (f"<div class='answer_item'><div class='answer_user'><a class='answer_user_name' href='/u/{len(name)}'>{name}</a></div>"
+                f"<div class='answer_content'>{''.join(f'<p>{p}</p>' for p in paras)}</div>"
+                f"<div class='answer_opr'><span class='answer_time'>2022-07-2{len(name)} 17:32</span><a href='#'>有用 3</a><a href='#'>回复</a></div>"
+                f"<div class='answer_comment_list'>{comments}</div></div>")
+    comments = comment("会员小程序开发者", "作者", "那勾选之后再调用，用户那边完全没有感知吗？") + \
+        comment("技术运营专员阿杰", "官方", "回复会员小程序开发者：是的，不会再弹窗，但用户可以在设置里随时关闭。")
+    answers = [answer("技术运营专员阿杰", ["你好，一次性订阅消息每授权一次只能下发一条。", "可以在多个场景里引导用户授权，次数会累积。"], comments),
+               answer("搬砖工", ["我们在会员中心每次进入都调一次订阅，攒下好几次额度，到期提醒的送达率大概七成。"]),
+               answer("Kevin", ["另一个办法是用公众号模板消息兜底，前提是用户关注了公众号。"])]
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>订阅消息怎么给会员发到期提醒？ | 某某开发者社区</title></head>
+<body><div class="header"><a href="/">开发者社区</a><a href="/doc">文档</a></div>
+<div class="post"><h1>订阅消息怎么给会员发到期提醒？</h1><div class="post_content"><p>会员到期前想发三次提醒，但第二条开始就返回错误码了。</p>
+<p>请问一次性订阅是不是只能发一条？</p></div></div>
+<div class="answers">{''.join(answers)}</div><div class="footer">© 2022 某某开发者社区</div></body></html>"""
+    _title, md = _ingest(tmp_path, page, "devforum.html")
+    text = page_text(md)
+    parts = ["你好，一次性订阅消息每授权一次只能下发一条", "会员小程序开发者：", "那勾选之后再调用，用户那边完全没有感知吗？",
+             "技术运营专员阿杰：", "回复会员小程序开发者：是的，不会再弹窗", "我们在会员中心每次进入都调一次订阅"]
+    assert _positions(text, parts) == sorted(_positions(text, parts))
+    assert "作者那勾选" not in text and "官方回复" not in text

@@ -576,12 +576,19 @@ def _reply_lines(members: list) -> Thread | None:
             return None
         lead = _text(member).split(_text(body))[0]
         if not (any(dated_line(_text(c)) for c in parts if not before(c, body) and c is not body) or _REPLY_TO.search(lead)):
-            if 0 < len(lead.strip()) <= MAX_NAME_CHARS and _SAID_TO.match(_text(body)):
+            named = [c for c in parts if before(c, body)]
+            if not (0 < len(lead.strip()) <= MAX_NAME_CHARS and named and all(len(_text(c)) <= MAX_NAME_CHARS for c in named)):
+                return None
+            if len(named) == 1 and _SAID_TO.match(_text(body)):
                 # the name, then the text that opens with the colon or the words of a reply to someone
-                # (楼主 | ：说的话, 某某 | 回复 某某：说的话), nothing after it: the whole line reads as the reply
+                # (楼主 | ：说的话, 某某 | 回复 某某：说的话): the whole line reads as the reply
                 posts.append(Post(member, member, (), ""))
                 continue
-            return None
+            if not (_SAID_TO.match(_text(body)) or _MARKS.search(_text(body))):
+                return None
+            # a name and its badges (作者, 官方), then the words, in sentences: the first part names the poster
+            posts.append(Post(member, body, (), _text(named[0])))
+            continue
         name = next((_text(c) for c in parts if c.tag == "a" and before(c, body) and 0 < len(_text(c)) <= MAX_NAME_CHARS), "")
         posts.append(Post(member, body, (), name))
     return Thread(tuple(posts), frozenset(members), sum(han_count(_text(p.body)) for p in posts))
