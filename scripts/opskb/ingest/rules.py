@@ -222,7 +222,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:使用|下载|打开|安装)[^，。！？\s]{1,16}\s?(?:app|客户端)\s*[，,]\s*(?:立即|马上|即刻|随时随地)"
         r"|^(?:加入|追踪|订阅)[^，。！？]{1,16}(?:line\s*好友|官方帐号|官方账号|粉丝团|电子报)(?:[，,！!]\s*[^。！？]{0,16})?$"), 80),
     # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
-    Rule("site_greeting", "站点欢迎语", _rx(r"^(?:(?:您|你)好\s*[，,!！]?\s*)?欢迎(?:您)?(?:访问|光临|莅临)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
+    Rule("site_greeting", "站点欢迎语", _rx(r"^(?:(?:您|你)好\s*[，,!！]?\s*)?欢迎(?:您)?(?:访问|光临|莅临|来到)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
     # a line of nothing but the login, sign-up and bookmark buttons (立即注册 登录, 设为首页 加入收藏), and
     # where a poster was (IP 属地：浙江) or posted from (an address)
     Rule("login_buttons", "登录、注册与收藏本站按钮", _rx(
@@ -325,6 +325,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|由网友共同编辑|^(?:跳到|跳至|转到)(?:主要)?(?:内容|正文)|^skip to (?:main )?content$"
         # an ad's label set apart before its copy, as a page copies it (广告 某某系统免费试用，……)
         r"|^(?:广告|推广|赞助)\s+[\u4e00-\u9fff][^。！？]{4,60}$"
+        # ... or in brackets before it (【推广】足不出户学会计，考证通过率全国领先)
+        r"|^[【\[(（]\s*(?:广告|推广|赞助)\s*[】\])）]\s*\S[^。！？]{2,60}$"
         # ... or its label's own words for it (推广链接：某某系统 免费试用30天; 广告 · 某某)
         r"|^(?:推广|赞助|广告)链接\s*[:：]\s*\S[^。！？]{2,60}$|^广告\s*[·|｜]\s*\S[^。！？]{2,60}$"
         # the text saying it carries links that pay its author (本文含商品推广链接，通过链接购买作者可能获得佣金)
