@@ -55,7 +55,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BADGE = re.compile(r"\s*[(（][^()（）]{1,6}[)）]\s*$")  # a short bracketed label after a name
 _TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
                           "h1", "h2", "h3", "h4", "h5", "h6"})
-_MARKS = re.compile(r"[，。！？；、,!?;…]")  # the marks of a sentence
+SENTENCE_MARKS = re.compile(r"[，。！？；,!?;]")  # text written in sentences has one of these, a label or a name none
 _FLOOR = re.compile(r"^(?:#\s*\d+|\d+\s*[楼#]|楼主|沙发|板凳|地板)$")  # a post's floor, linked like a name
 
 MIN_POSTS = 2
@@ -294,7 +294,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     rich = [p for p in rich if p[0] not in card_boxes] or rich
     # ... written in sentences when another such field is not (a poster's card unlinked: 匿名用户 某厂 · 运营专家);
     # not asked of what a post holds after its text (min_posts 1: replies nested in it, a box of ratings)
-    said = {p: min_posts >= MIN_POSTS and sum(1 for _n, t in lines_by_path[p] if _MARKS.search(t)) * 2 >= len(lines_by_path[p])
+    said = {p: min_posts >= MIN_POSTS and sum(1 for _n, t in lines_by_path[p] if SENTENCE_MARKS.search(t)) * 2 >= len(lines_by_path[p])
             for p in rich}
     body_path = max(rich, key=lambda p: (len(order[p]), said[p], -sum(order[p]) / len(order[p]), body_chars[p]))
     if body_path[0] == ("", "") or len(members_by_path[body_path]) < min_posts:
@@ -584,7 +584,7 @@ def _reply_lines(members: list) -> Thread | None:
                 # (楼主 | ：说的话, 某某 | 回复 某某：说的话): the whole line reads as the reply
                 posts.append(Post(member, member, (), ""))
                 continue
-            if not (_SAID_TO.match(_text(body)) or _MARKS.search(_text(body))):
+            if not (_SAID_TO.match(_text(body)) or SENTENCE_MARKS.search(_text(body))):
                 return None
             # a name and its badges (作者, 官方), then the words, in sentences: the first part names the poster
             posts.append(Post(member, body, (), _text(named[0])))

@@ -17,7 +17,7 @@ from .parse import image_src
 from .postfields import dated_line, figures_only
 from .posts import append_posts
 from .recover import _HEADINGS, MAX_LINKED_SHARE, _align, _link_share
-from .thread import MAX_THREAD_LEAD, REPLY_SHARE, Thread, base_key, signature
+from .thread import MAX_THREAD_LEAD, REPLY_SHARE, SENTENCE_MARKS, Thread, base_key, signature
 
 
 def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str, forum: bool = False,
@@ -284,14 +284,11 @@ def under_headline(blocks: list[tuple[object, str, str]], start: int, titles: tu
             break
         if el.tag == "img" or i in widgets:  # the asker's picture, a notice or a button above the text
             continue
-        if (run or _SENTENCE.search(text)) and _post_line(el, text, run):
+        if (run or SENTENCE_MARKS.search(text)) and _post_line(el, text, run):
             run.append(el)
         elif run or i - heads[-1] > MAX_HEADLINE_GAP:
             break
     return run
-
-
-_SENTENCE = re.compile(r"[，。！？；,!?;]")  # a question's description is written in sentences, not a label's name
 
 
 MIN_ROW_LABELS = 3
