@@ -1062,7 +1062,7 @@ def test_buttons_drawn_as_an_icon_and_a_tally_go_but_an_icon_led_list_of_the_art
     icon = "<i class='iconfont icon-{}'></i>"
     row = (f"<div class='ops'><span class='op'>{icon.format('eye')}浏览 3,406</span>"
            f"<span class='op'>{icon.format('star')}收藏问题</span><span class='op'>{icon.format('same')}同问（27）</span></div>")
-    lone = f"<p><span class='like'><svg viewBox='0 0 16 16'><path d='M1 1'/></svg>赞 1.2万</span></p>"
+    lone = "<p><span class='like'><svg viewBox='0 0 16 16'><path d='M1 1'/></svg>赞 1.2万</span></p>"
     listed = ("<ul class='points'>" + "".join(f"<li>{icon.format('check')}{t}</li>" for t in ("入群欢迎语", "每周固定话题", "月度复盘"))
               + "</ul>")
     said = "<p>我们测了一个月，最后留下来的活跃成员是 27</p>"
