@@ -1509,3 +1509,26 @@ def test_comments_under_an_answer_each_a_name_a_badge_and_a_sentence_stay_under_
              "技术运营专员阿杰：", "回复会员小程序开发者：是的，不会再弹窗", "我们在会员中心每次进入都调一次订阅"]
     assert _positions(text, parts) == sorted(_positions(text, parts))
     assert "作者那勾选" not in text and "官方回复" not in text
+
+
+def test_a_qa_pages_headline_is_its_question_not_the_section_banner_its_h1_holds(tmp_path):
+    """A learning community's Q&A page: its h1 is the section's banner (问答广场), its <title> names
+    the section and the site; the question stands in a box its class calls a title, with a badge
+    (精华) first. The headline is the question, without the badge."""
+    def answer(name: str, text: str) -> str:
+        return (f"<div class='qa-answer'><div class='qa-answer-user'><a href='/u/{len(name)}'>{name}</a><span class='role'>导师</span></div>"
+                f"<div class='qa-answer-body'><p>{text}</p></div><div class='qa-answer-foot'><span>2023-03-0{len(name)}</span>"
+                "<a href='#'>有用</a><a href='#'>回复</a></div></div>")
+    answers = [answer("周老师", "先别急着做活动，把 30% 续费的人和没续费的人各访谈十个，找出续费的真实理由。"),
+               answer("林一", "续费率低往往是入群后三十天的体验断了，先把新会员的第一个月流程补齐。"),
+               answer("阿杰", "可以试试续费前两周的专属福利，我们这样做续费率从三成涨到了四成五。")]
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>问答 | 某某研习社 - 运营人的学习社区</title></head>
+<body><nav><a href="/">首页</a><a href="/qa">问答</a><a href="/course">课程</a></nav>
+<div class="qa-banner"><h1 class="qa-banner-title">问答广场</h1><p>有问题，问导师和运营同行</p></div>
+<main><div class="qa-question"><div class="qa-title"><span class="tag-hot">精华</span>刚接手一个两千人的付费会员群，续费率只有三成，该从哪下手？</div>
+<div class="qa-meta"><a href="/u/9">小满</a><span>2023-03-01</span><span>浏览 1,208</span></div>
+<div class="qa-desc"><p>群是上一任同事留下的，年费 199 元，明年到期的会员有一千多人，老板要求续费率做到五成。</p></div></div>
+<div class="qa-answers">{''.join(answers)}</div></main><footer>© 2023 某某研习社</footer></body></html>"""
+    title, md = _ingest(tmp_path, page, "qa.html")
+    assert title == "刚接手一个两千人的付费会员群，续费率只有三成，该从哪下手？"
+    assert "先别急着做活动" in md and "可以试试续费前两周的专属福利" in md

@@ -45,7 +45,7 @@ from ..records import Raw
 from ..text import fold, han_count
 from .markup import json_ld, meta_content
 from .metaline import editor_names
-from .pagetitle import TITLE_META, _headline_text, _title_without_h1, _whole_title
+from .pagetitle import MAX_PAGE_TYPE_HAN, TITLE_META, _headline_text, _title_without_h1, _whole_title
 from .pagetree import (
     _OUT_BLOCKS,
     _SPACES,
@@ -284,6 +284,10 @@ def locate(raw: Raw) -> Raw:
         title = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site)
     if not raw.meta.title:
         title = _whole_title(title, blocks)
+    if not raw.meta.title and threaded and han_count(title) <= MAX_PAGE_TYPE_HAN:
+        # a thread's headline this short names the page's type (问答广场): the question's own line,
+        # in a box its class calls a title, above the posts (with its badge: 精华)
+        title = _titled_box(page, thread, titles) or title
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished", "PubDate"))
@@ -310,6 +314,27 @@ def locate(raw: Raw) -> Raw:
     )
     body = lxml.html.tostring(main, encoding="unicode")
     return replace(raw, body=body, meta=meta)
+
+
+_TITLE_CLASS = re.compile(r"(?:^|[-_])(?:title|subject|headline)(?:$|[-_])", re.I)
+MIN_BOXED_TITLE_HAN = 6
+
+
+def _titled_box(page, thread, titles) -> str:
+    """The text of the first box above the thread's posts that its class calls a title, long
+    enough to be a question (its badge left out), when there is one."""
+    first = thread.posts[0].element
+    for el in page.iter():
+        if el is first:
+            break
+        if isinstance(el.tag, str) and el.tag not in ("title", "a") and any(_TITLE_CLASS.search(c) for c in (el.get("class") or "").split()):
+            text = _headline_text(el, list(titles))
+            if han_count(text) >= MIN_BOXED_TITLE_HAN and len(text) <= MAX_BOXED_TITLE_CHARS:
+                return text
+    return ""
+
+
+MAX_BOXED_TITLE_CHARS = 80
 
 
 def _comments_label(text: str) -> bool:
