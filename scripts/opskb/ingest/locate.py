@@ -53,6 +53,7 @@ from .pagetree import (
     _leaf_blocks,
     _text,
     _tree,
+    class_says,
     collapse_wrappers,
     drop_empty_anchors,
     drop_hidden,
@@ -317,7 +318,7 @@ def locate(raw: Raw) -> Raw:
 
 
 _TITLE_CLASS = re.compile(r"(?:^|[-_])(?:title|subject|headline)(?:$|[-_])", re.I)
-MIN_BOXED_TITLE_HAN = 6
+MIN_BOXED_TITLE_HAN, MAX_BOXED_TITLE_CHARS = 6, 80
 
 
 def _titled_box(page, thread, titles) -> str:
@@ -327,14 +328,11 @@ def _titled_box(page, thread, titles) -> str:
     for el in page.iter():
         if el is first:
             break
-        if isinstance(el.tag, str) and el.tag not in ("title", "a") and any(_TITLE_CLASS.search(c) for c in (el.get("class") or "").split()):
+        if isinstance(el.tag, str) and el.tag not in ("title", "a") and class_says(el, _TITLE_CLASS):
             text = _headline_text(el, list(titles))
             if han_count(text) >= MIN_BOXED_TITLE_HAN and len(text) <= MAX_BOXED_TITLE_CHARS:
                 return text
     return ""
-
-
-MAX_BOXED_TITLE_CHARS = 80
 
 
 def _comments_label(text: str) -> bool:

@@ -261,6 +261,11 @@ def prose_container(tree):
     return max(held, key=lambda el: sum(1 for _ in el.iterancestors()))
 
 
+def class_says(el, pattern) -> bool:
+    """One of the element's class names matches ``pattern``: the page's markup calls it so."""
+    return any(pattern.search(c) for c in (el.get("class") or "").split())
+
+
 def within(el, root) -> bool:
     """``el`` is ``root`` or inside it."""
     return el is root or any(a is root for a in el.iterancestors())

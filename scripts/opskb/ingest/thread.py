@@ -315,8 +315,9 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         own = own or [el for el in _field_elements(member) if el is not member and variant_of(field_key(el, member), body_path)]
         # ... or the box the other posts' paragraphs stand in, holding this one's text itself (lines
         # parted by <br>, or a single line, where the others have a <p> each)
-        own = own or [el for el in member.iter() if el is not member and isinstance(el.tag, str) and signature(el) == body_path[0]
-                      and body_path[0][1] and el.tag not in _HEADINGS and (el.find("br") is not None or (el.text or "").strip())]
+        if not own and body_path[0][1]:
+            own = [el for el in member.iter() if el is not member and isinstance(el.tag, str) and signature(el) == body_path[0]
+                   and el.tag not in _HEADINGS and (el.find("br") is not None or (el.text or "").strip())]
         # a reply nested in the post is built like the post itself: its text is not the post's
         built = member_signature(member)
         nested = [d for d in member.iter(member.tag) if d is not member and member_signature(d) == built]
@@ -564,34 +565,39 @@ def _with_nested(thread: Thread) -> Thread:
 
 
 def _reply_lines(members: list) -> Thread | None:
-    """Replies written one to a line, each of the same few inline parts (某某：回复 某某 :说得对 2015-8-11 21:41,
-    a Tieba thread's 楼中楼): the part holding most of the line's text is the reply, a linked name before
-    it its poster, and a date after it, or before it the words of a reply to someone (某某 回复 某某：);
-    None unless every member reads so."""
-    posts = []
-    for member in members:
-        parts = [c for c in member if isinstance(c.tag, str)]
-        body = max(parts, key=lambda c: han_count(_text(c)), default=None)
-        if body is None or han_count(_text(body)) < MIN_REPLY_LINE_HAN or len(member) > MAX_REPLY_LINE_PARTS:
-            return None
-        lead = _text(member).split(_text(body))[0]
-        if not (any(dated_line(_text(c)) for c in parts if not before(c, body) and c is not body) or _REPLY_TO.search(lead)):
-            named = [c for c in parts if before(c, body)]
-            if not (0 < len(lead.strip()) <= MAX_NAME_CHARS and named and all(len(_text(c)) <= MAX_NAME_CHARS for c in named)):
-                return None
-            if len(named) == 1 and _SAID_TO.match(_text(body)):
-                # the name, then the text that opens with the colon or the words of a reply to someone
-                # (楼主 | ：说的话, 某某 | 回复 某某：说的话): the whole line reads as the reply
-                posts.append(Post(member, member, (), ""))
-                continue
-            if not (_SAID_TO.match(_text(body)) or SENTENCE_MARKS.search(_text(body))):
-                return None
-            # a name and its badges (作者, 官方), then the words, in sentences: the first part names the poster
-            posts.append(Post(member, body, (), _text(named[0])))
-            continue
-        name = next((_text(c) for c in parts if c.tag == "a" and before(c, body) and 0 < len(_text(c)) <= MAX_NAME_CHARS), "")
-        posts.append(Post(member, body, (), name))
+    """Replies written one to a line, each of the same few inline parts (some 某某：回复 某某 :说得对 2015-8-11 21:41,
+    a Tieba thread's 楼中楼); None unless every member reads so (_reply_line)."""
+    posts = [_reply_line(member) for member in members]
+    if any(p is None for p in posts):
+        return None
     return Thread(tuple(posts), frozenset(members), sum(han_count(_text(p.body)) for p in posts))
+
+
+def _reply_line(member) -> Post | None:
+    """One reply on a line: the part holding most of its text is the reply, a linked name before it
+    its poster, with a date after it or before it the words of a reply to someone (某某 回复 某某：).
+    Without either: short parts (a name, its badges) and then the words, in sentences or opening
+    with a colon."""
+    parts = [c for c in member if isinstance(c.tag, str)]
+    body = max(parts, key=lambda c: han_count(_text(c)), default=None)
+    if body is None or han_count(_text(body)) < MIN_REPLY_LINE_HAN or len(member) > MAX_REPLY_LINE_PARTS:
+        return None
+    words = _text(body)
+    lead = _text(member).split(words)[0]
+    if any(dated_line(_text(c)) for c in parts if not before(c, body) and c is not body) or _REPLY_TO.search(lead):
+        name = next((_text(c) for c in parts if c.tag == "a" and before(c, body) and 0 < len(_text(c)) <= MAX_NAME_CHARS), "")
+        return Post(member, body, (), name)
+    named = [c for c in parts if before(c, body)]
+    if not (0 < len(lead.strip()) <= MAX_NAME_CHARS and named and all(len(_text(c)) <= MAX_NAME_CHARS for c in named)):
+        return None
+    if len(named) == 1 and _SAID_TO.match(words):
+        # the name, then the text that opens with the colon or the words of a reply to someone
+        # (楼主 | ：说的话, 某某 | 回复 某某：说的话): the whole line reads as the reply
+        return Post(member, member, (), "")
+    if not (_SAID_TO.match(words) or SENTENCE_MARKS.search(words)):
+        return None
+    # a name and its badges (作者, 官方), then the words: the first part names the poster
+    return Post(member, body, (), _text(named[0]))
 
 
 _REPLY_TO = re.compile(r"\S\s*(?:回复|回覆)\s*\S.{0,30}[:：]\s*$")  # 某某 回复 某某： before a reply's text

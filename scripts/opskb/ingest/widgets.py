@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 
 from ..text import fold, han_count
-from .pagetree import _text, link_target
+from .pagetree import _text, class_says, link_target
 
 MIN_CARDS = 3  # cards of one make in a row
 CARD_SHARE = 2 / 3  # of a run of siblings of one tag: the whole run is a list of stories
@@ -297,8 +297,7 @@ def _icon_led(el) -> bool:
     first = next((c for c in el if isinstance(c.tag, str)), None)
     if first is None or (el.text or "").strip() or _text(first):
         return False
-    if not (first.tag == "svg" or (first.tag in ("i", "span", "em") and
-                                   any(_ICON_CLASS.search(c) for c in (first.get("class") or "").split()))):
+    if not (first.tag == "svg" or (first.tag in ("i", "span", "em") and class_says(first, _ICON_CLASS))):
         return False
     return 0 < len(_text(el)) <= MAX_COUNTED_CONTROL_CHARS
 
@@ -343,8 +342,7 @@ def popups(page) -> set:
     user's card): a class names them so; short, with no picture."""
     found = set()
     for el in page.xpath("//*[@class]"):
-        if any(_POPUP_CLASS.search(c) for c in (el.get("class") or "").split()) \
-                and len(_text(el)) <= MAX_POPUP_CHARS and el.find(".//img") is None:
+        if class_says(el, _POPUP_CLASS) and len(_text(el)) <= MAX_POPUP_CHARS and el.find(".//img") is None:
             found.add(el)
     return found
 
@@ -357,8 +355,7 @@ _SIGNATURE_CLASS = re.compile(r"^(?:\w*[-_])?(?:signature\w*|sign|sig)$", re.I)
 
 def signature_box(el) -> bool:
     """A box a class names as the poster's signature, short: not what they wrote in the post."""
-    return any(_SIGNATURE_CLASS.match(c) for c in (el.get("class") or "").split()) \
-        and len(_text(el)) <= MAX_SIGNATURE_CHARS
+    return class_says(el, _SIGNATURE_CLASS) and len(_text(el)) <= MAX_SIGNATURE_CHARS
 
 
 def signatures(page) -> set:
