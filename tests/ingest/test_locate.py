@@ -249,6 +249,43 @@ def test_a_share_pages_own_og_title_beside_a_title_naming_the_site(tmp_path):
     assert run(tmp_path, news, "news.html").meta.title == "小区团长阿梅"
 
 
+def test_a_share_cards_og_title_gives_way_to_the_title_the_page_shows(tmp_path):
+    # a group's post: the h1 names the group, og:title says who posted where (某某 在「某圈」发布了帖子),
+    # the <title> is the post's title · the group | the app, and the page shows that title in a box
+    og = '<meta property="og:title" content="老周做私域 在「会员运营交流圈」发布了帖子">'
+    body = ("<div class='circle'><h1>会员运营交流圈</h1><span>成员 8,631</span></div>"
+            "<div class='post-author'><a href='/u/1'>老周做私域</a></div>"
+            "<div class='post-title'>【复盘】第一次会员日：到店一千四百人，复购只有百分之九</div>"
+            + "".join(f"<p>{p}</p>" for p in PROSE))
+    html = page(body, title="【复盘】第一次会员日：到店一千四百人，复购只有百分之九 · 会员运营交流圈 | 某圈").replace("<head>", "<head>" + og)
+    assert run(tmp_path, html).meta.title == "【复盘】第一次会员日：到店一千四百人，复购只有百分之九"
+
+
+def test_a_title_cut_short_whose_start_the_page_writes_beside_a_picture_stays_the_headline(tmp_path):
+    # a homework Q&A page: the h1 is the logo; the <title> is the question cut short (……..._站点); the
+    # question is written straight into a box that also holds its figure; a best answer opens with a
+    # label (最佳答案 提问者采纳) and two more answers follow
+    question = "一个物体在水平拉力作用下沿水平面匀速运动，已知物体质量为五千克，动摩擦因数为零点二，求拉力的大小和方向"
+    answers = "".join(
+        f"<div class='answer-item'><div class='answer-user'><a href='/u/{k}'>{name}</a><span>Lv.{k}</span></div>"
+        f"<div class='answer-text'>{text}</div><div class='answer-ft'>2018-09-1{k} 20:0{k} 有用({k * 9})</div></div>"
+        for k, (name, text) in enumerate((("物理小王子", "摩擦力等于动摩擦因数乘以支持力，支持力等于重力五十牛，所以拉力是十牛，方向水平。"),
+                                          ("学霸小林", "匀速运动说明受力平衡，拉力和摩擦力大小相等方向相反，答案是十牛。")), 1))
+    html = ("<!DOCTYPE html><html><head><title>" + question[:30] + "..._某某题库</title></head><body>"
+            f"<div class='header'><h1 class='logo'><a href='/'>某某题库</a></h1><ul>{MENU}</ul></div>"
+            f"<div class='question-box'><div class='qb-content'>{question}。<br>（g 取十牛每千克）"
+            "<div class='q-img'><img src='/q/1.png' alt='题目配图' width='260' height='140'></div></div></div>"
+            "<div class='answer-box best-answer'><div class='answer-title'>最佳答案<span>提问者采纳</span></div>"
+            "<div class='answer-user'><span class='uname'>李老师</span><span>认证教师</span></div>"
+            "<div class='answer-content'><div class='item'><div class='item-title'>答案</div><div class='item-body'>拉力大小为十牛，方向水平向前。</div></div>"
+            "<div class='item'><div class='item-title'>解析</div><div class='item-body'>物体匀速运动，水平方向受力平衡：拉力等于滑动摩擦力，"
+            "滑动摩擦力等于动摩擦因数乘以重力，即零点二乘以五十牛等于十牛。</div></div></div></div>"
+            f"<div class='answer-box other-answers'><div class='answer-title'>其他解答（2）</div>{answers}</div>"
+            f"<aside><h3>相似题目</h3><ul>{RELATED}</ul></aside>"
+            "<footer>Copyright © 2018 某某题库 京ICP备12345678号</footer></body></html>")
+    assert run(tmp_path, html).meta.title == question[:30] + "..."
+
+
 def test_the_titles_suffix_stays_where_the_page_shows_it(tmp_path):
     # og:title 标题｜副题 - 站点 over a page showing 标题｜副题 (no h1): the part after ｜ is not the site's
     og = '<meta property="og:title" content="社群运营3个月，复购从12%做到40%｜保姆级复盘 - 小橙书">'

@@ -157,6 +157,32 @@ def test_qa_page_keeps_the_question_and_every_answer_whole(tmp_path):
     assert "赞同了该回答" not in md and "运营研究社" not in md
 
 
+def test_replies_striped_even_and_odd_are_one_list_and_an_answer_whose_text_box_lacks_a_class_is_kept(tmp_path):
+    # a blog forum's loop gives every other reply the class even, the rest odd (and the starter's
+    # replies one class more); all of them are the thread's replies, in order
+    items = "".join(
+        f"<div class='loop-item-{k} reply {'even' if k % 2 else 'odd'}{' topic-author' if name == REPLIES[0][0] else ''}'>"
+        f"<div class='reply-author'><a href='/u/{k}'>{name}</a></div><div class='reply-date'>2024-05-0{k + 1} 10:0{k}</div>"
+        f"<div class='reply-content'><p>{text}</p></div></div>"
+        for k, (name, text) in enumerate(REPLIES, 1))
+    html = ("<!DOCTYPE html><html><head><title>新群冷启动先做什么？ - 运营交流 - 某某论坛</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='wrap'><h1>新群冷启动先做什么？</h1>"
+            "<div class='topic'><p>刚接手公司的用户群，三百多人，每天除了早安几乎没人说话。新群冷启动的时候最先应该做哪几件事？</p></div>"
+            f"<div class='replies'>{items}</div></div><aside><h3>相关帖子</h3><ul>{RELATED}</ul></aside>{FOOTER}</body></html>")
+    (tmp_path / "striped").mkdir()
+    _title, md = _ingest(tmp_path / "striped", html, "topic.html")
+    pos = _positions(md, [t[:12] for _n, t in REPLIES])
+    assert pos == sorted(pos)
+    assert len(POST_HEADING.findall(md)) == len(REPLIES)
+    # one answer's text box has a class fewer than the others' (an anonymous answer, no copyright mark)
+    plain = qa_page().replace('<div class="rich-text">', '<div class="rich-text rich-text-copyright">')
+    short = plain.replace('<div class="rich-text rich-text-copyright"><p>我在两个岗位', '<div class="rich-text"><p>我在两个岗位')
+    assert short != plain
+    (tmp_path / "fewer").mkdir()
+    _title, md = _ingest(tmp_path / "fewer", short, "qa.html")
+    assert "## 回答 3 · 匿名用户" in md and ANSWERS[2][1][0][:20] in md
+
+
 def test_reader_comments_under_a_long_article_stay_out(tmp_path):
     article = "".join(
         f"<p>{p}</p>" for p in [
@@ -964,18 +990,38 @@ def test_a_bbs_post_laid_out_as_bare_lines_keeps_its_lines_and_loses_its_signatu
     push_html = "".join(f"<div class='push'><span class='tag'>{t} </span><span class='userid'>{u}</span>"
                         f"<span class='content'>: {c}</span><span class='ipdatetime'> 06/12 22:2{k}</span></div>"
                         for k, (t, u, c) in enumerate(pushes))
-    for style, attr in (("<style>#main-content{white-space:pre-wrap}</style>", ""), ("", " style='white-space: pre-wrap'")):
+    # (the style sheet in the page, the box's own style, or another file's style sheet: the lines and blank lines tell)
+    for k, (style, attr) in enumerate((("<style>#main-content{white-space:pre-wrap}</style>", ""),
+                                       ("", " style='white-space: pre-wrap'"), ("<link rel='stylesheet' href='/bbs.css'>", ""))):
         html = (f"<!DOCTYPE html><html><head><title>[心得] 经营社群两年，我学到的五件事 - 看板 Marketing - 某某实业坊</title>{style}</head>"
                 f"<body><nav><ul>{NAV}</ul></nav><div id='main-content'{attr}>"
                 "<div class='article-metaline'><span class='tag'>标题</span><span class='value'>[心得] 经营社群两年，我学到的五件事</span></div>"
                 f"{body}{push_html}</div>{FOOTER}</body></html>")
-        (tmp_path / str(len(attr))).mkdir()
-        _title, md = _ingest(tmp_path / str(len(attr)), html, "ptt.html")
+        (tmp_path / str(k)).mkdir()
+        _title, md = _ingest(tmp_path / str(k), html, "ptt.html")
         for line in lines:  # each line a paragraph of its own, none run into the next
             assert re.search(rf"^{re.escape(line)}$", md, re.M), line
         for chrome in ("我的粉专", "发信站", "※ 编辑"):
             assert chrome not in md, chrome
         assert all(c in md for _t, _u, c in pushes)
+
+
+def test_a_paragraph_whose_source_breaks_its_lines_stays_one_paragraph(tmp_path):
+    # HTML's own line breaks inside a paragraph's source (an editor that wraps long lines): one
+    # paragraph on the screen, no blank line between its lines
+    lines = ["很多品牌把社群当成发券的渠道，群里每天只有优惠信息，",
+             "用户进群的理由也只是领券，券领完就退群或者屏蔽，",
+             "所以社群运营的第一步不是拉人，而是想清楚用户为什么要留在这个群里，",
+             "能给他们带来什么价值：答疑、陪伴、同好之间的交流，还是比别处更早的新品消息。"]
+    after = "".join(f"<p>{t}</p>" for t in (
+        "第二段：先想清楚群的价值，再谈拉新和转化，顺序反了，群越大越难管。",
+        "第三段：价值想清楚之后，入群欢迎语、群规和每周的固定栏目都围绕它来写，新人一进群就知道这里能得到什么。",
+        "第四段：转化放在最后，等成员认可了群的价值，优惠信息才不会被当成打扰。"))
+    html = ("<!DOCTYPE html><html><head><title>社群不是发券群 - 某某网</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='article'><h1>社群不是发券群</h1><div class='content'><p>\n"
+            + "\n".join(lines) + f"\n</p>{after}</div></div><aside><h3>相关文章</h3><ul>{RELATED}</ul></aside>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "wrapped.html")
+    assert re.search("^" + r"\s?".join(re.escape(line) for line in lines) + "$", md, re.M)
 
 
 def test_a_notes_hashtags_end_its_text_not_its_comments(tmp_path):

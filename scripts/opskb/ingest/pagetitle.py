@@ -83,9 +83,16 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
             and ((cut and blocks[opens][2].startswith(stem)) or not (_on_page(title, blocks) or og)):
         return lead.group(1)
     # (a title that is the site's name counts as one the page never shows)
-    shown = _on_page(title, blocks) and key not in home and key != fold(site)
+    shown = _on_page(title, blocks, page) and key not in home and key != fold(site)
     own = bool(og and named and fold(strip_site(og, site)) == key and key not in fold(named)
                and names_the_site(named, home) and han_count(title) > MAX_PAGE_TYPE_HAN)
+    if not (shown or own):
+        # the other of <title> and og:title, when the page shows it (or its first part) as a line of its own
+        # and the one chosen it never shows (a share card's 某某 在「某圈」发布了帖子 beside 标题 · 某圈 | 站点)
+        other = next((p for t in (og, named) if t and fold(strip_site(t, site)) != key
+                      and han_count(p := _shown_line(t, blocks, site)) > MAX_PAGE_TYPE_HAN), "")
+        if other:
+            return other
     if opening is not None and (han_count(title) <= MAX_PAGE_TYPE_HAN or not (shown or own)):
         # (the subject in a heading right above the first post's text, when the page gives one)
         # (or the subject the title opens with, shown on the page: 主题 版块 站点 over an h3 主题)
@@ -122,9 +129,22 @@ _BRACKET_LEAD = re.compile(r"^\s*(?:#[^#\s]{1,20}#\s*)*【([^【】]{4,30})】")
 _DATELINE_LEAD = re.compile(r"\d+\s*日\s*电|[电讯]$|记者|报道$")
 
 
-def _on_page(title: str, blocks: list[tuple[object, str, str]]) -> bool:
+def _shown_line(title: str, blocks: list[tuple[object, str, str]], site: str) -> str:
+    """The line of its own the page shows ``title`` as, without its site's parts, or its longest first part."""
+    lines = {k: t for _el, t, k in reversed(blocks)}  # (the first line of each text)
+    whole = strip_site(title, site)
+    return lines.get(fold(whole)) or lines.get(fold(shown_part(title, lines)), "")
+
+
+def _on_page(title: str, blocks: list[tuple[object, str, str]], page=None) -> bool:
+    """The page shows ``title``; with ``page``, the start of a title cut short (……由静止开始运动..._站点)
+    anywhere in its body's text (a question's stem written straight into a box that holds its picture too)."""
     key = fold(title)
-    return bool(key) and any(key in k for _el, _t, k in blocks)
+    if bool(key) and any(key in k for _el, _t, k in blocks):
+        return True
+    stem = cut_short(title)
+    body = page.find("body") if page is not None and len(stem) >= MIN_CUT_OPENING else None
+    return body is not None and stem in fold(body.text_content())
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")

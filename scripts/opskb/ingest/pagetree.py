@@ -80,7 +80,8 @@ def _pre_selectors(css: str) -> set[str]:
 
 def keep_line_breaks(tree) -> int:
     """Line breaks in the text of elements the page shows with white-space: pre-wrap (a BBS's
-    post as bare text, by its style sheet's #id or .class or its own style) become <br>, so the
+    post as bare text, by its style sheet's #id or .class or its own style, or written as lines
+    and blank lines between them, the style sheet being another file's) become <br>, so the
     post's lines stay lines. <pre> is left as it is. Returns how many breaks were made."""
     selectors = set().union(*(_pre_selectors(style.text or "") for style in tree.iter("style")))
     made = 0
@@ -88,9 +89,24 @@ def keep_line_breaks(tree) -> int:
         if not isinstance(el.tag, str) or el.tag in ("pre", "textarea", "style", "script", "code"):
             continue
         own = {"#" + el.get("id", "")} | {"." + c for c in (el.get("class") or "").split()}
-        if (own & selectors or _PRE_STYLE.search(el.get("style") or "")) and next(el.iterancestors("pre"), None) is None:
+        if (own & selectors or _PRE_STYLE.search(el.get("style") or "") or _written_as_lines(el)) \
+                and next(el.iterancestors("pre"), None) is None:
             made += sum(_break_lines(d) for d in list(el.iter()) if isinstance(d.tag, str) and d.tag != "br")
     return made
+
+
+_BLANK_LINE_BETWEEN = re.compile(r"[\u4e00-\u9fff][^\n]*\n[ \t\u3000]*\n\s*\S")
+MIN_WRITTEN_LINES = 4  # lines of Han text in an element's own text, a blank line after one of them
+
+
+def _written_as_lines(el) -> bool:
+    """``el``'s own text is lines of Han text, a blank line after one of them before more text in
+    the same run: a post written for a screen that keeps line breaks (HTML's own line breaks in a
+    paragraph's source do not stand blank between its sentences)."""
+    runs = [el.text or ""] + [c.tail or "" for c in el]
+    text = "\n".join(r for r in runs if "\n" in r)
+    return sum(1 for line in text.split("\n") if han_count(line) >= 2) >= MIN_WRITTEN_LINES \
+        and any(_BLANK_LINE_BETWEEN.search(r) for r in runs)
 
 
 def _break_lines(el) -> int:

@@ -47,8 +47,13 @@ def signed(el, member) -> bool:
     return any(signature_box(x) for x in boxes_up_to(el, member))
 
 
-def variant_of(key: tuple, path: tuple) -> bool:
-    """A field key (thread.field_key) that is ``path`` with classes added to the field or its parent."""
+def variant_of(key: tuple, path: tuple, fewer: bool = False) -> bool:
+    """A field key (thread.field_key) that is ``path`` with classes added to the field or its parent;
+    ``fewer``: the field itself with its parent short of some of its classes, not all (an anonymous
+    answer's RichText ztext where the others' add CopyrightRichText-richText)."""
     (parent, field), (body_parent, body_field) = key, path
+    if fewer:
+        short = set(parent[1].split())
+        return parent[0] == body_parent[0] and field == body_field and bool(short) and short < set(body_parent[1].split())
     return parent[0] == body_parent[0] and field[0] == body_field[0] \
         and set(body_parent[1].split()) <= set(parent[1].split()) and set(body_field[1].split()) <= set(field[1].split())

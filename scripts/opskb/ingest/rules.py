@@ -125,6 +125,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         rf"|^(?:(?:{_POST_BUTTONS})\s+){{1,5}}(?:{_POST_BUTTONS})$"), 30),
     # a BBS's notes on a post: where it was sent from, its address, who edited it (※ 发信站: 某某, 来自: 1.2.3.4)
     Rule("bbs_note", "论坛系统信息", _rx(r"^※\s*(?:发信站|文章网址|编辑|转录至|转录者|引述|修改|来源)\s*[:：]"
+                                    # a thread's reward for replying, its terms and no sentence (回帖奖励：每次回帖奖励 2 金币，每人限 1 次，剩余 86 金币)
+                                    r"|^(?:回帖奖励\s*[:：]\s*)?每次回帖奖励\s*\d+\s*\S{1,3}[,，][^。！？!?]*(?:每人限|剩余|中奖概率)[^。！？!?]*$"
                                     # what the moderators did to the post, said of it (本帖已被收录至《……》, 本帖被 某某 设置为精华)
                                     # (a notice's few words after it, no sentence: not a post telling what happened once it was recommended)
                                     r"|^本(?:帖|主题|贴)(?:已经?)?被.{0,24}?(?:收录|设置?为|设成|评为|加入|推荐|置顶|加精|高亮|移动|锁定)[^。！？!?]{0,30}$"), 200),

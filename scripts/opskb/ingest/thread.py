@@ -105,10 +105,15 @@ class Thread:
 _SHARED_CLASSES: ContextVar[frozenset[str] | None] = ContextVar("shared_classes", default=None)
 
 
+# the class names a list gives every other row (a loop's even and odd posts)
+_STRIPES = frozenset({"even", "odd", "alt", "alternate"})
+
+
 def _template_classes(names: str) -> list[str]:
     """Class names in page order, digits aside and without the ones that mark one member's
-    variant: a modifier beside its block's class (reply-item reply-item--developer, post post_pinned)."""
-    classes = _DIGITS.sub("", names).split()
+    variant: a modifier beside its block's class (reply-item reply-item--developer, post post_pinned),
+    the stripe of every other row (even, odd)."""
+    classes = [c for c in _DIGITS.sub("", names).split() if c.lower() not in _STRIPES]
     own = set(classes)
     return [c for c in classes if not any(sep in c and c.split(sep, 1)[0] in own for sep in ("--", "_"))]
 
@@ -313,6 +318,9 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         own = [el for el in _field_elements(member) if el is not member and field_key(el, member) == body_path]
         # ... or in a variant of the body's box (one class more: a first post's comment-body color-fg-default)
         own = own or [el for el in _field_elements(member) if el is not member and variant_of(field_key(el, member), body_path)]
+        # ... or in the box of one with a class fewer (an anonymous answer's, without the copyright mark)
+        own = own or [el for el in _field_elements(member)
+                      if el is not member and variant_of(field_key(el, member), body_path, fewer=True)]
         # ... or the box the other posts' paragraphs stand in, holding this one's text itself (lines
         # parted by <br>, or a single line, where the others have a <p> each)
         if not own and body_path[0][1]:

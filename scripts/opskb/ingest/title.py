@@ -64,7 +64,7 @@ def cut_short(text: str) -> str:
     return fold(text.rstrip(".…。 ")) if text.rstrip().endswith(("…", "...")) else ""
 
 
-_TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—]\s|-)\s*")
+_TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—·•]\s|-)\s*")
 _SPACED_PARTS = re.compile(_TITLE_PARTS.pattern + r"|\s+")  # ... or a space (a forum's 主题 版块 站点)
 _BOARD = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]$")  # a board's name in brackets after a thread's title
 _TYPE_LABEL = re.compile(r"^\s*[【\[][^【】\[\]\s]{1,4}[】\]]\s*")  # ... and a label before it (【图片】, [求助])
