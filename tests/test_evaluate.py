@@ -154,7 +154,9 @@ OWN_FLOORS = {"forum-pages": (56, (94.0, 97.5, 95.0)), "text-copies": (24, (97.5
               # eighth: both scored file by file and used in the eighth)
               "forum-pages-13": (12, (94.0, 94.5, 91.5)), "forum-pages-14": (12, (95.0, 99.0, 100.0)),
               # (forum-pages-15, held out in the eighth session, scored file by file and used in the ninth)
-              "forum-pages-15": (12, (99.5, 99.0, 100.0))}
+              "forum-pages-15": (12, (99.5, 99.0, 100.0)),
+              # (written blind at the start of the ninth session, scored with its starting code: 97.5 / 97.2 / 100; then used)
+              "forum-pages-16": (12, (99.5, 99.5, 100.0))}
 
 
 @pytest.mark.parametrize("name", sorted(OWN_FLOORS))

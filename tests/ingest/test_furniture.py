@@ -135,6 +135,9 @@ def test_notices_and_post_controls_go():
         "本帖被 版主小林 设置为精华(2012-04-05)": "论坛系统信息",
         "本主题被 管理员 置顶": "论坛系统信息",
         "回帖奖励：每次回帖奖励 3 积分，每人限 2 次，剩余 40 积分": "论坛系统信息",
+        "这个帖子发自某某社区网页版": "论坛系统信息",
+        "发自某某 Android 客户端": "论坛系统信息",
+        "这条回答对您有帮助吗？ 有帮助 没帮助": "回答的赞同数、更多回答与登录提示",
         "本文含商品推广链接，通过链接购买作者可能获得佣金，价格以商家实际页面为准": "广告与站点提示",
     }.items():
         rule = match_rule(line)
@@ -144,6 +147,8 @@ def test_notices_and_post_controls_go():
 def test_operations_sentences_with_the_same_words_stay():
     for text in (
         "每次回帖奖励 5 积分，结果大家都来灌水，活跃度上去了，质量却下来了。",
+        "我们的新用户七成来自客户端，网页版只占三成。",
+        "这条回复对我帮助很大，谢谢。",
         "我们试过每次回帖奖励 2 金币，每人限 3 次，发现灌水的人变多了。",
         "登录后的第一屏决定了新用户的留存。",
         "用户登录后可以查看积分，再决定兑换什么。",
@@ -283,3 +288,25 @@ def test_a_table_of_index_fields_goes_but_a_data_table_stays():
               blocks=(index, *(Block(PARAGRAPH, text=t) for t in PROSE), data, event))
     kinds = [b for b in clean(doc).blocks if b.kind == TABLE]
     assert kinds == [data, event]
+
+
+def test_a_sites_notice_bar_above_the_headline_is_furniture_and_an_alert_in_the_article_is_not():
+    from opskb.ingest.widgets import notices
+
+    page = lxml.html.fromstring(
+        "<html><head><title>社群从五百人涨到五千人，管理员怎么分工？ - 某某社区</title></head><body><header><h1 class='header-title'>社群从五百人涨到五千人，管理员怎么分工？</h1></header>"
+        "<div class='global-notice'><div class='alert alert-info'>某某社区年度聚会报名已开启，名额有限，先到先得。</div></div>"
+        "<div class='hero-notice'><h1>社群从五百人涨到五千人，管理员怎么分工？</h1></div>"
+        "<div class='post'><p>我们的群从五百人涨到五千人，原来两个管理员已经忙不过来了。</p>"
+        "<div class='alert alert-warning'>注意：下面的分工表只适合千人以上的群。</div></div></body></html>")
+    found = notices(page)
+    texts = {el.text_content() for el in found}
+    assert any("报名已开启" in t for t in texts)  # (before the headline outside the header)
+    assert not any("分工表" in t for t in texts)  # (an alert in the post, after the headline)
+    assert not any(el.find(".//h1") is not None for el in found)  # (nor a box that holds the headline)
+    # a document whose h1s head its sections (the <title> holds none of them): its alert box on top is its text
+    doc = lxml.html.fromstring(
+        "<html><head><title>老带新活动执行手册 - 某某文档</title></head><body><div class='doc-title'>老带新活动执行手册</div>"
+        "<div class='ne-alert ne-alert-info'>本文档是增长组老带新活动的标准流程，第一次负责前请完整阅读。</div>"
+        "<h1>1. 活动目标</h1><p>以低于投放的成本获得新用户。</p></body></html>")
+    assert notices(doc) == set()

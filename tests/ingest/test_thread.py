@@ -183,6 +183,75 @@ def test_replies_striped_even_and_odd_are_one_list_and_an_answer_whose_text_box_
     assert "## 回答 3 · 匿名用户" in md and ANSWERS[2][1][0][:20] in md
 
 
+def test_a_short_reply_over_its_linked_sent_from_line_is_a_reply_and_the_line_goes(tmp_path):
+    # each floor's text ends in a small linked line saying which app sent it; one reply is a few
+    # words, shorter than that link: still a reply, not a list of links
+    texts = ["先说结论：押金能不能要回来，要看二房东名下还有没有可以执行的财产，先把合同和转账记录都留好。",
+             "马克一下，同租中。",
+             "建议四个租客一起去派出所报案，数额加起来够了可以按合同诈骗立案，同时准备民事起诉。",
+             "中介那边也要追责，他们收了中介费，可以要求中介配合提供二房东的身份信息。"]
+    floors = "".join(
+        f"<div class='floor'><div class='author'><a class='u' href='/u/{k}'>网友{k}号</a><span class='stime'>2016-08-22 00:3{k}</span>"
+        f"<a class='floornum' href='#{k}'>#{k}</a></div><table class='case'><tr><td>{t}<br><small><a href='/download'>发自某某社区 "
+        f"{'iPhone' if k % 2 else 'Android'} 客户端</a></small></td></tr></table><div class='bot'><a href='#'>回复</a> <a href='#'>引用</a></div></div>"
+        for k, t in enumerate(texts, 1))
+    html = ("<!DOCTYPE html><html><head><title>租房遇到二房东跑路，押金还能要回来吗？ - 某某社区</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='main'><h1>租房遇到二房东跑路，押金还能要回来吗？</h1>"
+            "<div class='first'><div class='quote-content'>坐标上海，去年通过中介认识了一个二房东，签了一年合同，押一付三，上个月二房东跑了。"
+            "<br>现在真房东让我们月底之前搬走，押金和刚交的房租还能要回来吗？</div><div class='subhead'><span>这个帖子发自某某社区网页版</span></div></div>"
+            f"<div class='floors'>{floors}</div></div><aside><h3>相关帖子</h3><ul>{RELATED}</ul></aside>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "thread.html")
+    assert _positions(md, texts) == sorted(_positions(md, texts))
+    assert "发自" not in md
+
+
+def test_an_answer_shown_again_above_the_list_stays_once_in_its_place_and_a_notice_bar_goes(tmp_path):
+    # the staff's accepted answer is boxed above the replies (label, text, a feedback question) and
+    # is also the first reply; a site's notice bar stands above the topic's headline
+    official = ["你好，感谢反馈。这个报错是因为三月起客户群接口改为按群主校验权限，调用的应用可见范围必须包含群主本人。",
+                "你们有几个门店群的群主在外部协作部门下，这个部门不在应用的可见范围里，所以整个请求会失败。",
+                "把外部协作部门加进可见范围之后再试一次，就可以正常拉取了。"]
+    replies = [("技术支持-阿澈", official), ("杭州-小蒋", ["确实是这个原因，改完可见范围之后就正常了，建议以后这类变更邮件通知一下。"]),
+               ("深圳-Leo", ["同问，我们也是三月初开始报这个错，按官方的方法改完就好了，感谢。"])]
+    items = "".join(
+        f"<div class='reply-item' id='reply-{k}'><div class='reply-item__head'><a class='reply-item__name' href='/u/{k}'>{name}</a>"
+        f"<span class='reply-item__floor'>#{k}</span></div><div class='reply-item__body'>{''.join(f'<p>{t}</p>' for t in ps)}</div>"
+        f"<div class='reply-item__foot'><span>2025-03-0{k + 2} 10:1{k}</span><button>回复</button><button>举报</button></div></div>"
+        for k, (name, ps) in enumerate(replies, 1))
+    html = ("<!DOCTYPE html><html><head><title>调用客户群列表接口一直报权限错误，可见范围已经是全公司 - 某某开发者社区</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='container'><div class='global-notice'><div class='alert alert-info'>"
+            "某某社区年度开发者大会报名已开启，名额有限，先到先得。</div></div>"
+            "<div class='topic'><h1>调用客户群列表接口一直报权限错误，可见范围已经是全公司</h1><div class='topic-body'>"
+            "<p>我们在用开放接口把门店的客户群同步到会员系统，调用客户群列表接口一直返回没有权限。</p>"
+            "<p>应用的可见范围选的是全公司，获取部门列表等其他接口都正常。</p></div>"
+            "<div class='topic-actions'><button>我也遇到了 (9)</button><button>收藏</button><button>复制链接</button></div></div>"
+            "<div class='official-answer'><div class='official-answer__label'>官方回复 · 已采纳</div><div class='official-answer__body'>"
+            + "".join(f"<p>{t}</p>" for t in official) + "</div><div class='official-answer__feedback'>该回复对你有帮助吗？"
+            "<button>有帮助</button><button>没帮助</button></div></div>"
+            f"<div class='reply-list'>{items}</div></div><aside><h3>相关问题</h3><ul>{RELATED}</ul></aside>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "topic.html")
+    for t in official:
+        assert md.count(t[:20]) == 1, t
+    body = md.split("## 回复 1", 1)[1]
+    assert _positions(body, official) == sorted(_positions(body, official))  # in its reply, whole and in order
+    for chrome in ("报名已开启", "官方回复 · 已采纳", "该回复对你有帮助吗"):
+        assert chrome not in md, chrome
+
+
+def test_a_copy_of_a_posts_paragraphs_above_the_posts_goes_with_its_label_and_a_quoted_sentence_stays():
+    from opskb.ingest.threadmain import _copied_runs
+
+    body = fold("你好，感谢反馈。这个报错是因为接口改为按群主校验权限。你们有几个群的群主不在可见范围里。把部门加进可见范围再试一次。")
+    lines = ["问题描述：调用接口一直返回没有权限，可见范围已经是全公司。", "官方回复 · 已采纳", "你好，感谢反馈。这个报错是因为接口改为按群主校验权限。",
+             "你们有几个群的群主不在可见范围里。", "把部门加进可见范围再试一次。", "该回复对你有帮助吗？"]
+    kept = [(lxml.html.fromstring(f"<p>{t}</p>"), fold(t)) for t in lines]
+    gone = [_text(el) for el in _copied_runs(kept, {body})]
+    assert gone == lines[1:5]  # the label and the three copied paragraphs
+    # one sentence of a post found above (the question a reply quotes) is no copy
+    quoted = [(lxml.html.fromstring(f"<p>{t}</p>"), fold(t)) for t in (lines[0], lines[3], "我们是做连锁茶饮的。")]
+    assert _copied_runs(quoted, {body}) == []
+
+
 def test_reader_comments_under_a_long_article_stay_out(tmp_path):
     article = "".join(
         f"<p>{p}</p>" for p in [
@@ -1498,10 +1567,16 @@ def test_an_answer_written_with_line_breaks_among_answers_in_paragraphs_is_one_o
 <div class="question"><h1>微信群建起来就没人说话了，社群活跃度怎么维持？</h1>
 <div class="question-text">我们建了十几个群，一个月后只剩自己在发广告。请问有经验的朋友，是不是群建太多了？</div></div>
 <div class="answers">{''.join(answers)}</div><div class="footer">© 2019 某某问答</div></body></html>"""
-    _title, md = _ingest(tmp_path, page, "qa.html")
     parts = ["我们建了十几个群", "先说结论", "作为被拉进过很多品牌群的宝妈", "我留下来的群", "一进去就是一串商品链接的群", "群里八成的发言", "试试主题日"]
-    assert _positions(md, parts) == sorted(_positions(md, parts))
-    assert "回答 2 · 糖豆妈妈" in md
+    # (the box as it is, or with a modifier of its own beside its class: answer-text answer-text-br by answer-text answer-text-p)
+    modified = page.replace("<div class='answer-text'><p>", "<div class='answer-text answer-text-p'><p>").replace(
+        "<div class='answer-text'>作为", "<div class='answer-text answer-text-br'>作为")
+    assert modified.count("answer-text-p") == 3 and "answer-text-br" in modified
+    for k, html in enumerate((page, modified)):
+        (tmp_path / str(k)).mkdir()
+        _title, md = _ingest(tmp_path / str(k), html, "qa.html")
+        assert _positions(md, parts) == sorted(_positions(md, parts))
+        assert "回答 2 · 糖豆妈妈" in md
 
 
 def test_a_one_line_answer_in_the_box_the_others_wrap_their_paragraphs_in_is_an_answer(tmp_path):

@@ -106,6 +106,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:登录后?)?(?:查看|显示|展开)(?:全部|更多)?\s*\d[\d,]*\s*(?:个|条)(?:回答|评论|回复)$"
         # ... and the page's invitation to answer (知道答案吗？到我要回答帮其他人解决问题，还能赚点数！)
         r"|^(?:你|您)?知道(?:答案|怎么做|怎么办)吗\s*[？?]\s*\S{0,4}(?:我要回答|我来答|我来回答|写回答|去回答)"
+        # ... and the question under an answer whether it helped (该回复对你有帮助吗？ 有帮助 没帮助)
+        r"|^(?:这条|该|此)(?:回复|回答|答案)(?:是否)?对(?:你|您)有(?:帮助|用)吗?\s*[？?]?(?:\s*(?:有|没)(?:帮助|用)){0,2}$"
         # ... and the heading over the answers after the best one (其他 3 条回答, 更多回答(5)), and who chose it
         r"|^(?:其他|其余|其它|更多)\s*\d*\s*(?:个|条)?(?:回答|答案)\s*(?:[(（]\d+[)）])?$"
         r"|^(?:本|该|此)(?:回答|答案)(?:由|被)\S{1,12}(?:推荐|采纳|认证)$"
@@ -125,6 +127,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         rf"|^(?:(?:{_POST_BUTTONS})\s+){{1,5}}(?:{_POST_BUTTONS})$"), 30),
     # a BBS's notes on a post: where it was sent from, its address, who edited it (※ 发信站: 某某, 来自: 1.2.3.4)
     Rule("bbs_note", "论坛系统信息", _rx(r"^※\s*(?:发信站|文章网址|编辑|转录至|转录者|引述|修改|来源)\s*[:：]"
+                                    # where a post was sent from, a line of its own (这个帖子发自某某社区网页版, 发自某某 iPhone 客户端)
+                                    r"|^(?:这个帖子|这篇帖子|本帖|此帖)?(?:发自|来自|发送自)\s*[^\s，。！？,!?]{1,12}?\s*(?:iphone|ipad|android|安卓|苹果|手机|移动)?\s*(?:客户端|网页版|手机版|app)$"
                                     # a thread's reward for replying, its terms and no sentence (回帖奖励：每次回帖奖励 2 金币，每人限 1 次，剩余 86 金币)
                                     r"|^(?:回帖奖励\s*[:：]\s*)?每次回帖奖励\s*\d+\s*\S{1,3}[,，][^。！？!?]*(?:每人限|剩余|中奖概率)[^。！？!?]*$"
                                     # what the moderators did to the post, said of it (本帖已被收录至《……》, 本帖被 某某 设置为精华)

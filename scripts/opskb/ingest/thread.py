@@ -123,6 +123,11 @@ def signature(el) -> tuple[str, str]:
     return el.tag, " ".join(sorted(set(_template_classes(el.get("class") or ""))))
 
 
+def _same_box(el, box: tuple[str, str]) -> bool:
+    """``el`` has the signature ``box`` or is of its tag with its first class one of ``box``'s."""
+    return signature(el) == box or (el.tag == box[0] and base_key(el)[1] in box[1].split())
+
+
 def base_key(el) -> tuple[str, str]:
     """Tag and first class name (answer-item of answer-item answer-ai): what variants of one
     template and the text boxes of one site's posts share."""
@@ -148,6 +153,14 @@ def shared_classes(page) -> frozenset[str]:
 
 def _linked(el) -> int:
     return sum(len(_text(a)) for a in el.iter("a"))
+
+
+def _says_unlinked(el) -> bool:
+    """``el`` holds a sentence of its own outside its links: Han characters and a sentence's mark."""
+    links = [_text(a) for a in el.iter("a")]
+    text = _text(el)
+    return han_count(text) - sum(map(han_count, links)) >= MIN_LOOSE_HAN \
+        and len(SENTENCE_MARKS.findall(text)) > sum(len(SENTENCE_MARKS.findall(t)) for t in links)
 
 
 def _loose(el) -> bool:
@@ -323,8 +336,9 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
                       if el is not member and variant_of(field_key(el, member), body_path, fewer=True)]
         # ... or the box the other posts' paragraphs stand in, holding this one's text itself (lines
         # parted by <br>, or a single line, where the others have a <p> each)
+        # (its own modifier beside the box's class: answer-text answer-text-br by answer-text answer-text-p)
         if not own and body_path[0][1]:
-            own = [el for el in member.iter() if el is not member and isinstance(el.tag, str) and signature(el) == body_path[0]
+            own = [el for el in member.iter() if el is not member and isinstance(el.tag, str) and _same_box(el, body_path[0])
                    and el.tag not in _HEADINGS and (el.find("br") is not None or (el.text or "").strip())]
         # a reply nested in the post is built like the post itself: its text is not the post's
         built = member_signature(member)
@@ -347,8 +361,9 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             if any(template(x) or x.el.tag not in _TEXT_BLOCKS for x in added):
                 break
             body = parent
-        if len(_text(body)) >= MIN_LINK_LIST_CHARS and _linked(body) > MAX_BODY_LINK_SHARE * len(_text(body)):
-            continue  # a list of links, not a post
+        if len(_text(body)) >= MIN_LINK_LIST_CHARS and _linked(body) > MAX_BODY_LINK_SHARE * len(_text(body)) \
+                and not _says_unlinked(body):
+            continue  # a list of links, not a post (a short reply over its linked 发自某某客户端 is one)
         if any(ad_label(el) and not within(el, body) for el in member.iter()):
             continue  # an ad built like a post, labelled 广告 or 推广 beside its text (an ad card in a post's text is the post's)
         outside = [x for x in f if not within(x.el, body)]

@@ -70,8 +70,9 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     carried = {k for el, _t, k in blocks[start:end + 1] if k and el not in text}
     gone += [el for el, k in kept[:cut] if k in carried]
     # ... and a post's whole text the page also shows above the posts (a box of the best replies: 这些回帖亮了)
+    # (or its paragraphs, two or more in a row: an official answer boxed above the list that also holds it)
     whole = {k for p in thread.posts if (k := fold(_text(p.body)))}
-    gone += [el for el, k in kept[:cut] if k in whole]
+    gone += [el for el, k in kept[:cut] if k in whole] + _copied_runs(kept[:cut], whole)
     for el in gone:
         if el.getparent() is not None:
             el.drop_tree()
@@ -92,6 +93,31 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     _put_back(main, [below, nearest], kept[:cut])
     append_posts(main, thread, word, opening_post=starts)
     return [thread.posts[0].body] if starts else opening
+
+
+MIN_COPIED_RUN = 2  # lines in a row above the posts, each in one post's text: a copy of that post
+MAX_COPY_LABEL_HAN = 8  # ... and the line above it this short, no sentence: the copy's label
+
+
+def _copied_runs(kept: list, bodies: set[str]) -> list:
+    """The lines of ``kept`` that stand in runs of MIN_COPIED_RUN or more, each line found in one and
+    the same of ``bodies`` (a reply quoting one sentence of the question is no copy), with the label
+    right above such a run (官方回复 · 已采纳: a few words, no sentence)."""
+    out: list = []
+    run: list = []
+    body = None
+    for n, (el, k) in enumerate([*kept, (None, "")]):
+        holder = body if body is not None and k and k in body else next((b for b in bodies if k and k in b), None)
+        if holder is not None and holder == body:
+            run.append(el)
+            continue
+        if len(run) >= MIN_COPIED_RUN:
+            label = kept[n - len(run) - 1] if n - len(run) >= 1 else None
+            if label is not None and 0 < han_count(label[1]) <= MAX_COPY_LABEL_HAN and not SENTENCE_MARKS.search(_text(label[0])):
+                out.append(label[0])
+            out += run
+        run, body = ([el], holder) if holder is not None else ([], None)
+    return out
 
 
 def _put_back(main, runs: list[list], kept: list) -> None:

@@ -347,6 +347,31 @@ def popups(page) -> set:
     return found
 
 
+_NOTICE_CLASS = re.compile(r"(?:^|[-_])(?:notice|announcement|announce|alert)(?:$|[-_])", re.I)
+MAX_NOTICE_CHARS = 120
+
+
+def notices(page) -> set:
+    """A site's notice above the page's headline (an alert bar: 某某社区年度聚会报名已开启): short,
+    no picture, its class says notice or alert, standing wholly before the headline: the first h1
+    outside the page's header (a forum's sticky header repeats the topic's title in an h1) that the
+    <title> holds (a document's h1 over its first section is no headline, its alert box its text)."""
+    title = fold(" ".join(_text(t) for t in page.iter("title")))
+    h1 = next((h for h in page.iter("h1") if next(h.iterancestors("header", "nav"), None) is None
+               and (k := fold(_text(h))) and k in title), None)
+    if h1 is None:
+        return set()
+    holders = set(h1.iterancestors())
+    found = set()
+    for el in page.iter():
+        if el is h1:
+            break
+        if isinstance(el.tag, str) and el not in holders and class_says(el, _NOTICE_CLASS) and len(_text(el)) <= MAX_NOTICE_CHARS \
+                and el.find(".//img") is None:
+            found.add(el)
+    return found
+
+
 MAX_SIGNATURE_CHARS = 200
 # a class that names a poster's signature under their post (signature, signatures, sign, post_sign,
 # signaturecontainer): the last part of the name says so (not sign-in, signup)
