@@ -286,6 +286,26 @@ def test_a_title_cut_short_whose_start_the_page_writes_beside_a_picture_stays_th
     assert run(tmp_path, html).meta.title == question[:30] + "..."
 
 
+def test_a_boards_title_that_opens_with_the_site_gives_the_topic_its_subhead_says():
+    # phpBB: <title> 站点 • 查看主题 - 标题, the h1 the site's name, the topic's title in an h2 (and the
+    # replies' Re: 标题); a hyphen inside the title (a model's name) is no separator
+    topic = "飞燕牌FY-701收音机中波只能收到一个台，求助"
+    assert choose_title([f"收音机爱好者之家 • 查看主题 - {topic}"], ["收音机爱好者之家"],
+                        subheads=[topic, f"Re: {topic}"]) == topic
+    # a title whose first part is the h1 and no subhead says its last part: the h1, as before (夜雨_原文_站点)
+    assert choose_title(["夜雨_原文、翻译及赏析_某某诗词网"], ["夜雨"]) == "夜雨"
+
+
+def test_a_groups_name_in_og_title_and_h1_gives_way_to_the_title_the_page_shows(tmp_path):
+    # a group's topic: og:title and the h1 name the group, the <title> is 标题 | 群名 - 站点, the post opens with the title in bold
+    og = '<meta property="og:title" content="私域增长研习社">'
+    body = ("<div class='group'><h1 class='group-name'>私域增长研习社</h1><p>成员 3,618</p></div>"
+            "<div class='topic-text'><strong>付费社群续费率从三成做到六成，我们只改了四件事</strong><br><br>"
+            + "<br><br>".join(PROSE) + "</div>")
+    html = page(body, title="付费社群续费率从三成做到六成，我们只改了四件事 | 私域增长研习社 - 某知圈").replace("<head>", "<head>" + og)
+    assert run(tmp_path, html).meta.title == "付费社群续费率从三成做到六成，我们只改了四件事"
+
+
 def test_the_titles_suffix_stays_where_the_page_shows_it(tmp_path):
     # og:title 标题｜副题 - 站点 over a page showing 标题｜副题 (no h1): the part after ｜ is not the site's
     og = '<meta property="og:title" content="社群运营3个月，复购从12%做到40%｜保姆级复盘 - 小橙书">'

@@ -252,6 +252,99 @@ def test_a_copy_of_a_posts_paragraphs_above_the_posts_goes_with_its_label_and_a_
     assert _copied_runs(quoted, {body}) == []
 
 
+def test_a_board_whose_posts_have_no_class_reads_them_by_their_ids_and_a_reply_after_its_quote(tmp_path):
+    # an old board: each post a bare <div> around a table; the poster's name and the post's text
+    # are bare divs told apart only by ids (postmenu_N, post_message_N); a reply quotes a post in a
+    # box and writes its own words after the box, in the same div; signatures under a rule of _
+    posts = [("小熊咖啡", "", "我在台中开了两家咖啡店，会员用纸本集点卡，每消费一杯盖一个章，集满十点送一杯。<br><br>想请教各位，小店适合做自己的 APP 还是用现成的集点工具？"),
+             ("阿德", "小店适合做自己的 APP 还是用现成的集点工具？", "两家店的规模，我会建议先用现成的集点工具。客人不会为了一家咖啡店下载 APP，开启率通常很低。"),
+             ("Joanna", "纸卡的问题大家应该都知道：客人常常忘记带、弄丢。",
+              "同意楼上。补充一点：不管用哪一种，最重要的是把常客记录下来。<br><br>集点的同时请客人留生日，生日当月送一杯，成本不高但客人会很有感。"),
+             ("阿凯", "", "推一个，我家的早餐店也有同样的问题"),
+             ("阿德", "客人手上还没集满的纸卡要怎么处理？", "给一个过渡期，两个月内纸卡和新工具都可以用，客人拿纸卡来，店员帮他把点数转过去。")]
+    def post(k: int, name: str, quoted: str, text: str) -> str:
+        quote = (f"<div style='margin:20px'><div class='smallfont'>引用:</div><table><tr><td class='alt2'>"
+                 f"<div>作者: <strong>小熊咖啡</strong></div><div style='font-style:italic'>{quoted}</div></td></tr></table></div>") if quoted else ""
+        return (f"<div align='center'><div class='page'><div id='edit{k}'><table id='post{k}' class='tborder'>"
+                f"<tr><td class='thead'>2011-04-1{k}, 10:3{k} PM</td><td class='thead'>#<a href='/p{k}'><strong>{k}</strong></a></td></tr>"
+                f"<tr><td class='alt2'><div id='postmenu_{k}'><a class='bigusername' href='/u/{k}'>{name}</a></div>"
+                f"<div class='smallfont'>会员</div><div class='smallfont'><div>注册日期: 2009-0{k}</div><div>文章: {k * 37}</div></div></td>"
+                f"<td class='alt1' id='td_post_{k}'><div id='post_message_{k}'>{quote}{text}</div>"
+                f"<div>__________________<br>一杯咖啡的时间，慢慢来 {k}</div></td></tr>"
+                f"<tr><td class='alt2'><img src='/off.gif' alt='离线'></td><td class='alt1'><a href='/reply{k}'><img src='/quote.gif' alt='引用回复'></a></td></tr>"
+                "</table></div></div></div>")
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>实体店的会员集点，用现成工具还是自己做 APP？ - 某某论坛</title></head><body>"
+            f"<table class='tborder'><tr><td><a href='/'>某某论坛</a> &gt; <a href='/f1'>行销企划</a></td></tr></table><div id='posts'>"
+            + "".join(post(k, *p) for k, p in enumerate(posts, 1)) + f"</div>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "showthread.html")
+    words = ["我在台中开了两家咖啡店", "想请教各位，小店适合", "两家店的规模", "同意楼上。补充一点", "集点的同时请客人留生日", "推一个，我家的早餐店",
+             "给一个过渡期"]
+    assert _positions(md, words) == sorted(_positions(md, words))
+    assert "· 阿德" in md and "· Joanna" in md  # each reply under its poster's name
+    for chrome in ("文章", "注册日期", "一杯咖啡的时间"):  # (the poster's card and signature)
+        assert chrome not in page_text(md), chrome
+
+
+def test_the_first_of_a_posts_nested_replies_marked_first_is_one_of_them(tmp_path):
+    # a thread's 楼中楼: the first reply under each floor has a class more (first_no_border); it is one of them
+    def nested(items: list[tuple[str, str]]) -> str:
+        return "".join(f"<li class='lzl_single_post{' first_no_border' if k == 0 else ''}'><div class='lzl_cnt'>"
+                       f"<a class='at' href='/u/{n}'>{n}</a>:&nbsp;<span class='lzl_content_main'>{t}</span>"
+                       f"<div class='lzl_content_reply'><span class='lzl_time'>2012-5-{k + 3} 21:4{k}</span><a href='#'>回复</a></div></div></li>"
+                       for k, (n, t) in enumerate(items))
+    floors = [("睡不醒的阿军", "去年买的车，刚买的时候充满电能跑六十公里，现在才半年多，充满电只能跑三十五公里了，想问问这正常吗？",
+               [("老王修车铺", "一充一晚上是大忌，铅酸电池最怕长期过充"), ("睡不醒的阿军", "回复 老王修车铺 :那一般充几个小时合适")]),
+              ("骑驴找马", "先把充电习惯改过来：骑完别马上充，等电池凉下来半小时再充；另外检查一下胎压，胎压低了也很费电。",
+               [("小绿骑士", "胎压这个确实，我上次打足气感觉多跑了好几公里"), ("睡不醒的阿军", "回复 骑驴找马 :学到了，谢谢吧主")]),
+              ("流浪的蛋炒饭", "同款车，一样的问题，坐等结果", [])]
+    posts = "".join(
+        f"<div class='l_post'><div class='d_author'><a class='p_author_name' href='/u/{n}'>{n}</a></div>"
+        f"<div class='d_post_content_main'><div class='d_post_content'>{t}</div>"
+        f"<div class='core_reply'><div class='core_reply_tail'><span>IP属地:上海</span><span>{k}楼</span><span>2012-05-0{k + 2} 21:1{k}</span>"
+        f"<div class='p_reply'><a href='#'>回复({len(r)})</a></div></div>"
+        f"<div class='core_reply_wrapper'><ul class='j_lzl_m_w'>{nested(r)}</ul></div></div></div></div>"
+        for k, (n, t, r) in enumerate(floors, 1))
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>新买的电动车半年续航掉了一半正常吗？【电动车吧】_某某贴吧</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><h1>新买的电动车半年续航掉了一半正常吗？</h1><div class='p_postlist'>{posts}</div>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "tieba.html")
+    for _n, _t, replies in floors:
+        for _name, text in replies:
+            assert text.split(":")[-1][:10] in md, text
+    # (a floor's tail, 1楼 and a reply button, is no reply)
+    assert "IP属地" not in md and not re.search(r"^> 回复：", md, re.M)
+
+
+def test_a_groups_topic_keeps_its_comments_written_one_to_a_line_and_takes_its_bold_first_line_for_headline(tmp_path):
+    # a paid group's topic: no h1, the <title> is only the group's name; the post opens with its
+    # title in bold; who liked it (某某、某某等 N 人觉得很赞) stands between the post and its comments,
+    # each comment a line 名字：说的话 with the replies to it (某某 回复 某某：说的话) in a box under it
+    paras = ["这周帮两个星友看了他们的打卡营数据，发现一个很一致的规律：第一周参与率七成以上，第三周跌到一成多。",
+             "我把原因归成三类：任务难度是平的；反馈只来自运营；没有中途的小终点。",
+             "对应的改法也很简单：把二十一天拆成三个七天的小关卡，每关结束发一张电子徽章。"]
+    comments = [("Vivian做社群", "打卡搭子这个好，我们之前试过三人一组，结果总有一个人不说话。", [("老K", "对，三人组很容易出现沉默的那一个，两人组责任更明确。")]),
+                ("木木", "想问下电子徽章是用什么工具做的？有没有不用写代码的方案？", [("阿杰", "我们用的是在线海报工具套模板，批量导出再一个个发。")]),
+                ("一只运营喵", "收藏了，下周的读书营正好要用。", [])]
+    def comment(name: str, text: str, replies: list) -> str:
+        inner = "".join(f"<div class='comment-item reply'><span class='comment-owner'>{n}</span> 回复 <span class='comment-repliee'>{name}</span>："
+                        f"<span class='comment-text'>{t}</span> <span class='comment-time'>08-14</span></div>" for n, t in replies)
+        return (f"<app-comment-item><div class='comment-item'><span class='comment-owner'>{name}</span>：<span class='comment-text'>{text}</span>"
+                f" <span class='comment-time'>08-14</span></div><div class='replied-comments'>{inner}</div></app-comment-item>")
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>私域增长研究所 | 某洲</title></head><body>"
+            "<div class='group-list'><div class='list-title'>我加入的星球</div><div class='group-item'>内容运营自习室</div></div>"
+            "<div class='group-info'><span>私域增长研究所</span><span>成员 3,286</span><span>主题 1,904</span></div>"
+            "<div class='topic'><div class='author'>老K<span class='role'>星主</span><div class='date'>2022-08-14 21:36</div></div>"
+            "<div class='content'><b>【第 37 期周复盘】社群打卡活动为什么第三周就断崖？</b><br>\n<br>\n" + "<br>\n<br>\n".join(paras) + "</div>"
+            "<div class='operation'><div>点赞 · 126</div><div>评论 · 9</div></div>"
+            "<div class='like-list'>老K、Vivian做社群、阿杰、一只运营喵 等 126 人觉得很赞</div>"
+            f"<div class='comment-box'>{''.join(comment(*c) for c in comments)}</div></div>{FOOTER}</body></html>")
+    title, md = _ingest(tmp_path, html, "topic.html")
+    assert title == "【第 37 期周复盘】社群打卡活动为什么第三周就断崖？"
+    texts = [p[:12] for p in paras] + [t[:12] for _n, t, r in comments for t in [t] + [x for _m, x in r]]
+    assert _positions(md, texts) == sorted(_positions(md, texts))
+    for chrome in ("觉得很赞", "点赞 · 126", "评论 · 9"):
+        assert chrome not in md, chrome
+
+
 def test_reader_comments_under_a_long_article_stay_out(tmp_path):
     article = "".join(
         f"<p>{p}</p>" for p in [
@@ -1533,6 +1626,16 @@ def test_a_long_post_on_a_site_named_a_community_keeps_its_comments_as_replies(t
     parts = ["上个月我们做了一次会员日活动", "最后说一句，回收率只是第一步", "双倍积分这个激励会不会带来很多乱填的答卷",
              "我们设了一道注意力检测题", "第三点非常认同", "分母是当天签到的会员", "收藏了，下个月我们也有会员日"]
     assert _positions(md, parts) == sorted(_positions(md, parts))
+
+
+def test_a_tieba_floors_replies_are_read_past_its_tail_and_the_tail_is_no_reply(tmp_path):
+    """A Tieba thread (tests/data/forum-pages): each floor has its tail (IP属地, 2楼, a date, 回复) and,
+    under it, its 楼中楼 replies, the first marked first_no_border. Every reply is kept under its
+    floor; a tail read as replies (回复： over IP属地：上海) is not written."""
+    md = _ingest_file(tmp_path, DATA / "forum-pages" / "pages" / "baida-tieba-b2.html")
+    parts = ["邀请送礼本身没问题", "到店核销这个好", "对，县城店的优势就是到店成本低", "我是做社区团购的", "晒娃活动不错", "是的，我们现在都让发背影"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))
+    assert not re.search(r"^> 回复：", md, re.M)
 
 
 def test_a_site_is_a_forum_when_its_own_name_says_forum_or_community_not_a_channel_or_the_headline():

@@ -45,7 +45,7 @@ from ..records import Raw
 from ..text import fold, han_count
 from .markup import json_ld, meta_content
 from .metaline import editor_names
-from .pagetitle import MAX_PAGE_TYPE_HAN, TITLE_META, _headline_text, _title_without_h1, _whole_title
+from .pagetitle import MAX_PAGE_TYPE_HAN, TITLE_CLASS, TITLE_META, _headline_text, _title_without_h1, _whole_title
 from .pagetree import (
     _OUT_BLOCKS,
     _SPACES,
@@ -318,7 +318,6 @@ def locate(raw: Raw) -> Raw:
     return replace(raw, body=body, meta=meta)
 
 
-_TITLE_CLASS = re.compile(r"(?:^|[-_])(?:title|subject|headline)(?:$|[-_])", re.I)
 MIN_BOXED_TITLE_HAN, MAX_BOXED_TITLE_CHARS = 6, 80
 
 
@@ -329,7 +328,7 @@ def _titled_box(page, thread, titles) -> str:
     for el in page.iter():
         if el is first:
             break
-        if isinstance(el.tag, str) and el.tag not in ("title", "a") and class_says(el, _TITLE_CLASS):
+        if isinstance(el.tag, str) and el.tag not in ("title", "a") and class_says(el, TITLE_CLASS):
             text = _headline_text(el, list(titles))
             if han_count(text) >= MIN_BOXED_TITLE_HAN and len(text) <= MAX_BOXED_TITLE_CHARS:
                 return text

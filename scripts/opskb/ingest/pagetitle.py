@@ -11,11 +11,11 @@ from ..text import fold, han_count
 from .copyheadline import TITLE_FIELD
 from .markup import home_names
 from .metaline import reporter_line
-from .pagetree import _SPACES, _text
+from .pagetree import _SPACES, _text, class_says
 from .read import normalize_date
 from .recover import _BYLINE, _HEADINGS, MAX_LINK_SHARE, _link_share
 from .rules import match_rule
-from .title import cut_short, lengthened_part, names_the_site, shown_part, strip_site
+from .title import MAX_SITE_TITLE_CHARS, cut_short, later_part, lengthened_part, names_the_site, shown_part, strip_site
 
 HEADLINE_WINDOW = 6  # page blocks looked at above the article's first one
 # the headline a page's meta tags give (ArticleTitle: the tag the metadata rules for Chinese government sites name)
@@ -66,6 +66,11 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
     thread's headline is its first post's opening line, an article's the short line standing
     right above it. A title the page shows, or an og:title of its own: with as much of its suffix
     as the page shows too (标题｜副题 - 站点 over a line 标题｜副题)."""
+    # an og:title that is a later part of the <title> (a group's name in og:title and the h1, beside the
+    # <title> 标题 | 某某圈 - 站点, which opens with the headline) is no headline: the <title>'s first part is
+    if og and named and fold(og) == fold(title) and later_part(named, title) \
+            and fold(named).startswith(fold(first_part := strip_site(named, site))) and fold(title) not in fold(first_part):
+        title = first_part
     home = home_names(page)
     key = fold(title)
     lines = {k for _el, _t, k in blocks}
@@ -93,6 +98,15 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
                       and han_count(p := _shown_line(t, blocks, site)) > MAX_PAGE_TYPE_HAN), "")
         if other:
             return other
+    # a thread's title as short as a name (a group's: 某某研究所 | 站点) beside a first post that opens
+    # with a bold line of its own (【第 37 期周复盘】某某？<br>): that line
+    if opening is not None and len(title) <= MAX_SITE_TITLE_CHARS:
+        # (a post among the lines from where the extractor found the article, or the thread's opening,
+        # its text going on well past the bold line)
+        near = [el for el, _t, _k in blocks[max(first, 0):max(first, 0) + BOLD_LOOKAHEAD]] + opening[:1]
+        bold = next((b for el in near if (b := _bold_opening([el])) and han_count(_text(el)) >= BOLD_SHARE * han_count(b)), "")
+        if bold and key not in fold(bold):
+            return bold
     if opening is not None and (han_count(title) <= MAX_PAGE_TYPE_HAN or not (shown or own)):
         # (the subject in a heading right above the first post's text, when the page gives one)
         # (or the subject the title opens with, shown on the page: 主题 版块 站点 over an h3 主题)
@@ -111,6 +125,7 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
     return max(longer, key=len, default=title)
 
 
+TITLE_CLASS = re.compile(r"(?:^|[-_])(?:title|subject|headline)(?:$|[-_])", re.I)  # a class naming a title's box
 MIN_CUT_OPENING = 8  # a title this long that the text opens with is its opening cut short
 
 
@@ -150,12 +165,34 @@ def _on_page(title: str, blocks: list[tuple[object, str, str]], page=None) -> bo
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 
 
+def _bold_opening(opening: list) -> str:
+    """The bold run a thread's first post opens with, on a line of its own (<b>标题</b><br>), when it
+    reads as a headline: Han text, short, not a sentence or a label ending in a stop or a colon."""
+    el = opening[0] if opening else None
+    first = next((c for c in el if isinstance(c.tag, str)), None) if el is not None else None
+    if first is None or first.tag not in ("b", "strong") or (el.text or "").strip() or (first.tail or "").strip():
+        return ""
+    after = first.getnext()
+    text = _text(first)
+    if after is None or after.tag != "br" or han_count(text) < MIN_BOLD_HEADLINE_HAN or len(text) > MAX_HEADLINE_CHARS \
+            or text.endswith(("。", ".", "：", ":")):
+        return ""
+    return text
+
+
+MIN_BOLD_HEADLINE_HAN = 6
+BOLD_LOOKAHEAD = 24  # page blocks looked at from the article's first one for a post opening with a bold line
+BOLD_SHARE = 3  # ... whose text is this many times the bold line's at least
+
+
 def _opening_line(opening: list) -> str:
     """The first sentence of a thread's first post (it has no headline of its own), when it is
     short enough to be one."""
     # (past what the rules take for furniture: a comment box's 登录后即可发表评论 above the post)
-    text = next((t for el in opening if (t := _text(el)) and not match_rule(t)), "")
-    line = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    el, text = next(((el, t) for el in opening if (t := _text(el)) and not match_rule(t)), (None, ""))
+    # (a box its class calls a title holds the headline whole: 某某别再瞎做了！三步搭出某某)
+    titled = el is not None and any(class_says(x, TITLE_CLASS) for x in (el, *el.iter()))
+    line = text.strip() if titled else _SENTENCE_END.split(text, maxsplit=1)[0].strip()
     return line if han_count(line) >= 4 and len(line) <= MAX_HEADLINE_CHARS else ""
 
 

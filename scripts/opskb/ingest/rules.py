@@ -106,6 +106,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:登录后?)?(?:查看|显示|展开)(?:全部|更多)?\s*\d[\d,]*\s*(?:个|条)(?:回答|评论|回复)$"
         # ... and the page's invitation to answer (知道答案吗？到我要回答帮其他人解决问题，还能赚点数！)
         r"|^(?:你|您)?知道(?:答案|怎么做|怎么办)吗\s*[？?]\s*\S{0,4}(?:我要回答|我来答|我来回答|写回答|去回答)"
+        # ... and who liked a post, named (小周、Amy、阿坤等 128 人觉得很赞)
+        r"|^(?:[^、，,。！？]{1,20}[、，,]\s*){1,12}[^、，,。！？]{1,20}?\s*等\s*\d[\d,]*\s*人\s*(?:觉得很赞|觉得很棒|觉得有用|赞了|点赞了?|赞过|喜欢)\W*$"
         # ... and the question under an answer whether it helped (该回复对你有帮助吗？ 有帮助 没帮助)
         r"|^(?:这条|该|此)(?:回复|回答|答案)(?:是否)?对(?:你|您)有(?:帮助|用)吗?\s*[？?]?(?:\s*(?:有|没)(?:帮助|用)){0,2}$"
         # ... and the heading over the answers after the best one (其他 3 条回答, 更多回答(5)), and who chose it
@@ -164,7 +166,14 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("further_reading", "相关链接与上下篇", _rx(r"^(?:扩展|拓展)阅读\s*[:：]"), 120),
     Rule("dated_link", "相关链接与上下篇", _rx(r"^\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,2})?\s+\S.{0,40}$"), 50),
     # (not a story's "as of press time": 截至发稿，…; 发稿时…)
-    Rule("submission", "投稿提示", _rx(r"投稿|(?<!截至)(?<!截止)发稿(?![时前])|约稿|成为.{0,10}作者|作者身份|专人.{0,6}联系"), 120),
+    # a call to submit (欢迎投稿, 投稿邮箱：…, 点击投稿, 申请成为专栏作者, a menu's 投稿), not a sentence about
+    # submissions (两周收到了 400 多篇投稿, 向头部作者约稿, 新人成为了持续更新的作者: content operations' own words)
+    Rule("submission", "投稿提示", _rx(
+        r"(?:欢迎|我要|在线|点击|合作与|接受|征集\S{0,4}|立即|马上|去|匿名)投稿|^投稿"
+        r"|投稿(?:须知|邮箱|信箱|请|指南|入口|方式|通道|地址|热线|说明|规则|要求|须|通知|\s*[:：「《【]|\s*[|｜]|$)"
+        r"|(?<!截至)(?<!截止)发稿(?![时前])|(?:欢迎|接受|长期)约稿|约稿(?:请|邮箱|合作|联系|须知)"
+        r"|^(?:申请|立即|马上|点击|我要|欢迎)?成为.{0,10}作者\W*$|成为.{0,10}作者\s*[，,]?\s*(?:请|即可|享|可获)|作者身份"
+        r"|(?:稿件|投稿|作品).{0,20}专人.{0,6}联系"), 120),
     Rule("word_count", "字数与阅读时长提示", _rx(
         r"^[（(\[【]?\s*(?:全文|本文|正文)?(?:约|共|大约)?\s*[\d,，]+\s*字[）)\]】]?$"
         r"|阅读(?:需要|约|大约|时间)?\s*[:：]?\s*\d+\s*分钟|^[（(]?(?:字数|全文字数)\s*[:：]\s*\d+"), 30),
@@ -172,7 +181,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a counter word with a number (查看: 1031|回复: 1, 采纳数：152 获赞数：112), or a short label
         # with two numbers or more (欧气 1 0)
         r"^(?:被?(?:阅读|浏览|查看|点击|点赞|赞同|获赞|赞|收藏|评论|回复|回帖|参与|采纳|分享|转发|喜欢|热度|人气|围观|播放|编辑"
-        r"|views?|likes?)(?:量|数|次数)?\s*[:：]?\s*[(（]?\d[\d,]*(?:\.\d+)?\s?[万千kKw+]?[)）]?\s*(?:次|人)?\s*[|｜·/]?\s*)+$"
+        r"|views?|likes?)(?:量|数|次数)?\s*[:：·•]?\s*[(（]?\d[\d,]*(?:\.\d+)?\s?[万千kKw+]?[)）]?\s*(?:次|人)?\s*[|｜·/]?\s*)+$"
         # a member's or a board's figures, two or more in a row (主题 12 帖子 386 积分 1286; 某某吧 关注：28,416 贴子：193,552;
         # one alone may be a reply's text)
         r"|^(?:[^\s\d：:，。]{1,12}\s+)?(?:(?:主题|帖子|贴子|积分|精华|金币|威望|贡献|粉丝|声望|关注|获赞|成员|会员)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*[|｜·/]?\s*){2,}$"
@@ -247,8 +256,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:搜索|搜一搜|查找)(?:你|您)(?:感兴趣|想要|想看|想找|想了解|关心)的?(?:内容|问题|话题|文章|资讯|东西)?$"
         # ... or the kinds of things it finds (搜索课程、文章、规则)
         r"|^(?:搜索|搜一搜|查找)(?:[\u4e00-\u9fff]{1,4}[、/／]){1,5}[\u4e00-\u9fff]{1,4}$"
-        # ... and a comment box's (说点什么...)
-        r"|^(?:说点什么|说说你的看法|写下你的想法)\W*$"), 24),
+        # ... and a comment box's (说点什么..., 输入评论（Enter换行，Ctrl + Enter发送）, 写下你的回答…)
+        r"|^(?:说点什么|说说你的看法|写下你的想法)吧?\W*$"
+        r"|^(?:请)?(?:输入|写下|发表|添加)(?:你|您)?的?(?:评论|回答|回复|留言|想法|看法)\W*(?:[(（][^()（）]{0,30}[)）])?\W*$"), 40),
     # what a scraper or a page prints where an empty summary would stand (No brief available., 暂无简介)
     Rule("placeholder", "空摘要的占位文字", _rx(
         r"^(?:no\s+(?:brief|summary|description|abstract|excerpt|preview)\s+(?:is\s+)?(?:available|provided|found)\.?"

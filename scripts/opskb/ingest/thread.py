@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from ..text import fold, han_count
 from .pagetree import _text, alt_text, before, boxes_up_to, link_target, within
 from .postfields import DATED, MAX_DATED_CHARS, dated_line, figures_only, profile_lines, signed, variant_of
-from .rules import rule_named
+from .rules import match_rule, rule_named
 from .widgets import ad_label
 
 _DIGITS = re.compile(r"\d+")
@@ -62,7 +62,7 @@ MIN_POSTS = 2
 MIN_LOOSE_HAN = 4  # an inline run of text beside blocks this long is a field
 MAX_GROUPS = 20  # candidate groups looked at closely, the richest first
 MIN_REPLY_LINE_HAN, MAX_REPLY_LINE_PARTS = 4, 4  # a reply written on one line: its text this long, in this many parts at most
-MAX_NESTED_GROUPS = 6  # ... and groups of replies nested in a thread's posts
+MAX_NESTED_GROUPS = 12  # ... and groups of replies nested in a thread's posts
 BODY_SHARE = 0.25  # the field most posts have, first in them, is their body with this share of the richest field's text
 MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
 MIN_FORUM_THREAD_HAN = 8  # ... on a forum's page
@@ -105,15 +105,16 @@ class Thread:
 _SHARED_CLASSES: ContextVar[frozenset[str] | None] = ContextVar("shared_classes", default=None)
 
 
-# the class names a list gives every other row (a loop's even and odd posts)
-_STRIPES = frozenset({"even", "odd", "alt", "alternate"})
+# the class names a list gives every other row (a loop's even and odd posts), and its first or last
+# item (first, last-child, first_no_border)
+_STRIPES = re.compile(r"^(?:even|odd|alt|alternate|(?:is[-_])?(?:first|last)(?:[-_]\w+)?)$", re.I)
 
 
 def _template_classes(names: str) -> list[str]:
     """Class names in page order, digits aside and without the ones that mark one member's
     variant: a modifier beside its block's class (reply-item reply-item--developer, post post_pinned),
     the stripe of every other row (even, odd)."""
-    classes = [c for c in _DIGITS.sub("", names).split() if c.lower() not in _STRIPES]
+    classes = [c for c in _DIGITS.sub("", names).split() if not _STRIPES.match(c)]
     own = set(classes)
     return [c for c in classes if not any(sep in c and c.split(sep, 1)[0] in own for sep in ("--", "_"))]
 
@@ -189,7 +190,10 @@ def _fields(member) -> list[Field]:
             holders.add(anc)
     out = []
     for el in elements:
-        if el in holders:
+        # (a box holding blocks is a field too when text of its own follows them, in sentences: a
+        # reply's words written after the quote box they answer, in the same box)
+        if el in holders and not (el is not member and han_count(words := _words_after_a_block(el)) >= MIN_LOOSE_HAN
+                                  and SENTENCE_MARKS.search(words)):
             continue
         text = _text(el)
         if not text:
@@ -198,11 +202,32 @@ def _fields(member) -> list[Field]:
     return out
 
 
+def _words_after_a_block(el) -> str:
+    """The text of ``el`` after its first child block, outside its child blocks: its own runs and the
+    inline elements among them (a reply's words after the quote box it answers)."""
+    parts: list[str] = []
+    after = False
+    for c in el:
+        if isinstance(c.tag, str) and c.tag not in _INLINE:
+            after = True
+        elif after:
+            parts.append(c.text_content())
+        if after:
+            parts.append(c.tail or "")
+    return "".join(parts)
+
+
+_INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "u", "font", "small", "big", "sup", "sub", "code", "br", "img"})
+
+
 def field_key(el, member) -> tuple:
     """The same field of every post: the element's signature and its parent's (inside the
-    member), so a wrapper one post has and another lacks higher up does not matter."""
+    member), so a wrapper one post has and another lacks higher up does not matter. An element
+    without a class named by an id of the post's (post_message_512334) is known by that id's stem."""
     parent = el.getparent()
     tag, classes = signature(el)
+    if not classes and _DIGITS.search(el.get("id") or ""):
+        classes = "#" + _DIGITS.sub("", el.get("id"))
     # (a loose run of text is a paragraph: one post's text in a <p>, the next one's in a <span>)
     return (signature(parent) if parent is not None and el is not member else ("", ""), ("p" if tag == "span" else tag, classes))
 
@@ -341,15 +366,19 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             own = [el for el in member.iter() if el is not member and isinstance(el.tag, str) and _same_box(el, body_path[0])
                    and el.tag not in _HEADINGS and (el.find("br") is not None or (el.text or "").strip())]
         # a reply nested in the post is built like the post itself: its text is not the post's
+        # (not when the body is a box the template names by its id, post_message_N: the bare divs
+        # around it in a bare div are the template's, no replies)
         built = member_signature(member)
-        nested = [d for d in member.iter(member.tag) if d is not member and member_signature(d) == built]
+        nested = [] if body_path[1][1].startswith("#") else \
+            [d for d in member.iter(member.tag) if d is not member and member_signature(d) == built]
         own = [el for el in own if not any(within(el, d) for d in nested)]
         if not own:
             continue
         body = _lca(own, member)
-        if body is member and len(own) > 1:
+        if len(own) > 1 and any(_chain(el, member) != _chain(own[0], member) for el in own[1:]):
             # the body's field again in replies nested deeper in the post (a comment's replies under
-            # it, built unlike the comment's box): the post's own text is where the first one stands
+            # it, built unlike the comment's box, beside its text or in the box that holds it): the
+            # post's own text is where the first one stands
             own = [el for el in own if _chain(el, member) == _chain(own[0], member)]
             body = _lca(own, member)
         if body is member or body.tag in _HEADINGS:
@@ -498,7 +527,7 @@ def find_thread(page, forum: bool = False) -> Thread | None:
     token = _SHARED_CLASSES.set(shared_classes(page))
     try:
         for members in _candidates(page):
-            thread = _read_group(members, min_han=min_han)
+            thread = _read_group(members, min_han=min_han) or (_comment_lines(members, min_han) if forum else None)
             if thread:
                 thread = _with_nested(_with_featured(thread, page, min_han))
                 if best is None or thread.chars > best.chars:
@@ -562,7 +591,8 @@ def _with_nested(thread: Thread) -> Thread:
             parent = el.getparent()
             by_key[(signature(parent), signature(el))].append(el)
     groups = sorted((m for m in by_key.values() if len(m) >= 2), key=lambda m: -sum(len(e.text_content()) for e in m))
-    found = [f for members in groups[:MAX_NESTED_GROUPS] if (f := _read_group(members, min_posts=1))]
+    found = [f for members in groups[:MAX_NESTED_GROUPS] if (f := _read_group(members, min_posts=1))
+             and not all(_tail_line(_text(p.body)) for p in f.posts)]
     # the replies one by one: not a reading that takes a box of several replies for one reply's
     # text (their names, places and times with it), when another reads them apart
     found = [f for f in found if not any(_coarser(f, g) for g in found if g is not f)]
@@ -585,6 +615,31 @@ def _with_nested(thread: Thread) -> Thread:
         posts.append(Post(post.element, post.body, inner, post.name))
     chars += sum(f.chars for f in chosen)
     return Thread(tuple(posts), thread.members, chars)
+
+
+def _comment_lines(members: list, min_han: int) -> Thread | None:
+    """On a forum's page, comments each written on one line (名字：说的话, 某某 回复 某某：说的话) as
+    the first line of their box (the replies to them under it): each read as a reply (_reply_line)."""
+    posts = []
+    for member in members:
+        line = next((el for el in member.iter() if isinstance(el.tag, str) and _one_line(el)), None)
+        post = _reply_line(line) if line is not None else None
+        if post is None:
+            return None
+        posts.append(Post(member, post.body, (), post.name))
+    chars = sum(han_count(_text(p.body)) for p in posts)
+    return Thread(tuple(posts), frozenset(members), chars) if chars >= min_han else None
+
+
+def _one_line(el) -> bool:
+    """An element of inline parts only, two or more: a line."""
+    parts = [c for c in el if isinstance(c.tag, str)]
+    return len(parts) >= 2 and all(c.tag in _INLINE for c in parts)
+
+
+def _tail_line(text: str) -> bool:
+    """A line of a post's tail, no reply: one the rules know, a date, or a few characters (IP属地：上海, 1 楼)."""
+    return bool(match_rule(text)) or dated_line(text) or han_count(text) < MIN_REPLY_LINE_HAN
 
 
 def _reply_lines(members: list) -> Thread | None:

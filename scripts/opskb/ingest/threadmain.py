@@ -221,14 +221,16 @@ def _after(root, el) -> set:
     return out
 
 
+_GROUP_FIGURES = re.compile(r"成员\s*[:：]?\s*\d[\d,.]*\s*[万千kKwW]?\s*[·・•|｜/、]?\s*(?:主题|帖子|话题|动态)\s*[:：]?\s*\d")
 _FORUM_SITE = re.compile(r"论坛|bbs|forum", re.I)
 _COMMUNITY_SITE = re.compile(r"\S社区$")  # a site named a community (某某商家社区; not a channel: 社区生活)
 
 
 def is_forum(page, text: str, site: str) -> bool:
-    """The page (whose text is ``text``) is a forum's: it marks the thread's starter (楼主), or its
+    """The page (whose text is ``text``) is a forum's: it marks the thread's starter (楼主), or shows
+    a group's figures (成员 3,618 · 主题 1,342: a group's topic, its comments the members'), or its
     site calls itself a forum (or a community: 某某社区) in the page title's site part or its site-name meta (``site``)."""
-    if "楼主" in text:
+    if "楼主" in text or _GROUP_FIGURES.search(text):
         return True
     title = next(iter(page.iter("title")), None)
     parts = re.split(r"\s[-|_–—·•]\s|[|｜_]", _text(title)) if title is not None else []

@@ -65,6 +65,7 @@ def cut_short(text: str) -> str:
 
 
 _TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—·•]\s|-)\s*")
+_SPACED_SEPARATORS = re.compile(r"\s+(?:::|[|｜_@•·\-–—])\s+|[|｜_]")  # separators with spaces around them, or bars
 _SPACED_PARTS = re.compile(_TITLE_PARTS.pattern + r"|\s+")  # ... or a space (a forum's 主题 版块 站点)
 _BOARD = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]$")  # a board's name in brackets after a thread's title
 _TYPE_LABEL = re.compile(r"^\s*[【\[][^【】\[\]\s]{1,4}[】\]]\s*")  # ... and a label before it (【图片】, [求助])
@@ -173,6 +174,13 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
         t = _SPACES.sub(" ", t).strip()
         parts = [p for p in _TITLE_PARTS.split(t) if p]
         cut = strip_site(t)
+        # the site's name first, the h1 saying it, and a subhead the last part (站点 • 查看主题 - 标题 with
+        # the h1 站点 and the h2 标题): the subhead
+        spaced = [p for p in _SPACED_SEPARATORS.split(t) if p]  # (not the hyphen inside a model's name: FY-701)
+        if len(spaced) >= 3 and any(fold(h) == fold(spaced[0]) for h in heads):
+            last = next((h for h in subs if fold(h) == fold(spaced[-1]) and han_count(h) >= MIN_HEADLINE_HAN), "")
+            if last:
+                return last
         for h in heads + subs:
             if not has_han(h):
                 continue
