@@ -274,7 +274,7 @@ def test_a_board_whose_posts_have_no_class_reads_them_by_their_ids_and_a_reply_a
                 f"<tr><td class='alt2'><img src='/off.gif' alt='离线'></td><td class='alt1'><a href='/reply{k}'><img src='/quote.gif' alt='引用回复'></a></td></tr>"
                 "</table></div></div></div>")
     html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>实体店的会员集点，用现成工具还是自己做 APP？ - 某某论坛</title></head><body>"
-            f"<table class='tborder'><tr><td><a href='/'>某某论坛</a> &gt; <a href='/f1'>行销企划</a></td></tr></table><div id='posts'>"
+            "<table class='tborder'><tr><td><a href='/'>某某论坛</a> &gt; <a href='/f1'>行销企划</a></td></tr></table><div id='posts'>"
             + "".join(post(k, *p) for k, p in enumerate(posts, 1)) + f"</div>{FOOTER}</body></html>")
     _title, md = _ingest(tmp_path, html, "showthread.html")
     words = ["我在台中开了两家咖啡店", "想请教各位，小店适合", "两家店的规模", "同意楼上。补充一点", "集点的同时请客人留生日", "推一个，我家的早餐店",

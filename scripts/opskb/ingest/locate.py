@@ -45,7 +45,14 @@ from ..records import Raw
 from ..text import fold, han_count
 from .markup import json_ld, meta_content
 from .metaline import editor_names
-from .pagetitle import MAX_PAGE_TYPE_HAN, TITLE_CLASS, TITLE_META, _headline_text, _title_without_h1, _whole_title
+from .pagetitle import (
+    MAX_PAGE_TYPE_HAN,
+    TITLE_CLASS,
+    TITLE_META,
+    _headline_text,
+    _title_without_h1,
+    _whole_title,
+)
 from .pagetree import (
     _OUT_BLOCKS,
     _SPACES,

@@ -15,7 +15,15 @@ from .pagetree import _SPACES, _text, class_says
 from .read import normalize_date
 from .recover import _BYLINE, _HEADINGS, MAX_LINK_SHARE, _link_share
 from .rules import match_rule
-from .title import MAX_SITE_TITLE_CHARS, cut_short, later_part, lengthened_part, names_the_site, shown_part, strip_site
+from .title import (
+    MAX_SITE_TITLE_CHARS,
+    cut_short,
+    later_part,
+    lengthened_part,
+    names_the_site,
+    shown_part,
+    strip_site,
+)
 
 HEADLINE_WINDOW = 6  # page blocks looked at above the article's first one
 # the headline a page's meta tags give (ArticleTitle: the tag the metadata rules for Chinese government sites name)

@@ -10,7 +10,7 @@ import re
 from lxml import etree
 
 from .pagetree import _text
-from .thread import Thread
+from .threadrecords import Thread
 from .widgets import ads, controls
 
 _MEASURE = {"回复": "条", "回答": "个"}  # what post_word calls the posts, and how they are counted

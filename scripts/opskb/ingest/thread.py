@@ -40,12 +40,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from contextvars import ContextVar
-from dataclasses import dataclass
 
 from ..text import fold, han_count
 from .pagetree import _text, alt_text, before, boxes_up_to, link_target, within
 from .postfields import DATED, MAX_DATED_CHARS, dated_line, figures_only, profile_lines, signed, variant_of
-from .rules import match_rule, rule_named
+from .replyline import _TO_SOMEONE, _comment_lines, _reply_lines, _tail_line
+from .rules import rule_named
+from .threadrecords import _INLINE, MAX_NAME_CHARS, SENTENCE_MARKS, Field, Post, Thread
 from .widgets import ad_label
 
 _DIGITS = re.compile(r"\d+")
@@ -55,13 +56,11 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BADGE = re.compile(r"\s*[(（][^()（）]{1,6}[)）]\s*$")  # a short bracketed label after a name
 _TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
                           "h1", "h2", "h3", "h4", "h5", "h6"})
-SENTENCE_MARKS = re.compile(r"[，。！？；,!?;]")  # text written in sentences has one of these, a label or a name none
 _FLOOR = re.compile(r"^(?:#\s*\d+|\d+\s*[楼#]|楼主|沙发|板凳|地板)$")  # a post's floor, linked like a name
 
 MIN_POSTS = 2
 MIN_LOOSE_HAN = 4  # an inline run of text beside blocks this long is a field
 MAX_GROUPS = 20  # candidate groups looked at closely, the richest first
-MIN_REPLY_LINE_HAN, MAX_REPLY_LINE_PARTS = 4, 4  # a reply written on one line: its text this long, in this many parts at most
 MAX_NESTED_GROUPS = 12  # ... and groups of replies nested in a thread's posts
 BODY_SHARE = 0.25  # the field most posts have, first in them, is their body with this share of the richest field's text
 MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
@@ -70,35 +69,11 @@ MIN_GROUP_CHARS = 8  # text a candidate group needs in all
 MAX_BODY_LINK_SHARE = 0.5
 MIN_LINK_LIST_CHARS = 10  # a body this long, mostly link text, is a list of links (a shorter one: a #tag# post)
 MIN_CARD_HEADLINE_HAN = 12  # a linked line this long outside the body is another page's headline (a name is shorter)
-MAX_NAME_CHARS = 24
 MIN_NAME_HEADING_LINK_SHARE = 0.9  # a heading this much a link, and short, is a poster's name
 MIN_NAME_LINK_SHARE = 0.15  # the poster's name links to the poster's page (a badge may follow it)
 MAX_LABEL_CHARS = 16  # a template field this short is a label, a date or a counter
 REPLY_SHARE = 1 / 3  # posts below a text hold at least a third as much text as it to make a thread
 MAX_THREAD_LEAD = 600  # Han characters above the posts beyond which they are an article's comments
-
-
-@dataclass(frozen=True)
-class Field:
-    el: object
-    path: tuple  # field_key
-    text: str
-    link_share: float
-
-
-@dataclass(frozen=True)
-class Post:
-    element: object  # the member of the group
-    body: object  # the element holding the post's text
-    extra: tuple  # (name, body) of the replies nested in the post, outside its body
-    name: str
-
-
-@dataclass(frozen=True)
-class Thread:
-    posts: tuple[Post, ...]
-    members: frozenset
-    chars: int  # Han characters of all post bodies
 
 
 # the class names the page being read gives more than one element (find_thread sets them)
@@ -215,9 +190,6 @@ def _words_after_a_block(el) -> str:
         if after:
             parts.append(c.tail or "")
     return "".join(parts)
-
-
-_INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "u", "font", "small", "big", "sup", "sub", "code", "br", "img"})
 
 
 def field_key(el, member) -> tuple:
@@ -615,72 +587,6 @@ def _with_nested(thread: Thread) -> Thread:
         posts.append(Post(post.element, post.body, inner, post.name))
     chars += sum(f.chars for f in chosen)
     return Thread(tuple(posts), thread.members, chars)
-
-
-def _comment_lines(members: list, min_han: int) -> Thread | None:
-    """On a forum's page, comments each written on one line (名字：说的话, 某某 回复 某某：说的话) as
-    the first line of their box (the replies to them under it): each read as a reply (_reply_line)."""
-    posts = []
-    for member in members:
-        line = next((el for el in member.iter() if isinstance(el.tag, str) and _one_line(el)), None)
-        post = _reply_line(line) if line is not None else None
-        if post is None:
-            return None
-        posts.append(Post(member, post.body, (), post.name))
-    chars = sum(han_count(_text(p.body)) for p in posts)
-    return Thread(tuple(posts), frozenset(members), chars) if chars >= min_han else None
-
-
-def _one_line(el) -> bool:
-    """An element of inline parts only, two or more: a line."""
-    parts = [c for c in el if isinstance(c.tag, str)]
-    return len(parts) >= 2 and all(c.tag in _INLINE for c in parts)
-
-
-def _tail_line(text: str) -> bool:
-    """A line of a post's tail, no reply: one the rules know, a date, or a few characters (IP属地：上海, 1 楼)."""
-    return bool(match_rule(text)) or dated_line(text) or han_count(text) < MIN_REPLY_LINE_HAN
-
-
-def _reply_lines(members: list) -> Thread | None:
-    """Replies written one to a line, each of the same few inline parts (some 某某：回复 某某 :说得对 2015-8-11 21:41,
-    a Tieba thread's 楼中楼); None unless every member reads so (_reply_line)."""
-    posts = [_reply_line(member) for member in members]
-    if any(p is None for p in posts):
-        return None
-    return Thread(tuple(posts), frozenset(members), sum(han_count(_text(p.body)) for p in posts))
-
-
-def _reply_line(member) -> Post | None:
-    """One reply on a line: the part holding most of its text is the reply, a linked name before it
-    its poster, with a date after it or before it the words of a reply to someone (某某 回复 某某：).
-    Without either: short parts (a name, its badges) and then the words, in sentences or opening
-    with a colon."""
-    parts = [c for c in member if isinstance(c.tag, str)]
-    body = max(parts, key=lambda c: han_count(_text(c)), default=None)
-    if body is None or han_count(_text(body)) < MIN_REPLY_LINE_HAN or len(member) > MAX_REPLY_LINE_PARTS:
-        return None
-    words = _text(body)
-    lead = _text(member).split(words)[0]
-    if any(dated_line(_text(c)) for c in parts if not before(c, body) and c is not body) or _REPLY_TO.search(lead):
-        name = next((_text(c) for c in parts if c.tag == "a" and before(c, body) and 0 < len(_text(c)) <= MAX_NAME_CHARS), "")
-        return Post(member, body, (), name)
-    named = [c for c in parts if before(c, body)]
-    if not (0 < len(lead.strip()) <= MAX_NAME_CHARS and named and all(len(_text(c)) <= MAX_NAME_CHARS for c in named)):
-        return None
-    if len(named) == 1 and _SAID_TO.match(words):
-        # the name, then the text that opens with the colon or the words of a reply to someone
-        # (楼主 | ：说的话, 某某 | 回复 某某：说的话): the whole line reads as the reply
-        return Post(member, member, (), "")
-    if not (_SAID_TO.match(words) or SENTENCE_MARKS.search(words)):
-        return None
-    # a name and its badges (作者, 官方), then the words: the first part names the poster
-    return Post(member, body, (), _text(named[0]))
-
-
-_REPLY_TO = re.compile(r"\S\s*(?:回复|回覆)\s*\S.{0,30}[:：]\s*$")  # 某某 回复 某某： before a reply's text
-_TO_SOMEONE = re.compile(r"^\s*(?:回复|回覆)\s*@?\S{1,20}\s*[:：]?\s*$")  # 回复 某某: whom a reply answers, not its text
-_SAID_TO = re.compile(r"^\s*(?:(?:回复|回覆)\s*\S.{0,30}?)?[:：]\s*\S")  # ：说的话, 回复 某某：说的话
 
 
 def _coarser(a: Thread, b: Thread) -> bool:

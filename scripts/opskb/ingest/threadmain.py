@@ -17,7 +17,8 @@ from .parse import image_src
 from .postfields import dated_line, figures_only
 from .posts import append_posts
 from .recover import _HEADINGS, MAX_LINKED_SHARE, _align, _link_share
-from .thread import MAX_THREAD_LEAD, REPLY_SHARE, SENTENCE_MARKS, Thread, base_key, signature
+from .thread import MAX_THREAD_LEAD, REPLY_SHARE, base_key, signature
+from .threadrecords import SENTENCE_MARKS, Thread
 
 
 def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str, forum: bool = False,

@@ -1,0 +1,35 @@
+"""The records a thread is read into (thread.py, replyline.py): a post's text field, a post, a
+thread; and what tells text written in sentences and a line of inline parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SENTENCE_MARKS = re.compile(r"[，。！？；,!?;]")  # text written in sentences has one of these, a label or a name none
+MAX_NAME_CHARS = 24
+# the tags that run inline in a line of text (a post's words beside its quote box, a reply's parts)
+_INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "u", "font", "small", "big", "sup", "sub", "code", "br", "img"})
+
+
+@dataclass(frozen=True)
+class Field:
+    el: object
+    path: tuple  # field_key
+    text: str
+    link_share: float
+
+
+@dataclass(frozen=True)
+class Post:
+    element: object  # the member of the group
+    body: object  # the element holding the post's text
+    extra: tuple  # (name, body) of the replies nested in the post, outside its body
+    name: str
+
+
+@dataclass(frozen=True)
+class Thread:
+    posts: tuple[Post, ...]
+    members: frozenset
+    chars: int  # Han characters of all post bodies
