@@ -112,7 +112,7 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
         # (a post among the lines from where the extractor found the article, or the thread's opening,
         # its text going on well past the bold line)
         near = [el for el, _t, _k in blocks[max(first, 0):max(first, 0) + BOLD_LOOKAHEAD]] + opening[:1]
-        bold = next((b for el in near if (b := _bold_opening([el])) and han_count(_text(el)) >= BOLD_SHARE * han_count(b)), "")
+        bold = next((b for el in near if (b := _bold_opening(el)) and han_count(_text(el)) >= BOLD_SHARE * han_count(b)), "")
         if bold and key not in fold(bold):
             return bold
     if opening is not None and (han_count(title) <= MAX_PAGE_TYPE_HAN or not (shown or own)):
@@ -173,11 +173,10 @@ def _on_page(title: str, blocks: list[tuple[object, str, str]], page=None) -> bo
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 
 
-def _bold_opening(opening: list) -> str:
-    """The bold run a thread's first post opens with, on a line of its own (<b>标题</b><br>), when it
-    reads as a headline: Han text, short, not a sentence or a label ending in a stop or a colon."""
-    el = opening[0] if opening else None
-    first = next((c for c in el if isinstance(c.tag, str)), None) if el is not None else None
+def _bold_opening(el) -> str:
+    """The bold run a post's text opens with, on a line of its own (<b>标题</b><br>), when it reads
+    as a headline: Han text, short, not a sentence or a label ending in a stop or a colon."""
+    first = next((c for c in el if isinstance(c.tag, str)), None)
     if first is None or first.tag not in ("b", "strong") or (el.text or "").strip() or (first.tail or "").strip():
         return ""
     after = first.getnext()

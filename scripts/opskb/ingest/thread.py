@@ -88,7 +88,7 @@ _STRIPES = re.compile(r"^(?:even|odd|alt|alternate|(?:is[-_])?(?:first|last)(?:[
 def _template_classes(names: str) -> list[str]:
     """Class names in page order, digits aside and without the ones that mark one member's
     variant: a modifier beside its block's class (reply-item reply-item--developer, post post_pinned),
-    the stripe of every other row (even, odd)."""
+    the stripe of every other row (even, odd), the mark of a list's first or last item (first_no_border)."""
     classes = [c for c in _DIGITS.sub("", names).split() if not _STRIPES.match(c)]
     own = set(classes)
     return [c for c in classes if not any(sep in c and c.split(sep, 1)[0] in own for sep in ("--", "_"))]
