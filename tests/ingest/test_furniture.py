@@ -142,6 +142,11 @@ def test_notices_and_post_controls_go():
         "输入评论（Enter换行，Ctrl + Enter发送）": "输入框的提示文字",
         "小周、Amy、运营阿坤、晴天 等 128 人觉得很赞": "回答的赞同数、更多回答与登录提示",
         "点赞 · 126": "阅读、点赞等计数",
+        "提问者：mary_bb0*2013-04-27 21:46 浏览次数：3521 次": "阅读、点赞等计数",
+        "浏览 1,204 · 回答 4": "阅读、点赞等计数",
+        "其他回答 共4条": "回答的赞同数、更多回答与登录提示",
+        "4 个回答按有帮助排序": "回答的赞同数、更多回答与登录提示",
+        "默认排序 按时间排序": "回答的赞同数、更多回答与登录提示",
         "写下你的回答…": "输入框的提示文字",
         "发自某某 Android 客户端": "论坛系统信息",
         "这条回答对您有帮助吗？ 有帮助 没帮助": "回答的赞同数、更多回答与登录提示",
@@ -160,6 +165,8 @@ def test_operations_sentences_with_the_same_words_stay():
         "三个月后，四分之一的新人成为了持续更新的作者。",
         "社群里安排专人联系沉默用户，逐个回访。",
         "输入评论之后要等审核，很多用户就放弃了。",
+        "按时间排序之后，最新的回复更有参考价值。",
+        "提问者：很多老板都会问，怎么留住老顾客？",
         "小周、阿坤、晴天等三个人都觉得这个方法很赞，准备在自己的群里试一试。",
         "这条回复对我帮助很大，谢谢。",
         "我们试过每次回帖奖励 2 金币，每人限 3 次，发现灌水的人变多了。",
@@ -323,3 +330,18 @@ def test_a_sites_notice_bar_above_the_headline_is_furniture_and_an_alert_in_the_
         "<div class='ne-alert ne-alert-info'>本文档是增长组老带新活动的标准流程，第一次负责前请完整阅读。</div>"
         "<h1>1. 活动目标</h1><p>以低于投放的成本获得新用户。</p></body></html>")
     assert notices(doc) == set()
+
+
+def test_what_a_css_framework_hides_by_its_class_is_not_the_pages_text():
+    from opskb.ingest.pagetree import drop_hidden
+
+    page = lxml.html.fromstring(
+        "<html><body><div class='alert alert-warning hidden'>此主题已被删除。</div><div class='d-none'>登录后查看</div>"
+        "<div class='hidden md:block'>桌面上才显示的目录</div><div class='d-none d-md-block'>宽屏才显示的侧栏</div>"
+        "<p class='hidden-xs'>手机上不显示的说明</p><div class='widget-comments hidden' style='display: block;'>脚本已经展开的评论</div>"
+        "<p>正文第一段。</p></body></html>")
+    drop_hidden(page)
+    text = page.text_content()
+    assert "此主题已被删除" not in text and "登录后查看" not in text
+    for shown in ("桌面上才显示的目录", "宽屏才显示的侧栏", "手机上不显示的说明", "脚本已经展开的评论", "正文第一段"):
+        assert shown in text, shown

@@ -345,6 +345,30 @@ def test_a_groups_topic_keeps_its_comments_written_one_to_a_line_and_takes_its_b
         assert chrome not in md, chrome
 
 
+def test_posts_one_microdata_type_declares_are_one_list_whatever_their_classes_and_named_by_their_author(tmp_path):
+    # a forum whose posts are <li itemtype=…/Comment>: the starter's posts carry a class the others
+    # lack (topic-owner-post); each post's header shows an avatar letter (赵) in a link before the
+    # poster's name, which the markup declares (itemprop="author")
+    posts = [("赵小满", "我们是做宠物食品的，上周开始有三个导购的企业微信被提示添加好友过于频繁，一周内不能主动加人。"),
+             ("老K", "被动添加基本不限，限的是主动添加和通过手机号搜索，新号一天二十个以内比较安全。"),
+             ("赵小满", "谢谢，我们导购的号都是上个月新开的，难怪一下午加两百多就被限制了。"),
+             ("阿May", "我们做活动都是用渠道活码，一个码后面挂五六个员工轮流分配，每个人一天加不到五十个。")]
+    items = "".join(
+        f"<li component='post' class='{'topic-owner-post' if n == posts[0][0] else ''}' itemscope itemtype='http://schema.org/Comment'>"
+        f"<div class='post-header'><div class='icon'><a href='/user/{n}'><span class='user-icon' title='{n}'>{n[0]}</span></a></div>"
+        f"<small><strong><a href='/user/{n}' itemprop='author'>{n}</a></strong> <span class='timeago'>2019-06-1{k} 11:0{k}</span></small></div>"
+        f"<div class='content' itemprop='text'><p>{t}</p></div><div class='post-footer'><a href='#'>回复</a> <a href='#'>引用</a></div></li>"
+        for k, (n, t) in enumerate(posts, 1))
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>企业微信加好友被限制了，一天加多少人比较安全？ | 某某私域论坛</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><h1>企业微信加好友被限制了，一天加多少人比较安全？</h1><ul component='topic' class='posts'>{items}</ul>"
+            f"{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "topic.html")
+    texts = [t[:14] for _n, t in posts]
+    assert _positions(md, texts) == sorted(_positions(md, texts))  # (the starter's later reply too)
+    assert re.search(r"· 老 ?K", md) and re.search(r"· 阿 ?May", md) and "· 赵小满" in md  # (typesetting puts a space between Han and Latin)
+    assert not re.search(r"· (?:赵|老|阿) \{", md)  # (no avatar letter for a name)
+
+
 def test_reader_comments_under_a_long_article_stay_out(tmp_path):
     article = "".join(
         f"<p>{p}</p>" for p in [
@@ -1647,6 +1671,7 @@ def test_a_site_is_a_forum_when_its_own_name_says_forum_or_community_not_a_chann
     assert forum("包裹卡加了4000个企微客户怎么办？_私域运营_千帆商家社区")
     assert forum("新群冷启动先做什么", site="某某运营社区")
     assert forum("新群冷启动先做什么 - 运营杂谈 - 某某论坛")
+    assert forum("社群早报为什么没人看 - 私域运营研究所 - 某屿圈子")  # (a site of circles)
     assert not forum("邻里节办起来了 - 和谐社区 - 禾城在线")  # a channel named after a neighbourhood
     assert not forum("社区团购团长转型记 - 社区生活 - 禾城在线")
     assert not forum("我们如何运营一个开发者社区")  # the headline alone

@@ -40,13 +40,26 @@ def drop_hidden(tree) -> int:
     for el in list(tree.iter("template")):
         el.drop_tree()
         gone += 1
-    for el in list(tree.xpath("//*[@hidden or @style]")):
+    for el in list(tree.xpath("//*[@hidden or @style or @class]")):
         if el.getparent() is None:
             continue
-        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+        style = el.get("style") or ""
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(style) \
+                or (_hidden_class(el.get("class")) and not _SHOWN_STYLE.search(style)):
             el.drop_tree()
             gone += 1
     return gone
+
+
+_SHOWN_STYLE = re.compile(r"display\s*:\s*(?!none)\w", re.I)  # a style showing it over its class (a script opened it)
+_SHOWN_AT = re.compile(r":|^d-(?:sm|md|lg|xl|xxl)-(?!none)")  # a class showing it at some width (md:block, d-md-block)
+
+
+def _hidden_class(names: str | None) -> bool:
+    """The class a CSS framework hides an element with (Bootstrap's hidden, d-none), with no class that
+    shows it at some screen width."""
+    tokens = (names or "").split()
+    return ("hidden" in tokens or "d-none" in tokens) and not any(_SHOWN_AT.search(t) for t in tokens)
 
 
 def drop_empty_anchors(tree) -> int:

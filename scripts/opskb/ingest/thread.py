@@ -42,8 +42,17 @@ from collections import Counter, defaultdict
 from contextvars import ContextVar
 
 from ..text import fold, han_count
-from .pagetree import _text, alt_text, before, boxes_up_to, link_target, within
-from .postfields import DATED, MAX_DATED_CHARS, dated_line, figures_only, profile_lines, signed, variant_of
+from .pagetree import _text, alt_text, before, link_target, within
+from .postername import (
+    _author_below,
+    _declared_author,
+    _linked,
+    _links_to,
+    _name_of,
+    _name_share,
+    _unlinked_name,
+)
+from .postfields import MAX_DATED_CHARS, dated_line, figures_only, profile_lines, signed, variant_of
 from .replyline import _TO_SOMEONE, _comment_lines, _reply_lines, _tail_line
 from .rules import rule_named
 from .threadrecords import _INLINE, MAX_NAME_CHARS, SENTENCE_MARKS, Field, Post, Thread
@@ -53,7 +62,6 @@ _DIGITS = re.compile(r"\d+")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
            "figcaption", "pre", "div", "section", "article", "caption", "ul", "ol", "table", "header", "footer")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_BADGE = re.compile(r"\s*[(（][^()（）]{1,6}[)）]\s*$")  # a short bracketed label after a name
 _TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
                           "h1", "h2", "h3", "h4", "h5", "h6"})
 _FLOOR = re.compile(r"^(?:#\s*\d+|\d+\s*[楼#]|楼主|沙发|板凳|地板)$")  # a post's floor, linked like a name
@@ -125,10 +133,6 @@ def shared_classes(page) -> frozenset[str]:
     """The class names more than one element of ``page`` has."""
     counts = Counter(c for el in page.iter() if isinstance(el.tag, str) for c in set((el.get("class") or "").split()))
     return frozenset(c for c, n in counts.items() if n > 1)
-
-
-def _linked(el) -> int:
-    return sum(len(_text(a)) for a in el.iter("a"))
 
 
 def _says_unlinked(el) -> bool:
@@ -212,14 +216,18 @@ def _candidates(page) -> list[list]:
             continue
         by_sig = defaultdict(list)
         by_base = defaultdict(list)  # siblings by their first class name (answer-item in answer-item answer-ai)
+        by_type = defaultdict(list)  # ... and by the microdata type they declare (itemtype=…/Comment), whatever their classes
         for child in parent:
             if isinstance(child.tag, str) and child.tag not in ("a", "span", "img", "br", "option", "script", "style"):
                 sig = member_signature(child)
                 by_sig[sig].append(child)
                 if sig[1]:
                     by_base[base_key(child)].append((child, sig))
+                if child.get("itemtype"):
+                    by_type[(child.tag, child.get("itemtype"))].append(child)
         mixed = [v for m in by_base.values() if (v := _with_variants(m))]
-        for members in [*by_sig.values(), *mixed]:
+        typed = [m for m in by_type.values() if len({member_signature(c) for c in m}) > 1]  # (one signature: by_sig has them)
+        for members in [*by_sig.values(), *mixed, *typed]:
             if len(members) >= MIN_POSTS:
                 chars = sum(len(m.text_content()) for m in members)
                 if chars >= MIN_GROUP_CHARS:
@@ -383,6 +391,8 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             # the same name on every reply is one person answering several times: no test of constancy
             if not before(x.el, body):
                 continue
+            if len(x.text.strip()) == 1:
+                continue  # (the one letter an avatar shows in place of a picture: 赵 before 赵小满)
             if 0 < len(x.text) <= MAX_NAME_CHARS and _name_share(x) >= MIN_NAME_LINK_SHARE \
                     and (not figures_only(x.text) or _links_to(x.el, profiles)):
                 name = _name_of(x.el)
@@ -393,7 +403,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             if name:
                 break
         # ... or a name standing inline in a header that holds other blocks (a name beside its date box)
-        name = name or _unlinked_name(member, pictured, body) or _author_below(member, body)
+        name = name or _declared_author(member, body) or _unlinked_name(member, pictured, body) or _author_below(member, body)
         # (a post's header is no section's heading, nor is a subject most posts repeat: Re: 某某)
         if any(x.el.tag in _HEADINGS and not _post_header(x) and x.path not in constants for x in outside):
             titled += 1
@@ -420,73 +430,6 @@ def _post_header(x: Field) -> bool:
     date of the post (豆瓣: <h4><a>某某</a><span>2024-03-10 10:02</span></h4>), or alone (Flarum:
     <h3 class="PostUser-name"><a>某某</a></h3>)."""
     return (dated_line(x.text) and x.link_share > 0) or (len(x.text) <= MAX_NAME_CHARS and x.link_share >= MIN_NAME_HEADING_LINK_SHARE)
-
-
-# a class that names a poster's name (user-name, nick-name, author, user-title)
-_NAME_CLASS = re.compile(r"name|nick|author|user", re.I)
-
-
-def _links_to(el, targets: set[str]) -> bool:
-    return any(link_target(a) in targets for a in el.iter("a"))
-
-
-def _name_like(text: str) -> bool:
-    """Short, and not a counter, a floor or a date: what a poster's name looks like."""
-    return 0 < len(text) <= MAX_NAME_CHARS and not figures_only(text) and not dated_line(text)
-
-
-def _unlinked_name(field, pictured: set[str], body=None) -> str:
-    """The poster's name in a header field without a link to the poster's page: the part the
-    page's class calls a name, or the words the poster's picture beside it says (alt); above
-    ``body`` when given."""
-    def named(el) -> bool:
-        if not isinstance(el.tag, str) or (body is not None and not before(el, body)):
-            return False  # (cheap tests first: the text of every element of a long post is not read)
-        text = _text(el)
-        return _name_like(text) and (text in pictured or bool(_NAME_CLASS.search(el.get("class") or "")))
-    for el in field.iter():
-        if named(el) and not any(named(d) for d in el.iterdescendants()):  # (the name's own element in a box of
-            # the poster's: list_item_user holding user_name, a 楼主 badge and a level)
-            return _BADGE.sub("", _text(el)).strip().rstrip(":： ")
-    return ""
-
-
-# a box the page's class calls the author's, and one of comments or replies
-_AUTHOR_CLASS = re.compile(r"author", re.I)
-_COMMENTS_CLASS = re.compile(r"comment|reply|replies", re.I)
-
-
-def _author_below(member, body) -> str:
-    """The poster's linked name in a box a class calls the author's under the post's text (an
-    answerer's card below the answer), outside the comments under it."""
-    for a in member.iter("a"):
-        if before(a, body) or within(a, body):
-            continue
-        text = _text(a)
-        boxes = boxes_up_to(a, member)
-        if any(_COMMENTS_CLASS.search(x.get("class") or "") for x in boxes):
-            continue
-        if _name_like(text) and any(_AUTHOR_CLASS.search(x.get("class") or "") for x in boxes):
-            return _BADGE.sub("", text).strip()
-    return ""
-
-
-_DATED_PARTS = re.compile(DATED.pattern + r"|\d+\s*楼|#\s*\d+")
-
-
-def _name_share(x: Field) -> float:
-    """How much of a header's text is a link, its time and floor aside: a short name beside them
-    (<a>老杨</a> 3楼 21:02) is the poster's."""
-    rest = _DATED_PARTS.sub("", x.text).strip()
-    return x.link_share if not rest else min(1.0, _linked(x.el) / len(rest))
-
-
-def _name_of(el) -> str:
-    """The first link's text in a field: the poster's name without the badges beside it, nor
-    a time or a bracketed badge inside the link (椿 2月前, 马亮南生 (楼主))."""
-    text = next((t for a in el.iter("a") if (t := _text(a))), "") or _text(el)
-    text = DATED.split(text, maxsplit=1)[0]
-    return _BADGE.sub("", text).strip()[:MAX_NAME_CHARS].rstrip(":： ")
 
 
 def find_thread(page, forum: bool = False) -> Thread | None:

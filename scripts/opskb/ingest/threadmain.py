@@ -224,7 +224,7 @@ def _after(root, el) -> set:
 
 _GROUP_FIGURES = re.compile(r"成员\s*[:：]?\s*\d[\d,.]*\s*[万千kKwW]?\s*[·・•|｜/、]?\s*(?:主题|帖子|话题|动态)\s*[:：]?\s*\d")
 _FORUM_SITE = re.compile(r"论坛|bbs|forum", re.I)
-_COMMUNITY_SITE = re.compile(r"\S社区$")  # a site named a community (某某商家社区; not a channel: 社区生活)
+_COMMUNITY_SITE = re.compile(r"\S(?:社区|圈子)$")  # a site named a community (某某商家社区, 某某圈子; not a channel: 社区生活)
 
 
 def is_forum(page, text: str, site: str) -> bool:
