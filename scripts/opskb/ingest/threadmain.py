@@ -19,6 +19,7 @@ from .posts import append_posts
 from .recover import _HEADINGS, MAX_LINKED_SHARE, _align, _link_share
 from .thread import MAX_THREAD_LEAD, REPLY_SHARE, base_key, signature
 from .threadrecords import SENTENCE_MARKS, Thread
+from .title import spaced_parts
 
 
 def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str, forum: bool = False,
@@ -70,10 +71,9 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     text = {d for post in thread.posts for body in (post.body, *(b for _n, b in post.extra)) for d in body.iter()}
     carried = {k for el, _t, k in blocks[start:end + 1] if k and el not in text}
     gone += [el for el, k in kept[:cut] if k in carried]
-    # ... and a post's whole text the page also shows above the posts (a box of the best replies: 这些回帖亮了)
-    # (or its paragraphs, two or more in a row: an official answer boxed above the list that also holds it)
-    whole = {k for p in thread.posts if (k := fold(_text(p.body)))}
-    gone += [el for el, k in kept[:cut] if k in whole] + _copied_runs(kept[:cut], whole)
+    # ... and a post's whole text the page also shows above the posts (a box of the best replies: 这些回帖亮了),
+    # or its paragraphs, two or more in a row (an official answer boxed above the list that also holds it)
+    gone += _copied_runs(kept[:cut], {k for p in thread.posts if (k := fold(_text(p.body)))})
     for el in gone:
         if el.getparent() is not None:
             el.drop_tree()
@@ -101,13 +101,16 @@ MAX_COPY_LABEL_HAN = 8  # ... and the line above it this short, no sentence: the
 
 
 def _copied_runs(kept: list, bodies: set[str]) -> list:
-    """The lines of ``kept`` that stand in runs of MIN_COPIED_RUN or more, each line found in one and
-    the same of ``bodies`` (a reply quoting one sentence of the question is no copy), with the label
-    right above such a run (官方回复 · 已采纳: a few words, no sentence)."""
+    """The lines of ``kept`` that copy a post: a line that is one of ``bodies`` whole, and runs of
+    MIN_COPIED_RUN lines or more each found in one and the same of them (a reply quoting one
+    sentence of the question is no copy), with the label right above such a run (官方回复 · 已采纳:
+    a few words, no sentence)."""
     out: list = []
     run: list = []
     body = None
     for n, (el, k) in enumerate([*kept, (None, "")]):
+        if k in bodies:
+            out.append(el)
         holder = body if body is not None and k and k in body else next((b for b in bodies if k and k in b), None)
         if holder is not None and holder == body:
             run.append(el)
@@ -116,7 +119,7 @@ def _copied_runs(kept: list, bodies: set[str]) -> list:
             label = kept[n - len(run) - 1] if n - len(run) >= 1 else None
             if label is not None and 0 < han_count(label[1]) <= MAX_COPY_LABEL_HAN and not SENTENCE_MARKS.search(_text(label[0])):
                 out.append(label[0])
-            out += run
+            out += [x for x in run if x not in out]
         run, body = ([el], holder) if holder is not None else ([], None)
     return out
 
@@ -234,11 +237,11 @@ def is_forum(page, text: str, site: str) -> bool:
     if "楼主" in text or _GROUP_FIGURES.search(text):
         return True
     title = next(iter(page.iter("title")), None)
-    parts = re.split(r"\s[-|_–—·•]\s|[|｜_]", _text(title)) if title is not None else []
+    parts = spaced_parts(_text(title)) if title is not None else []
     # only the site's part: in a headline 论坛 is as often a conference (社群运营论坛在京开幕)
     # ... or names itself a community in its last part (the site's name), not in a channel's
     return any(_FORUM_SITE.search(p) for p in parts[1:] + [site]) \
-        or any(_COMMUNITY_SITE.search(p.strip()) for p in parts[1:][-1:] + [site])
+        or any(_COMMUNITY_SITE.search(p) for p in parts[1:][-1:] + [site.strip()])
 
 
 MIN_FIRST_POST_HAN = 8  # a line above the posts with this many Han characters may be the first post

@@ -176,7 +176,7 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
         cut = strip_site(t)
         # the site's name first, the h1 saying it, and a subhead the last part (站点 • 查看主题 - 标题 with
         # the h1 站点 and the h2 标题): the subhead
-        spaced = [p for p in _SPACED_SEPARATORS.split(t) if p]  # (not the hyphen inside a model's name: FY-701)
+        spaced = spaced_parts(t)
         if len(spaced) >= 3 and any(fold(h) == fold(spaced[0]) for h in heads):
             last = next((h for h in subs if fold(h) == fold(spaced[-1]) and han_count(h) >= MIN_HEADLINE_HAN), "")
             if last:
@@ -201,6 +201,12 @@ def _title_part_heading(titles: list[str], heads: list[str], subs: list[str]) ->
             if labelled != cut and labelled.startswith(h) and (labelled == h or _BOARD.match(labelled[len(h):])):
                 return h
     return ""
+
+
+def spaced_parts(title: str) -> list[str]:
+    """A page title's parts between the separators that stand with spaces around them, or bars
+    (站点 • 查看主题 - 标题; not the hyphen inside a model's name: FY-701)."""
+    return [p.strip() for p in _SPACED_SEPARATORS.split(title) if p.strip()]
 
 
 def _first_parts(title: str, separators: re.Pattern = _TITLE_PARTS) -> list[str]:
