@@ -133,6 +133,19 @@ def test_date_and_original_title_lines_become_metadata():
     assert texts(doc) == [b.text for b in ARTICLE]
 
 
+def test_a_labelled_copy_of_the_headline_goes_and_a_posters_dated_byline_names_the_author():
+    # a group's topic page: 标题：… in a box above the post, then 来自：某某 date 发布于 place
+    blocks = [Block(PARAGRAPH, text="标题：做了两年读书会社群，说说那些慢慢走掉的人"),
+              Block(HEADING, text="来自：青柠 2022-03-06 23:14:05 发布于 湖北", level=3), *ARTICLE]
+    doc = clean(Doc("t.html", Meta(title="做了两年读书会社群，说说那些慢慢走掉的人"), tuple(blocks)))
+    assert texts(doc) == [b.text for b in ARTICLE]
+    assert doc.meta.author == "青柠"
+    # a sentence that opens with the headline's words is no copy of it
+    said = Block(PARAGRAPH, text="标题：做了两年读书会社群，说说那些慢慢走掉的人，是我想了很久才定下的。")
+    doc = clean(Doc("t.html", Meta(title="做了两年读书会社群，说说那些慢慢走掉的人"), (said, *ARTICLE)))
+    assert said.text in texts(doc)
+
+
 def test_a_date_alone_as_typesetting_leaves_it_is_the_storys_above_its_text_not_further_in():
     # a dateline with its weekday and the part of the day (as typesetting spaces it) above the text
     # goes and gives the date; a date alone further into the text is a timeline's entry and stays

@@ -1129,3 +1129,53 @@ def test_buttons_drawn_as_an_icon_and_a_tally_go_but_an_icon_led_list_of_the_art
         assert gone not in out, gone
     for kept in ("入群欢迎语", "每周固定话题", "月度复盘", PROSE[3], "最后留下来的活跃成员是 27"):
         assert kept in out, kept
+
+
+def _video_page() -> str:
+    """A video site's page: menus, player, counters and a sidebar of other videos, all spans in
+    divs; the description one span of lines (white-space: pre-line); a long comments section."""
+    menu = "".join(f"<li class='entry'><a href='/c{i}'><span>分区{i}</span></a></li>" for i in range(10))
+    side = "".join(f"<div class='card'><a href='/v{i}'><span class='t'>另一个修理老物件的视频第{i}期</span></a>"
+                   f"<span class='up'>某某修理铺{i}</span><span class='st'>{i + 3}.2万播放 · 2023-0{i % 9 + 1}-03</span></div>"
+                   for i in range(8))
+    comments = "".join(f"<div class='reply-item'><div class='user'>网友{i}</div><div class='text'><span class='reply-content'>"
+                       f"{PROSE[i % len(PROSE)]}我也是这么想的，看完又回去翻了一遍自己的笔记。</span></div>"
+                       f"<div class='info'><span>2023-10-2{i}</span><span>回复</span></div></div>" for i in range(8))
+    desc = "\n".join(["把家里一台老式收音机拆开清洁、换了电容，前后用了三个周末。", "", "主要问题：",
+                      "一是音量旋钮氧化，转起来沙沙响；", "二是中波收不到台，最后发现是天线线圈断了一根线。", "",
+                      "新手不建议直接碰电源部分，注意安全。"])
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>修好了一台老收音机_哔某某</title></head><body>"
+            f"<div id='header'><ul class='left'>{menu}</ul><span class='login'>登录</span></div>"
+            "<div class='container'><div class='left'><div class='info'><h1 class='video-title'>修好了一台老收音机</h1>"
+            "<div class='detail'><span class='view'>12.3万</span><span class='dm'>1846</span><span>2023-10-22 19:30:11</span>"
+            "<span class='copyright'>未经作者授权，禁止转载</span></div></div>"
+            "<div class='player'><div class='state'>正在缓冲...</div><div class='toast'><span>记忆你上次看到 03:27，正在为你续播</span></div>"
+            "<div class='sending'><span>42 人正在看</span><span>，已装填 1846 条弹幕</span><div class='send'>发送</div></div></div>"
+            f"<div class='desc'><span class='desc-text' style='white-space:pre-line'>{desc}</span></div>"
+            f"<div id='comment' class='comment-m'><div class='header'><span>评论</span><span>2563</span></div>{comments}</div></div>"
+            f"<div class='right'><div class='up-info'><span>某某修理铺</span><span>一个喜欢修旧东西的普通上班族，周末更新</span></div>"
+            f"<div class='rec-list'>{side}</div></div></div></body></html>")
+
+
+def test_a_video_pages_description_is_its_text_not_its_menus_player_and_sidebar(tmp_path):
+    # trafilatura leaves the comments out and keeps all else as one paragraph: not an article
+    raw = run(tmp_path, _video_page())
+    out = texts(raw)
+    for line in ("把家里一台老式收音机拆开清洁、换了电容", "二是中波收不到台，最后发现是天线线圈断了一根线。", "新手不建议直接碰电源部分"):
+        assert line in out
+    for chrome in ("分区3", "已装填 1846 条弹幕", "另一个修理老物件的视频", "一个喜欢修旧东西的普通上班族", "2563"):
+        assert chrome not in out, chrome
+
+
+def test_a_question_page_whose_title_and_h1_name_its_course_takes_the_question_in_its_titled_box(tmp_path):
+    # <title> 问答详情 - 课程名 - 站点, the h1 the course's name: the question is the headline
+    answers = "".join(f"<div class='qa-item qa-answer'><div class='qa-user'>学员{i}</div><div class='qa-body'><p>{p}</p></div>"
+                      f"<div class='qa-foot'><span>2018-03-0{i + 1}</span><span>赞 {i * 3}</span></div></div>"
+                      for i, p in enumerate(PROSE[:3]))
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>问答详情 - 用户运营实战三十讲 - 某某课堂</title></head><body>"
+            f"<nav><ul>{MENU}</ul></nav><div class='course-hd'><h1 class='course-title'>用户运营实战三十讲</h1><span>12,806 人已学习</span></div>"
+            "<div class='qa-detail'><h2 class='lesson-name'>第12讲 | 用户分层</h2>"
+            "<div class='qa-item qa-question'><h3 class='qa-title'>只有三个人的小团队，用户分层该从哪里开始？</h3>"
+            "<div class='qa-body'>老师好，我们团队连我在内一共三个人，课里讲的模型要先做数据清洗，我们没有这个条件。</div></div>"
+            f"<div class='qa-answers'>{answers}</div></div><footer>Copyright 2018 某某课堂 京ICP备16055120号</footer></body></html>")
+    assert run(tmp_path, html).meta.title == "只有三个人的小团队，用户分层该从哪里开始？"

@@ -1781,3 +1781,20 @@ def test_a_qa_pages_headline_is_its_question_not_the_section_banner_its_h1_holds
     title, md = _ingest(tmp_path, page, "qa.html")
     assert title == "刚接手一个两千人的付费会员群，续费率只有三成，该从哪下手？"
     assert "先别急着做活动" in md and "可以试试续费前两周的专属福利" in md
+
+
+def test_a_bar_of_the_replies_count_and_its_links_above_them_goes(tmp_path):
+    # a group's topic: the post, then 回应 5 条 · 只看楼主 · 最赞回应 over the replies
+    replies = "".join(f"<li class='comment-item'><div class='hd'><a href='/u/{i}'>{name}</a><span>2022-03-0{i} 10:0{i}</span></div>"
+                      f"<p class='reply-content'>{text}</p><div class='op'><a href='#'>赞</a><a href='#'>回应</a></div></li>"
+                      for i, (name, text) in enumerate(REPLIES, 1))
+    html = ("<!DOCTYPE html><html><head><title>新群冷启动先做什么？</title></head><body>"
+            f"<nav><ul>{NAV}</ul></nav><div class='article'><h1>新群冷启动先做什么？</h1>"
+            "<div class='topic-doc'><div class='topic-content'><p>刚接手公司的用户群，三百多人，每天除了早安几乎没人说话。</p>"
+            "<p>想请教大家，新群冷启动的时候最先应该做哪几件事？有没有踩过的坑可以分享一下？</p></div></div>"
+            f"<div class='comment-bar'>回应 <span class='count'>{len(REPLIES)}</span> 条 · <a href='?author=1'>只看楼主</a> · "
+            f"<a href='?sort=hot'>最赞回应</a></div><ul class='topic-reply'>{replies}</ul></div>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "topic.html")
+    text = page_text(md)
+    assert "最先应该做哪几件事" in text and all(t[:12] in text for _n, t in REPLIES)
+    assert "只看楼主" not in text and "最赞回应" not in text

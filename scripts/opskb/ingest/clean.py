@@ -114,8 +114,8 @@ def is_keyword_stuffed(alt: str) -> bool:
 
 
 def repeats_title(text: str, title: str) -> bool:
-    """A caption or line that is the title again, perhaps with 图1 / 配图 after it."""
-    t, ti = fold(plain(text)), fold(title)
+    """A caption or line that is the title again, perhaps with 图1 / 配图 after it, or labelled (标题：…)."""
+    t, ti = fold(_TITLE_LABEL.sub("", plain(text))), fold(title)
     return bool(ti) and t.startswith(ti) and bool(_CAPTION_SUFFIX.match(t[len(ti):]))
 
 
@@ -208,7 +208,8 @@ def clean(doc: Doc) -> Doc:
             key, value = meta_fields(fm)
             first = re.split(r"\s*[|丨｜/]\s*", value)[0]  # 作者：张三 | 2022-03-08 | 阅读 3421
             key = key.lower()
-            if key in ("作者", "文", "文章作者", "撰文", "author", "by") and first and not author:
+            # (or a poster, whose name a dated byline gives: 楼主：某某 2022-03-06, 来自：某某 2022-03-06 23:14)
+            if key in ("作者", "文", "文章作者", "撰文", "author", "by", "发布者", "发帖人", "楼主", "来自") and first and not author:
                 author = first
             elif key in ("来源", "出处", "source") and first and not site:
                 site = first

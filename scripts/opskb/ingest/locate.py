@@ -52,6 +52,7 @@ from .pagetitle import (
     _headline_text,
     _title_without_h1,
     _whole_title,
+    named_after_page_type,
 )
 from .pagetree import (
     _OUT_BLOCKS,
@@ -293,10 +294,11 @@ def locate(raw: Raw) -> Raw:
         title = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site)
     if not raw.meta.title:
         title = _whole_title(title, blocks)
-    if not raw.meta.title and threaded and han_count(title) <= MAX_PAGE_TYPE_HAN:
-        # a thread's headline this short names the page's type (问答广场): the question's own line,
-        # in a box its class calls a title, above the posts (with its badge: 精华)
-        title = _titled_box(page, thread, titles) or title
+    if not raw.meta.title and threaded and (han_count(title) <= MAX_PAGE_TYPE_HAN or named_after_page_type(named, title)):
+        # a thread's headline this short names the page's type (问答广场), or it is what the <title>
+        # names after the page's type (问答详情 - 某某课程 - 站点: the course's, the board's name): the
+        # question's own line, in a box its class calls a title, above the posts (with its badge: 精华)
+        title = _titled_box(page, thread, titles, title) or title
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished", "PubDate"))
@@ -328,16 +330,17 @@ def locate(raw: Raw) -> Raw:
 MIN_BOXED_TITLE_HAN, MAX_BOXED_TITLE_CHARS = 6, 80
 
 
-def _titled_box(page, thread, titles) -> str:
+def _titled_box(page, thread, titles, title: str) -> str:
     """The text of the first box above the thread's posts that its class calls a title, long
-    enough to be a question (its badge left out), when there is one."""
+    enough to be a question (its badge left out), other than ``title`` (a course's title in the
+    h1), when there is one."""
     first = thread.posts[0].element
     for el in page.iter():
         if el is first:
             break
         if isinstance(el.tag, str) and el.tag not in ("title", "a") and class_says(el, TITLE_CLASS):
             text = _headline_text(el, list(titles))
-            if han_count(text) >= MIN_BOXED_TITLE_HAN and len(text) <= MAX_BOXED_TITLE_CHARS:
+            if han_count(text) >= MIN_BOXED_TITLE_HAN and len(text) <= MAX_BOXED_TITLE_CHARS and fold(text) != fold(title):
                 return text
     return ""
 
@@ -352,11 +355,26 @@ MIN_WHOLE_PAGE_CHARS = 1000
 
 
 def _whole_page(doc, page) -> bool:
-    """trafilatura's text is (nearly) all the text of a long page: no article was found."""
+    """trafilatura's text is (nearly) all the text of a long page, but for the comments section
+    it leaves out by design (on a video's page what remains is its menus, player, description and
+    sidebar): no article was found."""
     body = page.find("body")
     total = len(_SPACES.sub("", (body if body is not None else page).text_content()))
-    got = len(_SPACES.sub("", doc.text or ""))
-    return total >= MIN_WHOLE_PAGE_CHARS and got >= WHOLE_PAGE_SHARE * total
+    if total < MIN_WHOLE_PAGE_CHARS:
+        return False
+    total -= sum(len(_SPACES.sub("", el.text_content())) for el in _outermost(_comment_sections(page)))
+    return len(_SPACES.sub("", doc.text or "")) >= WHOLE_PAGE_SHARE * total
+
+
+def _comment_sections(page) -> list:
+    """The boxes trafilatura takes for a comments section and prunes when comments are off."""
+    from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
+    return [el for xpath in REMOVE_COMMENTS_XPATH for el in xpath(page)]
+
+
+def _outermost(els: list) -> list:
+    ids = {id(el) for el in els}
+    return [el for el in els if not any(id(a) in ids for a in el.iterancestors())]
 
 
 def _bylines(main, lines: int = 12) -> list[str]:

@@ -69,7 +69,7 @@ def reporter_line(text: str) -> bool:
 # a byline whose name is followed by the date it was published; what the site prints after it on
 # the same line (阅读：272, 收藏, 觉得不错，我要赞赏) is its counters and buttons, not a sentence
 _DATED_BYLINE = _rx(
-    r"^(作者|文|撰文|发布者|发帖人|楼主)\s*[:：]\s*([^\s:：，。|丨]{1,16})\s*[|丨/]?\s*"
+    r"^(作者|文|撰文|发布者|发帖人|楼主|来自)\s*[:：]\s*([^\s:：，。|丨]{1,16})\s*[|丨/]?\s*"
     rf"({DATE}(?:\s*{CLOCK})?)"
     r"(?:\s+(?=\S)([^。！？!?]{0,40}))?$")
 

@@ -18,6 +18,7 @@ from .rules import match_rule
 from .title import (
     MAX_SITE_TITLE_CHARS,
     cut_short,
+    head_part,
     later_part,
     lengthened_part,
     names_the_site,
@@ -61,6 +62,12 @@ def _headline_text(h, titles: list[str] = ()) -> str:
             and han_count(text[len(badge):]) >= 4:
         return text[len(badge):].strip()
     return text
+
+
+def named_after_page_type(named: str, title: str) -> bool:
+    """``title`` is a later part of the <title> ``named``, whose first part is as short as a page's
+    type (问答详情 - 课程名 - 站点, 帖子详情_版块名_站点)."""
+    return later_part(named, title) and 0 < han_count(head_part(named)) <= MAX_PAGE_TYPE_HAN
 
 
 def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[object, str, str]], first: int,

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
+
 from ..text import han_count
 from .pagetree import _text, before
 from .postfields import dated_line
@@ -49,12 +51,26 @@ def _reply_lines(members: list) -> Thread | None:
     return Thread(tuple(posts), frozenset(members), sum(han_count(_text(p.body)) for p in posts))
 
 
+def _lone_reply_lines(post: Post) -> tuple:
+    """(name, text) of the lines inside a post, after its body, each reading as one reply (_reply_line):
+    the one comment under one answer of the whole thread."""
+    inside = set(post.body.iter())
+    lines = [el for el in post.element.iter("div", "li", "p") if el is not post.element and el not in inside
+             and before(post.body, el) and _one_line(el)]
+    # (opening with a part, its words no link: not a signature's line, 我的论坛：<a>网址</a>)
+    replies = [r for el in lines if not (el.text or "").strip() and (r := _reply_line(el)) is not None
+               and r.body.tag != "a" and not _tail_line(_text(r.body))]
+    return tuple((r.name, r.body) for r in replies)
+
+
 def _reply_line(member) -> Post | None:
     """One reply on a line: the part holding most of its text is the reply, a linked name before it
     its poster, with a date after it or before it the words of a reply to someone (某某 回复 某某：).
     Without either: short parts (a name, its badges) and then the words, in sentences or opening
     with a colon."""
     parts = [c for c in member if isinstance(c.tag, str)]
+    if _tail_words(member, parts) is not None:
+        parts = [c for c in member if isinstance(c.tag, str)]
     body = max(parts, key=lambda c: han_count(_text(c)), default=None)
     if body is None or han_count(_text(body)) < MIN_REPLY_LINE_HAN or len(member) > MAX_REPLY_LINE_PARTS:
         return None
@@ -76,6 +92,25 @@ def _reply_line(member) -> Post | None:
     return Post(member, body, (), _text(named[0]))
 
 
+def _tail_words(member, parts: list):
+    """The words of a line written after the name it opens with, in no element of their own (<a>某某</a>：
+    说的话 <span>07-16 01:12</span>, a mobile Tieba's 楼中楼), when they hold more of the line's text
+    than any part: now in a span of their own, after the colon that opens them."""
+    part = parts[0] if parts else None
+    if part is None or (member.text or "").strip() or not 0 < len(_text(part)) <= MAX_NAME_CHARS \
+            or not _SAID.match(part.tail or "") or han_count(part.tail) < MIN_REPLY_LINE_HAN \
+            or han_count(part.tail) <= max(han_count(_text(c)) for c in parts):
+        return None
+    lead, words, rest = _TAIL_PARTS.match(part.tail).groups()
+    span = lxml.html.Element("span")
+    span.text, span.tail = words, rest
+    part.tail = lead
+    part.addnext(span)
+    return span
+
+
+_SAID = re.compile(r"\s*[:：]")  # the colon after a name, before what it says
+_TAIL_PARTS = re.compile(r"(\s*(?:[:：]\s*)?)(.*?)(\s*)$", re.S)
 _REPLY_TO = re.compile(r"\S\s*(?:回复|回覆)\s*\S.{0,30}[:：]\s*$")  # 某某 回复 某某： before a reply's text
 _TO_SOMEONE = re.compile(r"^\s*(?:回复|回覆)\s*@?\S{1,20}\s*[:：]?\s*$")  # 回复 某某: whom a reply answers, not its text
 _SAID_TO = re.compile(r"^\s*(?:(?:回复|回覆)\s*\S.{0,30}?)?[:：]\s*\S")  # ：说的话, 回复 某某：说的话

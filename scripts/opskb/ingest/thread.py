@@ -53,7 +53,7 @@ from .postername import (
     _unlinked_name,
 )
 from .postfields import MAX_DATED_CHARS, dated_line, figures_only, profile_lines, signed, variant_of
-from .replyline import _TO_SOMEONE, _comment_lines, _reply_lines, _tail_line
+from .replyline import _TO_SOMEONE, _comment_lines, _lone_reply_lines, _reply_lines, _tail_line
 from .rules import rule_named
 from .threadrecords import _INLINE, MAX_NAME_CHARS, SENTENCE_MARKS, Field, Post, Thread
 from .widgets import ad_label
@@ -524,8 +524,8 @@ def _with_nested(thread: Thread) -> Thread:
         if chosen:
             order = {el: n for n, el in enumerate(post.element.iter())}
             inner = tuple((r.name, r.body) for r in sorted((r for r in replies if r.element in order), key=lambda r: order[r.element]))
-        else:  # a lone reply in the whole thread: its text sits in a field like the posts' own
-            inner = tuple(("", el) for el in _lone_replies(post))
+        else:  # a lone reply in the whole thread: its text sits in a field like the posts' own, or on a line (名字：说的话)
+            inner = tuple(("", el) for el in _lone_replies(post)) or _lone_reply_lines(post)
             chars += sum(han_count(_text(el)) for _n, el in inner)
         posts.append(Post(post.element, post.body, inner, post.name))
     chars += sum(f.chars for f in chosen)

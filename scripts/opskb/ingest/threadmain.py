@@ -336,8 +336,8 @@ def _label_row(el) -> bool:
     return all(len(_text(c)) <= MAX_ROW_LABEL_CHARS for c in parts) and not re.search(r"[，。；！？,;!?]", _text(el))
 
 
-# what a thread's toolbar says beside its links: counters (阅读：1532 回复：6, 查看: 2843 | 回覆: 5)
-_COUNTERS = re.compile(r"^(?:[\s|｜·/]*[^\W\d_]{1,4}\s*[:：]?\s*\d[\d,]*)+[\s|｜·/]*$")
+# what a thread's toolbar says beside its links: counters (阅读：1532 回复：6, 查看: 2843 | 回覆: 5, 回应 6 条)
+_COUNTERS = re.compile(r"^(?:[\s|｜·/]*[^\W\d_]{1,4}\s*[:：]?\s*\d[\d,]*\s*[条次人个篇楼]?)+[\s|｜·/]*$")
 _SEPARATORS = re.compile(r"^[\s|｜·/]*$")
 
 

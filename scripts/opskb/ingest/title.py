@@ -215,6 +215,11 @@ def _first_parts(title: str, separators: re.Pattern = _TITLE_PARTS) -> list[str]
     return [title[:cut].strip() for cut in reversed(cuts)]
 
 
+def head_part(title: str) -> str:
+    """``title``'s first part, before its first separator."""
+    return next((p.strip() for p in _TITLE_PARTS.split(title) if p.strip()), "")
+
+
 def later_part(title: str, text: str) -> bool:
     """``text`` is one of ``title``'s parts after its first, between separators: a column's or
     the site's name (标题-栏目-站点 on a page whose h1 is 栏目)."""
