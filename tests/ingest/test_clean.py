@@ -58,6 +58,15 @@ def test_line_rules_name_their_reason():
         "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。": "版权或免责声明",
         "查看详情 >": "关注与推广提示",
         "欢迎关注微信公众号：好看的HK，第一时间掌握最新资讯！": "关注与推广提示",
+        # a Q&A page's furniture around its answers
+        "对最佳答案的评论共 2 条 查看评论": "回答的赞同数、更多回答与登录提示",
+        "您还没有登录，登录后回答问题可获得积分奖励。回答被采纳还可获得悬赏分。": "回答的赞同数、更多回答与登录提示",
+        "我来回答这个问题": "帖子下的按钮",
+        "长按复制此条消息，打开某音搜索，查看商品详情！": "关注与推广提示",
+        "提问者：qq_mama_2008 - 试用期 一级 悬赏分：20 浏览次数：3021": "阅读、点赞等计数",
+        "问大家 共 128 个问题": "阅读、点赞等计数",
+        "亲，请登录 免费注册 手机逛某某": "登录、注册与收藏本站按钮",
+        "郑重声明：用户在本社区发表的所有资料仅代表个人观点，与本网站立场无关。": "版权或免责声明",
     }
     for line, reason in cases.items():
         rule = match_rule(line)
@@ -79,6 +88,11 @@ def test_article_sentences_match_no_rule():
         "首页入口就是通往会员体系的传送门，设计要简洁。",
         "用户点赞、转发以及在看的数据是社群活跃的指标。",
         "本文由三部分组成：",
+        "请登录注册页面后，按照步骤填写资料即可完成开户。",
+        "我要回答一个问题：为什么社群会冷？",
+        "我们一共 3 个问题需要解决",
+        "提问者说，浏览次数：3021是真的吗？",
+        "复制，打开，保存：三个动作就能把模板用起来。",
     ]:
         assert match_rule(line) is None, line
 
@@ -131,6 +145,35 @@ def test_date_and_original_title_lines_become_metadata():
     doc = clean(Doc("d.txt", Meta(title="标题"), tuple(blocks)))
     assert doc.meta.date == "2023-05-06"
     assert texts(doc) == [b.text for b in ARTICLE]
+
+
+def test_a_note_on_one_answer_and_a_writers_own_closing_notice_end_nothing_and_a_posters_line_names_the_author():
+    # a Q&A page: the note on the best answer stands above it; a post closes with its writer's notice
+    note = Block(PARAGRAPH, text="此答案由提问者自己选择，并不代表某某知道的观点")
+    own = Block(PARAGRAPH, text="个人操作：已经在14块附近减了一半仓位，剩下的拿着，跌破12块再考虑补。以上仅代表个人观点，不构成投资建议。")
+    blocks = [Block(PARAGRAPH, text="老股民阿强 发表于 2011-10-27 20:15:33 点击数：8421 评论：37"), *ARTICLE[:3], note, *ARTICLE[3:], own]
+    doc = clean(Doc("q.html", Meta(title="三季报出来了"), tuple(blocks)))
+    assert texts(doc) == [b.text for b in ARTICLE] + [own.text]
+    assert doc.meta.author == "老股民阿强"
+    # a site's long notice glued to the last paragraph goes, the paragraph's own sentence stays
+    last = "毕竟，零售生态的迭代本质上是对消费需求的回应，这将是一门长期的课题。"
+    glued = Block(PARAGRAPH, text=last + "文章封面首图及配图，版权归版权所有人所有。若版权者认为其作品不宜供大家浏览，请联系我们删除。")
+    doc = clean(Doc("g.txt", Meta(title="标题"), (*ARTICLE, glued)))
+    assert texts(doc) == [b.text for b in ARTICLE] + [last]
+    # a notice set in brackets or under its label stays a notice, and ends the text
+    for notice in ("【某某作品的中文相关权益归某某公司独家所有。未经授权，不得转载、摘编等。】",
+                   "图文内容均由某某运营研究社编辑整理后发布。未经许可，禁止转载。",
+                   "郑重声明：用户发表的所有资料、言论等仅代表个人观点，与本网站立场无关。用户应基于自己的独立判断。"):
+        doc = clean(Doc("n.html", Meta(title="标题"), (*ARTICLE, Block(PARAGRAPH, text=notice), Block(PARAGRAPH, text="热门文章一"))))
+        assert texts(doc) == [b.text for b in ARTICLE], notice
+
+
+def test_a_sentence_of_clauses_said_twice_is_no_banner_and_is_kept_once():
+    quoted = "回顾卡片这个点子好，用啥做的？"
+    blocks = [*ARTICLE, Block(PARAGRAPH, text=quoted), Block(PARAGRAPH, text="我们现在还是手工在表格里算。"),
+              Block(QUOTE, items=(quoted,)), Block(PARAGRAPH, text="用的问卷导出数据，再套模板批量生成图片。")]
+    doc = clean(Doc("t.html", Meta(title="标题"), tuple(blocks)))
+    assert texts(doc).count(quoted) == 1  # (said once: the copy in the quote is the page repeating itself)
 
 
 def test_a_labelled_copy_of_the_headline_goes_and_a_posters_dated_byline_names_the_author():

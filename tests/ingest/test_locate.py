@@ -12,6 +12,7 @@ from opskb.ingest.parse import parse
 from opskb.ingest.read import read
 from opskb.ingest.recover import recover
 from opskb.ingest.title import strip_site
+from opskb.ingest.widgets import sidebars
 from opskb.text import fold
 
 PROSE = [
@@ -1179,3 +1180,36 @@ def test_a_question_page_whose_title_and_h1_name_its_course_takes_the_question_i
             "<div class='qa-body'>老师好，我们团队连我在内一共三个人，课里讲的模型要先做数据清洗，我们没有这个条件。</div></div>"
             f"<div class='qa-answers'>{answers}</div></div><footer>Copyright 2018 某某课堂 京ICP备16055120号</footer></body></html>")
     assert run(tmp_path, html).meta.title == "只有三个人的小团队，用户分层该从哪里开始？"
+
+
+def test_a_side_column_beside_the_question_goes_and_a_question_the_page_shows_only_in_its_text_is_the_headline(tmp_path):
+    # a paid Q&A page: the h1 is the logo, the question stands only in <title> and in the asker's text,
+    # over it the asker's line (某某 向 某某 提问 ¥ 88); beside it a side column: the expert's card, hot experts
+    question = "连锁烘焙店想做九十九元的付费会员卡，会员权益该怎么设计才不会亏？"
+    intro = "十二年零售会员体系经验，服务过烘焙、茶饮、母婴等四十余个连锁品牌，擅长付费会员设计。"
+    experts = "".join(f"<li><a href='/e/{i}'>行家{i}</a> · 某某品牌会员增长负责人</li>" for i in range(4))
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'>"
+            f"<title>{question} - 周老师的回答 - 某问</title></head><body>"
+            f"<div class='hd'><h1 class='logo'><a href='/'>某问</a></h1><ul>{MENU}</ul></div>"
+            "<div class='qa-wrap'><div class='qa-main'><div class='q-card'><div class='q-meta'><span>烘焙小店长</span>"
+            "<span>向 <a href='/e/zhou'>周老师</a> 提问</span><span>¥ 88</span></div>"
+            "<div class='q-text'><p>我们在二线城市有二十三家门店，老板想推付费会员卡，年费九十九元。</p>"
+            "<p>财务担心会亏，想请教周老师：会员权益该怎么设计才不会亏？</p></div></div>"
+            f"<div class='answer'>{''.join(f'<p>{p}</p>' for p in PROSE)}</div></div>"
+            f"<div class='qa-side'><div class='card'><div class='name'>周老师</div><div class='intro'>{intro}</div>"
+            f"<a href='/e/zhou/ask'>向TA提问 ¥88</a></div><div class='block'><div class='block-title'>热门行家</div><ul>{experts}</ul></div></div></div>"
+            "<footer>Copyright 2017 某问 京ICP备12345678号</footer></body></html>")
+    raw = run(tmp_path, html)
+    out = texts(raw)
+    assert raw.meta.title == question
+    assert all(p in out for p in PROSE) and "老板想推付费会员卡" in out
+    assert intro not in out and "某某品牌会员增长负责人" not in out
+    assert [el.get("class") for el in sidebars(_tree(html))] == ["qa-side"]
+    # a note box inside an article stands among its paragraphs, not beside a column: it stays
+    note = "注：文中的门店数据来自二〇一七年的公开年报，后续年份的数字请以企业公告为准，这里只作举例说明。"
+    body = f"<div>{PROSE[0]}</div><div class='side-note'>{note}</div>" + "".join(f"<div>{p}</div>" for p in PROSE[1:])
+    assert not sidebars(_tree(page(body)))
+    assert note in texts(run(tmp_path, page(body), "note.html"))
+    # a saved page of that kind whose extraction kept the side column (tests/data/forum-pages-20)
+    saved = texts(locate(read(DATA / "forum-pages-20" / "pages" / "10_hangwen_paidqa_utf8.html")))
+    assert "擅长付费会员设计与储值体系搭建" not in saved and "热门行家" not in saved and "单个会员年利润" in saved

@@ -4,21 +4,10 @@ whole Q&A page. Pages we write ourselves."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from opskb.evaluate import page_text
-from opskb.pipeline import ingest
+from test_thread import _ingest
 
 FOOTER = "<footer>Copyright 2024 某某社区 京ICP备12345678号</footer>"
-
-
-def _ingest(tmp_path: Path, html: str | bytes, name: str) -> tuple[str, str]:
-    seeds, out = tmp_path / "seeds", tmp_path / "docs"
-    seeds.mkdir(parents=True)
-    (seeds / name).write_bytes(html.encode("utf-8") if isinstance(html, str) else html)
-    result = ingest(seeds, out)
-    entry = next(e for e in result.entries if e.page)
-    return entry.title, (out / entry.page).read_text(encoding="utf-8")
 
 
 FLOORS = [

@@ -1798,3 +1798,37 @@ def test_a_bar_of_the_replies_count_and_its_links_above_them_goes(tmp_path):
     text = page_text(md)
     assert "最先应该做哪几件事" in text and all(t[:12] in text for _n, t in REPLIES)
     assert "只看楼主" not in text and "最赞回应" not in text
+
+
+def test_a_question_page_laid_out_in_tables_keeps_the_question_the_best_answer_and_the_others(tmp_path):
+    # an old Q&A site (GBK): one layout cell holds the question's table, the best answer's (its text in a
+    # table of its own) and a table for each other answer
+    question = ["刚接手公司的顾客群，四百多人，除了我发广告基本没人说话。", "想问问有经验的群主，怎么才能让群重新热闹起来？"]
+    best = ["群大了没人说话是很正常的，说几点自己的体会：", "一、先定规矩，违反的先警告再踢，不要一声不吭就踢人。",
+            "二、固定时间做固定的事，比如每周三晚上八点做育儿经验分享。", "三、找几个爱说话的骨干，请她们帮忙带话题。"]
+    others = [t for _n, t in REPLIES[:3]]
+    other_tables = "".join(f"<table class='other_ans' width='100%'><tr><td style='font-size:14px'>{t}</td></tr>"
+                           f"<tr><td class='user_info'>回答者：<a href='/u/{i}'>网友{i}</a> - 见习 一级 2009-06-1{i} 21:50 举报</td></tr></table>"
+                           for i, t in enumerate(others))
+    html = ("<!DOCTYPE html><html><head><meta charset='gbk'><title>顾客群没人说话怎么办？_某某知识人</title></head><body>"
+            f"<table width='950'><tr><td><ul>{NAV}</ul></td></tr></table>"
+            "<table width='950'><tr><td width='700' valign='top'>"
+            "<table width='100%'><tr><td><span class='q_title'>顾客群没人说话怎么办？</span></td></tr>"
+            "<tr><td class='user_info'>提问者：小王 - 试用期 一级 悬赏分：20 浏览次数：3021</td></tr>"
+            f"<tr><td>{'<br/>'.join(question)}</td></tr><tr><td class='gray'>2009-06-14 21:33 举报</td></tr></table><br/>"
+            "<table class='best_ans' width='100%'><tr><td><b>最佳答案</b></td><td>此答案由提问者自己选择，并不代表某某知识人的观点</td></tr>"
+            f"<tr><td colspan='2'><table class='ans_box' width='100%'><tr><td>{'<br/>'.join(best)}</td></tr>"
+            "<tr><td class='gray'>参考资料：自己管群两年的经验</td></tr></table></td></tr>"
+            "<tr><td class='user_info'>回答者：<a href='/u/9'>冰河小鱼</a> - 助理 二级 2009-06-15 09:12</td><td>评论 | 举报</td></tr>"
+            "<tr><td colspan='2' class='gray'>对最佳答案的评论共 2 条 <a href='#'>查看评论</a></td></tr></table><br/>"
+            f"<table width='100%'><tr><td><b>其他回答共 {len(others)} 条</b></td></tr></table>{other_tables}<br/>"
+            "<table width='100%'><tr><td><b>我来回答这个问题</b></td></tr><tr><td class='gray'>您还没有登录，"
+            "<a href='#'>登录</a>后回答问题可获得积分奖励。回答被采纳还可获得悬赏分。</td></tr></table>"
+            f"</td><td width='240' valign='top'><ul>{RELATED}</ul></td></tr></table>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html.encode("gbk", errors="replace"), "qa.html")
+    text = page_text(md)
+    order = [question[0], question[1], *best, *others]
+    positions = [text.index(t) for t in order]
+    assert positions == sorted(positions)
+    for chrome in ("对最佳答案的评论共 2 条", "我来回答这个问题", "您还没有登录", "浏览次数：3021", "并不代表某某知识人的观点"):
+        assert chrome not in text, chrome

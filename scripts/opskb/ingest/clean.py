@@ -28,7 +28,8 @@ from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, drop_inline_related, trailing_headlines
 from .fieldline import metadata_parts
 from .goeson import EXPAND, answers_follow, expanded, more_answers, resumes, runs_on, statement
-from .metaline import closing_credit, dateline, meta_fields, meta_line
+from .metaline import _FIELD, closing_credit, dateline, meta_fields, meta_line, plausible_name, poster_byline
+from .ownnotice import ANSWER_NOTE, MIN_TRIMMED_NOTICE_CHARS, own_opening, own_part
 from .pagecopy import STAMP_REASON, trim_page_copy
 from .posts import POST_HEADING
 from .read import normalize_date
@@ -103,8 +104,13 @@ MIN_PROSE_BEFORE_CUT = 3
 MIN_TEXT_CHARS = 15  # a line this long that no rule drops is the article's text
 MIN_PROSE_SHORT_ARTICLE = 6
 MIN_HEADLINE_HAN = 8  # a text's opening line this long that is not a site's name reads as its headline
-_FIELD = re.compile(r"^([^：:]{1,12})[：:]\s*(\S.*)$")  # a label and its value
 MIN_REPEATED_CHARS = 20  # a line this long said twice on a page is the page repeating itself
+
+
+def _repeatable(text: str) -> bool:
+    """A line the page repeats when it says it twice: a long one, or a sentence of clauses (a lead
+    shown above the text and again as its opening, 你有在抖音刷到过“某某，某某”的视频吗？)."""
+    return len(text) >= MIN_REPEATED_CHARS or _CLAUSED_SENTENCE.search(text) is not None
 
 
 def is_keyword_stuffed(alt: str) -> bool:
@@ -193,9 +199,12 @@ def clean(doc: Doc) -> Doc:
     author, date = meta.author, meta.date
     categories = meta.categories
     lines_of_text = 0  # once the text is under way, a date alone is no longer the story's
-    for _i, _j, text in _units(blocks):
+    for i, _j, text in _units(blocks):
         t = plain(text).strip()
         site = site or _site_from(t)
+        if blocks[i].kind != QUOTE and (poster := poster_byline(t)):
+            author, date = author or poster, date or normalize_date(t)
+            continue
         k = _KEYWORDS.match(t)
         if k and not categories:
             categories = tuple(w for w in re.split(r"[;；,，、\s]+", k.group(1)) if w)
@@ -226,7 +235,9 @@ def clean(doc: Doc) -> Doc:
     # (a label leading into what follows, 案例研究：, and a numbered section's name, in an outline
     # above the section, are the article's own however often they come; so is a field with its
     # value, 成人票原价：30 元, which a listing repeats from item to item)
-    own = {k for k, x in zip(keys, lines, strict=True) if x.endswith((":", "：")) or _SECTION_NUMBER.match(x) or _FIELD.match(x)}
+    # (nor is a sentence of clauses a banner: a reply's question another reply quotes, 这个点子好，用什么工具做的？)
+    own = {k for k, x in zip(keys, lines, strict=True)
+           if x.endswith((":", "：")) or _SECTION_NUMBER.match(x) or _FIELD.match(x) or _CLAUSED_SENTENCE.search(x)}
     banners = {k for k, n in counts.items() if n >= 2 and 0 < len(k) <= MAX_BANNER_CHARS and k in at_edges and k not in own}
     # a text without a title that opens with a line reading as a headline: the same line further
     # down is the story again in a list of stories, not the site's banner
@@ -270,6 +281,7 @@ def clean(doc: Doc) -> Doc:
     step = 0  # number of the last step of a numbered list in the text (1、… 2、…)
     skip_to = -1  # units up to this one are dropped already
     unit_keys = [fold(plain(text).strip()) for _i, _j, text in units]
+    trimmed: dict[int, str] = {}  # paragraphs of the writer's own that lose the notice closing them
     for n, (i, j, text) in enumerate(units):
         if n <= skip_to:
             continue
@@ -292,6 +304,16 @@ def clean(doc: Doc) -> Doc:
         # 推荐排行榜，对……进行奖励。): an item of the article's own list
         if rule and rule.name == "related" and statement(_LABEL_COLON.split(t, maxsplit=1)[-1]):
             rule = None
+        # a paragraph of the writer's own that closes with a notice (……跌破12块再考虑补。以上仅代表个人观点，
+        # 不构成投资建议。): its opening sentences match no rule, so it is the text's
+        if rule and rule.name == "copyright" and own_opening(t):
+            rule = None
+            own = own_part(t)
+            # (a site's notice glued to the last paragraph goes, when the paragraph is plain text; the
+            # writer's own short caveat, 以上仅代表个人观点, stays with it)
+            if j < 0 and plain(blocks[i].text).strip() == blocks[i].text.strip() and len(t) - len(own) >= MIN_TRIMMED_NOTICE_CHARS:
+                trimmed[i] = own
+                removed.append(Removed(t[len(own):].strip(), "版权或免责声明"))
         if rule and rule.name in _NAMING_RULES:
             named.append(t)
         # a page copied after its text was expanded: the text goes on right under its 展开全文 (or
@@ -322,6 +344,10 @@ def clean(doc: Doc) -> Doc:
         if rule and rule.ends_article and runs_on(units, n, unit_keys):
             drop_item[key] = rule.reason
             continue
+        # a Q&A page's note on one answer (此答案由提问者自己选择，并不代表本站的观点): the answer follows it
+        if rule and rule.ends_article and ANSWER_NOTE.search(t):
+            drop_item[key] = rule.reason
+            continue
         if rule and rule.ends_article and prose >= MIN_PROSE_BEFORE_CUT and (
             seen / total >= MIN_ARTICLE_SHARE
             # a short article above a long footer: enough prose before, and more furniture right after
@@ -331,14 +357,14 @@ def clean(doc: Doc) -> Doc:
             break
         if rule:
             drop_item[key] = rule.reason
-        elif metadata_parts(t):
+        elif metadata_parts(t) or (blocks[i].kind != QUOTE and poster_byline(t)):
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
         elif (m := meta_line(t)) and not (prose >= MIN_PROSE_BEFORE_CUT and dateline(m)) \
                 and not (prose >= MIN_PROSE_BEFORE_CUT and closing_credit(t) and _last_line(units[n + 1:])):
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
         elif _PAPER_AUTHORS.match(t):
             paper_authors.append((key, t))  # dropped below if the text is a paper
-        elif len(t) >= MIN_REPEATED_CHARS and fold(t) in said and not (item and fold(t) in listed) \
+        elif _repeatable(t) and fold(t) in said and not (item and fold(t) in listed) \
                 and blocks[i].kind != HEADING:
             # (an item of a list that repeats an earlier list's stays: 高级岗位 needs the skills 中级 does too;
             # so does a heading an outline above named first)
@@ -348,7 +374,7 @@ def clean(doc: Doc) -> Doc:
             site = site or (t if fold(t) in framing else "")  # a site's name is what it repeats at top and bottom
         elif len(t) >= MIN_TEXT_CHARS:
             prose += 1
-        if len(t) >= MIN_REPEATED_CHARS:
+        if _repeatable(t):
             said.add(fold(t))
             if item:
                 listed.add(fold(t))
@@ -437,7 +463,7 @@ def clean(doc: Doc) -> Doc:
         if (i, -1) in drop_item:
             removed.append(Removed(plain(b.text), drop_item[(i, -1)]))
             continue
-        kept.append(b)
+        kept.append(replace(b, text=trimmed[i]) if i in trimmed else b)
     kept = _captions_once(kept)
 
     # The title: front matter, else the longest of the short lines that open what is left,
@@ -525,36 +551,11 @@ def clean(doc: Doc) -> Doc:
     return replace(doc, blocks=tuple(result), meta=new_meta, removed=doc.removed + tuple(removed), stats=stats)
 
 
-# (…28日电: a dispatch's dateline, the place and day a story was filed from, not who wrote it)
-_NOT_A_NAME = _rx(r"https?:|www\.|@|[{}<>;]|©|copyright|^\d+$|^\(|\d\s*日\s*(?:专|快)?\s*[电電]$")
-_RIGHTS_SUFFIX = _rx(r"\s*(?:版权所有|版權所有|版权).*$")
-MAX_NAME_CHARS = 30
-
-
 _SPACED_WORDS = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")  # Han words set apart: buttons or a menu
 
 
-def plausible_name(value: str) -> str:
-    """An author or site name as a page states it, or '' for what only looks like one
-    (a URL, a counter, a line of script, a copyright line)."""
-    value = _RIGHTS_SUFFIX.sub("", value.strip())
-    labelled = _FIELD.match(value)
-    role = labelled.group(1).rstrip() if labelled else ""
-    if role and len(role) <= MAX_ROLE_CHARS and not re.search(r"\s", role):
-        # 作者：张三 is 张三; 选稿：李四 names someone else's part in it
-        value = labelled.group(2) if role in _AUTHOR_ROLES else ""
-    if not value or len(value) > MAX_NAME_CHARS or _NOT_A_NAME.search(value):
-        return ""
-    return value
-
-
-MAX_ROLE_CHARS = 5  # a role's label before a name (作者, 微信公众号)
-_AUTHOR_ROLES = frozenset({"作者", "文", "撰文", "记者", "来源", "出处", "公众号", "微信公众号", "by", "By", "BY"})
-
-
-
-
 _FILE_NAME = re.compile(r"\s*\.(?:pdf|docx?|pptx?|xlsx?|wps|caj|txt)$", re.I)
+_CLAUSED_SENTENCE = re.compile(r"[，,；;].*[。？！?!]$")
 _TITLE_LABEL = re.compile(rf"^\s*{TITLE_LABEL}\s*[:：]\s*")
 _LABEL_COLON = re.compile(r"[:：]")
 

@@ -105,6 +105,7 @@ from .widgets import (
     notices,
     popups,
     recommended,
+    sidebars,
     signatures,
     story_cards,
 )
@@ -266,7 +267,8 @@ def locate(raw: Raw) -> Raw:
     # back, and their lines go
     # (and an article's comments section, opened by its label: 网友评论 over readers' comments)
     widgets = inside(blocks, story_cards(page) | forms(page) | ads(page) | calls_to_act(page) | figure_cards(page) | controls(page)
-                     | popups(page) | notices(page) | recommended(page) | signatures(page) | labelled_sections(blocks, _comments_label, MIN_ARTICLE_ELEMENT_HAN))
+                     | popups(page) | notices(page) | recommended(page) | signatures(page) | sidebars(page)
+                     | labelled_sections(blocks, _comments_label, MIN_ARTICLE_ELEMENT_HAN))
     first = recover(blocks, main, meta_content(page, "description", "og:description"), widgets)
     unflatten(blocks, main)
     for el in main.iter():

@@ -74,6 +74,20 @@ _DATED_BYLINE = _rx(
     r"(?:\s+(?=\S)([^。！？!?]{0,40}))?$")
 
 
+# ... or a poster's name before it (某某 发表于 2011-10-27 20:15:33 点击数：8421 评论：37)
+_NAMED_DATED = _rx(
+    r"^([^\s:：，。|丨]{1,16})\s+(?:发表于|发布于)\s*"
+    rf"({DATE}(?:\s*{CLOCK})?)"
+    r"(?:\s+(?=\S)([^。！？!?]{0,40}))?$")
+
+
+def poster_byline(text: str) -> str:
+    """The poster's name, when ``text`` is a post's byline: the name, then 发表于 and the date (某某 发表于
+    2011-10-27 20:15:33 点击数：8421); said inside a reply's quote, it is whose words are quoted."""
+    m = _NAMED_DATED.match(text)
+    return m.group(1) if m else ""
+
+
 def meta_line(text: str) -> re.Match | None:
     """A metadata line (作者：…, 2024-05-01 发布于…, Stats: …, 【责任编辑：张三】), not a sentence."""
     text = _BRACKETS.sub("", text)
@@ -103,3 +117,29 @@ def meta_fields(m: re.Match) -> tuple[str, str]:
     if m.group(1):
         return m.group(1), m.group(2).strip()
     return (m.group(5) or "日期"), (m.group(3) or m.group(4) or m.group(6) or m.group(7))
+
+
+_FIELD = re.compile(r"^([^：:]{1,12})[：:]\s*(\S.*)$")  # a label and its value
+
+# (…28日电: a dispatch's dateline, the place and day a story was filed from, not who wrote it)
+_NOT_A_NAME = _rx(r"https?:|www\.|@|[{}<>;]|©|copyright|^\d+$|^\(|\d\s*日\s*(?:专|快)?\s*[电電]$")
+_RIGHTS_SUFFIX = _rx(r"\s*(?:版权所有|版權所有|版权).*$")
+MAX_NAME_CHARS = 30
+
+
+def plausible_name(value: str) -> str:
+    """An author or site name as a page states it, or '' for what only looks like one
+    (a URL, a counter, a line of script, a copyright line)."""
+    value = _RIGHTS_SUFFIX.sub("", value.strip())
+    labelled = _FIELD.match(value)
+    role = labelled.group(1).rstrip() if labelled else ""
+    if role and len(role) <= MAX_ROLE_CHARS and not re.search(r"\s", role):
+        # 作者：张三 is 张三; 选稿：李四 names someone else's part in it
+        value = labelled.group(2) if role in _AUTHOR_ROLES else ""
+    if not value or len(value) > MAX_NAME_CHARS or _NOT_A_NAME.search(value):
+        return ""
+    return value
+
+
+MAX_ROLE_CHARS = 5  # a role's label before a name (作者, 微信公众号)
+_AUTHOR_ROLES = frozenset({"作者", "文", "撰文", "记者", "来源", "出处", "公众号", "微信公众号", "by", "By", "BY"})

@@ -128,6 +128,8 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
         above = _headline_above(blocks, first, headings_only=True) if first >= 0 else ""
         return above or (not shown and shown_part(title, lines, spaces=True)) or _opening_line(opening) \
             or (_headline_above(blocks, first) if first >= 0 else "") or title
+    if not (shown or own) and _QUESTION_END.search(title) and han_count(title) >= MIN_QUESTION_TITLE_HAN:
+        return title  # a question the page shows only in its text (a paid Q&A's: 某某 向 某某 提问 above it is no headline)
     if not (shown or own):
         # (or the line a first part of it shortens: the page shows the headline whole, the title only its start)
         # (a longer line than the part it shows: a column's name the title opens with is not the headline)
@@ -138,6 +140,10 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
         return (part or _headline_above(blocks, first) or title) if first >= 0 else title
     longer = [p for t in (og, named) if t and (k := fold(p := shown_part(t, lines))) != key and k.startswith(key)]
     return max(longer, key=len, default=title)
+
+
+_QUESTION_END = re.compile(r"[？?]\s*$")
+MIN_QUESTION_TITLE_HAN = 10  # a title this long that asks a question is the page's question
 
 
 TITLE_CLASS = re.compile(r"(?:^|[-_])(?:title|subject|headline)(?:$|[-_])", re.I)  # a class naming a title's box

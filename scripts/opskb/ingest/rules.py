@@ -58,7 +58,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|转载请(?:注明|联系)|转载.{0,6}(?:务|须|需)请?注明|不代表.{0,24}(?:立场|观点)|免责(?:声明|申明)|侵权.{0,12}(?:删除|联系)"
         # a portal's notice on what it reposts and a finance page's risk notice
         r"|不意味着.{0,6}赞同其观点|不构成(?:任何)?(?:投资|买卖|操作)建议|风险自[担负][。.！!]?$|^(?:股市|投资)有风险[，,]\s*(?:投资|入市)需谨慎"
-        r"|独立(?:观点|担责)|信息存储空间|仅提供信息存储|^特别声明|非经授权|不得转载|all rights reserved|©|copyright"
+        r"|独立(?:观点|担责)|信息存储空间|仅提供信息存储|^(?:特别|郑重)声明|非经授权|不得转载|all rights reserved|©|copyright"
+        r"|[与和]本?(?:网站|站|平台)的?立场无关"
         r"|icp\s*[备证]|公网安备|网安备|互联网新闻信息服务许可证|违法和不良信息举报"
         # a licence the text is under (本站的全部文字在知识共享 署名-相同方式共享 4.0协议之条款下提供;
         # 本作品采用知识共享署名 4.0 国际许可协议进行许可); not 知识共享 said of a team's knowledge
@@ -93,12 +94,15 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("post_controls", "展开、登录与评价提示", _rx(
         r"^(?:展开|收起)(?:全部|全文|阅读全文|更多|回答|评论|回复)?$|^(?:显示|查看)全部$"
         r"|^(?:请|需要)?\s*(?:先\s*)?登录\s*(?:后|以)\s*[，,]?\s*(?:你|您)?\s*(?:才能|方可|可以|即可|查看|阅读|回复|精彩|继续)"
+
         r"|^(?:你|您)?(?:对|觉得)?(?:这个|这篇|该|本)(?:回答|答案|文章|内容).{0,8}(?:评价|有帮助|有用)"
         # where a document's preview ends (试读已结束，剩余33页未读，下载后可查看完整内容)
         r"|^(?:试读|预览|免费阅读|免费预览)(?:已|到此)(?:结束|完毕)|(?:剩余|还剩|剩下)\s*\d+\s*页(?:未读|未显示|未预览)"), 40, True),
     # lines between the answers and posts of a thread, or inside one: the text goes on after them.
     # A help page's feedback question (以上内容是否解决了您的问题？)
     Rule("post_prompts", "回答的赞同数、更多回答与登录提示", _rx(
+        # the count of one answer's comments, the other answers following (对最佳答案的评论共 2 条 查看评论)
+        r"^(?:对\S{1,8}的)评论共\s*\d[\d,]*\s*条\s*(?:查看(?:全部)?评论)?$|"
         r"^(?:以上|上述)(?:内容|文章|回答|信息|解答).{0,4}(?:解决|帮助|有用)"
         # ... or about the page itself (本文是否对您有帮助？)
         r"|^(?:本文|本篇|这篇文章|本页|此页|该文章?|本内容)(?:内容)?(?:是否)?(?:对(?:您|你))?(?:是否)?(?:有)?(?:帮助|用)[吗？?]*$"
@@ -121,12 +125,16 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:你|您)需要\s*登录\s*才(?:可以|能)(?:下载|查看|回复|回帖|发帖|浏览)"
         # what to do once signed in (登录后参与讨论，去登录 / 登录后回答问题，还能获得积分奖励), more replies folded away
         r"|^(?:登录|登陆)后\s*(?:参与|回答|交流|发表|才能|即可)[^。]*$|^还有\s*\d+\s*条(?:回复|评论)"
+        # (the wall of a box for answering: 您还没有登录，登录后回答问题可获得积分奖励。)
+        r"|^(?:你|您)还?(?:没有|未)登录\s*[，,]\s*(?:登录|登陆)后"
         # a sign-in prompt promising more (登录一下，更多精彩内容等你发现 / 立即登录，查看全部回答 / 登录某某，查看剩余 15 个回答)
         r"|^(?:立即|马上|现在)?(?:登录|登陆)(?:一下|[^\s，。]{1,6}?)?\s*[，,!！]\s*[^，。]{0,6}(?:更多|全部|剩余|其余)[^，。]*$"), 40),
     # a post's lone button (回复, 举报, 点赞), a word of its own on a line: under every reply, so the
     # text goes on after it
     Rule("post_button", "帖子下的按钮", _rx(
         r"^(?:回复|回覆|举报|点赞|收藏|转发|删除)$"
+        # ... or the header of the box for answering (我来回答这个问题)
+        r"|^(?:我来|我要)(?:回答|答)(?:这个问题|此问题)?$"
         # ... or a row of them (回复 支持 反对 / 引用 举报)
         rf"|^(?:(?:{_POST_BUTTONS})\s+){{1,5}}(?:{_POST_BUTTONS})$"), 30),
     # a BBS's notes on a post: where it was sent from, its address, who edited it (※ 发信站: 某某, 来自: 1.2.3.4)
@@ -197,7 +205,11 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # a question's status fields on one line (悬赏分：20 - 解决时间：2011-1-14 09:26, 提问时间：2009-06-21 22:13:05)
         r"|^(?:(?:悬赏分?|悬赏积分|赏分|解决时间|提问时间|发问时间|回答时间|采纳时间)\s*[:：]\s*\d[\d\s\-/:.年月日]*(?:分|积分)?\s*[-|｜·]?\s*)+$"
         # ... with the asker's name and the views before or after (提问者：某某 2013-04-27 21:46 浏览次数：3521 次)
+        # (or its badges and its bounty: 提问者：某某 - 试用期 一级 悬赏分：20 浏览次数：3021)
+        r"|^提问者\s*[:：]\s*[^。！？，,]{1,40}?(?:悬赏分?\s*[:：]\s*\d+\s*)?浏览(?:次数|量)?\s*[:：]?\s*\d[\d,]*\s*次?$"
         r"|^提问者\s*[:：]\s*\S{1,24}?\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:浏览(?:次数|量)?\s*[:：]?\s*\d[\d,]*\s*次?)?$"
+        # ... a list's count beside its tab (问大家 共 128 个问题, 共 23 条回答)
+        r"|^\S{0,6}\s*共\s*\d[\d,]*\s*(?:个|条)\s*(?:问题|回答|答案|评论|回复)$"
         # ... and a question's figures (浏览 1,204 · 回答 4, 关注 12 · 回答 3)
         r"|^(?:(?:浏览|关注|回答|回复)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?\s*[万千kKw]?\s*(?:次|个|条|人)?\s*[·•|｜/]?\s*){2,}$"
         # 161 人赞同了该回答, 1,208 人赞同了该回答
@@ -216,6 +228,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:视频|图片|内容|评论|播放器)?\s*(?:加载中|正在加载|载入中|loading)\W*(?:请稍候|请稍等|请耐心等待)?\W*$"), 60),
     Rule("follow_prompt", FOLLOW_REASON, _rx(
         r"^(?:(?:用|打开)?(?:微信|手机|APP)\s*)?(?:扫码|扫描|长按|点击|戳|识别).{0,8}(?:关注|二维码|订阅|阅读原文|下载|领取|蓝字)|^(?:微信)?(?:扫码|扫一扫)分享|^阅读原文$"
+        # a share code's call to open it in an app (长按复制此条消息，打开某音搜索，查看商品详情！ 复制这条信息，打开手机某宝)
+        r"|^(?:长按)?复制(?:此条|这条|本条|该)?(?:消息|信息|口令|链接)\s*[，,]\s*打开\S{1,10}"
         # a page's QR code to open it on a phone (扫一扫在手机打开当前页)
         r"|^(?:扫一扫|扫码|扫描二维码)\S{0,3}(?:在|用)?手机\S{0,2}(?:打开|浏览|查看|阅读|访问)"
         # ... or in the site's app (某某客户端扫码阅读, 用某某APP扫一扫)
@@ -251,6 +265,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("login_buttons", "登录、注册与收藏本站按钮", _rx(
         r"^(?:(?:立即|马上|免费|快速)?(?:登录|登陆|登入|注册|注册账号|退出|设为首页|设为主页|加入收藏|收藏本站)\s*[/|｜·]?\s*){1,4}$"
         r"|^IP\s*属地\s*[:：]"
+        # a shop's bar greeting a visitor (亲，请登录 免费注册 手机逛某某)
+        r"|^\S{0,4}[，,]?\s*请\s*登录\s*[|｜]?\s*(?:免费)?注册(?:\s*[|｜]?\s+[^\s，。,.！？]{1,10}){0,3}\s*$"
         # ... or the address they posted from (◆ From: 114.32.157.88, 来自: 117.136.*.*)
         r"|^\W{0,3}(?:from|来自|ip(?:\s*地址)?)\s*[:：]\s*[\[(（]?\d{1,3}(?:\.(?:\d{1,3}|\*)){1,3}[\])）]?\s*$"), 30),
     # a search box's prompt copied with the page (搜索你感兴趣的内容…, 请输入关键词): a line trailing off

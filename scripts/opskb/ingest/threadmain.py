@@ -28,7 +28,8 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     then every post under a heading. Not when the posts are comments under an article (a
     long text above them, or one they hold a small share of beside it). Returns the page's
     blocks of the first post (see first_post), or None when ``main`` is not a thread."""
-    kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS)]
+    # (a cell of a page laid out in tables that holds a table is its layout, not a line: its cells are)
+    kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS) if el.tag not in _CELLS or next(el.iterdescendants(*_CELLS), None) is None]
     kept = [(el, k) for el, k in kept if k]
     inside: set = set()
     for member in thread.members:
@@ -94,6 +95,9 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     _put_back(main, [below, nearest], kept[:cut])
     append_posts(main, thread, word, opening_post=starts)
     return [thread.posts[0].body] if starts else opening
+
+
+_CELLS = ("td", "th", "table")  # (a cell, and what in it makes it a layout: a table of its own, its cells)
 
 
 MIN_COPIED_RUN = 2  # lines in a row above the posts, each in one post's text: a copy of that post

@@ -37,6 +37,9 @@ item) holding a button's few words is no text of the article, nor is a wrapper s
 
 **Recommended stories.** A part whose class or id says recommend or related, not holding the
 page's first headline, is the next story a page appends under the article, or a list of them.
+
+**Side columns.** A box whose class or id calls it a side, beside a box holding far more text,
+is the page's side column (a card of the author, hot lists), not the article.
 """
 
 from __future__ import annotations
@@ -413,6 +416,30 @@ def recommended(page) -> set:
         names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
         if any(_ELSEWHERE_CLASS.search(n) for n in names) and el.tag not in ("body", "html") \
                 and (first_h1 is None or not any(h is first_h1 for h in el.iter("h1"))):
+            found.add(el)
+    return found
+
+
+_SIDE_CLASS = re.compile(r"(?:^|[-_])(?:side|sidebar|aside)(?:$|[-_])", re.I)
+_COLUMN_TAGS = ("div", "section", "article", "main")
+SIDE_SHARE = 2  # the column beside a side box holds this many times its text, or more
+MIN_COLUMN_HAN = 200
+
+
+def sidebars(page) -> set:
+    """Side columns: a box whose class or id calls it a side (qa-side, sidebar, side-box) standing
+    beside a column of the page's own (a sibling box holding SIDE_SHARE times its text): an
+    expert's card, the hot lists and the app's code beside a question and its answer. A note
+    box within an article stands among its paragraphs, not beside a column."""
+    found = set()
+    for el in page.iter("div", "aside", "section"):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        parent = el.getparent()
+        if parent is None or not any(_SIDE_CLASS.search(n) for n in names):
+            continue
+        own = han_count(_text(el))
+        if any(isinstance(s.tag, str) and s.tag in _COLUMN_TAGS and s is not el
+               and (han := han_count(_text(s))) >= MIN_COLUMN_HAN and han >= SIDE_SHARE * own for s in parent):
             found.add(el)
     return found
 
