@@ -62,6 +62,9 @@ def test_line_rules_name_their_reason():
         "对最佳答案的评论共 2 条 查看评论": "回答的赞同数、更多回答与登录提示",
         "您还没有登录，登录后回答问题可获得积分奖励。回答被采纳还可获得悬赏分。": "回答的赞同数、更多回答与登录提示",
         "我来回答这个问题": "帖子下的按钮",
+        "只看楼主 · 最早回复": "帖子下的按钮",
+        "本版成员：1286人": "阅读、点赞等计数",
+        "最佳答案本回答由提问者推荐": "回答的赞同数、更多回答与登录提示",
         "长按复制此条消息，打开某音搜索，查看商品详情！": "关注与推广提示",
         "提问者：qq_mama_2008 - 试用期 一级 悬赏分：20 浏览次数：3021": "阅读、点赞等计数",
         "问大家 共 128 个问题": "阅读、点赞等计数",
@@ -152,6 +155,8 @@ def test_a_note_on_one_answer_and_a_writers_own_closing_notice_end_nothing_and_a
     note = Block(PARAGRAPH, text="此答案由提问者自己选择，并不代表某某知道的观点")
     own = Block(PARAGRAPH, text="个人操作：已经在14块附近减了一半仓位，剩下的拿着，跌破12块再考虑补。以上仅代表个人观点，不构成投资建议。")
     blocks = [Block(PARAGRAPH, text="老股民阿强 发表于 2011-10-27 20:15:33 点击数：8421 评论：37"), *ARTICLE[:3], note, *ARTICLE[3:], own]
+    labelled = clean(Doc("p.html", Meta(title="标题"), (Block(PARAGRAPH, text="楼主：川南老三届 点击：52377 回复：128"), *ARTICLE)))
+    assert texts(labelled) == [b.text for b in ARTICLE] and labelled.meta.author == "川南老三届"
     doc = clean(Doc("q.html", Meta(title="三季报出来了"), tuple(blocks)))
     assert texts(doc) == [b.text for b in ARTICLE] + [own.text]
     assert doc.meta.author == "老股民阿强"

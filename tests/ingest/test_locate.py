@@ -1213,3 +1213,10 @@ def test_a_side_column_beside_the_question_goes_and_a_question_the_page_shows_on
     # a saved page of that kind whose extraction kept the side column (tests/data/forum-pages-20)
     saved = texts(locate(read(DATA / "forum-pages-20" / "pages" / "10_hangwen_paidqa_utf8.html")))
     assert "擅长付费会员设计与储值体系搭建" not in saved and "热门行家" not in saved and "单个会员年利润" in saved
+
+
+def test_a_columns_sections_set_as_h1s_under_its_own_h1_come_back_as_headings():
+    # a video site's column (tests/data/forum-pages-21): its headline an h1, each section's title an h1 too
+    out = texts(locate(read(DATA / "forum-pages-21" / "pages" / "06_ciyuan_column_article.html")))
+    assert all(f"误解{n}：" in out for n in "一二三四五")
+    assert out.index("误解一：") < out.index("刚开始我逼自己一周三更") < out.index("误解二：")

@@ -1832,3 +1832,44 @@ def test_a_question_page_laid_out_in_tables_keeps_the_question_the_best_answer_a
     assert positions == sorted(positions)
     for chrome in ("对最佳答案的评论共 2 条", "我来回答这个问题", "您还没有登录", "浏览次数：3021", "并不代表某某知识人的观点"):
         assert chrome not in text, chrome
+
+
+def test_posts_beside_a_card_of_labels_take_their_text_from_either_of_two_boxes(tmp_path):
+    # a car club's saved thread (tests/data/forum-pages-21): each floor a poster's card of labels (帖子：N
+    # 注册：…) beside the text; replies keep their text in one box, quoting replies in another
+    saved = page_text(_ingest_file(tmp_path, DATA / "forum-pages-21" / "pages" / "04_cheyou_car_forum_thread.html"))
+    order = ["同款车，油耗差不多", "冬天抖是不是因为怠速高", "车门异响我是在门锁扣那里涂了点黄油", "感谢楼主分享，正在纠结这车和另外两款"]
+    positions = [saved.index(t) for t in order]
+    assert positions == sorted(positions)
+    assert "注册：2016年03月" not in saved and "车主认证" not in saved  # (the card is no post's text)
+
+
+def test_a_shops_h1_loses_its_branch_link_and_its_title_loses_a_list_of_keywords(tmp_path):
+    # a shop's reviews: each review's words written straight into its box, with <br>, before a box
+    # holding its 收起评论 link; the shop's replies under some of them
+    reviews = [("冬日小胖", "冬天就惦记这一口。铜锅炭火，清汤里就放了几片姜和葱段，羊肉是现切的。", "感谢您的认可！周末客流较大，建议提前预约。"),
+               ("Lemon_慢慢吃", "带外地朋友来的，朋友说比他们那边的火锅清爽多了。手切的更好吃。", ""),
+               ("吃货老韩", "味道中规中矩，价格有点贵了，两个人吃了三百多。环境比较挤。", "非常抱歉给您带来不好的体验，我们已经加装了衣物收纳袋。")]
+    items = "".join(f"<li><div class='main-review'><div class='dper-info'><a class='name' href='/m/{k}'>{name}</a></div>"
+                    f"<div class='review-rank'><span class='item'>口味：非常好</span><span class='item'>人均：98元</span></div>"
+                    f"<div class='review-words'>{words}<br>\n<div class='less-words'><a class='fold' href='#'>收起评论</a></div></div>"
+                    f"<div class='misc-info'><span class='time'>2016-12-0{k}</span><a href='#'>赞({k * 7})</a></div>"
+                    + (f"<div class='shop-reply'><p class='shop-reply-title'>商家回复：</p><p class='shop-reply-content'>{reply}</p></div>" if reply else "")
+                    + "</div></li>" for k, (name, words, reply) in enumerate(reviews, 1))
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>某某涮肉(鼓楼店)电话,地址,价格,营业时间(图) - 美食 - 某某网</title></head><body>"
+            f"<ul>{NAV}</ul><h1 class='shop-name'>某某涮肉(鼓楼店) <a class='branch' href='/brands/1'>其他2家分店</a></h1>"
+            "<p>地址：东城区某某大街108号</p><div class='reviews'><h2>网友点评</h2>"
+            f"<ul>{items}</ul></div>{FOOTER}</body></html>")
+    title, _md = _ingest(tmp_path, html, "shop.html")
+    assert title == "某某涮肉(鼓楼店)"
+
+
+def test_replies_to_a_comment_set_beside_its_box_follow_it(tmp_path):
+    # a code host's discussion (tests/data/forum-pages-21): each comment's box, and beside it in the same
+    # wrapper the replies to it
+    md = _ingest_file(tmp_path, DATA / "forum-pages-21" / "pages" / "08_gitnest_discussion.html")
+    text = page_text(md)
+    order = ["建议改成由维护者提名", "提名制确实更好，不过会不会有人觉得不透明？", "可以把提名理由公开写在 Discussions 里",
+             "作为一个外部贡献者说两句", "这个确实是我们的问题，下个月开始试行"]
+    positions = [text.index(t) for t in order]
+    assert positions == sorted(positions)

@@ -81,10 +81,15 @@ _NAMED_DATED = _rx(
     r"(?:\s+(?=\S)([^。！？!?]{0,40}))?$")
 
 
+# ... or labelled, the thread's figures after it (楼主：某某 点击：52377 回复：128)
+_POSTER_COUNTS = re.compile(r"^(?:楼主|发帖人)\s*[:：]\s*([^\s:：，。|丨]{1,16})\s+(?:[^\W\d_]{1,4}\s*[:：]\s*\d[\d,]*\s*)+$")
+
+
 def poster_byline(text: str) -> str:
     """The poster's name, when ``text`` is a post's byline: the name, then 发表于 and the date (某某 发表于
-    2011-10-27 20:15:33 点击数：8421); said inside a reply's quote, it is whose words are quoted."""
-    m = _NAMED_DATED.match(text)
+    2011-10-27 20:15:33 点击数：8421), or 楼主：某某 and the thread's figures; said inside a reply's quote,
+    it is whose words are quoted."""
+    m = _NAMED_DATED.match(text) or _POSTER_COUNTS.match(text)
     return m.group(1) if m else ""
 
 

@@ -42,7 +42,7 @@ def _headline_text(h, titles: list[str] = ()) -> str:
     """A headline's text without the badge its first element is (<span class="icon">问</span>,
     <em>[讨论]</em>) when the text goes on after it, and without the subtitle a line break sets
     under it (标题<br><span>副题</span>) when the page's <title> holds the line above the break and
-    not the one under it."""
+    not the one under it, and without a link closing it that the <title> does not hold."""
     text = _text(h)
     if any(c.tag == "br" for c in h):
         parts = [h.text or ""]
@@ -54,6 +54,12 @@ def _headline_text(h, titles: list[str] = ()) -> str:
         if han_count(above) >= 4 and text.startswith(above) and han_count(under := text[len(above):].strip()) >= 4 \
                 and any(fold(above) in fold(t) and fold(under) not in fold(t) for t in titles):
             return above
+    # (a link closing it that the <title> does not hold, the text before it held: 某店(某某店) <a>其他2家分店</a>)
+    last = next((c for c in reversed(h) if isinstance(c.tag, str)), None)
+    if last is not None and last.tag == "a" and not (last.tail or "").strip() and (tail := _text(last)) and text.endswith(tail):
+        head = text[: -len(tail)].strip()
+        if han_count(head) >= 4 and any(fold(head) in fold(t) and fold(tail) not in fold(t) for t in titles):
+            return head
     first = next((c for c in h if isinstance(c.tag, str)), None)
     if first is None or (h.text or "").strip() or first.get("class") is None:
         return text

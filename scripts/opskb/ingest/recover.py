@@ -169,7 +169,8 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
             # ... but a run of headlines with no text under them is a list of other stories
             # (past pictures and a wiki's edit button under the heading)
             nxt = next((j for j in range(i + 1, last + 1) if blocks[j][0].tag != "img" and not _EDIT_BUTTON.match(blocks[j][1])), None)
-            return (el.tag != "h1" and han_count(text) >= 2 and nxt is not None
+            # (an h1 too, between kept paragraphs under the page's own h1: a column's sections set as h1s)
+            return ((el.tag != "h1" or any(blocks[j][0].tag == "h1" for j in range(i))) and han_count(text) >= 2 and nxt is not None
                     and (nxt in aligned or _kept_item(blocks[nxt], lines)
                          or (blocks[nxt][0].tag not in _HEADINGS and _is_prose(blocks[nxt][1]))))
         # a numbered section heading set as a styled line (一、先回答一个问题：……) above text it kept

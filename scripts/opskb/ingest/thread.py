@@ -319,6 +319,12 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     # not asked of what a post holds after its text (min_posts 1: replies nested in it, a box of ratings)
     said = {p: min_posts >= MIN_POSTS and sum(1 for _n, t in lines_by_path[p] if SENTENCE_MARKS.search(t)) * 2 >= len(lines_by_path[p])
             for p in rich}
+    # ... and when the fields most posts have are not in sentences (a poster's card of labels: 帖子：1280 注册：…), one
+    # in sentences that half the posts have (their text stands in one of two boxes: a reply's, a quoting reply's)
+    widest = max(len(order[p]) for p in rich)
+    worded = [p for p in rich if said[p] and 2 * len(order[p]) >= len(members)]
+    if worded and not any(said[p] for p in rich if len(order[p]) == widest):
+        rich = worded
     body_path = max(rich, key=lambda p: (len(order[p]), said[p], -sum(order[p]) / len(order[p]), body_chars[p]))
     if body_path[0] == ("", "") or len(members_by_path[body_path]) < min_posts:
         return None
@@ -500,7 +506,7 @@ def _with_nested(thread: Thread) -> Thread:
     by_key: dict[tuple, list] = defaultdict(list)
     for post in thread.posts:
         inside = set(post.body.iter())
-        for el in post.element.iter(*_BLOCKS):
+        for el in _reach(post, thread.members):
             if el is post.element or el in inside or within(post.body, el) or not before(post.body, el):
                 continue
             parent = el.getparent()
@@ -522,7 +528,7 @@ def _with_nested(thread: Thread) -> Thread:
     posts, chars = [], thread.chars
     for post in thread.posts:
         if chosen:
-            order = {el: n for n, el in enumerate(post.element.iter())}
+            order = {el: n for n, el in enumerate(_reach(post, thread.members, tags=()))}
             inner = tuple((r.name, r.body) for r in sorted((r for r in replies if r.element in order), key=lambda r: order[r.element]))
         else:  # a lone reply in the whole thread: its text sits in a field like the posts' own, or on a line (名字：说的话)
             inner = tuple(("", el) for el in _lone_replies(post)) or _lone_reply_lines(post)
@@ -530,6 +536,18 @@ def _with_nested(thread: Thread) -> Thread:
         posts.append(Post(post.element, post.body, inner, post.name))
     chars += sum(f.chars for f in chosen)
     return Thread(tuple(posts), thread.members, chars)
+
+
+def _reach(post: Post, members, tags: tuple = _BLOCKS) -> list:
+    """The elements (of ``tags``; all with none) of the post's member and, when the member's parent wraps it
+    alone, of the boxes after it there (a discussion's replies to a comment, set beside the comment's box)."""
+    els = list(post.element.iter(*tags))
+    parent = post.element.getparent()
+    if parent is not None and not any(m is not post.element and within(m, parent) and not within(post.element, m) for m in members):
+        for sibling in post.element.itersiblings():
+            if isinstance(sibling.tag, str):
+                els += list(sibling.iter(*tags))
+    return els
 
 
 def _coarser(a: Thread, b: Thread) -> bool:

@@ -75,6 +75,9 @@ MIN_SITE_PART_CHARS = 2  # ... and a site's part this many characters (not the 0
 EDGE_LINES = 25  # lines at the top and at the foot of a text where the site names itself
 
 
+_KEYWORD_LIST = re.compile(r"^[^,，、\s]{1,8}(?:\s*[,，、]\s*[^,，、\s]{1,8}){2,}$")  # 电话,地址,价格,营业时间(图)
+
+
 def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: list[str] = ()) -> str:
     """The article's headline from the page's <title>/og:title candidates, its h1s and (for a
     page without an h1 of the headline) its h2/h3 subheads."""
@@ -106,6 +109,9 @@ def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: li
         for h in heads:
             kh = fold(h)
             if kh and (kh == kt or (kh in kt and len(kh) >= 0.5 * len(kt))):
+                return h
+            # (or one the title goes on from with a list of keywords: 某店(某某店)电话,地址,价格,营业时间(图))
+            if han_count(h) >= 4 and t.startswith(h) and _KEYWORD_LIST.match(t[len(h):].strip()):
                 return h
         # a h1 that holds the whole title and more (the title was cut short)
         if t.endswith(("…", "...")):
