@@ -19,6 +19,14 @@ def has_han(text: str) -> bool:
     return bool(_HAN_RE.search(text))
 
 
+SENTENCE_BREAK = re.compile(r"(?<=[。！？!?])")  # after a sentence's closing mark
+
+
+def sentences(text: str) -> list[str]:
+    """``text``'s sentences, each with its closing mark (the last may have none)."""
+    return [x for x in SENTENCE_BREAK.split(text) if x.strip()]
+
+
 def han_count(text: str) -> int:
     return len(_HAN_RE.findall(text))
 

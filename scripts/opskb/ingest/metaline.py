@@ -68,17 +68,12 @@ def reporter_line(text: str) -> bool:
 
 # a byline whose name is followed by the date it was published; what the site prints after it on
 # the same line (阅读：272, 收藏, 觉得不错，我要赞赏) is its counters and buttons, not a sentence
-_DATED_BYLINE = _rx(
-    r"^(作者|文|撰文|发布者|发帖人|楼主|来自)\s*[:：]\s*([^\s:：，。|丨]{1,16})\s*[|丨/]?\s*"
-    rf"({DATE}(?:\s*{CLOCK})?)"
-    r"(?:\s+(?=\S)([^。！？!?]{0,40}))?$")
+_DATE_AND_AFTER = rf"({DATE}(?:\s*{CLOCK})?)" r"(?:\s+(?=\S)([^。！？!?]{0,40}))?$"  # the date, its counters and buttons
+_DATED_BYLINE = _rx(r"^(作者|文|撰文|发布者|发帖人|楼主|来自)\s*[:：]\s*([^\s:：，。|丨]{1,16})\s*[|丨/]?\s*" + _DATE_AND_AFTER)
 
 
 # ... or a poster's name before it (某某 发表于 2011-10-27 20:15:33 点击数：8421 评论：37)
-_NAMED_DATED = _rx(
-    r"^([^\s:：，。|丨]{1,16})\s+(?:发表于|发布于)\s*"
-    rf"({DATE}(?:\s*{CLOCK})?)"
-    r"(?:\s+(?=\S)([^。！？!?]{0,40}))?$")
+_NAMED_DATED = _rx(r"^([^\s:：，。|丨]{1,16})\s+(?:发表于|发布于)\s*" + _DATE_AND_AFTER)
 
 
 # ... or labelled, the thread's figures after it (楼主：某某 点击：52377 回复：128)

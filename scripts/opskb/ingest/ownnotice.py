@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import han_count
+from ..text import han_count, sentences
 from .rules import match_rule
 
 MIN_OWN_OPENING_HAN = 12  # an opening sentence this long, before a notice, is the writer's
@@ -15,9 +15,9 @@ MIN_OWN_OPENING_HAN = 12  # an opening sentence this long, before a notice, is t
 def own_opening(text: str) -> bool:
     """``text`` opens with a sentence of clauses that matches no rule, a notice only after it (not a
     notice under its label, 郑重声明：……, nor one speaking of the text itself: 本文原创发布于某某。未经许可，禁止转载)."""
-    sentences = [x for x in _SENTENCE_SPLIT.split(text) if x.strip()]
-    return len(sentences) >= 2 and han_count(sentences[0]) >= MIN_OWN_OPENING_HAN and _CLAUSES.search(sentences[0]) is not None \
-        and match_rule(sentences[0]) is None and not _NOTICE_LABEL.match(text)
+    parts = sentences(text)
+    return len(parts) >= 2 and han_count(parts[0]) >= MIN_OWN_OPENING_HAN and _CLAUSES.search(parts[0]) is not None \
+        and match_rule(parts[0]) is None and not _NOTICE_LABEL.match(text)
 
 
 MIN_TRIMMED_NOTICE_CHARS = 30
@@ -25,16 +25,14 @@ MIN_TRIMMED_NOTICE_CHARS = 30
 
 def own_part(text: str) -> str:
     """The sentences of ``text`` before the first that a rule takes."""
-    sentences = [x for x in _SENTENCE_SPLIT.split(text) if x.strip()]
     own = []
-    for sentence in sentences:
+    for sentence in sentences(text):
         if match_rule(sentence.strip()):
             break
         own.append(sentence)
     return "".join(own).strip()
 
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?])")
 _CLAUSES = re.compile(r"[，,；;]")
 # a notice under its label (郑重声明：), or set in brackets (【……未经授权，不得转载。】)
 _NOTICE_LABEL = re.compile(r"^\W{0,2}\S{0,6}(?:声明|申明|提示|须知|说明)\s*[:：]|^\s*[【\[［（(]|^\s*(?:本文|本篇|此文|该文|文章)")

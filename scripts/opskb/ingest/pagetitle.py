@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import fold, han_count
+from ..text import SENTENCE_BREAK, fold, han_count
 from .copyheadline import TITLE_FIELD
 from .markup import home_names
 from .metaline import reporter_line
@@ -189,7 +189,6 @@ def _on_page(title: str, blocks: list[tuple[object, str, str]], page=None) -> bo
     return body is not None and stem in fold(body.text_content())
 
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 
 
 def _bold_opening(el) -> str:
@@ -218,7 +217,7 @@ def _opening_line(opening: list) -> str:
     el, text = next(((el, t) for el in opening if (t := _text(el)) and not match_rule(t)), (None, ""))
     # (a box its class calls a title holds the headline whole: 某某别再瞎做了！三步搭出某某)
     titled = el is not None and any(class_says(x, TITLE_CLASS) for x in (el, *el.iter()))
-    line = text.strip() if titled else _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    line = text.strip() if titled else SENTENCE_BREAK.split(text, maxsplit=1)[0].strip()
     return line if han_count(line) >= 4 and len(line) <= MAX_HEADLINE_CHARS else ""
 
 
