@@ -5,6 +5,7 @@ above the article; a headline cut short read whole from a post's title field."""
 
 from __future__ import annotations
 
+import copy
 import re
 
 from ..text import SENTENCE_BREAK, fold, han_count
@@ -95,6 +96,10 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
     home = home_names(page)
     key = fold(title)
     lines = {k for _el, _t, k in blocks}
+    # a post with no headline of its own whose <title> opens with its text cut short, after its poster's
+    # name (某某: 把社群当产品做，……复盘几点… - 某圈 - 站点, beside the group's name in the h1): its first line
+    if named and (later_part(named, title) or not _on_page(title, blocks, page)) and (line := _cut_opening(named, blocks)):
+        return line
     # a post with no headline (a micro-blog's) whose title is its opening cut short or another the
     # page never shows (某某的主页_站点): the lead in 【】 it opens with, when it has one (not a
     # dispatch's dateline: 【某某社北京5月9日电】)
@@ -164,6 +169,31 @@ def _whole_title(title: str, blocks: list[tuple[object, str, str]]) -> str:
         return title
     whole = (m.group(1).strip() for _el, text, _k in blocks if (m := TITLE_FIELD.match(text.strip())))
     return next((w for w in whole if fold(w).startswith(stem) and len(fold(w)) > len(stem)), title)
+
+
+_POSTER_SAYS = re.compile(r"^[^\s:：]{1,16}\s*[:：]\s*")  # a poster's name before what they wrote (某某: ……)
+
+
+def _cut_opening(named: str, blocks: list[tuple[object, str, str]]) -> str:
+    """The first line of the text block that the <title>'s first part (``named``; after a poster's
+    name) gives the start of, cut short, when that line is as short as a headline."""
+    part = head_part(named)
+    stem = cut_short(_POSTER_SAYS.sub("", part, count=1)) or cut_short(part)
+    if len(stem) < MIN_CUT_OPENING:
+        return ""
+    for el, _t, k in blocks:
+        if el.tag not in _HEADINGS and k.startswith(stem) and len(k) > len(stem):
+            line = next((x.strip() for x in _lines(el) if x.strip()), "")
+            return line if fold(line).startswith(stem) and len(line) <= MAX_HEADLINE_CHARS else ""
+    return ""
+
+
+def _lines(el) -> list[str]:
+    """The lines of ``el``'s text, as its line breaks (<br>, or the newlines of a pre-wrap box) set them."""
+    el = copy.deepcopy(el)
+    for br in el.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return el.text_content().splitlines()
 
 
 LEAD_LINES = 8  # ... its text among this many lines from the first the extractor kept (the poster's header between)

@@ -229,7 +229,10 @@ def _after(root, el) -> set:
     return out
 
 
-_GROUP_FIGURES = re.compile(r"成员\s*[:：]?\s*\d[\d,.]*\s*[万千kKwW]?\s*[·・•|｜/、]?\s*(?:主题|帖子|话题|动态)\s*[:：]?\s*\d")
+_GROUP_FIGURES = re.compile(r"成员\s*[:：]?\s*\d[\d,.]*\s*[万千kKwW]?\s*[·・•|｜/、]?\s*(?:主题|帖子|话题|动态)\s*[:：]?\s*\d"
+                            # (members who joined, then what they post: 1.2万 人已加入 · 每日新增 36 条动态)
+                            r"|\d[\d,.]*\s*[万千kKwW]?\s*(?:人|位|名)\s*已?加入\s*[·・•|｜/、]\s*[^\d\s]{0,6}\s*\d[\d,.]*\s*[万千kKwW]?\s*"
+                            r"(?:条|个|篇)?\s*(?:主题|帖子|话题|动态)")
 _FORUM_SITE = re.compile(r"论坛|bbs|forum", re.I)
 _COMMUNITY_SITE = re.compile(r"\S(?:社区|圈子)$")  # a site named a community (某某商家社区, 某某圈子; not a channel: 社区生活)
 

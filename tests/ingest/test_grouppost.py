@@ -1,0 +1,60 @@
+"""A post in a group or circle of an app (a topic of an interest group, a circle's moment): the
+h1 names the group, the post has no headline of its own, and the comments under it are its
+replies. Pages we write ourselves."""
+
+from __future__ import annotations
+
+from test_thread import FOOTER, _ingest, _positions
+
+POST = ["做会员群一年，我们把退群率从每月 9% 降到了 3%，说几个关键动作：",
+        "1. 进群第一天只发一条欢迎语和群规，不发券，不拉人做任务。",
+        "2. 每周固定两次答疑时间，店长本人回答，其他时间不刷屏。",
+        "3. 退群的人我们会私聊问一句原因，一半的人说是消息太多。于是我们把每天的消息压到二十条以内，活动通知只在固定时间发，"
+        "闲聊由群里的老会员自己带起来，运营只在有人提问时出来回答。",
+        "4. 会员日前三天才在群里预告，预告只发一次，当天再发一次提醒；以前提前两周天天发，退群最多的就是这两周。",
+        "5. 群公告写清楚这个群能给你什么、不能给你什么：能问搭配、能提前看新品，不能代购、不能砍价，说在前面反而投诉少了。",
+        "有问题评论区见。"]
+COMMENTS = [("小鹿运营", "消息太多这个太真实了，我们群一天两百条，大家全屏蔽了。"),
+            ("阿吉", "答疑时间固定之后，店长累不累？一周两次能坚持下来吗？"),
+            ("周末的猫", "退群私聊这个动作学到了，我们从来没问过原因。")]
+
+
+def group_post(figures: str = "2.3万 人已加入 · 每日新增 58 条动态", title: str = "") -> str:
+    comments = "".join(
+        f"<div class='cmt-item'><div class='cmt-head'><a href='/u/{i}'>{name}</a><span class='cmt-date'>2021/03/0{i}</span></div>"
+        f"<div class='cmt-text'>{text}</div><div class='cmt-ops'><span>回复</span><span>{i * 7}</span></div></div>"
+        for i, (name, text) in enumerate(COMMENTS, 1))
+    title = title or f"老林: {POST[0][:20]}… - 会员运营交流圈 - 某刻"
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'>"
+            f"<title>{title}</title><meta property='og:title' content='老林 在 会员运营交流圈 的动态'></head><body>"
+            "<header><a href='/'>首页</a><a href='/discover'>发现</a><a href='/download'>下载某刻 App</a></header>"
+            f"<main><section class='circle-card'><h1>会员运营交流圈</h1><div class='circle-figures'>{figures}</div>"
+            "<div class='circle-desc'>会员、私域、复购，只聊真实数据</div><button>加入圈子</button></section>"
+            "<article class='post'><div class='post-head'><a href='/u/0'>老林</a><time>2021/03/01</time></div>"
+            "<div class='post-text' style='white-space:pre-wrap'>" + "\n\n".join(POST) + "</div>"
+            "<div class='post-ops'><span>356</span><span>41</span><span>分享</span></div></article>"
+            "<section class='comments'><div class='tabs'><span>评论 41</span><span>转发 12</span></div>"
+            f"<div class='cmt-label'>热门评论</div>{comments}<div class='more'>查看全部 41 条评论</div></section>"
+            f"<div class='login'>登录后发表评论，和圈友一起交流</div></main>{FOOTER}</body></html>")
+
+
+def test_a_group_posts_headline_is_the_first_line_its_title_cuts_short(tmp_path):
+    # the h1 names the group; the <title> opens with the poster's name and the post's start cut short
+    title, _md = _ingest(tmp_path / "a", group_post(), "post.html")
+    assert title == POST[0]
+    # ... or with the post's start alone
+    title, _md = _ingest(tmp_path / "b", group_post(title=f"{POST[0][:20]}... - 会员运营交流圈 - 某刻"), "post.html")
+    assert title == POST[0]
+
+
+def test_the_comments_under_a_group_post_are_its_replies(tmp_path):
+    # the card over the post says how many joined the group and how much they post: a community's
+    # page, whose comments are the discussion, however short beside the post
+    _title, md = _ingest(tmp_path / "a", group_post(), "post.html")
+    texts = [p[3:15] for p in POST[1:-1]] + [t[:12] for _n, t in COMMENTS]
+    assert _positions(md, texts) == sorted(_positions(md, texts))
+    for chrome in ("查看全部 41 条评论", "评论 41", "登录后发表评论"):
+        assert chrome not in md, chrome
+    # a page without a group's figures is an article's: short comments under a long text are its readers'
+    _title, md = _ingest(tmp_path / "b", group_post(figures="会员、私域、复购"), "post.html")
+    assert POST[2][3:15] in md and COMMENTS[0][1][:12] not in md
