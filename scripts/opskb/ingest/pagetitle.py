@@ -25,6 +25,7 @@ from .title import (
     names_the_site,
     shown_part,
     strip_site,
+    title_parts,
 )
 
 HEADLINE_WINDOW = 6  # page blocks looked at above the article's first one
@@ -144,6 +145,10 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
     if not (shown or own):
         # (or the line a first part of it shortens: the page shows the headline whole, the title only its start)
         # (a longer line than the part it shows: a column's name the title opens with is not the headline)
+        # (the title's longest part, after the site's name and the page's type, that the page shows as a line
+        # of its own: 站点 :: 查看主题 - 标题 over a board's link to the topic, not a post's 发表于: … 帖子主题: 标题)
+        if first >= 0 and (last := _longest_later_part(title, blocks, first)):
+            return last
         whole = [t for el, t, _k in blocks if len(t) <= MAX_HEADLINE_CHARS and _link_share(el, t) <= MAX_LINK_SHARE]
         part, longer = shown_part(title, lines), lengthened_part(title, whole)
         if longer and han_count(longer) > han_count(part):
@@ -153,6 +158,18 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
     return max(longer, key=len, default=title)
 
 
+def _longest_later_part(title: str, blocks: list[tuple[object, str, str]], first: int) -> str:
+    """The page's line near the article's first block (``first``; not the site's slogan in its
+    header) that is ``title``'s longest part, when that part is not its first."""
+    parts = title_parts(title)
+    longest = max(parts, key=han_count, default="")
+    if longest == parts[0] or han_count(longest) < MIN_LATER_PART_HAN:
+        return ""
+    key = fold(longest)
+    return next((t for _el, t, k in blocks[max(0, first - HEADLINE_WINDOW):] if k == key), "")
+
+
+MIN_LATER_PART_HAN = 8
 _QUESTION_END = re.compile(r"[？?]\s*$")
 MIN_QUESTION_TITLE_HAN = 10  # a title this long that asks a question is the page's question
 

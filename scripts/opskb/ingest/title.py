@@ -221,9 +221,14 @@ def _first_parts(title: str, separators: re.Pattern = _TITLE_PARTS) -> list[str]
     return [title[:cut].strip() for cut in reversed(cuts)]
 
 
+def title_parts(title: str) -> list[str]:
+    """``title``'s parts between its separators."""
+    return [p.strip() for p in _TITLE_PARTS.split(title) if p.strip()]
+
+
 def head_part(title: str) -> str:
     """``title``'s first part, before its first separator."""
-    return next((p.strip() for p in _TITLE_PARTS.split(title) if p.strip()), "")
+    return next(iter(title_parts(title)), "")
 
 
 def later_part(title: str, text: str) -> bool:
