@@ -145,6 +145,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
                                     r"|^(?:这个帖子|这篇帖子|本帖|此帖)?(?:发自|来自|发送自)\s*[^\s，。！？,!?]{1,12}?\s*(?:iphone|ipad|android|安卓|苹果|手机|移动)?\s*(?:客户端|网页版|手机版|app)$"
                                     # a thread's reward for replying, its terms and no sentence (回帖奖励：每次回帖奖励 2 金币，每人限 1 次，剩余 86 金币)
                                     r"|^(?:回帖奖励\s*[:：]\s*)?每次回帖奖励\s*\d+\s*\S{1,3}[,，][^。！？!?]*(?:每人限|剩余|中奖概率)[^。！？!?]*$"
+                                    # (回复本帖可获得 1 金钱奖励! 每人限 1 次(中奖概率 60%))
+                                    r"|^(?:回复|回帖)本(?:帖|主题)可(?:获得|得到)\s*\d+\s*\S{1,4}?奖励\s*[!！,，]?[^。！？!?]*(?:每人限|剩余|中奖概率)[^。！？!?]*$"
                                     # what the moderators did to the post, said of it (本帖已被收录至《……》, 本帖被 某某 设置为精华)
                                     # (a notice's few words after it, no sentence: not a post telling what happened once it was recommended)
                                     r"|^本(?:帖|主题|贴)(?:已经?)?被.{0,24}?(?:收录|设置?为|设成|评为|加入|推荐|置顶|加精|高亮|移动|锁定)[^。！？!?]{0,30}$"), 200),
