@@ -58,3 +58,28 @@ def test_the_comments_under_a_group_post_are_its_replies(tmp_path):
     # a page without a group's figures is an article's: short comments under a long text are its readers'
     _title, md = _ingest(tmp_path / "b", group_post(figures="会员、私域、复购"), "post.html")
     assert POST[2][3:15] in md and COMMENTS[0][1][:12] not in md
+
+
+def test_follow_ups_built_two_ways_inside_an_answer_are_kept_in_turn(tmp_path):
+    # a Q&A page: under one answer the asker's follow-ups (追问) and the answerer's (追答) take turns,
+    # each kind in a box of its own class in one wrapper; all three are the answer's replies, in order
+    turns = [("replyask", "追问", "发过行业新闻，但是没人接话，是不是问题抛得不对？"),
+             ("replyer", "追答", "问题要具体、好回答，改成一句话就能答的，比如你家宝宝几点睡觉。"),
+             ("replyask", "追问", "明白了，谢谢，我明天就换成这种问法试试看。")]
+    follow = "".join(f"<dl class='{c} line'><dt class='title'>{label}</dt><dd class='{c}-content'><pre>{t}</pre>"
+                     f"<span class='{c}-time'>2016-03-19 10:3{n}</span></dd></dl>" for n, (c, label, t) in enumerate(turns))
+    answers = [("运营老张", "先给群定个位，每个群回答一个问题：大家为什么要留在这里？定位清楚了，内容才不会乱。", ""),
+               ("匿名用户", "可以试试每天早上发一条行业新闻，再抛一个问题让大家讨论，比干巴巴发广告强。",
+                f"<div class='replyer-all'>{follow}</div>"),
+               ("小橙子", "先拉数据，看每个群最近一周有多少人说过话，精力放在还愿意互动的人身上。", "")]
+    items = "".join(f"<div class='answer'><div class='info'><a class='user-name' href='/u/{n}'>{name}</a>"
+                    f"<span class='time'>2016-03-1{n} 09:21</span></div><div class='content'><span class='answer-text'>{text}</span></div>"
+                    f"{extra}<div class='ft'><span class='good'>{n * 9}</span><a class='comment-btn'>评论</a></div></div>"
+                    for n, (name, text, extra) in enumerate(answers, 1))
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>群里越来越没人说话怎么办？_某某知道</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a><a href='/q'>问题</a></div><h1>群里越来越没人说话怎么办？</h1>"
+            "<div class='q-content'>管着 6 个客户群，现在除了我发广告基本没人说话，我该从哪下手？</div>"
+            f"<div class='answers'>{items}</div>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "q.html")
+    texts = [t[:12] for _n, t, _e in answers[:2]] + [t[:12] for _c, _l, t in turns] + [answers[2][1][:12]]
+    assert _positions(md, texts) == sorted(_positions(md, texts))

@@ -511,7 +511,7 @@ def _with_nested(thread: Thread) -> Thread:
                 continue
             parent = el.getparent()
             by_key[(signature(parent), signature(el))].append(el)
-    groups = sorted((m for m in by_key.values() if len(m) >= 2), key=lambda m: -sum(len(e.text_content()) for e in m))
+    groups = sorted((m for m in _turns(by_key) if len(m) >= 2), key=lambda m: -sum(len(e.text_content()) for e in m))
     found = [f for members in groups[:MAX_NESTED_GROUPS] if (f := _read_group(members, min_posts=1))
              and not all(_tail_line(_text(p.body)) for p in f.posts)]
     # the replies one by one: not a reading that takes a box of several replies for one reply's
@@ -536,6 +536,32 @@ def _with_nested(thread: Thread) -> Thread:
         posts.append(Post(post.element, post.body, inner, post.name))
     chars += sum(f.chars for f in chosen)
     return Thread(tuple(posts), thread.members, chars)
+
+
+def _turns(by_key: dict[tuple, list]) -> list[list]:
+    """The groups of ``by_key`` (elements by their parent's signature and their own), those whose
+    parents take turns in one kind of wrapper, boxes of one tag sharing a class, joined (a question's
+    follow-ups in dl.replyask line, the answerer's in dl.replyer line): one list of replies, in order."""
+    joined: dict[tuple, list] = defaultdict(list)
+    for (parent_sig, el_sig), els in by_key.items():
+        wrapper = els[0].getparent().getparent()
+        joined[(signature(wrapper) if wrapper is not None else None, parent_sig[0], el_sig[0])].append((parent_sig, els))
+    out = []
+    for parts in joined.values():
+        shared = set.intersection(*(set(sig[1].split()) for sig, _e in parts))
+        if len(parts) >= 2 and shared:
+            els = [el for _sig, e in parts for el in e]
+            out.append(sorted(els, key=_document_order(els)))
+        else:
+            out += [e for _sig, e in parts]
+    return out
+
+
+def _document_order(els: list):
+    """A sort key putting ``els`` in the page's order."""
+    root, wanted = els[0].getroottree().getroot(), set(els)
+    order = {el: n for n, el in enumerate(root.iter()) if el in wanted}
+    return order.__getitem__
 
 
 def _reach(post: Post, members, tags: tuple = _BLOCKS) -> list:
