@@ -19,7 +19,7 @@ COMMENTS = [("小鹿运营", "消息太多这个太真实了，我们群一天�
             ("周末的猫", "退群私聊这个动作学到了，我们从来没问过原因。")]
 
 
-def group_post(figures: str = "2.3万 人已加入 · 每日新增 58 条动态", title: str = "") -> str:
+def group_post(figures: str = "2.3万 人已加入 · 每日新增 58 条动态", title: str = "", topic: str = "") -> str:
     comments = "".join(
         f"<div class='cmt-item'><div class='cmt-head'><a href='/u/{i}'>{name}</a><span class='cmt-date'>2021/03/0{i}</span></div>"
         f"<div class='cmt-text'>{text}</div><div class='cmt-ops'><span>回复</span><span>{i * 7}</span></div></div>"
@@ -31,6 +31,7 @@ def group_post(figures: str = "2.3万 人已加入 · 每日新增 58 条动态"
             f"<main><section class='circle-card'><h1>会员运营交流圈</h1><div class='circle-figures'>{figures}</div>"
             "<div class='circle-desc'>会员、私域、复购，只聊真实数据</div><button>加入圈子</button></section>"
             "<article class='post'><div class='post-head'><a href='/u/0'>老林</a><time>2021/03/01</time></div>"
+            + (f"<h2 class='post-title'>{topic}</h2>" if topic else "") +
             "<div class='post-text' style='white-space:pre-wrap'>" + "\n\n".join(POST) + "</div>"
             "<div class='post-ops'><span>356</span><span>41</span><span>分享</span></div></article>"
             "<section class='comments'><div class='tabs'><span>评论 41</span><span>转发 12</span></div>"
@@ -55,8 +56,12 @@ def test_the_comments_under_a_group_post_are_its_replies(tmp_path):
     assert _positions(md, texts) == sorted(_positions(md, texts))
     for chrome in ("查看全部 41 条评论", "评论 41", "登录后发表评论"):
         assert chrome not in md, chrome
+    # ... a topic with a title of its own too
+    topic, name = "会员群退群率从 9% 降到 3% 的五个动作", "会员运营交流圈 - 某刻"
+    _title, md = _ingest(tmp_path / "b", group_post(title=f"{topic} - {name}", topic=topic), "post.html")
+    assert COMMENTS[0][1][:12] in md
     # a page without a group's figures is an article's: short comments under a long text are its readers'
-    _title, md = _ingest(tmp_path / "b", group_post(figures="会员、私域、复购"), "post.html")
+    _title, md = _ingest(tmp_path / "c", group_post(figures="会员、私域、复购", title=f"{topic} - {name}", topic=topic), "post.html")
     assert POST[2][3:15] in md and COMMENTS[0][1][:12] not in md
 
 
@@ -83,3 +88,31 @@ def test_follow_ups_built_two_ways_inside_an_answer_are_kept_in_turn(tmp_path):
     _title, md = _ingest(tmp_path, html, "q.html")
     texts = [t[:12] for _n, t, _e in answers[:2]] + [t[:12] for _c, _l, t in turns] + [answers[2][1][:12]]
     assert _positions(md, texts) == sorted(_positions(md, texts))
+
+
+def micro_post(lead: str = "【新群冷启动别急着发福利】", headline: str = "") -> str:
+    """A micro-blog's post page: the <title> names the poster's page, the post opens with its lead
+    and a long text, a few short comments under it."""
+    text = lead + "".join(POST[1:])
+    comments = "".join(
+        f"<div class='item'><div class='text'><a href='/n/{name}'>{name}</a>:<span>{t}</span></div>"
+        f"<div class='info'><div>21-6-3 09:5{i}</div><span class='like'>{i * 11}</span></div></div>"
+        for i, (name, t) in enumerate(COMMENTS, 1))
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>老林的微语 - 微语</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a><a href='/hot'>热搜</a></div>"
+            + (f"<h1>{headline}</h1>" if headline else "") +
+            "<div class='feed'><div class='head'><a href='/u/0'>老林</a><span>21-6-3 09:30 来自 iPhone</span></div>"
+            f"<div class='detail-text'><a href='/k/1'>#社群运营#</a> {text}</div>"
+            "<div class='toolbar'><span>转发 12</span><span>评论 41</span><span>赞 356</span></div></div>"
+            f"<div class='comments'><div class='tabs'><span>按热度</span><span>按时间</span></div>{comments}</div>{FOOTER}</body></html>")
+
+
+def test_the_comments_under_a_micro_blog_post_are_its_replies(tmp_path):
+    # the post has no headline of its own (its lead in 【】 is the headline): its comments are the discussion
+    title, md = _ingest(tmp_path / "a", micro_post(), "post.html")
+    assert title == "新群冷启动别急着发福利"
+    texts = [POST[1][3:15]] + [t[:12] for _n, t in COMMENTS]
+    assert _positions(md, texts) == sorted(_positions(md, texts))
+    # a text under a headline of its own is an article: the short comments under it are its readers'
+    _title, md = _ingest(tmp_path / "b", micro_post(headline="新群冷启动别急着发福利"), "post.html")
+    assert POST[1][3:15] in md and COMMENTS[0][1][:12] not in md

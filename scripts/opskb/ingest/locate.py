@@ -53,6 +53,7 @@ from .pagetitle import (
     _title_without_h1,
     _whole_title,
     named_after_page_type,
+    opens_post,
 )
 from .pagetree import (
     _OUT_BLOCKS,
@@ -296,6 +297,11 @@ def locate(raw: Raw) -> Raw:
         title = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site)
     if not raw.meta.title:
         title = _whole_title(title, blocks)
+    if not raw.meta.title and thread is not None and not threaded and not forum and opens_post(title, blocks, h1s):
+        # a post without a headline of its own (a micro-blog's: its headline is its text's lead): the
+        # comments under it are its replies, however short beside it
+        opening = as_thread(main, blocks, thread, post_word(page_text), True, widgets, tuple(titles))
+        threaded = opening is not None
     if not raw.meta.title and threaded and (han_count(title) <= MAX_PAGE_TYPE_HAN or named_after_page_type(named, title)):
         # a thread's headline this short names the page's type (问答广场), or it is what the <title>
         # names after the page's type (问答详情 - 某某课程 - 站点: the course's, the board's name): the

@@ -160,10 +160,12 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
 
 def _longest_later_part(title: str, blocks: list[tuple[object, str, str]], first: int) -> str:
     """The page's line near the article's first block (``first``; not the site's slogan in its
-    header) that is ``title``'s longest part, when that part is not its first."""
+    header) that is ``title``'s longest part, when that part is not its first and the parts before
+    it are as short as names (the site's, the page type's: 站点 :: 查看主题 - 标题)."""
     parts = title_parts(title)
     longest = max(parts, key=han_count, default="")
-    if longest == parts[0] or han_count(longest) < MIN_LATER_PART_HAN:
+    if longest == parts[0] or han_count(longest) < MIN_LATER_PART_HAN \
+            or any(len(p) > MAX_SITE_TITLE_CHARS for p in parts[: parts.index(longest)]):
         return ""
     key = fold(longest)
     return next((t for _el, t, k in blocks[max(0, first - HEADLINE_WINDOW):] if k == key), "")
@@ -211,6 +213,20 @@ def _lines(el) -> list[str]:
     for br in el.iter("br"):
         br.tail = "\n" + (br.tail or "")
     return el.text_content().splitlines()
+
+
+_TOPICS = re.compile(r"^\s*(?:#[^#\s]{1,20}#\s*)*")  # a post's #topic#s before its text
+MIN_POST_AFTER_HEADLINE = 20  # characters a post's text goes on past the lead it opens with
+
+
+def opens_post(title: str, blocks: list[tuple[object, str, str]], h1s: list[str]) -> bool:
+    """``title`` is the lead or first line a post's text opens with (after its #topic#s), the text
+    going on under it, and no h1 of the page says it: a post without a headline of its own."""
+    key = fold(title)
+    if not key or any(fold(h) == key for h in h1s):
+        return False
+    return any(el.tag not in _HEADINGS and len(k) >= len(key) + MIN_POST_AFTER_HEADLINE and fold(_TOPICS.sub("", t)).startswith(key)
+               for el, t, k in blocks)
 
 
 LEAD_LINES = 8  # ... its text among this many lines from the first the extractor kept (the poster's header between)
