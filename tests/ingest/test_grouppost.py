@@ -116,3 +116,22 @@ def test_the_comments_under_a_micro_blog_post_are_its_replies(tmp_path):
     # a text under a headline of its own is an article: the short comments under it are its readers'
     _title, md = _ingest(tmp_path / "b", micro_post(headline="新群冷启动别急着发福利"), "post.html")
     assert POST[1][3:15] in md and COMMENTS[0][1][:12] not in md
+
+
+def test_a_paid_groups_topic_takes_its_titled_box_over_the_groups_name(tmp_path):
+    # the <title> opens with the group's name (某某实战营 | 站点), no h1; the user's groups are listed
+    # on the left under a titled box of their own; the topic's title is in the box nearest above its text
+    topic = "会员群的SOP不是排期表：我们门店在用的三张表"
+    comments = "".join(
+        f"<div class='comment-item'><div class='comment'><span class='comment-owner'>{name}</span><span class='colon'>：</span>"
+        f"<span class='text'>{t}</span></div><div class='comment-meta'><span class='comment-time'>03-18 21:4{i}</span>"
+        f"<span class='comment-ip'>IP 属地上海</span><span class='reply'>回复</span></div></div>" for i, (name, t) in enumerate(COMMENTS, 1))
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>门店私域实战营 | 某知圈</title></head><body>"
+            "<div class='group-list'><div class='group-list-title'>我加入的全部星球</div><ul><li>门店私域实战营</li><li>运营人的早读课</li></ul></div>"
+            "<div class='topic'><div class='author'><div class='name'>老韩</div><div class='role'>星主</div><div class='date'>2024-03-18 21:06</div></div>"
+            f"<div class='talk-title'>{topic}</div><div class='content'>" + "<br><br>".join(POST[1:]) + "</div>"
+            f"<div class='ops'><span>点赞 126</span><span>评论 9</span></div><div class='comments'>{comments}</div></div>"
+            f"{FOOTER}</body></html>")
+    title, md = _ingest(tmp_path, html, "topic.html")
+    assert title == topic
+    assert COMMENTS[2][1][:12] in md

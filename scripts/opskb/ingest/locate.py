@@ -93,7 +93,7 @@ from .thread import (
     find_thread,
 )
 from .threadmain import MIN_ARTICLE_ELEMENT_HAN, as_thread, is_forum
-from .title import choose_title, later_part
+from .title import MAX_SITE_TITLE_CHARS, choose_title, head_part, later_part
 from .widgets import (
     ads,
     calls_to_act,
@@ -302,10 +302,12 @@ def locate(raw: Raw) -> Raw:
         # comments under it are its replies, however short beside it
         opening = as_thread(main, blocks, thread, post_word(page_text), True, widgets, tuple(titles))
         threaded = opening is not None
-    if not raw.meta.title and threaded and (han_count(title) <= MAX_PAGE_TYPE_HAN or named_after_page_type(named, title)):
+    if not raw.meta.title and threaded and (han_count(title) <= MAX_PAGE_TYPE_HAN or named_after_page_type(named, title)
+                                            or (len(title) <= MAX_SITE_TITLE_CHARS and fold(head_part(named)) == fold(title))):
         # a thread's headline this short names the page's type (问答广场), or it is what the <title>
-        # names after the page's type (问答详情 - 某某课程 - 站点: the course's, the board's name): the
-        # question's own line, in a box its class calls a title, above the posts (with its badge: 精华)
+        # names after the page's type (问答详情 - 某某课程 - 站点: the course's, the board's name), or a
+        # <title> opens with a name that short (某某实战营 | 站点: the group's): the question's own
+        # line, in a box its class calls a title, above the posts (with its badge: 精华)
         title = _titled_box(page, thread, titles, title) or title
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
@@ -339,18 +341,19 @@ MIN_BOXED_TITLE_HAN, MAX_BOXED_TITLE_CHARS = 6, 80
 
 
 def _titled_box(page, thread, titles, title: str) -> str:
-    """The text of the first box above the thread's posts that its class calls a title, long
+    """The text of the nearest box above the thread's posts that its class calls a title, long
     enough to be a question (its badge left out), other than ``title`` (a course's title in the
     h1), when there is one."""
     first = thread.posts[0].element
+    found = ""
     for el in page.iter():
         if el is first:
             break
         if isinstance(el.tag, str) and el.tag not in ("title", "a") and class_says(el, TITLE_CLASS):
             text = _headline_text(el, list(titles))
             if han_count(text) >= MIN_BOXED_TITLE_HAN and len(text) <= MAX_BOXED_TITLE_CHARS and fold(text) != fold(title):
-                return text
-    return ""
+                found = text  # (the nearest: a list of the user's groups, titled, may stand above it)
+    return found
 
 
 def _comments_label(text: str) -> bool:
