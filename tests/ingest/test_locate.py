@@ -1039,6 +1039,11 @@ def test_a_box_of_copy_closed_by_a_button_is_a_banner_wherever_it_stands(tmp_pat
     out = texts(run(tmp_path, page(body)))
     assert all(p in out for p in PROSE) and "步骤四：设计触达" in out
     assert "还在用表格做会员分层" not in out and "免费试用" not in out
+    # an app's banner: its title and subtitle in a box of their own, the button, then the close mark
+    app = ("<div class='app_banner'><img src='/logo.png' alt=''><div class='app_text'><p>打开某吧App，阅读体验更好</p>"
+           "<p>看更多精彩回复，还能领取经验值</p></div><a href='app://open'>立即打开</a><span class='close'>×</span></div>")
+    out = texts(run(tmp_path, page(app + "".join(f"<p>{p}</p>" for p in PROSE)), "app.html"))
+    assert all(p in out for p in PROSE) and "看更多精彩回复" not in out
     # a reply's line with its 回复 link is not a box of copy
     reply = f"<div class='post'><p>{PROSE[1][:30]}</p><a href='#r1'>回复</a></div>"
     out = texts(run(tmp_path, page(f"<p>{PROSE[0]}</p>{reply}<p>{PROSE[2]}</p><p>{PROSE[3]}</p>"), "reply.html"))

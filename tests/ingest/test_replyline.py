@@ -69,3 +69,26 @@ def test_one_comment_on_a_line_under_one_answer_of_the_whole_page_is_kept_after_
     positions = [text.index(t) for t in order]
     assert positions == sorted(positions)
     assert "有用 14" not in text
+
+
+def test_a_reply_on_a_line_whose_words_are_as_long_as_the_linked_name_is_kept(tmp_path):
+    # 楼中楼 lines of parts: the poster's linked name, a badge (楼主), the words of a reply to someone,
+    # the reply; a reply no longer than the name it follows is still the reply
+    def lzl(who: str, badge: str, to: str, words: str) -> str:
+        tag = f"<span class='lz_tag'>{badge}</span>" if badge else ""
+        return (f"<div class='lzl_item'><a class='lzl_user' href='/home?un={who}'>{who}</a>{tag}"
+                f"<span class='lzl_reply_to'>回复 <span class='lzl_at'>{to}</span> :</span><span class='lzl_content'>{words}</span></div>")
+    replies = [("小雨妈妈的杂货铺", "楼主", "大鹏", "大部分是网上找的……"), ("大鹏", "", "小雨妈妈的杂货铺", "那就难怪了，换成自己的真实经历试试")]
+    under = "<div class='lzl_list'>" + "".join(lzl(*r) for r in replies) + "</div>"
+    floors = "".join(
+        f"<div class='post_item'><div class='top'><span class='user_name'>{name}</span><span class='floor'>{n}楼</span></div>"
+        f"<div class='content'><div class='text_content'>{text}</div></div><div class='bottom'><span class='time'>09-12 2{n}:03</span>"
+        f"<a class='reply_btn' href='#'>回复</a></div>{under if n == 2 else ''}</div>"
+        for n, (name, text) in enumerate(FLOORS, 1))
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>小区业主群天天吵架怎么管_物业吧_某吧</title></head><body>"
+            f"<div class='nav'><a href='/'>首页</a><a href='/f'>进吧</a></div><h1>小区业主群天天吵架怎么管</h1>{floors}{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "thread.html")
+    text = page_text(md)
+    order = [FLOORS[1][1][:12], replies[0][3], replies[1][3], FLOORS[2][1][:12]]
+    positions = [text.index(t) for t in order]
+    assert positions == sorted(positions)

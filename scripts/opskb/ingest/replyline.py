@@ -71,7 +71,8 @@ def _reply_line(member) -> Post | None:
     parts = [c for c in member if isinstance(c.tag, str)]
     if _tail_words(member, parts) is not None:
         parts = [c for c in member if isinstance(c.tag, str)]
-    body = max(parts, key=lambda c: han_count(_text(c)), default=None)
+    # (the words, not the linked name as long as them: 小雨妈妈的杂货铺 楼主 回复 某某 : 大部分是网上找的……)
+    body = max(parts, key=lambda c: (han_count(_text(c)), c.tag != "a"), default=None)
     if body is None or han_count(_text(body)) < MIN_REPLY_LINE_HAN or len(member) > MAX_REPLY_LINE_PARTS:
         return None
     words = _text(body)

@@ -207,6 +207,15 @@ MIN_CARD_LINES = 2  # ... under this many lines of copy (a post's line and its �
 _BOX_TAGS = frozenset({"div", "section", "aside"})
 
 
+_CLOSE_MARKS = ("×", "✕", "✖", "╳", "X", "x", "关闭")
+_COPY_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _copy_lines(el) -> int:
+    """The lines of copy ``el`` holds: its blocks of text (a box of a title and a subtitle), or itself."""
+    return max(1, sum(1 for d in el.iterdescendants(*_COPY_BLOCKS) if (d.text or "").strip()))
+
+
 def calls_to_act(page) -> set:
     """Boxes that end in a button: lines of copy (还在用表格做会员分层？ / 某某系统一键生成……)
     over a short link that closes the box, at most a sentence and MAX_AD_CHARS in all: a banner
@@ -219,8 +228,10 @@ def calls_to_act(page) -> set:
                 or _SENTENCE_END.search(text) or (a.tail or "").strip():
             continue
         lines = [c for c in box if isinstance(c.tag, str) and _text(c)]
+        while len(lines) > 1 and _text(lines[-1]) in _CLOSE_MARKS:  # (the box's close mark after its button)
+            lines.pop()
         whole = _text(box)
-        if lines and lines[-1] is a and len(lines) - 1 >= MIN_CARD_LINES \
+        if lines and lines[-1] is a and sum(map(_copy_lines, lines[:-1])) >= MIN_CARD_LINES \
                 and all(c.tag != "a" for c in lines[:-1]) and len(whole) <= MAX_AD_CHARS \
                 and len(_SENTENCE_END.findall(whole)) <= MAX_AD_SENTENCES and not (box.text or "").strip():
             found.add(box)
