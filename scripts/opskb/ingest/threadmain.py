@@ -70,7 +70,9 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     # ... and a line the posts' part of the page repeats outside the posts' text: what each post carries
     # beside it (a poster's signature under every post of theirs, the first one's too)
     text = {d for post in thread.posts for body in (post.body, *(b for _n, b in post.extra)) for d in body.iter()}
-    carried = {k for el, _t, k in blocks[start:end + 1] if k and el not in text}
+    # (not a quote of a post: 引用 @某某 发表的: over the line it quotes, outside the reply's own field)
+    carried = {k for el, _t, k in blocks[start:end + 1] if k and el not in text
+               and el.tag != "blockquote" and next(el.iterancestors("blockquote"), None) is None}
     gone += [el for el, k in kept[:cut] if k in carried]
     # ... and a post's whole text the page also shows above the posts (a box of the best replies: 这些回帖亮了),
     # or its paragraphs, two or more in a row (an official answer boxed above the list that also holds it)

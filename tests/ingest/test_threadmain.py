@@ -1,0 +1,33 @@
+"""Making the page's main content the thread (threadmain.py): what stands above the posts.
+Pages we write ourselves."""
+
+from __future__ import annotations
+
+from opskb.evaluate import page_text
+from test_thread import FOOTER, _ingest, _positions
+
+OPENING = ["报了下个月的城市半马，这是第一次跑这么长的距离，现在每周跑三次，每次五到八公里。",
+           "想问问跑过的老哥：剩下四周应该怎么练？比赛当天要注意什么？",
+           "另外比赛前一天晚上吃什么比较好？怕拉肚子。"]
+REPLIES = [("凌晨四点的湖人", "剩下四周别突然加量，每周拉一次长距离，十四、十六、十八公里，最后一周减量就行。", ""),
+           ("北京老炮儿跑者", "吃你平时吃惯的，比赛早上提前三个小时吃完早饭，别试新东西。", OPENING[2]),
+           ("JR大聪明", "第一次半马别追成绩，跑完就是胜利，前五公里一定要压住配速。", "")]
+
+
+def test_a_line_a_reply_quotes_outside_its_own_text_stays_in_the_post_it_quotes(tmp_path):
+    # a reply's quote of the first post stands in its box beside the reply's own paragraph: the quoted
+    # line is no signature the posts carry, and stays in the first post
+    def floor(n: int, name: str, text: str, quote: str) -> str:
+        quoted = f"<blockquote><p><b>引用 @跑步的阿柒</b> 发表的:</p><p>{quote}</p></blockquote>" if quote else ""
+        return (f"<div class='floor'><div class='author'><a class='u' href='/u/{n}'>{name}</a><span class='stime'>2019-10-12 21:4{n}</span>"
+                f"<a class='reply' href='#'>回复</a><a class='floornum' href='#{n}'>{n}楼</a></div>"
+                f"<table class='case'><tr><td>{quoted}<p>{text}</p><div class='ops'><span>亮了({n * 9})</span><span>举报</span></div></td></tr></table></div>")
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>第一次跑半马，剩下四周怎么练？ - 步行街 - 某跃</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a><a href='/bxj'>步行街</a></div><h1>第一次跑半马，剩下四周怎么练？</h1>"
+            "<div class='floor_main'><div class='author'><a class='u' href='/u/0'>跑步的阿柒</a><span class='stime'>2019-10-12 21:06</span></div>"
+            "<div class='quote-content'>" + "".join(f"<p>{p}</p>" for p in OPENING) + "</div></div>"
+            + "".join(floor(n, *r) for n, r in enumerate(REPLIES, 1)) + f"{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "thread.html")
+    text = page_text(md)
+    parts = [p[:12] for p in OPENING] + [t[:12] for _n, t, _q in REPLIES]
+    assert _positions(text, parts) == sorted(_positions(text, parts))
