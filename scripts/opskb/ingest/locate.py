@@ -309,6 +309,8 @@ def locate(raw: Raw) -> Raw:
         # <title> opens with a name that short (某某实战营 | 站点: the group's): the question's own
         # line, in a box its class calls a title, above the posts (with its badge: 精华)
         title = _titled_box(page, thread, titles, title) or title
+    if fold(site) == fold(title) and not raw.meta.site:
+        site = ""  # (the extractor's guess from the <title>'s parts: the headline names no site)
     bylines = _bylines(main)
     date = (raw.meta.date or normalize_date(ld.get("date", ""))
             or normalize_date(meta_content(page, "article:published_time", "pubdate", "publishdate", "datePublished", "PubDate"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .pagetree import _text, before, boxes_up_to, link_target, within
+from .pagetree import _SPACES, _text, before, boxes_up_to, link_target, within
 from .postfields import DATED, dated_line, figures_only
 from .threadrecords import MAX_NAME_CHARS, Field
 
@@ -50,6 +50,25 @@ def _unlinked_name(field, pictured: set[str], body=None) -> str:
             # the poster's: list_item_user holding user_name, a 楼主 badge and a level)
             return _BADGE.sub("", _text(el)).strip().rstrip(":： ")
     return ""
+
+
+_SHOWN_NAME = re.compile(r"^\s*[(（][^()（）]{1,12}[)）]")  # the name a user shows after the account's (linshen (林深))
+
+
+def linked_in_dated(field, buttons: set[str]) -> str:
+    """The one linked name in a dated header line (by <a>某某</a> » Tue Apr 17, 2012 10:21 pm), not
+    one of ``buttons`` (the words of links most posts show: 发表于 …… | 只看该作者), with the name
+    in brackets after it."""
+    links = [(a, t) for a in field.iter("a") if (t := _text(a))]
+    if len(links) != 1 or not _name_like(links[0][1]) or links[0][1] in buttons:
+        return ""
+    a, name = links[0]
+    end = a  # (the link may close a bold or a span: <strong><a>名字</a></strong> (显示名))
+    while not (end.tail or "").strip() and end.getparent() is not None and end.getparent() is not field \
+            and end.getparent().tag in ("strong", "b", "span", "em") and end.getnext() is None:
+        end = end.getparent()
+    shown = _SHOWN_NAME.match(end.tail or "")
+    return name + (_SPACES.sub(" ", shown.group(0).rstrip()) if shown else "")
 
 
 # a box the page's class calls the author's, and one of comments or replies

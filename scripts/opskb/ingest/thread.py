@@ -51,6 +51,7 @@ from .postername import (
     _name_of,
     _name_share,
     _unlinked_name,
+    linked_in_dated,
 )
 from .postfields import MAX_DATED_CHARS, dated_line, figures_only, profile_lines, signed, variant_of
 from .replyline import _TO_SOMEONE, _comment_lines, _lone_reply_lines, _reply_lines, _tail_line
@@ -64,7 +65,8 @@ _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "t
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TEXT_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption",
                           "h1", "h2", "h3", "h4", "h5", "h6"})
-_FLOOR = re.compile(r"^(?:#\s*\d+|\d+\s*[楼#]|楼主|沙发|板凳|地板)$")  # a post's floor, linked like a name
+# a post's floor, linked like a name (#0 楼主 too)
+_FLOOR = re.compile(r"^(?:#\s*\d+|\d+\s*[楼#]|楼主|沙发|板凳|地板)(?:\s*(?:楼主|沙发|板凳|地板))?$")
 
 MIN_POSTS = 2
 MIN_LOOSE_HAN = 4  # an inline run of text beside blocks this long is a field
@@ -337,6 +339,11 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
             return True
         return len(members_by_path[x.path]) >= 2 and len(x.text) <= MAX_LABEL_CHARS
 
+    # the words of links every post shows (Report this post, 引用回复), or all posts but one (只看该作者,
+    # missing from a post whose poster left): buttons, no poster's name (one person may post all but one)
+    shown = Counter(t for m in members for t in {_text(a) for a in m.iter("a")})
+    buttons = {t for t, n in shown.items() if n >= max(2, len(members))}
+    nearly = {t for t, n in shown.items() if n >= max(2, len(members) - 1)}
     posts, cards, framed, titled = [], 0, 0, 0
     for member, f in zip(members, fields, strict=True):
         own = [el for el in _field_elements(member) if el is not member and field_key(el, member) == body_path]
@@ -393,23 +400,29 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         # where the poster's picture links to: the poster's page, which the name links to too (a name
         # of figures only, 1657811359, is a name there, not a counter)
         profiles = {link_target(a) for img in member.iter("img") for a in img.iterancestors("a")} - {""}
+        constant_name = ""  # (a button every post shows, linked, before the name: Report this post)
         for x in outside:
-            # the same name on every reply is one person answering several times: no test of constancy
+            # the same name on every reply is one person answering several times: no test of constancy,
+            # unless a field of other words follows that names the poster (a button's words, in every post)
             if not before(x.el, body):
                 continue
             if len(x.text.strip()) == 1:
                 continue  # (the one letter an avatar shows in place of a picture: 赵 before 赵小满)
+            if constant_name and x.el.tag in _HEADINGS:
+                continue  # (past a button's words, the post's subject is no name: <h3><a>主题</a></h3>; a name may be a heading: Flarum's)
             if 0 < len(x.text) <= MAX_NAME_CHARS and _name_share(x) >= MIN_NAME_LINK_SHARE \
                     and (not figures_only(x.text) or _links_to(x.el, profiles)):
                 name = _name_of(x.el)
             elif len(x.text) <= MAX_DATED_CHARS:
-                name = _unlinked_name(x.el, pictured)
+                name = _unlinked_name(x.el, pictured) or (dated_line(x.text) and linked_in_dated(x.el, nearly))
             if name and (_prompt(x.text) or _FLOOR.match(name)):  # a prompt standing between answers is no name
                 name = ""  # (某某 赞同了该回答), nor is a post's floor (#0, 3楼, 沙发)
+            if name and name in buttons and len(members) > MIN_POSTS:
+                constant_name, name = constant_name or name, ""
             if name:
                 break
         # ... or a name standing inline in a header that holds other blocks (a name beside its date box)
-        name = name or _declared_author(member, body) or _unlinked_name(member, pictured, body) or _author_below(member, body)
+        name = name or constant_name or _declared_author(member, body) or _unlinked_name(member, pictured, body) or _author_below(member, body)
         # (a post's header is no section's heading, nor is a subject most posts repeat: Re: 某某)
         if any(x.el.tag in _HEADINGS and not _post_header(x) and x.path not in constants for x in outside):
             titled += 1
