@@ -3,6 +3,8 @@ Pages we write ourselves."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from opskb.evaluate import page_text
 from test_thread import FOOTER, _ingest, _positions
 
@@ -30,4 +32,16 @@ def test_a_line_a_reply_quotes_outside_its_own_text_stays_in_the_post_it_quotes(
     _title, md = _ingest(tmp_path, html, "thread.html")
     text = page_text(md)
     parts = [p[:12] for p in OPENING] + [t[:12] for _n, t, _q in REPLIES]
+    assert _positions(text, parts) == sorted(_positions(text, parts))
+
+
+
+def test_answers_a_page_left_unclosed_each_inside_the_one_before_are_all_kept(tmp_path):
+    # a saved Q&A page of our forum set whose answer boxes are left unclosed: the browser (and lxml)
+    # nests each next answer, and the page's side column and footer, in the one before; the microdata
+    # says each is an answer. Every answer is kept, in order.
+    page = Path(__file__).resolve().parents[1] / "data" / "forum-pages-24" / "pages" / "07_zhanwen_qa.html"
+    _title, md = _ingest(tmp_path, page.read_bytes(), page.name)
+    text = page_text(md)
+    parts = ["我们 CRM 系统里有一张订单表", "核心问题是相关子查询", "第二步，既然是 8.0", "说个不同的思路", "同意，业务库跑分析迟早出事"]
     assert _positions(text, parts) == sorted(_positions(text, parts))

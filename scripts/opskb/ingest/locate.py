@@ -70,6 +70,7 @@ from .pagetree import (
     keep_line_breaks,
     prose_container,
     tree_depth,
+    unnest_answers,
 )
 from .posts import post_word
 from .read import normalize_date
@@ -219,6 +220,7 @@ def locate(raw: Raw) -> Raw:
         page = _tree(collapse_wrappers(raw.body))
     ld = json_ld(page)
     drop_hidden(page)
+    unnest_answers(page)
     drop_empty_anchors(page)
     keep_line_breaks(page)  # (before the style sheets go)
     for el in list(page.iter("script", "style", "marquee")):  # (a marquee: a site's scrolling notices)

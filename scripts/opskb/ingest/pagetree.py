@@ -62,6 +62,34 @@ def _hidden_class(names: str | None) -> bool:
     return ("hidden" in tokens or "d-none" in tokens) and not any(_SHOWN_AT.search(t) for t in tokens)
 
 
+_ANSWER_TYPE = re.compile(r"schema\.org/Answer$", re.I)
+
+
+def unnest_answers(tree) -> int:
+    """Answers the page's microdata declares (itemtype …/Answer) that stand inside another answer:
+    boxes a page left unclosed (a browser nests each next answer, and what follows, in the one
+    before). The answer and everything after it in the outer one go after that one, the page's text
+    in its order. An answer holds no answer."""
+    moved = 0
+    while True:
+        answers = {el for el in tree.iter() if isinstance(el.tag, str) and _ANSWER_TYPE.search(el.get("itemtype") or "")}
+        nested = next(((el, outer) for el in tree.iter() if el in answers
+                       and (outer := next((a for a in el.iterancestors() if a in answers), None)) is not None), None)
+        if nested is None:
+            return moved
+        el, outer = nested
+        lifted = [el, *el.itersiblings()]
+        node = el.getparent()
+        while node is not outer:  # (what follows it at every level up to the outer answer)
+            lifted += list(node.itersiblings())
+            node = node.getparent()
+        anchor = outer
+        for n in lifted:
+            anchor.addnext(n)  # (with its tail: the text stays in its order)
+            anchor = n
+        moved += 1
+
+
 def drop_empty_anchors(tree) -> int:
     """Remove named anchors that show nothing and lead nowhere (no text, nothing inside, no
     href: a footnote's or a post's <a name="ref_2"></a>): trafilatura counts them as links and

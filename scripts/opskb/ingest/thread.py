@@ -26,7 +26,7 @@ counters. trafilatura keeps one post at most. Here:
    picture does; else the part a class calls a name or the poster's picture says in its
    alt), or 第 N 条回复 without one (when nothing stands above the posts but the headline,
    the first of them is the thread's opening post: the page's text, with no heading, and its
-   poster the page's author); replies nested in a post after its body follow the
+   poster the page's author); replies nested in a post after its body (threadnest.py) follow the
    post, read one by one, instead of counting as its text (what stands above the body is
    the poster's card, not a reply). A page whose posts are
    comments under an article (a news story's or a blog post's readers) is not a thread:
@@ -54,7 +54,7 @@ from .postername import (
     linked_in_dated,
 )
 from .postfields import MAX_DATED_CHARS, dated_line, figures_only, profile_lines, signed, variant_of
-from .replyline import _TO_SOMEONE, _comment_lines, _lone_reply_lines, _reply_lines, _tail_line
+from .replyline import _TO_SOMEONE, _comment_lines
 from .rules import rule_named
 from .threadrecords import _INLINE, MAX_NAME_CHARS, SENTENCE_MARKS, Field, Post, Thread
 from .widgets import ad_label
@@ -71,7 +71,6 @@ _FLOOR = re.compile(r"^(?:#\s*\d+|\d+\s*[楼#]|楼主|沙发|板凳|地板)(?:\s
 MIN_POSTS = 2
 MIN_LOOSE_HAN = 4  # an inline run of text beside blocks this long is a field
 MAX_GROUPS = 20  # candidate groups looked at closely, the richest first
-MAX_NESTED_GROUPS = 12  # ... and groups of replies nested in a thread's posts
 BODY_SHARE = 0.25  # the field most posts have, first in them, is their body with this share of the richest field's text
 MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
 MIN_FORUM_THREAD_HAN = 8  # ... on a forum's page
@@ -456,6 +455,8 @@ def find_thread(page, forum: bool = False) -> Thread | None:
     that the page shows apart (the answer a Q&A page opens on, above 更多回答) and the replies
     nested in its posts (a reply to a comment, 楼中楼). On a forum's page short replies make a
     thread too (大佬666, 不错)."""
+    from .threadnest import with_nested  # (it reads the nested replies with this module's _read_group)
+
     best = None
     min_han = MIN_FORUM_THREAD_HAN if forum else MIN_THREAD_HAN
     token = _SHARED_CLASSES.set(shared_classes(page))
@@ -463,7 +464,7 @@ def find_thread(page, forum: bool = False) -> Thread | None:
         for members in _candidates(page):
             thread = _read_group(members, min_han=min_han) or (_comment_lines(members, min_han) if forum else None)
             if thread:
-                thread = _with_nested(_with_featured(thread, page, min_han))
+                thread = with_nested(_with_featured(thread, page, min_han))
                 if best is None or thread.chars > best.chars:
                     best = thread
     finally:
@@ -509,98 +510,3 @@ def _with_featured(thread: Thread, page, min_han: int) -> Thread:
             continue  # the twins are no posts, or the listed posts do not read as the same posts beside them
         return Thread(found.posts, thread.members | frozenset(featured), found.chars)
     return thread
-
-
-def _with_nested(thread: Thread) -> Thread:
-    """Replies inside the posts, after their bodies: elements of one signature under parents
-    of one signature across the posts, read like a thread of their own (and other such groups
-    that read other replies: boxes built two ways). What stands above a post's body (its
-    poster's card: name and headline) is no reply."""
-    by_key: dict[tuple, list] = defaultdict(list)
-    for post in thread.posts:
-        inside = set(post.body.iter())
-        for el in _reach(post, thread.members):
-            if el is post.element or el in inside or within(post.body, el) or not before(post.body, el):
-                continue
-            parent = el.getparent()
-            by_key[(signature(parent), signature(el))].append(el)
-    groups = sorted((m for m in _turns(by_key) if len(m) >= 2), key=lambda m: -sum(len(e.text_content()) for e in m))
-    found = [f for members in groups[:MAX_NESTED_GROUPS] if (f := _read_group(members, min_posts=1))
-             and not all(_tail_line(_text(p.body)) for p in f.posts)]
-    # the replies one by one: not a reading that takes a box of several replies for one reply's
-    # text (their names, places and times with it), when another reads them apart
-    found = [f for f in found if not any(_coarser(f, g) for g in found if g is not f)]
-    found = found or [f for members in groups[:MAX_NESTED_GROUPS] if (f := _reply_lines(members))]
-    # the richest reading, and the others that read other parts of the posts (the comments under one
-    # answer built unlike those under the next: two groups)
-    chosen: list[Thread] = []
-    for f in sorted(found, key=lambda f: -f.chars):
-        if not any(within(p.element, q.element) or within(q.element, p.element) for g in chosen for p in f.posts for q in g.posts):
-            chosen.append(f)
-    replies = [r for f in chosen for r in f.posts]
-    posts, chars = [], thread.chars
-    for post in thread.posts:
-        if chosen:
-            order = {el: n for n, el in enumerate(_reach(post, thread.members, tags=()))}
-            inner = tuple((r.name, r.body) for r in sorted((r for r in replies if r.element in order), key=lambda r: order[r.element]))
-        else:  # a lone reply in the whole thread: its text sits in a field like the posts' own, or on a line (名字：说的话)
-            inner = tuple(("", el) for el in _lone_replies(post)) or _lone_reply_lines(post)
-            chars += sum(han_count(_text(el)) for _n, el in inner)
-        posts.append(Post(post.element, post.body, inner, post.name))
-    chars += sum(f.chars for f in chosen)
-    return Thread(tuple(posts), thread.members, chars)
-
-
-def _turns(by_key: dict[tuple, list]) -> list[list]:
-    """The groups of ``by_key`` (elements by their parent's signature and their own), those whose
-    parents take turns in one kind of wrapper, boxes of one tag sharing a class, joined (a question's
-    follow-ups in dl.replyask line, the answerer's in dl.replyer line): one list of replies, in order."""
-    joined: dict[tuple, list] = defaultdict(list)
-    for (parent_sig, el_sig), els in by_key.items():
-        wrapper = els[0].getparent().getparent()
-        joined[(signature(wrapper) if wrapper is not None else None, parent_sig[0], el_sig[0])].append((parent_sig, els))
-    out = []
-    for parts in joined.values():
-        shared = set.intersection(*(set(sig[1].split()) for sig, _e in parts))
-        if len(parts) >= 2 and shared:
-            els = [el for _sig, e in parts for el in e]
-            out.append(sorted(els, key=_document_order(els)))
-        else:
-            out += [e for _sig, e in parts]
-    return out
-
-
-def _document_order(els: list):
-    """A sort key putting ``els`` in the page's order."""
-    root, wanted = els[0].getroottree().getroot(), set(els)
-    order = {el: n for n, el in enumerate(root.iter()) if el in wanted}
-    return order.__getitem__
-
-
-def _reach(post: Post, members, tags: tuple = _BLOCKS) -> list:
-    """The elements (of ``tags``; all with none) of the post's member and, when the member's parent wraps it
-    alone, of the boxes after it there (a discussion's replies to a comment, set beside the comment's box)."""
-    els = list(post.element.iter(*tags))
-    parent = post.element.getparent()
-    if parent is not None and not any(m is not post.element and within(m, parent) and not within(post.element, m) for m in members):
-        for sibling in post.element.itersiblings():
-            if isinstance(sibling.tag, str):
-                els += list(sibling.iter(*tags))
-    return els
-
-
-def _coarser(a: Thread, b: Thread) -> bool:
-    """One of ``a``'s posts has for its text two posts or more of ``b``."""
-    return any(sum(1 for q in b.posts if within(q.element, p.body)) >= 2 for p in a.posts)
-
-
-def _lone_replies(post: Post) -> list:
-    """Blocks inside a post, after its body, built like its body (same tag and classes): replies to
-    it. A body without a class (a bare span) tells nothing of how replies are built."""
-    if not signature(post.body)[1]:
-        return []
-    inside = set(post.body.iter())
-    key = signature(post.body)
-    found = [el for el in post.element.iter(post.body.tag) if el is not post.element and el not in inside
-             and not within(post.body, el) and signature(el) == key and _text(el) and before(post.body, el)]
-    return [el for el in found if not any(o is not el and within(el, o) for o in found)]
