@@ -39,3 +39,4 @@ def test_a_sites_slogan_in_the_title_and_its_header_is_no_headline(tmp_path):
     html = (f"<!DOCTYPE html><html><head><title>某某 - 随时随地发现身边的新鲜事</title></head><body>{header}"
             f"<div class='main'>{body}</div><footer>Copyright © 2024 某某</footer></body></html>")
     assert run(tmp_path, html).meta.title == HEADLINE
+

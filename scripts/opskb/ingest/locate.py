@@ -137,13 +137,25 @@ def drop_linked(blocks: list[tuple[object, str, str]], main) -> int:
         el, text, _k = blocks[i]
         if el.tag == "img" or el.tag in _HEADINGS or len(text) < MIN_LINKED_CHARS:
             continue
-        if re.search(r"[，。；！？]", text[:-1]) or _link_share(el, text) <= MAX_LINKED_SHARE:
+        if (re.search(r"[，。；！？]", text[:-1]) and not _links_only(el)) or _link_share(el, text) <= MAX_LINKED_SHARE:
             continue
         out = kept[j][0]
         if out.getparent() is not None:
             out.drop_tree()
             gone += 1
     return gone
+
+
+def _links_only(el) -> bool:
+    """``el`` is two links or more and, besides them, no sentence (公告：<a>……，……</a> <a>【活动】……</a>):
+    a list of other pages, whatever punctuation their titles hold."""
+    links = [a for a in el.iter("a") if _text(a)]
+    if len(links) < 2:
+        return False
+    rest = _text(el)
+    for a in links:
+        rest = rest.replace(_text(a), "", 1)
+    return not re.search(r"[，。；！？]", rest)
 
 
 _SENTENCE_CLOSE = "。！？!?）)」』”"
