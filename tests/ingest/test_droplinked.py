@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from test_locate import MENU, PROSE, run, texts
-from test_thread import _ingest
-
-DATA = Path(__file__).resolve().parents[1] / "data"
+from test_thread import DATA, _ingest_file
 
 
 def test_a_bar_of_notices_linked_above_a_thread_goes_whatever_their_titles_say(tmp_path):
     # a saved game-forum thread of our forum set: 公告：<a>关于……的安全提示，请勿……</a> <a>【活动】……</a>
     # over the thread, the punctuation only inside the notices' titles
-    page = DATA / "forum-pages-23" / "pages" / "05_nga_patch_thread.html"
-    _title, md = _ingest(tmp_path, page.read_bytes(), page.name)
+    md = _ingest_file(tmp_path, DATA / "forum-pages-23" / "pages" / "05_nga_patch_thread.html")
     assert "盗号" not in md and "晒出你的霜烬之地截图" not in md
     assert "多重射击" in md  # (the thread's replies stay)
 

@@ -4,9 +4,8 @@ before it. Pages we write ourselves."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from test_thread import FOOTER, _ingest
+from test_thread import DATA, FOOTER, _ingest, _ingest_file
 
 POSTS = [("linwei2008", "", "升级到新版本以后，论坛所有帖子里的附件都打不开了，点开就是 404，请问有人遇到过吗？"),
          ("老K", "", "先看一下后台附件设置里的上传目录是不是还是原来的，升级有时候会把路径改掉。"),
@@ -71,30 +70,26 @@ def test_a_poster_in_every_post_but_one_keeps_the_name(tmp_path):
 def test_a_saved_thread_where_one_poster_answers_in_all_posts_but_one(tmp_path):
     # a saved Discuz! thread of our forum set: the shop owner answers under every question but the
     # first post; the group badge linked under the name (金牌会员) is not the poster
-    page = Path(__file__).resolve().parents[1] / "data" / "forum-pages-17" / "pages" / "03_discuz_x35_thread.html"
-    _title, md = _ingest(tmp_path, page.read_bytes(), page.name)
+    md = _ingest_file(tmp_path, DATA / "forum-pages-17" / "pages" / "03_discuz_x35_thread.html")
     assert "· 麦穗面包房老吴" in md and "· 金牌会员" not in md
 
 
 def test_a_button_missing_from_one_post_is_no_name_in_a_dated_line(tmp_path):
     # a saved Discuz! 6 thread of our forum set: 只看该作者 is linked in the dated line of every post but
     # one; it names nobody
-    page = Path(__file__).resolve().parents[1] / "data" / "forum-pages-16" / "pages" / "06_caogen_discuz6_thread.html"
-    _title, md = _ingest(tmp_path, page.read_bytes(), page.name)
+    md = _ingest_file(tmp_path, DATA / "forum-pages-16" / "pages" / "06_caogen_discuz6_thread.html")
     assert "只看该作者" not in md
 
 
 def test_a_floor_with_its_label_is_no_name(tmp_path):
     # a saved NGA-style thread of our forum set: the starter's posts carry a linked floor with its label
     # (#0 楼主) in the dated line under the name
-    page = Path(__file__).resolve().parents[1] / "data" / "forum-pages" / "pages" / "nga-g2.html"
-    _title, md = _ingest(tmp_path, page.read_bytes(), page.name)
+    md = _ingest_file(tmp_path, DATA / "forum-pages" / "pages" / "nga-g2.html")
     assert "作者：深夜改方案的阿明" in md and "楼主 ·" not in md
 
 
 def test_a_site_name_that_is_the_headline_is_left_out(tmp_path):
     # a saved phpBB topic of our forum set: the extractor guesses the site from the <title>'s parts
     # (站点 • View topic - 标题); the headline names no site
-    page = Path(__file__).resolve().parents[1] / "data" / "forum-pages-24" / "pages" / "04_phpbb_topic.html"
-    _title, md = _ingest(tmp_path, page.read_bytes(), page.name)
+    md = _ingest_file(tmp_path, DATA / "forum-pages-24" / "pages" / "04_phpbb_topic.html")
     assert "站点：\\[已解决\\]" not in md and "作者：linwei2008" in md

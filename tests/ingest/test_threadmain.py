@@ -3,10 +3,8 @@ Pages we write ourselves."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from opskb.evaluate import page_text
-from test_thread import FOOTER, _ingest, _positions
+from test_thread import DATA, FOOTER, _ingest, _ingest_file, _positions
 
 OPENING = ["报了下个月的城市半马，这是第一次跑这么长的距离，现在每周跑三次，每次五到八公里。",
            "想问问跑过的老哥：剩下四周应该怎么练？比赛当天要注意什么？",
@@ -40,8 +38,7 @@ def test_answers_a_page_left_unclosed_each_inside_the_one_before_are_all_kept(tm
     # a saved Q&A page of our forum set whose answer boxes are left unclosed: the browser (and lxml)
     # nests each next answer, and the page's side column and footer, in the one before; the microdata
     # says each is an answer. Every answer is kept, in order.
-    page = Path(__file__).resolve().parents[1] / "data" / "forum-pages-24" / "pages" / "07_zhanwen_qa.html"
-    _title, md = _ingest(tmp_path, page.read_bytes(), page.name)
+    md = _ingest_file(tmp_path, DATA / "forum-pages-24" / "pages" / "07_zhanwen_qa.html")
     text = page_text(md)
     parts = ["我们 CRM 系统里有一张订单表", "核心问题是相关子查询", "第二步，既然是 8.0", "说个不同的思路", "同意，业务库跑分析迟早出事"]
     assert _positions(text, parts) == sorted(_positions(text, parts))

@@ -68,6 +68,7 @@ from .pagetree import (
     drop_hidden,
     is_whole_page,
     keep_line_breaks,
+    links_and_rest,
     prose_container,
     tree_depth,
     unnest_answers,
@@ -149,13 +150,8 @@ def drop_linked(blocks: list[tuple[object, str, str]], main) -> int:
 def _links_only(el) -> bool:
     """``el`` is two links or more and, besides them, no sentence (公告：<a>……，……</a> <a>【活动】……</a>):
     a list of other pages, whatever punctuation their titles hold."""
-    links = [a for a in el.iter("a") if _text(a)]
-    if len(links) < 2:
-        return False
-    rest = _text(el)
-    for a in links:
-        rest = rest.replace(_text(a), "", 1)
-    return not re.search(r"[，。；！？]", rest)
+    links, rest = links_and_rest(el)
+    return len(links) >= 2 and not re.search(r"[，。；！？]", rest)
 
 
 _SENTENCE_CLOSE = "。！？!?）)」』”"

@@ -218,6 +218,15 @@ def _text(el) -> str:
     return _SPACES.sub(" ", el.text_content()).strip()
 
 
+def links_and_rest(el) -> tuple[list, str]:
+    """The links of ``el`` that have words, and its text without them (a space where each stood)."""
+    links = [a for a in el.iter("a") if _text(a)]
+    rest = _text(el)
+    for a in links:
+        rest = rest.replace(_text(a), " ", 1)
+    return links, rest
+
+
 def link_target(a) -> str:
     """Where a link leads: its address, or "" for none, an anchor on the page or a script."""
     href = (a.get("href") or "").strip()

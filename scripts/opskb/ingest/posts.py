@@ -9,7 +9,7 @@ import re
 
 from lxml import etree
 
-from .pagetree import _text
+from .pagetree import links_and_rest
 from .threadrecords import Thread
 from .widgets import ads, controls
 
@@ -31,13 +31,8 @@ _REPLY_TO = re.compile(r"^\s*(?:回复|回覆|答复|reply(?:ing)?\s+to|replied\
 
 def _reply_header(el) -> bool:
     """An element that only names who replies to whom: two links (the names) around 回复."""
-    links = [a for a in el.iter("a") if _text(a)]
-    if len(links) < 2:
-        return False
-    rest = _text(el)
-    for a in links:
-        rest = rest.replace(_text(a), " ", 1)
-    return bool(_REPLY_TO.match(rest))
+    links, rest = links_and_rest(el)
+    return len(links) >= 2 and bool(_REPLY_TO.match(rest))
 
 
 def _clean_copy(el):
