@@ -4,7 +4,9 @@ replies. Pages we write ourselves."""
 
 from __future__ import annotations
 
-from test_thread import FOOTER, _ingest, _positions
+import re
+
+from test_thread import DATA, FOOTER, _ingest, _ingest_file, _positions
 
 POST = ["做会员群一年，我们把退群率从每月 9% 降到了 3%，说几个关键动作：",
         "1. 进群第一天只发一条欢迎语和群规，不发券，不拉人做任务。",
@@ -90,12 +92,15 @@ def test_follow_ups_built_two_ways_inside_an_answer_are_kept_in_turn(tmp_path):
     assert _positions(md, texts) == sorted(_positions(md, texts))
 
 
+BADGE = "<img src='/icon/author_v.png' alt='作者' class='icon-author'>"  # (a picture beside a name: the poster's badge)
+
+
 def micro_post(lead: str = "【新群冷启动别急着发福利】", headline: str = "") -> str:
     """A micro-blog's post page: the <title> names the poster's page, the post opens with its lead
     and a long text, a few short comments under it."""
     text = lead + "".join(POST[1:])
     comments = "".join(
-        f"<div class='item'><div class='text'><a href='/n/{name}'>{name}</a>:<span>{t}</span></div>"
+        f"<div class='item'><div class='text'><a href='/n/{name}'>{name}</a>{BADGE if i == 2 else ''}:<span>{t}</span></div>"
         f"<div class='info'><div>21-6-3 09:5{i}</div><span class='like'>{i * 11}</span></div></div>"
         for i, (name, t) in enumerate(COMMENTS, 1))
     return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>老林的微语 - 微语</title></head><body>"
@@ -113,6 +118,10 @@ def test_the_comments_under_a_micro_blog_post_are_its_replies(tmp_path):
     assert title == "新群冷启动别急着发福利"
     texts = [POST[1][3:15]] + [t[:12] for _n, t in COMMENTS]
     assert _positions(md, texts) == sorted(_positions(md, texts))
+    # each comment under a heading naming its poster, the name (and the badge beside it) no longer in its text
+    for n, (name, t) in enumerate(COMMENTS, 1):
+        assert re.search(rf"^## (?:回复|回答) {n} · {name} ", md, re.M) and f"{name}：{t[:6]}" not in md and f"{name}:{t[:6]}" not in md
+    assert "作者](" not in md
     # a text under a headline of its own is an article: the short comments under it are its readers'
     _title, md = _ingest(tmp_path / "b", micro_post(headline="新群冷启动别急着发福利"), "post.html")
     assert POST[1][3:15] in md and COMMENTS[0][1][:12] not in md
@@ -135,3 +144,10 @@ def test_a_paid_groups_topic_takes_its_titled_box_over_the_groups_name(tmp_path)
     title, md = _ingest(tmp_path, html, "topic.html")
     assert title == topic
     assert COMMENTS[2][1][:12] in md
+
+
+def test_a_reply_to_a_comment_is_named_once(tmp_path):
+    # a saved micro-blog post of our forum set: a reply under a comment is written 名字:回复@某某:说的话;
+    # the quote's first line names its poster, and the text no longer repeats the name
+    md = _ingest_file(tmp_path, DATA / "forum-pages-24" / "pages" / "01_weiyu_post.html")
+    assert "运营小鹿日记：\n" in md and "运营小鹿日记：回复@" not in md and "把群规做成一张图" in md

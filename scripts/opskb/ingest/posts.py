@@ -9,8 +9,8 @@ import re
 
 from lxml import etree
 
-from .pagetree import links_and_rest
-from .threadrecords import Thread
+from .pagetree import _text, links_and_rest
+from .threadrecords import MAX_NAME_CHARS, Thread
 from .widgets import ads, controls
 
 _MEASURE = {"回复": "条", "回答": "个"}  # what post_word calls the posts, and how they are counted
@@ -56,6 +56,56 @@ def _clean_copy(el):
     return new
 
 
+_COLON = re.compile(r"^\s*[:：]\s*")
+
+
+def said_by(body) -> tuple[object, str]:
+    """The link a post's text opens with and the colon after it, past the badges pictured beside the
+    name (<a>名字</a><img alt="作者">:<span>说的话</span>, a micro-blog's comment): the link and its
+    name; (None, "") otherwise."""
+    first = next((c for c in body if isinstance(c.tag, str)), None)
+    if first is None or first.tag != "a" or (body.text or "").strip():
+        return None, ""
+    name = _text(first)
+    if not (0 < len(name) <= MAX_NAME_CHARS) or not _COLON.match(_words_after(first)):
+        return None, ""
+    return first, name
+
+
+def _badges_after(link) -> list:
+    """The pictures standing right after ``link`` with no text between."""
+    out, node = [], link
+    while not (node.tail or "").strip() and node.getnext() is not None and node.getnext().tag == "img":
+        node = node.getnext()
+        out.append(node)
+    return out
+
+
+def _words_after(link) -> str:
+    """The text right after ``link`` and the badges beside it: its tail, or the next element's text."""
+    last = (_badges_after(link) or [link])[-1]
+    if (last.tail or "").strip():
+        return last.tail
+    after = last.getnext()
+    return (after.text or "") if after is not None else ""
+
+
+def _without_speaker(box, name: str) -> None:
+    """``box`` (a post's copy under a line that names ``name``) without the name, its badges and the
+    colon it opens with."""
+    link, said = said_by(box)
+    if link is None or said != name:
+        return
+    badges = _badges_after(link)
+    last = (badges or [link])[-1]
+    if (last.tail or "").strip():
+        last.tail = _COLON.sub("", last.tail, count=1)
+    elif last.getnext() is not None:
+        last.getnext().text = _COLON.sub("", last.getnext().text or "", count=1)
+    for el in [*badges, link]:
+        el.drop_tree()  # (each with its tail, emptied of the colon above)
+
+
 def append_posts(main, thread: Thread, word: str, opening_post: bool = False) -> None:
     """The posts after the main content, each under a heading with its number and poster; with
     ``opening_post`` the first of them is the thread's opening post (楼主), the page's text with
@@ -68,8 +118,12 @@ def append_posts(main, thread: Thread, word: str, opening_post: bool = False) ->
             head.text = f"{word} {n} · {post.name}" if post.name else f"第 {n} {_MEASURE.get(word, '个')}{word}"
         box = etree.SubElement(target, "div")
         box.append(_clean_copy(post.body))
+        if n and post.name:
+            _without_speaker(box[-1], post.name)  # (the heading names the poster)
         for name, body in post.extra:
             quote = etree.SubElement(box, "blockquote")
             if name:
                 etree.SubElement(quote, "p").text = f"{name}："
             quote.append(_clean_copy(body))
+            if name:
+                _without_speaker(quote[-1], name)  # (the line over it names the poster)

@@ -54,6 +54,7 @@ from .postername import (
     linked_in_dated,
 )
 from .postfields import MAX_DATED_CHARS, dated_line, figures_only, profile_lines, signed, variant_of
+from .posts import said_by
 from .replyline import _TO_SOMEONE, _comment_lines
 from .rules import rule_named
 from .threadrecords import _INLINE, MAX_NAME_CHARS, SENTENCE_MARKS, Field, Post, Thread
@@ -422,6 +423,7 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
                 break
         # ... or a name standing inline in a header that holds other blocks (a name beside its date box)
         name = name or constant_name or _declared_author(member, body) or _unlinked_name(member, pictured, body) or _author_below(member, body)
+        name = name or said_by(body)[1]  # (a comment that opens with its poster's linked name and a colon)
         # (a post's header is no section's heading, nor is a subject most posts repeat: Re: 某某)
         if any(x.el.tag in _HEADINGS and not _post_header(x) and x.path not in constants for x in outside):
             titled += 1
