@@ -230,7 +230,7 @@ def opens_post(title: str, blocks: list[tuple[object, str, str]], h1s: list[str]
 
 
 LEAD_LINES = 8  # ... its text among this many lines from the first the extractor kept (the poster's header between)
-_BRACKET_LEAD = re.compile(r"^\s*(?:#[^#\s]{1,20}#\s*)*【([^【】]{4,30})】")  # (after the post's #topic#s)
+_BRACKET_LEAD = re.compile(_TOPICS.pattern + r"【([^【】]{4,30})】")  # (after the post's #topic#s)
 _DATELINE_LEAD = re.compile(r"\d+\s*日\s*电|[电讯]$|记者|报道$")
 
 
@@ -250,8 +250,6 @@ def _on_page(title: str, blocks: list[tuple[object, str, str]], page=None) -> bo
     stem = cut_short(title)
     body = page.find("body") if page is not None and len(stem) >= MIN_CUT_OPENING else None
     return body is not None and stem in fold(body.text_content())
-
-
 
 
 def _bold_opening(el) -> str:

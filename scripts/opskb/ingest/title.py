@@ -234,7 +234,7 @@ def head_part(title: str) -> str:
 def later_part(title: str, text: str) -> bool:
     """``text`` is one of ``title``'s parts after its first, between separators: a column's or
     the site's name (标题-栏目-站点 on a page whose h1 is 栏目)."""
-    parts = [fold(p) for p in _TITLE_PARTS.split(title) if p.strip()]
+    parts = [fold(p) for p in title_parts(title)]
     return len(parts) > 1 and fold(text) in parts[1:] and fold(text) != parts[0]
 
 
