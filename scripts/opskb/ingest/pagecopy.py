@@ -72,6 +72,7 @@ MAX_LISTED_SHARE = 3  # ... not when one line in this many of the article is sha
 MIN_THREAD_POSTS = 2  # a thread: this many posts' stamps (when, perhaps by whom) after the article's start
 MAX_POST_LINES = 8  # a post's text: this many lines at most under its stamp
 MAX_STAMP_WORD_HAN = 7  # a post's stamp has no longer word beside its date (a related question's has its headline)
+MIN_ISLAND_HAN = 10  # a line alone among the furniture under the article is a headline when this long
 MIN_POST_SIZE = 2  # a post's line: this many Han characters (a Latin word counts two) at least
 STAMP_REASON = "标题下的日期和出处"
 SIGNATURE_REASON = "帖子的签名档（多个帖子末尾重复的同一行）"
@@ -179,6 +180,38 @@ def _issuer(text: str) -> bool:
 def _credit(text: str) -> bool:
     """A credit line under a story: 责任编辑：张三, a byline, （记者 张三 李四）."""
     return bool(closing_credit(text) or meta_line(text) or (len(text) <= MAX_CREDIT_CHARS and _BRACKETED.match(text)))
+
+
+ISLAND_REASON = "正文之后夹在页面杂项中间的一行标题（其他文章）"
+_STATEMENT_END = re.compile(r"[。！!；;…]$")
+_CLAUSE = re.compile(r"[，,]|^[^\s:：，。]{2,6}\s*[:：]")  # clauses after a comma, or a field's value after its label
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|txt)$", re.I)  # an attachment's name
+
+
+def _islands(blocks: list[Block], keep: list[bool], known: list[bool], posts: set[int], end: int) -> list[int]:
+    """Lines under the article, past its end, kept as sentences but standing alone among the page's
+    furniture: a line gone or a line the rules know (相关新闻, a share row) right above and right below
+    (or the text's end). A line shaped as a headline there (no statement's full stop, and clauses
+    after a comma or a label only in a question: 某某派人到某地开枪？ 警方不排除某某, 提前退租，押金能退多少？)
+    is another story's, a video's or a related question's, not the text's (not a reader's words run
+    on without a full stop: 再后来每周做一次主题日，群里就活起来了; nor a field: 上班地址：某某路 288 号); not a reference (a work's name, a number, its date: 某某 ．某网．2020-03-12), an
+    attachment's file name, nor a thread's post (one the thread's reading found, or a line with a post's
+    stamp, its time or floor, just above or below it: a reply's question between its poster's badge
+    and its stamp)."""
+    def furniture(j: int) -> bool:
+        return j >= len(blocks) or not keep[j] or known[j]
+
+    out = []
+    for k in range(end + 1, len(blocks)):
+        text = blocks[k].plain_text().strip()
+        if keep[k] and not known[k] and k not in posts and blocks[k].kind in (PARAGRAPH, HEADING) \
+                and han_count(text) >= MIN_ISLAND_HAN and len(text) <= MAX_TITLE_CHARS \
+                and not _STATEMENT_END.search(text) and not CITATION.search(text) and not _CLOCK.search(text) \
+                and not _FILE_NAME.search(text) and not (_CLAUSE.search(text) and not text.endswith(("？", "?"))) \
+                and furniture(k - 1) and furniture(k + 1) \
+                and not any(_post_stamp(blocks[j].plain_text().strip()) for j in range(k - 2, k + 3) if end <= j < len(blocks)):
+            out.append(k)
+    return out
 
 
 def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
@@ -290,6 +323,8 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                 and k not in labels
             why[k] = "正文之后的站点内容（其他文章、页脚）"
             demote[k] = keep[k] and not known[k] and blocks[k].kind == HEADING  # (a line kept there heads no section)
+        for k in _islands(blocks, keep, known, posts, end):
+            keep[k], why[k] = False, ISLAND_REASON
     for k in labels:  # a thread's stamps and floors among its posts (来自 Android 客户端 3 楼 2024-05-12 10:13)
         if keep[k] and first <= k < end:
             keep[k], why[k] = False, STAMP_REASON
