@@ -238,12 +238,22 @@ def _candidates(page) -> list[list]:
     return [m for _u, m in groups[:MAX_GROUPS]]
 
 
+MIN_VARIANT_CLASSES = 2  # the class names variants share, at least, when no signature repeats (not Card alone)
+
+
 def _with_variants(siblings: list[tuple[object, tuple[str, str]]]) -> list:
     """Siblings (with their signatures) of one template, with the ones that add a class to it
     (answer-item beside answer-item answer-accepted): the template is the signature two or more of
     them share as it is. Components that only share a generic class (Card AnswerCard, Card
     MoreAnswers) are no template's variants."""
     plain, count = Counter(sig for _c, sig in siblings).most_common(1)[0]
+    if count == 1 and len(siblings) == MIN_POSTS:
+        # two, neither repeated as it is (a question's two answers, one of them the accepted one): the
+        # template is the classes they share, when one of them is just that and it is more than one
+        # generic name (three or more variants, answer-first … answer-last, are left as they were)
+        sets = [set(sig[1].split()) for _c, sig in siblings]
+        common = set.intersection(*sets)
+        return [c for c, _s in siblings] if len(common) >= MIN_VARIANT_CLASSES and common in sets else []
     if count < MIN_POSTS or count == len(siblings):
         return []
     base = set(plain[1].split())
