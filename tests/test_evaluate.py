@@ -16,14 +16,17 @@ FORUM_FLOORS = (98.5, 99.0, 99.0)  # chrome removed, body kept, titles right (me
 
 
 # the dev pages as whole-page text copies (opskb eval --as-text): chrome, body, titles, measured
+# 95.0 / 99.5 / 90.0 (before headlines alone among the furniture under the article went: 94.4 / 99.5 / 90.0) and earlier
 # 94.2 / 99.5 / 90.0 and 92.7 / 91.7 / 87.0 (before a thread's posts were read: 92.7 / 89.9 / 87.0 on the forums; before pagecopy.py: 71.4 / 96.3 / 8.0, 74.7 / 86.4 / 17.4;
 # before lists of other stories and far headlines were read: 90.5 / 99.5 / 80.0 and 92.3 / 88.2 / 87.0)
-TEXT_COPY_FLOORS = (93.5, 99.0, 88.0)
+TEXT_COPY_FLOORS = (94.5, 99.0, 88.0)
 FORUM_TEXT_COPY_FLOORS = (92.5, 91.0, 85.0)
-# ... as excerpts of those copies (opskb eval --as-excerpt): measured 87.1 / 99.5 / 92.0 and
+# ... as excerpts of those copies (opskb eval --as-excerpt): measured 89.6 / 99.5 / 92.0 (before headlines alone
+# among the furniture under the article went, 讨论区 was a comment box's label and a rating widget a counter:
+# 87.0 / 99.5 / 92.0), earlier 87.1 / 99.5 / 92.0 and
 # 91.0 / 93.5 / 87.0 (before a thread's posts were read: 91.0 / 91.7 / 87.0 on the forums; at this mode's start: 76.7 / 98.9 / 72.0 and 77.0 / 88.2 / 65.2; before lists
 # of other stories were read: 81.9 / 99.5 / 84.0 and 91.0 / 89.3 / 87.0)
-EXCERPT_FLOORS = (86.5, 99.0, 90.0)
+EXCERPT_FLOORS = (89.0, 99.0, 90.0)
 FORUM_EXCERPT_FLOORS = (90.5, 93.0, 85.0)
 
 
@@ -121,7 +124,7 @@ def test_our_own_labelled_pages_of_kinds_the_dev_corpus_lacks():
 # mixed-pages, 20 news, portal, article and thread pages: 96.2 / 98.0 / 100 (trafilatura alone 87.0 / 89.9 / 70.0)
 OWN_FLOORS = {"forum-pages": (56, (97.0, 97.8, 96.0)), "text-copies": (24, (97.5, 98.5, 95.0)),
               "mixed-pages": (20, (96.5, 98.5, 100.0)), "news-pages": (10, (99.5, 99.5, 100.0)),
-              "forum-pages-2": (10, (99.5, 99.5, 100.0)), "text-copies-2": (10, (97.5, 98.0, 90.0)),
+              "forum-pages-2": (10, (99.5, 99.5, 100.0)), "text-copies-2": (10, (98.0, 98.0, 90.0)),
               "mixed-pages-2": (12, (99.5, 97.5, 100.0)), "unseen-pages": (10, (97.0, 99.0, 100.0)),
               "unseen-pages-2": (10, (99.0, 99.5, 100.0)), "headline-pages": (12, (99.5, 99.5, 100.0)),
               "text-excerpts": (14, (98.5, 99.5, 100.0)), "text-excerpts-2": (14, (99.0, 99.0, 100.0)),
@@ -129,18 +132,18 @@ OWN_FLOORS = {"forum-pages": (56, (97.0, 97.8, 96.0)), "text-copies": (24, (97.5
               # (sets of 2026-12-05, third night: the last round's unseen set, then three written blind this round)
               "unseen-pages-3": (12, (99.5, 99.5, 100.0)), "forum-pages-3": (12, (97.5, 99.5, 100.0)),
               "text-copies-3": (12, (96.5, 99.5, 90.0)), "article-pages": (12, (96.5, 98.0, 100.0)),
-              "mixed-pages-4": (12, (92.5, 99.5, 90.0)),
+              "mixed-pages-4": (12, (95.5, 99.5, 90.0)),
               # (sets of 2026-12-06: the last round's unseen set, then two written blind this round)
               "unseen-pages-4": (12, (92.5, 99.5, 100.0)), "forum-pages-4": (12, (96.0, 98.5, 100.0)),
-              "text-copies-4": (12, (94.5, 99.5, 100.0)),
-              "unseen-pages-5": (12, (95.0, 99.5, 100.0)), "forum-pages-5": (12, (97.0, 99.5, 100.0)),
+              "text-copies-4": (12, (96.5, 99.5, 100.0)),
+              "unseen-pages-5": (12, (95.0, 99.5, 100.0)), "forum-pages-5": (12, (97.5, 99.5, 100.0)),
               "text-copies-5": (12, (97.0, 99.5, 100.0)),
               "news-pages-2": (12, (93.5, 99.5, 100.0)),
               # (sets of 2026-12-06, second session: written blind, first scored with that session's starting code)
               "news-pages-3": (12, (98.0, 99.5, 100.0)), "text-copies-6": (12, (93.5, 99.0, 100.0)),
               # (sets of 2026-12-06, third session: the last round's unseen set, then two written blind this round)
               "unseen-pages-6": (12, (95.0, 99.5, 100.0)), "forum-pages-6": (12, (99.0, 99.0, 100.0)),
-              "text-excerpts-4": (12, (95.0, 99.5, 100.0)), "forum-copies": (12, (82.5, 95.5, 83.0)),
+              "text-excerpts-4": (12, (95.0, 99.5, 100.0)), "forum-copies": (12, (84.5, 95.5, 83.0)),
               # (sets of 2026-12-06, fourth session: the last round's held-out set, then two written blind this round)
               "article-pages-2": (12, (95.5, 99.5, 100.0)), "article-pages-3": (12, (99.0, 99.5, 100.0)),
               "forum-pages-7": (12, (92.0, 99.5, 100.0)),
@@ -172,7 +175,11 @@ OWN_FLOORS = {"forum-pages": (56, (97.0, 97.8, 96.0)), "text-copies": (24, (97.5
               "forum-pages-22": (12, (98.0, 97.5, 100.0)),
               # (written blind in the eleventh session, scored with its starting code: 98.3 / 99.0 / 100 and
               # 98.2 / 86.3 / 91.7; then used)
-              "forum-pages-23": (12, (99.0, 99.0, 100.0)), "forum-pages-24": (12, (99.5, 99.0, 100.0))}
+              "forum-pages-23": (12, (99.0, 99.0, 100.0)), "forum-pages-24": (12, (99.5, 99.0, 100.0)),
+              # (held out in the eleventh session: 97.9 / 95.5 / 100 at its end; the twelfth scored it file by file and used it)
+              "forum-pages-25": (12, (97.5, 99.5, 100.0)),
+              # (written blind in the twelfth session, scored with its starting code: 95.5 / 96.5 / 100; not used to tune)
+              "news-pages-4": (12, (95.0, 96.0, 100.0))}
 
 
 @pytest.mark.parametrize("name", sorted(OWN_FLOORS))
