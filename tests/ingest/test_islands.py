@@ -64,6 +64,11 @@ def test_a_reply_a_reference_or_an_attachment_alone_among_the_furniture_stays(tm
     doc, kept = _clean(tmp_path, STAMPED + ARTICLE + ["社群小白一枚", "初级粉丝", "2", reply,
                                                      "来自 iPhone 客户端 8 楼 2024-05-09 10:03", "回复", "我也说一句"])
     assert reply in kept and not _islands(doc)
+    # a note's comments, each a question under its poster's name, over its day and place (no year, no time)
+    asked = ["群班长这个想法好，请问是怎么挑人的？", "请问小群按月龄分的话宝宝长大了怎么办？"]
+    doc, kept = _clean(tmp_path, STAMPED + ARTICLE + ["共 86 条评论", "小鹿妈妈", asked[0], "05-12 浙江", "251", "回复",
+                                                     "阿青", asked[1], "05-13 广东", "12", "回复", "社群小满作者"])
+    assert all(a in kept for a in asked) and not _islands(doc)
     # an encyclopedia entry's references, each under its number, with the date it was cited
     refs = ["私域流量的概念与价值 ．某某营销研究网．2020-03-12 [引用日期 2023-08-09]",
             "企业微信与私域运营的五年 ．某某零售评论．2023-01-05 [引用日期 2023-08-09]"]
@@ -124,3 +129,24 @@ def test_saved_page_copies_keep_a_reply_a_reference_and_an_attachment_standing_a
     # a notice's attachment, by its file's name
     _doc, kept = _saved("text-copies", "08_government_notice.txt")
     assert any(t.endswith("申报表.docx") for t in kept)
+
+
+def test_a_tip_box_and_an_entrys_tag_line_are_furniture_the_same_words_in_a_sentence_are_not():
+    for line in ("喜欢这篇文章？打赏一下作者吧", "觉得有用就赞赏一下作者", "已有 36 人打赏", "分享、点赞、在看，三连支持一下~"):
+        rule = match_rule(line)
+        assert rule is not None and rule.name == "follow_prompt", line
+    rule = match_rule("词条标签：社会，经济，互联网")
+    assert rule is not None and rule.name == "tag_line"
+    for said in ("打赏作者的用户留存率更高。", "我们给打赏过的用户发了专属福利。", "用户标签：根据用户行为打上的标签，比如活跃度。"):
+        assert match_rule(said) is None, said
+
+
+def test_a_caption_keeps_its_text_and_loses_its_pictures_credit(tmp_path):
+    caption = "某某团购 App 首页的社群入口"
+    doc, kept = _clean(tmp_path, [TITLE, "作者：小陈"] + ARTICLE[:2] + [caption + "（图片来源：网络截图）"] + ARTICLE[2:])
+    assert caption in kept and not any("图片来源" in t for t in kept)
+    assert "（图片来源：网络截图）" in {r.text for r in doc.removed}
+    # a credit alone goes whole, and so does a notice with no caption before it, or a word or two
+    notices = ["（图片来源：网络）", "图片来源：某某官网", "图片来源于某某的年度报告（2023 年版）", "配图（图片来源：网络）"]
+    doc, kept = _clean(tmp_path, [TITLE, "作者：小陈"] + ARTICLE[:2] + notices + ARTICLE[2:])
+    assert kept == ARTICLE

@@ -29,7 +29,7 @@ from .feeds import counted_feeds, drop_inline_related, trailing_headlines
 from .fieldline import metadata_parts
 from .goeson import EXPAND, answers_follow, expanded, more_answers, resumes, runs_on, statement
 from .metaline import _FIELD, closing_credit, dateline, meta_fields, meta_line, plausible_name, poster_byline
-from .ownnotice import ANSWER_NOTE, MIN_TRIMMED_NOTICE_CHARS, own_opening, own_part
+from .ownnotice import ANSWER_NOTE, MIN_TRIMMED_NOTICE_CHARS, caption_part, own_opening, own_part
 from .pagecopy import STAMP_REASON, trim_page_copy
 from .posts import POST_HEADING
 from .read import normalize_date
@@ -314,6 +314,10 @@ def clean(doc: Doc) -> Doc:
             if j < 0 and plain(blocks[i].text).strip() == blocks[i].text.strip() and len(t) - len(own) >= MIN_TRIMMED_NOTICE_CHARS:
                 trimmed[i] = own
                 removed.append(Removed(t[len(own):].strip(), "版权或免责声明"))
+        if rule and rule.name == "image_notice" and j < 0 and plain(blocks[i].text).strip() == blocks[i].text.strip() \
+                and (caption := caption_part(t)):
+            removed.append(Removed(t[len(caption):].strip(), rule.reason))  # the caption stays, its picture's credit goes
+            trimmed[i], rule = caption, None
         if rule and rule.name in _NAMING_RULES:
             named.append(t)
         # a page copied after its text was expanded: the text goes on right under its 展开全文 (or

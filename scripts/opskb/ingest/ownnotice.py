@@ -1,6 +1,7 @@
 """A paragraph of the writer's own that closes with a notice (……跌破12块再考虑补。以上仅代表个人观点，
-不构成投资建议。; ……课题。文章封面首图及配图，版权归版权所有人所有……), and a Q&A page's note on one
-answer (此答案由提问者自己选择，并不代表本站的观点): notices that end no text (clean.py)."""
+不构成投资建议。; ……课题。文章封面首图及配图，版权归版权所有人所有……), a caption closing with its
+picture's credit in brackets (某某 App 首页（图片来源：网络截图）), and a Q&A page's note on one answer
+(此答案由提问者自己选择，并不代表本站的观点): notices that end no text, or take only their part (clean.py)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,19 @@ def own_part(text: str) -> str:
             break
         own.append(sentence)
     return "".join(own).strip()
+
+
+MIN_CAPTION_HAN = 4
+_BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]{1,40}[）)]\s*$")
+
+
+def caption_part(text: str) -> str:
+    """The caption of a line a rule takes for a picture's credit, when the credit is in brackets at its
+    end (某某 App 首页（图片来源：网络截图）); "" when no caption stands before it (a credit alone, a
+    notice of its own: 图片来源于某某报告（2023 年版）)."""
+    m = _BRACKETED_TAIL.search(text)
+    caption = text[:m.start()].strip() if m else ""
+    return caption if han_count(caption) >= MIN_CAPTION_HAN and match_rule(caption) is None else ""
 
 
 _CLAUSES = re.compile(r"[，,；;]")

@@ -184,6 +184,10 @@ def _credit(text: str) -> bool:
 
 ISLAND_REASON = "正文之后夹在页面杂项中间的一行标题（其他文章）"
 _STATEMENT_END = re.compile(r"[。！!；;…]$")
+# a comment's stamp as a note app or a micro-blog shows it: a day without its year, perhaps its place (05-12 浙江),
+# or how long ago (3 天前, 昨天 21:40)
+_SHORT_STAMP = re.compile(rf"^(?:\d{{4}}\s*[-/.年]\s*)?\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?(?:\s*\d{{1,2}}:\d{{2}})?\s*[\u4e00-\u9fff]{{0,6}}$"
+                          rf"|^\d+\s*{AGO_UNITS}\s*前|^(?:昨天|前天|今天|刚刚)")
 _CLAUSE = re.compile(r"[，,]|^[^\s:：，。]{2,6}\s*[:：]")  # clauses after a comma, or a field's value after its label
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|txt)$", re.I)  # an attachment's name
 
@@ -209,7 +213,8 @@ def _islands(blocks: list[Block], keep: list[bool], known: list[bool], posts: se
                 and not _STATEMENT_END.search(text) and not CITATION.search(text) and not _CLOCK.search(text) \
                 and not _FILE_NAME.search(text) and not (_CLAUSE.search(text) and not text.endswith(("？", "?"))) \
                 and furniture(k - 1) and furniture(k + 1) \
-                and not any(_post_stamp(blocks[j].plain_text().strip()) for j in range(k - 2, k + 3) if end <= j < len(blocks)):
+                and not any(_post_stamp(near := blocks[j].plain_text().strip()) or _SHORT_STAMP.search(near)
+                            for j in range(k - 2, k + 3) if end <= j < len(blocks)):
             out.append(k)
     return out
 

@@ -175,7 +175,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # (three tags or more in a row, their words as typesetting spaces them: #私域运营 #RFM 模型 #会员运营;
     # one spaced like that is a slogan quoted in the text: #是 women 更是我们#)
     # (not a post's floor number: #2)
-    Rule("tag_line", "标签行", _rx(r"^(?:文章|相关|热门)?(?:标签|tags?|话题)\s*[:：]|^(?!#\s*\d+\s*$)(?:#[^#\s]{1,40}#?\s*){1,}$"
+    Rule("tag_line", "标签行", _rx(r"^(?:文章|相关|热门|词条|新闻|博文|帖子|本文)?(?:标签|tags?|话题)\s*[:：]|^(?!#\s*\d+\s*$)(?:#[^#\s]{1,40}#?\s*){1,}$"
                                  rf"|^(?:#{_SPACED_TAG}\s+){{2,}}#{_SPACED_TAG}\s*$"), 300, True),
     Rule("answer_list", "回答与评论列表", _rx(r"^.{1,16}(?:回答|评论|回复)于\s*[\d\-/:年月日\s]+$"), 40),
     # one other article named for further reading: the lines after it (references) stay
@@ -253,6 +253,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # 用 Twitter 追踪某某新闻：
         r"|^(?:\d+\s*[.、]\s*)?用\s*\S{1,12}\s*(?:追踪|关注|订阅).{0,12}(?:新闻|资讯)\s*(?:[:：]\s*\S{0,20})?$"
         r"|第一个赞赏|还没有人赞赏|^赞赏(?:\s|$)|🔗\s*$|^🔗"
+        # a box asking for a tip, and its count (喜欢这篇文章？打赏一下作者吧, 已有 36 人打赏); likes asked
+        # for in a row of buttons' words (分享、点赞、在看，三连支持一下)
+        r"|^[^。]{0,14}?(?:打赏|赞赏)(?:一下|支持一下)?(?:作者|博主|小编|楼主)吧?\W*$|^已有\s*\d+\s*(?:人|位)(?:打赏|赞赏)\W*$|三连支持"
         # a follow button beside the author's name; a follow-me line inside the text
         # (a name may hold a space or end in a bracket: Vic 的营销思考 关注, 志忠（运营）关注)
         r"|^(?=.{2,28}$)[^\s，。！？、]{1,16}(?:\s[^\s，。！？、]{1,16}){0,2}(?:\s+\+?\s*|(?<=[）)])\+?)关注$|^关注(?:我|我们|本号|公众号(?!的))"
