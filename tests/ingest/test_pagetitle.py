@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from test_locate import MENU, PROSE, run
+from test_thread import DATA, _ingest
 
 HEADLINE = "夜跑群三个月从二十人做到三百人，聊聊我们的打卡规则"
 
@@ -40,3 +41,31 @@ def test_a_sites_slogan_in_the_title_and_its_header_is_no_headline(tmp_path):
             f"<div class='main'>{body}</div><footer>Copyright © 2024 某某</footer></body></html>")
     assert run(tmp_path, html).meta.title == HEADLINE
 
+
+
+def test_an_underscore_or_a_hyphen_inside_a_latin_word_cuts_no_title():
+    from opskb.ingest.title import spaced_parts, strip_site, title_parts
+
+    api = "企业微信 send_welcome_msg 接口一直返回 41051，welcome_code 是刚拿到的"
+    assert strip_site(api + " - 码问") == api
+    assert title_parts(api + " - 码问") == [api, "码问"] and spaced_parts(api + " - 码问") == [api, "码问"]
+    camera = "海鸥DF-1 入手一个月，说说感受"
+    assert title_parts(camera + " - 胶片时光") == [camera, "胶片时光"]
+    # between Han words they still are separators
+    assert strip_site("社群运营_百度百科") == "社群运营" and title_parts("标题_频道_站点名") == ["标题", "频道", "站点名"]
+
+
+def test_a_micro_blogs_poster_after_its_posts_opening_is_no_part_of_the_headline():
+    from opskb.ingest.title import choose_title
+
+    opening = "做了五年增长，我对“裂变”这件事的看法彻底变了"
+    assert choose_title([opening + " 来自安然说增长 - 声浪"], []) == opening
+    # (a headline that says 来自 in its words keeps them)
+    assert choose_title(["来自星星的用户：一次社群冷启动复盘 - 某某网"], []) == "来自星星的用户：一次社群冷启动复盘"
+
+
+def test_saved_pages_whose_titles_hold_an_identifier_or_a_posters_name(tmp_path):
+    for name, title in (("06_mawen_wecom_welcome.html", "企业微信 send_welcome_msg 接口一直返回 41051，welcome_code 是刚拿到的"),
+                        ("09_shenglang_weibo_liebian.html", "做了五年增长，我对“裂变”这件事的看法彻底变了")):
+        got, _md = _ingest(tmp_path / name, (DATA / "forum-pages-26" / "pages" / name).read_bytes(), name)
+        assert got == title, name

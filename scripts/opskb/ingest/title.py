@@ -17,13 +17,16 @@ from ..text import fold, han_count, has_han, looks_like_site
 _SPACES = re.compile(r"\s+")
 
 
+_IDENTIFIER_UNDERSCORE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
+_KEPT_UNDERSCORE = "\0"
 _STRONG_SEPARATORS = (" :: ", " @ ", " | ", " ｜ ", " - ", " – ", " — ", " _ ", " · ", " • ", " : ", "--", "|", "｜", "_")
 
 
 def strip_site(title: str, site: str = "") -> str:
     """The headline inside a page title: site, channel and keyword suffixes cut
     (标题_频道_站点, 标题 | 站点), a site name before the headline too (站点 - 标题)."""
-    title = _SPACES.sub(" ", title).strip(" :|｜-_@")
+    # (an underscore inside a Latin word is no separator: send_welcome_msg)
+    title = _IDENTIFIER_UNDERSCORE.sub(_KEPT_UNDERSCORE, _SPACES.sub(" ", title).strip(" :|｜-_@"))
     site_key = fold(site)
     for sep in _STRONG_SEPARATORS:
         if sep not in title:
@@ -56,7 +59,7 @@ def strip_site(title: str, site: str = "") -> str:
     if m and looks_like_site(m.group(1), site_key) and not m.group(1).endswith(("号", "號")) \
             and not looks_like_site(m.group(2), site_key):
         title = m.group(2)
-    return title.strip()
+    return title.replace(_KEPT_UNDERSCORE, "_").strip()
 
 
 def cut_short(text: str) -> str:
@@ -64,8 +67,10 @@ def cut_short(text: str) -> str:
     return fold(text.rstrip(".…。 ")) if text.rstrip().endswith(("…", "...")) else ""
 
 
-_TITLE_PARTS = re.compile(r"\s*(?:::|[|｜_@]|\s[-–—·•]\s|-)\s*")
-_SPACED_SEPARATORS = re.compile(r"\s+(?:::|[|｜_@•·\-–—])\s+|[|｜_]")  # separators with spaces around them, or bars
+# (an underscore or a hyphen inside a Latin word or a model's name is none: welcome_code, DF-1)
+_BARE = r"(?<![A-Za-z0-9])[_-]|[_-](?![A-Za-z0-9])"
+_TITLE_PARTS = re.compile(rf"\s*(?:::|[|｜@]|\s[-–—·•]\s|{_BARE})\s*")
+_SPACED_SEPARATORS = re.compile(r"\s+(?:::|[|｜_@•·\-–—])\s+|[|｜]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")  # separators with spaces around them, or bars
 _SPACED_PARTS = re.compile(_TITLE_PARTS.pattern + r"|\s+")  # ... or a space (a forum's 主题 版块 站点)
 _BOARD = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]$")  # a board's name in brackets after a thread's title
 _TYPE_LABEL = re.compile(r"^\s*[【\[][^【】\[\]\s]{1,4}[】\]]\s*")  # ... and a label before it (【图片】, [求助])
@@ -80,7 +85,18 @@ _KEYWORD_LIST = re.compile(r"^[^,，、\s]{1,8}(?:\s*[,，、]\s*[^,，、\s]{1,
 
 def choose_title(titles: list[str], h1s: list[str], site: str = "", subheads: list[str] = ()) -> str:
     """The article's headline from the page's <title>/og:title candidates, its h1s and (for a
-    page without an h1 of the headline) its h2/h3 subheads."""
+    page without an h1 of the headline) its h2/h3 subheads; without a micro-blog's poster after it
+    (某某 来自某某 - 站点). (A thread's type in brackets before it, [讨论] 某某, stays: it is how the
+    forum shows the subject.)"""
+    title = _choose_title(titles, h1s, site, subheads)
+    rest = _POSTED_BY.sub("", title)
+    return rest if han_count(rest) >= MIN_HEADLINE_HAN else title
+
+
+_POSTED_BY = re.compile(r"\s+来自\S{1,16}$")
+
+
+def _choose_title(titles: list[str], h1s: list[str], site: str, subheads: list[str]) -> str:
     stripped = [strip_site(t, site) for t in titles if t.strip()]
     stripped = [t for t in stripped if t]
     heads = [_SPACES.sub(" ", h).strip() for h in h1s if h.strip()]
