@@ -719,6 +719,12 @@ def test_a_line_sending_readers_to_other_stories_inside_the_article_goes_and_the
                     [Block(PARAGRAPH, text="延伸阅读"), Block(LIST, items=("超商会员制再升级 集点经济抢攻年轻客群", "门店社群怎么做"))]):
         doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(*ARTICLE, *related, *later)))
         assert texts(doc) == [t for b in (*ARTICLE, *later) for t in b.texts()]
+    # ... and a gallery's label and captions may stand between the related line and the article's next sentences
+    gallery = [Block(PARAGRAPH, text="相集全屏浏览")] + [Block(PARAGRAPH, text=f"店员在第{i}家门店的群里发当日餐牌（某某摄）")
+                                                     for i in range(4)]
+    related = Block(PARAGRAPH, text="相关文章：疫下餐饮业｜酒楼推到会盆菜 一日接百张订单")
+    doc = clean(Doc(source="x.html", meta=Meta(title="标题"), blocks=(*ARTICLE, related, later[0], later[1], *gallery, later[2])))
+    assert texts(doc)[-1] == later[2].text and related.text not in texts(doc)
     # ... but where only other stories follow, the article ended there: they go too
     # (headlines, however long, that ask a question)
     teasers = [Block(PARAGRAPH, text=f"第{i}篇别的文章：门店社群运营的生平简介和经历，如何评价这种做法？") for i in range(4)]

@@ -84,7 +84,7 @@ def runs_on(units: list[tuple[int, int, str]], n: int, keys: list[str]) -> bool:
 
 
 _STATEMENT_END = re.compile(r"[。！][”」』]?$")
-RESUME_LOOKAHEAD = 6  # lines looked at under a related-stories line for the article going on
+RESUME_LOOKAHEAD = 8  # lines looked at under a related-stories line for the article going on (a gallery's captions between)
 MIN_RESUMED_SENTENCES = 2  # ... sentences among them that make it the article's own text
 
 
