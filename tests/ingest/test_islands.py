@@ -36,22 +36,12 @@ def test_a_headline_alone_among_the_furniture_under_the_article_goes(tmp_path):
 
 def test_sentences_and_short_words_under_the_article_are_no_headlines(tmp_path):
     below = ["相关新闻", "某某品牌会员日销售额创新高 下周继续"]
-    # a statement, closed with its full stop, alone among the furniture
-    said = "群里的活跃度在第三周明显回升了不少。"
-    doc, kept = _clean(tmp_path, STAMPED + ARTICLE + SHARE + [said] + below)
-    assert said in kept and not _islands(doc)
-    # a reader's few words, too short for a headline
-    short = "楼主用的是什么工具？"
-    doc, kept = _clean(tmp_path, STAMPED + ARTICLE + SHARE + [short] + below)
-    assert short in kept and not _islands(doc)
-    # a reader's words run on after a comma, no full stop at their end
-    casual = "再后来每周固定做一次主题日，群里就慢慢活起来了"
-    doc, kept = _clean(tmp_path, STAMPED + ARTICLE + SHARE + [casual] + below)
-    assert casual in kept and not _islands(doc)
-    # a field of the item, its label before its value
-    field = "上班地址：某某省某某市某某区江场三路二八八号智造园三号楼五层东侧"
-    doc, kept = _clean(tmp_path, STAMPED + ARTICLE + SHARE + [field] + below)
-    assert field in kept and not _islands(doc)
+    for line in ("群里的活跃度在第三周明显回升了不少。",  # a statement, closed with its full stop
+                 "楼主用的是什么工具？",  # a reader's few words, too short for a headline
+                 "再后来每周固定做一次主题日，群里就慢慢活起来了",  # a reader's words run on after a comma, no full stop
+                 "上班地址：某某省某某市某某区江场三路二八八号智造园三号楼五层东侧"):  # a field, its label before its value
+        doc, kept = _clean(tmp_path, STAMPED + ARTICLE + SHARE + [line] + below)
+        assert line in kept and not _islands(doc), line
     # two lines one under the other: neither stands alone
     pair = ["我们群也是这样做起来的每周固定一次主题日效果最好吗", "后来又加了积分兑换老成员说话的人是不是越来越多了"]
     doc, kept = _clean(tmp_path, STAMPED + ARTICLE + SHARE + pair + below)

@@ -185,9 +185,9 @@ def _credit(text: str) -> bool:
 ISLAND_REASON = "正文之后夹在页面杂项中间的一行标题（其他文章）"
 _STATEMENT_END = re.compile(r"[。！!；;…]$")
 # a comment's stamp as a note app or a micro-blog shows it: a day without its year, perhaps its place (05-12 浙江),
-# or how long ago (3 天前, 昨天 21:40)
-_SHORT_STAMP = re.compile(rf"^(?:\d{{4}}\s*[-/.年]\s*)?\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?(?:\s*\d{{1,2}}:\d{{2}})?\s*[\u4e00-\u9fff]{{0,6}}$"
-                          rf"|^\d+\s*{AGO_UNITS}\s*前|^(?:昨天|前天|今天|刚刚)")
+# or a day named (刚刚, 昨天); one with its time or how long ago (3 天前) is a post's stamp already (_post_stamp)
+_SHORT_STAMP = re.compile(r"^(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2})?\s*[\u4e00-\u9fff]{0,6}$"
+                          r"|^(?:昨天|前天|今天|刚刚)")
 _CLAUSE = re.compile(r"[，,]|^[^\s:：，。]{2,6}\s*[:：]")  # clauses after a comma, or a field's value after its label
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|txt)$", re.I)  # an attachment's name
 
@@ -197,11 +197,12 @@ def _islands(blocks: list[Block], keep: list[bool], known: list[bool], posts: se
     furniture: a line gone or a line the rules know (相关新闻, a share row) right above and right below
     (or the text's end). A line shaped as a headline there (no statement's full stop, and clauses
     after a comma or a label only in a question: 某某派人到某地开枪？ 警方不排除某某, 提前退租，押金能退多少？)
-    is another story's, a video's or a related question's, not the text's (not a reader's words run
-    on without a full stop: 再后来每周做一次主题日，群里就活起来了; nor a field: 上班地址：某某路 288 号); not a reference (a work's name, a number, its date: 某某 ．某网．2020-03-12), an
-    attachment's file name, nor a thread's post (one the thread's reading found, or a line with a post's
-    stamp, its time or floor, just above or below it: a reply's question between its poster's badge
-    and its stamp)."""
+    is another story's, a video's or a related question's, not the text's. Not so: a reader's words
+    run on without a full stop (再后来每周做一次主题日，群里就活起来了), a field (上班地址：某某路 288 号),
+    a reference (a work's name, a number, its date: 某某 ．某网．2020-03-12), an attachment's file name,
+    and a thread's post (one the thread's reading found, or a line with a post's stamp, its time or
+    floor, or a comment's day and place, just above or below it: a reply's question between its
+    poster's badge and its stamp)."""
     def furniture(j: int) -> bool:
         return j >= len(blocks) or not keep[j] or known[j]
 

@@ -67,10 +67,11 @@ def cut_short(text: str) -> str:
     return fold(text.rstrip(".…。 ")) if text.rstrip().endswith(("…", "...")) else ""
 
 
-# (an underscore or a hyphen inside a Latin word or a model's name is none: welcome_code, DF-1)
-_BARE = r"(?<![A-Za-z0-9])[_-]|[_-](?![A-Za-z0-9])"
-_TITLE_PARTS = re.compile(rf"\s*(?:::|[|｜@]|\s[-–—·•]\s|{_BARE})\s*")
-_SPACED_SEPARATORS = re.compile(r"\s+(?:::|[|｜_@•·\-–—])\s+|[|｜]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")  # separators with spaces around them, or bars
+# a bare underscore or hyphen, not inside a Latin word or a model's name (welcome_code, DF-1)
+_BARE = r"(?<![A-Za-z0-9]){0}|{0}(?![A-Za-z0-9])"
+_TITLE_PARTS = re.compile(rf"\s*(?:::|[|｜@]|\s[-–—·•]\s|{_BARE.format('[_-]')})\s*")
+# separators with spaces around them, or bars (and a bare underscore)
+_SPACED_SEPARATORS = re.compile(rf"\s+(?:::|[|｜_@•·\-–—])\s+|[|｜]|{_BARE.format('_')}")
 _SPACED_PARTS = re.compile(_TITLE_PARTS.pattern + r"|\s+")  # ... or a space (a forum's 主题 版块 站点)
 _BOARD = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]$")  # a board's name in brackets after a thread's title
 _TYPE_LABEL = re.compile(r"^\s*[【\[][^【】\[\]\s]{1,4}[】\]]\s*")  # ... and a label before it (【图片】, [求助])
