@@ -9,6 +9,7 @@ from opskb.ingest.pagecopy import ISLAND_REASON
 from opskb.ingest.read import read
 from opskb.ingest.rules import match_rule
 from opskb.pipeline import process
+from opskb.records import PARAGRAPH
 from test_pagecopy import ARTICLE, NAV, TITLE, _clean
 from test_thread import DATA
 
@@ -136,6 +137,8 @@ def test_a_caption_keeps_its_text_and_loses_its_pictures_credit(tmp_path):
     doc, kept = _clean(tmp_path, [TITLE, "作者：小陈"] + ARTICLE[:2] + [caption + "（图片来源：网络截图）"] + ARTICLE[2:])
     assert caption in kept and not any("图片来源" in t for t in kept)
     assert "（图片来源：网络截图）" in {r.text for r in doc.removed}
+    # (a caption heads no section, however short a line the text gave it)
+    assert all(b.kind == PARAGRAPH for b in doc.blocks if caption in b.text)
     # a credit alone goes whole, and so does a notice with no caption before it, or a word or two
     notices = ["（图片来源：网络）", "图片来源：某某官网", "图片来源于某某的年度报告（2023 年版）", "配图（图片来源：网络）"]
     doc, kept = _clean(tmp_path, [TITLE, "作者：小陈"] + ARTICLE[:2] + notices + ARTICLE[2:])

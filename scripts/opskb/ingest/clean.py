@@ -317,7 +317,7 @@ def clean(doc: Doc) -> Doc:
         if rule and rule.name == "image_notice" and j < 0 and plain(blocks[i].text).strip() == blocks[i].text.strip() \
                 and (caption := caption_part(t)):
             removed.append(Removed(t[len(caption):].strip(), rule.reason))  # the caption stays, its picture's credit goes
-            trimmed[i], rule = caption, None
+            trimmed[i], rule, blocks[i] = caption, None, replace(blocks[i], kind=PARAGRAPH, level=0)  # (it heads no section)
         if rule and rule.name in _NAMING_RULES:
             named.append(t)
         # a page copied after its text was expanded: the text goes on right under its 展开全文 (or
