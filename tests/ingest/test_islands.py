@@ -143,3 +143,18 @@ def test_a_caption_keeps_its_text_and_loses_its_pictures_credit(tmp_path):
     notices = ["（图片来源：网络）", "图片来源：某某官网", "图片来源于某某的年度报告（2023 年版）", "配图（图片来源：网络）"]
     doc, kept = _clean(tmp_path, [TITLE, "作者：小陈"] + ARTICLE[:2] + notices + ARTICLE[2:])
     assert kept == ARTICLE
+
+
+def test_saved_pages_pictures_dropped_with_their_captions_come_back_labelled_by_them(tmp_path):
+    from test_thread import _ingest_file
+
+    # a news story opening on a figure whose caption ends with the photographer's credit, and a gallery
+    # whose captions end with it in brackets: the extractor dropped them; the pictures come back, each
+    # labelled by its caption
+    md = _ingest_file(tmp_path / "a", DATA / "news-pages-4" / "pages" / "01_tw_daily_vegetable_prices.html")
+    assert "原文配图：台北果菜市场今天叶菜到货量减少，批发价格明显上扬。记者林佩真／摄影" in md
+    md = _ingest_file(tmp_path / "b", DATA / "news-pages-4" / "pages" / "02_hk_cafe_whatsapp_group.html")
+    assert "原文配图：梁家朗每天早上十时在群组发布当日餐牌。（李俊贤摄）" in md
+    # a picture with alt text of its own keeps it as its label, not its caption with the picture's credit
+    md = _ingest_file(tmp_path / "c", DATA / "article-pages-3" / "pages" / "02_ruijiao_news_delivery_robot.html")
+    assert "原文配图：行途智驾第四代无人配送车]" in md

@@ -194,6 +194,11 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
             # a linked picture's alt text is often another story's headline; an article picture's is its caption
             if el.get("alt") and not el.xpath("ancestor::a"):
                 new.set("alt", el.get("alt"))
+            # ... and so is its figure's caption when it has none, put back with it when no sentence ends it
+            # (……批发价格明显上扬。记者某某／摄影: a caption that is prose comes back as a line of its own)
+            caption = _figure_caption(el) if new.get("alt") is None else ""
+            if han_count(caption) >= MIN_RECOVERED_HAN and not _is_prose(caption) and fold(caption) not in joined:
+                new.set("alt", caption)
             return new
         heading = el.tag in _HEADINGS or (_named_heading(el) and len(text) <= MAX_HEADING_CHARS)
         new = etree.Element((el.tag if el.tag in _HEADINGS else "h3") if heading else "p")
@@ -235,6 +240,13 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
     if credit is not None and blocks[credit][2] not in joined:
         kept[aligned[last]][0].addnext(rebuilt(credit))
     return first
+
+
+def _figure_caption(img) -> str:
+    """The caption of the figure holding picture ``img`` ("" when it has none)."""
+    figure = next(img.iterancestors("figure"), None)
+    caption = figure.find(".//figcaption") if figure is not None else None
+    return " ".join(_text(caption).split()) if caption is not None else ""
 
 
 _ITEMS = ("li", "dd", "dt", "td", "th")
