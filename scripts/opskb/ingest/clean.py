@@ -30,7 +30,7 @@ from .fieldline import metadata_parts
 from .goeson import EXPAND, answers_follow, expanded, more_answers, resumes, runs_on, statement
 from .metaline import _FIELD, closing_credit, dateline, meta_fields, meta_line, plausible_name, poster_byline
 from .ownnotice import ANSWER_NOTE, MIN_TRIMMED_NOTICE_CHARS, caption_part, own_opening, own_part
-from .pagecopy import STAMP_REASON, trim_page_copy
+from .pagecopy import FILE_NAME, STAMP_REASON, trim_page_copy
 from .posts import POST_HEADING
 from .read import normalize_date
 from .rules import (
@@ -495,7 +495,7 @@ def clean(doc: Doc) -> Doc:
     if han_count(labelled) >= MIN_HEADLINE_HAN:
         title = labelled
     # a document's page on a library site is headed by its file's name (某某报告.pdf): the name is the headline
-    named_file = _FILE_NAME.sub("", title)
+    named_file = FILE_NAME.sub("", title)
     if han_count(named_file) >= MIN_HEADLINE_HAN:
         title = named_file
 
@@ -558,7 +558,6 @@ def clean(doc: Doc) -> Doc:
 _SPACED_WORDS = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")  # Han words set apart: buttons or a menu
 
 
-_FILE_NAME = re.compile(r"\s*\.(?:pdf|docx?|pptx?|xlsx?|wps|caj|txt)$", re.I)
 _CLAUSED_SENTENCE = re.compile(r"[，,；;].*[。？！?!]$")
 _TITLE_LABEL = re.compile(rf"^\s*{TITLE_LABEL}\s*[:：]\s*")
 _LABEL_COLON = re.compile(r"[:：]")

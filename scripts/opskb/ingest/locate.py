@@ -138,7 +138,7 @@ def drop_linked(blocks: list[tuple[object, str, str]], main) -> int:
         el, text, _k = blocks[i]
         if el.tag == "img" or el.tag in _HEADINGS or len(text) < MIN_LINKED_CHARS:
             continue
-        if (re.search(r"[，。；！？]", text[:-1]) and not _links_only(el)) or _link_share(el, text) <= MAX_LINKED_SHARE:
+        if (_CLAUSE_MARK.search(text[:-1]) and not _links_only(el)) or _link_share(el, text) <= MAX_LINKED_SHARE:
             continue
         out = kept[j][0]
         if out.getparent() is not None:
@@ -147,11 +147,14 @@ def drop_linked(blocks: list[tuple[object, str, str]], main) -> int:
     return gone
 
 
+_CLAUSE_MARK = re.compile(r"[，。；！？]")  # a sentence's clause or end
+
+
 def _links_only(el) -> bool:
     """``el`` is two links or more and, besides them, no sentence (公告：<a>……，……</a> <a>【活动】……</a>):
     a list of other pages, whatever punctuation their titles hold."""
     links, rest = links_and_rest(el)
-    return len(links) >= 2 and not re.search(r"[，。；！？]", rest)
+    return len(links) >= 2 and not _CLAUSE_MARK.search(rest)
 
 
 _SENTENCE_CLOSE = "。！？!?）)」』”"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..text import han_count, sentences
+from .copyheadline import _BRACKETED_TAIL
 from .rules import match_rule
 
 MIN_OWN_OPENING_HAN = 12  # an opening sentence this long, before a notice, is the writer's
@@ -35,7 +36,6 @@ def own_part(text: str) -> str:
 
 
 MIN_CAPTION_HAN = 4
-_BRACKETED_TAIL = re.compile(r"\s*[（(][^（）()]{1,40}[）)]\s*$")
 
 
 def caption_part(text: str) -> str:

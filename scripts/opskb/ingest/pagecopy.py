@@ -189,7 +189,7 @@ _STATEMENT_END = re.compile(r"[。！!；;…]$")
 _SHORT_STAMP = re.compile(r"^(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2})?\s*[\u4e00-\u9fff]{0,6}$"
                           r"|^(?:昨天|前天|今天|刚刚)")
 _CLAUSE = re.compile(r"[，,]|^[^\s:：，。]{2,6}\s*[:：]")  # clauses after a comma, or a field's value after its label
-_FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|zip|rar|txt)$", re.I)  # an attachment's name
+FILE_NAME = re.compile(r"\s*\.(?:pdf|docx?|pptx?|xlsx?|wps|caj|txt|zip|rar)$", re.I)  # a document's or an attachment's file name
 
 
 def _islands(blocks: list[Block], keep: list[bool], known: list[bool], posts: set[int], end: int) -> list[int]:
@@ -212,7 +212,7 @@ def _islands(blocks: list[Block], keep: list[bool], known: list[bool], posts: se
         if keep[k] and not known[k] and k not in posts and blocks[k].kind in (PARAGRAPH, HEADING) \
                 and han_count(text) >= MIN_ISLAND_HAN and len(text) <= MAX_TITLE_CHARS \
                 and not _STATEMENT_END.search(text) and not CITATION.search(text) and not _CLOCK.search(text) \
-                and not _FILE_NAME.search(text) and not (_CLAUSE.search(text) and not text.endswith(("？", "?"))) \
+                and not FILE_NAME.search(text) and not (_CLAUSE.search(text) and not text.endswith(("？", "?"))) \
                 and furniture(k - 1) and furniture(k + 1) \
                 and not any(_post_stamp(near := blocks[j].plain_text().strip()) or _SHORT_STAMP.search(near)
                             for j in range(k - 2, k + 3) if end <= j < len(blocks)):

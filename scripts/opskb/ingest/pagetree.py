@@ -73,6 +73,8 @@ def unnest_answers(tree) -> int:
     moved = 0
     while True:
         answers = {el for el in tree.iter() if isinstance(el.tag, str) and _ANSWER_TYPE.search(el.get("itemtype") or "")}
+        if len(answers) < 2:  # (most pages: no second walk of the tree)
+            return moved
         nested = next(((el, outer) for el in tree.iter() if el in answers
                        and (outer := next((a for a in el.iterancestors() if a in answers), None)) is not None), None)
         if nested is None:

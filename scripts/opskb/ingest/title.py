@@ -17,7 +17,8 @@ from ..text import fold, han_count, has_han, looks_like_site
 _SPACES = re.compile(r"\s+")
 
 
-_IDENTIFIER_UNDERSCORE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
+_LATIN = "[A-Za-z0-9]"  # a Latin word's or a model's name's: an underscore or a hyphen between them separates nothing
+_IDENTIFIER_UNDERSCORE = re.compile(rf"(?<={_LATIN})_(?={_LATIN})")
 _KEPT_UNDERSCORE = "\0"
 _STRONG_SEPARATORS = (" :: ", " @ ", " | ", " ｜ ", " - ", " – ", " — ", " _ ", " · ", " • ", " : ", "--", "|", "｜", "_")
 
@@ -68,7 +69,7 @@ def cut_short(text: str) -> str:
 
 
 # a bare underscore or hyphen, not inside a Latin word or a model's name (welcome_code, DF-1)
-_BARE = r"(?<![A-Za-z0-9]){0}|{0}(?![A-Za-z0-9])"
+_BARE = f"(?<!{_LATIN}){{0}}|{{0}}(?!{_LATIN})"
 _TITLE_PARTS = re.compile(rf"\s*(?:::|[|｜@]|\s[-–—·•]\s|{_BARE.format('[_-]')})\s*")
 # separators with spaces around them, or bars (and a bare underscore)
 _SPACED_SEPARATORS = re.compile(rf"\s+(?:::|[|｜_@•·\-–—])\s+|[|｜]|{_BARE.format('_')}")
