@@ -63,7 +63,7 @@ from .copylines import (
     _size,
 )
 from .feeds import CITATION, SECTION_NUMBER
-from .metaline import AGO_UNITS, closing_credit, meta_line
+from .metaline import AGO_UNITS, DATE, closing_credit, meta_line
 
 MIN_ARTICLE_HAN = 80  # the dense run holds at least this much
 MIN_LONG_TAIL = 8  # ... below it, when no headline was found under the site's lines above it
@@ -73,10 +73,13 @@ MIN_THREAD_POSTS = 2  # a thread: this many posts' stamps (when, perhaps by whom
 MAX_POST_LINES = 8  # a post's text: this many lines at most under its stamp
 MAX_STAMP_WORD_HAN = 7  # a post's stamp has no longer word beside its date (a related question's has its headline)
 MIN_ISLAND_HAN = 10  # a line alone among the furniture under the article is a headline when this long
+MAX_TABLE_LINES = 40  # a table or list of the article's own, one cell a line, spans this many lines at most
+MAX_CELL_CHARS = 16  # ... each this long at most (a list of other stories has longer lines)
 MIN_POST_SIZE = 2  # a post's line: this many Han characters (a Latin word counts two) at least
 STAMP_REASON = "标题下的日期和出处"
 SIGNATURE_REASON = "帖子的签名档（多个帖子末尾重复的同一行）"
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
+_DATED = re.compile(DATE)
 _AGO = re.compile(rf"\d+\s*{AGO_UNITS}\s*前")
 _COUNTED = re.compile(r"\d+\s*(?:阅读|浏览|点击|播放)|(?:阅读|浏览|点击|播放)(?:量|数)?\s*[:：]?\s*\d")
 _POST_MARK = re.compile(r"#\s*\d+|\d+\s*楼|楼主|沙发|发布|发表|回复|回覆|举报|引用|只看|(?<![\u4e00-\u9fff])赞")
@@ -104,11 +107,35 @@ def dense_run(blocks: list[Block], known: list[bool] | None = None) -> tuple[int
     while True:
         up = next((k for k in range(first - 1, max(-1, first - 1 - BRIDGE), -1) if text[k] and _prose(blocks[k])), None)
         down = next((k for k in range(last + 1, min(len(blocks), last + 1 + BRIDGE)) if text[k] and _prose(blocks[k])), None)
+        up = _past_table(blocks, known, first, -1) if up is None else up
+        down = _past_table(blocks, known, last, 1) if down is None else down
         if up is None and down is None:
             break
         first, last = (up if up is not None else first), (down if down is not None else last)
     held = sum(_size(b.plain_text()) for b in blocks[first:last + 1])
     return (first, last) if held >= MIN_ARTICLE_HAN else None
+
+
+def _past_table(blocks: list[Block], known: list[bool] | None, edge: int, step: int) -> int | None:
+    """The article's next line of text past a table or list of its own beside its line ``edge`` (above
+    it when ``step`` is -1, under it when 1), one cell or item a line (指标 / 项目前 / 项目后 / 90天复购率 /
+    24% / 42%): more short lines than the article spans otherwise, when the line over them leads into
+    them (……可概括如下表：) or a third of them hold a figure, none of them a line the rules know, a
+    date or longer than a cell (the page's furniture, a list of other stories, a comment's stamp), at
+    most MAX_TABLE_LINES, with a sentence or a lead-in on their other side. None when no such run stands there."""
+    figures = 0
+    for k in range(edge + step, edge + step * (MAX_TABLE_LINES + 2), step):
+        if not 0 <= k < len(blocks) or (known is not None and known[k]) or blocks[k].kind not in (PARAGRAPH, HEADING):
+            return None
+        text = blocks[k].plain_text().strip()
+        if _prose(blocks[k]):
+            cells = abs(k - edge) - 1
+            lead_in = bool(_LEAD_IN.search(blocks[min(k, edge)].plain_text()))
+            return k if cells > BRIDGE and (_said(text) or _LEAD_IN.search(text)) and (lead_in or 3 * figures >= cells) else None
+        if len(text) > MAX_CELL_CHARS or _DATED.search(text):
+            return None
+        figures += bool(re.search(r"\d", text))
+    return None
 
 
 def _post_stamp(text: str) -> bool:
