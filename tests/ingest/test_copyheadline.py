@@ -113,3 +113,26 @@ def test_a_boards_notice_under_its_label_is_no_text_above_the_thread_title(tmp_p
                                          "发新帖 回复", "回复: 8 | 浏览: 2,847", "#1", "阿果", "楼主", "2023-3-2 22:14", first_post]
                        + ARTICLE + OTHERS)
     assert doc.meta.title.endswith("社区店的会员群，用企业微信还是个人号好？")
+
+
+def test_a_headline_written_under_its_date_opening_the_text_is_the_headline(tmp_path):
+    # a flash news page: the trail, a row of channels run together, the item's date, then its
+    # headline opening the text; the row has the date under it, but the headline opens the text
+    # right under the date and is the longer
+    headline = "鲜丰连锁上半年付费会员突破 400 万 续费率达八成"
+    lines = NAV + ["某某财经 / 快讯 / 正文", "全部加红宏观港美股基金", "2023-08-29 21:41:00 星期二", headline] + ARTICLE + OTHERS
+    doc, _kept = _clean(tmp_path, lines)
+    assert doc.meta.title == headline, doc.meta.title
+    # a blog: its tagline a few lines over the post's date badge, the post's headline under the badge
+    tagline = "杭州小店营销顾问，记录社群经营的实战心得"
+    lines = ["登录", "小林的营销笔记", tagline, "博客首页", "关于我", "课程与合作", "Jun 12 Tue 2018 21:05", TITLE] + ARTICLE + OTHERS
+    doc, _kept = _clean(tmp_path, lines)
+    assert doc.meta.title == TITLE, doc.meta.title
+
+
+def test_a_quote_opening_the_text_under_the_date_is_not_the_headline(tmp_path):
+    # (the quote is the longer line, and opens the text right under the date)
+    headline, quote = "稳增长要跑出加速度", "“机会一旦错过就很难再有，时间真的不等人啊！”"
+    lines = NAV + [headline, "2022-05-23 10:12 来源：某某网", quote] + ARTICLE + OTHERS
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == headline and quote in kept, (doc.meta.title, kept)

@@ -46,6 +46,7 @@ MIN_SUBJECT_SENTENCES = 2  # ... and this many of the page's sentences begin wit
 MIN_CRUMBS = 3  # a breadcrumb: this many places with arrows between them (首页 › 诗 › 夜雨)
 CRUMB_LINES = 5  # ... and the title it ends with among the lines right under it (a button row, counters between)
 MIN_CUT_CRUMB = 6  # a trail's last place this long may be the title cut short
+OPENING_LINES = 2  # a headline dated above it opens the article's text or stands this many lines over it at most
 STAMP_LINES = 5  # a headline's date or byline is among the lines right under it (buttons between)
 MAX_HEADER_PARAGRAPHS = 1  # ... past this many paragraphs of text at most
 MAX_NAME_LINE_CHARS = 12  # a poster's name alone on a line is this short at most
@@ -118,6 +119,16 @@ def _stamped(blocks: list[Block], k: int, dated: bool = False) -> bool:
         if said > MAX_HEADER_PARAGRAPHS:
             return False
     return False
+
+
+def _dated_over(blocks: list[Block], k: int, first: int) -> bool:
+    """The line at ``k`` has the story's date or byline right above it and opens the article's text
+    (the text's run starts with it, or a line or two under it): a header written date first (a blog's
+    date badge, a flash news item's time over its headline); not a sentence (a quote opening the
+    text, a picture's caption under the story's date)."""
+    above = _lines_above(blocks, k, 1)
+    return first - OPENING_LINES <= k <= first and above < k and stamp_line(blocks[above].plain_text()) \
+        and not _sentence(blocks[k].plain_text())
 
 
 def _goes_on(blocks: list[Block], k: int) -> bool:
@@ -336,7 +347,7 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
     window = [(int(stamped), han_count(h) - abs(first - k) / 4, k, h)
               for k in range(top, min(first + 1, last))
               if (h := _headline(blocks[k], known[k])) and not _tagged(blocks, known, k)
-              and ((stamped := _stamped(blocks, k)) or not _text_above(blocks, known, k, h))]
+              and ((stamped := _stamped(blocks, k) or _dated_over(blocks, k, first)) or not _text_above(blocks, known, k, h))]
     if not any(w[0] for w in window):  # a long table of contents or a listing between the stamped headline and the text
         window += [(1, han_count(h) - abs(first - k) / 4, k, h)
                    for k in range(max(0, first - FAR_TITLE_WINDOW), top)
