@@ -116,14 +116,8 @@ def test_a_boards_notice_under_its_label_is_no_text_above_the_thread_title(tmp_p
 
 
 def test_a_headline_written_under_its_date_opening_the_text_is_the_headline(tmp_path):
-    # a flash news page: the trail, a row of channels run together, the item's date, then its
-    # headline opening the text; the row has the date under it, but the headline opens the text
-    # right under the date and is the longer
-    headline = "鲜丰连锁上半年付费会员突破 400 万 续费率达八成"
-    lines = NAV + ["某某财经 / 快讯 / 正文", "全部加红宏观港美股基金", "2023-08-29 21:41:00 星期二", headline] + ARTICLE + OTHERS
-    doc, _kept = _clean(tmp_path, lines)
-    assert doc.meta.title == headline, doc.meta.title
     # a blog: its tagline a few lines over the post's date badge, the post's headline under the badge
+    # and opening the text (no line that may be a headline right over the date: the date is the post's)
     tagline = "杭州小店营销顾问，记录社群经营的实战心得"
     lines = ["登录", "小林的营销笔记", tagline, "博客首页", "关于我", "课程与合作", "Jun 12 Tue 2018 21:05", TITLE] + ARTICLE + OTHERS
     doc, _kept = _clean(tmp_path, lines)
@@ -136,3 +130,24 @@ def test_a_quote_opening_the_text_under_the_date_is_not_the_headline(tmp_path):
     lines = NAV + [headline, "2022-05-23 10:12 来源：某某网", quote] + ARTICLE + OTHERS
     doc, kept = _clean(tmp_path, lines)
     assert doc.meta.title == headline and quote in kept, (doc.meta.title, kept)
+
+
+def test_a_promotion_over_the_breadcrumb_is_not_the_headline_under_it(tmp_path):
+    # a course's banner (long, a headline by its form) over the page's trail; the story's headline
+    # under the trail, its author's name and a standfirst under it, no date: the headline is under the trail
+    banner = "用户运营实战训练营第十八期报名中，早鸟价限时七折优惠"
+    headline = "用 RFM 做会员分层的完整实践"
+    lines = NAV + [banner, "某某运营网 > 运营 > 用户运营", headline, "林一舟"] + ARTICLE + OTHERS
+    doc, _kept = _clean(tmp_path, lines)
+    assert doc.meta.title == headline, doc.meta.title
+
+
+def test_a_paragraph_with_arrows_in_it_is_no_breadcrumb_fencing_the_headline(tmp_path):
+    # a long quoted paragraph copied with its > marks between the headline and the text is no
+    # page trail: the headline over it stays the headline
+    quoted = ("> 作者的想法：会员体系只考虑长期关系，不考虑一次性的促销 > > 不做重复的活动，每一次活动都要能沉淀下可复用的流程、"
+              "素材和数据，下一次直接拿来用 > 这也是我们后来把会员日固定在每周二的原因，固定的节奏比临时的大促更能留住人 > "
+              "会员自己也会记住这个日子，到了周二就会主动来群里问今天有什么活动")
+    lines = NAV + [TITLE, "2023-02-28 17:31 阅读 5605", quoted, "写在前面的几句话"] + ARTICLE + OTHERS
+    doc, _kept = _clean(tmp_path, lines)
+    assert doc.meta.title == TITLE, doc.meta.title

@@ -69,3 +69,13 @@ def test_a_run_of_short_lines_longer_than_a_table_is_not_spanned(tmp_path, monke
     monkeypatch.setattr(pagecopy, "MAX_TABLE_LINES", len(FIGURES) - 2)
     _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + INTRO + FIGURES + AFTER + FOOTER)
     assert "24%" not in kept and "沉睡会员唤醒率" not in kept, kept
+
+
+def test_a_table_under_its_caption_keeps_every_cell_whichever_side_the_article_is_longer(tmp_path):
+    # the table's caption (closing its bracket, no sentence's end) over the cells, the article's
+    # longer part under them: the article spans the table upwards to its caption and text
+    caption = "会员核心指标对比（来源：公司披露）"
+    cells = FIGURES[1:]
+    longer = AFTER + ["这套做法后来推广到了全部门店，每家店每月只需要花半天时间复盘一次分层的数据。"]
+    _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + INTRO[:1] + [caption] + cells + longer + FOOTER)
+    assert kept == INTRO[:1] + [caption] + cells + longer, kept

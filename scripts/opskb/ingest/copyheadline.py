@@ -121,14 +121,18 @@ def _stamped(blocks: list[Block], k: int, dated: bool = False) -> bool:
     return False
 
 
-def _dated_over(blocks: list[Block], k: int, first: int) -> bool:
+def _dated_over(blocks: list[Block], known: list[bool], k: int, first: int) -> bool:
     """The line at ``k`` has the story's date or byline right above it and opens the article's text
-    (the text's run starts with it, or a line or two under it): a header written date first (a blog's
-    date badge, a flash news item's time over its headline); not a sentence (a quote opening the
-    text, a picture's caption under the story's date)."""
+    (the text's run starts with it, or a line or two under it), and no line that may be a headline
+    stands right over that date (a menu's last item may): a header written date first (a blog's date
+    badge under the blog's own lines). Not a sentence (a quote opening the text, a picture's caption under the story's
+    date) nor a blogger's line of clauses with spaces for commas (a headline has one such break at most)."""
     above = _lines_above(blocks, k, 1)
+    over = _lines_above(blocks, above, 1)
+    text = blocks[k].plain_text()
     return first - OPENING_LINES <= k <= first and above < k and stamp_line(blocks[above].plain_text()) \
-        and not _sentence(blocks[k].plain_text())
+        and not (over < above and _headline(blocks[over], known[over]) and not _tagged(blocks, known, over)) \
+        and not _sentence(text) and len(_CLAUSES.findall(text)) <= 1
 
 
 def _goes_on(blocks: list[Block], k: int) -> bool:
@@ -347,7 +351,12 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
     window = [(int(stamped), han_count(h) - abs(first - k) / 4, k, h)
               for k in range(top, min(first + 1, last))
               if (h := _headline(blocks[k], known[k])) and not _tagged(blocks, known, k)
-              and ((stamped := _stamped(blocks, k) or _dated_over(blocks, k, first)) or not _text_above(blocks, known, k, h))]
+              and ((stamped := _stamped(blocks, k) or _dated_over(blocks, known, k, first)) or not _text_above(blocks, known, k, h))]
+    # under the page's breadcrumb, a line over it is the site's header (a banner's promotion), not the headline
+    # (a trail's line is short: not a paragraph of quotes with > between them)
+    fence = max((k for k in range(top, first) if len(t := blocks[k].plain_text()) <= 2 * MAX_TITLE_CHARS and _trail(t)), default=-1)
+    if any(w[2] > fence for w in window):
+        window = [w for w in window if w[2] > fence]
     if not any(w[0] for w in window):  # a long table of contents or a listing between the stamped headline and the text
         window += [(1, han_count(h) - abs(first - k) / 4, k, h)
                    for k in range(max(0, first - FAR_TITLE_WINDOW), top)

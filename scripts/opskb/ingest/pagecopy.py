@@ -122,7 +122,8 @@ def _past_table(blocks: list[Block], known: list[bool] | None, edge: int, step: 
     24% / 42%): more short lines than the article spans otherwise, when the line over them leads into
     them (……可概括如下表：) or a third of them hold a figure, none of them a line the rules know, a
     date or longer than a cell (the page's furniture, a list of other stories, a comment's stamp), at
-    most MAX_TABLE_LINES, with a sentence or a lead-in on their other side. None when no such run stands there."""
+    most MAX_TABLE_LINES, with a sentence (a lead-in, a caption closing its bracket) on their other side.
+    None when no such run stands there."""
     figures = 0
     for k in range(edge + step, edge + step * (MAX_TABLE_LINES + 2), step):
         if not 0 <= k < len(blocks) or (known is not None and known[k]) or blocks[k].kind not in (PARAGRAPH, HEADING):
@@ -131,7 +132,7 @@ def _past_table(blocks: list[Block], known: list[bool] | None, edge: int, step: 
         if _prose(blocks[k]):
             cells = abs(k - edge) - 1
             lead_in = bool(_LEAD_IN.search(blocks[min(k, edge)].plain_text()))
-            return k if cells > BRIDGE and (_said(text) or _LEAD_IN.search(text)) and (lead_in or 3 * figures >= cells) else None
+            return k if cells > BRIDGE and _sentence(text) and (lead_in or 3 * figures >= cells) else None
         if len(text) > MAX_CELL_CHARS or _DATED.search(text):
             return None
         figures += bool(re.search(r"\d", text))
