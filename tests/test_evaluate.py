@@ -183,7 +183,17 @@ OWN_FLOORS = {"forum-pages": (56, (97.0, 97.8, 96.0)), "text-copies": (24, (97.5
               "news-pages-4": (12, (97.5, 98.5, 100.0)),
               # (written blind in the twelfth session, scored with its starting code: 95.5 / 96.7 / 66.7; then its four wrong
               # titles read and two of them mended by form)
-              "forum-pages-26": (12, (95.0, 97.0, 91.5))}
+              "forum-pages-26": (12, (95.0, 97.0, 91.5)),
+              # (written blind in the thirteenth session, scored with its starting code: 99.4 / 97.2 / 100, as text
+              # 93.3 / 81.7 / 83.3, as excerpts 85.1 / 81.7 / 83.3; then used for page copies' tables and headlines)
+              "mixed-pages-5": (12, (99.0, 97.0, 100.0))}
+
+# the same saved sets judged as text copies of their pages and as excerpts of those (a table one cell a
+# line, a headline under its date): (chrome removed, body kept, titles right), measured 2026-12-07
+# (thirteenth session): news-pages-4 as text 90.9 / 96.5 / 75.0, as excerpts 80.8 / 96.5 / 75.0;
+# mixed-pages-5 as text 93.9 / 89.4 / 100, as excerpts 86.6 / 89.4 / 100
+OWN_COPY_FLOORS = {("news-pages-4", "text"): (90.5, 96.0, 75.0), ("news-pages-4", "excerpt"): (80.5, 96.0, 75.0),
+                   ("mixed-pages-5", "text"): (93.5, 89.0, 100.0), ("mixed-pages-5", "excerpt"): (86.5, 89.0, 100.0)}
 
 
 @pytest.mark.parametrize("name", sorted(OWN_FLOORS))
@@ -197,6 +207,20 @@ def test_floors_on_our_own_pages_and_text_copies(name):
     assert total["body_kept"] >= floors[1], total
     assert total["titles_right"] >= floors[2], total
     assert total["traditional_left"] == 0 and total["pinyin_left"] == 0, total
+
+
+@pytest.mark.parametrize("name, mode", sorted(OWN_COPY_FLOORS))
+def test_floors_on_copies_of_our_own_pages(name, mode):
+    from opskb.evaluate import evaluate
+
+    floors = OWN_COPY_FLOORS[(name, mode)]
+    results = evaluate(Path(__file__).resolve().parent / "data" / name, baseline=False,
+                       as_text=mode == "text", as_excerpt=mode == "excerpt")
+    total = results["totals"]["text"]
+    assert total["files"] == 12 and "html" not in results["totals"], total
+    assert total["chrome_removed"] >= floors[0], total
+    assert total["body_kept"] >= floors[1], total
+    assert total["titles_right"] >= floors[2], total
 
 
 @pytest.mark.parametrize("folder, floors", [(DEVCORPUS, TEXT_COPY_FLOORS), (DEVFORUMS, FORUM_TEXT_COPY_FLOORS)])
