@@ -70,6 +70,7 @@ MIN_LONG_TAIL = 8  # ... below it, when no headline was found under the site's l
 MAX_CREDIT_CHARS = 40
 MAX_LISTED_SHARE = 3  # ... not when one line in this many of the article is shaped so
 MIN_THREAD_POSTS = 2  # a thread: this many posts' stamps (when, perhaps by whom) after the article's start
+MIN_REPEATED_BUTTONS = 3  # a short line right above this many posts' stamps is their buttons
 MAX_POST_LINES = 8  # a post's text: this many lines at most under its stamp
 MAX_STAMP_WORD_HAN = 7  # a post's stamp has no longer word beside its date (a related question's has its headline)
 MIN_ISLAND_HAN = 10  # a line alone among the furniture under the article is a headline when this long
@@ -80,6 +81,7 @@ STAMP_REASON = "标题下的日期和出处"
 SIGNATURE_REASON = "帖子的签名档（多个帖子末尾重复的同一行）"
 _BRACKETED = re.compile(r"^[（(][^（）()]+[）)]$")
 _DATED = re.compile(DATE)
+_COUNTS = re.compile(r"[\d\s()（）]+")
 _AGO = re.compile(rf"\d+\s*{AGO_UNITS}\s*前")
 _COUNTED = re.compile(r"\d+\s*(?:阅读|浏览|点击|播放)|(?:阅读|浏览|点击|播放)(?:量|数)?\s*[:：]?\s*\d")
 _POST_MARK = re.compile(r"#\s*\d+|\d+\s*楼|楼主|沙发|发布|发表|回复|回覆|举报|引用|只看|(?<![\u4e00-\u9fff])赞")
@@ -148,6 +150,11 @@ def _post_stamp(text: str) -> bool:
     return all(han_count(word) <= MAX_STAMP_WORD_HAN for word in _STAMP_SEPARATORS.split(text))
 
 
+def _button_key(text: str) -> str:
+    """A row of buttons' words without their counts (赞 (46)回应 -> 赞回应)."""
+    return _COUNTS.sub("", text)
+
+
 def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[set[int], set[int], set[int]]:
     """The lines of a thread's posts from ``start`` on (a forum's replies, each under its stamp):
     under each stamp, past its labels (#1), the lines up to the post's buttons (a line the rules
@@ -159,6 +166,11 @@ def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[se
     signatures: a line that closes two posts or more, each with text above it."""
     stamps = {k for k in range(start, len(blocks))
               if blocks[k].kind in (PARAGRAPH, HEADING) and _post_stamp(blocks[k].plain_text())}
+    # a short line right above MIN_REPEATED_BUTTONS stamps or more, its counts aside: the buttons closing
+    # each post (赞 (46)回应, and 赞回应 under a reply nobody liked yet, which the rules do not know)
+    closers = Counter(key for s in stamps if s > start and len(key := _button_key(blocks[s - 1].plain_text())) <= MAX_BUTTON_CHARS
+                      and key and not _PUNCT.search(key))
+    rows = {key for key, n in closers.items() if n >= MIN_REPEATED_BUTTONS}
     found = []
     for s in sorted(stamps):
         post: set[int] = set()
@@ -170,7 +182,7 @@ def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[se
                 break
             # (a short word just above a button is one more: 首赞 评论 举报)
             button_row = len(text) <= MAX_BUTTON_CHARS and not _PUNCT.search(text) and any(known[k + 1:k + 3])
-            if known[k] or _buttons(text) or _size(text) < MIN_POST_SIZE or (post and button_row):
+            if known[k] or _buttons(text) or _button_key(text) in rows or _size(text) < MIN_POST_SIZE or (post and button_row):
                 if post:
                     ends = k
                     break
@@ -179,8 +191,8 @@ def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[se
                 skipped.add(k)
                 continue
             post.add(k)
-        button = ends is not None and len(blocks[ends].plain_text()) <= MAX_BUTTON_CHARS \
-            and any(known[ends:ends + 3])
+        button = ends is not None and (_button_key(blocks[ends].plain_text()) in rows
+                                       or (len(blocks[ends].plain_text()) <= MAX_BUTTON_CHARS and any(known[ends:ends + 3])))
         if post and (_POST_MARK.search(blocks[s].plain_text()) or button):
             found.append((post, skipped | {s}))
     if len(found) < MIN_THREAD_POSTS:
