@@ -237,15 +237,50 @@ def trafilatura_alone(pages: Path, labels: list[dict]) -> tuple[dict[str, Score]
 
 def text_copy(path: Path) -> str:
     """What copying a saved page's whole text gives (a browser's select-all): every visible
-    block of text on a line of its own, menus, lists of other stories and footer included."""
-    from .ingest.pagetree import _leaf_blocks, _tree, drop_hidden
+    block of text on a line of its own, menus, lists of other stories and footer included; the
+    text a block holds beside blocks of its own (a post's sentences before its table) on lines of
+    its own between them."""
+    from .ingest.pagetree import _tree, drop_hidden
     from .ingest.read import read
 
     tree = _tree(read(path).body)
     drop_hidden(tree)
     for el in tree.xpath("//script|//style|//noscript|//template|//head"):
         el.drop_tree()
-    return "\n\n".join(text for _el, text in _leaf_blocks(tree) if text) + "\n"
+    return "\n\n".join(_copied_lines(tree)) + "\n"
+
+
+def _copied_lines(tree) -> list[str]:
+    """The lines a copy of ``tree``'s text gives: a block with no block inside is one line; a block
+    or an inline element with blocks inside gives its own runs of text between them, a line each."""
+    from .ingest.pagetree import _BLOCK_TAGS, _SPACES
+
+    holders = {anc for el in tree.iter(*_BLOCK_TAGS) for anc in el.iterancestors()}
+    lines: list[str] = []
+
+    def flush(run: list[str]) -> None:
+        if text := _SPACES.sub(" ", "".join(run)).strip():
+            lines.append(text)
+        run.clear()
+
+    def walk(el) -> None:
+        if el not in holders:
+            flush([el.text_content()])
+            return
+        run = [el.text or ""]
+        for child in el:
+            if not isinstance(child.tag, str):  # a comment's or a processing instruction's tail only
+                run.append(child.tail or "")
+            elif child in holders or child.tag in _BLOCK_TAGS:
+                flush(run)
+                walk(child)
+                run.append(child.tail or "")
+            else:
+                run.append(child.text_content() + (child.tail or ""))
+        flush(run)
+
+    walk(tree)
+    return lines
 
 
 EXCERPT_ABOVE = (2, 7)  # lines of the page an excerpt keeps above its headline, at least and at most
