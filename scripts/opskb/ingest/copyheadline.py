@@ -25,6 +25,7 @@ from .copylines import (
     _TYPESET_SPACE,
     MAX_TITLE_CHARS,
     MIN_TAGS,
+    _buttons,
     _menu,
     _prose,
     _run_on,
@@ -238,6 +239,8 @@ def _headline(b: Block, known: bool) -> str:
     if meta_line(t) or _CLOCK.search(t) or _menu(t) or _tags(t) or _run_on(t) or reporter_line(t) or _NAMED_FIELD.match(t) \
             or _NOT_A_HEADLINE.match(t) or _ADDRESS.match(t):  # (a counter line is furniture)
         return ""
+    if _INVISIBLE.search(t) and _buttons(_INVISIBLE.sub(" ", t)):  # (buttons' words with their icons between: ​收藏​收起​)
+        return ""
     return t
 
 
@@ -358,9 +361,13 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
     if any(w[2] > fence for w in window):
         window = [w for w in window if w[2] > fence]
     if not any(w[0] for w in window):  # a long table of contents or a listing between the stamped headline and the text
-        window += [(1, han_count(h) - abs(first - k) / 4, k, h)
-                   for k in range(max(0, first - FAR_TITLE_WINDOW), top)
-                   if (h := _headline(blocks[k], known[k])) and _stamped(blocks, k, dated=True)]
+        # (or answers' buttons and bios between a question and its answers' text: a question page's title stands
+        # twice above them, in the page's bar and its header)
+        far = range(max(0, first - FAR_TITLE_WINDOW), top)
+        twice = Counter(blocks[k].plain_text() for k in far)
+        window += [(1, han_count(h) - abs(first - k) / 4, k, h) for k in far
+                   if (h := _headline(blocks[k], known[k])) and (_stamped(blocks, k, dated=True)
+                                                               or (twice[h] >= 2 and han_count(h) >= MIN_SURE_HAN and not _tagged(blocks, known, k)))]
     crumbed = _crumbed(blocks, known, first + 1)  # the title the breadcrumb above it ends with, however short
     if crumbed is not None and crumbed[0] < last:
         crumb, named, _trail_line = crumbed

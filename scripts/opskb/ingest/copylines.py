@@ -16,6 +16,7 @@ MIN_LEAD_IN_HAN = 10  # a line ending in a colon is a sentence leading into what
 MAX_BUTTON_CHARS = 4  # a row of words no longer than this is buttons (字号减小 字号增大)
 MIN_RUN_ON_HAN = 40  # a line this long with no punctuation or space at all is neither text nor a headline
 MIN_RUN_ON_PARTS = 8  # ... nor one with this many parts between spaces and no punctuation (a blogger's line has a few)
+MANY_PARTS = 16  # ... and one with this many, however it names a work or a rare comma goes (a headline's among many)
 MENU_WORDS = 5  # a line of this many short words with spaces between them is a menu, not a headline
 MENU_WORD_CHARS = 7  # ... short: this many characters a word on average, spaces included
 MENU_ITEM_CHARS = 6  # between bars, a menu's items are this short on average
@@ -63,6 +64,15 @@ def _run_on(text: str) -> bool:
                                           and not _CITED.search(bare))
 
 
+def _many_parts(text: str) -> bool:
+    """A long line of MANY_PARTS parts or more between spaces, hardly a punctuation mark among them: other
+    stories' headlines run together, however one names a work (《某报》民调) or holds a comma (a
+    sentence's commas come every few words)."""
+    bare = _TYPESET_SPACE.sub("", text)
+    parts = len(bare.split())
+    return han_count(text) >= MIN_RUN_ON_HAN and parts >= MANY_PARTS and len(_PUNCT.findall(bare)) * MIN_RUN_ON_PARTS < parts
+
+
 def _size(text: str) -> int:
     """Han characters, and two for each Latin word (a reply in English is text too)."""
     return han_count(text) + 2 * len(_LATIN_WORD.findall(text))
@@ -106,7 +116,7 @@ def _score(b: Block) -> float:
         return 0
     text = b.plain_text()
     sentence = _sentence(text)
-    if not sentence and (_menu(text) or _run_on(text)):
+    if (not sentence and (_menu(text) or _run_on(text))) or _many_parts(text):  # (two commas among many headlines)
         return -LINE_THRESHOLD
     if not sentence and not has_han(text) and len(text.split()) >= 2:  # a line of code, a formula: neither
         return 0  # (a player's or a menu's one word in Latin letters, close, pause, counts against)

@@ -86,9 +86,10 @@ _AGO = re.compile(rf"\d+\s*{AGO_UNITS}\s*前")
 _COUNTED = re.compile(r"\d+\s*(?:阅读|浏览|点击|播放)|(?:阅读|浏览|点击|播放)(?:量|数)?\s*[:：]?\s*\d")
 _POST_MARK = re.compile(r"#\s*\d+|\d+\s*楼|楼主|沙发|发布|发表|回复|回覆|举报|引用|只看|(?<![\u4e00-\u9fff])赞")
 _STAMP_SEPARATORS = re.compile(r"[\s|｜·・•:：\-/.()（）\[\]#\d]+")
-# a bio: a few credentials between bars, slashes or commas, no sentence's end nor a label's colon
-# (零售会员运营 8 年，服务过 30+ 连锁品牌; 认证讲师｜LINE 行销顾问; 用户增长从业者 / 前某电商平台社群负责人)
-_BIO = re.compile(r"^[^。！？!?：:|｜/／，,]{2,24}(?:\s*[|｜/／，,]\s*[^。！？!?：:|｜/／，,]{2,24}){1,3}$")
+# a bio: a few credentials between bars, slashes, commas or a space, no sentence's end nor a label's colon
+# (零售会员运营 8 年，服务过 30+ 连锁品牌; 认证讲师｜LINE 行销顾问; 用户增长从业者 / 前某电商平台社群负责人;
+# 某某咨询有限公司 留学部门总监)
+_BIO = re.compile(r"^[^。！？!?：:|｜/／，,]{2,24}(?:(?:\s*[|｜/／，,]\s*|\s+)[^。！？!?：:|｜/／，,]{2,24}){1,3}$")
 
 
 def dense_run(blocks: list[Block], known: list[bool] | None = None) -> tuple[int, int] | None:
