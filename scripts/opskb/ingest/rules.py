@@ -158,6 +158,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # words an article may start a sentence with: only as a label on their own
         r"|^(?:上一条|下一条|上一则|下一则|热门阅读|热点新闻|热门新闻|热点推荐|精彩推荐|编辑推荐|今日推荐|排行榜|点击排行|阅读排行|24小时热\S{0,2}|热搜榜?"
         r"|(?:你|您)可能(?:还|也)?(?:想看|喜欢|会喜欢|感兴趣|想读)|\S{1,4}(?:热门新闻|热门文章|新闻排行)"
+        # what other readers read (其他人也在看, 网友都在读)
+        r"|(?:其他人|其他网友|别人|网友|读者)(?:也|还|都)(?:在看|在读|爱看)"
         # a public account's past posts (往期精彩回顾), a Q&A page's other questions (相关问题)
         r"|往期\S{0,2}(?:回顾|推荐|精选|文章|内容)|(?:相关|类似|相似)问题"
         # (a blog's own: 我的同类文章, 博主的其他文章)
