@@ -273,6 +273,11 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # ... and its call to act at once (使用某某APP，立即抢鲜体验。……)
         r"|^(?:使用|下载|打开|安装)[^，。！？\s]{1,16}\s?(?:app|客户端)\s*[，,]\s*(?:立即|马上|即刻|随时随地)"
         r"|^(?:加入|追踪|订阅)[^，。！？]{1,16}(?:line\s*好友|官方帐号|官方账号|粉丝团|电子报)(?:[，,！!]\s*[^。！？]{0,16})?$"), 80),
+    # a site's notice that it uses cookies (本网站有使用 Cookies，请确定同意接受才继续浏览。了解更多); an article's
+    # sentence on cookies (第三方 cookie 被浏览器禁用后……) is not one
+    Rule("cookie_notice", "Cookie 使用提示", _rx(
+        r"^(?:本网站|本站|此网站|网站|我们)\S{0,12}?(?:使用|采用)\S{0,6}?\s*cookies?\b"
+        r"|cookies?.{0,40}?(?:继续(?:浏览|使用|访问)|同意|接受)"), 120),
     # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
     Rule("site_greeting", "站点欢迎语", _rx(r"^(?:(?:您|你)好\s*[，,!！]?\s*)?欢迎(?:您)?(?:访问|光临|莅临|来到)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
     # a line of nothing but the login, sign-up and bookmark buttons (立即注册 登录, 设为首页 加入收藏), and
