@@ -126,8 +126,9 @@ def _dated_over(blocks: list[Block], known: list[bool], k: int, first: int) -> b
     """The line at ``k`` has the story's date or byline right above it and opens the article's text
     (the text's run starts with it, or a line or two under it), and no line that may be a headline
     stands right over that date (a menu's last item may): a header written date first (a blog's date
-    badge under the blog's own lines). Not a sentence (a quote opening the text, a picture's caption under the story's
-    date) nor a blogger's line of clauses with spaces for commas (a headline has one such break at most)."""
+    badge under the blog's own lines). Not a sentence (a quote opening the text, a picture's caption
+    under the story's date) nor a blogger's line of clauses with spaces for commas (a headline has
+    one such break at most)."""
     above = _lines_above(blocks, k, 1)
     over = _lines_above(blocks, above, 1)
     text = blocks[k].plain_text()
