@@ -42,3 +42,18 @@ def test_answers_a_page_left_unclosed_each_inside_the_one_before_are_all_kept(tm
     text = page_text(md)
     parts = ["我们 CRM 系统里有一张订单表", "核心问题是相关子查询", "第二步，既然是 8.0", "说个不同的思路", "同意，业务库跑分析迟早出事"]
     assert _positions(text, parts) == sorted(_positions(text, parts))
+
+
+def test_a_short_closing_sentence_under_the_first_posts_text_stays_in_it(tmp_path):
+    # a group's topic saved from a Douban-like site (our blind set): the topic's text in a box of its own
+    # above replies built from another template, found above the first reply; the box ends with a short
+    # thanks, too short to pass for a line of text on its own: it is the post's last line
+    md = _ingest_file(tmp_path, DATA / "mixed-pages-5" / "pages" / "08_douban_group_bookclub.html")
+    text = page_text(md)
+    parts = ["坐标成都，上班三年", "怎么避免群建起来之后没人说话", "先谢谢大家！", "做过两年读书会，说点经验"]
+    assert _positions(text, parts) == sorted(_positions(text, parts))
+    # ... but not a short label under it in the same box (an attachment's name): no sentence, not the post's
+    page = (DATA / "mixed-pages-5" / "pages" / "08_douban_group_bookclub.html").read_text(encoding="utf-8")
+    assert page.count("<p>先谢谢大家！</p>") == 1
+    _title, md = _ingest(tmp_path / "label", page.replace("<p>先谢谢大家！</p>", "<p>先谢谢大家！</p><p>附件：报名表</p>"), "topic.html")
+    assert "附件：报名表" not in page_text(md)

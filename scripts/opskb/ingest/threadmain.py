@@ -254,6 +254,7 @@ def is_forum(page, text: str, site: str) -> bool:
 
 
 MIN_FIRST_POST_HAN = 8  # a line above the posts with this many Han characters may be the first post
+_CLOSING_SENTENCE = re.compile(r"[。！？!?][”」）)]*$")
 MAX_FIRST_POST_LOOKBACK = 12  # page blocks looked at above the first post of a thread
 
 
@@ -265,6 +266,7 @@ def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[i
     is not the post), and so do a block of code and the items of a list between them. Lines of ``widgets`` (an ad card
     between the topic and its replies) are passed by."""
     run: list = []
+    last = None  # where the run's lowest line stands
     for i in range(start - 1, max(0, start - MAX_FIRST_POST_LOOKBACK) - 1, -1):
         el, text, _key = blocks[i]
         if _joins(el, run):
@@ -275,10 +277,15 @@ def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[i
                 break
             continue
         if _post_line(el, text, run):
+            last = i if last is None else last
             run.append(el)
         elif run:
             break
-    return run[::-1]
+    # a short sentence closing the post in its box, under the run (先谢谢大家！, 在线等，急！): the post's too
+    # (not a label there: 附件：报名表)
+    tail = [el for el, text, _k in blocks[last + 1:start] if _box(el) is _box(run[0])
+            and _CLOSING_SENTENCE.search(text) and han_count(text) and not dated_line(text)] if last is not None else []
+    return run[::-1] + tail
 
 
 def _joins(el, run: list) -> bool:
