@@ -93,3 +93,32 @@ def test_a_site_name_that_is_the_headline_is_left_out(tmp_path):
     # (站点 • View topic - 标题); the headline names no site
     md = _ingest_file(tmp_path, DATA / "forum-pages-24" / "pages" / "04_phpbb_topic.html")
     assert "站点：\\[已解决\\]" not in md and "作者：linwei2008" in md
+
+
+def test_an_answerers_name_under_the_answer_in_a_box_called_the_user_name_or_the_replyer(tmp_path):
+    # a Q&A page: each answer's text, then a line with the answerer's linked name (a link a class calls
+    # user-name, in a box called replyer for the best answer: not a box of replies), its date and buttons;
+    # the last answer's answerer left no name, and a comment under it names its commenter in a comments
+    # box: not the answerer
+    answers = [("运营老K说", "面试一般围绕你对用户运营的理解、对产品的看法和数据分析经验来问，提前准备好例子就不会慌。"),
+               ("晴天小猪", "面试官更看重学习能力和沟通能力，应届生没有经验很正常，把对方产品的用户评论整理一遍再去。"),
+               ("", "去运营类论坛搜一下运营面经，很多人分享过自己被问到的问题，照着准备就行。")]
+
+    def answer(n: int, name: str, text: str) -> str:
+        box = "wgt-replyer-best" if n == 0 else "line info"
+        who = f"<a class='user-name' href='/u/{n}'>{name}</a> | " if name else ""
+        comment = ("<div class='comment-list'><p><a class='user-name' href='/u/c'>路过的小王</a>：说得对，面经一定要看。</p></div>"
+                   if not name else "")
+        return (f"<div class='bd answer'><div class='line content'><span class='con'>{text}</span></div>"
+                f"<div class='{box}'>{who}2015-11-02 20:4{n}</div>{comment}"
+                f"<div class='line ask-evaluate'><span class='evaluate'>{n}</span><a class='comment'>评论</a></div></div>")
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>面试用户运营岗位一般会问什么问题？_某某知道</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a><a href='/q'>问题</a></div><h1>面试用户运营岗位一般会问什么问题？</h1>"
+            "<div class='question'><p>本人应届毕业生，下周要去一家电商公司面试用户运营助理，没有相关实习经验，想知道怎么准备。</p></div>"
+            "<div class='wgt-answers'>" + "".join(answer(n, *a) for n, a in enumerate(answers)) + f"</div>{FOOTER}</body></html>")
+    _title, md = _ingest(tmp_path, html, "question.html")
+    names = [n.replace(" ", "") for n in re.findall(r"^#+ 回[答复] \d+ · (.+?) \{", md, re.M)]  # (typesetting spaces 老 K 说)
+    assert names == ["运营老K说", "晴天小猪"], md
+    # ... and on a saved Q&A page of ours: the best answer's answerer in a span called answerer-name under it
+    md = _ingest_file(tmp_path / "saved", DATA / "forum-pages-23" / "pages" / "01_zhidao_shequn_huoyue.html")
+    assert re.search(r"^#+ 回答 1 · 禾木运营笔记 \{", md, re.M), md[:600]

@@ -71,9 +71,10 @@ def linked_in_dated(field, buttons: set[str]) -> str:
     return name + (_SPACES.sub(" ", shown.group(0).rstrip()) if shown else "")
 
 
-# a box the page's class calls the author's, and one of comments or replies
-_AUTHOR_CLASS = re.compile(r"author", re.I)
-_COMMENTS_CLASS = re.compile(r"comment|reply|replies", re.I)
+# a box or link the page's class calls the author's or the answerer's (author-card, answerer-name, user-name),
+# and a box of comments or replies (not a replyer's: wgt-replyer-best holds the one who answered)
+_AUTHOR_CLASS = re.compile(r"author|answerer|user-?name", re.I)
+_COMMENTS_CLASS = re.compile(r"comment|reply(?!er)|replies", re.I)
 
 
 def _author_below(member, body) -> str:
