@@ -253,9 +253,9 @@ def text_copy(path: Path) -> str:
 def _copied_lines(tree) -> list[str]:
     """The lines a copy of ``tree``'s text gives: a block with no block inside is one line; a block
     or an inline element with blocks inside gives its own runs of text between them, a line each."""
-    from .ingest.pagetree import _BLOCK_TAGS, _SPACES
+    from .ingest.pagetree import _BLOCK_TAGS, _SPACES, block_holders
 
-    holders = {anc for el in tree.iter(*_BLOCK_TAGS) for anc in el.iterancestors()}
+    holders = block_holders(tree)
     lines: list[str] = []
 
     def flush(run: list[str]) -> None:

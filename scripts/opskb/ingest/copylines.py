@@ -68,9 +68,11 @@ def _many_parts(text: str) -> bool:
     """A long line of MANY_PARTS parts or more between spaces, hardly a punctuation mark among them: other
     stories' headlines run together, however one names a work (《某报》民调) or holds a comma (a
     sentence's commas come every few words)."""
+    if han_count(text) < MIN_RUN_ON_HAN:  # (asked of every line a page copy scores: the cheap test first)
+        return False
     bare = _TYPESET_SPACE.sub("", text)
     parts = len(bare.split())
-    return han_count(text) >= MIN_RUN_ON_HAN and parts >= MANY_PARTS and len(_PUNCT.findall(bare)) * MIN_RUN_ON_PARTS < parts
+    return parts >= MANY_PARTS and len(_PUNCT.findall(bare)) * MIN_RUN_ON_PARTS < parts
 
 
 def _size(text: str) -> int:

@@ -260,17 +260,21 @@ def is_avatar(img) -> bool:
     return any(a is not own and _text(a) == alt for a in holders[-1].iter("a"))
 
 
-def _leaf_blocks(tree) -> list[tuple[object, str]]:
-    """(element, text) for block elements with no block element inside, in document order."""
-    elements = list(tree.iter(*_BLOCK_TAGS, "img"))
-    holders: set = set()  # blocks with a block inside; each ancestor chain is walked once
-    for el in elements:
-        if el.tag == "img":
-            continue
+def block_holders(tree) -> set:
+    """The elements of ``tree`` with a block element inside (each ancestor chain walked once)."""
+    holders: set = set()
+    for el in tree.iter(*_BLOCK_TAGS):
         for anc in el.iterancestors():
             if anc in holders:
                 break
             holders.add(anc)
+    return holders
+
+
+def _leaf_blocks(tree) -> list[tuple[object, str]]:
+    """(element, text) for block elements with no block element inside, in document order."""
+    elements = list(tree.iter(*_BLOCK_TAGS, "img"))
+    holders = block_holders(tree)
     out = []
     for el in elements:
         if el.tag == "img":

@@ -12,6 +12,7 @@ import re
 from lxml import etree
 
 from ..text import fold, han_count
+from .copylines import _SAID
 from .pagetree import _OUT_BLOCKS, _text, alt_text, within
 from .parse import image_src
 from .postfields import dated_line, figures_only
@@ -254,7 +255,6 @@ def is_forum(page, text: str, site: str) -> bool:
 
 
 MIN_FIRST_POST_HAN = 8  # a line above the posts with this many Han characters may be the first post
-_CLOSING_SENTENCE = re.compile(r"[。！？!?][”」）)]*$")
 MAX_FIRST_POST_LOOKBACK = 12  # page blocks looked at above the first post of a thread
 
 
@@ -284,7 +284,7 @@ def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[i
     # a short sentence closing the post in its box, under the run (先谢谢大家！, 在线等，急！): the post's too
     # (not a label there: 附件：报名表)
     tail = [el for el, text, _k in blocks[last + 1:start] if _box(el) is _box(run[0])
-            and _CLOSING_SENTENCE.search(text) and han_count(text) and not dated_line(text)] if last is not None else []
+            and _SAID.search(text) and han_count(text) and not dated_line(text)] if last is not None else []
     return run[::-1] + tail
 
 
