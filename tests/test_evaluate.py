@@ -178,7 +178,8 @@ OWN_FLOORS = {"forum-pages": (56, (97.0, 97.8, 96.0)), "text-copies": (24, (97.5
               "forum-pages-20": (12, (99.0, 99.5, 100.0)),
               # (written blind in the tenth session and held out through its second round: 97.1 / 83.9 / 91.7 at its start,
               # 97.6 / 83.9 / 91.7 after that round; then used)
-              "forum-pages-21": (12, (98.5, 88.5, 100.0)),
+              # (88.7 body until the fourteenth session read a car forum's opening post laid out unlike its replies)
+              "forum-pages-21": (12, (98.5, 93.5, 100.0)),
               # (held out in the tenth session: 97.7 / 94.8 / 83.3 before the eleventh, which scored it file by file and used it)
               "forum-pages-22": (12, (98.0, 97.5, 100.0)),
               # (written blind in the eleventh session, scored with its starting code: 98.3 / 99.0 / 100 and

@@ -10,7 +10,7 @@ import re
 from lxml import etree
 
 from .pagetree import _text, links_and_rest
-from .threadrecords import MAX_NAME_CHARS, Thread
+from .threadrecords import MAX_NAME_CHARS, Post, Thread
 from .widgets import ads, controls
 
 _MEASURE = {"回复": "条", "回答": "个"}  # what post_word calls the posts, and how they are counted
@@ -112,18 +112,28 @@ def append_posts(main, thread: Thread, word: str, opening_post: bool = False) ->
     no heading (its poster is the page's author), and the replies are numbered from it."""
     target = main.find("body") if main.find("body") is not None else main
     for n, post in enumerate(thread.posts, 0 if opening_post else 1):
-        if n:
-            head = etree.SubElement(target, "h2")
-            # without a name, 第 3 条回复: a bare 回复 3 reads as a counter of replies and would go
-            head.text = f"{word} {n} · {post.name}" if post.name else f"第 {n} {_MEASURE.get(word, '个')}{word}"
-        box = etree.SubElement(target, "div")
-        box.append(_clean_copy(post.body))
-        if n and post.name:
-            _without_speaker(box[-1], post.name)  # (the heading names the poster)
-        for name, body in post.extra:
-            quote = etree.SubElement(box, "blockquote")
-            if name:
-                etree.SubElement(quote, "p").text = f"{name}："
-            quote.append(_clean_copy(body))
-            if name:
-                _without_speaker(quote[-1], name)  # (the line over it names the poster)
+        target.extend(post_elements(post, n, word))
+
+
+def post_elements(post: Post, n: int, word: str) -> list:
+    """One post as the thread shows it: a heading with its number ``n`` and its poster (none for
+    the opening post, 0), its text, then the replies nested in it, each quoted under its poster's name."""
+    out = []
+    if n:
+        head = post.body.makeelement("h2", {})  # (an element of the page's kind: lxml.html's, when it is one)
+        # without a name, 第 3 条回复: a bare 回复 3 reads as a counter of replies and would go
+        head.text = f"{word} {n} · {post.name}" if post.name else f"第 {n} {_MEASURE.get(word, '个')}{word}"
+        out.append(head)
+    box = post.body.makeelement("div", {})
+    box.append(_clean_copy(post.body))
+    if n and post.name:
+        _without_speaker(box[-1], post.name)  # (the heading names the poster)
+    for name, body in post.extra:
+        quote = etree.SubElement(box, "blockquote")
+        if name:
+            etree.SubElement(quote, "p").text = f"{name}："
+        quote.append(_clean_copy(body))
+        if name:
+            _without_speaker(quote[-1], name)  # (the line over it names the poster)
+    out.append(box)
+    return out

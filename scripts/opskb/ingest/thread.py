@@ -442,13 +442,49 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
         return None
     if titled * 2 >= len(posts) and len(posts) >= MIN_POSTS:  # sections of an article, each under its heading
         return None
+    opening = _opening_post(members, fields, posts, template)
     chars = sum(han_count(_text(p.body)) for p in posts)
     if chars < min_han * min_posts / MIN_POSTS:
         return None
+    if opening is not None:
+        posts.insert(0, opening)
+        chars += han_count(_text(opening.body))
     # the members built like a post: not a variant of the template no post was read from (a
     # thread's first post, atl-item host-item, its text laid out unlike the replies' atl-item)
     posted = {member_signature(p.element) for p in posts}
-    return Thread(tuple(posts), frozenset(m for m in members if member_signature(m) in posted), chars)
+    return Thread(tuple(posts), frozenset(m for m in members if member_signature(m) in posted), chars, opening is not None)
+
+
+MIN_OPENING_HAN = 30  # a thread's opening post laid out unlike its replies holds this much text
+
+
+def _opening_post(members: list, fields: list, posts: list, template) -> Post | None:
+    """The thread's opening post (楼主) where the page lays it out unlike the replies (a long post
+    with subheadings and pictures in a box of its own): a member above the first post, which no
+    post was read from, built from a template the posts share (classes of its own, and around its
+    text the fields the posts' template shows: a poster's card, a date, buttons), its text in
+    sentences in fields no other member has, past the template's fields and the poster's signature."""
+    if not posts:
+        return None
+    for n, first in enumerate(members):
+        if first is posts[0].element:
+            return None
+        if not signature(first)[1]:
+            continue
+        elsewhere = {x.path for k, f in enumerate(fields) if k != n for x in f}
+        if not any(x.path in elsewhere and template(x) for x in fields[n]):
+            continue  # (no poster's name, date or button of the posts' template around it: the page's header)
+        own = [x.el for x in fields[n] if x.path not in elsewhere and han_count(x.text) and not template(x)
+               and not signed(x.el, first)]
+        if not own:
+            continue
+        body = _lca(own, first)
+        text = _text(body)
+        if body is first or body.tag in _HEADINGS or han_count(text) < MIN_OPENING_HAN or not SENTENCE_MARKS.search(text) \
+                or any(template(x) and within(x.el, body) for x in fields[n]) or any(ad_label(el) for el in first.iter()):
+            continue
+        return Post(first, body, (), "")
+    return None
 
 
 def _prompt(text: str) -> bool:
@@ -520,5 +556,5 @@ def _with_featured(thread: Thread, page, min_han: int) -> Thread:
         if not featured or len(found.posts) != len(featured) + len(thread.posts) \
                 or any(not within(old.body, new.element) for old, new in zip(thread.posts, found.posts[len(featured):], strict=True)):
             continue  # the twins are no posts, or the listed posts do not read as the same posts beside them
-        return Thread(found.posts, thread.members | frozenset(featured), found.chars)
+        return Thread(found.posts, thread.members | frozenset(featured), found.chars, found.opening)
     return thread

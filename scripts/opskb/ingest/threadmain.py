@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import replace
 
 from lxml import etree
 
@@ -16,7 +17,7 @@ from .copylines import _SAID
 from .pagetree import _OUT_BLOCKS, _text, alt_text, within
 from .parse import image_src
 from .postfields import dated_line, figures_only
-from .posts import append_posts
+from .posts import append_posts, post_elements
 from .recover import _HEADINGS, MAX_LINKED_SHARE, _align, _link_share
 from .thread import MAX_THREAD_LEAD, REPLY_SHARE, base_key, signature
 from .threadrecords import SENTENCE_MARKS, Thread
@@ -58,6 +59,22 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     posts_only = ({image_src(el) for el, _t, _k in blocks[start:] if el.tag == "img"}
                   - {image_src(el) for el, _t, _k in blocks[:start] if el.tag == "img"})
     gone = [el for el, _k in kept[cut:]]
+    mark = None  # where the opening post goes in main's text
+    if thread.opening:  # the opening post comes whole with the posts: its lines main holds just above them go
+        said = {fold(_text(el)) for el in thread.posts[0].body.iter(_OUT_BLOCKS)}
+        top = cut
+        while top > 0 and kept[top - 1][1] in said:
+            top -= 1
+        gone = [el for el, _k in kept[top:]]
+        # ... and it stands where they stood, or at the top when main holds none of them (as _put_back
+        # puts a post's lines back): above what main keeps of the posts' part (an accepted answer's badge)
+        # (a mark there now: the lines and pictures of the posts' part that go below are main's, not the post's)
+        anchor = kept[top][0] if top < cut else None
+        mark = main.makeelement("opskb-opening", {})
+        if anchor is not None and anchor.getparent() is not None and anchor.tag not in ("li", "td", "th"):
+            anchor.addprevious(mark)
+        else:
+            (main.find("body") if main.find("body") is not None else main).insert(0, mark)
     for el in gone:  # (with its tail: the text after an inline block trafilatura set apart, 某某 <code>x</code> 或讨论串。)
         el.tail = None
     gone += [el for el in main.iter("img") if el in later or el.get("src") in posts_only]
@@ -81,8 +98,13 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     for el in gone:
         if el.getparent() is not None:
             el.drop_tree()
+    placed = mark is not None
+    if placed:
+        for el in post_elements(thread.posts[0], 0, word):
+            mark.addprevious(el)
+        mark.drop_tree()
     # the first post holds the thread's title: it is the opening post (楼主), nothing above it is
-    titled = len(thread.posts) >= 2 and _holds_title(thread.posts[0].element)
+    titled = placed or len(thread.posts) >= 2 and (thread.opening or _holds_title(thread.posts[0].element))
     # the question or first post, when trafilatura kept none of it, goes first: the text under the
     # thread's headline (a question's description, when the accepted answer stands between it and
     # the other answers), then the text nearest above the posts
@@ -96,8 +118,9 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
         han_count(_text(el)) >= MIN_FIRST_POST_HAN for el in main.iter(_OUT_BLOCKS)
         if el.tag not in _HEADINGS and fold(_text(el)) not in headlines)
     _put_back(main, [below, nearest], kept[:cut])
-    append_posts(main, thread, word, opening_post=starts)
-    return [thread.posts[0].body] if starts else opening
+    first = thread.posts[0]
+    append_posts(main, replace(thread, posts=thread.posts[1:]) if placed else thread, word, opening_post=starts and not placed)
+    return [first.body] if starts else opening
 
 
 _CELLS = ("td", "th", "table")  # (a cell, and what in it makes it a layout: a table of its own, its cells)

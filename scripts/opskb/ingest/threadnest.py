@@ -50,7 +50,7 @@ def with_nested(thread: Thread) -> Thread:
             chars += sum(han_count(_text(el)) for _n, el in inner)
         posts.append(Post(post.element, post.body, inner, post.name))
     chars += sum(f.chars for f in chosen)
-    return Thread(tuple(posts), thread.members, chars)
+    return Thread(tuple(posts), thread.members, chars, thread.opening)
 
 
 def _turns(by_key: dict[tuple, list]) -> list[list]:

@@ -33,3 +33,4 @@ class Thread:
     posts: tuple[Post, ...]
     members: frozenset
     chars: int  # Han characters of all post bodies
+    opening: bool = False  # the first post is the thread's opening post, read from a member laid out unlike the replies
