@@ -48,9 +48,36 @@ def with_nested(thread: Thread) -> Thread:
         else:  # a lone reply in the whole thread: its text sits in a field like the posts' own, or on a line (名字：说的话)
             inner = tuple(("", el) for el in _lone_replies(post)) or _lone_reply_lines(post)
             chars += sum(han_count(_text(el)) for _n, el in inner)
-        posts.append(Post(post.element, post.body, inner, post.name))
+        held = {el for _n, el in inner}
+        exchange = tuple((label, dd) for label, dd in _exchange(post) if dd not in held and not any(within(dd, el) for el in held))
+        chars += sum(han_count(_text(dd)) for _label, dd in exchange)
+        posts.append(Post(post.element, post.body, inner + exchange, post.name))
     chars += sum(f.chars for f in chosen)
     return Thread(tuple(posts), thread.members, chars, thread.opening)
+
+
+MAX_EXCHANGE_LABEL = 4  # characters of a label in an exchange of follow-ups (追问, 追答)
+
+
+def _exchange(post: Post) -> list[tuple[str, object]]:
+    """A back-and-forth under the post, after its body, as a definition list: terms taking turns
+    between two short labels (追问, 追答, 追问, …), each over what that side said. Read as replies
+    under the post, each named by its label."""
+    for dl in post.element.iter("dl"):
+        if within(dl, post.body) or not before(post.body, dl):
+            continue
+        pairs, label = [], None
+        for el in dl:
+            if el.tag == "dt":
+                label = " ".join(_text(el).split())
+            elif el.tag == "dd" and label is not None:
+                pairs.append((label, el))
+                label = None
+        labels = [t for t, _dd in pairs]
+        if len(pairs) >= 2 and len(set(labels)) == 2 and all(0 < len(t) <= MAX_EXCHANGE_LABEL for t in labels) \
+                and all(a != b for a, b in zip(labels, labels[1:], strict=False)) and all(han_count(_text(dd)) for _t, dd in pairs):
+            return pairs
+    return []
 
 
 def _turns(by_key: dict[tuple, list]) -> list[list]:
