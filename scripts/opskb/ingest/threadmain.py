@@ -20,8 +20,9 @@ from .postfields import dated_line, figures_only
 from .posts import append_posts, post_elements
 from .recover import _HEADINGS, MAX_LINKED_SHARE, _align, _link_share
 from .thread import MAX_THREAD_LEAD, REPLY_SHARE, base_key, signature
-from .threadrecords import SENTENCE_MARKS, Thread
+from .threadrecords import SENTENCE_MARKS, Post, Thread
 from .title import spaced_parts
+from .widgets import ad_label
 
 
 def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word: str, forum: bool = False,
@@ -118,6 +119,13 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
         han_count(_text(el)) >= MIN_FIRST_POST_HAN for el in main.iter(_OUT_BLOCKS)
         if el.tag not in _HEADINGS and fold(_text(el)) not in headlines)
     _put_back(main, [below, nearest], kept[:cut])
+    between = _between_posts(blocks, start, end, inside, widgets)
+    if between:  # in the page's order among the posts
+        at = {el: i for i, (el, _t, _k) in enumerate(blocks)}
+        where = {id(p): min((at[el] for el in p.element.iter() if el in at), default=len(blocks)) for p in thread.posts}
+        where.update({id(p): at[p.body] if p.body in at else at[first_line] for p, first_line in between})
+        posts = sorted([*thread.posts, *(p for p, _l in between)], key=lambda p: where[id(p)])
+        thread = replace(thread, posts=tuple(posts) if not placed else (thread.posts[0], *(p for p in posts if p is not thread.posts[0])))
     first = thread.posts[0]
     append_posts(main, replace(thread, posts=thread.posts[1:]) if placed else thread, word, opening_post=starts and not placed)
     return [first.body] if starts else opening
@@ -309,6 +317,40 @@ def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[i
     tail = [el for el, text, _k in blocks[last + 1:start] if _box(el) is _box(run[0])
             and _SAID.search(text) and han_count(text) and not dated_line(text)] if last is not None else []
     return run[::-1] + tail
+
+
+MIN_BETWEEN_HAN = 30  # text between a thread's posts that none of them holds, this long, is a post of its own
+
+
+def _between_posts(blocks: list[tuple[object, str, str]], start: int, end: int, inside: set,
+                   widgets: set[int] = frozenset()) -> list[tuple[Post, object]]:
+    """Runs of text between the thread's posts that no post holds, read as first_post reads a post
+    (lines of sentences in one box, past dates, links, label rows and toolbars), each a post of its
+    own when it holds MIN_BETWEEN_HAN Han characters (a question's lone answer, built unlike the
+    comments on the question above it and on the answer below it), with its first line."""
+    found, run = [], []
+
+    def close() -> None:
+        box = _box(run[0]) if run else None
+        # (not an ad's copy between the floors: linked, beside a line that says 广告)
+        if box is not None and sum(han_count(_text(el)) for el in run) >= MIN_BETWEEN_HAN \
+                and any(SENTENCE_MARKS.search(_text(el)) for el in run) and next(box.iterancestors("a"), None) is None \
+                and box.tag != "a" and not any(ad_label(d) for d in (box.getparent() if box.getparent() is not None else box).iter()):
+            found.append((Post(box, box, (), ""), run[0]))
+        run.clear()
+
+    for i in range(start + 1, end):
+        el, text, _k = blocks[i]
+        if el in inside or i in widgets or el.tag in _HEADINGS or el.tag == "img":
+            close()
+        elif _joins(el, run) or _post_line(el, text, run):
+            run.append(el)
+        else:
+            close()
+            if _post_line(el, text, run):
+                run.append(el)
+    close()
+    return found
 
 
 def _joins(el, run: list) -> bool:

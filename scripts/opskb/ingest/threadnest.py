@@ -4,6 +4,7 @@ answerer's follow-ups under an answer; read like a thread of their own and kept 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from ..text import han_count
 from .pagetree import _text, before, within
@@ -17,7 +18,11 @@ def with_nested(thread: Thread) -> Thread:
     """Replies inside the posts, after their bodies: elements of one signature under parents
     of one signature across the posts, read like a thread of their own (and other such groups
     that read other replies: boxes built two ways). What stands above a post's body (its
-    poster's card: name and headline) is no reply."""
+    poster's card: name and headline) is no reply. An opening post laid out unlike the others
+    (thread.opening) is none of theirs: the replies are read in the others."""
+    if thread.opening:
+        rest = with_nested(replace(thread, posts=thread.posts[1:], opening=False))
+        return replace(rest, posts=(thread.posts[0], *rest.posts), opening=True)
     by_key: dict[tuple, list] = defaultdict(list)
     for post in thread.posts:
         inside = set(post.body.iter())
