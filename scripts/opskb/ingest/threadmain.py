@@ -120,12 +120,11 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
         if el.tag not in _HEADINGS and fold(_text(el)) not in headlines)
     _put_back(main, [below, nearest], kept[:cut])
     between = _between_posts(blocks, start, end, inside, widgets)
-    if between:  # in the page's order among the posts
+    if between:  # in the page's order among the posts (after an opening post: its floor is the first member)
         at = {el: i for i, (el, _t, _k) in enumerate(blocks)}
         where = {id(p): min((at[el] for el in p.element.iter() if el in at), default=len(blocks)) for p in thread.posts}
-        where.update({id(p): at[p.body] if p.body in at else at[first_line] for p, first_line in between})
-        posts = sorted([*thread.posts, *(p for p, _l in between)], key=lambda p: where[id(p)])
-        thread = replace(thread, posts=tuple(posts) if not placed else (thread.posts[0], *(p for p in posts if p is not thread.posts[0])))
+        where.update({id(p): at[first_line] for p, first_line in between})
+        thread = replace(thread, posts=tuple(sorted([*thread.posts, *(p for p, _l in between)], key=lambda p: where[id(p)])))
     first = thread.posts[0]
     append_posts(main, replace(thread, posts=thread.posts[1:]) if placed else thread, word, opening_post=starts and not placed)
     return [first.body] if starts else opening
