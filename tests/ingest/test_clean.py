@@ -751,12 +751,13 @@ def test_a_dateline_with_its_source_after_a_separator_is_metadata():
 
 def test_a_forums_path_member_figures_software_footer_and_text_size_control_are_furniture():
     for text in ("某某运营论坛 » 论坛 › 运营实战 › 社群运营", "某某社区 › 问答 › 用户运营 › 新人群怎么做冷启动",
-                 "主题 12 帖子 386 积分 1286", "粉丝 1.2万 关注 36",
+                 "主题 12 帖子 386 积分 1286", "粉丝 1.2万 关注 36", "今日: 126|昨日: 432|帖子: 50万", "今日 126 帖 · 主题 18,322",
                  "GMT+8, 2024-5-20 16:05 , Processed in 0.052318 second(s), 27 queries .", "Powered by Discuz! X3.4",
                  "字体：[ 大 中 小 ]　　分享到：", "加入某某日报LINE好友，重要新闻不漏接"):
         assert match_rule(text) is not None, text
     # ... not an article's own words: a chain of its terms in a sentence, a reply's one figure, joining a group
-    for text in ("用户分层 › 高价值用户 › 沉睡用户，这是我们的三层模型。", "积分 1493", "加入社群的用户，次日留存明显更高。"):
+    for text in ("用户分层 › 高价值用户 › 沉睡用户，这是我们的三层模型。", "积分 1493", "加入社群的用户，次日留存明显更高。",
+                 "今日 126 帖里有 30 帖在问拼团。"):
         assert match_rule(text) is None, text
 
 
@@ -792,9 +793,11 @@ def test_a_portals_header_of_fields_set_apart_by_their_labels_is_read_and_goes()
 
 
 def test_a_threads_count_of_its_pages_is_furniture():
-    for text in ("7 篇帖子 • 第 1 页 (共 1 页)", "第 1 页 (共 1 页)", "共 3 页 第 1 页", "第1页 共5页", "本主题共有 4 篇文章，分 1 页，当前第 1 页"):
+    for text in ("7 篇帖子 • 第 1 页 (共 1 页)", "第 1 页 (共 1 页)", "共 3 页 第 1 页", "第1页 共5页", "本主题共有 4 篇文章，分 1 页，当前第 1 页",
+                 "12 posts • Page 1 of 2", "Page 3 of 7"):
         assert match_rule(text) is not None, text
-    for text in ("第 3 页讲的是社群分层，共 12 页的报告里最重要。", "这份报告共 30 页，第 5 页有完整的分层表。"):
+    for text in ("第 3 页讲的是社群分层，共 12 页的报告里最重要。", "这份报告共 30 页，第 5 页有完整的分层表。",
+                 "报告第 3 页引用了 Page 1 of the survey 的数据。"):
         assert match_rule(text) is None, text
 
 

@@ -173,7 +173,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"^(?:本主题|本帖|本文)?共有?\s*\d+\s*(?:篇|条|个|帖|楼|页).{0,12}?(?:分|共)\s*\d+\s*页|当前第\s*\d+\s*页"
         # (after the count of the posts, the pages' count in brackets: 7 篇帖子 • 第 1 页 (共 1 页); 共 3 页 第 1 页)
         r"|^(?:\d+\s*(?:篇|条|个)?\s*(?:帖子|回复|回帖|文章|主题)\s*[•·,，|｜]?\s*)?第\s*\d+\s*页\s*[/／,，]?\s*[(（]?\s*共\s*\d+\s*页\s*[)）]?$"
-        r"|^共\s*\d+\s*页(?:\s*[/／,，]?\s*第\s*\d+\s*页)?$"), 40),
+        r"|^共\s*\d+\s*页(?:\s*[/／,，]?\s*第\s*\d+\s*页)?$"
+        # ... and in an English template (phpBB's 6 posts • Page 1 of 1)
+        r"|^(?:\d+\s*(?:posts?|topics?|replies|messages)\s*[•·,|]?\s*)?page\s*\d+\s*of\s*\d+$"), 40),
     # (three tags or more in a row, their words as typesetting spaces them: #私域运营 #RFM 模型 #会员运营;
     # one spaced like that is a slogan quoted in the text: #是 women 更是我们#)
     # (not a post's floor number: #2)
@@ -201,8 +203,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"^(?:被?(?:阅读|浏览|查看|点击|点赞|赞同|获赞|赞|收藏|评论|回复|回帖|参与|采纳|分享|转发|喜欢|热度|人气|围观|播放|编辑"
         r"|views?|likes?)(?:量|数|次数)?\s*[:：·•]?\s*[(（]?\d[\d,]*(?:\.\d+)?\s?[万千kKw+]?[)）]?\s*(?:次|人)?\s*[|｜·/]?\s*)+$"
         # a member's or a board's figures, two or more in a row (主题 12 帖子 386 积分 1286; 某某吧 关注：28,416 贴子：193,552;
+        # 今日: 126|昨日: 432|帖子: 50万, 今日 126 帖 · 主题 18,322;
         # one alone may be a reply's text)
-        r"|^(?:[^\s\d：:，。]{1,12}\s+)?(?:(?:主题|帖子|贴子|积分|精华|金币|威望|贡献|粉丝|声望|关注|获赞|成员|会员)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*[|｜·/]?\s*){2,}$"
+        r"|^(?:[^\s\d：:，。]{1,12}\s+)?(?:(?:主题|帖子|贴子|积分|精华|金币|威望|贡献|粉丝|声望|关注|获赞|成员|会员|今日|昨日|最高日)\s*[:：]?\s*\d[\d,]*(?:\.\d+)?[万千kKw+]?\s*(?:帖|篇)?\s*[|｜·/]?\s*){2,}$"
         # ... or a date or a span in a member's profile (注册时间: 2021年 5月 3日 星期一 10:22, 在线时间: 120 小时)
         r"|^(?:注册|注册时间|注册日期|加入时间|加入日期|加入于|最后登录|上次登录|在线时间)\s*[:：]\s*(?:\d[\d\s年月日:：\-/.]*|[A-Za-z]{3,9}\.?\s+\d{4}\W*$)"
         r"(?:(?:星期|周)[一二三四五六日天])?[\s\d:：]*[(（]?(?:小时|分钟|天)?[)）]?$"
