@@ -1225,3 +1225,19 @@ def test_a_columns_sections_set_as_h1s_under_its_own_h1_come_back_as_headings():
     out = texts(locate(read(DATA / "forum-pages-21" / "pages" / "06_ciyuan_column_article.html")))
     assert all(f"误解{n}：" in out for n in "一二三四五")
     assert out.index("误解一：") < out.index("刚开始我逼自己一周三更") < out.index("误解二：")
+
+
+
+def test_a_pictures_caption_in_a_box_its_class_calls_a_caption_is_its_text(tmp_path):
+    # a saved group topic (blind set 74): the picture in div.image-wrapper, its caption in the
+    # div.image-caption after it; the extractor dropped both, and the picture comes back captioned
+    from opskb.pipeline import process
+
+    saved = Path(__file__).resolve().parents[1] / "data" / "forum-pages-27" / "pages" / "05_douya_group_dushuhui.html"
+    doc = process(read(saved))
+    pictures = [(b.src, b.text) for b in doc.blocks if b.kind == "image"]
+    assert ("https://img9.douyaio.com/view/group_topic/l/public/p452210871.webp", "第一次线下活动，在一家很小的独立书店") in pictures
+    # ... and a box after the picture that no class calls a caption is not one
+    (tmp_path / saved.name).write_bytes(saved.read_bytes().replace(b'class="image-caption"', b'class="image-tools"'))
+    doc = process(read(tmp_path / saved.name))
+    assert all(text != "第一次线下活动，在一家很小的独立书店" for _s, text in ((b.src, b.text) for b in doc.blocks if b.kind == "image"))

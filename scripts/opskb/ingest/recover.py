@@ -17,7 +17,7 @@ from lxml import etree
 
 from ..text import TERMINAL_PUNCT, fold, han_count
 from .feeds import SECTION_NUMBER
-from .pagetree import _OUT_BLOCKS, _text, is_avatar, link_target
+from .pagetree import _OUT_BLOCKS, _text, class_says, is_avatar, link_target
 from .parse import _BOLD, image_src, picture_is_icon
 from .postfields import dated_line
 from .widgets import widget_lines
@@ -242,10 +242,23 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
     return first
 
 
+# a box the page's markup calls a picture's caption (image-caption, pic-desc, img_note)
+_CAPTION_CLASS = re.compile(r"(?:^|[-_])(?:caption|(?:img|image|pic|photo)[-_]?(?:desc|note|txt|text|title))(?:$|[-_])", re.I)
+
+
 def _figure_caption(img) -> str:
-    """The caption of the figure holding picture ``img`` ("" when it has none)."""
+    """The caption of the figure holding picture ``img`` ("" when it has none): its figcaption, or
+    a box its class calls a caption right after the picture or after the box holding it alone
+    (div.image-wrapper + div.image-caption)."""
     figure = next(img.iterancestors("figure"), None)
     caption = figure.find(".//figcaption") if figure is not None else None
+    if caption is None:
+        holder = img.getparent()
+        for el in (img, holder if holder is not None and len(holder) == 1 else None):
+            nxt = el.getnext() if el is not None else None
+            if nxt is not None and isinstance(nxt.tag, str) and class_says(nxt, _CAPTION_CLASS):
+                caption = nxt
+                break
     return " ".join(_text(caption).split()) if caption is not None else ""
 
 
