@@ -87,3 +87,21 @@ def test_a_floor_built_like_the_posts_without_their_template_is_no_opening_post(
     _title, md = _ingest(tmp_path, page, "thread.html")
     assert "本版规定" not in md
     assert "三个月做下来" in md and "### 一、拉新" in md
+
+
+def test_the_comments_on_a_question_read_as_the_opening_post_follow_it(tmp_path):
+    """A saved Q&A page (blind set 74): the question is laid out like the answers' floors, with
+    its own text box; the comments under it follow it, read on their own (read with the answers'
+    comments, both were lost), and the answers' comments follow the answers."""
+    from pathlib import Path
+
+    from opskb.evaluate import page_text
+
+    saved = Path(__file__).resolve().parents[1] / "data" / "forum-pages-27" / "pages" / "08_simafault_qywx_api.html"
+    _title, md = _ingest(tmp_path, saved.read_bytes(), saved.name)
+    text = page_text(md[md.index("\n# "):])
+    asked = ["文档看了好几遍没找到。", "客户联系相关的接口权限和通讯录权限是分开的", "好的我去看看，谢谢"]
+    answered = ["基本就是“这个 secret 对应的应用没有调用该接口的权限”", "按第一种方法把应用加进去就好了", "补充：改完配置有时候要等几分钟才生效。"]
+    pos = _positions(text, asked + answered)
+    assert pos == sorted(pos)
+    assert text.index(asked[-1]) < text.index("## 回答 1")

@@ -19,10 +19,12 @@ def with_nested(thread: Thread) -> Thread:
     of one signature across the posts, read like a thread of their own (and other such groups
     that read other replies: boxes built two ways). What stands above a post's body (its
     poster's card: name and headline) is no reply. An opening post laid out unlike the others
-    (thread.opening) is none of theirs: the replies are read in the others."""
+    (thread.opening) has its replies read on their own, apart from the others' (read together,
+    a question's comments and its answers' comments were both lost)."""
     if thread.opening:
         rest = with_nested(replace(thread, posts=thread.posts[1:], opening=False))
-        return replace(rest, posts=(thread.posts[0], *rest.posts), opening=True)
+        alone = with_nested(replace(thread, posts=thread.posts[:1], opening=False, chars=0))
+        return replace(rest, posts=(*alone.posts, *rest.posts), opening=True, chars=rest.chars + alone.chars)
     by_key: dict[tuple, list] = defaultdict(list)
     for post in thread.posts:
         inside = set(post.body.iter())
