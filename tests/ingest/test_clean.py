@@ -794,10 +794,10 @@ def test_a_portals_header_of_fields_set_apart_by_their_labels_is_read_and_goes()
 
 def test_a_threads_count_of_its_pages_is_furniture():
     for text in ("7 篇帖子 • 第 1 页 (共 1 页)", "第 1 页 (共 1 页)", "共 3 页 第 1 页", "第1页 共5页", "本主题共有 4 篇文章，分 1 页，当前第 1 页",
-                 "12 posts • Page 1 of 2", "Page 3 of 7"):
+                 "12 posts • Page 1 of 2", "Page 3 of 7", "18回复贴，共2页", "36 条回复 共 4 页"):
         assert match_rule(text) is not None, text
     for text in ("第 3 页讲的是社群分层，共 12 页的报告里最重要。", "这份报告共 30 页，第 5 页有完整的分层表。",
-                 "报告第 3 页引用了 Page 1 of the survey 的数据。"):
+                 "报告第 3 页引用了 Page 1 of the survey 的数据。", "这个帖子 18 条回复，共 2 页都在讲拉新。"):
         assert match_rule(text) is None, text
 
 

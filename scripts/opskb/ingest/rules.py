@@ -174,6 +174,8 @@ RULES: tuple[Rule, ...] = (  # first match wins
         # (after the count of the posts, the pages' count in brackets: 7 篇帖子 • 第 1 页 (共 1 页); 共 3 页 第 1 页)
         r"|^(?:\d+\s*(?:篇|条|个)?\s*(?:帖子|回复|回帖|文章|主题)\s*[•·,，|｜]?\s*)?第\s*\d+\s*页\s*[/／,，]?\s*[(（]?\s*共\s*\d+\s*页\s*[)）]?$"
         r"|^共\s*\d+\s*页(?:\s*[/／,，]?\s*第\s*\d+\s*页)?$"
+        # ... or after the count of the replies (18回复贴，共2页)
+        r"|^\d+\s*(?:回复贴|回复|回帖|条回复|篇帖子)\s*[,，]?\s*共\s*\d+\s*页$"
         # ... and in an English template (phpBB's 6 posts • Page 1 of 1)
         r"|^(?:\d+\s*(?:posts?|topics?|replies|messages)\s*[•·,|]?\s*)?page\s*\d+\s*of\s*\d+$"), 40),
     # (three tags or more in a row, their words as typesetting spaces them: #私域运营 #RFM 模型 #会员运营;
