@@ -57,9 +57,9 @@ def _run_on(text: str) -> bool:
     spaces with no punctuation mark nor a reference's brackets: channel names or other stories'
     headlines run together (text this long has a comma somewhere, a colon or brackets, or a few
     spaces where a blogger's commas would be; a list of sources has 某某 ．新浪 [引用日期 …])."""
-    bare = _TYPESET_SPACE.sub("", text)
-    if han_count(text) < MIN_RUN_ON_HAN:
+    if han_count(text) < MIN_RUN_ON_HAN:  # (asked of every line a page copy scores: the cheap test first)
         return False
+    bare = _TYPESET_SPACE.sub("", text)
     return not re.search(r"\W", bare) or (len(bare.split()) >= MIN_RUN_ON_PARTS and not _PUNCT.search(bare)
                                           and not _CITED.search(bare))
 

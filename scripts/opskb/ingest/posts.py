@@ -106,11 +106,17 @@ def _without_speaker(box, name: str) -> None:
         el.drop_tree()  # (each with its tail, emptied of the colon above)
 
 
+def text_root(main):
+    """Where the text of ``main`` (an extractor's output) stands: its body, or itself without one."""
+    body = main.find("body")
+    return body if body is not None else main
+
+
 def append_posts(main, thread: Thread, word: str, opening_post: bool = False) -> None:
     """The posts after the main content, each under a heading with its number and poster; with
     ``opening_post`` the first of them is the thread's opening post (楼主), the page's text with
     no heading (its poster is the page's author), and the replies are numbered from it."""
-    target = main.find("body") if main.find("body") is not None else main
+    target = text_root(main)
     for n, post in enumerate(thread.posts, 0 if opening_post else 1):
         target.extend(post_elements(post, n, word))
 

@@ -17,7 +17,7 @@ from .copylines import _SAID
 from .pagetree import _OUT_BLOCKS, _text, alt_text, within
 from .parse import image_src
 from .postfields import dated_line, figures_only
-from .posts import append_posts, post_elements
+from .posts import append_posts, post_elements, text_root
 from .recover import _HEADINGS, MAX_LINKED_SHARE, _align, _link_share
 from .thread import MAX_THREAD_LEAD, REPLY_SHARE, base_key, signature
 from .threadrecords import SENTENCE_MARKS, Post, Thread
@@ -75,7 +75,7 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
         if anchor is not None and anchor.getparent() is not None and anchor.tag not in ("li", "td", "th"):
             anchor.addprevious(mark)
         else:
-            (main.find("body") if main.find("body") is not None else main).insert(0, mark)
+            text_root(main).insert(0, mark)
     for el in gone:  # (with its tail: the text after an inline block trafilatura set apart, 某某 <code>x</code> 或讨论串。)
         el.tail = None
     gone += [el for el in main.iter("img") if el in later or el.get("src") in posts_only]
@@ -166,7 +166,7 @@ def _put_back(main, runs: list[list], kept: list) -> None:
     lines (under the headline, above the posts), before the next line that main holds, after the
     last one when none follows; a run main holds none of goes to the top, after the runs put there
     before it. List items go back in a list of their own."""
-    target = main.find("body") if main.find("body") is not None else main
+    target = text_root(main)
     top = 0
     for run in runs:
         group: list = []
