@@ -8,7 +8,8 @@ from pathlib import Path
 
 from opskb.knowledge.extract import extract, topics
 from opskb.pipeline import build_articles, build_docs, read_seeds, seed_files
-from opskb.site.search import domain_words, search_terms, t2s_table
+from opskb.site import search as search_support
+from opskb.site.search import asks, domain_words, search_terms, t2s_table
 from opskb.site.searchindex import (
     build,
     shard_of,
@@ -45,6 +46,28 @@ def test_search_terms_hold_the_domain_words_and_the_synonyms(seeds_dir):
     assert data["synonyms"]["结合"] == [synergy[0]] == ["协同"] and data["synonyms"]["共通"] == [common[0]]
     assert all(data["synonyms"][m] == [synergy[0]] for m in synergy[1:])
     assert synergy[0] not in data["synonyms"] and common[0] not in data["synonyms"]
+    assert data["asks"] == asks() and ["能力"] in [words for _p, words in data["asks"]]
+
+
+def test_the_ways_of_asking_about_an_aspect_are_patterns_the_box_can_run(monkeypatch):
+    """The topics file's asks reach terms.json as [pattern, words]; each is a regular expression
+    (the box runs it over a query in Simplified characters with ASCII punctuation) that finds the
+    aspect in a reader's own words and not in a query that does not ask about it."""
+    found = {tuple(words): re.compile(pattern) for pattern, words in asks()}
+    asked = {("能力",): ["做社群运营得会点啥", "什么样的人适合做用户运营"],
+             ("规模",): ["用户运营要管多少用户", "社群里的人比较少吗", "社群人太多?"],
+             ("载体",): ["用户运营一般在哪里做", "社群运营用什么平台"]}
+    for words, queries in asked.items():
+        assert all(found[words].search(q) for q in queries), words
+    for q in ("社群运营的会员体系", "用户多样化的需求", "社群运营和用户运营的区别"):
+        assert not any(p.search(q) for p in found.values()), q
+    monkeypatch.setattr(search_support, "topics", lambda: {"asks": [{"pattern": "会(什么", "words": ["能力"]}]})
+    try:
+        asks()
+    except ValueError as exc:
+        assert "topics.yaml" in str(exc) and "会(什么" in str(exc)
+    else:
+        raise AssertionError("a pattern that is no regular expression was let through")
 
 
 def test_tokens_are_han_pairs_and_latin_words():

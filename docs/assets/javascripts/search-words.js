@@ -143,7 +143,7 @@
      together in the query form a phrase (用户画像, 短视频), which adds to the score of the
      pages holding it whole. */
   function analyse(query, t2s, lexicon, vocab) {
-    var text = fold(Array.from(query, function (c) { return t2s.get(c) || c; }).join(""));
+    var text = fold(Array.from(query, function (c) { return t2s.get(c) || c; }).join("")), typed = text;
     var groups = []; // runs of pieces that stood together: [{text, single}]
     // a synonym written in Han and Latin together (大V) would be split apart below: taken whole first
     mixedVariants(lexicon).forEach(function (v) {
@@ -208,7 +208,19 @@
     var end = parts.length && /[a-z0-9]$/.test(text) ? parts[parts.length - 1].text : null;
     // words with no subject of their own (其实, 自己, 现在, 强调) need not be on a page when the query has others
     if (minor.every(Boolean)) minor = minor.map(function () { return false; });
-    return { words: words, phrases: phrases, minor: minor, open: end && !hanRun.test(end) ? end : null };
+    // an aspect asked about without being named (要会啥: the abilities a job needs; 管多少用户: its
+    // scale; the topics file's asks): its words are looked for, not required
+    var asked = words.map(function () { return false; });
+    (lexicon.asks || []).forEach(function (a) {
+      if (!a.pattern.test(typed)) return;
+      a.words.forEach(function (x) {
+        if (words.some(function (f) { return f[0] === x; })) return;
+        words.push(formsOf(x, lexicon));
+        minor.push(true);
+        asked.push(true);
+      });
+    });
+    return { words: words, phrases: phrases, minor: minor, asked: asked, open: end && !hanRun.test(end) ? end : null };
   }
   var DOMAIN_CLASS = 14; // searchindex.py: the class of the topics file's domain words
 

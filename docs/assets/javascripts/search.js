@@ -13,6 +13,8 @@
  *   还是用户运营？), the words of the first-person clauses that do not ask are left out;
  * - each word is looked for as typed and as its synonyms in the topics file
  *   (铁粉 -> 铁杆用户, 私域 -> 私域流量);
+ * - an aspect asked about without being named (要会啥: abilities; 管多少用户: scale; the topics
+ *   file's asks) adds its word, looked for but not required;
  * - a Han word matches a page holding all of its character pairs, so a word inside a
  *   longer term is found (漏斗 in 转化漏斗);
  * - a Latin word is a whole word (AI is not in AIDMA), except the one still being typed at
@@ -21,7 +23,9 @@
  * them (words common in all writing, 强调, 公司, need not be held); then concept pages, the other
  * knowledge pages, then source articles; within those, the title, the lead (summary or
  * first paragraph), the word standing on its own (漏斗, not only 转化漏斗), and how often
- * it occurs.
+ * it occurs;
+ * a page whose whole title the query types, its other words in the page's headings (社群运营 定义),
+ * counts double.
  * Text that arrives without a key press (pasted, committed by a phone keyboard) is
  * searched too: the box listens to "input", not only to keys.
  */
@@ -73,7 +77,8 @@
         .then(function (r) { return r.ok ? r.json() : {}; })
         .catch(function () { return {}; })
         .then(function (d) {
-          return { words: new Set(d.words || []), synonyms: d.synonyms || {} };
+          var asks = (d.asks || []).map(function (a) { return { pattern: new RegExp(a[0]), words: a[1] }; });
+          return { words: new Set(d.words || []), synonyms: d.synonyms || {}, asks: asks };
         });
     }
     return termsPromise;
@@ -211,6 +216,24 @@
     });
   }
 
+  /* Whether the query's words (as typed or as synonyms) cover every letter and character of a
+     page's title: 社群运营 定义 names the page 社群运营, not 社区运营, though 社群 and 运营 are on nearly
+     every page of this site and so weigh little as words. */
+  var NAMED = 2, ABOUT_ALL = 0.999;
+  function titleTyped(title, q) {
+    var text = fold(title).replace(/[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g, "");
+    if (!text) return false;
+    var covered = new Array(text.length).fill(false);
+    q.words.concat(q.phrases).forEach(function (forms) {
+      forms.forEach(function (f) {
+        for (var at = text.indexOf(f); at >= 0; at = text.indexOf(f, at + 1)) {
+          for (var i = at; i < at + f.length; i++) covered[i] = true;
+        }
+      });
+    });
+    return covered.every(Boolean);
+  }
+
   /* Ranking: pages holding all the words first, then those holding most of them; among
      equals, the score: the words' and the phrases' (a page holding the phrase whole gets
      both), times the page's kind as far as the page is about the query (the share of the
@@ -252,9 +275,12 @@
           pages.forEach(function (v, p) {
             var doc = meta.docs[p];
             if (!doc || !v.found) return; // a page the index could not read, or holding a phrase's pairs only
-            var missing = q.words.filter(function (_f, w) { return !perWord[w].has(p); }).map(function (f) { return f[0]; });
+            // the words the reader typed that the page lacks (not an aspect's word the query implied)
+            var missing = q.words.filter(function (_f, w) { return !q.asked[w] && !perWord[w].has(p); }).map(function (f) { return f[0]; });
+            // a page wholly about the query: its whole title typed, the other words in its headings
+            var named = v.about >= ABOUT_ALL && titleTyped(doc[1], q) ? NAMED : 1;
             results.push({ page: p, url: doc[0], title: doc[1], kind: doc[2], matched: v.matched, phrases: v.phrases,
-                           missing: missing, score: v.score * (1 + ((KIND_WEIGHT[doc[2]] || 1) - 1) * v.about) });
+                           missing: missing, score: named * v.score * (1 + ((KIND_WEIGHT[doc[2]] || 1) - 1) * v.about) });
           });
           // pages holding all the words first, then those holding most of them (half or more), then
           // the rest; within each, the score: in a long question an incidental word (群里, 客户) held
@@ -264,7 +290,7 @@
           results.sort(function (a, b) {
             return tier(b) - tier(a) || b.score - a.score || a.url.localeCompare(b.url);
           });
-          var absent = q.words.filter(function (_f, w) { return !perWord[w].size; }).map(function (f) { return f[0]; });
+          var absent = q.words.filter(function (_f, w) { return !q.asked[w] && !perWord[w].size; }).map(function (f) { return f[0]; });
           return { words: q.words.concat(q.phrases), phrases: q.phrases, absent: absent, results: results };
         });
       });

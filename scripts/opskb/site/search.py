@@ -47,8 +47,22 @@ def synonyms() -> dict[str, list[str]]:
     return found
 
 
+def asks() -> list[list]:
+    """The topics file's ways of asking about an aspect without naming it: [pattern, words]
+    pairs, each pattern checked here so that a bad one fails the build, not the reader's box."""
+    found = []
+    for entry in topics().get("asks") or []:
+        pattern, words = str(entry["pattern"]), [str(w) for w in entry["words"]]
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"topics.yaml: asks pattern {pattern!r} is not a regular expression: {exc}") from exc
+        found.append([pattern, words])
+    return found
+
+
 def search_terms(k: Knowledge) -> str:
-    data = {"words": domain_words(k), "synonyms": synonyms()}
+    data = {"words": domain_words(k), "synonyms": synonyms(), "asks": asks()}
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
 
