@@ -51,6 +51,9 @@
     "有什么 有哪些 为什么 为何 是否 能否 能不能 好不好 难不难 吗 呢 么 还是 啥 为啥 干啥 干嘛 有啥 是啥 咋 咋办 " +
     "咋做 咋样 咋整 有没有 是不是 什么意思 啥意思 有啥用"
   ).split(" "));
+  // the frame of a question asked of the reader (面试官问……，该怎么回答; 面试被问到……从哪几点答): what
+  // an interviewer or a boss asks is the question; the frame's words (面试官, 回答) are no subject
+  var FRAME = /(面试官?|hr|老板|领导)(常|经常|总|会)?被?问(到|我|你|了)?|(该|应该|要)?(怎么|如何|咋)(回答|答|说)(比较好|才好|好)?|从哪几?(点|方面|个方面)(答|回答|说)/g;
   // the first person: a clause that tells the asker's own story (我在教培机构当班主任)
   var SELF = /我|本人|自己|咱|俺/;
   var NON_WORD = /[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/;
@@ -144,6 +147,7 @@
      pages holding it whole. */
   function analyse(query, t2s, lexicon, vocab) {
     var text = fold(Array.from(query, function (c) { return t2s.get(c) || c; }).join("")), typed = text;
+    text = text.replace(FRAME, ","); // 面试官问……该怎么回答: the question inside
     var groups = []; // runs of pieces that stood together: [{text, single}]
     // a synonym written in Han and Latin together (大V) would be split apart below: taken whole first
     mixedVariants(lexicon).forEach(function (v) {

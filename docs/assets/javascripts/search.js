@@ -9,6 +9,7 @@
  * - Traditional characters become Simplified (OpenCC's t2s table, t2s-table.js);
  * - Han and Latin text are split (头部KOL -> 头部 KOL); a lone Han character next to
  *   other words is dropped;
+ * - a question asked of the reader (面试官问……，该怎么回答) is read without its frame;
  * - in a question told after the asker's own story (我是客服主管，领导让我接手……，这算社群运营
  *   还是用户运营？), the words of the first-person clauses that do not ask are left out;
  * - each word is looked for as typed and as its synonyms in the topics file
