@@ -373,6 +373,21 @@ def test_a_question_asked_of_the_reader_is_read_without_its_frame(page, seed_sit
     assert "回答" in page.evaluate(normalize, "社群里用户提问没人回答")
 
 
+def test_pages_that_say_the_words_together_rank_higher(page, seed_site):
+    """社群 is on every page, so 社群如何拉新 alone ranks short pages naming 拉新 beside other things
+    (用户运营's 拉新、激活、留存) first; the article whose sentences tie 拉新 to 社群 is among the first
+    three."""
+    _docs, site = seed_site
+    page.goto(page.base + "/index.html")
+    for query in ("社群如何拉新", "社群拉新靠什么"):
+        top = search(page, query)[:3]
+        assert "sources/shequn-yunying.html" in top, (query, top)
+    # a page saying the words in one sentence outranks the shorter one saying them apart
+    found = page.evaluate("q => window.opskbSearch(q)", "社群拉新靠什么")
+    assert found.index("sources/shequn-yunying.html") < found.index("concepts/yonghu-yunying.html")
+    assert "社群" not in next(s for s in _text(site, "concepts/yonghu-yunying.html").split("。") if "拉新" in s)
+
+
 def test_an_aspect_asked_without_its_name_finds_its_axis(page, seed_site):
     """Readers ask about an aspect in their own words (要会点啥, 管多少个成员, 在哪里做): the aspect's word
     (能力, 规模, 载体) is looked for without being required, so its comparison page comes first and a
@@ -613,11 +628,11 @@ def test_a_page_that_names_the_word_in_its_lead_ranks_first(browser, latin_site)
 
 
 # found among the first three (all queries, question-style ones), at most this many with no results
-READER_FLOORS = {"readers-35": (35, 24, 0), "readers-36": (36, 24, 0), "readers-37": (34, 22, 0), "readers-38": (36, 24, 0),
+READER_FLOORS = {"readers-35": (35, 24, 0), "readers-36": (36, 24, 0), "readers-37": (35, 23, 0), "readers-38": (36, 24, 0),
                  "readers-42": (36, 24, 0), "readers-46": (36, 24, 0), "readers-47": (35, 23, 0),
                  "readers-48": (35, 23, 0), "readers-49": (36, 24, 0), "readers-50": (33, 21, 0),
                  "readers-51": (36, 24, 0), "readers-52": (33, 21, 0), "readers-53": (33, 22, 0),
-                 "readers-54": (34, 22, 0), "readers-55": (33, 21, 0)}
+                 "readers-54": (34, 22, 0), "readers-55": (34, 22, 0)}
 
 
 def test_readers_queries_find_an_expected_page_in_the_first_three(page):

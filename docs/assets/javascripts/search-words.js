@@ -148,7 +148,7 @@
   function analyse(query, t2s, lexicon, vocab) {
     var text = fold(Array.from(query, function (c) { return t2s.get(c) || c; }).join("")), typed = text;
     text = text.replace(FRAME, ","); // 面试官问……该怎么回答: the question inside
-    var groups = []; // runs of pieces that stood together: [{text, single}]
+    var groups = [], typedTerms = 0; // runs of pieces that stood together: [{text, single, term}]
     // a synonym written in Han and Latin together (大V) would be split apart below: taken whole first
     mixedVariants(lexicon).forEach(function (v) {
       if (text.indexOf(v) < 0) return;
@@ -182,7 +182,8 @@
         } else {
           flush();
           var inner = w.length >= 4 || (vocab.get(w) === DOMAIN_CLASS && w.length >= 3) ? segment(w, vocab, true, w) : null;
-          (inner || [w]).forEach(function (x) { run.push({ text: x, single: false, clause: item.clause }); });
+          var term = typedTerms++; // the parts of one typed term (社群运营 -> 社群 运营) are one term
+          (inner || [w]).forEach(function (x) { run.push({ text: x, single: false, clause: item.clause, term: term }); });
         }
       });
       flush();
@@ -195,13 +196,14 @@
       all = groups[0];
     }
     var several = all.some(function (w) { return !w.single; });
-    var words = [], phrases = [], minor = [];
+    var words = [], phrases = [], minor = [], terms = [];
     groups.forEach(function (g) {
       g.forEach(function (w) {
         if (several && w.single) return;
         if (words.some(function (f) { return f[0] === w.text; })) return;
         words.push(formsOf(w.text, lexicon));
         minor.push(general(w.text, vocab));
+        terms.push(w.term === undefined ? "t" + words.length : w.term);
       });
       if (g.length >= 2 && g.every(function (w) { return hanRun.test(w.text); })) {
         var phrase = g.map(function (w) { return w.text; }).join("");
@@ -222,9 +224,10 @@
         words.push(formsOf(x, lexicon));
         minor.push(true);
         asked.push(true);
+        terms.push("a" + words.length);
       });
     });
-    return { words: words, phrases: phrases, minor: minor, asked: asked, open: end && !hanRun.test(end) ? end : null };
+    return { words: words, phrases: phrases, minor: minor, asked: asked, terms: terms, open: end && !hanRun.test(end) ? end : null };
   }
   var DOMAIN_CLASS = 14; // searchindex.py: the class of the topics file's domain words
 

@@ -26,7 +26,7 @@
  * first paragraph), the word standing on its own (漏斗, not only 转化漏斗), and how often
  * it occurs;
  * a page whose whole title the query types, its other words in the page's headings (社群运营 定义),
- * counts double.
+ * counts double; of the results shown, pages whose sentences hold the words together rank higher.
  * Text that arrives without a key press (pasted, committed by a phone keyboard) is
  * searched too: the box listens to "input", not only to keys.
  */
@@ -288,15 +288,50 @@
           // by a page that barely touches the subject does not outrank the page about it
           var major = q.minor.filter(function (m) { return !m; }).length;
           var tier = function (r) { return r.matched >= major ? 2 : 2 * r.matched >= major ? 1 : 0; };
-          results.sort(function (a, b) {
-            return tier(b) - tier(a) || b.score - a.score || a.url.localeCompare(b.url);
-          });
+          var order = function (a, b) { return tier(b) - tier(a) || b.score - a.score || a.url.localeCompare(b.url); };
+          results.sort(order);
           var absent = q.words.filter(function (_f, w) { return !q.asked[w] && !perWord[w].size; }).map(function (f) { return f[0]; });
-          return { words: q.words.concat(q.phrases), phrases: q.phrases, absent: absent, results: results };
+          return together(results, q, order).then(function (ordered) {
+            return { words: q.words.concat(q.phrases), phrases: q.phrases, absent: absent, results: ordered };
+          });
         });
       });
     });
   }
+  /* The words said together: of the results about to be shown (their sections are fetched for the
+     snippets anyway), a page with sentences that hold every word the query requires (or, for some,
+     the page's title or the section's heading above them) ranks higher,
+     up to TOGETHER_MOST such sentences: 社群拉新 finds the article whose sentences tie 拉新 to 社群
+     above shorter pages that name 拉新 only beside other things. Only queries of two terms or more as
+     typed: the parts of one term (社群 and 运营 of 社群运营) say nothing by standing together. */
+  var TOGETHER = 1, TOGETHER_MOST = 3;
+  var sentenceEnd = /[\u3002\uff01\uff1f!?\uff1b;\n]+/;
+  function together(results, q, order) {
+    var need = q.words.filter(function (_f, w) { return !q.minor[w]; });
+    var typed = new Set(q.terms.filter(function (_t, w) { return !q.minor[w]; }));
+    if (typed.size < 2 || !results.length) return Promise.resolve(results);
+    var head = results.slice(0, SHOWN);
+    return Promise.all(head.map(function (r) {
+      return getJSON("pages/" + r.page + ".json").catch(function () { return { s: [] }; });
+    })).then(function (pages) {
+      head.forEach(function (r, i) {
+        var said = 0;
+        pages[i].s.forEach(function (sec) {
+          var context = fold(r.title + " " + sec[1]); // what the page and the section are about
+          var above = need.map(function (forms) { return forms.some(function (f) { return holds(context, f, false); }); });
+          fold(sec[2]).split(sentenceEnd).forEach(function (sentence) {
+            if (need.every(function (forms, w) {
+              return above[w] || forms.some(function (f) { return holds(sentence, f, false); });
+            })) said += 1;
+          });
+        });
+        r.score *= 1 + TOGETHER * Math.min(said, TOGETHER_MOST) / TOGETHER_MOST;
+      });
+      head.sort(order);
+      return head.concat(results.slice(SHOWN));
+    });
+  }
+
   /* The addresses of the results in the order the box shows them (make search-eval). */
   window.opskbSearch = function (query) {
     return search(query).then(function (found) { return found.results.map(function (r) { return r.url; }); });
