@@ -632,7 +632,8 @@ READER_FLOORS = {"readers-35": (35, 24, 0), "readers-36": (36, 24, 0), "readers-
                  "readers-42": (36, 24, 0), "readers-46": (36, 24, 0), "readers-47": (35, 23, 0),
                  "readers-48": (35, 23, 0), "readers-49": (36, 24, 0), "readers-50": (33, 21, 0),
                  "readers-51": (36, 24, 0), "readers-52": (33, 21, 0), "readers-53": (33, 22, 0),
-                 "readers-54": (34, 22, 0), "readers-55": (34, 22, 0)}
+                 "readers-54": (34, 22, 0), "readers-55": (34, 22, 0), "readers-56": (34, 22, 0),
+                 "readers-57": (33, 21, 0), "readers-58": (35, 23, 0), "readers-59": (35, 23, 0)}
 
 
 def test_readers_queries_find_an_expected_page_in_the_first_three(page):
