@@ -56,6 +56,7 @@
   var FRAME = /(面试官?|hr|老板|领导)(常|经常|总|会)?被?问(到|我|你|了)?|(该|应该|要)?(怎么|如何|咋)(回答|答|说)(比较好|才好|好)?|从哪几?(点|方面|个方面)(答|回答|说)/g;
   // the first person: a clause that tells the asker's own story (我在教培机构当班主任)
   var SELF = /我|本人|自己|咱|俺/;
+  var CLAUSE_END = new RegExp("([,.?!;:\\u3002]+|(?<=[" + HAN + "])\\s+(?=[" + HAN + "]))");
   var NON_WORD = /[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/;
   var FILLER_CLASS = 12, TOTAL = 18, SINGLE = -18, MAX_WORD = 6;
 
@@ -156,7 +157,8 @@
       text = text.split(v).join(" ");
     });
     // the clauses, each asking (a question word, a question mark) or not, told in the first person or not
-    var pieces = text.split(/([,.?!;:\u3002]+)/), clauses = [], parts = [];
+    // a space between Han words ends a clause as a comma does (phone typing: 我开健身房的 群里没人说话咋办)
+    var pieces = text.split(CLAUSE_END), clauses = [], parts = [];
     for (var c = 0; c < pieces.length; c += 2) {
       clauses.push({ asks: /\?/.test(pieces[c + 1] || ""), self: SELF.test(pieces[c]) });
       pieces[c].replace(hanLatin, "$1 $2").replace(latinHan, "$1 $2").split(NON_WORD).forEach(function (part) {
