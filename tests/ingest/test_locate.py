@@ -1241,3 +1241,48 @@ def test_a_pictures_caption_in_a_box_its_class_calls_a_caption_is_its_text(tmp_p
     (tmp_path / saved.name).write_bytes(saved.read_bytes().replace(b'class="image-caption"', b'class="image-tools"'))
     doc = process(read(tmp_path / saved.name))
     assert all(text != "第一次线下活动，在一家很小的独立书店" for _s, text in ((b.src, b.text) for b in doc.blocks if b.kind == "image"))
+
+
+def test_a_cover_picture_above_the_article_comes_back_with_its_caption_a_banner_does_not(tmp_path):
+    # a saved portal page (mixed-pages-6): the cover picture above the first paragraph, its caption in
+    # a span its class calls one (img_descr); the extractor dropped both: the picture comes back,
+    # its caption its text
+    from opskb.pipeline import process
+
+    saved = process(read(DATA / "mixed-pages-6" / "pages" / "01_portal_siyu_dianshang.html"))
+    assert [b.text for b in saved.blocks if b.kind == "image"] == ["一家网店的客服人员正在同时管理多个微信群（资料图）"]
+    assert saved.blocks[0].kind == "image" and saved.blocks[1].text.startswith("新澜科技讯")
+    # a picture above the article with no caption beside it is a banner: not put back
+    body = ("<div class='img_wrapper'><img src='https://img.example.com/2024/05/banner-wide.jpg' alt='社群运营'></div>"
+            + "".join(f"<p>{p}</p>" for p in PROSE))
+    doc = process(read(_write(tmp_path, "banner.html", page(body))))
+    assert not [b for b in doc.blocks if b.kind == "image"] and doc.blocks[0].text == PROSE[0]
+
+
+def test_a_figures_caption_says_more_than_the_pictures_alt_text(tmp_path):
+    # saved pages (mixed-pages-6): a cover figure in the header whose alt text is a name the caption
+    # holds, and a cover picture above the text captioned in a paragraph its class calls a caption
+    from opskb.pipeline import process
+
+    pages = DATA / "mixed-pages-6" / "pages"
+    texts_of = {name: [b.text for b in process(read(pages / name)).blocks if b.kind == "image"]
+                for name in ("02_hk_chachaanteng_app.html", "05_huxiu_yonghu_zengzhang.html")}
+    assert texts_of["02_hk_chachaanteng_app.html"] == ["兴隆冰室的职员向长者示范如何在手机上集印花。（梁咏芝摄）"]
+    assert texts_of["05_huxiu_yonghu_zengzhang.html"] == ["题图：一家社区生鲜店门口贴出的“进群领鸡蛋”海报"]
+
+
+def test_a_deck_above_a_cover_picture_stays_above_it(tmp_path):
+    # a saved feature (mixed-pages-5): the deck the page's description begins with, then the cover
+    # picture and its caption, then the article; the picture does not push the deck out
+    from opskb.pipeline import process
+
+    doc = process(read(DATA / "mixed-pages-5" / "pages" / "04_membership_economy_tw.html"))
+    first = [(b.kind, b.text[:12]) for b in doc.blocks[:3]]
+    assert first[0] == ("paragraph", "从订阅制到付费会员，品牌") and first[1][0] == "image", first
+    assert doc.blocks[1].text.startswith("付费会员的权益若能在前三个月让顾客有感")
+
+
+def _write(tmp_path: Path, name: str, html: str) -> Path:
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return path

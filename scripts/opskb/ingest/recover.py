@@ -151,8 +151,9 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
             # article's nor part of a carousel)
             row = _linked_away(el) and sum(1 for j in range(max(0, i - 2), min(len(blocks), i + 3))
                                            if blocks[j][0].tag == "img" and not _icon(blocks[j][0])) >= 3
-            return (not lead and not row and _IMAGE_SRC.match(image_src(el)) is not None and not _icon(el)
-                    and not is_avatar(el))
+            # (above the article, only a picture with a caption: a cover photo, not a banner or a logo)
+            return ((not lead or han_count(_figure_caption(el)) >= MIN_RECOVERED_HAN) and not row
+                    and _IMAGE_SRC.match(image_src(el)) is not None and not _icon(el) and not is_avatar(el))
         if len(k) < 4 or k in joined:
             return False
         if any(len(kk) >= MIN_HELD_CHARS and len(kk) < len(k) and kk in k for _el, kk in kept):
@@ -187,18 +188,22 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
         # prose, or an item of a list or table trafilatura dropped whole (an award list, a schedule)
         return _is_prose(text) or (el.tag in ("li", "td", "dd") and han_count(text) >= 6)
 
-    def rebuilt(i: int):
+    def rebuilt(i: int, lead: bool = False):
+        nonlocal joined
         el, text, k = blocks[i]
         if el.tag == "img":
             new = etree.Element("img", src=image_src(el))
             # a linked picture's alt text is often another story's headline; an article picture's is its caption
             if el.get("alt") and not el.xpath("ancestor::a"):
                 new.set("alt", el.get("alt"))
-            # ... and so is its figure's caption when it has none, put back with it when no sentence ends it
-            # (……批发价格明显上扬。记者某某／摄影: a caption that is prose comes back as a line of its own)
-            caption = _figure_caption(el) if new.get("alt") is None else ""
-            if han_count(caption) >= MIN_RECOVERED_HAN and not _is_prose(caption) and fold(caption) not in joined:
+            # ... but the caption its figure shows readers says more, put back with it when no sentence ends
+            # it (……批发价格明显上扬。记者某某／摄影: a caption that is prose comes back as a line of its own,
+            # except above the article, where only the picture comes back)
+            caption = _figure_caption(el)
+            if han_count(caption) >= MIN_RECOVERED_HAN and (lead or not _is_prose(caption)) and fold(caption) not in joined \
+                    and _says_more(caption, new.get("alt") or ""):
                 new.set("alt", caption)
+                joined += "\n" + fold(caption)  # (its own box, further down, is not put back as a line too)
             return new
         heading = el.tag in _HEADINGS or (_named_heading(el) and len(text) <= MAX_HEADING_CHARS)
         new = etree.Element((el.tag if el.tag in _HEADINGS else "h3") if heading else "p")
@@ -215,13 +220,12 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
             leads.append(i)
     # an encyclopedia's summary above a picture gallery, a contents list and an info box: the
     # paragraphs the page's description is made of, in order
-    opening = [] if leads else _described(blocks, first, summary, joined)
-    for i in reversed(leads):
-        kept[0][0].addprevious(rebuilt(i))
-        joined += "\n" + blocks[i][2]
-    for i in opening:
-        new = rebuilt(i)
-        new.set(RECOVERED, "")  # a page block of its own: unflatten leaves it whole
+    # (a cover picture alone above the article is no lead paragraph)
+    opening = [] if any(blocks[i][0].tag != "img" for i in leads) else _described(blocks, first, summary, joined)
+    for i in sorted(set(leads) | set(opening)):  # in the page's order
+        new = rebuilt(i, lead=i in leads)
+        if i in opening:
+            new.set(RECOVERED, "")  # a page block of its own: unflatten leaves it whole
         kept[0][0].addprevious(new)
         joined += "\n" + blocks[i][2]
     anchor = None  # the output element after which the next recovered one goes
@@ -243,7 +247,18 @@ def recover(blocks: list[tuple[object, str, str]], main, summary: str = "", widg
 
 
 # a box the page's markup calls a picture's caption (image-caption, pic-desc, img_note)
-_CAPTION_CLASS = re.compile(r"(?:^|[-_])(?:caption|(?:img|image|pic|photo)[-_]?(?:desc|note|txt|text|title))(?:$|[-_])", re.I)
+_CAPTION_CLASS = re.compile(r"(?:^|[-_])(?:caption|(?:img|image|pic|photo)[-_]?(?:desc(?:r|ription)?|note|txt|text|title))(?:$|[-_])",
+                            re.I)
+
+
+def _says_more(caption: str, alt: str) -> bool:
+    """Whether a picture's caption says more than its alt text: not when all it adds is the
+    picture's credit (行途智驾第四代无人配送车 图片来源：企业供图 over 行途智驾第四代无人配送车)."""
+    from .rules import RULES
+
+    credit = next(r.pattern for r in RULES if r.name == "image_notice").search(caption)
+    own = caption[:credit.start()] if credit and credit.start() > 0 else caption  # (题图：… labels, credits nothing)
+    return fold(own.strip(" （(【[")) not in fold(alt)
 
 
 def _figure_caption(img) -> str:
