@@ -56,7 +56,8 @@ def test_the_ways_of_asking_about_an_aspect_are_patterns_the_box_can_run(monkeyp
     found = {tuple(words): re.compile(pattern) for pattern, words in asks()}
     asked = {("能力",): ["做社群运营得会点啥", "什么样的人适合做用户运营"],
              ("规模",): ["用户运营要管多少用户", "社群里的人比较少吗", "社群人太多?", "要管几百万用户吗"],
-             ("载体",): ["用户运营一般在哪里做", "社群运营用什么平台"]}
+             ("载体",): ["用户运营一般在哪里做", "社群运营用什么平台"],
+             ("能力", "接触"): ["我性格内向能做社群吗", "喜欢跟人打交道适合哪个"]}
     for words, queries in asked.items():
         assert all(found[words].search(q) for q in queries), words
     for q in ("社群运营的会员体系", "用户多样化的需求", "社群运营和用户运营的区别", "投放花了几十万预算"):
