@@ -330,6 +330,16 @@ def test_paper_author_lines_go_only_in_a_paper():
     doc = clean(Doc(source="p.txt", meta=Meta(title="标题"), blocks=(authors, keywords, *ARTICLE, *bio)))
     assert texts(doc) == [b.text for b in ARTICLE]
     assert doc.meta.author == "孙家星、孙越强、杜起飞" and doc.meta.categories == ("锁相环", "频率合成器")
+    # a paper's authors' note on one line goes with the paper's front matter, not into the author field
+    note = Block(PARAGRAPH, text="作者简介：孙家星（1992—），男，硕士研究生，研究方向为频率合成。")
+    doc = clean(Doc(source="p.txt", meta=Meta(title="标题"), blocks=(authors, keywords, *ARTICLE, note)))
+    assert texts(doc) == [b.text for b in ARTICLE] and doc.meta.author == "孙家星、孙越强、杜起飞"
+    doc = clean(Doc(source="p.txt", meta=Meta(title="标题"), blocks=(keywords, *ARTICLE, note)))
+    assert texts(doc) == [b.text for b in ARTICLE] and doc.meta.author == ""  # (a note names no authors)
+    # ... while closing an ordinary article, the writer's note on who they are is the article's last line
+    note = Block(PARAGRAPH, text="作者简介：周小野，连锁零售品牌会员运营顾问，写过十几个社群项目的复盘。")
+    doc = clean(Doc(source="a.txt", meta=Meta(title="标题"), blocks=(*ARTICLE, note)))
+    assert texts(doc)[-1] == note.text
     # the same shape in an ordinary article (a short list with a number) stays
     line = Block(PARAGRAPH, text="拉新、促活 3")
     doc = clean(Doc(source="a.txt", meta=Meta(title="标题"), blocks=(*ARTICLE[:3], line, *ARTICLE[3:])))

@@ -57,6 +57,7 @@ _AFFILIATION_MARK = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*]"
 _PAPER_AUTHORS = re.compile(
     rf"^(?:{NAME}\s*(?:{_AFFILIATION_MARK}+(?:[,，]\d)*[，,、」\s]*|[，,、」\s]+))+{NAME}\s*{_AFFILIATION_MARK}+$")
 _BIO_HEADING = _rx(r"^(?:作者简介|作者介绍|about the authors?)\s*[:：]?$")
+_PAPER_BIO = _rx(rf"^{_LABEL_OPEN}{_spaced('作者简介')}{_LABEL_CLOSE}")  # a paper's, or the note closing an article
 _KEYWORDS = _rx(rf"^{_LABEL_OPEN}(?:{_spaced('关键词', '关键字')}|key\s*words){_LABEL_CLOSE}\s*(.+)$")
 _TOC_HEADER = _rx(r"^(?:本文|文章)?目\s*录\s*[:：]?$|^(?:table of )?contents$")
 _TOC_PAGE = re.compile(r"(?:[.…·・\s]{2,}|\s+)\d{1,4}$")
@@ -366,7 +367,7 @@ def clean(doc: Doc) -> Doc:
         elif (m := meta_line(t)) and not (prose >= MIN_PROSE_BEFORE_CUT and dateline(m)) \
                 and not (prose >= MIN_PROSE_BEFORE_CUT and closing_credit(t) and _last_line(units[n + 1:])):
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
-        elif _PAPER_AUTHORS.match(t):
+        elif _PAPER_AUTHORS.match(t) or _PAPER_BIO.match(t):
             paper_authors.append((key, t))  # dropped below if the text is a paper
         elif _repeatable(t) and fold(t) in said and not (item and fold(t) in listed) \
                 and blocks[i].kind != HEADING:
@@ -384,12 +385,12 @@ def clean(doc: Doc) -> Doc:
                 listed.add(fold(t))
         seen += len(t)
 
-    # A line of names with affiliation numbers is a paper's author line, when the text has a
-    # paper's front matter (keywords, classification number, affiliations).
+    # A line of names with affiliation numbers is a paper's author line, and 作者简介：… its authors'
+    # note, when the text has a paper's front matter (keywords, classification number, affiliations).
     if paper_authors and PAPER_REASON in drop_item.values():
         for key, t in paper_authors:
             drop_item[key] = PAPER_REASON
-            author = author or "、".join(re.findall(NAME, t))
+            author = author or ("" if _PAPER_BIO.match(t) else "、".join(re.findall(NAME, t)))
 
     # A paper's 作者简介 section: the heading and what stands under it, up to the next heading.
     for i, b in enumerate(blocks):
