@@ -417,6 +417,28 @@ def test_an_aspect_asked_without_its_name_finds_its_axis(page, seed_site):
     assert page.evaluate(normalize, "社群运营和用户运营的区别") == "社群 运营 用户 区别"
 
 
+def test_a_way_of_asking_the_browser_cannot_read_leaves_the_search_working(browser, seed_site, tmp_path):
+    """The topics file's asks are checked as Python regular expressions at build time; one that the
+    browser's RegExp cannot read (a named group written Python's way) is skipped, not fatal."""
+    import json
+    import shutil
+
+    _docs, site = seed_site
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    terms = copy / "assets" / "search" / "terms.json"
+    data = json.loads(terms.read_text(encoding="utf-8"))
+    data["asks"] = [["(?P<how>会)(啥|什么)", ["能力"]]] + data["asks"]
+    terms.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with serve_dir(copy) as base:
+        pg = browser.new_page()
+        pg.goto(base + "/index.html")
+        pg.wait_for_function("() => typeof window.opskbSearch === 'function'")
+        assert pg.evaluate("q => window.opskbNormalizeQuery(q)", "社群运营要会啥") == "社群 运营 能力"  # (the next pattern's)
+        assert pg.evaluate("q => window.opskbSearch(q)", "一个社群运营大概管多少个成员")[0] == "compare/axis-yonghu-guimo.html"
+        pg.close()
+
+
 def test_a_page_whose_title_the_query_names_comes_first(page, seed_site):
     """社群运营 and 运营 are on nearly every page, so as words they weigh little; a query that types a
     page's whole title and asks for what its headings hold (定义, or the reader's 概念) finds that page

@@ -78,7 +78,10 @@
         .then(function (r) { return r.ok ? r.json() : {}; })
         .catch(function () { return {}; })
         .then(function (d) {
-          var asks = (d.asks || []).map(function (a) { return { pattern: new RegExp(a[0]), words: a[1] }; });
+          var asks = [];
+          (d.asks || []).forEach(function (a) {
+            try { asks.push({ pattern: new RegExp(a[0]), words: a[1] }); } catch (e) { /* a pattern this browser cannot read */ }
+          });
           return { words: new Set(d.words || []), synonyms: d.synonyms || {}, asks: asks };
         });
     }
