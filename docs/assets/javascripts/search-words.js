@@ -229,7 +229,8 @@
         terms.push("a" + words.length);
       });
     });
-    return { words: words, phrases: phrases, minor: minor, asked: asked, terms: terms, open: end && !hanRun.test(end) ? end : null };
+    return { text: typed, words: words, phrases: phrases, minor: minor, asked: asked, terms: terms,
+             open: end && !hanRun.test(end) ? end : null };
   }
   var DOMAIN_CLASS = 14; // searchindex.py: the class of the topics file's domain words
 

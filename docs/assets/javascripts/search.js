@@ -18,6 +18,8 @@
  *   file's asks) adds its word, looked for but not required;
  * - a Han word matches a page holding all of its character pairs, so a word inside a
  *   longer term is found (漏斗 in 转化漏斗);
+ * - a word no page holds, one character off a longer term of the site (浅水用户 for 潜水用户),
+ *   is read as that term when it is the only one;
  * - a Latin word is a whole word (AI is not in AIDMA), except the one still being typed at
  *   the very end of the query, which may be the start of a longer one (saa -> SaaS).
  * Ranking: pages holding all the query's words first, then those holding half or more of
@@ -243,7 +245,7 @@
      both), times the page's kind as far as the page is about the query (the share of the
      query's information, rare words weighing more, in its title or a heading): a knowledge
      page that only mentions them ranks as any page does. */
-  function search(query) {
+  function search(query, corrected) {
     return getJSON("docs.json").then(function (meta) {
       return Promise.all([analyseQuery(query, meta), terms()]).then(function (r) {
         var q = r[0], lexicon = r[1];
@@ -294,13 +296,46 @@
           var order = function (a, b) { return tier(b) - tier(a) || b.score - a.score || a.url.localeCompare(b.url); };
           results.sort(order);
           var absent = q.words.filter(function (_f, w) { return !q.asked[w] && !perWord[w].size; }).map(function (f) { return f[0]; });
+          var fix = absent.length && !corrected ? mistyped(q, absent, lexicon) : null;
+          if (fix) return search(q.text.split(fix.typed).join(fix.term), fix);
           return together(results, q, order).then(function (ordered) {
-            return { words: q.words.concat(q.phrases), phrases: q.phrases, absent: absent, results: ordered };
+            return { words: q.words.concat(q.phrases), phrases: q.phrases, absent: absent, results: ordered,
+                     corrected: corrected || null };
           });
         });
       });
     });
   }
+  /* A word no page holds, typed with one character wrong inside a longer term of the site (浅水用户
+     for 潜水用户, 用户分曾 for 用户分层: a phone's input method offers a word that sounds alike): the
+     query is read with that term, when it is the only such term. {typed, term} or null. */
+  var hanTerm = /^[\u4e00-\u9fff]{3,}$/;
+  function mistyped(q, absent, lexicon) {
+    var found = {};
+    q.phrases.concat(q.words).forEach(function (forms) {
+      var run = forms[0];
+      absent.forEach(function (word) {
+        var at = run.indexOf(word);
+        if (at < 0) return;
+        lexicon.words.forEach(function (term) {
+          if (!hanTerm.test(term) || term.length > run.length) return;
+          for (var s = Math.max(0, at + word.length - term.length); s <= Math.min(at, run.length - term.length); s++) {
+            var wrong = [];
+            for (var i = 0; i < term.length; i++) if (run.charAt(s + i) !== term.charAt(i)) wrong.push(s + i);
+            if (wrong.length !== 1 || wrong[0] < at || wrong[0] >= at + word.length) continue;
+            // (用户分曾 is one character off 用户分层 and off 用户分群 too, which the synonyms read as 用户分层)
+            var same = (lexicon.synonyms[term] || []).filter(function (t) { return t.length === term.length; })[0] || term;
+            found[run.slice(s, s + term.length) + " " + same] = true;
+          }
+        });
+      });
+    });
+    var fixes = Object.keys(found);
+    if (fixes.length !== 1) return null;
+    var pair = fixes[0].split(" ");
+    return { typed: pair[0], term: pair[1] };
+  }
+
   /* The words said together: of the results about to be shown (their sections are fetched for the
      snippets anyway), a page with sentences that hold every word the query requires (or, for some,
      the page's title or the section's heading above them) ranks higher,
@@ -430,6 +465,7 @@
           return;
         }
         var note = "找到 " + results.length + " 个结果";
+        if (found.corrected) note += "；按“" + found.corrected.term + "”搜索（输入的是“" + found.corrected.typed + "”）";
         if (found.absent.length) note += "；没有找到：" + found.absent.map(function (w) { return "“" + w + "”"; }).join("、");
         else if (results[0].missing.length) note += "；没有页面包含全部的词，先列出包含最多的";
         meta.textContent = note;
