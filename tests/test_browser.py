@@ -682,7 +682,8 @@ READER_FLOORS = {"readers-35": (35, 24, 0), "readers-36": (36, 24, 0), "readers-
                  "readers-54": (34, 22, 0), "readers-55": (34, 22, 0), "readers-56": (34, 22, 0),
                  "readers-57": (34, 22, 0), "readers-58": (35, 23, 0), "readers-59": (35, 23, 0),
                  "readers-60": (32, 22, 0), "readers-61": (36, 24, 0),
-                 "readers-62": (33, 21, 0), "readers-63": (34, 22, 0)}
+                 "readers-62": (33, 21, 0), "readers-63": (34, 22, 0),
+                 "readers-64": (36, 24, 0), "readers-65": (36, 24, 0)}
 
 
 def test_readers_queries_find_an_expected_page_in_the_first_three(page):
