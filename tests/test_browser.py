@@ -458,6 +458,15 @@ def test_a_term_typed_one_character_off_is_read_as_the_term(page, seed_site):
     assert "按“" not in page.locator(".kb-search__meta").inner_text()
 
 
+def test_a_snippet_begins_with_the_sentence_holding_the_word(page, seed_site):
+    """The snippet under a result opens at the sentence that holds the word when that sentence begins
+    shortly before it, not in the tail of the sentence before (……括号里是来源篇数。百万级以上的……)."""
+    page.goto(page.base + "/index.html")
+    search(page, "私域流量")
+    first = page.locator("[data-search-result] .kb-search__snippet").first.inner_text()
+    assert "私域流量" in first and "。" not in first.split("私域流量")[0], first
+
+
 def test_a_page_whose_title_the_query_names_comes_first(page, seed_site):
     """社群运营 and 运营 are on nearly every page, so as words they weigh little; a query that types a
     page's whole title and asks for what its headings hold (定义, or the reader's 概念) finds that page

@@ -408,7 +408,11 @@
       });
       var sec = best ? best.sec : data.s[0] || ["", "", ""];
       var text = sec[2], at = best ? best.at : 0;
-      var start = Math.max(0, at - 30), piece = text.slice(start, start + 110);
+      // (from the start of the sentence holding the word, when it begins in the 30 characters before it)
+      var start = Math.max(0, at - 30), before = text.slice(start, at).search(/[\u3002\uff01\uff1f!?][^\u3002\uff01\uff1f!?]*$/);
+      if (before >= 0) start += before + 1;
+      while (start < at && /\s/.test(text.charAt(start))) start += 1;
+      var piece = text.slice(start, start + 110);
       // the words as typed where they occur whole, else their character pairs (分层 of 用户分层)
       var marks = best ? forms : forms.concat([].concat.apply([], forms.map(tokens)));
       return {
