@@ -198,14 +198,19 @@
       all = groups[0];
     }
     var several = all.some(function (w) { return !w.single; });
-    var words = [], phrases = [], minor = [], terms = [];
+    var words = [], phrases = [], minor = [], asked = [], terms = [];
+    // a word of the query, once: its forms, whether a page need not hold it, whether the reader left it
+    // unsaid (an aspect's word), and the typed term it is part of (社群 and 运营 of 社群运营 share one)
+    var add = function (text, isMinor, isAsked, term) {
+      if (words.some(function (f) { return f[0] === text; })) return;
+      words.push(formsOf(text, lexicon));
+      minor.push(isMinor);
+      asked.push(isAsked);
+      terms.push(term === undefined ? typedTerms++ : term);
+    };
     groups.forEach(function (g) {
       g.forEach(function (w) {
-        if (several && w.single) return;
-        if (words.some(function (f) { return f[0] === w.text; })) return;
-        words.push(formsOf(w.text, lexicon));
-        minor.push(general(w.text, vocab));
-        terms.push(w.term === undefined ? "t" + words.length : w.term);
+        if (!(several && w.single)) add(w.text, general(w.text, vocab), false, w.term);
       });
       if (g.length >= 2 && g.every(function (w) { return hanRun.test(w.text); })) {
         var phrase = g.map(function (w) { return w.text; }).join("");
@@ -218,16 +223,8 @@
     if (minor.every(Boolean)) minor = minor.map(function () { return false; });
     // an aspect asked about without being named (要会啥: the abilities a job needs; 管多少用户: its
     // scale; the topics file's asks): its words are looked for, not required
-    var asked = words.map(function () { return false; });
     (lexicon.asks || []).forEach(function (a) {
-      if (!a.pattern.test(typed)) return;
-      a.words.forEach(function (x) {
-        if (words.some(function (f) { return f[0] === x; })) return;
-        words.push(formsOf(x, lexicon));
-        minor.push(true);
-        asked.push(true);
-        terms.push("a" + words.length);
-      });
+      if (a.pattern.test(typed)) a.words.forEach(function (x) { add(x, true, true); });
     });
     return { text: typed, words: words, phrases: phrases, minor: minor, asked: asked, terms: terms,
              open: end && !hanRun.test(end) ? end : null };
@@ -262,5 +259,6 @@
     return out;
   }
 
-  window.opskbQueryWords = { fold: fold, tokens: tokens, shardOf: shardOf, vocabFor: vocabFor, analyse: analyse };
+  window.opskbQueryWords = { fold: fold, tokens: tokens, shardOf: shardOf, vocabFor: vocabFor, analyse: analyse,
+                             nonWord: NON_WORD, hanRun: hanRun };
 })();

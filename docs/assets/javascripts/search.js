@@ -40,6 +40,7 @@
   // the query as words (search-words.js, loaded first)
   var queryWords = window.opskbQueryWords;
   var fold = queryWords.fold, tokens = queryWords.tokens, shardOf = queryWords.shardOf, analyse = queryWords.analyse;
+  var nonWord = queryWords.nonWord, hanRun = queryWords.hanRun;
   // concept pages, then the other knowledge pages, then a comparison axis in full, then sources
   var KIND_WEIGHT = { concept: 3, knowledge: 2, detail: 1.5, source: 1 };
   var SHOWN = 12;
@@ -227,7 +228,7 @@
      every page of this site and so weigh little as words. */
   var NAMED = 2, ABOUT_ALL = 0.999;
   function titleTyped(title, q) {
-    var text = fold(title).replace(/[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g, "");
+    var text = fold(title).split(nonWord).join("");
     if (!text) return false;
     var covered = new Array(text.length).fill(false);
     q.words.concat(q.phrases).forEach(function (forms) {
@@ -309,7 +310,6 @@
   /* A word no page holds, typed with one character wrong inside a longer term of the site (浅水用户
      for 潜水用户, 用户分曾 for 用户分层: a phone's input method offers a word that sounds alike): the
      query is read with that term, when it is the only such term. {typed, term} or null. */
-  var hanTerm = /^[\u4e00-\u9fff]{3,}$/;
   function mistyped(q, absent, lexicon) {
     var found = {};
     q.phrases.concat(q.words).forEach(function (forms) {
@@ -318,7 +318,7 @@
         var at = run.indexOf(word);
         if (at < 0) return;
         lexicon.words.forEach(function (term) {
-          if (!hanTerm.test(term) || term.length > run.length) return;
+          if (term.length < 3 || term.length > run.length || !hanRun.test(term)) return;
           for (var s = Math.max(0, at + word.length - term.length); s <= Math.min(at, run.length - term.length); s++) {
             var wrong = [];
             for (var i = 0; i < term.length; i++) if (run.charAt(s + i) !== term.charAt(i)) wrong.push(s + i);

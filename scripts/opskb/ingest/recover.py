@@ -20,6 +20,7 @@ from .feeds import SECTION_NUMBER
 from .pagetree import _OUT_BLOCKS, _text, class_says, is_avatar, link_target
 from .parse import _BOLD, image_src, picture_is_icon
 from .postfields import dated_line
+from .rules import IMAGE_NOTICE
 from .widgets import widget_lines
 
 MIN_RECOVERED_HAN = 8  # a dropped line needs this much Han text to be put back
@@ -254,9 +255,7 @@ _CAPTION_CLASS = re.compile(r"(?:^|[-_])(?:caption|(?:img|image|pic|photo)[-_]?(
 def _says_more(caption: str, alt: str) -> bool:
     """Whether a picture's caption says more than its alt text: not when all it adds is the
     picture's credit (行途智驾第四代无人配送车 图片来源：企业供图 over 行途智驾第四代无人配送车)."""
-    from .rules import RULES
-
-    credit = next(r.pattern for r in RULES if r.name == "image_notice").search(caption)
+    credit = IMAGE_NOTICE.search(caption)
     own = caption[:credit.start()] if credit and credit.start() > 0 else caption  # (题图：… labels, credits nothing)
     return fold(own.strip(" （(【[")) not in fold(alt)
 
