@@ -55,13 +55,22 @@ def test_the_ways_of_asking_about_an_aspect_are_patterns_the_box_can_run(monkeyp
     aspect in a reader's own words and not in a query that does not ask about it."""
     found = {tuple(words): re.compile(pattern) for pattern, words in asks()}
     asked = {("能力",): ["做社群运营得会点啥", "什么样的人适合做用户运营"],
-             ("规模",): ["用户运营要管多少用户", "社群里的人比较少吗", "社群人太多?", "要管几百万用户吗"],
              ("载体",): ["用户运营一般在哪里做", "社群运营用什么平台"],
-             ("能力", "接触"): ["我性格内向能做社群吗", "喜欢跟人打交道适合哪个"]}
+             ("能力", "接触"): ["我性格内向能做社群吗", "喜欢跟人打交道适合哪个"],
+             ("规模",): ["用户运营要管多少用户", "社群里的人比较少吗", "社群人太多?", "要管几百万用户吗",
+                      "用户运营管的人比社群运营少吗", "店里就几百个老顾客"],
+             ("活跃",): ["顾客群里全在潜水", "群里一发消息就冷场"],
+             ("误区",): ["新人做社群容易踩哪些坑"],
+             ("指标",): ["汇报会员群的情况该看哪些数据", "怎么衡量一个群运营得好不好"],
+             ("行业",): ["开了家宠物店，该招社群运营还是用户运营", "做在线教育的更需要哪个岗位"]}
     for words, queries in asked.items():
         assert all(found[words].search(q) for q in queries), words
     for q in ("社群运营的会员体系", "用户多样化的需求", "社群运营和用户运营的区别", "投放花了几十万预算"):
         assert not any(p.search(q) for p in found.values()), q
+    # the amount of data, not of people; a reader's own work named, not a trade's need
+    assert not found[("规模",)].search("做社群能拿到多少用户数据")
+    assert not found[("行业",)].search("我在宠物店做导购，这属于社群运营还是用户运营")
+    assert not found[("活跃",)].search("潜水用户是什么意思")
     monkeypatch.setattr(search_support, "topics", lambda: {"asks": [{"pattern": "会(什么", "words": ["能力"]}]})
     try:
         asks()

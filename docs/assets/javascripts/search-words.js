@@ -43,7 +43,12 @@
     "有什么 有哪些 为什么 为何 是否 能否 可以 能不能 好不好 好做 难做 难不难 需要 应该 请问 一下 一些 一个 这个 " +
     "那个 我们 你们 还是 以及 或者 吗 呢 吧 啊 呀 么 的 地 得 了 和 与 及 或 跟 同 要 该 是 有 在 做 去 把 被 给 好 能 会 想 我 你 " +
     // the same, as typed in chat: 啥, 咋, 干嘛 ...
-    "啥 为啥 干啥 干嘛 有啥 是啥 咋 咋办 咋做 咋样 咋整 有没有 是不是 到底 有用 有啥用 什么意思 啥意思"
+    "啥 为啥 干啥 干嘛 有啥 是啥 咋 咋办 咋做 咋样 咋整 有没有 是不是 到底 有用 有啥用 什么意思 啥意思 " +
+    // adverbs of degree, time and frequency: 群里老有人退群, 群里都潜水 (glued to the characters
+    // around them, they would make words no page holds)
+    "都 就 也 又 才 再 很 太 老 总 挺 刚 只 一直 已经 总是 老是 经常 天天 平时 一般 通常 往往 具体 " +
+    // hearsay, quantity and the asking itself: 听说很多数据采不到, 说说……一句话咋概括
+    "听说 很多 好多 许多 说说 讲讲 聊聊 谈谈 一句话"
   ).split(" "));
   // the fillers that make a clause a question (how, what, which, whether ...)
   var QUESTION = new Set((
@@ -53,7 +58,7 @@
   ).split(" "));
   // the frame of a question asked of the reader (面试官问……，该怎么回答; 面试被问到……从哪几点答): what
   // an interviewer or a boss asks is the question; the frame's words (面试官, 回答) are no subject
-  var FRAME = /(面试官?|hr|老板|领导)(常|经常|总|会)?被?问(到|我|你|了)?|(该|应该|要)?(怎么|如何|咋)(回答|答|说)(比较好|才好|好)?|从哪几?(点|方面|个方面)(答|回答|说)/g;
+  var FRAME = /(面试官?|hr|老板|领导)(常|经常|总|会)?被?问(到|我|你|了)?|(该|应该|要)?(怎么|如何|咋)(回答|答|说|概括|总结)(比较好|才好|好)?|从哪几?(点|方面|个方面)(答|回答|说)/g;
   // the first person: a clause that tells the asker's own story (我在教培机构当班主任)
   var SELF = /我|本人|自己|咱|俺/;
   var CLAUSE_END = new RegExp("([,.?!;:\\u3002]+|(?<=[" + HAN + "])\\s+(?=[" + HAN + "]))");
