@@ -715,7 +715,8 @@ READER_FLOORS = {"readers-35": (35, 24, 0), "readers-36": (36, 24, 0), "readers-
                  "readers-62": (34, 22, 0), "readers-63": (35, 23, 0),
                  "readers-64": (36, 24, 0), "readers-65": (36, 24, 0),
                  "readers-66": (34, 22, 0), "readers-67": (35, 23, 0), "readers-68": (35, 23, 0),
-                 "readers-69": (35, 23, 0), "readers-70": (36, 24, 0)}
+                 "readers-69": (35, 23, 0), "readers-70": (36, 24, 0), "readers-71": (35, 23, 0),
+                 "readers-72": (33, 21, 0), "readers-73": (34, 22, 0)}
 
 
 def test_readers_queries_find_an_expected_page_in_the_first_three(page):
