@@ -11,8 +11,9 @@ from opskb.ingest.pagetree import _leaf_blocks, _tree, drop_empty_anchors, is_wh
 from opskb.ingest.parse import parse
 from opskb.ingest.read import read
 from opskb.ingest.recover import recover
+from opskb.ingest.threadmain import MIN_ARTICLE_ELEMENT_HAN
 from opskb.ingest.title import strip_site
-from opskb.ingest.widgets import sidebars
+from opskb.ingest.widgets import below_article, inside, sidebars
 from opskb.text import fold
 
 PROSE = [
@@ -1286,3 +1287,30 @@ def _write(tmp_path: Path, name: str, html: str) -> Path:
     path = tmp_path / name
     path.write_text(html, encoding="utf-8")
     return path
+
+
+
+def test_readers_comments_below_a_story_are_not_put_back_but_a_short_posts_are(tmp_path):
+    """A box the page's markup names a comments section (class comment-…), with no label the rules
+    know over it (我要评论), below a story of several paragraphs: its comments are not the story's text.
+    Below a short post (a video's two lines) the comments are what the page says."""
+    comments = ["办卡的时候没多想，后来发现一个月也去不了两次。", "年费就是门槛，本来也不是给所有人开的。"]
+    box = ("<div class='comment-box'><h3>我要评论</h3>"
+           + "".join(f"<div class='cmt-item'><a href='/u{n}'>网友{n}</a><div class='cmt-txt'>{c}</div>"
+                     f"<span>08-28 09:1{n}</span><a href='#'>支持(12)</a></div>" for n, c in enumerate(comments))
+           + "</div>")
+    story = "".join(f"<p>{a}{b}</p>" for a, b in zip(PROSE, PROSE[1:] + PROSE[:1], strict=True))
+
+    def below(body: str) -> set[str]:
+        blocks = [(el, text, fold(text)) for el, text in _leaf_blocks(_tree(f"<html><body>{body}{box}</body></html>"))]
+        boxes = {a for el, _t, _k in blocks for a in el.iterancestors() if a.get("class") == "comment-box"}
+        return {blocks[i][1] for i in inside(blocks, below_article(blocks, list(boxes), MIN_ARTICLE_ELEMENT_HAN))}
+
+    assert set(comments) <= below(story)
+    assert not below("<p>开店第三年，第一次拉了顾客群。</p><p>#社群运营 #开店日记</p>")
+    # on a whole page: the story stays, and its readers' comments do not come back between its last
+    # paragraph and the stories listed under them
+    listed = "".join(f"<li><a href='/s{i}'>会员店的第{i}个难题：大包装与小家庭</a><span>商业观察 · 08-2{i}</span></li>"
+                     for i in range(4))
+    out = texts(run(tmp_path, page(story + box + f"<div class='feed-card'><div>猜你喜欢</div><ul>{listed}</ul></div>")))
+    assert PROSE[-1] in out and not any(c in out for c in comments)

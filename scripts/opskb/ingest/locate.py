@@ -98,6 +98,7 @@ from .threadmain import MIN_ARTICLE_ELEMENT_HAN, as_thread, is_forum
 from .title import MAX_SITE_TITLE_CHARS, choose_title, head_part, later_part
 from .widgets import (
     ads,
+    below_article,
     calls_to_act,
     controls,
     drop_lines,
@@ -283,7 +284,13 @@ def locate(raw: Raw) -> Raw:
     widgets = inside(blocks, story_cards(page) | forms(page) | ads(page) | calls_to_act(page) | figure_cards(page) | controls(page)
                      | popups(page) | notices(page) | recommended(page) | signatures(page) | sidebars(page)
                      | labelled_sections(blocks, _comments_label, MIN_ARTICLE_ELEMENT_HAN))
-    first = recover(blocks, main, meta_content(page, "description", "og:description"), widgets)
+    site_meta = meta_content(page, "og:site_name", "application-name", "SiteName")
+    page_text = page.text_content()  # read once: what the page calls its posts, whether it is a forum's
+    forum = is_forum(page, page_text, site_meta)
+    # (a story's readers' comments, as the page's markup names their box, are not put back either; on
+    # a forum's page they are its replies)
+    comments = set() if forum else below_article(blocks, _outermost(_comment_sections(page)), MIN_ARTICLE_ELEMENT_HAN)
+    first = recover(blocks, main, meta_content(page, "description", "og:description"), widgets | inside(blocks, comments))
     unflatten(blocks, main)
     for el in main.iter():
         if isinstance(el.tag, str) and el.get(RECOVERED) is not None:
@@ -292,10 +299,7 @@ def locate(raw: Raw) -> Raw:
     drop_linked(blocks, main)
     drop_trailing_links(blocks, main)
     authors = [meta_content(page, "author"), meta_content(page, "article:author")]
-    site_meta = meta_content(page, "og:site_name", "application-name", "SiteName")
     drop_named(main, authors + [ld.get("author", ""), ld.get("site", ""), site_meta])
-    page_text = page.text_content()  # read once: what the page calls its posts, whether it is a forum's
-    forum = is_forum(page, page_text, site_meta)
     thread = find_thread(page, forum)
     opening = as_thread(main, blocks, thread, post_word(page_text), forum, widgets, tuple(titles)) if thread is not None else None
     threaded = opening is not None

@@ -275,7 +275,7 @@ def labelled_sections(blocks: list[tuple[object, str, str]], is_label, min_above
     above = 0  # Han characters of the paragraphs above (labels and short lines not counted)
     for n, (el, text, _k) in enumerate(blocks):
         if len(text) > MAX_SECTION_LABEL_CHARS:
-            above += han_count(text)
+            above += _prose_han(text)
             continue
         if not text or above < min_above or not is_label(text):
             continue
@@ -293,6 +293,29 @@ def labelled_sections(blocks: list[tuple[object, str, str]], is_label, min_above
             section = anc
         if section is not None and sum(1 for b, t, _k in blocks[n:] if t and section in b.iterancestors()) >= MIN_SECTION_BLOCKS:
             found.add(section)
+    return found
+
+
+def _prose_han(text: str) -> int:
+    """The Han characters a page block counts with as prose above a section (labels and
+    short lines not counted)."""
+    return han_count(text) if len(text) > MAX_SECTION_LABEL_CHARS else 0
+
+
+def below_article(blocks: list[tuple[object, str, str]], boxes: list, min_above: int) -> set:
+    """Those of ``boxes`` (a page's comment boxes, as its markup names them) that stand below an
+    article: the page says at least ``min_above`` Han characters of prose above the box's first
+    block, as ``labelled_sections`` counts them. A story's readers' comments are not its text; a
+    video's, a question's or a short post's comments are the page's."""
+    found, seen, above = set(), set(), 0
+    for el, text, _k in blocks:
+        box = next((b for b in boxes if el is b or b in el.iterancestors()), None) if boxes else None
+        if box is None:
+            above += _prose_han(text)
+        elif id(box) not in seen:
+            seen.add(id(box))
+            if above >= min_above:
+                found.add(box)
     return found
 
 
