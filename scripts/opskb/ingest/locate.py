@@ -19,7 +19,8 @@ For a whole page:
    them like any other line. Cards of other stories (a run of linked headlines with their
    pictures and summaries), forms, ad cards, controls, popups and recommended stories
    (``widgets``) are never put back, and their lines go; nor are pictures of users
-   (``pagetree.is_avatar``).
+   (``pagetree.is_avatar``), nor a story's readers' comments (a box the page's markup names
+   a comments section, under the story's prose: ``widgets.below_article``).
 4. Threads (``thread``, ``threadmain``): a forum thread or Q&A page becomes its question or first post
    (put back from the page when trafilatura kept none of it) and every post after it under
    a heading; on a forum's page (楼主, or a site that calls itself a forum) a long first

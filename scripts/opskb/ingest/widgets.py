@@ -308,8 +308,10 @@ def below_article(blocks: list[tuple[object, str, str]], boxes: list, min_above:
     block, as ``labelled_sections`` counts them. A story's readers' comments are not its text; a
     video's, a question's or a short post's comments are the page's."""
     found, seen, above = set(), set(), 0
+    if not boxes:
+        return found
     for el, text, _k in blocks:
-        box = next((b for b in boxes if el is b or b in el.iterancestors()), None) if boxes else None
+        box = next((b for b in boxes if el is b or b in el.iterancestors()), None)
         if box is None:
             above += _prose_han(text)
         elif id(box) not in seen:
