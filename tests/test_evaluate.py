@@ -222,10 +222,12 @@ OWN_FLOORS = {"forum-pages": (56, (98.0, 97.8, 96.0)), "text-copies": (24, (97.5
 # excerpts 80.0 / 91.2 / 75.0; mixed-pages-5 as text 95.0 / 95.5 / 100, as excerpts 87.9 / 95.5 / 100
 OWN_COPY_FLOORS = {("news-pages-4", "text"): (90.0, 96.0, 75.0), ("news-pages-4", "excerpt"): (79.5, 91.0, 75.0),
                    ("mixed-pages-5", "text"): (94.5, 95.0, 100.0), ("mixed-pages-5", "excerpt"): (87.5, 95.0, 100.0),
-                   # (the sixteenth session's three blind sets, measured with its starting and final code alike)
+                   # (the sixteenth session's three blind sets: at their start 95.2 / 99.2 / 91.7 and 82.8 / 99.2 / 91.7,
+                   # 86.7 / 73.9 / 83.3 and 76.8 / 73.9 / 91.7, 95.0 / 83.5 / 91.7 and 89.9 / 83.5 / 91.7; then cells
+                   # measured without typesetting's spaces and the article going on after its table: body 75.9 and 90.8)
                    ("news-pages-5", "text"): (95.0, 99.0, 91.5), ("news-pages-5", "excerpt"): (82.5, 99.0, 91.5),
-                   ("mixed-pages-7", "text"): (86.5, 73.5, 83.0), ("mixed-pages-7", "excerpt"): (76.5, 73.5, 91.5),
-                   ("mixed-pages-8", "text"): (94.5, 83.0, 91.5), ("mixed-pages-8", "excerpt"): (89.5, 83.0, 91.5)}
+                   ("mixed-pages-7", "text"): (86.5, 75.5, 83.0), ("mixed-pages-7", "excerpt"): (76.5, 75.5, 91.5),
+                   ("mixed-pages-8", "text"): (94.5, 90.5, 91.5), ("mixed-pages-8", "excerpt"): (89.5, 90.5, 91.5)}
 
 
 @pytest.mark.parametrize("name", sorted(OWN_FLOORS))

@@ -79,3 +79,21 @@ def test_a_table_under_its_caption_keeps_every_cell_whichever_side_the_article_i
     longer = AFTER + ["这套做法后来推广到了全部门店，每家店每月只需要花半天时间复盘一次分层的数据。"]
     _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + INTRO[:1] + [caption] + cells + longer + FOOTER)
     assert kept == INTRO[:1] + [caption] + cells + longer, kept
+
+
+def test_cells_with_figures_and_the_article_going_on_after_a_few_short_lines(tmp_path):
+    # cells that mix figures with Han (typesetting puts spaces around the figures: 近 30 天活跃 8 天以上，
+    # 未付费 is a cell's length without them), a caption under the table; then a numbered subheading
+    # with three short items of its own before the article's text goes on: all the article's
+    lead_in = "我们按最近一次活跃和付费情况把用户分成三个阶段，具体口径如下表："
+    cells = ["阶段", "判断口径", "主要动作", "新用户", "注册7天内，未完成首课", "新手任务、欢迎私信",
+             "活跃用户", "近30天活跃8天以上，未付费", "打卡挑战、学习周报", "沉睡用户", "连续14天未登录", "短信提醒、专属券"]
+    caption = "表1 三个阶段的划分口径（以在线课程为例）"
+    items = ["1. 新用户：先让他完成第一次", "新手任务压缩到3步以内", "欢迎私信只放一个按钮", "24小时未完成次日再提醒"]
+    later = ["新用户阶段最重要的指标不是留存，而是首次关键行为的完成率，我们把首课完成率放在看板第一行。",
+             "活跃用户阶段用二十一天的打卡挑战培养习惯，完成挑战的用户三十天后的留存明显高于没有参加的用户。",
+             "沉睡用户先做一次小范围的调研再谈召回，问清楚离开的原因，比直接发券省钱得多，效果也更稳定。"]
+    _doc, kept = _clean(tmp_path, NAV + [TITLE] + HEADER + INTRO + AFTER + [lead_in] + cells + [caption] + items + later + FOOTER)
+    text = "\n".join(kept).replace(" ", "")
+    assert all(c.replace(" ", "") in text for c in cells + items + later), kept
+    assert not set(FOOTER) & set(kept), kept

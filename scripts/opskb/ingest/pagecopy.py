@@ -115,6 +115,15 @@ def dense_run(blocks: list[Block], known: list[bool] | None = None) -> tuple[int
         if up is None and down is None:
             break
         first, last = (up if up is not None else first), (down if down is not None else last)
+    # past a table of its own the article may go on after a few short lines (a list, a subheading):
+    # the lines after it that add to its total are its own too
+    gain, total = 0, 0
+    for k in range(last + 1, len(blocks)):
+        total += _score(blocks[k]) if text[k] else -LINE_THRESHOLD
+        if total <= -MAX_TABLE_LINES * LINE_THRESHOLD:
+            break
+        if total > gain:
+            gain, last = total, k
     held = sum(_size(b.plain_text()) for b in blocks[first:last + 1])
     return (first, last) if held >= MIN_ARTICLE_HAN else None
 
@@ -136,7 +145,7 @@ def _past_table(blocks: list[Block], known: list[bool] | None, edge: int, step: 
             cells = abs(k - edge) - 1
             lead_in = bool(_LEAD_IN.search(blocks[min(k, edge)].plain_text()))
             return k if cells > BRIDGE and _sentence(text) and (lead_in or 3 * figures >= cells) else None
-        if len(text) > MAX_CELL_CHARS or _DATED.search(text):
+        if len(text.replace(" ", "")) > MAX_CELL_CHARS or _DATED.search(text):  # (not the spaces typesetting put around figures)
             return None
         figures += bool(re.search(r"\d", text))
     return None
