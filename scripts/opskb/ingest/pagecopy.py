@@ -7,7 +7,8 @@ Each line scores its Han characters less a threshold (a sentence's punctuation c
 its favour: a line of verse is short but is text; a long line of words with no punctuation or
 space is channel names run together, not text); the article is the run of lines with the
 highest total (the line-block density idea of text-only extractors), widened over a few short
-lines (a subheading, a caption) to more of its text. Around it:
+lines (a subheading, a caption) or a table of its own to more of its text, and past such a table on
+to the lines that add to its total (a numbered subheading and its short items, then its text). Around it:
 - above: the headline (copyheadline.py: a breadcrumb's last place, a line with the story's date
   under it, a line that reads as one); the short lines above it go (a sentence stays, not a note
   in brackets), and between it and the article the tiny labels, rows of buttons and the story's
