@@ -116,8 +116,9 @@ def dense_run(blocks: list[Block], known: list[bool] | None = None) -> tuple[int
         if up is None and down is None:
             break
         first, last = (up if up is not None else first), (down if down is not None else last)
-    # past a table of its own the article may go on after a few short lines (a list, a subheading):
-    # the lines after it that add to its total are its own too
+    # past what it was widened over (a table of its own), the article may go on after a few short lines
+    # (a numbered subheading and its items): the lines after it that add to its total are its own too
+    # (looking no further than a table's worth of short lines below its end)
     gain, total = 0, 0
     for k in range(last + 1, len(blocks)):
         total += _score(blocks[k]) if text[k] else -LINE_THRESHOLD
