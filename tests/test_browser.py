@@ -94,6 +94,11 @@ def search(pg, query: str, key: str | None = "End") -> list[str]:
     return result_pages(pg)
 
 
+def normalized(pg, query: str) -> str:
+    """The query as the box reads it: its words, space-separated (window.opskbNormalizeQuery)."""
+    return pg.evaluate("q => window.opskbNormalizeQuery(q)", query)
+
+
 QUERIES = [
     # concepts
     ("社群运营", "concepts/shequn-yunying.html"),
@@ -308,19 +313,18 @@ def test_the_askers_own_story_before_a_question_is_not_its_subject(page, seed_si
     page.goto(page.base + "/index.html")
     told = "我在一家母婴店做导购，店长让我管几个顾客群，这属于社群运营还是用户运营？"
     bare = "这属于社群运营还是用户运营？"
-    normalize = "q => window.opskbNormalizeQuery(q)"
-    assert page.evaluate(normalize, told) == page.evaluate(normalize, bare)
+    assert normalized(page, told) == normalized(page, bare)
     # a question word asks as well as a question mark does
-    assert page.evaluate(normalize, told.rstrip("？")) == page.evaluate(normalize, bare)
+    assert normalized(page, told.rstrip("？")) == normalized(page, bare)
     assert search(page, told)[:3] == search(page, bare)[:3]
     assert {"index.html", "compare/index.html"} & set(search(page, told)[:3])
     # without the first person, the same words are the subject of the question
-    assert "顾客" in page.evaluate(normalize, "母婴店的顾客群，属于社群运营还是用户运营？").split()
+    assert "顾客" in normalized(page, "母婴店的顾客群，属于社群运营还是用户运营？").split()
     # the trade's words in the story stay (社群), and so does a clause told of others
-    assert "社群" in page.evaluate(normalize, "我做了两年社群，想转用户运营，要准备什么？").split()
-    assert "成员" in page.evaluate(normalize, "群成员之间没感情，社群运营一般怎么拉近关系").split()
+    assert "社群" in normalized(page, "我做了两年社群，想转用户运营，要准备什么？").split()
+    assert "成员" in normalized(page, "群成员之间没感情，社群运营一般怎么拉近关系").split()
     # a story with no question after it: nothing is left out
-    assert "导购" in page.evaluate(normalize, "我在母婴店做导购，管着几个顾客群").split()
+    assert "导购" in normalized(page, "我在母婴店做导购，管着几个顾客群").split()
 
 
 def test_what_readers_call_a_thing_finds_what_the_sources_call_it(page, seed_site):
@@ -331,7 +335,7 @@ def test_what_readers_call_a_thing_finds_what_the_sources_call_it(page, seed_sit
     found = search(page, "老带新有用吗")
     assert found and not any("老带新" in _text(site, u) for u in found)
     assert all("裂变" in _text(site, u) for u in found[:3])
-    assert page.evaluate("q => window.opskbNormalizeQuery(q)", "大V有哪些") == "大v"
+    assert normalized(page, "大V有哪些") == "大v"
     found = search(page, "大V有哪些")
     assert "layering/index.html" in found[:3] and "KOL" in _text(site, found[0])
     assert "没有找到" not in page.locator(".kb-search__meta").inner_text()
@@ -356,25 +360,24 @@ def test_what_readers_call_a_thing_finds_what_the_sources_call_it(page, seed_sit
     assert found[0] == "compare/axis-gongzuo-fangshi.html" and "感情" not in _text(site, found[0])
     # question words as typed in chat need not match either (啥, 咋, 干嘛, 有用吗)
     for query, subject in (("社群运营是干嘛的", "社群 运营"), ("私域到底咋做", "私域"), ("分层有啥用", "分层")):
-        assert page.evaluate("q => window.opskbNormalizeQuery(q)", query) == subject
+        assert normalized(page, query) == subject
 
 
 def test_a_question_asked_of_the_reader_is_read_without_its_frame(page, seed_site):
     """Job seekers type the interviewer's question inside its frame (面试官问……，该怎么回答; 老板问我……):
     the frame's words (面试官, 回答) are no subject, so the results are the bare question's."""
     page.goto(page.base + "/index.html")
-    normalize = "q => window.opskbNormalizeQuery(q)"
     for framed, bare in (("面试官问私域流量和社群有啥关系，应该怎么回答", "私域流量和社群有啥关系"),
                          ("面试被问到用户分层的方法，从哪几点答", "用户分层的方法"),
                          ("老板问我精细化运营的重点是什么", "精细化运营的重点是什么")):
-        assert page.evaluate(normalize, framed) == page.evaluate(normalize, bare), framed
+        assert normalized(page, framed) == normalized(page, bare), framed
         assert search(page, framed)[:3] == search(page, bare)[:3], framed
     # typed on a phone, a space ends the story's clause as a comma does
     spaced, commas = "我是做奶茶店的 会员群很冷清怎么办", "我是做奶茶店的，会员群很冷清怎么办"
-    assert page.evaluate(normalize, spaced) == page.evaluate(normalize, commas)
-    assert "奶茶店" not in page.evaluate(normalize, spaced) and "奶茶店" in page.evaluate(normalize, "奶茶店会员群很冷清")
+    assert normalized(page, spaced) == normalized(page, commas)
+    assert "奶茶店" not in normalized(page, spaced) and "奶茶店" in normalized(page, "奶茶店会员群很冷清")
     # 回答 and 问 asked about, not framing a question, stay
-    assert "回答" in page.evaluate(normalize, "社群里用户提问没人回答")
+    assert "回答" in normalized(page, "社群里用户提问没人回答")
 
 
 def test_pages_that_say_the_words_together_rank_higher(page, seed_site):
@@ -398,14 +401,14 @@ def test_an_aspect_asked_without_its_name_finds_its_axis(page, seed_site):
     page without the word still shows."""
     _docs, site = seed_site
     page.goto(page.base + "/index.html")
-    normalize, shown_without = "q => window.opskbNormalizeQuery(q)", 0
+    shown_without = 0
     for query, word, axis in (("什么样的人适合做社群运营", "能力", "compare/axis-shishi-zhuti.html"),
                               ("一个社群运营大概管多少个成员", "规模", "compare/axis-yonghu-guimo.html"),
                               ("用户运营面对的人多吗", "规模", "compare/axis-yonghu-guimo.html"),
                               ("用户运营要管上万个用户吗", "规模", "compare/axis-yonghu-guimo.html"),
                               ("社群运营一般在哪里做", "载体", "compare/axis-yunying-zaiti.html"),
                               ("我比较社恐，能做社群运营吗", "接触", "compare/axis-yonghu-jiechu-du.html")):
-        assert word in page.evaluate(normalize, query).split(), query
+        assert word in normalized(page, query).split(), query
         found = search(page, query)
         assert found[0] == axis, (query, found[:3])
         # the reader did not type it: a page shown without it is not marked as lacking a word
@@ -414,7 +417,7 @@ def test_an_aspect_asked_without_its_name_finds_its_axis(page, seed_site):
             assert not any(word in t for t in page.locator(".kb-search__missing").all_inner_texts()), query
     assert shown_without >= 2
     # a question that does not ask about one gets no aspect word
-    assert page.evaluate(normalize, "社群运营和用户运营的区别") == "社群 运营 用户 区别"
+    assert normalized(page, "社群运营和用户运营的区别") == "社群 运营 用户 区别"
 
 
 def test_a_group_owners_own_words_reach_the_trades_words(page, seed_site):
@@ -424,17 +427,16 @@ def test_a_group_owners_own_words_reach_the_trades_words(page, seed_site):
     naming their own work (这属于……还是……) does not; 人比……多 asks about scale."""
     _docs, site = seed_site
     page.goto(page.base + "/index.html")
-    normalize = "q => window.opskbNormalizeQuery(q)"
-    words = page.evaluate(normalize, "顾客群里老有人退群，听说一般是群规太多").split()
+    words = normalized(page, "顾客群里老有人退群，听说一般是群规太多").split()
     assert "退群" in words and not any(c in w for w in words for c in "老听般"), words
     for query, typed, term in (("回购", "回购", "复购"), ("怎么让顾客回购", "回购", "复购"), ("留住", "留住", "留存"),
                                ("怎么留住会员群的老顾客", "留住", "留存")):
         first = search(page, query)[0]
         assert term in _text(site, first) and typed not in _text(site, first), (query, first)
     trade = "开了家宠物店，该招社群运营还是用户运营"
-    assert "行业" in page.evaluate(normalize, trade).split()
+    assert "行业" in normalized(page, trade).split()
     assert "compare/axis-hangye-texing.html" in search(page, trade)[:3]
-    assert "行业" not in page.evaluate(normalize, "我在宠物店上班，这属于社群运营还是用户运营")
+    assert "行业" not in normalized(page, "我在宠物店上班，这属于社群运营还是用户运营")
     assert search(page, "社群运营管的人比用户运营少吗")[0] == "compare/axis-yonghu-guimo.html"
 
 
@@ -455,7 +457,7 @@ def test_a_way_of_asking_the_browser_cannot_read_leaves_the_search_working(brows
         pg = browser.new_page()
         pg.goto(base + "/index.html")
         pg.wait_for_function("() => typeof window.opskbSearch === 'function'")
-        assert pg.evaluate("q => window.opskbNormalizeQuery(q)", "社群运营要会啥") == "社群 运营 能力"  # (the next pattern's)
+        assert normalized(pg, "社群运营要会啥") == "社群 运营 能力"  # (the next pattern's)
         assert pg.evaluate("q => window.opskbSearch(q)", "一个社群运营大概管多少个成员")[0] == "compare/axis-yonghu-guimo.html"
         pg.close()
 

@@ -325,15 +325,13 @@
             if (wrong.length !== 1 || wrong[0] < at || wrong[0] >= at + word.length) continue;
             // (用户分曾 is one character off 用户分层 and off 用户分群 too, which the synonyms read as 用户分层)
             var same = (lexicon.synonyms[term] || []).filter(function (t) { return t.length === term.length; })[0] || term;
-            found[run.slice(s, s + term.length) + " " + same] = true;
+            found[run.slice(s, s + term.length) + "\0" + same] = { typed: run.slice(s, s + term.length), term: same };
           }
         });
       });
     });
     var fixes = Object.keys(found);
-    if (fixes.length !== 1) return null;
-    var pair = fixes[0].split(" ");
-    return { typed: pair[0], term: pair[1] };
+    return fixes.length === 1 ? found[fixes[0]] : null;
   }
 
   /* The words said together: of the results about to be shown (their sections are fetched for the
@@ -343,7 +341,9 @@
      above shorter pages that name 拉新 only beside other things. Only queries of two terms or more as
      typed: the parts of one term (社群 and 运营 of 社群运营) say nothing by standing together. */
   var TOGETHER = 1, TOGETHER_MOST = 3;
-  var sentenceEnd = /[\u3002\uff01\uff1f!?\uff1b;\n]+/;
+  var STOPS = "\u3002\uff01\uff1f!?"; // a sentence's full stop, question or exclamation mark
+  var sentenceEnd = new RegExp("[" + STOPS + "\uff1b;\n]+"); // ... or a semicolon, a line's end
+  var sentenceStart = new RegExp("[" + STOPS + "][^" + STOPS + "]*$"); // the last sentence's end before a word
   function together(results, q, order) {
     var need = q.words.filter(function (_f, w) { return !q.minor[w]; });
     var typed = new Set(q.terms.filter(function (_t, w) { return !q.minor[w]; }));
@@ -409,7 +409,7 @@
       var sec = best ? best.sec : data.s[0] || ["", "", ""];
       var text = sec[2], at = best ? best.at : 0;
       // (from the start of the sentence holding the word, when it begins in the 30 characters before it)
-      var start = Math.max(0, at - 30), before = text.slice(start, at).search(/[\u3002\uff01\uff1f!?][^\u3002\uff01\uff1f!?]*$/);
+      var start = Math.max(0, at - 30), before = text.slice(start, at).search(sentenceStart);
       if (before >= 0) start += before + 1;
       while (start < at && /\s/.test(text.charAt(start))) start += 1;
       var piece = text.slice(start, start + 110);

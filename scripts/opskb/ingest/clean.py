@@ -276,7 +276,7 @@ def clean(doc: Doc) -> Doc:
     cut_reason = ""
     units = list(_units(blocks))
     named: list[str] = []  # copyright and repost lines: they name the site
-    paper_lines: list[tuple[tuple[int, int], str]] = []
+    paper_lines: list[tuple[tuple[int, int], str]] = []  # (line, the authors it names: none for 作者简介)
     said: set[str] = set()  # long lines seen so far
     listed: set[str] = set()  # ... those of them that were a list's items
     step = 0  # number of the last step of a numbered list in the text (1、… 2、…)
@@ -367,8 +367,8 @@ def clean(doc: Doc) -> Doc:
         elif (m := meta_line(t)) and not (prose >= MIN_PROSE_BEFORE_CUT and dateline(m)) \
                 and not (prose >= MIN_PROSE_BEFORE_CUT and closing_credit(t) and _last_line(units[n + 1:])):
             drop_item[key] = "元数据行（已记入作者、来源或日期）"
-        elif _PAPER_AUTHORS.match(t) or _PAPER_BIO.match(t):
-            paper_lines.append((key, t))  # dropped below if the text is a paper
+        elif (bio := _PAPER_BIO.match(t)) or _PAPER_AUTHORS.match(t):  # dropped below if the text is a paper
+            paper_lines.append((key, "" if bio else "、".join(re.findall(NAME, t))))
         elif _repeatable(t) and fold(t) in said and not (item and fold(t) in listed) \
                 and blocks[i].kind != HEADING:
             # (an item of a list that repeats an earlier list's stays: 高级岗位 needs the skills 中级 does too;
@@ -388,9 +388,9 @@ def clean(doc: Doc) -> Doc:
     # A line of names with affiliation numbers is a paper's author line, and 作者简介：… its authors'
     # note, when the text has a paper's front matter (keywords, classification number, affiliations).
     if paper_lines and PAPER_REASON in drop_item.values():
-        for key, t in paper_lines:
+        for key, names in paper_lines:
             drop_item[key] = PAPER_REASON
-            author = author or ("" if _PAPER_BIO.match(t) else "、".join(re.findall(NAME, t)))
+            author = author or names
 
     # A paper's 作者简介 section: the heading and what stands under it, up to the next heading.
     for i, b in enumerate(blocks):

@@ -401,14 +401,20 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("repost_note", "转载来源说明", _rx(
         r"^(?:本文|文章)(?:来自|转载自|来源于|首发于|经授权转载自|由).{0,40}(?:公众号|平台|网站|专栏|作者|授权|发布)"), 160),
 )
+
+
+def _named(name: str) -> Rule:
+    return next(r for r in RULES if r.name == name)
+
+
 # a picture's credit (图片来源：…, 题图来自…): a caption that adds only this to a picture's alt text says no more (recover.py)
-IMAGE_NOTICE = next(r.pattern for r in RULES if r.name == "image_notice")
+IMAGE_NOTICE = _named("image_notice").pattern
 
 
 _ZERO_WIDTH = re.compile("[\u200b\u2060]")  # a zero-width space or word joiner between a copied row's buttons
 
 
-_COUNTER = next(r for r in RULES if r.name == "counter")
+_COUNTER = _named("counter")
 _COUNTER_SEPARATOR = re.compile(r"\s*[·|｜/•]\s*")
 
 
