@@ -213,7 +213,7 @@ OWN_FLOORS = {"forum-pages": (56, (98.0, 97.8, 96.0)), "text-copies": (24, (97.5
               # 68.5 / 93.1 / 91.7; read, unchanged)
               "mixed-pages-7": (12, (97.0, 96.5, 100.0)),
               # (written blind in the sixteenth session and held out: 98.3 / 97.2 / 100 with its starting code and its last,
-              # trafilatura alone 83.4 / 76.7 / 75.0; not read, not used to tune)
+              # trafilatura alone 83.4 / 76.7 / 75.0; its pages not read; its text copies read afterwards: OWN_COPY_FLOORS)
               "mixed-pages-8": (12, (98.0, 97.0, 100.0))}
 
 # the same saved sets judged as text copies of their pages and as excerpts of those (a table one cell a
