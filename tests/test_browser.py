@@ -440,6 +440,31 @@ def test_a_group_owners_own_words_reach_the_trades_words(page, seed_site):
     assert search(page, "社群运营管的人比用户运营少吗")[0] == "compare/axis-yonghu-guimo.html"
 
 
+def test_a_story_told_before_the_question_and_words_that_only_qualify_are_not_looked_for(page, seed_site):
+    """Adverbs of degree (比较, 特别), pronouns (他们, 自己), pointing words and the asking whether
+    something counts (这种算不算, in Cantonese 呢啲算唔算) are no subject; nor is an interview's
+    frame (怎么理解……咋回答更出彩). A story told in the first person goes on in the clauses after it up to
+    the question (带着一个跑步群，周末组织活动), but a clause saying what the asker wants is the question
+    (想引用……的定义). Aspects asked unnamed: how close to the people (离顾客更近), the end result (最后想要的
+    结果), where the work is done (在小程序上做还是在社群里做), the day's work (日常都忙些什么), a group
+    nobody talks in (都不吭声, 让群热闹起来)."""
+    page.goto(page.base + "/index.html")
+    assert normalized(page, "面试官问你怎么理解私域流量，咋回答更出彩") == "私域 流量"
+    assert normalized(page, "哪个比较适合新手") == "适合 新手"
+    assert normalized(page, "怎么让他们自己主动分享") == "主动 分享"
+    assert normalized(page, "呢个係唔係用户运营") == "用户 运营"
+    assert normalized(page, "我喺深圳帶緊個讀書會群，呢啲算唔算社群運營") == "社群 运营"  # (算唔算 asks)
+    story = "我在社区做志愿者，带着一个跑步爱好者群，周末组织活动，这种算社群运营吗"
+    assert normalized(page, story) == "社群 运营"
+    assert search(page, story)[0] == "concepts/shequn-yunying.html"
+    assert {"引用", "用户", "画像", "定义"} <= set(normalized(page, "我在写毕业论文，想引用用户画像的定义，哪里有权威说法").split())
+    for query, aspect in (("社群运营是不是离顾客更近", "接触"), ("两种岗位最后想要的结果有啥不同", "目标"),
+                          ("私域运营是在小程序上做还是在社群里做", "载体"), ("用户运营日常都忙些什么", "工作方式"),
+                          ("客户都不吭声咋办", "活跃"), ("怎么让群热闹起来", "活跃")):
+        assert aspect in normalized(page, query).split(), query
+    assert search(page, "用户运营日常都忙些什么")[0] == "compare/axis-gongzuo-fangshi.html"
+
+
 def test_a_way_of_asking_the_browser_cannot_read_leaves_the_search_working(browser, seed_site, tmp_path):
     """The topics file's asks are checked as Python regular expressions at build time; one that the
     browser's RegExp cannot read (a named group written Python's way) is skipped, not fatal."""
@@ -706,19 +731,22 @@ def test_a_page_that_names_the_word_in_its_lead_ranks_first(browser, latin_site)
         pg.close()
 
 
-# found among the first three (all queries, question-style ones), at most this many with no results
-READER_FLOORS = {"readers-35": (35, 24, 0), "readers-36": (36, 24, 0), "readers-37": (35, 23, 0), "readers-38": (36, 24, 0),
-                 "readers-42": (36, 24, 0), "readers-46": (36, 24, 0), "readers-47": (35, 23, 0),
-                 "readers-48": (35, 23, 0), "readers-49": (36, 24, 0), "readers-50": (34, 22, 0),
-                 "readers-51": (36, 24, 0), "readers-52": (35, 23, 0), "readers-53": (33, 22, 0),
-                 "readers-54": (34, 22, 0), "readers-55": (35, 23, 0), "readers-56": (34, 22, 0),
-                 "readers-57": (34, 22, 0), "readers-58": (35, 23, 0), "readers-59": (35, 23, 0),
-                 "readers-60": (33, 23, 0), "readers-61": (36, 24, 0),
-                 "readers-62": (34, 22, 0), "readers-63": (35, 23, 0),
-                 "readers-64": (36, 24, 0), "readers-65": (36, 24, 0),
-                 "readers-66": (34, 22, 0), "readers-67": (35, 23, 0), "readers-68": (35, 23, 0),
-                 "readers-69": (35, 23, 0), "readers-70": (36, 24, 0), "readers-71": (35, 23, 0),
-                 "readers-72": (33, 21, 0), "readers-73": (34, 22, 0)}
+# found among the first three (all queries, question-style ones), at most this many with no results;
+# readers-57 and -64 one lower since the seventeenth session (那种 and 主要 read as fillers: a page holding
+# all the other words now outranks one that lacks a word; README, 搜索评估)
+READER_FLOORS = {"readers-35": (35, 24, 0), "readers-36": (36, 24, 0), "readers-37": (35, 23, 0),
+                 "readers-38": (36, 24, 0), "readers-42": (36, 24, 0), "readers-46": (36, 24, 0),
+                 "readers-47": (35, 23, 0), "readers-48": (35, 23, 0), "readers-49": (36, 24, 0),
+                 "readers-50": (34, 22, 0), "readers-51": (36, 24, 0), "readers-52": (35, 23, 0),
+                 "readers-53": (33, 22, 0), "readers-54": (34, 22, 0), "readers-55": (35, 23, 0),
+                 "readers-56": (34, 22, 0), "readers-57": (33, 21, 0), "readers-58": (35, 23, 0),
+                 "readers-59": (35, 23, 0), "readers-60": (33, 23, 0), "readers-61": (36, 24, 0),
+                 "readers-62": (34, 22, 0), "readers-63": (36, 24, 0), "readers-64": (35, 23, 0),
+                 "readers-65": (36, 24, 0), "readers-66": (35, 23, 0), "readers-67": (36, 24, 0),
+                 "readers-68": (35, 23, 0), "readers-69": (36, 24, 0), "readers-70": (36, 24, 0),
+                 "readers-71": (36, 24, 0), "readers-72": (36, 24, 0), "readers-73": (35, 23, 0),
+                 "readers-74": (35, 23, 0), "readers-75": (35, 23, 0), "readers-76": (36, 24, 0),
+                 "readers-77": (36, 24, 0), "readers-78": (33, 21, 0), "readers-79": (36, 24, 0)}
 
 
 def test_readers_queries_find_an_expected_page_in_the_first_three(page):

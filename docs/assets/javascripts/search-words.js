@@ -41,26 +41,32 @@
   var FILLERS = new Set((
     "怎么 怎么样 怎样 怎么做 怎么办 怎么才能 如何 如何做 如何才能 哪个 哪个好 哪些 哪种 哪里 什么 是什么 什么是 " +
     "有什么 有哪些 为什么 为何 是否 能否 可以 能不能 好不好 好做 难做 难不难 需要 应该 请问 一下 一些 一个 这个 " +
-    "那个 我们 你们 还是 以及 或者 吗 呢 吧 啊 呀 么 的 地 得 了 和 与 及 或 跟 同 要 该 是 有 在 做 去 把 被 给 好 能 会 想 我 你 " +
+    "那个 我们 你们 他们 她们 人家 自己 还是 以及 或者 吗 呢 吧 啊 呀 么 的 地 得 了 和 与 及 或 跟 同 要 该 是 有 在 做 去 把 被 给 好 能 会 想 我 你 " +
     // the same, as typed in chat: 啥, 咋, 干嘛 ...
     "啥 为啥 干啥 干嘛 有啥 是啥 咋 咋办 咋做 咋样 咋整 有没有 是不是 到底 有用 有啥用 什么意思 啥意思 " +
     // adverbs of degree, time and frequency: 群里老有人退群, 群里都潜水 (glued to the characters
     // around them, they would make words no page holds)
-    "都 就 也 又 才 再 很 太 老 总 挺 刚 只 一直 已经 总是 老是 经常 天天 平时 一般 通常 往往 具体 " +
+    "都 就 也 又 才 再 很 太 老 总 挺 蛮 刚 只 一直 已经 总是 老是 经常 天天 平时 一般 通常 往往 具体 " +
+    // ... and of degree before what they qualify (哪个比较好, 回答比较加分, 特别积极的老顾客)
+    "比较 非常 特别 相当 十分 更加 真的 超级 主要 基本 基本上 其实 " +
     // hearsay, quantity and the asking itself: 听说很多数据采不到, 说说……一句话咋概括
-    "听说 很多 好多 许多 说说 讲讲 聊聊 谈谈 一句话"
+    "听说 很多 好多 许多 说说 讲讲 聊聊 谈谈 一句话 " +
+    // pointing at what was said (这种算不算, 这两个各自) and asking whether it counts, in Cantonese too (呢啲算唔算)
+    "这种 这样 这些 那种 两个 这两个 各自 分别 算不算 算是 算唔算 呢啲 呢个 喺 係 唔 嘅"
   ).split(" "));
   // the fillers that make a clause a question (how, what, which, whether ...)
   var QUESTION = new Set((
     "怎么 怎么样 怎样 怎么做 怎么办 怎么才能 如何 如何做 如何才能 哪个 哪个好 哪些 哪种 哪里 什么 是什么 什么是 " +
     "有什么 有哪些 为什么 为何 是否 能否 能不能 好不好 难不难 吗 呢 么 还是 啥 为啥 干啥 干嘛 有啥 是啥 咋 咋办 " +
-    "咋做 咋样 咋整 有没有 是不是 什么意思 啥意思 有啥用"
+    "咋做 咋样 咋整 有没有 是不是 什么意思 啥意思 有啥用 算不算 算唔算"
   ).split(" "));
   // the frame of a question asked of the reader (面试官问……，该怎么回答; 面试被问到……从哪几点答): what
   // an interviewer or a boss asks is the question; the frame's words (面试官, 回答) are no subject
-  var FRAME = /(面试官?|hr|老板|领导)(常|经常|总|会)?被?问(到|我|你|了)?|(该|应该|要)?(怎么|如何|咋)(回答|答|说|概括|总结)(比较好|才好|好)?|从哪几?(点|方面|个方面)(答|回答|说)/g;
+  var FRAME = /(面试官?|hr|老板|领导)(常|经常|总|会)?被?问(到|我|你|了)?|(该|应该|要)?(怎么|如何|咋)(回答|答|说|概括|总结)(比较|才|更|最)?(好|加分|出彩|得体)?|(你|您)?(怎么|如何|咋)(去)?(理解|看待)|从哪几?(点|方面|个方面)(答|回答|说)/g;
   // the first person: a clause that tells the asker's own story (我在教培机构当班主任)
   var SELF = /我|本人|自己|咱|俺/;
+  // a clause saying what the asker wants (想引用一个定义, 打算做用户分层): their question, not their story
+  var WANTS = /^(想|想要|打算|希望|准备)/;
   var CLAUSE_END = new RegExp("([,.?!;:\\u3002]+|(?<=[" + HAN + "])\\s+(?=[" + HAN + "]))");
   var NON_WORD = /[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/;
   var FILLER_CLASS = 12, TOTAL = 18, SINGLE = -18, MAX_WORD = 6;
@@ -165,7 +171,7 @@
     // a space between Han words ends a clause as a comma does (phone typing: 我开健身房的 群里没人说话咋办)
     var pieces = text.split(CLAUSE_END), clauses = [], parts = [];
     for (var c = 0; c < pieces.length; c += 2) {
-      clauses.push({ asks: /\?/.test(pieces[c + 1] || ""), self: SELF.test(pieces[c]) });
+      clauses.push({ asks: /\?/.test(pieces[c + 1] || ""), self: SELF.test(pieces[c]), wants: WANTS.test(pieces[c]) });
       pieces[c].replace(hanLatin, "$1 $2").replace(latinHan, "$1 $2").split(NON_WORD).forEach(function (part) {
         if (part) parts.push({ text: part, clause: clauses[clauses.length - 1] });
       });
@@ -196,7 +202,7 @@
       flush();
       if (run.length) groups.push(run);
     });
-    groups = withoutScene(groups, vocab);
+    groups = withoutScene(groups, vocab, clauses);
     var all = [].concat.apply([], groups);
     if (!all.length) { // nothing but fillers: look for what was typed
       groups = [parts.map(function (p) { return { text: p.text, single: p.text.length === 1 }; })];
@@ -242,19 +248,26 @@
   }
 
   /* A question typed after the asker's own story (我是客服主管，领导让我接手几百个会员群，这算社群运营
-     还是用户运营？): the words of a clause told in the first person that does not itself ask are the
-     asker's scene, not the subject, and are left out, except the trade's own words (社群 in
+     还是用户运营？): the words of a clause told in the first person that does not itself ask, and of
+     the clauses going on with the story up to the question (我是班主任，管着家长群，平时发通知，这种算不算……;
+     not one saying what they want: 我在实习，想引用一个定义，有现成的吗),
+     are the asker's scene, not the subject, and are left out, except the trade's own words (社群 in
      我做了一年社群). Only when another clause asks about words of its own. */
-  function withoutScene(groups, vocab) {
+  function withoutScene(groups, vocab, clauses) {
     var asking = groups.some(function (g) {
       return g.some(function (w) { return w.clause && w.clause.asks && !w.single && !general(w.text, vocab); });
     });
     if (!asking) return groups;
+    var story = false;
+    clauses.forEach(function (c) {
+      story = !c.asks && (c.self || (story && !c.wants));
+      c.scene = story;
+    });
     var out = [];
     groups.forEach(function (g) {
       var run = [];
       g.forEach(function (w) {
-        var scene = w.clause && w.clause.self && !w.clause.asks && vocab.get(w.text) !== DOMAIN_CLASS;
+        var scene = w.clause && w.clause.scene && vocab.get(w.text) !== DOMAIN_CLASS;
         if (!scene) { run.push(w); return; }
         if (run.length) out.push(run);
         run = [];
