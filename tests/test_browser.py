@@ -447,7 +447,8 @@ def test_a_story_told_before_the_question_and_words_that_only_qualify_are_not_lo
     the question (带着一个跑步群，周末组织活动), but a clause saying what the asker wants is the question
     (想引用……的定义). Aspects asked unnamed: how close to the people (离顾客更近), the end result (最后想要的
     结果), where the work is done (在小程序上做还是在社群里做), the day's work (日常都忙些什么), a group
-    nobody talks in (都不吭声, 让群热闹起来)."""
+    nobody talks in (都不吭声, 让群热闹起来), members who only read (光看的人, 光看不说话), what the work relies on
+    (靠什么), how to tell a group does well (咋看……好不好)."""
     page.goto(page.base + "/index.html")
     assert normalized(page, "面试官问你怎么理解私域流量，咋回答更出彩") == "私域 流量"
     assert normalized(page, "哪个比较适合新手") == "适合 新手"
@@ -460,9 +461,15 @@ def test_a_story_told_before_the_question_and_words_that_only_qualify_are_not_lo
     assert {"引用", "用户", "画像", "定义"} <= set(normalized(page, "我在写毕业论文，想引用用户画像的定义，哪里有权威说法").split())
     for query, aspect in (("社群运营是不是离顾客更近", "接触"), ("两种岗位最后想要的结果有啥不同", "目标"),
                           ("私域运营是在小程序上做还是在社群里做", "载体"), ("用户运营日常都忙些什么", "工作方式"),
-                          ("客户都不吭声咋办", "活跃"), ("怎么让群热闹起来", "活跃")):
+                          ("客户都不吭声咋办", "活跃"), ("怎么让群热闹起来", "活跃"),
+                          ("群里那些光看的人叫啥", "潜水用户"), ("会员都光看不说话咋整", "潜水用户"),
+                          ("做社群主要靠什么留人", "工作方式"),
+                          ("咋看一个会员群运营得好不好", "指标")):
         assert aspect in normalized(page, query).split(), query
     assert search(page, "用户运营日常都忙些什么")[0] == "compare/axis-gongzuo-fangshi.html"
+    assert search(page, "做社群主要靠什么留人")[0] == "compare/axis-gongzuo-fangshi.html"
+    # 体量, as readers say the size of a user base: the pages' 规模
+    assert search(page, "用户运营的用户体量一般多大")[0] == "compare/axis-yonghu-guimo.html"
 
 
 def test_a_way_of_asking_the_browser_cannot_read_leaves_the_search_working(browser, seed_site, tmp_path):
@@ -746,7 +753,8 @@ READER_FLOORS = {"readers-35": (35, 24, 0), "readers-36": (36, 24, 0), "readers-
                  "readers-68": (35, 23, 0), "readers-69": (36, 24, 0), "readers-70": (36, 24, 0),
                  "readers-71": (36, 24, 0), "readers-72": (36, 24, 0), "readers-73": (35, 23, 0),
                  "readers-74": (35, 23, 0), "readers-75": (35, 23, 0), "readers-76": (36, 24, 0),
-                 "readers-77": (36, 24, 0), "readers-78": (33, 21, 0), "readers-79": (36, 24, 0)}
+                 "readers-77": (36, 24, 0), "readers-78": (33, 21, 0), "readers-79": (36, 24, 0),
+                 "readers-80": (35, 23, 0), "readers-81": (35, 23, 0), "readers-82": (34, 23, 0)}
 
 
 def test_readers_queries_find_an_expected_page_in_the_first_three(page):

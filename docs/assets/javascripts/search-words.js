@@ -52,7 +52,7 @@
     // hearsay, quantity and the asking itself: 听说很多数据采不到, 说说……一句话咋概括
     "听说 很多 好多 许多 说说 讲讲 聊聊 谈谈 一句话 " +
     // pointing at what was said (这种算不算, 这两个各自) and asking whether it counts, in Cantonese too (呢啲算唔算)
-    "这种 这样 这些 那种 两个 这两个 各自 分别 算不算 算是 算唔算 呢啲 呢个 喺 係 唔 嘅"
+    "这种 这样 这些 那种 那些 两个 这两个 各自 分别 算不算 算是 算唔算 呢啲 呢个 喺 係 唔 嘅"
   ).split(" "));
   // the fillers that make a clause a question (how, what, which, whether ...)
   var QUESTION = new Set((
