@@ -523,6 +523,26 @@ def test_a_page_copied_after_its_text_was_expanded_goes_on_under_its_button(tmp_
     assert kept == ARTICLE[:5], kept
 
 
+def test_a_folded_answer_of_a_question_page_and_the_next_answer_under_its_buttons(tmp_path):
+    # a Q&A page copied as text (zero-width spaces between a row's words, as such pages show them): the
+    # first answer folded (展开阅读全文), its counts and buttons, the next answerer's name, then the next
+    # answer: the answers go on; not when an ad's long line stands there instead of an answerer's name
+    question = "新建的宝妈群一直没人说话，群主该怎么带动大家？"
+    first = ["我带过四个宝妈群，最开始的两周最关键，群主每天要固定时间出来说话。",
+             "可以先从育儿的小问题聊起，比如辅食怎么做、孩子几点睡，话题越日常越容易接。",
+             "每周再固定一个晒娃日，大家发照片比回答问题容易得多，发过一次的人后面也更愿意说话。",
+             "有人发言就及时回应，哪怕只是一句“说得真好”，新成员也会觉得这个群有人在。"]
+    second = ["补充一点：找三四个愿意说话的老顾客当气氛组，冷场的时候由她们先接话。",
+              "另外群规别写太长，三条就够，大家记得住才会遵守。"]
+    fold = ["展开阅读全文\u200b", "\u200b赞同 86\u200b\u200b12 条评论", "\u200b分享", "\u200b收藏", "育儿群主阿青", "\u200b关注"]
+    lines = NAV + [question, "关注问题", "写回答", "查看全部 9 个回答", "母婴店长小周"] + first + fold + second + OTHERS
+    _doc, kept = _clean(tmp_path, lines)
+    assert first[0] in kept and second == [t for t in kept if t in second], kept
+    ad = ["展开阅读全文", "赞同 86 · 12 条评论", "限时优惠 母婴社群运营训练营第十二期报名中"]
+    _doc, kept = _clean(tmp_path, NAV + [question, "关注问题", "写回答", "母婴店长小周"] + first + ad + second + OTHERS)
+    assert not set(second) & set(kept), kept
+
+
 def test_a_documents_file_name_heading_its_page_gives_the_headline(tmp_path):
     # a document library's page: the file's name heads it, the preview's end cuts the page's rest
     lines = (NAV[:3] + ["社群活跃度复盘报告.pdf", "格式：PDF　页数：36　上传时间：2024-05-10", "立即下载"] + ARTICLE[:5]

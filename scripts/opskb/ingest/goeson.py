@@ -13,9 +13,11 @@ from .feeds import SECTION_NUMBER
 from .rules import match_rule
 from .textparse import MAX_HEADING_CHARS
 
-EXPAND = re.compile(r"^展开(?:全文|阅读全文)?$")
+EXPAND = re.compile(r"^展开(?:全文|阅读全文)?[\u200b-\u200f\u2060\ufeff]*$")  # (a copied row's zero-width spaces)
 MIN_GOES_ON_HAN = 20  # a line this long, ending as a sentence, under 展开全文 is the text going on
 EXPAND_LOOKAHEAD = 2  # ... on this many lines under it
+NEXT_ANSWER_LOOKAHEAD = 8  # ... or this far, past a folded answer's counts, buttons and the next answerer's name
+MAX_ANSWERER_CHARS = 16  # a line there: a button, a name, a badge
 
 
 def goes_on(text: str) -> bool:
@@ -25,14 +27,25 @@ def goes_on(text: str) -> bool:
 
 def expanded(units: list, n: int) -> bool:
     """The text goes on under the 展开全文 at ``n``: a sentence of it on the next line, or on the
-    one after a numbered section heading (二、光照：喜欢亮，但怕晒; a commenter's name is no heading)."""
-    for m in range(n + 1, min(len(units), n + 1 + EXPAND_LOOKAHEAD)):
+    one after a numbered section heading (二、光照：喜欢亮，但怕晒; a commenter's name is no heading);
+    or, on a Q&A page copied as text, the next answer does: under the folded answer's counts
+    (赞同 104 · 40 条评论) only short lines (its buttons: 分享, 收藏; the next answerer's name and 关注), then a sentence."""
+    counted = False
+    for m in range(n + 1, min(len(units), n + 1 + NEXT_ANSWER_LOOKAHEAD)):
         text = plain(units[m][2]).strip()
         if goes_on(text):
-            return True
-        if len(text) > MAX_HEADING_CHARS or not SECTION_NUMBER.match(text) or match_rule(text):
+            return m < n + 1 + EXPAND_LOOKAHEAD or counted
+        rule = match_rule(text)
+        if m == n + 1 and rule and rule.name == "counter":
+            counted = True
+        elif not (counted and (not rule or rule.name == "post_button") and len(text) <= MAX_ANSWERER_CHARS
+                  and not _SENTENCE_END.search(text)) \
+                and (m >= n + 1 + EXPAND_LOOKAHEAD or len(text) > MAX_HEADING_CHARS or not SECTION_NUMBER.match(text) or rule):
             return False
     return False
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
 ANSWERS_LOOKAHEAD = 6  # lines under a fold (展开全部) looked at for the heading of more answers
