@@ -9,6 +9,7 @@ import re
 
 from ..records import LIST, Block, plain
 from ..text import han_count
+from .copylines import _PUNCT
 from .feeds import SECTION_NUMBER
 from .rules import match_rule
 from .textparse import MAX_HEADING_CHARS
@@ -37,15 +38,12 @@ def expanded(units: list, n: int) -> bool:
             return m < n + 1 + EXPAND_LOOKAHEAD or counted
         rule = match_rule(text)
         if m == n + 1 and rule and rule.name == "counter":
-            counted = True
-        elif not (counted and (not rule or rule.name == "post_button") and len(text) <= MAX_ANSWERER_CHARS
-                  and not _SENTENCE_END.search(text)) \
-                and (m >= n + 1 + EXPAND_LOOKAHEAD or len(text) > MAX_HEADING_CHARS or not SECTION_NUMBER.match(text) or rule):
+            counted = True  # the folded answer's counts
+        elif counted and (not rule or rule.name == "post_button") and len(text) <= MAX_ANSWERER_CHARS and not _PUNCT.search(text):
+            continue  # its buttons, the next answerer's name
+        elif m >= n + 1 + EXPAND_LOOKAHEAD or len(text) > MAX_HEADING_CHARS or not SECTION_NUMBER.match(text) or rule:
             return False
     return False
-
-
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
 ANSWERS_LOOKAHEAD = 6  # lines under a fold (展开全部) looked at for the heading of more answers
