@@ -227,6 +227,8 @@
      page's title: 社群运营 定义 names the page 社群运营, not 社区运营, though 社群 and 运营 are on nearly
      every page of this site and so weigh little as words. */
   var NAMED = 2, ABOUT_ALL = 0.999;
+  // ... or a page whose whole title is typed, when its definition is asked for (……的定义，名词解释要怎么写)
+  var DEFINITION = /定义|名词解释|含义|释义/;
   function titleTyped(title, q) {
     var text = fold(title).split(nonWord).join("");
     if (!text) return false;
@@ -285,7 +287,7 @@
             // the words the reader typed that the page lacks (not an aspect's word the query implied)
             var missing = q.words.filter(function (_f, w) { return !q.asked[w] && !perWord[w].has(p); }).map(function (f) { return f[0]; });
             // a page wholly about the query: its whole title typed, the other words in its headings
-            var named = v.about >= ABOUT_ALL && titleTyped(doc[1], q) ? NAMED : 1;
+            var named = (v.about >= ABOUT_ALL || DEFINITION.test(q.text)) && titleTyped(doc[1], q) ? NAMED : 1;
             results.push({ page: p, url: doc[0], title: doc[1], kind: doc[2], matched: v.matched, phrases: v.phrases,
                            missing: missing, score: named * v.score * (1 + ((KIND_WEIGHT[doc[2]] || 1) - 1) * v.about) });
           });
