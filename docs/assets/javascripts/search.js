@@ -286,7 +286,8 @@
             if (!doc || !v.found) return; // a page the index could not read, or holding a phrase's pairs only
             // the words the reader typed that the page lacks (not an aspect's word the query implied)
             var missing = q.words.filter(function (_f, w) { return !q.asked[w] && !perWord[w].has(p); }).map(function (f) { return f[0]; });
-            // a page wholly about the query: its whole title typed, the other words in its headings
+            // a page wholly about the query: its whole title typed, the other words in its headings (or
+            // the reader asking for its definition, whatever else they say)
             var named = (v.about >= ABOUT_ALL || DEFINITION.test(q.text)) && titleTyped(doc[1], q) ? NAMED : 1;
             results.push({ page: p, url: doc[0], title: doc[1], kind: doc[2], matched: v.matched, phrases: v.phrases,
                            missing: missing, score: named * v.score * (1 + ((KIND_WEIGHT[doc[2]] || 1) - 1) * v.about) });
