@@ -1289,7 +1289,6 @@ def _write(tmp_path: Path, name: str, html: str) -> Path:
     return path
 
 
-
 def test_readers_comments_below_a_story_are_not_put_back_but_a_short_posts_are(tmp_path):
     """A box the page's markup names a comments section (class comment-…), with no label the rules
     know over it (我要评论), below a story of several paragraphs: its comments are not the story's text.

@@ -310,8 +310,9 @@ def below_article(blocks: list[tuple[object, str, str]], boxes: list, min_above:
     found, seen, above = set(), set(), 0
     if not boxes:
         return found
-    for el, text, _k in blocks:
-        box = next((b for b in boxes if el is b or b in el.iterancestors()), None)
+    ids = {id(b) for b in boxes}
+    for el, text, _k in blocks:  # (the box holding a block: the block itself or its nearest ancestor among the boxes)
+        box = next((a for a in (el, *el.iterancestors()) if id(a) in ids), None)
         if box is None:
             above += _prose_han(text)
         elif id(box) not in seen:
