@@ -151,3 +151,105 @@ def test_a_paragraph_with_arrows_in_it_is_no_breadcrumb_fencing_the_headline(tmp
     lines = NAV + [TITLE, "2023-02-28 17:31 阅读 5605", quoted, "写在前面的几句话"] + ARTICLE + OTHERS
     doc, _kept = _clean(tmp_path, lines)
     assert doc.meta.title == TITLE, doc.meta.title
+
+
+QUESTION = "刚接手公司的用户群，群里每天都有人发广告，该怎么管？"
+DETAIL = [
+    "我是今年刚转行做用户运营的，公司有六个用户群，每个群三四百人，都是买过我们产品的老客户。",
+    "最近两个月，群里每天都有人发拼单链接和兼职广告，踢了一批又进来一批。",
+    "老客户开始抱怨，有几个还直接退群了，领导让我一周内拿出办法。",
+    "目前试过的做法：",
+    "进群要填问卷；",
+    "发广告的直接移出；",
+    "每周发一次群规。",
+    "但感觉都治标不治本，大家有没有更好的办法？",
+]
+ANSWER = [
+    "谢邀。广告多的群，根子往往在入口：谁都能进，进来以后也没人管他说什么。",
+    "第一步先收口，新人只能通过你们的服务号或者售后加进来，二维码不要长期挂在外面。",
+    "第二步定群规，并且让群里几个老客户当志愿者，发现广告先提醒，再由管理员移出。",
+    "第三步每天固定时间发一条大家关心的内容，群里有人说话，广告就不那么显眼了。",
+]
+
+
+def test_a_question_far_above_its_first_answer_is_the_headline_not_the_answerers_bio(tmp_path):
+    # a question page: the question and its detail, the question's counters and buttons, then the first
+    # answer under its answerer's name and bio; the question stands more than twenty lines over the answer
+    counters = ["关注者", "1,086", "被浏览", "236,410", "关注问题", "写回答", "邀请回答", "好问题 38", "添加评论", "分享",
+                "查看全部 52 个回答", "52 个回答", "默认排序"]
+    card = ["阿青做增长", "社群运营 | 服务过 40 多个品牌的用户群", "1,024 人赞同了该回答"]
+    doc, kept = _clean(tmp_path, NAV + ["社群运营", "用户运营", "私域流量", QUESTION] + DETAIL + counters + card + ANSWER + OTHERS)
+    assert doc.meta.title == QUESTION
+    assert kept[-len(ANSWER):] == ANSWER and DETAIL[0] in kept
+
+
+def test_a_posters_name_with_the_posts_stamp_under_it_is_not_the_threads_title(tmp_path):
+    # a thread: the title (a lead word and clauses, no question mark, the thread's counts after it), the
+    # thread's buttons, the poster's card (name, badge, level) and the first post with its floor and time under it
+    title = "新人求助：刚建了一个读书群，第三天就没人说话了"
+    post = ["上周我在公司附近建了一个读书群，拉进来一百多个同事和朋友，头两天大家还在聊最近读的书，第三天开始就没人说话了，"
+            "我发的书单也没人回，每天早上发一段书摘、晚上发一个读书问题，回复的也总是固定的那两三个人，想问问有经验的朋友该怎么把群带起来。"]
+    reply = ["先别急着发书单，每周定一本书，周五晚上大家一起聊半小时，比天天发链接有用。"]
+    lines = (NAV + ["进入贴吧", "全吧搜索", "读书会吧", "关注：12,406", "帖子：86,210", "看贴", "图片", "精品",
+                    "23 回复贴，共 1 页", title + "（23 回复/4,120 浏览）", "只看楼主", "收藏", "回复", "书虫小林爱读书", "初级粉丝", "3"] + post
+             + ["举报 | 来自 Android 客户端 1 楼 2021-04-12 21:04", "回复", "老周读书", "资深吧友", "9"] + reply
+             + ["举报 | 2 楼 2021-04-12 21:30", "回复"] + OTHERS)
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == title  # (not the poster's name, nor the thread's counts)
+    assert post[0] in kept and reply[0] in kept
+
+
+def test_a_promotion_with_its_button_over_a_topic_is_no_text_above_its_title(tmp_path):
+    # a community's banner (its event, a call to sign up at its end) stands over the topic's title; the
+    # title, its category and tags, the poster, then the post
+    banner = "🎉 某某社区年度线下沙龙报名开启，4 月 8 日杭州见！点此报名"
+    doc, kept = _clean(tmp_path, NAV + ["社区公告", "产品与增长", "社群与私域运营", "所有类别", banner, QUESTION, "社群与私域运营",
+                                        "用户群 群规 广告", "阿青", "4 月"] + DETAIL + ["3 个回复"] + ANSWER + OTHERS)
+    assert doc.meta.title == QUESTION and banner not in kept
+    assert any(r.text == banner and r.reason == "站点活动与公告横幅" for r in doc.removed)
+
+
+def test_a_question_heading_the_page_is_kept_over_one_in_the_channels_list_above(tmp_path):
+    # the channel's latest threads at the top (each under its poster and time), the first one a question
+    # too; then the page's own question heading its thread
+    listed = ["阿强 2 小时前", "公司要做会员积分小程序，老板说要跟大品牌比，大家做过吗？", "小米 5 小时前", "有没有人觉得现在的客服机器人很难用",
+              "新人 8 小时前", "入职第一天就想辞职正常吗", "老陈 11 小时前", "下班以后老板还在群里找人怎么办",
+              "小周 12 小时前", "年终奖发了两个月算多吗", "阿南 15 小时前", "第一次带实习生要注意什么"]
+    doc, _kept = _clean(tmp_path, NAV + listed + ["已经到底了", QUESTION, "用户运营 · 12 个回复", "#1 阿青 楼主 2 日前"] + DETAIL + ANSWER + OTHERS)
+    assert doc.meta.title == QUESTION
+
+
+def test_what_a_thread_sets_around_its_title_is_not_the_title():
+    from opskb.ingest.copyheadline import bare_title
+
+    assert bare_title("Re: [已解决] 升级以后附件全部打不开，求助") == "[已解决] 升级以后附件全部打不开，求助"  # a reply's subject
+    assert bare_title("群主当得心累，大家都是怎么管群的？（47 回复/58932 浏览）") == "群主当得心累，大家都是怎么管群的？"
+    assert bare_title("[心得] 集点卡改成线上集点半年，分享数据 [ 查看：3518 | 回复：6 ]") == "[心得] 集点卡改成线上集点半年，分享数据"
+    assert bare_title("图书馆占座的问题能不能管管了？精") == "图书馆占座的问题能不能管管了？"  # a status label after it
+    for title in ("私域流量是什么？怎么做", "会员日活动复盘（第 3 期）", "用户增长的三个阶段（附 2 张表）", "社群运营难不难？难！"):
+        assert bare_title(title) == title  # its own words and notes stay
+
+
+def test_a_question_in_the_channels_list_far_above_a_thread_is_not_its_title(tmp_path):
+    # the channel's latest threads stand at the top, the first a question with no detail under it (its
+    # poster's line, the next thread); far below, the thread's own title (no question) over the poster's card
+    listed = []
+    for poster, thread in [("阿强", "公司要做会员积分小程序，老板说要跟大品牌比，大家做过吗？"), ("小米", "有没有人觉得现在的客服机器人很难用"),
+                           ("新人", "入职第一天就想辞职正常吗"), ("老陈", "下班以后老板还在群里找人怎么办"), ("小周", "年终奖发了两个月算多吗"),
+                           ("阿南", "第一次带实习生要注意什么"), ("大刘", "周末团建不去会不会被穿小鞋"), ("阿美", "转行做运营要先考证吗"),
+                           ("小吴", "试用期被延长了该不该走")]:
+        listed += [thread, f"{poster} · 3 小时前"]
+    title = "做了三年社群运营，聊聊我踩过的坑"
+    doc, kept = _clean(tmp_path, NAV + listed + ["已经到底了", title, "用户运营 · 12 个回复", "阿青 楼主 2 日前"] + ANSWER + OTHERS)
+    assert doc.meta.title == title
+
+
+def test_a_login_boxs_words_over_a_posters_name_are_not_the_title(tmp_path):
+    # a note page: a login box's lines at the top, then the note's author (name, follow button) over the note,
+    # its time and place under it; the box's words are no title written in clauses
+    note = ["去年三月入职一家茶饮品牌做社群，第一个月就踩了好几个坑：群建得太多、每天发的内容太多、福利发得太随意。"
+            "后来我把六个群合成两个，每天只发一条真正有用的内容，福利改成每周固定一天，群里说话的人反而多了起来，复购也跟着上来了。"]
+    lines = NAV + ["马上登录即可", "刷到更懂你的优质内容", "查看收藏和点赞过的笔记", "与他人更好地互动和交流", "打开某某 App", "1/6", "芒果冰冰的运营日记", "关注"] \
+        + note + ["编辑于 03-12 广东", "共 86 条评论"] + OTHERS
+    doc, _kept = _clean(tmp_path, lines)
+    assert doc.meta.title not in {"与他人更好地互动和交流", "查看收藏和点赞过的笔记", "刷到更懂你的优质内容"}

@@ -801,7 +801,8 @@ def test_a_question_headline_asks_one_question():
     assert question("付费会员到底值不值得做？什么样的品牌适合做付费会员？")  # (two questions: a page's too)
     assert not question("老用户为什么来？他们现在还需要什么？你能给什么？")  # an answer's lines asking several
     assert not question("先想清楚：老用户为什么来？")
-    assert not question("先别急着发红包，先想清楚，老用户为什么还会来？")  # a said sentence of clauses
+    assert question("建了个读书群，前两周很热闹，现在为什么没人说话了？")  # (a question page's title of three clauses)
+    assert not question("先别急着发红包，先想清楚，群里是谁，他们为什么还会来？")  # a said sentence of many clauses
     assert not question("为什么？")  # too short to name a page
 
 

@@ -58,6 +58,7 @@ _CLAUSES = re.compile(r"[\u4e00-\u9fff”」）)]\s+[\u4e00-\u9fff“「（(]|[�
 _NOTICE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")  # a notice under its label (本版规则：……, 公告：……)
 STACK_LINES = 3  # headline lines in a row over a story's date: 引题, 主题, 副题
 MIN_QUESTION_HAN = 6  # a question page's headline: this many Han characters at least
+_CLAUSED = re.compile(r"[，。；！？,;!?：:]")  # a headline written in clauses (新人求助：……，……)
 MIN_LISTED = 3  # after the article, this many headline-shaped lines in a row are a list of other stories
 MIN_LISTED_HAN = 4  # ... each with this many Han characters at least (Vlog：深夜·引航)
 MIN_LISTED_HEADLINES, MIN_LISTED_HEADLINE_HAN = 2, 8  # ... this many of them headlines proper, this long (a poster's name is shorter)
@@ -143,12 +144,38 @@ def _goes_on(blocks: list[Block], k: int) -> bool:
 
 
 def question(text: str) -> bool:
-    """A question as a page's headline asks it: ending in a question mark, a comma inside at most
-    (社群活跃度越来越低，老群还有必要继续维护吗？), two questions at most (付费会员值不值得做？什么样的品牌适合做？),
+    """A question as a page's headline asks it: ending in a question mark, two commas inside at most
+    (社群活跃度越来越低，老群还有必要继续维护吗？ 做了一年私域，复购率还是上不去，问题出在哪里？), two questions at most (付费会员值不值得做？什么样的品牌适合做？),
     MIN_QUESTION_HAN Han at least; not an answer's lines (先回答三个问题：谁是核心用户？他们为什么回来？你能给什么？)."""
     body = text.strip()
-    return body.endswith(("？", "?")) and han_count(body) >= MIN_QUESTION_HAN and len(_COMMA.findall(body)) <= 1 \
+    return body.endswith(("？", "?")) and han_count(body) >= MIN_QUESTION_HAN and len(_COMMA.findall(body)) <= 2 \
         and len(re.findall(r"[？?]+", body)) <= 2 and not re.search(r"[。！!：:]", body)
+
+
+# what a thread's page sets around its title: a reply's subject (Re: ……), the thread's counts in brackets after it
+# ((47 回复/58932 浏览), [ 查看：3518 | 回复：6 ]), a status label after its question mark (……？已解决)
+_REPLY_SUBJECT = re.compile(r"^(?:re|回复|回覆)\s*[:：]\s*", re.I)
+_COUNTS_TAIL = re.compile(r"\s*[（(\[［【]\s*(?:[^\d()（）\[\]［］【】]{0,4}\s*[:：]?\s*\d[\d,.万kK]*\s*(?:次|人|条)?"
+                          r"\s*[^\d()（）\[\]［］【】]{0,4}\s*[|｜/／,，]?\s*){1,4}[)）\]］】]$")
+_COUNT_WORDS = re.compile(r"回复|回覆|浏览|查看|阅读|点击|评论|人气")
+_LABEL_TAIL = re.compile(r"(?<=[？?！!])\s*(?:精华?|置顶|热门?|荐|新|已解决|未解决|已采纳|已关闭|原创|转载)$")
+
+
+def bare_title(text: str) -> str:
+    """A headline without what the page sets around it: a reply's subject marker, the thread's counts,
+    a status label after its question mark; the text as it is when less than a headline would be left."""
+    bare = _REPLY_SUBJECT.sub("", text)
+    tail = _COUNTS_TAIL.search(bare)
+    if tail and _COUNT_WORDS.search(tail.group(0)):
+        bare = bare[:tail.start()]
+    bare = _LABEL_TAIL.sub("", bare).strip()
+    return bare if han_count(bare) >= MIN_QUESTION_HAN else text
+
+
+def _detailed(blocks: list[Block], k: int) -> bool:
+    """A sentence of text right under line ``k``: a question's detail."""
+    under = _lines_below(blocks, k, 1)
+    return under < len(blocks) and _prose(blocks[under]) and _said(blocks[under].plain_text())
 
 
 def _trail(text: str) -> list[str]:
@@ -387,10 +414,23 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
         # a question page with no stamp under its question: the question, not a longer line under it (its
         # detail, an answerer's bio, the answer's first sentence), nor a short one with the stamp under it
         # (a row of buttons: 发新帖 回复); not one in a list of other questions
-        listed = _listed(blocks, known, top)
-        asked = next((w for w in sorted(window, key=lambda w: w[2]) if question(w[3]) and w[2] not in listed), None)
-        if asked and asked[2] < best[2]:
+        far = max(0, first - FAR_TITLE_WINDOW)
+        listed = _listed(blocks, known, far)
+        # (further up too, with its detail under it: a question page's answers begin under the question's detail,
+        # its counters and buttons; not a question in a list of the channel's threads)
+        further = [(0, 0, k, h) for k in range(far, top) if (h := _headline(blocks[k], known[k])) and question(h)
+                   and not _tagged(blocks, known, k) and not _text_above(blocks, known, k, h) and _detailed(blocks, k)]
+        asked = next((w for w in sorted(window + further, key=lambda w: w[2]) if question(w[3]) and w[2] not in listed), None)
+        if asked and asked[2] < best[2] and not question(best[3]):  # (the best a question itself: that one)
             best = asked
+    if best and best[0] == 1 and han_count(best[3]) < MIN_SURE_HAN and _name_line(blocks[best[2]], known[best[2]]):
+        # a poster's name with the post's stamp under it: the thread's title over the poster's card, buttons between
+        # (a title written in clauses: a login box's or an author card's lines over a name are words alone; not
+        # over the site's menu: a search box's hot words)
+        over = [w for w in window if w[2] < best[2] and han_count(w[3]) >= MIN_SURE_HAN and _CLAUSED.search(w[3])
+                and not any(_prose(blocks[j]) or _tagged(blocks, known, j) for j in range(w[2] + 1, best[2]))]
+        if over:
+            best = max(over)
     if not (best and best[0]):  # no headline with a date under it: an entry's subject (an encyclopedia's)
         at = _subject(blocks, known, first)
         if at is not None:
@@ -399,5 +439,5 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
     # under it, the one its breadcrumb names, or one under the site's lines only (问答堂 > 商业 > 企业管理
     # over a question; a question's row of tags; a line the rules know)
     if best and (first >= MIN_CHROME_LINES or best[0] or _under_site_lines(blocks, known, best[2])):
-        return best[2], best[3], best[0] >= 1 and han_count(best[3]) >= MIN_SURE_HAN
+        return best[2], bare_title(best[3]), best[0] >= 1 and han_count(best[3]) >= MIN_SURE_HAN
     return None

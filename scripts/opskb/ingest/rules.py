@@ -285,6 +285,16 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("cookie_notice", "Cookie 使用提示", _rx(
         r"^(?:本网站|本站|此网站|网站|我们)\S{0,12}?(?:使用|采用)\S{0,6}?\s*cookies?\b"
         r"|cookies?.{0,40}?(?:继续(?:浏览|使用|访问)|同意|接受)"), 120),
+    # a site's banner above a page: a promotion with its button at the end (……年度沙龙报名开启，3 月 25 日上海见！点此报名;
+    # ……报名中，老会员八折 查看详情; ……早鸟票限时 5 折 广告: its text in clauses, not a heading's 电商 VS 广告),
+    # or one a cross closes, or a notice under its label (站务公告：……, 公告【吧规】……);
+    # a sentence asking readers to sign up (……大家可以立即报名。) is no banner
+    Rule("site_banner", "站点活动与公告横幅", _rx(
+        r"^.{6,}?[\s！!～~](?:立即|马上|点此|点击)(?:报名|参与|预约|抢购|领取|体验|参加|抢票)[\s！!～~>»→]*$"
+        r"|^(?=.*[，,！!]).{6,}?\s(?:查看详情|了解详情|了解更多|去报名|去看看|广告)[\s！!～~>»→]*$"
+        r"|^[【\[]?(?:站务|社区|本站|网站|系统|版务|吧务|论坛)?公告(?:[】\]]|\s*[:：【\[])"
+        # ... or with the cross that closes it (……年度订阅限时 7 折，解锁全部付费栏目×)
+        r"|^.{6,}[^\d\s×✕✖]\s?[×✕✖]$"), 80),
     # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
     Rule("site_greeting", "站点欢迎语", _rx(r"^(?:(?:您|你)好\s*[，,!！]?\s*)?欢迎(?:您)?(?:访问|光临|莅临|来到)\S{0,20}?(?:网|网站|官网|论坛|社区|平台|本站)(?:[!！。，,~～]|$)"), 40),
     # a line of nothing but the login, sign-up and bookmark buttons (立即注册 登录, 设为首页 加入收藏), and
@@ -307,7 +317,10 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|^(?:搜索|搜一搜|查找)(?:[\u4e00-\u9fff]{1,4}[、/／]){1,5}[\u4e00-\u9fff]{1,4}$"
         # ... and a comment box's (说点什么..., 输入评论（Enter换行，Ctrl + Enter发送）, 写下你的回答…)
         r"|^(?:说点什么|说说你的看法|写下你的想法)吧?\W*$"
-        r"|^(?:请)?(?:输入|写下|发表|添加)(?:你|您)?的?(?:评论|回答|回复|留言|想法|看法)\W*(?:[(（][^()（）]{0,30}[)）])?\W*$"), 40),
+        r"|^(?:请)?(?:输入|写下|发表|添加)(?:你|您)?的?(?:评论|回答|回复|留言|想法|看法)\W*(?:[(（][^()（）]{0,30}[)）])?\W*$"
+        # ... and the words others search for beside it, three or more with spaces between (热门搜索：甲 乙 丙; an
+        # article's example of them, 热搜词：某某 | 某某, or its subheading, 3）热门搜索词：, is none)
+        r"|^[^\s\d]{0,4}(?:热搜|热门搜索|搜索热词|热门关键词|正在搜|都在搜)(?:榜|词)?\s*[:：]\s*[^\s|｜，。,]+(?:\s+[^\s|｜，。,]+){2,}$"), 80),
     # what a scraper or a page prints where an empty summary would stand (No brief available., 暂无简介)
     Rule("placeholder", "空摘要的占位文字", _rx(
         r"^(?:no\s+(?:brief|summary|description|abstract|excerpt|preview)\s+(?:is\s+)?(?:available|provided|found)\.?"
