@@ -253,3 +253,19 @@ def test_a_login_boxs_words_over_a_posters_name_are_not_the_title(tmp_path):
         + note + ["编辑于 03-12 广东", "共 86 条评论"] + OTHERS
     doc, _kept = _clean(tmp_path, lines)
     assert doc.meta.title not in {"与他人更好地互动和交流", "查看收藏和点赞过的笔记", "刷到更懂你的优质内容"}
+
+
+def test_a_status_post_opening_with_its_headline_in_brackets_is_titled_by_it(tmp_path):
+    # a microblog's status: the poster's name and badge, the post's time and device, then the post, its topic's
+    # tag and its headline in brackets opening the text; a news story opening with its byline in brackets keeps
+    # its own headline
+    head = "做了三年社群，冷启动最容易踩的 5 个坑"
+    post = (f"#社群运营# 【{head}】1. 一上来就拉大群，没人说话；2. 福利发得太多，进来的都是羊毛党；3. 没有群规，广告刷屏；"
+            "4. 运营自己说得太多，成员插不上话；5. 只看人数不看留存，三个月后群就死了。")
+    lines = NAV + ["全部关注", "最新动态", "热门推荐", "我的收藏", "运营小鹿日记运营博主", "21-6-3 09:41", "来自", "iPhone 12 Pro", "关注", post,
+                   "转发 128", "评论 56", "1024", "登录后才能评论"] + OTHERS
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == head and post in kept
+    story = [f"【某某网报道 记者 王小明】{ARTICLE[0]}"] + ARTICLE[1:]
+    doc, kept = _clean(tmp_path, NAV + [TITLE, "2023-11-20 10:21", "来源：某某网"] + story + OTHERS)
+    assert doc.meta.title == TITLE and kept == story

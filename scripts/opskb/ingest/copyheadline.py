@@ -172,6 +172,20 @@ def bare_title(text: str) -> str:
     return bare if han_count(bare) >= MIN_QUESTION_HAN else text
 
 
+# a post whose text opens with its headline in brackets, perhaps after its topic's tag (#社群运营# 【……】……)
+_BRACKETED_OPENING = re.compile(r"^\s*(?:#[^#\s]{1,20}#\s*)?【([^【】]{4,60})】")
+_BRACKETED_BYLINE = re.compile(r"记者|通讯员|(?:报道|讯|电|消息)$")  # 【某某网报道 记者 某某】, 【某某社 10 月 8 日电】
+
+
+def bracketed_headline(text: str) -> str:
+    """The headline a post's text opens with in brackets (【做了三年社群，冷启动最容易踩的坑】……), a headline's
+    length (not a label, 【导读】, nor a byline, 【某某网报道 记者 某某】); "" when it opens otherwise."""
+    m = _BRACKETED_OPENING.match(text)
+    head = m.group(1).strip() if m else ""
+    return head if han_count(head) >= MIN_SURE_HAN and not head.endswith("。") and not (meta_line(head) or reporter_line(head)
+                                                                                   or _BRACKETED_BYLINE.search(head)) else ""
+
+
 def _detailed(blocks: list[Block], k: int) -> bool:
     """A sentence of text right under line ``k``: a question's detail."""
     under = _lines_below(blocks, k, 1)

@@ -47,6 +47,7 @@ from .copyheadline import (
     _name_line,
     _pick_headline,
     _trail,
+    bracketed_headline,
     stamp_line,
 )
 from .copylines import (
@@ -330,6 +331,9 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         # (a table of contents' header: the rules take its entries with it)
         text_at = next((j for j in range(max(top + 1, first), last + 1)
                         if _prose(blocks[j]) and blocks[j].plain_text() != title), first)
+        # a post opening with its headline in brackets, under its poster's name and the post's time: the bracketed
+        # one (the post's text keeps it)
+        title = bracketed_headline(blocks[text_at].plain_text()) or title
         for k in range(top + 1, text_at):  # (a headline opening the dense run: up to its first text)
             text = blocks[k].plain_text()
             if stamp_line(text) and not meta_line(text) and blocks[k].kind in (PARAGRAPH, HEADING):
