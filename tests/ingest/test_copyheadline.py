@@ -269,3 +269,15 @@ def test_a_status_post_opening_with_its_headline_in_brackets_is_titled_by_it(tmp
     story = [f"【某某网报道 记者 王小明】{ARTICLE[0]}"] + ARTICLE[1:]
     doc, kept = _clean(tmp_path, NAV + [TITLE, "2023-11-20 10:21", "来源：某某网"] + story + OTHERS)
     assert doc.meta.title == TITLE and kept == story
+
+
+def test_a_promotion_above_the_pages_trail_of_slashes_is_no_text_above_the_question(tmp_path):
+    # a question page: a course's promotion (a sentence, no button) over the page's trail of slashes from the
+    # home page, the question's topics, then the question and its detail, counters and the first answer
+    promo = "某某学堂 · 私域增长实战营 5 月班开课，限时 0.1 元体验 3 节课"
+    question = "2022 年了，私域还值得做吗？"
+    lines = NAV + [promo, "首页 / 话题广场 / 私域流量 / 问题详情", "私域流量", "用户运营", "企业微信", question] + DETAIL[:3] \
+        + ["关注者", "1,284", "被浏览", "356,902", "3 个回答", "默认排序", "木子与私域", "母婴零售 私域负责人", "3,412 人赞同了该回答"] \
+        + ANSWER + OTHERS
+    doc, kept = _clean(tmp_path, lines)
+    assert doc.meta.title == question and promo not in kept

@@ -70,6 +70,8 @@ _TIME_ALONE = re.compile(r"^[^\w\u4e00-\u9fff]*(?:[A-Za-z]+\s*)?\d{1,2}:\d{2}(?:
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 # (saved in an encoding without » or ›, a copy shows " ? " in their place)
 _CRUMB_SEPARATORS = re.compile(r"[›»>＞]|\s\?\s")
+# ... or slashes after the site's home (首页 / 话题广场 / 问题详情: a title's slash is none of them)
+_HOME_SLASH, _SLASHES = re.compile(r"^首页\s*[/／]"), re.compile(r"[/／]")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _BRACKET_LABELS = re.compile(r"^(?:\s*[\[【][^\]】]{1,6}[\]】])+|(?:[\[【][^\]】]{1,6}[\]】]\s*)+$")  # [讨论] …… [复制链接]
 # a calendar's line (农历：甲辰年四月廿一, 今天是：2024年5月22日 星期三): the site's clock, no story's date
@@ -194,7 +196,7 @@ def _detailed(blocks: list[Block], k: int) -> bool:
 
 def _trail(text: str) -> list[str]:
     """The places of a breadcrumb trail (首页 > 新闻中心 > 正文), MIN_CRUMBS at least; [] when the line is none."""
-    parts = [x.strip() for x in _CRUMB_SEPARATORS.split(text) if x.strip()]
+    parts = [x.strip() for x in (_SLASHES if _HOME_SLASH.match(text) else _CRUMB_SEPARATORS).split(text) if x.strip()]
     return parts if len(parts) >= MIN_CRUMBS else []
 
 
@@ -306,10 +308,13 @@ def _tagged(blocks: list[Block], known: list[bool], k: int, below: bool = True) 
 def _text_above(blocks: list[Block], known: list[bool], k: int, h: str) -> bool:
     """A sentence of text stands just above line ``k`` (a subheading's text above it), within a few
     lines; under a line of the site's furniture (the board's figures over a thread's title), only
-    past a few short lines at most (a sign-in widget's sentence further up is not the article's)."""
+    past a few short lines at most (a sign-in widget's sentence further up is not the article's); not
+    past the page's breadcrumb."""
     fenced = k > 0 and known[k - 1]
     short = 0
     for j in range(k - 1, max(-1, k - 1 - 2 * BRIDGE), -1):
+        if _trail(blocks[j].plain_text()):
+            return False  # (the page's trail: above it, the site's header)
         if known[j]:
             continue
         if blocks[j].kind == PARAGRAPH and _prose(blocks[j]) and blocks[j].plain_text() != h \
