@@ -85,6 +85,8 @@ def test_line_rules_name_their_reason():
         "站务公告：本月征文活动进行中，优质文章可获得社区积分": "站点活动与公告横幅",
         "公告【吧规】本吧禁止发布代考、刷单等广告，违者封禁": "站点活动与公告横幅",
         "吧友热搜：新版本攻略 公会战 副本打法 职业转职": "输入框的提示文字",
+        "开启辅助访问 切换到宽版": "页面按钮（打印、关闭窗口、返回顶部）",  # a forum's layout and floor tools
+        "电梯直达跳转到指定楼层": "页面按钮（打印、关闭窗口、返回顶部）",
     }
     for line, reason in cases.items():
         rule = match_rule(line)

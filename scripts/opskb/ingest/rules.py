@@ -328,6 +328,9 @@ RULES: tuple[Rule, ...] = (  # first match wins
     # the page's own buttons on a line of their own: print, close the window, back to the top
     Rule("page_buttons", "页面按钮（打印、关闭窗口、返回顶部）", _rx(
         r"^[【\[（(]?\s*(?:关闭窗口|关闭本页|打印本页|打印本文|打印此文|返回顶部|回到顶部|返回列表|收藏本页)\s*[】\]）)]?$"
+        # a forum's layout and floor tools, alone or in a row (开启辅助访问 切换到宽版, 电梯直达跳转到指定楼层)
+        r"|^(?:(?:开启|关闭)辅助访问|切换到(?:宽版|窄版)|电梯直达|跳转到指定楼层|返回顶部|返回列表)(?:\s*[|｜·]?\s*"
+        r"(?:(?:开启|关闭)辅助访问|切换到(?:宽版|窄版)|电梯直达|跳转到指定楼层|返回顶部|返回列表))*$"
         # a bracketed button to copy the page's address (a thread's [复制链接])
         r"|^[【\[]\s*复制(?:本帖|本页|本文)?(?:链接|地址|网址)\s*[】\]]$"
         # a row of bracketed buttons: 【关闭窗口】 【发表评论】 【打印本稿】
