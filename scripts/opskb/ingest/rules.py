@@ -287,12 +287,12 @@ RULES: tuple[Rule, ...] = (  # first match wins
         r"|cookies?.{0,40}?(?:继续(?:浏览|使用|访问)|同意|接受)"), 120),
     # a site's banner above a page: a promotion with its button at the end (……年度沙龙报名开启，3 月 25 日上海见！点此报名;
     # ……报名中，老会员八折 查看详情; ……早鸟票限时 5 折 广告: its text in clauses, not a heading's 电商 VS 广告),
-    # or one a cross closes, or a notice under its label (站务公告：……, 公告【吧规】……);
+    # or one a cross closes, or a notice under its label (站务公告：……, 公告【吧规】……, 置顶【吧规】……);
     # a sentence asking readers to sign up (……大家可以立即报名。) is no banner
     Rule("site_banner", "站点活动与公告横幅", _rx(
         r"^.{6,}?[\s！!～~](?:立即|马上|点此|点击)(?:报名|参与|预约|抢购|领取|体验|参加|抢票)[\s！!～~>»→]*$"
         r"|^(?=.*[，,！!]).{6,}?\s(?:查看详情|了解详情|了解更多|去报名|去看看|广告)[\s！!～~>»→]*$"
-        r"|^[【\[]?(?:站务|社区|本站|网站|系统|版务|吧务|论坛)?公告(?:[】\]]|\s*[:：【\[])"
+        r"|^(?:置顶|版规|吧规)?\s*[【\[]?(?:站务|社区|本站|网站|系统|版务|吧务|论坛)?(?:公告|吧规|版规|站规)(?:[】\]]|\s*[:：【\[])"
         # ... or with the cross that closes it (……年度订阅限时 7 折，解锁全部付费栏目×)
         r"|^.{6,}[^\d\s×✕✖]\s?[×✕✖]$"), 80),
     # a site's greeting at the top of its pages (欢迎访问某某网！); a community's welcome (欢迎加入本群) is not one
