@@ -55,10 +55,10 @@ MIN_LABEL_HAN = 8  # a shorter line by a headline is a label or a button (本网
 # clauses of a headline set apart by a space or a comma (老街巷换新颜 居民出行更舒心): an 引题's or 副题's form
 # (not the space typesetting puts between Han and figures: 城东片区 42 条背街小巷……)
 _CLAUSES = re.compile(r"[\u4e00-\u9fff”」）)]\s+[\u4e00-\u9fff“「（(]|[，,；;]")
+_COLON = re.compile(r"[:：]")
 _NOTICE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")  # a notice under its label (本版规则：……, 公告：……)
 STACK_LINES = 3  # headline lines in a row over a story's date: 引题, 主题, 副题
 MIN_QUESTION_HAN = 6  # a question page's headline: this many Han characters at least
-_CLAUSED = re.compile(r"[，。；！？,;!?：:]")  # a headline written in clauses (新人求助：……，……)
 MIN_LISTED = 3  # after the article, this many headline-shaped lines in a row are a list of other stories
 MIN_LISTED_HAN = 4  # ... each with this many Han characters at least (Vlog：深夜·引航)
 MIN_LISTED_HEADLINES, MIN_LISTED_HEADLINE_HAN = 2, 8  # ... this many of them headlines proper, this long (a poster's name is shorter)
@@ -446,7 +446,7 @@ def _pick_headline(blocks: list[Block], known: list[bool], first: int, last: int
         # a poster's name with the post's stamp under it: the thread's title over the poster's card, buttons between
         # (a title written in clauses: a login box's or an author card's lines over a name are words alone; not
         # over the site's menu: a search box's hot words)
-        over = [w for w in window if w[2] < best[2] and han_count(w[3]) >= MIN_SURE_HAN and _CLAUSED.search(w[3])
+        over = [w for w in window if w[2] < best[2] and han_count(w[3]) >= MIN_SURE_HAN and (_PUNCT.search(w[3]) or _COLON.search(w[3]))
                 and not any(_prose(blocks[j]) or _tagged(blocks, known, j) for j in range(w[2] + 1, best[2]))]
         if over:
             best = max(over)

@@ -43,6 +43,8 @@ def _spaced(*words: str) -> str:
     return "|".join(r"\s*".join(map(re.escape, w)) for w in words)
 
 
+# a forum's layout and floor tools (开启辅助访问, 切换到宽版, 电梯直达)
+_FORUM_TOOLS = r"(?:(?:开启|关闭)辅助访问|切换到(?:宽版|窄版)|电梯直达|跳转到指定楼层|返回顶部|返回列表)"
 _LABEL_OPEN = r"[\[【（(■●◆▲\s]*"
 _LABEL_CLOSE = r"(?:\s*[\]】）)]\s*[:：]?|\s*[|｜/]?\s*[:：])"
 _PAPER_LABELS = ("关键词", "关键字", "中图分类号", "中图法分类号", "分类号", "文献标识码", "文献标志码", "文章编号", "基金项目",
@@ -329,8 +331,7 @@ RULES: tuple[Rule, ...] = (  # first match wins
     Rule("page_buttons", "页面按钮（打印、关闭窗口、返回顶部）", _rx(
         r"^[【\[（(]?\s*(?:关闭窗口|关闭本页|打印本页|打印本文|打印此文|返回顶部|回到顶部|返回列表|收藏本页)\s*[】\]）)]?$"
         # a forum's layout and floor tools, alone or in a row (开启辅助访问 切换到宽版, 电梯直达跳转到指定楼层)
-        r"|^(?:(?:开启|关闭)辅助访问|切换到(?:宽版|窄版)|电梯直达|跳转到指定楼层|返回顶部|返回列表)(?:\s*[|｜·]?\s*"
-        r"(?:(?:开启|关闭)辅助访问|切换到(?:宽版|窄版)|电梯直达|跳转到指定楼层|返回顶部|返回列表))*$"
+        rf"|^{_FORUM_TOOLS}(?:\s*[|｜·]?\s*{_FORUM_TOOLS})*$"
         # a bracketed button to copy the page's address (a thread's [复制链接])
         r"|^[【\[]\s*复制(?:本帖|本页|本文)?(?:链接|地址|网址)\s*[】\]]$"
         # a row of bracketed buttons: 【关闭窗口】 【发表评论】 【打印本稿】
