@@ -21,6 +21,7 @@ def _project(tmp_path: Path) -> Path:
     (tmp_path / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text("社群运营是……", encoding="utf-8")
+    (tmp_path / "seeds" / "c.txt").write_text("用户运营是……", encoding="utf-8")  # (no link to it: watched once)
     (tmp_path / "linked").mkdir()
     (tmp_path / "linked" / "b.txt").symlink_to(tmp_path / "seeds" / "a.txt")
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
@@ -84,11 +85,13 @@ def test_an_edit_rebuilds_once_and_reading_does_not(tmp_path: Path):
     loop.start()
     try:
         time.sleep(0.5)  # serving, observers running
-        (root / "seeds" / "a.txt").write_text("社群运营是一种运营方式。", encoding="utf-8")
+        # (a seed no linked folder reaches: a.txt is also polled through linked/, whose next look may come after
+        # the notified rebuild began and rebuild once more)
+        (root / "seeds" / "c.txt").write_text("用户运营是一种运营方式。", encoding="utf-8")
         assert _wait_for(lambda: len(builds) == 1)
         time.sleep(1.0)
         assert len(builds) == 1  # one edit, one build
-        for path in (root / "seeds" / "a.txt", root / "docs" / "index.md"):
+        for path in (root / "seeds" / "c.txt", root / "seeds" / "a.txt", root / "docs" / "index.md"):
             path.read_bytes()
         (root / "beside.log").write_text("不在监视范围内", encoding="utf-8")
         time.sleep(1.5)
