@@ -765,7 +765,8 @@ READER_FLOORS = {"readers-35": (35, 24, 0), "readers-36": (36, 24, 0), "readers-
                  "readers-74": (36, 24, 0), "readers-75": (35, 23, 0), "readers-76": (36, 24, 0),
                  "readers-77": (36, 24, 0), "readers-78": (33, 21, 0), "readers-79": (36, 24, 0),
                  "readers-80": (35, 23, 0), "readers-81": (35, 23, 0), "readers-82": (34, 23, 0),
-                 "readers-83": (34, 22, 0), "readers-84": (35, 23, 0), "readers-85": (35, 24, 0)}
+                 "readers-83": (34, 22, 0), "readers-84": (35, 23, 0), "readers-85": (35, 24, 0),
+                 "readers-86": (36, 24, 0), "readers-87": (32, 20, 0)}
 
 
 def test_readers_queries_find_an_expected_page_in_the_first_three(page):
