@@ -21,6 +21,7 @@ from ..records import HEADING, PARAGRAPH, Block, plain
 from ..text import han_count, has_han
 from .copylines import (
     _COMMA,
+    _INVISIBLE,
     _PUNCT,
     _TYPESET_SPACE,
     MAX_TITLE_CHARS,
@@ -72,7 +73,6 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _CRUMB_SEPARATORS = re.compile(r"[›»>＞]|\s\?\s")
 # ... or slashes after the site's home (首页 / 话题广场 / 问题详情: a title's slash is none of them)
 _HOME_SLASH, _SLASHES = re.compile(r"^首页\s*[/／]"), re.compile(r"[/／]")
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 _BRACKET_LABELS = re.compile(r"^(?:\s*[\[【][^\]】]{1,6}[\]】])+|(?:[\[【][^\]】]{1,6}[\]】]\s*)+$")  # [讨论] …… [复制链接]
 # a calendar's line (农历：甲辰年四月廿一, 今天是：2024年5月22日 星期三): the site's clock, no story's date
 _CALENDAR = r"^(?:农历|公历|阳历|今天是)\s*[:：]?"

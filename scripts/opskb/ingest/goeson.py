@@ -9,12 +9,12 @@ import re
 
 from ..records import LIST, Block, plain
 from ..text import han_count
-from .copylines import _PUNCT
+from .copylines import _INVISIBLE, _PUNCT
 from .feeds import SECTION_NUMBER
 from .rules import match_rule
 from .textparse import MAX_HEADING_CHARS
 
-EXPAND = re.compile(r"^展开(?:全文|阅读全文)?[\u200b-\u200f\u2060\ufeff]*$")  # (a copied row's zero-width spaces)
+EXPAND = re.compile(rf"^展开(?:全文|阅读全文)?{_INVISIBLE.pattern}*$")  # (a copied row's zero-width spaces)
 MIN_GOES_ON_HAN = 20  # a line this long, ending as a sentence, under 展开全文 is the text going on
 EXPAND_LOOKAHEAD = 2  # ... on this many lines under it
 NEXT_ANSWER_LOOKAHEAD = 8  # ... or this far, past a folded answer's counts, buttons and the next answerer's name
