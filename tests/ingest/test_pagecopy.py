@@ -451,6 +451,35 @@ def test_a_threads_short_replies_stay_and_its_floors_and_buttons_go(tmp_path):
     assert kept == ARTICLE, kept
 
 
+def test_a_notes_comments_over_their_day_and_place_stay_however_short(tmp_path):
+    # a note app's page copied as text: each comment as its poster's name, what they wrote, then the
+    # day and place it was written, its likes and 回复 under it; short comments (蹲一个后续) are what
+    # readers wrote all the same. The names, the stamps and the likes go.
+    comments = [("芋圆不加糖", "收藏了，正好要接手公司的宝妈群"), ("一颗橙子", "蹲一个后续"),
+                ("Lily在杭州", "群班长怎么挑人？"), ("momo运营日记", "福利日一到就有人退群怎么办")]
+    lines = NAV + [TITLE] + HEADER + ARTICLE + ["共 46 条评论"]
+    for n, (name, said) in enumerate(comments, 1):
+        lines += [name, said, f"05-1{n}浙江", str(10 * n + 3), "回复"]
+    doc, kept = _clean(tmp_path, lines + ["- 到底了 -"] + OTHERS)
+    assert kept == ARTICLE + [c for _n, c in comments], kept
+    gone = {r.text for r in doc.removed}
+    assert {"芋圆不加糖", "05-12 浙江", "23"} <= gone and not set(OTHERS) & set(kept), gone
+    # long comments the article's run of text takes in, written yesterday: their stamps and likes go all the same
+    long = [(name, said + "，我们群也是这样，坚持了一个月，每天说话的人多了一倍，团购的转化也比以前好了很多，老板终于愿意给社群加预算了。") for name, said in comments]
+    lines = NAV + [TITLE] + HEADER + ARTICLE
+    for n, (name, said) in enumerate(long, 1):
+        lines += [name, said, f"昨天 1{n}:2{n} 浙江", str(10 * n + 3), "回复"]
+    _doc, kept = _clean(tmp_path, lines + OTHERS)
+    assert kept == ARTICLE + [c for _n, c in long], kept
+    # two comments closing with their button are too few to tell a note's comments from a list of other
+    # notes, each with its day: as before, the short lines under the article go
+    lines = NAV + [TITLE] + HEADER + ARTICLE
+    for n, (name, said) in enumerate(comments[:2], 1):
+        lines += [name, said, f"05-1{n}浙江", "回复"]
+    _doc, kept = _clean(tmp_path, lines + OTHERS)
+    assert "蹲一个后续" not in kept, kept
+
+
 def test_a_thread_whose_stamps_close_each_post_keeps_every_reply_past_a_fold(tmp_path):
     # a bar's thread copied as text: the thread's title over its buttons, then each post as its
     # poster's name, what they wrote and the floor with its time UNDER it; a folded reply's

@@ -217,6 +217,48 @@ def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[se
     return {k for post, _s in found for k in post} - signatures, {k for _p, skipped in found for k in skipped}, signatures
 
 
+def comments_over_stamps(blocks: list[Block], known: list[bool], start: int) -> tuple[set[int], set[int]]:
+    """The comments of a note app or a micro-blog copied as text, from ``start`` on: each its poster's
+    name, its text, then its day and place (_SHORT_STAMP: 05-12浙江), perhaps its likes, and the button
+    closing it (芋圆不加糖 / 收藏了！正好老板让我接手宝妈群 / 05-12浙江 / 386 / 回复). However short, the text is what
+    a reader wrote. Only when MIN_REPEATED_BUTTONS comments or more close with the same short word under
+    their stamps. Returns the comments' lines and their posters' names (the stamps and likes under them
+    are short lines the page copy drops, or the rules know)."""
+    def closer(s: int) -> tuple[int, str] | None:  # the button under a stamp, past its likes
+        for k in range(s + 1, min(len(blocks), s + 3)):
+            text = blocks[k].plain_text().strip()
+            if not _COUNTS.sub("", text):
+                continue
+            return (k, text) if len(text) <= MAX_BUTTON_CHARS and not _PUNCT.search(text) else None
+        return None
+
+    stamps = {s: c for s in range(start + 1, len(blocks))
+              if blocks[s].kind in (PARAGRAPH, HEADING) and _SHORT_STAMP.search(blocks[s].plain_text().strip())
+              and (c := closer(s))}
+    buttons = Counter(text for _k, text in stamps.values())
+    if not buttons or buttons.most_common(1)[0][1] < MIN_REPEATED_BUTTONS:
+        return set(), set()
+    button = buttons.most_common(1)[0][0]
+    ends = {k for k, text in stamps.values() if text == button}
+    lines: set[int] = set()
+    labels: set[int] = set()
+    for s, (_k, text) in sorted(stamps.items()):
+        if text != button:
+            continue
+        above, closed = [], False
+        for j in range(s - 1, max(start, s - 1 - MAX_POST_LINES), -1):
+            if known[j] or j in ends or j in stamps or blocks[j].kind not in (PARAGRAPH, HEADING):
+                closed = True  # (the comment above it, a label over them: 共 46 条评论)
+                break
+            above.append(j)
+        above = (above if closed else above[:2])[::-1]  # (right under the article: the name and one line)
+        if len(above) >= 2 and _name_line(blocks[above[0]], known[above[0]]):  # its poster's name over it
+            labels.add(above.pop(0))
+        if above and sum(_size(blocks[j].plain_text()) for j in above) >= MIN_POST_SIZE:
+            lines.update(above)
+    return lines, labels
+
+
 SIGN_OFF_LINES = 6  # a notice's sign-off is this near under its text (attachments' names between)
 _SIGN_OFF_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _ATTACHMENT = re.compile(r"^(?:附件|\d{1,2}\s*[.、．])")  # ... between it and the text, only sentences and the attachments' names
@@ -309,6 +351,8 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     # (a thread's posts in the text's run too: a fold under a reply (收起回复) ends no text while posts
     # follow it; the article's own lines are its text anyway)
     posts, labels, signatures = thread_posts(blocks, known, first)
+    if not posts:  # (or a note's comments, each over its stamp)
+        posts, labels = comments_over_stamps(blocks, known, first)
     demote = [False] * len(blocks)  # a heading by its look that is a line of the story's end
     why = ["" for _b in blocks]
     title = ""
