@@ -216,6 +216,24 @@ def test_channel_names_run_together_are_neither_text_nor_the_headline(tmp_path):
     assert doc.meta.title == headline and channels not in kept and kept[-len(ARTICLE):] == ARTICLE
 
 
+def test_a_sites_name_and_channels_run_together_at_the_top_do_not_start_the_article(tmp_path):
+    # the page's first line, the site's name and its channels run together with no punctuation (long
+    # enough to count as text), over its buttons: the article starts at the headline under it
+    # (a headline long enough to count as text too)
+    header = ["某某商业观察 · 让创新被看见 首页快讯深度创投汽车消费企服专题活动", "APP", "登录", "创投/机器人"]
+    title = "社区烘焙店的用户群两周活跃起来：复购率从8%提到23%，会员群从1个扩到5个，店长说只做对了三件事"
+    lead = "一家社区烘焙店用两周时间把三百人的用户群做活，靠的是三件小事，第一件是群规，第二件是主题日，第三件是老带新。"
+    doc, kept = _clean(tmp_path, header + [title, "沈一舟·2024-05-01 12:02·阅读 2.1万", "摘要", lead] + ARTICLE + OTHERS)
+    assert doc.meta.title == "社区烘焙店的用户群两周活跃起来：复购率从 8% 提到 23%，会员群从 1 个扩到 5 个，店长说只做对了三件事", \
+        doc.meta.title
+    assert kept == [lead] + ARTICLE, kept
+    # a first line that is a sentence, or a caption closing its bracket, stays the article's
+    for first in ("这是一个关于社群冷启动的故事，我们从三个人开始，一步一步做到了三百人。",
+                  "图为某某烘焙店社群主题日活动现场的合影与店员准备的小礼品（受访者供图）"):
+        _doc, kept = _clean(tmp_path, NAV + [TITLE, first, "APP"] + ARTICLE + OTHERS)
+        assert kept[0] == first, kept
+
+
 def test_a_bloggers_lines_with_spaces_for_commas_are_text(tmp_path):
     # no punctuation, spaces where the commas would be: still the article
     blog = ["第二次造访这个营区发现变了很多 印象中以前冰冷的招牌换成了原木招牌 看起来温馨多了",
