@@ -498,6 +498,24 @@ def test_a_notes_comments_over_their_day_and_place_stay_however_short(tmp_path):
     assert "蹲一个后续" not in kept, kept
 
 
+def test_a_short_posts_comments_are_its_text_past_the_comments_label(tmp_path):
+    # a video page copied as text: a one-line caption, no article, then 全部评论 and the comments, each
+    # as its poster's name, its text, how long ago and where, 回复 and its likes: they are the page's
+    # text, not readers' comments under an article (which go from 全部评论 on)
+    comments = [("麦田里的面包师", "进群送券我们也做了，但很多人领完券就退群了怎么办？"), ("阿May作者", "券分两张，第二张七天后才能用"),
+                ("老王卖早餐", "学到了，明天就建群"), ("阿芳", "求群公告模板"), ("做生意的小黄", "一个群多少人合适？")]
+    caption = ["开了三家烘焙店，会员群做对这三件事，复购率直接翻倍👇", "第一件事是进群就送一张券，第二件事是每天固定时间上新",
+               "第三件事是每周五晚上在群里做一次秒杀，大家都很喜欢"]
+    lines = NAV + ["00:00/01:38"] + caption + ["4.8万", "1372", "发布时间：2023-07-05 21:20", "全部评论(1372)", "留下你的精彩评论吧"]
+    for n, (name, said) in enumerate(comments, 1):
+        lines += [name, said, f"{n}天前·江苏", "回复", str(100 * n + 7)]
+    # (a reply shown without its stamp, under the last comment: a sentence, left for the rules to judge)
+    reply = "阿芳：谢谢，已经找到模板了，群里的人都说好用。"
+    doc, kept = _clean(tmp_path, lines + [reply, "暂时没有更多评论", "相关推荐"] + OTHERS)
+    assert all(said in kept for _n, said in comments + [("", c) for c in caption]) and reply in kept, kept
+    assert not {"麦田里的面包师", "留下你的精彩评论吧", "1 天前·江苏", "207", "私域流量的五个误区"} & set(kept), kept
+
+
 def test_a_thread_whose_stamps_close_each_post_keeps_every_reply_past_a_fold(tmp_path):
     # a bar's thread copied as text: the thread's title over its buttons, then each post as its
     # poster's name, what they wrote and the floor with its time UNDER it; a folded reply's

@@ -255,10 +255,11 @@ def clean(doc: Doc) -> Doc:
     # A copy of a whole page's text: the article out of the site around it (pagecopy.py), once
     # the lines around it have told the author, date and site's name.
     posts: set[str] = set()  # the lines of a thread's posts there, however short: no other stories' headlines
+    commented = False  # ... the comments of a short post, no article above them: its text, past 全部评论
     if doc.page_copy:
         # (a crawler's copy of the page's <title> the page does not show as a line of its own)
         unshown = bool(meta.title) and fold(meta.title) not in {fold(b.plain_text().strip()) for b in blocks}
-        blocks, gone, found, posts, sure = trim_page_copy(blocks, lambda t: match_rule(t) is not None,
+        blocks, gone, found, posts, sure, commented = trim_page_copy(blocks, lambda t: match_rule(t) is not None,
                                              lambda t: bool(_TOC_HEADER.match(t) or _PAPER_AUTHORS.match(t)))
         removed.extend(gone)
         site = site or next((g.text for g in gone if fold(plain(g.text)) in framing), "")
@@ -340,8 +341,8 @@ def clean(doc: Doc) -> Doc:
             continue
         # a control under each answer of a Q&A page copied as text (你对这个回答的评价是？), or a thread's
         # related threads under its first post (相关帖子), the thread's posts going on below it
-        # (pagecopy.thread_posts): no end; it goes
-        if rule and rule.name in ("post_controls", "related") and posts and any(plain(x[2]).strip() in posts for x in units[n + 1:]):
+        # (pagecopy.thread_posts), or 全部评论 over a short post's comments (its text): no end; it goes
+        if rule and (rule.name in ("post_controls", "related") or (rule.name == "comments" and commented)) and posts and any(plain(x[2]).strip() in posts for x in units[n + 1:]):
             drop_item[key] = rule.reason
             continue
         # a page's running footer (a report's © line at the foot of every page, the text going on

@@ -222,8 +222,7 @@ def comments_over_stamps(blocks: list[Block], known: list[bool], start: int) -> 
     name, its text, then its day and place (_SHORT_STAMP: 05-12浙江), perhaps its likes, and the button
     closing it (芋圆不加糖 / 收藏了！正好老板让我接手宝妈群 / 05-12浙江 / 386 / 回复). However short, the text is what
     a reader wrote. Only when MIN_REPEATED_BUTTONS comments or more close with the same short word under
-    their stamps. Returns the comments' lines and their posters' names (the stamps and likes under them
-    are short lines the page copy drops, or the rules know)."""
+    their stamps. Returns the comments' lines, and their posters' names, stamps, likes and buttons."""
     def closer(s: int) -> tuple[int, str] | None:  # the button under a stamp, past its likes
         for k in range(s + 1, min(len(blocks), s + 3)):
             text = blocks[k].plain_text().strip()
@@ -233,29 +232,32 @@ def comments_over_stamps(blocks: list[Block], known: list[bool], start: int) -> 
         return None
 
     stamps = {s: c for s in range(start + 1, len(blocks))
-              if blocks[s].kind in (PARAGRAPH, HEADING) and _SHORT_STAMP.search(blocks[s].plain_text().strip())
+              if blocks[s].kind in (PARAGRAPH, HEADING) and (_SHORT_STAMP.search(t := blocks[s].plain_text().strip()) or _post_stamp(t))
               and (c := closer(s))}
     buttons = Counter(text for _k, text in stamps.values())
     if not buttons or buttons.most_common(1)[0][1] < MIN_REPEATED_BUTTONS:
         return set(), set()
     button = buttons.most_common(1)[0][0]
-    ends = {k for k, text in stamps.values() if text == button}
+    # each comment's stamp, likes and button, and the likes under its button (回复 / 2341)
+    marks = {s: range(s, next((j for j in range(k + 1, min(len(blocks), k + 3)) if _COUNTS.sub("", blocks[j].plain_text())), k + 1))
+             for s, (k, text) in stamps.items() if text == button}
+    taken = {j for span in marks.values() for j in span}
     lines: set[int] = set()
     labels: set[int] = set()
-    for s, (_k, text) in sorted(stamps.items()):
-        if text != button:
-            continue
+    for s, span in sorted(marks.items()):
         above, closed = [], False
         for j in range(s - 1, max(start, s - 1 - MAX_POST_LINES), -1):
-            if known[j] or j in ends or j in stamps or blocks[j].kind not in (PARAGRAPH, HEADING):
-                closed = True  # (the comment above it, a label over them: 共 46 条评论)
+            if known[j] or j in taken or j in stamps or blocks[j].kind not in (PARAGRAPH, HEADING):
+                closed = j in taken or j in stamps  # (the comment above it)
                 break
             above.append(j)
-        above = (above if closed else above[:2])[::-1]  # (right under the article: the name and one line)
+        # (the first comment, under the article or a prompt over the comments: its name and one line)
+        above = (above if closed else above[:2])[::-1]
         if len(above) >= 2 and _name_line(blocks[above[0]], known[above[0]]):  # its poster's name over it
             labels.add(above.pop(0))
         if above and sum(_size(blocks[j].plain_text()) for j in above) >= MIN_POST_SIZE:
             lines.update(above)
+            labels.update(span)
     return lines, labels
 
 
@@ -316,20 +318,33 @@ def _islands(blocks: list[Block], keep: list[bool], known: list[bool], posts: se
 
 
 def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
-                    header: Callable[[str], bool]) -> tuple[list[Block], list[Removed], str, set[str], bool]:
+                    header: Callable[[str], bool]) -> tuple[list[Block], list[Removed], str, set[str], bool, bool]:
     """The article's blocks out of a page copy, what went (with why), its headline ("" when
-    none was found, or the text is not a page copy), the lines of a thread's posts in it and whether
-    the headline is sure (its date or byline under it, or a breadcrumb naming it). ``furniture`` tells a line the cleaning
+    none was found, or the text is not a page copy), the lines of a thread's posts in it, whether
+    the headline is sure (its date or byline under it, or a breadcrumb naming it) and whether those posts
+    are a short post's comments with no article above them (the page's text, not its readers' comments). ``furniture`` tells a line the cleaning
     rules know as site furniture (never a headline); ``header`` a line the rules read themselves
     (a table of contents' header with the lines under it, a paper's list of authors), which stays for them."""
     known = [furniture(b.plain_text()) for b in blocks]  # asked once a line
     run = dense_run(blocks, known)
     if run is None:  # no article to tell from the site; a title its breadcrumb names is still the title
-        found = _crumbed(blocks, known, len(blocks))
+        # (a short post's comments, each over its stamp, are the page's text: no article above them; their
+        # posters' names, stamps and buttons go)
+        comments, marks = comments_over_stamps(blocks, known, 0)
+        said = {blocks[k].plain_text() for k in comments}
+        rest: set[int] = set()
+        if comments:  # from the label over them (全部评论) on, the short lines besides the comments are the page's
+            top = min(comments | marks)  # (a sentence stays for the rules to judge: a reply to a comment)
+            top = next((j for j in range(top - 1, max(-1, top - 1 - BRIDGE), -1) if known[j]), top)
+            rest = {k for k in range(top, len(blocks)) if k not in comments | marks and not known[k] and not _prose(blocks[k])}
+        gone = [Removed(blocks[k].plain_text(), STAMP_REASON if k in marks else "正文之后的站点内容（其他文章、页脚）")
+                for k in sorted(marks | rest)]
+        blocks = [b for k, b in enumerate(blocks) if k not in marks | rest]
+        found = _crumbed(blocks, [furniture(b.plain_text()) for b in blocks], len(blocks)) if marks else _crumbed(blocks, known, len(blocks))
         if found is None:
-            return blocks, [], "", set(), False
+            return blocks, gone, "", said, False, bool(said)
         crumb, title, _trail_line = found
-        return blocks[:crumb] + blocks[crumb + 1:], [Removed(blocks[crumb].plain_text(), "标题（移入页面标题）", "meta")], title, set(), True
+        return blocks[:crumb] + blocks[crumb + 1:], [*gone, Removed(blocks[crumb].plain_text(), "标题（移入页面标题）", "meta")], title, said, True, bool(said)
     first, last = run
     # a breadcrumb trail among the run's first lines, a banner's sentence above it at most: the article starts
     # under it (a long banner's or a menu's lines above it are the site's)
@@ -445,4 +460,4 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     if title:
         removed.append(Removed(title, "标题（移入页面标题）", "meta"))
     kept = [replace(b, kind=PARAGRAPH, level=0) if d else b for b, k, d in zip(blocks, keep, demote, strict=True) if k]
-    return kept, removed, title, {blocks[k].plain_text() for k in posts if keep[k]}, bool(found and sure)
+    return kept, removed, title, {blocks[k].plain_text() for k in posts if keep[k]}, bool(found and sure), False
