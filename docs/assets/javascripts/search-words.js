@@ -156,8 +156,9 @@
      matched wherever it stands. Fillers are dropped; so is a lone character next to other
      words, as a word (短 of 短视频), though it stays in the phrase. The pieces that stood
      together in the query form a phrase (用户画像, 短视频), which adds to the score of the
-     pages holding it whole. */
-  function analyse(query, t2s, lexicon, vocab) {
+     pages holding it whole. The words of the asker's story are left out (withoutScene) unless
+     ``whole`` is given. */
+  function analyse(query, t2s, lexicon, vocab, whole) {
     var text = fold(Array.from(query, function (c) { return t2s.get(c) || c; }).join("")), typed = text;
     text = text.replace(FRAME, ","); // 面试官问……该怎么回答: the question inside
     var groups = [], typedTerms = 0; // runs of pieces that stood together: [{text, single, term}]
@@ -202,7 +203,7 @@
       flush();
       if (run.length) groups.push(run);
     });
-    groups = withoutScene(groups, vocab, clauses);
+    if (!whole) groups = withoutScene(groups, vocab, clauses); // (``whole``: the story's words too)
     var all = [].concat.apply([], groups);
     if (!all.length) { // nothing but fillers: look for what was typed
       groups = [parts.map(function (p) { return { text: p.text, single: p.text.length === 1 }; })];

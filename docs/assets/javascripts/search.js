@@ -11,7 +11,8 @@
  *   other words is dropped;
  * - a question asked of the reader (面试官问……，该怎么回答) is read without its frame;
  * - in a question told after the asker's own story (我是客服主管，领导让我接手……，这算社群运营
- *   还是用户运营？), the words of the first-person clauses that do not ask are left out;
+ *   还是用户运营？), the words of the first-person clauses that do not ask are left out (and looked
+ *   for after all when no page holds the others);
  * - each word is looked for as typed and as its synonyms in the topics file
  *   (铁粉 -> 铁杆用户, 私域 -> 私域流量);
  * - an aspect asked about without being named (要会啥: abilities; 管多少用户: scale; the topics
@@ -92,11 +93,11 @@
   }
 
 
-  function analyseQuery(query, meta) {
+  function analyseQuery(query, meta, whole) {
     return Promise.all([t2sTable(), terms()]).then(function (r) {
       var text = Array.from(query, function (c) { return r[0].get(c) || c; }).join("");
       return queryWords.vocabFor(fold(text), meta, getJSON).then(function (vocab) {
-        return analyse(query, r[0], r[1], vocab);
+        return analyse(query, r[0], r[1], vocab, whole);
       });
     });
   }
@@ -248,9 +249,9 @@
      both), times the page's kind as far as the page is about the query (the share of the
      query's information, rare words weighing more, in its title or a heading): a knowledge
      page that only mentions them ranks as any page does. */
-  function search(query, corrected) {
+  function search(query, corrected, whole) {
     return getJSON("docs.json").then(function (meta) {
-      return Promise.all([analyseQuery(query, meta), terms()]).then(function (r) {
+      return Promise.all([analyseQuery(query, meta, whole), terms()]).then(function (r) {
         var q = r[0], lexicon = r[1];
         if (!q.words.length) return { words: [], phrases: [], absent: [], results: [] };
         var jobs = q.words.map(function (forms) { return scoreWord(forms, meta, lexicon, false, forms[0] === q.open); })
@@ -301,7 +302,10 @@
           results.sort(order);
           var absent = q.words.filter(function (_f, w) { return !q.asked[w] && !perWord[w].size; }).map(function (f) { return f[0]; });
           var fix = absent.length && !corrected ? mistyped(q, absent, lexicon) : null;
-          if (fix) return search(q.text.split(fix.typed).join(fix.term), fix);
+          if (fix) return search(q.text.split(fix.typed).join(fix.term), fix, whole);
+          // no page holds the words asked about once the asker's story is set aside (粉丝群里老是我一个人唱独角戏，
+          // 咋让大家自己动起来: 让大家 动起来): the story's words are looked for too, rather than no results
+          if (!results.length && !whole) return search(query, corrected, true);
           return together(results, q, order).then(function (ordered) {
             return { words: q.words.concat(q.phrases), phrases: q.phrases, absent: absent, results: ordered,
                      corrected: corrected || null };
