@@ -223,13 +223,13 @@ def comments_over_stamps(blocks: list[Block], known: list[bool], start: int) -> 
     closing it (芋圆不加糖 / 收藏了！正好老板让我接手宝妈群 / 05-12浙江 / 386 / 回复). However short, the text is what
     a reader wrote. Only when MIN_REPEATED_BUTTONS comments or more close with the same short word under
     their stamps. Returns the comments' lines, and their posters' names, stamps, likes and buttons."""
+    def past_counts(k: int) -> int:  # the first line under line k that is no bare count (likes: 386), two lines down at most
+        return next((j for j in range(k + 1, min(len(blocks), k + 3)) if _COUNTS.sub("", blocks[j].plain_text())), k + 3)
+
     def closer(s: int) -> tuple[int, str] | None:  # the button under a stamp, past its likes
-        for k in range(s + 1, min(len(blocks), s + 3)):
-            text = blocks[k].plain_text().strip()
-            if not _COUNTS.sub("", text):
-                continue
-            return (k, text) if len(text) <= MAX_BUTTON_CHARS and not _PUNCT.search(text) else None
-        return None
+        k = past_counts(s)
+        text = blocks[k].plain_text().strip() if k < len(blocks) else ""
+        return (k, text) if k < s + 3 and len(text) <= MAX_BUTTON_CHARS and not _PUNCT.search(text) else None
 
     stamps = {s: c for s in range(start + 1, len(blocks))
               if blocks[s].kind in (PARAGRAPH, HEADING) and (_SHORT_STAMP.search(t := blocks[s].plain_text().strip()) or _post_stamp(t))
@@ -239,8 +239,7 @@ def comments_over_stamps(blocks: list[Block], known: list[bool], start: int) -> 
         return set(), set()
     button = buttons.most_common(1)[0][0]
     # each comment's stamp, likes and button, and the likes under its button (回复 / 2341)
-    marks = {s: range(s, next((j for j in range(k + 1, min(len(blocks), k + 3)) if _COUNTS.sub("", blocks[j].plain_text())), k + 1))
-             for s, (k, text) in stamps.items() if text == button}
+    marks = {s: range(s, min(past_counts(k), len(blocks))) for s, (k, text) in stamps.items() if text == button}
     taken = {j for span in marks.values() for j in span}
     lines: set[int] = set()
     labels: set[int] = set()
@@ -339,8 +338,9 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
             rest = {k for k in range(top, len(blocks)) if k not in comments | marks and not known[k] and not _prose(blocks[k])}
         gone = [Removed(blocks[k].plain_text(), STAMP_REASON if k in marks else "正文之后的站点内容（其他文章、页脚）")
                 for k in sorted(marks | rest)]
-        blocks = [b for k, b in enumerate(blocks) if k not in marks | rest]
-        found = _crumbed(blocks, [furniture(b.plain_text()) for b in blocks], len(blocks)) if marks else _crumbed(blocks, known, len(blocks))
+        left = [k for k in range(len(blocks)) if k not in marks | rest]
+        blocks, known = [blocks[k] for k in left], [known[k] for k in left]
+        found = _crumbed(blocks, known, len(blocks))
         if found is None:
             return blocks, gone, "", said, False, bool(said)
         crumb, title, _trail_line = found
