@@ -217,8 +217,8 @@ def test_channel_names_run_together_are_neither_text_nor_the_headline(tmp_path):
 
 
 def test_a_sites_name_and_channels_run_together_at_the_top_do_not_start_the_article(tmp_path):
-    # the page's first line, the site's name and its channels run together with no punctuation (long
-    # enough to count as text), over its buttons: the article starts at the headline under it
+    # the page's first line, the site's name and its channels run together, no sentence (long enough to
+    # count as text), over its buttons: the article starts at the headline under it
     # (a headline long enough to count as text too)
     header = ["某某商业观察 · 让创新被看见 首页快讯深度创投汽车消费企服专题活动", "APP", "登录", "创投/机器人"]
     title = "社区烘焙店的用户群两周活跃起来：复购率从8%提到23%，会员群从1个扩到5个，店长说只做对了三件事"
@@ -232,6 +232,18 @@ def test_a_sites_name_and_channels_run_together_at_the_top_do_not_start_the_arti
                   "图为某某烘焙店社群主题日活动现场的合影与店员准备的小礼品（受访者供图）"):
         _doc, kept = _clean(tmp_path, NAV + [TITLE, first, "APP"] + ARTICLE + OTHERS)
         assert kept[0] == first, kept
+    # a headline written without punctuation under the page's breadcrumb, its subtitle (text) right under it:
+    # still the headline
+    headline = "滨湖街道老旧小区社群试点启动 涉及八个小区两千四百余户居民和三十多个楼栋群"
+    subtitle = "今年底前完成楼栋群的组建和志愿者招募，居民反映的问题平均在两小时内得到回应"
+    doc, kept = _clean(tmp_path, NAV + ["当前位置：首页 > 本地新闻 > 社区", headline, subtitle,
+                                        "2024-04-09 07:45来源：某某日报记者：某某"] + ARTICLE + OTHERS)
+    assert doc.meta.title == headline, doc.meta.title
+    # ... and so does a question's field closing its bracket, over the heading of the question's text
+    question = ["新成员入群后欢迎语不触发，配置哪里不对？#57", "已回答", "xiaolin 发布于 2026 年 1 月 8 日", "环境",
+                "部署方式：Docker", "平台：企业微信（自建应用）", "问题描述"]
+    doc, kept = _clean(tmp_path, NAV + question + ARTICLE + OTHERS)
+    assert kept[:2] == ["平台：企业微信（自建应用）", "问题描述"] and doc.meta.title == question[0], kept
 
 
 def test_a_bloggers_lines_with_spaces_for_commas_are_text(tmp_path):

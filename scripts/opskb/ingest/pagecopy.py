@@ -352,10 +352,10 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                    and sum(_prose(blocks[j]) and _said(blocks[j].plain_text()) for j in range(first, k)) <= MAX_HEADER_PARAGRAPHS), None)
     if crumbs is not None:
         first = crumbs + 1
-    # a run opening with a line of no punctuation over short lines (极客商业观察 · 让创新被看见 首页快讯深度创投
+    # a run opening with a line that is no sentence over short lines (极客商业观察 · 让创新被看见 首页快讯深度创投
     # 汽车消费 / APP / 登录): the site's name and channels run together over its buttons, not the article's text
-    if first < last and not _PUNCT.search(text := blocks[first].plain_text()) and not _sentence(text) \
-            and not _prose(blocks[first + 1]):
+    # (a headline over its subtitle stays: text right under it)
+    if first < last and not _sentence(text := blocks[first].plain_text()) and not _prose(blocks[first + 1]):
         first = next(k for k in range(first + 1, last + 1) if _prose(blocks[k]))
     # an article that starts or ends in a list of other stories (a long headline counts as text)
     # starts after it, or ends before it with its last sentence or table (a table of the story's
