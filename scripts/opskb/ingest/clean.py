@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from ..records import HEADING, IMAGE, LIST, PARAGRAPH, QUOTE, TABLE, Block, Doc, Meta, Removed, plain
 from ..text import fold, han_count, has_han, looks_like_site
 from .copyheadline import TITLE_LABEL
+from .copylines import _COLON
 from .feeds import SECTION_NUMBER as _SECTION_NUMBER
 from .feeds import counted_feeds, drop_inline_related, trailing_headlines
 from .fieldline import metadata_parts
@@ -304,7 +305,7 @@ def clean(doc: Doc) -> Doc:
             step = at if not rule else step
         # a label of other stories' lists followed by a statement of the article (排行榜：可以设置一个
         # 推荐排行榜，对……进行奖励。): an item of the article's own list
-        if rule and rule.name == "related" and statement(_LABEL_COLON.split(t, maxsplit=1)[-1]):
+        if rule and rule.name == "related" and statement(_COLON.split(t, maxsplit=1)[-1]):
             rule = None
         # a paragraph of the writer's own that closes with a notice (……跌破12块再考虑补。以上仅代表个人观点，
         # 不构成投资建议。): its opening sentences match no rule, so it is the text's
@@ -562,7 +563,6 @@ _SPACED_WORDS = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")  # Han words se
 
 _CLAUSED_SENTENCE = re.compile(r"[，,；;].*[。？！?!]$")
 _TITLE_LABEL = re.compile(rf"^\s*{TITLE_LABEL}\s*[:：]\s*")
-_LABEL_COLON = re.compile(r"[:：]")
 
 
 _NAMING_RULES = {"copyright", "repost_note", "submission", "follow_prompt"}  # lines that name the site

@@ -20,6 +20,7 @@ from collections import Counter
 from ..records import HEADING, PARAGRAPH, Block, plain
 from ..text import han_count, has_han
 from .copylines import (
+    _COLON,
     _COMMA,
     _INVISIBLE,
     _PUNCT,
@@ -56,7 +57,6 @@ MIN_LABEL_HAN = 8  # a shorter line by a headline is a label or a button (本网
 # clauses of a headline set apart by a space or a comma (老街巷换新颜 居民出行更舒心): an 引题's or 副题's form
 # (not the space typesetting puts between Han and figures: 城东片区 42 条背街小巷……)
 _CLAUSES = re.compile(r"[\u4e00-\u9fff”」）)]\s+[\u4e00-\u9fff“「（(]|[，,；;]")
-_COLON = re.compile(r"[:：]")
 _NOTICE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")  # a notice under its label (本版规则：……, 公告：……)
 STACK_LINES = 3  # headline lines in a row over a story's date: 引题, 主题, 副题
 MIN_QUESTION_HAN = 6  # a question page's headline: this many Han characters at least

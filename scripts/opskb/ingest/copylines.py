@@ -34,6 +34,7 @@ _CITED = re.compile(r"[\[［]|《")  # a reference's brackets or a work's name
 _TYPESET_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s(?=[A-Za-z0-9])")
 _BARS = re.compile(r"[|｜│∣/／·•]")
 _WIDE_SPACES = re.compile(r"\s{2,}")
+_COLON = re.compile(r"[:：]")  # a label's colon (标签：值), half- or full-width
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")  # what a copied icon or row leaves: zero-width spaces and joiners
 
 

@@ -163,6 +163,11 @@ def _post_stamp(text: str) -> bool:
     return all(han_count(word) <= MAX_STAMP_WORD_HAN for word in _STAMP_SEPARATORS.split(text))
 
 
+def _button_word(text: str) -> bool:
+    """Short enough for a button's word, with no punctuation (回复, 赞回应)."""
+    return len(text) <= MAX_BUTTON_CHARS and not _PUNCT.search(text)
+
+
 def _button_key(text: str) -> str:
     """A row of buttons' words without their counts (赞 (46)回应 -> 赞回应)."""
     return _COUNTS.sub("", text)
@@ -181,8 +186,7 @@ def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[se
               if blocks[k].kind in (PARAGRAPH, HEADING) and _post_stamp(blocks[k].plain_text())}
     # a short line right above MIN_REPEATED_BUTTONS stamps or more, its counts aside: the buttons closing
     # each post (赞 (46)回应, and 赞回应 under a reply nobody liked yet, which the rules do not know)
-    closers = Counter(key for s in stamps if s > start and len(key := _button_key(blocks[s - 1].plain_text())) <= MAX_BUTTON_CHARS
-                      and key and not _PUNCT.search(key))
+    closers = Counter(key for s in stamps if s > start and (key := _button_key(blocks[s - 1].plain_text())) and _button_word(key))
     rows = {key for key, n in closers.items() if n >= MIN_REPEATED_BUTTONS}
     found = []
     for s in sorted(stamps):
@@ -194,7 +198,7 @@ def thread_posts(blocks: list[Block], known: list[bool], start: int) -> tuple[se
             if k in stamps or blocks[k].kind not in (PARAGRAPH, HEADING):
                 break
             # (a short word just above a button is one more: 首赞 评论 举报)
-            button_row = len(text) <= MAX_BUTTON_CHARS and not _PUNCT.search(text) and any(known[k + 1:k + 3])
+            button_row = _button_word(text) and any(known[k + 1:k + 3])
             if known[k] or _buttons(text) or _button_key(text) in rows or _size(text) < MIN_POST_SIZE or (post and button_row):
                 if post:
                     ends = k
@@ -229,7 +233,7 @@ def comments_over_stamps(blocks: list[Block], known: list[bool], start: int) -> 
     def closer(s: int) -> tuple[int, str] | None:  # the button under a stamp, past its likes
         k = past_counts(s)
         text = blocks[k].plain_text().strip() if k < len(blocks) else ""
-        return (k, text) if k < s + 3 and len(text) <= MAX_BUTTON_CHARS and not _PUNCT.search(text) else None
+        return (k, text) if k < s + 3 and _button_word(text) else None
 
     stamps = {s: c for s in range(start + 1, len(blocks))
               if blocks[s].kind in (PARAGRAPH, HEADING) and (_SHORT_STAMP.search(t := blocks[s].plain_text().strip()) or _post_stamp(t))
