@@ -132,7 +132,10 @@ def test_our_own_labelled_pages_of_kinds_the_dev_corpus_lacks():
 # forum-pages, 56 forum threads and Q&A pages: 92.5 / 97.3 / 96.4 (trafilatura alone 81.6 / 69.7 / 73.2)
 # text-copies, 24 text copies of pages: 96.5 / 98.5 / 95.8
 # mixed-pages, 20 news, portal, article and thread pages: 96.2 / 98.0 / 100 (trafilatura alone 87.0 / 89.9 / 70.0)
-OWN_FLOORS = {"forum-pages": (56, (98.0, 97.8, 96.0)), "text-copies": (24, (97.5, 98.5, 95.0)),
+# (2026-12-08: forum-pages 98.4 -> 96.6 and forum-pages-3 98.0 -> 96.0 chrome removed, on purpose: their labels take the
+# readers' comments under four short blog posts for chrome, where nine later sets and the benchmark's own forum pages
+# (../shared/devforums, bbs-fbc87ae: "the article plus the comment bodies") take a short post's comments for its replies)
+OWN_FLOORS = {"forum-pages": (56, (96.5, 97.8, 96.0)), "text-copies": (24, (97.5, 98.5, 95.0)),
               "mixed-pages": (20, (96.5, 98.5, 100.0)), "news-pages": (10, (99.5, 99.5, 100.0)),
               "forum-pages-2": (10, (99.5, 99.5, 100.0)), "text-copies-2": (10, (98.0, 98.0, 90.0)),
               "mixed-pages-2": (12, (99.5, 97.5, 100.0)), "unseen-pages": (10, (97.0, 99.0, 100.0)),
@@ -140,7 +143,7 @@ OWN_FLOORS = {"forum-pages": (56, (98.0, 97.8, 96.0)), "text-copies": (24, (97.5
               "text-excerpts": (14, (98.5, 99.5, 100.0)), "text-excerpts-2": (14, (99.0, 99.0, 100.0)),
               "text-excerpts-3": (12, (98.5, 99.5, 100.0)), "mixed-pages-3": (10, (98.0, 99.5, 100.0)),
               # (sets of 2026-12-05, third night: the last round's unseen set, then three written blind this round)
-              "unseen-pages-3": (12, (99.5, 99.5, 100.0)), "forum-pages-3": (12, (97.5, 99.5, 100.0)),
+              "unseen-pages-3": (12, (99.5, 99.5, 100.0)), "forum-pages-3": (12, (95.5, 99.5, 100.0)),
               "text-copies-3": (12, (96.5, 99.5, 90.0)), "article-pages": (12, (96.5, 98.0, 100.0)),
               "mixed-pages-4": (12, (95.5, 99.5, 90.0)),
               # (sets of 2026-12-06: the last round's unseen set, then two written blind this round)
@@ -221,15 +224,17 @@ OWN_FLOORS = {"forum-pages": (56, (98.0, 97.8, 96.0)), "text-copies": (24, (97.5
               # 90.5 / 98.8 / 91.7, 98.0 / 92.6 / 100; trafilatura alone 77.7 / 64.9 / 66.7, 70.4 / 72.2 / 41.7, 80.4 / 63.5 / 83.3;
               # forum-pages-29 held out until the session's title rules were done, then read: 95.4 / 98.1 / 100)
               "forum-pages-29": (12, (95.0, 98.0, 100.0)), "forum-pages-30": (12, (90.0, 98.5, 91.5)),
-              "forum-pages-31": (12, (97.5, 92.5, 100.0)),
+              "forum-pages-31": (12, (97.5, 97.5, 100.0)),
               # (the nineteenth session's two blind sets of posts with their comments, scored with its starting code:
               # 98.3 / 86.6 / 75.0 and 91.2 / 87.8 / 83.3, trafilatura alone 87.4 / 52.2 / 58.3 and 75.3 / 62.8 / 75.0;
               # one page of forum-pages-32, a video's, read for its text copy; their HTML unchanged by the session)
-              "forum-pages-32": (12, (98.0, 86.5, 75.0)), "forum-pages-33": (12, (91.0, 87.5, 83.0)),
+              # (the twentieth session: a short post's comments in an <article> are its replies, and short comments under their
+              # posters' names read as the text: 95.1 and 100 body kept)
+              "forum-pages-32": (12, (98.0, 95.0, 75.0)), "forum-pages-33": (12, (91.0, 99.5, 83.0)),
               # (two more written blind at its end and held out, scored with its starting and last code: short posts
               # and videos with comments 92.7 / 95.1 / 33.3 both, trafilatura alone 73.2 / 62.8 / 41.7; articles with
               # readers' comments, threads and blogs 100 / 100 / 100 both, trafilatura alone 82.4 / 88.1 / 83.3; not read)
-              "forum-pages-34": (12, (92.5, 95.0, 33.0)), "mixed-pages-9": (12, (99.5, 99.5, 100.0))}
+              "forum-pages-34": (12, (92.5, 96.5, 33.0)), "mixed-pages-9": (12, (99.5, 99.5, 100.0))}
 
 # the same saved sets judged as text copies of their pages and as excerpts of those (a table one cell a
 # line, a headline under its date): (chrome removed, body kept, titles right), measured 2026-12-07

@@ -69,3 +69,14 @@ def test_saved_pages_whose_titles_hold_an_identifier_or_a_posters_name(tmp_path)
                         ("09_shenglang_weibo_liebian.html", "做了五年增长，我对“裂变”这件事的看法彻底变了")):
         got, _md = _ingest(tmp_path / name, (DATA / "forum-pages-26" / "pages" / name).read_bytes(), name)
         assert got == title, name
+
+
+def test_a_posts_opening_line_that_the_title_gives_without_its_stop_is_the_titles_headline(tmp_path):
+    """A micro-blog's post with comments (tests/data/mixed-pages-2), no headline of its own: its <title> is
+    its opening line without the full stop (KOC不是便宜版的KOL_来自某某 - 站点), the post's text opens with
+    that line and its stop. The headline is the title's, as the page's <title> writes it."""
+    from opskb.ingest.locate import locate
+    from opskb.ingest.read import read
+
+    path = DATA / "mixed-pages-2" / "pages" / "05_weiyan_koc_post.html"
+    assert locate(read(path, path.read_bytes())).meta.title == "KOC不是便宜版的KOL"

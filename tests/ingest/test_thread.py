@@ -922,17 +922,18 @@ def test_posts_whose_text_runs_loose_beside_their_blocks_are_read(tmp_path):
     assert "级别" not in md and "发帖" not in md
 
 
-def test_comments_under_a_blog_posts_article_element_stay_out_but_a_questions_answers_stay(tmp_path):
-    # a post in an <article> of its own, no subheadings, short enough that its comments (floors
-    # and all) could pass for replies: they are its readers'
-    article = "".join(f"<p>{p}</p>" for p in [
+def test_comments_under_a_short_post_are_its_replies_a_long_articles_stay_out_and_a_questions_answers_stay(tmp_path):
+    # a post in an <article> of its own, no subheadings, short enough beside its comments (floors and
+    # all) that they are its replies, as on a community's page (a note, a blog post on a forum site)
+    paragraphs = [
         "很多新手建群第一件事是写一大段群规，结果没人看，也没人遵守。",
         "第一，群规不超过五条：用户进群的注意力只有几秒钟。第二，先讲价值再讲禁止。",
         "第三，违规处理要公开且一致，对所有人一视同仁，包括老用户。",
         "第四，群规要随社群阶段更新：拉新期可以宽松一点，进入促活和转化阶段后，再逐步增加关于分享、打卡的约定。",
         "第五，让核心用户参与制定。群规由群成员投票确定，大家遵守起来会主动很多，甚至会帮你维护秩序。",
         "群规只是社群运营的起点，真正让用户留下来的，还是持续稳定的内容和彼此之间的关系。",
-    ])
+    ]
+    article = "".join(f"<p>{p}</p>" for p in paragraphs)
     comments = "".join(
         f'<div class="cmt"><div class="who"><a href="/u{i}">网友{i}</a></div><div class="when">{i + 1}楼 2024-05-0{i} 12:00</div>'
         f'<div class="txt">{t}</div></div>'
@@ -943,7 +944,21 @@ def test_comments_under_a_blog_posts_article_element_stay_out_but_a_questions_an
             f"<nav><ul>{NAV}</ul></nav><h1>我总结的几条群规原则</h1><article class='note'>{article}</article>"
             f"<div class='likes'>172人点赞</div><section class='comments'>{comments}</section>{FOOTER}</body></html>")
     body = _located(tmp_path, html, "note.html")
-    assert "群规不超过五条" in body and "请问发广告的第一次就直接踢吗" not in body and not POST_HEADING.search(body)
+    pos = _positions(body, ["群规不超过五条", "先讲价值再讲禁止，这一条", "请问发广告的第一次就直接踢吗", "群规随阶段更新这点"])
+    assert pos == sorted(pos) and len(POST_HEADING.findall(body)) == 3
+    # ... but under an article three times as long (its sections on how to write, post and enforce the
+    # rules) they are its readers' comments, a small share beside it
+    longer = paragraphs + [
+        "写群规之前，先想清楚这个群是做什么的：是售后答疑、福利发放，还是同好交流。目的不同，群规的重点也完全不同，福利群最怕的是羊毛党，交流群最怕的是冷场和刷屏。",
+        "发布群规的时机也有讲究。新人进群时用欢迎语带出最重要的两三条，完整版放在群公告里，每次更新都在群里说明改了什么、为什么改，而不是悄悄替换。",
+        "执行群规最难的是第一次。第一次有人发广告，管理员怎么处理，所有人都在看：私聊提醒、公开说明、再犯移出，这个顺序定下来以后就不要轻易破例。",
+        "很多群主会忽略群规的反面：鼓励什么。除了禁止发广告、禁止刷屏，更应该写清楚欢迎大家分享什么、提问时怎么描述问题，这样新人才知道怎样参与。",
+        "最后，群规不是写给最守规矩的人看的，而是写给第一次进群、还不了解这个群的人看的。用他们听得懂的话写，比用管理员的口吻写有效得多。",
+        "我们自己的几个群按这个思路改过之后，三个月里退群率降了一半，违规的人也少了很多，管理员处理的工作量反而轻了。",
+    ] * 2
+    long_html = html.replace(article, "".join(f"<p>{p}</p>" for p in longer))
+    body = _located(tmp_path, long_html, "article.html")
+    assert "鼓励什么" in body and "请问发广告的第一次就直接踢吗" not in body and not POST_HEADING.search(body)
     # a Q&A page that formats the question's text in an <article> like each answer's: the answers stay
     question = ("<article class='fmt'><p>社群留存怎么算？按还在群里算，还是按近七天发过言算？我们的数据都在一张发言表里。</p>"
                 "<p>背景：我们有四十多个用户群，每个群三百人左右，进群来源有公众号、直播间和线下门店三种。老板想要一个看板，"
@@ -1626,6 +1641,29 @@ def test_a_posts_box_of_ratings_is_not_a_reply_nested_in_it(tmp_path):
     md = _ingest_file(tmp_path, DATA / "forum-pages" / "pages" / "yunyingpai_discuz_thread.html")
     assert "很给力" not in md and "收藏 156" not in md
     assert "感谢分享！想问下五分位具体怎么切" in md
+
+
+def test_short_comments_under_their_posters_names_are_read_as_the_comments_text(tmp_path):
+    """A note app's comments (tests/data/forum-pages-32): each the poster's name in a box, then the comment
+    in a box of its own beside it, most of them a few words without a stop (看饿了, 求空气炸锅型号), the
+    author's replies nested under some. Neither box is written in sentences as a rule, so the one with
+    a sentence somewhere (昨天照着做了，真的零失败！) holds the text, not the names standing first."""
+    md = _ingest_file(tmp_path, DATA / "forum-pages-32" / "pages" / "12_xhs_airfryer_chicken_wings.html")
+    parts = ["蜂蜜一定要最后刷", "昨天照着做了，真的零失败", "太棒啦", "没有蜂蜜可以用白糖吗", "可以，白糖加一点点水化开再刷",
+             "看饿了", "求空气炸锅型号", "收藏了周末做", "锡纸要刷油吗", "刷一层薄油更保险"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))
+
+
+def test_a_short_posts_comments_in_the_page_below_its_article_element_are_its_replies(tmp_path):
+    """A news feed's post by one of its writers (tests/data/forum-pages-33), in an <article>: six short
+    points, then its readers' comments, together more than a third as long as it. As on a forum, they are
+    the post's replies, each under a heading with its poster's name, the writer's answer nested under
+    the question it answers."""
+    md = _ingest_file(tmp_path, DATA / "forum-pages-33" / "pages" / "06_kandian_tuangou_wtt.html")
+    parts = ["团长最值钱的不是群，是信任", "评论区聊聊", "售后处理不好，一个差评能带走半个群", "请问刚开始怎么拉到第一批人",
+             "最开始是在快递柜旁边摆了两天免费试吃", "团长的辛苦只有自己知道", "团长只剩下提货点的作用了"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))
+    assert "## 回复 4 · 新手团长阿杰" in md
 
 
 def test_the_question_under_its_headline_is_found_past_the_askers_picture_and_a_notice(tmp_path):

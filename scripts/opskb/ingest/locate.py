@@ -312,7 +312,9 @@ def locate(raw: Raw) -> Raw:
     # so is one the <title> names after the headline: 标题-栏目-站点 with the h1 栏目)
     if not raw.meta.title and not any(h.strip() and (fold(h) in fold(title) or fold(title) in fold(h))
                                       and not later_part(named or title, h) for h in h1s):
-        title = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site)
+        line = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site)
+        # (the same words as the title, but for a stop: the line a post opens with, which the <title> gives as its headline)
+        title = title if fold(line) == fold(title) else line
     if not raw.meta.title:
         title = _whole_title(title, blocks)
     if not raw.meta.title and thread is not None and not threaded and not forum and opens_post(title, blocks, h1s):

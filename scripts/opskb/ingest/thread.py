@@ -77,6 +77,7 @@ MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested
 MIN_FORUM_THREAD_HAN = 8  # ... on a forum's page
 MIN_GROUP_CHARS = 8  # text a candidate group needs in all
 MAX_BODY_LINK_SHARE = 0.5
+_CELL_TAGS = ("td", "th")
 MIN_LINK_LIST_CHARS = 10  # a body this long, mostly link text, is a list of links (a shorter one: a #tag# post)
 MIN_CARD_HEADLINE_HAN = 12  # a linked line this long outside the body is another page's headline (a name is shorter)
 MIN_NAME_HEADING_LINK_SHARE = 0.9  # a heading this much a link, and short, is a poster's name
@@ -337,7 +338,11 @@ def _read_group(members: list, min_posts: int = MIN_POSTS, min_han: int = MIN_TH
     worded = [p for p in rich if said[p] and 2 * len(order[p]) >= len(members)]
     if worded and not any(said[p] for p in rich if len(order[p]) == widest):
         rich = worded
-    body_path = max(rich, key=lambda p: (len(order[p]), said[p], -sum(order[p]) / len(order[p]), body_chars[p]))
+    # ... and, when neither is, one with a sentence somewhere before one with none (short comments under
+    # their posters' names, the names first: 阿花 / 没有蜂蜜可以用白糖吗 … 可以，白糖加一点点水化开再刷), but
+    # a table's column is no post's text (a box of ratings: 某某 / +2 / 感谢分享！)
+    clauses = {p: p[1][0] not in _CELL_TAGS and any(SENTENCE_MARKS.search(t) for _n, t in lines_by_path[p]) for p in rich}
+    body_path = max(rich, key=lambda p: (len(order[p]), said[p], clauses[p], -sum(order[p]) / len(order[p]), body_chars[p]))
     if body_path[0] == ("", "") or len(members_by_path[body_path]) < min_posts:
         return None
 

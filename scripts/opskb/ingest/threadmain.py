@@ -14,12 +14,12 @@ from lxml import etree
 
 from ..text import fold, han_count
 from .copylines import _SAID
-from .pagetree import _OUT_BLOCKS, _text, alt_text, within
+from .pagetree import _OUT_BLOCKS, _text, alt_text
 from .parse import image_src
 from .postfields import dated_line, figures_only
 from .posts import append_posts, post_elements, text_root
 from .recover import _HEADINGS, MAX_LINKED_SHARE, _align, _link_share
-from .thread import MAX_THREAD_LEAD, REPLY_SHARE, base_key, signature
+from .thread import MAX_THREAD_LEAD, REPLY_SHARE
 from .threadrecords import SENTENCE_MARKS, Post, Thread
 from .title import spaced_parts
 from .widgets import ad_label
@@ -46,10 +46,9 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     lead = sum(han_count(k) for _el, k in kept[:cut])
     after = sum(han_count(kept[j][1]) for i, j in aligned.items() if i > end)
     # the posts are the page's main text or follow it; not a list above the article
-    # on a forum a long first post's comments are its replies
-    # ... nor below an article in an <article> of the page that holds none of the posts (a blog's, a
-    # column's): its readers' comments. (Subheadings do not tell: a community's topic has them too.)
-    if (not forum and (thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD or _in_article(blocks[:start], thread))) \
+    # on a forum a long first post's comments are its replies; elsewhere a short post's are too (a note's, a
+    # blog post's on a community's site, in an <article> or not), a long article's are its readers' comments
+    if (not forum and (thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD)) \
             or after > thread.chars:
         return None
     # from the first post on, the posts come from the thread: the text and the pictures main holds
@@ -224,26 +223,6 @@ def _holds_title(member) -> bool:
 
 
 MIN_ARTICLE_ELEMENT_HAN = 200  # an <article> with this much text above the posts is the page's article
-
-
-def _in_article(above: list[tuple[object, str, str]], thread: Thread) -> bool:
-    """The text above the posts stands in an <article> of the page that holds none of them (a
-    forum's posts may each be an <article>: the first one is a post itself) and is not built like
-    the posts' own (a Q&A page formats the question's text as it does each answer's)."""
-    inner = {signature(a) for m in thread.members for a in m.iter("article")}
-    # the box each post's text stands in (div.fmt of div.answer): a question written in one is a post's
-    bodies = {key for p in thread.posts if (key := base_key(p.body))[1]}
-    seen: set = set()
-    for el, _t, _k in above:
-        for art in el.iterancestors("article"):
-            if art in seen:
-                continue
-            seen.add(art)
-            if han_count(_text(art)) >= MIN_ARTICLE_ELEMENT_HAN and signature(art) not in inner \
-                    and not any(within(m, art) for m in thread.members) \
-                    and not any(base_key(d) in bodies for d in art.iter() if isinstance(d.tag, str)):
-                return True
-    return False
 
 
 def _short_link(el, text: str) -> bool:
