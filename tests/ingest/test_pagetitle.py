@@ -80,3 +80,44 @@ def test_a_posts_opening_line_that_the_title_gives_without_its_stop_is_the_title
 
     path = DATA / "mixed-pages-2" / "pages" / "05_weiyan_koc_post.html"
     assert locate(read(path, path.read_bytes())).meta.title == "KOC不是便宜版的KOL"
+
+
+def _located_title(path) -> str:
+    from opskb.ingest.locate import locate
+    from opskb.ingest.read import read
+
+    return locate(read(path, path.read_bytes())).meta.title
+
+
+def test_a_post_without_a_headline_is_headed_by_its_first_line_under_its_posters_card():
+    """Short video and feed pages without a headline of their own (tests/data/forum-pages-32, -33, -34): their
+    <title> names the poster's work (某某的作品 - 站点), the site alone or the post's opening run on; the text
+    stands under the poster's card (picture, name, fans, a button to follow them), the comments below. The
+    headline is the first line of that text (a caption's <p> per line, lines parted by <br>, a box's
+    newlines), not the comment box's prompt, a heading of the menu (我加入的圈子) or the poster's name."""
+    for folder, name, headline in [
+        ("forum-pages-34", "03_kuaipai_nongchanpin_weixinqun.html", "种了十几年椪柑，前年开始在微信群里卖，今年群里的老客户订了四千多斤"),
+        ("forum-pages-34", "06_shijiehao_siyu_zhibo.html", "做了一年私域直播，给同样在摸索的朋友几个建议"),
+        ("forum-pages-34", "07_jishi_chanpin_yunying_tiaocao.html", "干了四年产品运营，上个月终于跳槽了，聊聊这次找工作的几个感受"),
+        ("forum-pages-32", "10_kuaishou_group_buy_leader.html", "做了两年社区团购团长，分享3个让群里天天有人下单的小习惯"),
+        ("forum-pages-33", "06_kandian_tuangou_wtt.html", "做了三年小区团购群，说几句大实话："),
+    ]:
+        assert _located_title(DATA / folder / "pages" / name) == headline, name
+    # ... but where the poster's card stands under the caption (its title in a box over it), the first text
+    # past the button is a comment: the title's box stays the headline
+    assert _located_title(DATA / "mixed-pages" / "pages" / "p09_dousheng_video.html") == "社群分层别再瞎做了！3步搭出能复购的会员群"
+
+
+def test_a_videos_caption_in_an_h1_is_headed_by_its_first_line_and_the_rest_is_its_text(tmp_path):
+    """Short video pages (tests/data/forum-pages-32, -34) set the whole caption in the h1, line under line (spans
+    parted by <br> inside spans), and their <title> gives the first line: that line is the headline, and the
+    lines under it are the post's text, above its comments."""
+    from test_thread import _ingest_file, _positions
+
+    path = DATA / "forum-pages-34" / "pages" / "01_douqu_naicha_huiyuanri.html"
+    assert _located_title(path) == "每周三是我们店的会员日，开店第三年终于把这件事做顺了"
+    path = DATA / "forum-pages-32" / "pages" / "04_douyin_store_member_group.html"
+    assert _located_title(path) == "开了三家烘焙店，会员群做对这3件事，复购率直接翻倍👇"
+    md = _ingest_file(tmp_path, path)
+    parts = ["进群即送券", "每天固定时间发新品", "## 回复 1", "很多人领完券就退群了怎么办"]
+    assert _positions(md, parts) == sorted(_positions(md, parts))

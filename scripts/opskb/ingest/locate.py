@@ -53,6 +53,7 @@ from .pagetitle import (
     _headline_text,
     _title_without_h1,
     _whole_title,
+    caption_under,
     named_after_page_type,
     opens_post,
 )
@@ -74,7 +75,7 @@ from .pagetree import (
     tree_depth,
     unnest_answers,
 )
-from .posts import post_word
+from .posts import post_word, text_root
 from .read import normalize_date
 from .recover import (
     _BYLINE,
@@ -312,7 +313,8 @@ def locate(raw: Raw) -> Raw:
     # so is one the <title> names after the headline: 标题-栏目-站点 with the h1 栏目)
     if not raw.meta.title and not any(h.strip() and (fold(h) in fold(title) or fold(title) in fold(h))
                                       and not later_part(named or title, h) for h in h1s):
-        line = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site)
+        posts = frozenset(d for m in thread.members for d in m.iter()) if threaded else frozenset()
+        line = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site, posts)
         # (the same words as the title, but for a stop: the line a post opens with, which the <title> gives as its headline)
         title = title if fold(line) == fold(title) else line
     if not raw.meta.title:
@@ -329,6 +331,12 @@ def locate(raw: Raw) -> Raw:
         # <title> opens with a name that short (某某实战营 | 站点: the group's): the question's own
         # line, in a box its class calls a title, above the posts (with its badge: 精华)
         title = _titled_box(page, thread, titles, title) or title
+    # (an h1 whose first line is the headline holds the post's text under it: a video's caption)
+    under = [line for line in caption_under(page, title) if fold(line) not in fold(main.text_content())]
+    for line in reversed(under):
+        para = main.makeelement("p", {})
+        para.text = line
+        text_root(main).insert(0, para)
     if fold(site) == fold(title) and not raw.meta.site:
         site = ""  # (the extractor's guess from the <title>'s parts: the headline names no site)
     bylines = _bylines(main)

@@ -12,7 +12,7 @@ from ..text import SENTENCE_BREAK, fold, han_count
 from .copyheadline import TITLE_FIELD
 from .markup import home_names
 from .metaline import reporter_line
-from .pagetree import _SPACES, _text, class_says
+from .pagetree import _SPACES, _text, before, class_says
 from .read import normalize_date
 from .recover import _BYLINE, _HEADINGS, MAX_LINK_SHARE, _link_share
 from .rules import match_rule
@@ -43,16 +43,12 @@ _BRACKETED = re.compile(r"^[【\[][^【】\[\]]{1,8}[】\]]$")
 def _headline_text(h, titles: list[str] = ()) -> str:
     """A headline's text without the badge its first element is (<span class="icon">问</span>,
     <em>[讨论]</em>) when the text goes on after it, and without the subtitle a line break sets
-    under it (标题<br><span>副题</span>) when the page's <title> holds the line above the break and
-    not the one under it, and without a link closing it that the <title> does not hold."""
+    under it (标题<br><span>副题</span>; a video's caption in an h1, line under line) when the page's
+    <title> holds the line above the break and not the one under it, and without a link closing it
+    that the <title> does not hold."""
     text = _text(h)
-    if any(c.tag == "br" for c in h):
-        parts = [h.text or ""]
-        for c in h:
-            if c.tag == "br":
-                break
-            parts += [c.text_content(), c.tail or ""]
-        above = _SPACES.sub(" ", "".join(parts)).strip()
+    if next(h.iter("br"), None) is not None:  # (the break may stand inside the spans a caption's lines are in)
+        above = _SPACES.sub(" ", next((x for x in _lines(h) if x.strip()), "")).strip()
         if han_count(above) >= 4 and text.startswith(above) and han_count(under := text[len(above):].strip()) >= 4 \
                 and any(fold(above) in fold(t) and fold(under) not in fold(t) for t in titles):
             return above
@@ -79,7 +75,7 @@ def named_after_page_type(named: str, title: str) -> bool:
 
 
 def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[object, str, str]], first: int,
-                      opening: list | None, site: str) -> str:
+                      opening: list | None, site: str, posts: frozenset = frozenset()) -> str:
     """The headline of a page without an h1, given the one its <title> (``named``) or og:title (``og``) gave (``title``).
 
     A title the page never shows (科普中国-辟谣文章, 帖子详情 | 站点: a site and a page type; the
@@ -135,10 +131,11 @@ def _title_without_h1(title: str, og: str, named: str, page, blocks: list[tuple[
         if bold and key not in fold(bold):
             return bold
     if opening is not None and (han_count(title) <= MAX_PAGE_TYPE_HAN or not (shown or own)):
+        # (the first line of the post's text under its poster's card, ended by the button to follow them)
         # (the subject in a heading right above the first post's text, when the page gives one)
         # (or the subject the title opens with, shown on the page: 主题 版块 站点 over an h3 主题)
         above = _headline_above(blocks, first, headings_only=True) if first >= 0 else ""
-        return above or (not shown and shown_part(title, lines, spaces=True)) or _opening_line(opening) \
+        return _carded_line(page, blocks, posts) or above or (not shown and shown_part(title, lines, spaces=True)) or _opening_line(opening) \
             or (_headline_above(blocks, first) if first >= 0 else "") or title
     if not (shown or own) and _QUESTION_END.search(title) and han_count(title) >= MIN_QUESTION_TITLE_HAN:
         return title  # a question the page shows only in its text (a paid Q&A's: 某某 向 某某 提问 above it is no headline)
@@ -205,6 +202,46 @@ def _cut_opening(named: str, blocks: list[tuple[object, str, str]]) -> str:
             line = next((x.strip() for x in _lines(el) if x.strip()), "")
             return line if fold(line).startswith(stem) and len(line) <= MAX_HEADLINE_CHARS else ""
     return ""
+
+
+_FOLLOW = re.compile(r"^[+＋]?\s*关注(?:TA|他|她|作者)?$", re.I)  # a button to follow a poster (+ 关注)
+# (a button: not the menu's tab of the people one follows, a link to that page)
+_FOLLOW_CLASS = re.compile(r"follow|guanzhu", re.I)
+CARD_LOOKAHEAD = 4  # page blocks looked at under the button for the post's text
+MIN_CARDED_HAN = 8  # ... the first line of which is this long (not the poster's name or badge)
+
+
+def _carded_line(page, blocks: list[tuple[object, str, str]], posts: frozenset = frozenset()) -> str:
+    """The first line of a post without a headline (a video's caption, a micro-blog's or a feed's
+    post) that stands under its poster's card: the first text the page shows past the first button to
+    follow someone (关注, + 关注), when it reads as a headline: long enough not to be a name, not a date
+    line, a link or furniture the rules know, cut at its first line break or sentence. Not a reply's
+    (elements of the thread's ``posts``): a card under the post's text is its poster's, or a commenter's."""
+    button = next((el for el in page.iter() if isinstance(el.tag, str) and len(el) == 0 and (text := _text(el))
+                   and _FOLLOW.match(text) and (el.tag == "button" or text[0] in "+＋" or class_says(el, _FOLLOW_CLASS))), None)
+    if button is None:
+        return ""
+    after = [(el, t) for el, t, _k in blocks if t and el.tag != "img" and before(button, el)][:CARD_LOOKAHEAD]
+    for el, text in after:
+        if el in posts:
+            return ""
+        if match_rule(text) or normalize_date(text) or _link_share(el, text) > MAX_LINK_SHARE:
+            continue
+        line = next((x.strip() for x in _lines(el) if x.strip()), "")
+        line = SENTENCE_BREAK.split(line, maxsplit=1)[0].strip() if len(line) > MAX_HEADLINE_CHARS else line
+        if han_count(line) >= MIN_CARDED_HAN and len(line) <= MAX_HEADLINE_CHARS:
+            return line
+    return ""
+
+
+def caption_under(page, title: str) -> list[str]:
+    """The lines an h1 holds under its first line when that line is the headline (a video's caption,
+    line under line, whose first line the <title> gives): the post's text, not the headline's."""
+    for h in page.iter("h1"):
+        lines = [x.strip() for x in _lines(h) if x.strip()]
+        if len(lines) >= 2 and fold(lines[0]) == fold(title):
+            return lines[1:]
+    return []
 
 
 def _lines(el) -> list[str]:
