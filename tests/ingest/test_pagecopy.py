@@ -528,6 +528,43 @@ def test_a_short_posts_comments_are_its_text_past_the_comments_label(tmp_path):
     assert not {"麦田里的面包师", "留下你的精彩评论吧", "1 天前·江苏", "207", "私域流量的五个误区"} & set(kept), kept
 
 
+def test_a_short_posts_comments_under_its_text_are_its_replies_past_the_comments_label(tmp_path):
+    # a micro-blog's post copied as text: a few lines by one poster, then 全部评论 and the comments, each
+    # its poster's name, its text, how long ago and where, then its likes glued to its button (46回复); the
+    # last one's button lost with the page's end. Together as long as a third of the post or more, they are
+    # its replies, not readers' comments under an article: they stay past the label, the names and stamps go,
+    # and so do the other posts listed under them (questions and all)
+    post = ["面了五家公司的用户运营岗，整理一下被问最多的问题，给同样在找工作的朋友参考。",
+            "第一题：你做过的社群，活跃率怎么算的？从多少提升到多少？",
+            "第二题：用户分层你是按什么维度分的？每一层的动作是什么？",
+            "最大的感受：面试官想听的是为什么这么做、结果是什么，数据一定要提前准备好。"]
+    comments = [("阿布在运营", "第三题我也被问过，当时完全没准备，答得一团糟"), ("拾柒", "杭州这边岗位好少啊，一起加油"),
+                ("HR小林", "补充一个面试官视角：会关注你有没有复盘习惯"), ("橘子汽水", "蹲内推"),
+                ("运营老张", "已回复～")]
+    lines = NAV[:5] + ["Vivian在找工作", "2天前·IP属地：浙江", "关注"] + post + ["2133转发 19分享", "热门评论全部评论 37", "写下你的评论…"]
+    for n, (name, said) in enumerate(comments[:-1], 1):
+        lines += [name, said, f"{n}天前·IP属地：上海", f"{n * 11}回复"]
+    lines += [comments[-1][0], comments[-1][1], "15小时前·IP属地：浙江", "9"]  # (its button lost)
+    reply = "Vivian在找工作：谢谢大家，已经收到两个内推了"  # (a reply under it on one line, its poster's name before a colon)
+    lines += [reply]
+    others = ["没有更多评论了", "面试被问到“你为什么离开上家”，怎么答不踩雷？", "运营简历怎么写数据？附我改了八版的简历，欢迎大家一起交流", "加入圈子"]
+    doc, kept = _clean(tmp_path, lines + others)
+    reply = reply.replace("Vivian在", "Vivian 在")  # (typeset: a space between Latin and Han)
+    assert kept == post[1:] + [c for _n, c in comments] + [reply] or kept == post + [c for _n, c in comments] + [reply], kept
+    gone = {r.text for r in doc.removed}
+    assert {"拾柒", "2 天前·IP 属地：上海"} <= gone, gone
+    # (past the end of the comments, another post's card with its stamp is no comment: no poster's name over it)
+    card = ["已显示全部评论，没有更多了", "我也整理过一份运营岗的面试题，放在圈子的精华区了。", "3天前"]
+    _doc, kept2 = _clean(tmp_path, lines[:-5] + card + others[1:])
+    assert kept2 == kept[:-2], kept2
+    # under an article more than three times as long as they are, they are its readers' comments: they go from the label on
+    lines = NAV + [TITLE] + HEADER + ARTICLE + ["热门评论全部评论 37", "写下你的评论…"]
+    for n, (name, said) in enumerate(comments[:-1], 1):
+        lines += [name, said, f"{n}天前·IP属地：上海", f"{n * 11}回复"]
+    _doc, kept = _clean(tmp_path, lines + others)
+    assert kept == ARTICLE, kept
+
+
 def test_a_thread_whose_stamps_close_each_post_keeps_every_reply_past_a_fold(tmp_path):
     # a bar's thread copied as text: the thread's title over its buttons, then each post as its
     # poster's name, what they wrote and the floor with its time UNDER it; a folded reply's

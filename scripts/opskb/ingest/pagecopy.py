@@ -66,6 +66,7 @@ from .copylines import (
 )
 from .feeds import CITATION, SECTION_NUMBER
 from .metaline import AGO_UNITS, DATE, closing_credit, meta_line
+from .threadrecords import MAX_THREAD_LEAD, MIN_THREAD_HAN, REPLY_SHARE
 
 MIN_ARTICLE_HAN = 80  # the dense run holds at least this much
 MIN_LONG_TAIL = 8  # ... below it, when no headline was found under the site's lines above it
@@ -230,10 +231,12 @@ def comments_over_stamps(blocks: list[Block], known: list[bool], start: int) -> 
     def past_counts(k: int) -> int:  # the first line under line k that is no bare count (likes: 386), two lines down at most
         return next((j for j in range(k + 1, min(len(blocks), k + 3)) if _COUNTS.sub("", blocks[j].plain_text())), k + 3)
 
-    def closer(s: int) -> tuple[int, str] | None:  # the button under a stamp, past its likes
-        k = past_counts(s)
+    def closer(s: int) -> tuple[int, str] | None:  # the button under a stamp, past its likes (a post's button
+        k = past_counts(s)                           # with its count: 46回复 is 回复; not a price, 58 元, nor a floor, #2)
         text = blocks[k].plain_text().strip() if k < len(blocks) else ""
-        return (k, text) if k < s + 3 and _button_word(text) else None
+        word = _COUNTS.sub("", text)
+        key = word if _POST_MARK.fullmatch(word) else text
+        return (k, key) if k < s + 3 and _button_word(key) else None
 
     stamps = {s: c for s in range(start + 1, len(blocks))
               if blocks[s].kind in (PARAGRAPH, HEADING) and (_SHORT_STAMP.search(t := blocks[s].plain_text().strip()) or _post_stamp(t))
@@ -288,6 +291,7 @@ _STATEMENT_END = re.compile(r"[。！!；;…]$")
 # or a day named (刚刚, 昨天); one with its time or how long ago (3 天前) is a post's stamp already (_post_stamp)
 _SHORT_STAMP = re.compile(r"^(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2})?\s*[\u4e00-\u9fff]{0,6}$"
                           r"|^(?:昨天|前天|今天|刚刚)")
+_REPLY_LINE = re.compile(r"^[^:：，。！？]{1,20}[:：]\s*\S")  # a reply on one line: its poster's name, a colon, what they said
 _CLAUSE = re.compile(r"[，,]|^[^\s:：，。]{2,6}\s*[:：]")  # clauses after a comma, or a field's value after its label
 FILE_NAME = re.compile(r"\s*\.(?:pdf|docx?|pptx?|xlsx?|wps|caj|txt|zip|rar)$", re.I)  # a document's or an attachment's file name
 
@@ -375,8 +379,13 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     # (a thread's posts in the text's run too: a fold under a reply (收起回复) ends no text while posts
     # follow it; the article's own lines are its text anyway)
     posts, labels, signatures = thread_posts(blocks, known, first)
-    if not posts:  # (or a note's comments, each over its stamp)
-        posts, labels = comments_over_stamps(blocks, known, first)
+    # (or a note's comments, each over its stamp, when there are twice as many: a thread's reading took few of them)
+    comments, marks = comments_over_stamps(blocks, known, first)
+    commented = False  # ... a short post's, as long as a third of it: its replies, past 全部评论 too
+    if comments and len(comments) >= 2 * len(posts):
+        posts, labels = comments, marks
+        lead, said = (sum(han_count(blocks[k].plain_text()) for k in ks) for ks in (set(range(first, last + 1)) - posts - labels, posts))
+        commented = lead <= MAX_THREAD_LEAD and said >= max(MIN_THREAD_HAN, REPLY_SHARE * lead)
     demote = [False] * len(blocks)  # a heading by its look that is a line of the story's end
     why = ["" for _b in blocks]
     title = ""
@@ -447,9 +456,31 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         # a line the rules know (相关推荐, a copyright line: where they cut the page's rest); a long
         # headline or a question in a list of other stories is no sentence, and a work's name in it
         # (3《某某》官宣) no reference
+        # (past a short post's last comment, whose label no longer ends the text, only what the rules know stays:
+        # the page's lists of other posts, its login wall, its footer; the last comment may have lost its button
+        # with the page's end: its name, its text and its stamp)
+        tail = len(blocks)
+        if commented:
+            last = max(posts | labels)
+            while (stamp := next((j for j in range(last + 1, min(len(blocks), last + 4))
+                                  if _SHORT_STAMP.search(t := blocks[j].plain_text().strip()) or _post_stamp(t)), None)) is not None:
+                said = list(range(last + 1, stamp))
+                if len(said) < 2 or any(known[j] or blocks[j].kind not in (PARAGRAPH, HEADING) for j in said) \
+                        or not _name_line(blocks[said[0]], False):
+                    break
+                labels |= {said.pop(0), stamp}
+                posts |= set(said)
+                last = stamp
+            # (and the replies under it, each its poster's name and a colon before what they said, past its buttons)
+            tail = k = last
+            while (k := k + 1) < len(blocks) and ((said := not known[k] and _REPLY_LINE.match(t := blocks[k].plain_text().strip()))
+                                                  or _button_word(_COUNTS.sub("", blocks[k].plain_text().strip()))):
+                if said:
+                    tail = k
+                    posts.add(k)
         for k in range(end, len(blocks)):
             text = blocks[k].plain_text()
-            keep[k] = ((k not in listed and (_prose(blocks[k]) or bool(CITATION.search(text)))) or known[k] or k in posts) \
+            keep[k] = ((k not in listed and k <= tail and (_prose(blocks[k]) or bool(CITATION.search(text)))) or known[k] or k in posts) \
                 and k not in labels
             why[k] = "正文之后的站点内容（其他文章、页脚）"
             demote[k] = keep[k] and not known[k] and blocks[k].kind == HEADING  # (a line kept there heads no section)
@@ -464,4 +495,4 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     if title:
         removed.append(Removed(title, "标题（移入页面标题）", "meta"))
     kept = [replace(b, kind=PARAGRAPH, level=0) if d else b for b, k, d in zip(blocks, keep, demote, strict=True) if k]
-    return kept, removed, title, {blocks[k].plain_text() for k in posts if keep[k]}, bool(found and sure), False
+    return kept, removed, title, {blocks[k].plain_text() for k in posts if keep[k]}, bool(found and sure), commented

@@ -57,7 +57,7 @@ from .postfields import MAX_DATED_CHARS, dated_line, figures_only, profile_lines
 from .posts import said_by
 from .replyline import _TO_SOMEONE, _comment_lines
 from .rules import rule_named
-from .threadrecords import _INLINE, MAX_NAME_CHARS, SENTENCE_MARKS, Field, Post, Thread
+from .threadrecords import _INLINE, MAX_NAME_CHARS, MIN_THREAD_HAN, SENTENCE_MARKS, Field, Post, Thread
 from .widgets import ad_label
 
 _DIGITS = re.compile(r"\d+")
@@ -73,7 +73,6 @@ MIN_POSTS = 2
 MIN_LOOSE_HAN = 4  # an inline run of text beside blocks this long is a field
 MAX_GROUPS = 20  # candidate groups looked at closely, the richest first
 BODY_SHARE = 0.25  # the field most posts have, first in them, is their body with this share of the richest field's text
-MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
 MIN_FORUM_THREAD_HAN = 8  # ... on a forum's page
 MIN_GROUP_CHARS = 8  # text a candidate group needs in all
 MAX_BODY_LINK_SHARE = 0.5
@@ -83,8 +82,6 @@ MIN_CARD_HEADLINE_HAN = 12  # a linked line this long outside the body is anothe
 MIN_NAME_HEADING_LINK_SHARE = 0.9  # a heading this much a link, and short, is a poster's name
 MIN_NAME_LINK_SHARE = 0.15  # the poster's name links to the poster's page (a badge may follow it)
 MAX_LABEL_CHARS = 16  # a template field this short is a label, a date or a counter
-REPLY_SHARE = 1 / 3  # posts below a text hold at least a third as much text as it to make a thread
-MAX_THREAD_LEAD = 600  # Han characters above the posts beyond which they are an article's comments
 
 
 # the class names the page being read gives more than one element (find_thread sets them)

@@ -19,8 +19,7 @@ from .parse import image_src
 from .postfields import dated_line, figures_only
 from .posts import append_posts, post_elements, text_root
 from .recover import _HEADINGS, MAX_LINKED_SHARE, _align, _link_share
-from .thread import MAX_THREAD_LEAD, REPLY_SHARE
-from .threadrecords import SENTENCE_MARKS, Post, Thread
+from .threadrecords import MAX_THREAD_LEAD, REPLY_SHARE, SENTENCE_MARKS, Post, Thread
 from .title import spaced_parts
 from .widgets import ad_label
 

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 SENTENCE_MARKS = re.compile(r"[，。！？；,!?;]")  # text written in sentences has one of these, a label or a name none
 MAX_NAME_CHARS = 24
+# a page's comments are a short post's replies, not an article's readers' comments (a whole page's, a page copy's):
+REPLY_SHARE = 1 / 3  # ... when they hold at least a third as much text as the text above them
+MAX_THREAD_LEAD = 600  # ... and it holds no more Han characters than this
+MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
 # the tags that run inline in a line of text (a post's words beside its quote box, a reply's parts)
 _INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "u", "font", "small", "big", "sup", "sub", "code", "br", "img"})
 
