@@ -472,12 +472,14 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                 posts |= set(said)
                 last = stamp
             # (and the replies under it, each its poster's name and a colon before what they said, past its buttons)
-            tail = k = last
-            while (k := k + 1) < len(blocks) and ((said := not known[k] and _REPLY_LINE.match(t := blocks[k].plain_text().strip()))
-                                                  or _button_word(_COUNTS.sub("", blocks[k].plain_text().strip()))):
-                if said:
+            tail = last
+            for k in range(last + 1, len(blocks)):
+                line = blocks[k].plain_text().strip()
+                if not known[k] and _REPLY_LINE.match(line):
                     tail = k
                     posts.add(k)
+                elif not _button_word(_COUNTS.sub("", line)):
+                    break
         for k in range(end, len(blocks)):
             text = blocks[k].plain_text()
             keep[k] = ((k not in listed and k <= tail and (_prose(blocks[k]) or bool(CITATION.search(text)))) or known[k] or k in posts) \

@@ -221,7 +221,7 @@ def _holds_title(member) -> bool:
                                for h in member.iter(*_HEADINGS) if (k := fold(_text(h))))
 
 
-MIN_ARTICLE_ELEMENT_HAN = 200  # an <article> with this much text above the posts is the page's article
+MIN_ARTICLE_ELEMENT_HAN = 200  # a box with this much text above a comments section holds the page's article (locate.py)
 
 
 def _short_link(el, text: str) -> bool:
