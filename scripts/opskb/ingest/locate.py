@@ -97,6 +97,7 @@ from .thread import (
     find_thread,
 )
 from .threadmain import MIN_ARTICLE_ELEMENT_HAN, as_thread, is_forum
+from .threadrecords import thread_elements
 from .title import MAX_SITE_TITLE_CHARS, choose_title, head_part, later_part
 from .widgets import (
     ads,
@@ -313,7 +314,7 @@ def locate(raw: Raw) -> Raw:
     # so is one the <title> names after the headline: 标题-栏目-站点 with the h1 栏目)
     if not raw.meta.title and not any(h.strip() and (fold(h) in fold(title) or fold(title) in fold(h))
                                       and not later_part(named or title, h) for h in h1s):
-        posts = frozenset(d for m in thread.members for d in m.iter()) if threaded else frozenset()
+        posts = thread_elements(thread) if threaded else frozenset()
         line = _title_without_h1(title, og, named, page, blocks, first, opening if threaded else None, site, posts)
         # (the same words as the title, but for a stop: the line a post opens with, which the <title> gives as its headline)
         title = title if fold(line) == fold(title) else line

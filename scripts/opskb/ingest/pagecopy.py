@@ -66,7 +66,7 @@ from .copylines import (
 )
 from .feeds import CITATION, SECTION_NUMBER
 from .metaline import AGO_UNITS, DATE, closing_credit, meta_line
-from .threadrecords import MAX_THREAD_LEAD, MIN_THREAD_HAN, REPLY_SHARE
+from .threadrecords import MIN_THREAD_HAN, replies_beside
 
 MIN_ARTICLE_HAN = 80  # the dense run holds at least this much
 MIN_LONG_TAIL = 8  # ... below it, when no headline was found under the site's lines above it
@@ -234,13 +234,12 @@ def comments_over_stamps(blocks: list[Block], known: list[bool], start: int) -> 
     def closer(s: int) -> tuple[int, str] | None:  # the button under a stamp, past its likes (a post's button
         k = past_counts(s)                           # with its count: 46回复 is 回复; not a price, 58 元, nor a floor, #2)
         text = blocks[k].plain_text().strip() if k < len(blocks) else ""
-        word = _COUNTS.sub("", text)
+        word = _button_key(text)
         key = word if _POST_MARK.fullmatch(word) else text
         return (k, key) if k < s + 3 and _button_word(key) else None
 
     stamps = {s: c for s in range(start + 1, len(blocks))
-              if blocks[s].kind in (PARAGRAPH, HEADING) and (_SHORT_STAMP.search(t := blocks[s].plain_text().strip()) or _post_stamp(t))
-              and (c := closer(s))}
+              if blocks[s].kind in (PARAGRAPH, HEADING) and _comment_stamp(blocks[s].plain_text().strip()) and (c := closer(s))}
     buttons = Counter(text for _k, text in stamps.values())
     if not buttons or buttons.most_common(1)[0][1] < MIN_REPEATED_BUTTONS:
         return set(), set()
@@ -291,6 +290,13 @@ _STATEMENT_END = re.compile(r"[。！!；;…]$")
 # or a day named (刚刚, 昨天); one with its time or how long ago (3 天前) is a post's stamp already (_post_stamp)
 _SHORT_STAMP = re.compile(r"^(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2})?\s*[\u4e00-\u9fff]{0,6}$"
                           r"|^(?:昨天|前天|今天|刚刚)")
+
+
+def _comment_stamp(text: str) -> bool:
+    """A post's or a comment's stamp: when it was written (and where), as a thread or a note app shows it."""
+    return bool(_SHORT_STAMP.search(text)) or _post_stamp(text)
+
+
 _REPLY_LINE = re.compile(r"^[^:：，。！？]{1,20}[:：]\s*\S")  # a reply on one line: its poster's name, a colon, what they said
 _CLAUSE = re.compile(r"[，,]|^[^\s:：，。]{2,6}\s*[:：]")  # clauses after a comma, or a field's value after its label
 FILE_NAME = re.compile(r"\s*\.(?:pdf|docx?|pptx?|xlsx?|wps|caj|txt|zip|rar)$", re.I)  # a document's or an attachment's file name
@@ -318,8 +324,7 @@ def _islands(blocks: list[Block], keep: list[bool], known: list[bool], posts: se
                 and not _STATEMENT_END.search(text) and not CITATION.search(text) and not _CLOCK.search(text) \
                 and not FILE_NAME.search(text) and not (_CLAUSE.search(text) and not text.endswith(("？", "?"))) \
                 and furniture(k - 1) and furniture(k + 1) \
-                and not any(_post_stamp(near := blocks[j].plain_text().strip()) or _SHORT_STAMP.search(near)
-                            for j in range(k - 2, k + 3) if end <= j < len(blocks)):
+                and not any(_comment_stamp(blocks[j].plain_text().strip()) for j in range(k - 2, k + 3) if end <= j < len(blocks)):
             out.append(k)
     return out
 
@@ -385,7 +390,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
     if comments and len(comments) >= 2 * len(posts):
         posts, labels = comments, marks
         lead, said = (sum(han_count(blocks[k].plain_text()) for k in ks) for ks in (set(range(first, last + 1)) - posts - labels, posts))
-        commented = lead <= MAX_THREAD_LEAD and said >= max(MIN_THREAD_HAN, REPLY_SHARE * lead)
+        commented = said >= MIN_THREAD_HAN and replies_beside(lead, said)
     demote = [False] * len(blocks)  # a heading by its look that is a line of the story's end
     why = ["" for _b in blocks]
     title = ""
@@ -463,7 +468,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
         if commented:
             last = max(posts | labels)
             while (stamp := next((j for j in range(last + 1, min(len(blocks), last + 4))
-                                  if _SHORT_STAMP.search(t := blocks[j].plain_text().strip()) or _post_stamp(t)), None)) is not None:
+                                  if _comment_stamp(blocks[j].plain_text().strip())), None)) is not None:
                 said = list(range(last + 1, stamp))
                 if len(said) < 2 or any(known[j] or blocks[j].kind not in (PARAGRAPH, HEADING) for j in said) \
                         or not _name_line(blocks[said[0]], False):
@@ -478,7 +483,7 @@ def trim_page_copy(blocks: list[Block], furniture: Callable[[str], bool],
                 if not known[k] and _REPLY_LINE.match(line):
                     tail = k
                     posts.add(k)
-                elif not _button_word(_COUNTS.sub("", line)):
+                elif not _button_word(_button_key(line)):
                     break
         for k in range(end, len(blocks)):
             text = blocks[k].plain_text()

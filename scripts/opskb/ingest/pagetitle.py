@@ -48,7 +48,7 @@ def _headline_text(h, titles: list[str] = ()) -> str:
     that the <title> does not hold."""
     text = _text(h)
     if next(h.iter("br"), None) is not None:  # (the break may stand inside the spans a caption's lines are in)
-        above = _SPACES.sub(" ", next((x for x in _lines(h) if x.strip()), "")).strip()
+        above = _SPACES.sub(" ", _first_line(h)).strip()
         if han_count(above) >= 4 and text.startswith(above) and han_count(under := text[len(above):].strip()) >= 4 \
                 and any(fold(above) in fold(t) and fold(under) not in fold(t) for t in titles):
             return above
@@ -199,7 +199,7 @@ def _cut_opening(named: str, blocks: list[tuple[object, str, str]]) -> str:
         return ""
     for el, _t, k in blocks:
         if el.tag not in _HEADINGS and k.startswith(stem) and len(k) > len(stem):
-            line = next((x.strip() for x in _lines(el) if x.strip()), "")
+            line = _first_line(el)
             return line if fold(line).startswith(stem) and len(line) <= MAX_HEADLINE_CHARS else ""
     return ""
 
@@ -227,7 +227,7 @@ def _carded_line(page, blocks: list[tuple[object, str, str]], posts: frozenset =
             return ""
         if match_rule(text) or normalize_date(text) or _link_share(el, text) > MAX_LINK_SHARE:
             continue
-        line = next((x.strip() for x in _lines(el) if x.strip()), "")
+        line = _first_line(el)
         line = SENTENCE_BREAK.split(line, maxsplit=1)[0].strip() if len(line) > MAX_HEADLINE_CHARS else line
         if han_count(line) >= MIN_CARDED_HAN and len(line) <= MAX_HEADLINE_CHARS:
             return line
@@ -242,6 +242,11 @@ def caption_under(page, title: str) -> list[str]:
         if len(lines) >= 2 and fold(lines[0]) == fold(title):
             return lines[1:]
     return []
+
+
+def _first_line(el) -> str:
+    """The first line of ``el``'s text that holds anything (see _lines)."""
+    return next((x.strip() for x in _lines(el) if x.strip()), "")
 
 
 def _lines(el) -> list[str]:

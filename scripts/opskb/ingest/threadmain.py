@@ -19,7 +19,7 @@ from .parse import image_src
 from .postfields import dated_line, figures_only
 from .posts import append_posts, post_elements, text_root
 from .recover import _HEADINGS, MAX_LINKED_SHARE, _align, _link_share
-from .threadrecords import MAX_THREAD_LEAD, REPLY_SHARE, SENTENCE_MARKS, Post, Thread
+from .threadrecords import SENTENCE_MARKS, Post, Thread, replies_beside, thread_elements
 from .title import spaced_parts
 from .widgets import ad_label
 
@@ -33,9 +33,7 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     # (a cell of a page laid out in tables that holds a table is its layout, not a line: its cells are)
     kept = [(el, fold(_text(el))) for el in main.iter(_OUT_BLOCKS) if el.tag not in _CELLS or next(el.iterdescendants(*_CELLS), None) is None]
     kept = [(el, k) for el, k in kept if k]
-    inside: set = set()
-    for member in thread.members:
-        inside.update(member.iter())
+    inside = thread_elements(thread)
     at_posts = [i for i, (el, _t, _k) in enumerate(blocks) if el in inside]
     if not at_posts:
         return None
@@ -47,7 +45,7 @@ def as_thread(main, blocks: list[tuple[object, str, str]], thread: Thread, word:
     # the posts are the page's main text or follow it; not a list above the article
     # on a forum a long first post's comments are its replies; elsewhere a short post's are too (a note's, a
     # blog post's on a community's site, in an <article> or not), a long article's are its readers' comments
-    if (not forum and (thread.chars < REPLY_SHARE * lead or lead > MAX_THREAD_LEAD)) \
+    if (not forum and not replies_beside(lead, thread.chars)) \
             or after > thread.chars:
         return None
     # from the first post on, the posts come from the thread: the text and the pictures main holds
@@ -299,7 +297,7 @@ def first_post(blocks: list[tuple[object, str, str]], start: int, widgets: set[i
 MIN_BETWEEN_HAN = 30  # text between a thread's posts that none of them holds, this long, is a post of its own
 
 
-def _between_posts(blocks: list[tuple[object, str, str]], start: int, end: int, inside: set,
+def _between_posts(blocks: list[tuple[object, str, str]], start: int, end: int, inside: frozenset,
                    widgets: set[int] = frozenset()) -> list[tuple[Post, object]]:
     """Runs of text between the thread's posts that no post holds, read as first_post reads a post
     (lines of sentences in one box, past dates, links, label rows and toolbars), each a post of its

@@ -12,6 +12,14 @@ MAX_NAME_CHARS = 24
 REPLY_SHARE = 1 / 3  # ... when they hold at least a third as much text as the text above them
 MAX_THREAD_LEAD = 600  # ... and it holds no more Han characters than this
 MIN_THREAD_HAN = 20  # Han characters all the posts of a thread hold (one nested reply: half)
+
+
+def replies_beside(lead: int, said: int) -> bool:
+    """Comments holding ``said`` Han characters under a text of ``lead`` are its replies (a short post's),
+    not an article's readers' comments."""
+    return lead <= MAX_THREAD_LEAD and said >= REPLY_SHARE * lead
+
+
 # the tags that run inline in a line of text (a post's words beside its quote box, a reply's parts)
 _INLINE = frozenset({"span", "a", "b", "strong", "em", "i", "u", "font", "small", "big", "sup", "sub", "code", "br", "img"})
 
@@ -38,3 +46,8 @@ class Thread:
     members: frozenset
     chars: int  # Han characters of all post bodies
     opening: bool = False  # the first post is the thread's opening post, read from a member laid out unlike the replies
+
+
+def thread_elements(thread: Thread) -> frozenset:
+    """Every element inside the thread's posts' boxes (its members)."""
+    return frozenset(d for m in thread.members for d in m.iter())
